@@ -1,0 +1,34 @@
+"""Options for building and checking a timeline, as plain dataclasses.
+
+The CLI fills these from its arguments (and, for the check policy, from
+``[tool.timeline]`` in ``pyproject.toml`` or ``.timeline.toml``); library
+users construct them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+# progress(stage, done, total): called by long-running stages so a front end can show progress.
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildOptions:
+    since: date | None = None  # keep events whose date ends on or after this day
+    until: date | None = None  # keep events whose date starts on or before this day
+    top: int | None = None  # keep only the N most important dates (summary timeline)
+    progress: ProgressCallback | None = None
+
+
+GAP_KINDS = ("undated-article", "undated-event", "interval", "conflict", "unresolved-expression")
+
+
+@dataclass
+class CheckPolicy:
+    max_gap_days: int | None = None  # interval gaps: longest allowed stretch without events; None = no limit
+    since: date | None = None
+    until: date | None = None
+    fail_on: set[str] = field(default_factory=lambda: {"undated-article", "undated-event", "interval"})

@@ -1,0 +1,192 @@
+"""The small dataclasses that pass between pipeline stages.
+
+Data flows one way:
+
+    readers  -> Article
+    sentences -> Sentence
+    temporal -> TimeExpression      (dates normalised to TIMEX3 values)
+    events   -> EventMention
+    merge    -> Event               (one real-world event, many sources)
+    build    -> Timeline            (documents, events, gaps)
+    render   -> text / Markdown / JSON
+
+Every offset (``start``/``end``) indexes ``Article.text``, the whole decoded
+file, so ``article.text[start:end]`` is always the quoted text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Granularities, coarsest last.  "time" is finer than "day" (a clock time).
+GRANULARITIES = ("time", "day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+# Where a publication date came from.
+PUBLISHED_SOURCES = ("header", "metadata", "option", "inferred", "unknown")
+
+# How a time expression was resolved.
+ANCHOR_KINDS = (
+    "absolute",  # fully specified in the text ("14 February 2022")
+    "publication",  # relative to the article's publication date ("on Monday")
+    "mention",  # relative to an earlier time expression ("the day before")
+    "unresolved",  # found, but no anchor was available to normalise it
+)
+
+# Event status.
+EVENT_STATUSES = ("reported", "expected", "background")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A normalised calendar date at its real granularity.
+
+    ``value`` is a TIMEX3 value (``2022``, ``2022-02``, ``2022-W07``,
+    ``2022-02-14``, ``2022-Q1``, ``2022-SU``, ``199`` for a decade ...);
+    ``start``/``end`` are the inclusive calendar bounds it covers.
+    """
+
+    value: str
+    start: date
+    end: date
+    granularity: str
+
+    def overlaps(self, other: DateValue) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: DateValue) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass
+class Published:
+    """An article's publication date and how we know it."""
+
+    value: str | None = None  # TIMEX3 value, e.g. "2022-02" or "2022-02-15"; None if unknown
+    source: str = "unknown"  # one of PUBLISHED_SOURCES
+    evidence: str = ""  # human-readable: the header line, the option, the inference
+    earliest: date | None = None  # bounds when only a range is known (inferred)
+    latest: date | None = None
+
+
+@dataclass
+class Article:
+    """One input article, decoded.
+
+    ``text`` is the whole decoded file (or, for JSON/HTML/TimeML inputs, the
+    extracted article text); ``body`` lists the ``(start, end)`` regions of
+    ``text`` that are article prose, so headers and markup stay out of events
+    while offsets remain offsets into ``text``.
+    """
+
+    id: str
+    path: str
+    text: str
+    body: list[tuple[int, int]]
+    title: str | None = None
+    published: Published = field(default_factory=Published)
+    url: str | None = None
+    source: str | None = None  # outlet name, when known
+    format: str = "text"  # text|markdown|json|jsonl|html|timeml
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    document: str  # Article.id
+    index: int  # position in the article, 0-based
+    start: int
+    end: int
+    text: str  # == article.text[start:end]
+    paragraph: int  # paragraph number, 0-based
+    line: int  # 1-based line number of ``start`` in the file
+    boilerplate: bool = False  # navigation, appeals, share buttons: never yields events
+
+
+@dataclass
+class TimeExpression:
+    """A temporal expression found in text, normalised to TIMEX3."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # TIMEX3 value; None when unresolved
+    granularity: str | None  # see GRANULARITIES; None for DURATION/SET/unresolved
+    anchor: str  # one of ANCHOR_KINDS
+    anchor_value: str | None = None  # the value it was anchored to (publication date, earlier mention)
+    anchor_text: str | None = None  # the anchoring mention's text, or "publication date"
+    rule: str = ""  # rule id, shown by --explain
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
+    tense: str | None = None  # past|present|future as read from the governing verb, if used
+
+    def date(self) -> DateValue | None:
+        """The calendar span of this expression (DATE/TIME only), if it has one."""
+        from timeline.temporal.timex import value_to_date  # local: keep types dependency-free
+
+        if self.type not in ("DATE", "TIME") or not self.value:
+            return None
+        return value_to_date(self.value)
+
+
+@dataclass
+class EventMention:
+    """One sentence's report of one event."""
+
+    document: str
+    sentence: Sentence
+    expression: TimeExpression | None  # the time expression dating it; None if undated here
+    date: DateValue | None
+    trigger: str  # governing action word ("held", "call", "began")
+    actors: list[str] = field(default_factory=list)  # names as written
+    terms: list[str] = field(default_factory=list)  # content keywords (lower-case lemmas)
+    status: str = "reported"  # one of EVENT_STATUSES
+    title: str = ""
+    date_source: str = "expression"  # expression | joined (took the date of a merged event) | none
+
+
+@dataclass
+class Conflict:
+    """A date for an event that disagrees with the event's chosen date."""
+
+    value: str
+    sources: list[str]
+    text: str  # the sentence saying so
+
+
+@dataclass
+class Event:
+    id: str  # stable across runs: derived from content, not order
+    date: DateValue | None
+    title: str
+    status: str
+    sources: list[str]  # Article ids, in first-seen order
+    mentions: list[EventMention]
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def importance(self) -> tuple[int, int]:
+        return (len(self.sources), len(self.mentions))
+
+
+@dataclass
+class Gap:
+    """Something missing from the chronology (see ``timeline check``)."""
+
+    kind: str  # undated-article | undated-event | interval | conflict | unresolved-expression
+    message: str
+    document: str | None = None  # Article id
+    path: str | None = None
+    line: int | None = None
+    start: date | None = None  # for interval gaps: the empty stretch
+    end: date | None = None
+    failing: bool = True
+
+
+@dataclass
+class Timeline:
+    documents: list[Article]
+    events: list[Event]
+    gaps: list[Gap] = field(default_factory=list)
+    expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)  # by Article.id
+    warnings: list[str] = field(default_factory=list)
