@@ -32,3 +32,5 @@ class CheckPolicy:
     since: date | None = None
     until: date | None = None
     fail_on: set[str] = field(default_factory=lambda: {"undated-article", "undated-event", "interval"})
+    strict: bool = False  # also fail on conflict and unresolved-expression gaps
+    source: str | None = None  # the policy file it was loaded from, if any (for diagnostics)

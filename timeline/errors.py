@@ -9,6 +9,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_GAPS = 1  # `timeline check` found failing gaps
 EXIT_USAGE = 2  # bad option, missing path, no readable article ...
+EXIT_INTERNAL = 3  # a bug in timeline itself: one line, and the traceback only with TIMELINE_DEBUG=1
 
 
 class TimelineError(Exception):

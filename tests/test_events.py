@@ -1,0 +1,120 @@
+"""Event mentions: clauses, triggers, status, actors and titles (hand-built inputs)."""
+
+from __future__ import annotations
+
+from timeline.events import extract_mentions
+from timeline.temporal.timex import value_to_date
+from timeline.types import Article, Published, Sentence, TimeExpression
+
+
+def _article(text: str, published: str | None = "2022-03-09") -> Article:
+    return Article("a1", "a1.txt", text, [(0, len(text))], published=Published(published, "header"))
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence("a1", 0, 0, len(text), text, 0, 1)
+
+
+def _expr(text: str, phrase: str, value: str | None, occurrence: int = 0) -> TimeExpression:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    when = value_to_date(value) if value else None
+    return TimeExpression(
+        phrase,
+        start,
+        start + len(phrase),
+        "DATE",
+        value,
+        when.granularity if when else None,
+        "publication" if value else "unresolved",
+    )
+
+
+def _mentions(text: str, dates: list[tuple[str, str | None]], published: str | None = "2022-03-09"):
+    counts: dict[str, int] = {}
+    expressions = []
+    for phrase, value in dates:
+        expressions.append(_expr(text, phrase, value, counts.get(phrase, 0)))
+        counts[phrase] = counts.get(phrase, 0) + 1
+    return extract_mentions(_article(text, published), [_sentence(text)], expressions)
+
+
+def test_one_sentence_with_two_dates_gives_statement_and_two_events():
+    text = (
+        "The foreign minister said Wednesday that the envoy had visited the exercises the day before, "
+        "and that the other envoy would attend drills on Wednesday."
+    )
+    mentions = _mentions(
+        text, [("Wednesday", "2022-03-09"), ("the day before", "2022-03-08"), ("on Wednesday", "2022-03-09")]
+    )
+    assert [(m.date.value, m.trigger, m.status) for m in mentions] == [
+        ("2022-03-09", "said", "reported"),
+        ("2022-03-08", "visited", "reported"),
+        ("2022-03-09", "attend", "expected"),
+    ]
+    assert mentions[1].title == "The envoy had visited the exercises"
+    assert "drills" in mentions[2].terms  # "drills" is its own concept word
+
+
+def test_expected_status_from_future_wording():
+    text = "The drills are expected to finish on Sunday."
+    (mention,) = _mentions(text, [("on Sunday", "2022-03-13")])
+    assert mention.status == "expected"
+    assert mention.title == "The drills are expected to finish"
+
+
+def test_coarse_date_long_before_publication_is_background():
+    text = "The country has been ruled by Ivan Petrov since 1994, and mass protests were suppressed in 2020."
+    mentions = _mentions(text, [("1994", "1994"), ("2020", "2020")])
+    assert [m.status for m in mentions] == ["background", "background"]
+
+
+def test_same_year_date_is_not_background():
+    text = "Ivan Petrov signed the treaty in 2022."
+    (mention,) = _mentions(text, [("2022", "2022")])
+    assert mention.status == "reported"
+
+
+def test_fronted_date_is_removed_from_title_and_light_verb_yields_to_event_noun():
+    text = "On Monday, Smith and Jones held the phone call amid rising tensions."
+    (mention,) = _mentions(text, [("On Monday", "2022-03-07")])
+    assert mention.trigger == "call"
+    assert mention.actors == ["Smith", "Jones"]
+    assert mention.title == "Smith and Jones held the phone call amid rising tensions"
+    assert "call" in mention.terms
+
+
+def test_statement_speaker_comes_first():
+    text = "Ministers met in Geneva, and Maria Novak told reporters on Friday that talks would continue."
+    (mention,) = _mentions(text, [("on Friday", "2022-03-04")])
+    assert mention.trigger == "told"
+    assert mention.actors[0] == "Maria Novak"
+
+
+def test_undated_sentence_reporting_an_event_becomes_an_undated_mention():
+    text = "Defense ministers Anna Kowalski and Petro Marchenko had a telephone conversation."
+    (mention,) = _mentions(text, [], published=None)
+    assert mention.date is None and mention.expression is None
+    assert mention.date_source == "none"
+    assert mention.trigger == "conversation"
+    assert {"Anna Kowalski", "Petro Marchenko"} <= set(mention.actors)
+
+
+def test_undated_sentence_without_actor_or_past_event_is_skipped():
+    assert _mentions("Our feelings are very warm.", [], published=None) == []
+    assert _mentions("The parties discussed the situation.", [], published=None) == []
+
+
+def test_year_glued_to_a_name_is_not_a_date():
+    text = "Officials described the Northern Shield 2022 exercises as defensive."
+    assert all(m.date is None for m in _mentions(text, [("2022", "2022")]))
+
+
+def test_boilerplate_sentences_and_unresolved_expressions_are_ignored():
+    text = "Subscribe to our newsletter on Monday."
+    article = _article(text)
+    boiler = Sentence("a1", 0, 0, len(text), text, 0, 1, boilerplate=True)
+    assert extract_mentions(article, [boiler], [_expr(text, "on Monday", "2022-03-07")]) == []
+    text2 = "Smith visited Paris on Monday."
+    assert all(m.date is None for m in _mentions(text2, [("on Monday", None)], published=None))

@@ -1,0 +1,118 @@
+"""Dating an undated article from the other articles' events (with a small stand-in date engine)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from timeline.infer import bound_from_events, coarsest_common_value, infer_publication_dates
+from timeline.merge import merge_mentions
+from timeline.temporal.timex import date_to_value, value_to_date
+from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
+
+
+def fake_tag(text: str, published: str | None = None, regions=None) -> list[TimeExpression]:
+    """Resolves only "this week" (the publication week) and "Wednesday" (the last one up to publication)."""
+    pub = date.fromisoformat(published) if published and len(published) == 10 else None
+    found = []
+    for phrase in ("this week", "Wednesday"):
+        start = text.find(phrase)
+        while start >= 0:
+            if regions and not any(lo <= start < hi for lo, hi in regions):
+                start = text.find(phrase, start + 1)
+                continue
+            value = None
+            if pub and phrase == "this week":
+                value = date_to_value(pub, "week")
+            elif pub:
+                value = (pub - timedelta(days=(pub.weekday() - 2) % 7)).isoformat()
+            granularity = value_to_date(value).granularity if value else None
+            anchor = "publication" if value else "unresolved"
+            found.append(
+                TimeExpression(phrase, start, start + len(phrase), "DATE", value, granularity, anchor)
+            )
+            start = text.find(phrase, start + 1)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _sentences(doc: str, text: str) -> list[Sentence]:
+    result, start = [], 0
+    for index, part in enumerate(text.split(". ")):
+        part = part if part.endswith(".") else part + "."
+        begin = text.index(part.rstrip("."), start)
+        end = min(begin + len(part), len(text))
+        result.append(Sentence(doc, index, begin, end, text[begin:end], 0, 1))
+        start = end
+    return result
+
+
+def _reference_events():
+    sentence = Sentence("dated", 0, 0, 40, "Kowalczyk and Marchenko held a call.", 0, 1)
+    expression = TimeExpression("on Monday", 0, 9, "DATE", "2023-05-08", "day", "publication")
+    mention = EventMention(
+        "dated",
+        sentence,
+        expression,
+        value_to_date("2023-05-08"),
+        "call",
+        ["Kowalczyk", "Oleksii Marchenko"],
+        ["call"],
+        title="Kowalczyk and Marchenko held a call",
+    )
+    dated = Article("dated", "dated.txt", "x", [(0, 1)], published=Published("2023-05-09", "header"))
+    return merge_mentions([mention], [dated])
+
+
+def _infer(text: str) -> Published | None:
+    article = Article("undated", "undated.txt", text, [(0, len(text))])
+    result = infer_publication_dates(
+        [article], _reference_events(), {"undated": _sentences("undated", text)}, fake_tag
+    )
+    return result.get("undated")
+
+
+def test_weekday_and_this_week_pin_the_publication_day():
+    published = _infer(
+        "Marchenko hailed a phone call with Kowalczyk this week. Novak said Wednesday that talks went well."
+    )
+    assert published is not None
+    assert published.source == "inferred"
+    assert published.value == "2023-05-10"  # the Wednesday of the week of the call on Monday 2023-05-08
+    assert '"this week"' in published.evidence and "2023-05-08" in published.evidence
+    assert '"Wednesday"' in published.evidence
+
+
+def test_only_a_week_level_match_gives_bounds_not_a_day():
+    published = _infer("Marchenko hailed a phone call with Kowalczyk this week.")
+    assert published is not None
+    assert published.value == "2023-W19"  # every day of that week fits equally: never guess one
+    assert (published.earliest, published.latest) == (date(2023, 5, 8), date(2023, 5, 14))
+
+
+def test_no_relative_expression_or_no_matching_event_gives_no_inference():
+    assert _infer("Marchenko hailed a phone call with Kowalczyk.") is None
+    assert _infer("Rivera opened a bakery this week.") is None
+
+
+def test_dated_articles_are_left_alone():
+    text = "Marchenko hailed a phone call with Kowalczyk this week."
+    article = Article("x", "x.txt", text, [(0, len(text))], published=Published("2023-05-09", "header"))
+    assert (
+        infer_publication_dates([article], _reference_events(), {"x": _sentences("x", text)}, fake_tag) == {}
+    )
+
+
+def test_article_without_dates_is_bounded_by_the_events_it_reports():
+    events = _reference_events()
+    events[0].sources.append("undated")
+    article = Article("undated", "undated.txt", "text", [(0, 4)])
+    published = bound_from_events(article, events)
+    assert published.value is None
+    assert published.earliest == date(2023, 5, 8) and published.latest is None
+    assert "2023-05-08" in published.evidence
+
+
+def test_coarsest_common_value():
+    assert coarsest_common_value([date(2023, 5, 8)]) == "2023-05-08"
+    assert coarsest_common_value([date(2023, 5, 8), date(2023, 5, 14)]) == "2023-W19"
+    assert coarsest_common_value([date(2023, 5, 1), date(2023, 5, 30)]) == "2023-05"
+    assert coarsest_common_value([date(2023, 4, 30), date(2023, 5, 30)]) is None

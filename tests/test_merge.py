@@ -1,0 +1,134 @@
+"""Merging mentions across sources: names, same-day events, conflicts, undated joins, ids."""
+
+from __future__ import annotations
+
+from timeline.merge import merge_mentions
+from timeline.names import same_actor
+from timeline.temporal.timex import value_to_date
+from timeline.types import Article, EventMention, Sentence, TimeExpression
+
+
+def _article(doc: str) -> Article:
+    return Article(doc, f"{doc}.txt", f"text of {doc}", [(0, 10)])
+
+
+def _mention(doc, value, trigger, actors, terms, status="reported", index=0) -> EventMention:
+    sentence = Sentence(doc, index, index * 100, index * 100 + 50, f"{doc} sentence {index}", 0, index + 1)
+    expression = None
+    if value:
+        expression = TimeExpression(value, index * 100, index * 100 + 5, "DATE", value, None, "absolute")
+    return EventMention(
+        document=doc,
+        sentence=sentence,
+        expression=expression,
+        date=value_to_date(value) if value else None,
+        trigger=trigger,
+        actors=actors,
+        terms=terms,
+        status=status,
+        title=f"{' and '.join(actors)} {trigger}",
+        date_source="expression" if value else "none",
+    )
+
+
+ARTICLES = [_article(d) for d in ("a", "b", "c", "d")]
+
+
+def test_transliterated_first_names_are_one_actor_and_different_people_stay_apart():
+    assert same_actor("Oleksii Reznikov", "Aleksey Reznikov")
+    assert same_actor("Oleksii Reznikov", "Alexey Reznikov")
+    assert same_actor("Volodymyr Zelensky", "Volodimir Zelenskyy")
+    assert same_actor("Reznikov", "Oleksii Reznikov")
+    assert not same_actor("Joe Biden", "Hunter Biden")
+    assert not same_actor("Viktor Khrenin", "Viktor Orban")
+
+
+def test_same_call_in_two_articles_with_spelling_variants_is_one_event():
+    mentions = [
+        _mention("a", "2023-05-08", "conversation", ["Jan Kowalczyk", "Oleksii Marchenko"], ["call"]),
+        _mention("b", "2023-05-08", "call", ["Aleksey Marchenko"], ["call", "phone"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.sources == ["a", "b"]
+    assert event.date.value == "2023-05-08"
+
+
+def test_week_mention_joins_the_day_it_contains():
+    mentions = [
+        _mention("a", "2023-05-08", "call", ["Jan Kowalczyk", "Marchenko"], ["call"]),
+        _mention("c", "2023-W19", "call", ["Marchenko"], ["call", "positive"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.date.value == "2023-05-08"  # the finer date wins when sources agree
+    assert event.conflicts == []
+
+
+def test_call_and_visit_on_the_same_day_are_two_events():
+    mentions = [
+        _mention("a", "2023-05-08", "call", ["Kowalczyk", "Marchenko"], ["call"]),
+        _mention("b", "2023-05-08", "visited", ["Kowalczyk", "Marchenko"], ["visit", "border"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert len(events) == 2
+
+
+def test_statements_of_different_speakers_stay_apart():
+    mentions = [
+        _mention("a", "2023-05-10", "said", ["Petrov"], ["drills"]),
+        _mention("b", "2023-05-10", "said", ["Novak"], ["drills"]),
+        _mention("c", "2023-05-10", "told", ["Petrov", "Novak"], ["press"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert sorted(sorted(e.sources) for e in events) == [["a", "c"], ["b"]]
+
+
+def test_incompatible_dates_of_the_same_event_become_a_conflict():
+    mentions = [
+        _mention("a", "2023-05-02", "began", ["Northland", "Southland"], ["begin", "joint", "drills"]),
+        _mention("b", "2023-W19", "started", ["Northland", "Southland"], ["begin", "joint", "drills"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.date.value == "2023-05-02"  # one source each: the more precise date wins
+    assert [(c.value, c.sources) for c in event.conflicts] == [("2023-W19", ["b"])]
+    assert event.sources == ["a", "b"]
+
+
+def test_distant_dates_are_separate_events_not_conflicts():
+    mentions = [
+        _mention("a", "2023-01-02", "began", ["Northland"], ["begin", "drills"]),
+        _mention("b", "2023-06-05", "began", ["Northland"], ["begin", "drills"]),
+    ]
+    assert len(merge_mentions(mentions, ARTICLES)) == 2
+
+
+def test_undated_event_report_joins_the_dated_event_and_takes_its_date():
+    mentions = [
+        _mention("a", "2023-05-08", "call", ["Kowalczyk", "Marchenko"], ["call"]),
+        _mention("d", None, "conversation", ["Jan Kowalczyk", "Alexey Marchenko"], ["call", "telephone"]),
+        _mention("d", None, "stressed", ["Kowalczyk"], ["friendship"], index=1),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    (event,) = events  # the unmatched statement is dropped: article d already joined an event
+    assert event.sources == ["a", "d"]
+    joined = [m for m in event.mentions if m.document == "d"]
+    assert joined[0].date_source == "joined"
+    assert joined[0].date.value == "2023-05-08"
+    assert mentions[1].date_source == "none"  # the caller's mentions are not modified
+
+
+def test_article_with_nothing_joinable_keeps_an_undated_event():
+    mentions = [_mention("d", None, "arrested", ["Ivan Sidorov"], ["arrest"])]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.date is None and event.sources == ["d"]
+
+
+def test_event_ids_do_not_depend_on_input_order():
+    mentions = [
+        _mention("a", "2023-05-08", "call", ["Kowalczyk", "Marchenko"], ["call"]),
+        _mention("b", "2023-05-08", "call", ["Marchenko"], ["call"], index=1),
+        _mention("c", "2023-05-09", "visited", ["Kowalczyk"], ["visit"], index=2),
+    ]
+    forward = merge_mentions(mentions, ARTICLES)
+    backward = merge_mentions(list(reversed(mentions)), list(reversed(ARTICLES)))
+    assert sorted(e.id for e in forward) == sorted(e.id for e in backward)
+    assert all(e.id.startswith("ev-") and len(e.id) == 13 for e in forward)

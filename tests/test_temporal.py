@@ -1,0 +1,119 @@
+"""The date engine's public API: tag() on the seed articles, regions, and parse_date_value()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal import parse_date_value, tag
+from timeline.temporal.timex import value_to_date
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _after_header(text: str, header_end: int) -> list[tuple[int, int]]:
+    return [(header_end, len(text))]
+
+
+def _calendar_dates(expressions) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(text, value) of every DATE/TIME expression that names a calendar span."""
+    return {
+        (e.text, e.value)
+        for e in expressions
+        if e.type in ("DATE", "TIME") and e.value and value_to_date(e.value) is not None
+    }
+
+
+def test_seed_000_month_publication_date() -> None:
+    text = _seed("000")
+    header_end = text.index(" date 2022-02 ") + len(" date 2022-02 ")
+    found = tag(text, "2022-02", _after_header(text, header_end))
+    assert _calendar_dates(found) == {("February 14", "2022-02-14"), ("February 2", "2022-02-02")}
+    assert not [e for e in found if "2022" in e.text]  # "Zametil 2022", "Allied Resolve 2022" are names
+
+
+def test_seed_001_has_no_dates() -> None:
+    text = _seed("001")
+    found = tag(text, None)
+    assert _calendar_dates(found) == set()
+    assert not [e for e in found if "mins" in e.text or "2022" in e.text]
+
+
+def test_seed_002_relative_dates() -> None:
+    text = _seed("002")
+    found = tag(text, "2022-02-15", _after_header(text, text.index("\n") + 1))
+    assert _calendar_dates(found) == {
+        ("15th February, 2022", "2022-02-15"),  # the dateline
+        ("Tuesday", "2022-02-15"),
+        ("Monday", "2022-02-14"),
+        ("the same day", "2022-02-14"),
+        ("last week", "2022-W06"),
+        ("Sunday", "2022-02-20"),
+    }
+    same_day = next(e for e in found if e.text == "the same day")
+    assert (same_day.anchor, same_day.anchor_text) == ("mention", "Monday")
+    assert ("the past few months", "PXM") in {(e.text, e.value) for e in found if e.type == "DURATION"}
+
+
+def test_seed_003_weekday_and_mention() -> None:
+    found = tag(_seed("003"), "2022-02-16")
+    assert _calendar_dates(found) == {
+        ("Wednesday", "2022-02-16"),
+        ("this week", "2022-W07"),
+        ("the day before", "2022-02-15"),
+        ("1994", "1994"),
+        ("2020", "2020"),
+    }
+    day_before = next(e for e in found if e.text == "the day before")
+    assert day_before.anchor == "mention" and day_before.anchor_value == "2022-02-16"
+
+
+def test_results_sorted_non_overlapping_and_quoted() -> None:
+    text = "On Monday, two days after March 3, 2022, the talks resumed; they end next week."
+    found = tag(text, "2022-03-09")
+    assert [e.start for e in found] == sorted(e.start for e in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(text[e.start : e.end] == e.text and e.rule for e in found)
+
+
+def test_regions_limit_tagging_but_keep_offsets() -> None:
+    text = "Header 2022-01-01\nThe vote was held on Friday."
+    body_start = text.index("\n") + 1
+    found = tag(text, "2022-02-16", [(body_start, len(text))])
+    assert [(e.text, e.value, e.start) for e in found] == [("Friday", "2022-02-11", text.index("Friday"))]
+
+
+@pytest.mark.parametrize("junk", ["", " ", "\x00\x01", "9" * 5000, "Monday" * 300, "(((("])
+def test_never_raises_on_odd_input(junk: str) -> None:
+    assert isinstance(tag(junk, "2022-02-16"), list)
+
+
+def test_invalid_publication_date_is_ignored() -> None:
+    found = tag("It happened yesterday.", "not a date")
+    assert [(e.text, e.value, e.anchor) for e in found] == [("yesterday", None, "unresolved")]
+
+
+@pytest.mark.parametrize(
+    ("given", "value"),
+    [
+        ("2022-02-16", "2022-02-16"),
+        ("2022-02", "2022-02"),
+        ("2022", "2022"),
+        ("16 February 2022", "2022-02-16"),
+        ("February 16, 2022", "2022-02-16"),
+        ("Feb 2022", "2022-02"),
+        ("  2022-02-16  ", "2022-02-16"),
+    ],
+)
+def test_parse_date_value(given: str, value: str) -> None:
+    assert parse_date_value(given) == value
+
+
+@pytest.mark.parametrize("given", ["", "hello", "2022-13", "2022-02-30"])
+def test_parse_date_value_rejects_non_dates(given: str) -> None:
+    assert parse_date_value(given) is None

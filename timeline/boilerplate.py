@@ -1,0 +1,305 @@
+"""Which paragraphs of a scraped article are page furniture, not the article.
+
+Scraped news text keeps bits of the page around the story: read times
+("5 mins"), share buttons ("Facebook Twitter WhatsApp"), navigation
+("Previous post", "Related posts"), cookie notices, copyright lines and
+appeals to readers ("Dear readers", "please support us").  None of it may yield
+events, so each paragraph gets a reason when it is boilerplate.
+
+The rules are general, in the spirit of jusText / trafilatura (short link-like
+blocks, context, end-of-article detection) but our own:
+
+1. A line classifier: page chrome (read times, timestamps), share-button and
+   menu lines, cookie notices, copyright lines, and appeals (second-person
+   calls to action with a money or membership ask, not reported speech).
+2. The tail: once a strong end-of-article marker (a short "A message from ...:",
+   "Dear readers", "Previous post", "Related articles", "Comments" ...) appears
+   after some article prose, everything from it on is boilerplate.
+3. After the last prose paragraph, short non-sentence lines (headlines of
+   related links, menu items) are boilerplate; so is a short non-sentence
+   line sitting between two boilerplate paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+
+_READ_TIME = re.compile(
+    r"(?i)^(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)"
+    r"(?:\s+(?:ago|read|to read|reading|long read))?\.?$"
+)
+_TIMESTAMP = re.compile(
+    r"(?i)^(?:(?:last\s+)?updated|posted|published|modified)\b.{0,40}$"
+    r"|^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$"
+)
+# Share-button lines are made of service names and a little filler ("Share on Facebook").
+_SHARE_SERVICES = frozenset(
+    str.split(
+        """facebook twitter x whatsapp telegram linkedin email e-mail mail print reddit pinterest share tweet
+        copy vk viber messenger flipboard pocket sms threads bluesky mastodon instagram youtube tiktok rss"""
+    )
+)
+_SHARE_FILLER = frozenset(str.split("on via this article story page link url"))
+_MENU_LINE = re.compile(
+    r"(?i)^(?:home|menu|search|log\s?in|log\s?out|sign\s?in|sign\s?up|register|subscribe|close|"
+    r"skip to (?:main )?content|back to top|advertisement|advertising|sponsored(?: content)?|"
+    r"remind me later|not now|no,? thanks|maybe later|click here\b.*|read (?:the )?full (?:story|article)|"
+    r"continue reading|listen to (?:this )?(?:article|story)|print (?:this )?(?:article|page)?|"
+    r"(?:cookie|privacy) (?:settings|policy|preferences)|accept(?: all)?(?: cookies)?|"
+    r"terms of (?:use|service)|"
+    r"(?:photo|image|video|source|credit)s?\s*:.{0,80}|read more\b.{0,80}|see also\b.{0,80}|"
+    r"share(?: this| on| via)?(?: article| story| page| post)?(?: on \w+)?|follow us(?: on [\w ]+)?)[.!:]?$"
+)
+_DATA_LINE = re.compile(r"[^:\n]{1,40}:\s*(?=.*\d)\S")
+# Credits and notes about the article itself, not its story.
+_CREDITS = re.compile(
+    r"(?i)^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced|graphics)\s+by\b"
+)
+_EDITORIAL_NOTE = re.compile(
+    r"(?i)^this\s+(?:article|story|piece|post|version|page)\s+(?:was|has\s+been|is|first)\s+"
+    r"(?:originally\s+|first\s+)?(?:published|updated|appeared|corrected|amended|produced|written)\b"
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?i)\b(?:getty\s+images|ap\s+photo|shutterstock|afp\s+photo|epa-efe|photo\s+by|photograph\s*:|file\s+photo)"
+)
+_BYLINE = re.compile(r"^[Bb]y\s+(?:[A-Z][\w.'’-]*(?:,?\s+(?:and\s+)?|$)){1,6}$")
+_COOKIE_CONTEXT = re.compile(
+    r"(?i)\b(?:we use|uses|accept|consent|privacy|by continuing|browsing experience"
+    r"|your (?:device|browser))\b"
+)
+_COPYRIGHT = re.compile(
+    r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|\ball rights reserved\b|\bcopyright\s*$"
+)
+
+# Strong end-of-article markers, two kinds.  A letter to readers ends the article for good; a
+# navigation heading ends it unless article prose resumes below it (an inline "Related stories" box).
+_LETTER_MARKER = re.compile(
+    r"""(?ix)^(?:
+        (?:an?\s+)?(?:message|note|letter|word)\s+(?:from|to)\b.{0,60}
+      | dear\s+(?:readers?|friends?|subscribers?|supporters?|members?|listeners?|viewers?)\b.{0,40}
+      | (?:support|subscribe\s+to|donate\s+to)\s+(?:us|our|the|independent)\b.{0,60}
+      | become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,60}
+    )$"""
+)
+_NAVIGATION_MARKER = re.compile(
+    r"""(?ix)^(?:
+        (?:previous|next|prev|older|newer)\s+(?:post|article|story|page|entry|item)\b.{0,60}
+      | (?:related|recommended|popular|trending|latest|more|top|other|similar
+        |most\s+(?:read|popular|viewed|shared))
+        (?:\s+\w+){0,3}\s+(?:posts?|articles?|stories|news|reads?|videos?|content|headlines|coverage|links)
+      | (?:more\s+(?:from|on|about|in)|also\s+read|read\s+also|further\s+reading|don['’]t\s+miss
+        |you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|in\s+other\s+news)\b.{0,60}
+      | (?:comments?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)
+        |join\s+the\s+(?:conversation|discussion)|tags?\s*:|topics?\s*:|filed\s+under\b|keywords?\s*:).{0,60}
+    )$"""
+)
+
+_SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|you['’](?:re|ll|ve|d)|yourself)\b")
+_FIRST_PLURAL = re.compile(r"(?i)\b(?:we|us|our|ours)\b")
+_APPEAL = re.compile(
+    r"(?i)\b(?:support(?:ing)?\s+(?:us|our|independent|quality|journalism)|donat(?:e|ion|ions|ing)|"
+    r"contribut(?:e|ion|ions|ing)|subscri(?:be|ber|bers|ption|ptions)|newsletters?|sign\s+up|"
+    r"become\s+a\s+(?:member|subscriber|patron|supporter)|membership|patreon|paywall|ad[- ]free|"
+    r"need\s+your\s+(?:help|support)|help\s+us|independent\s+journalism|reader[- ]funded)"
+)
+# Cheap substring test before the appeal regex: every _APPEAL alternative contains one of these.
+_APPEAL_KEYWORDS = (
+    "support",
+    "donat",
+    "contribut",
+    "subscri",
+    "newsletter",
+    "sign",
+    "member",
+    "patreon",
+    "paywall",
+    "ad-free",
+    "ad free",
+    "need",
+    "help",
+    "journalism",
+    "reader",
+)
+_MONEY = re.compile(
+    r"[$€£]\s?\d|\d\s?(?:USD|EUR|GBP|dollars?|euros?|pounds?)\b|\b(?:per|a|each)\s+month\b|\bmonthly\b"
+)
+_IMPERATIVE_START = re.compile(
+    r"(?i)(?:^|[.!?]\s+)(?:please\s+)?(?:support|donate|subscribe|sign\s+up|join|become|give|contribute|"
+    r"click|follow\s+us|read\s+more|share)\b"
+)
+_REPORTED_SPEECH = re.compile(
+    r"(?i)\b(?:said|says|told|tells|according\s+to|announced|stated|added|wrote|tweeted|reported)\b"
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _word_count(text: str) -> int:
+    """Whitespace-separated tokens: cheap, and close enough for length thresholds."""
+    return len(text.split())
+
+
+def ends_like_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()[-4:]))  # only the end matters; don't scan the paragraph
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph that reads like article text: several words and a sentence ending."""
+    return _word_count(text) >= 6 and ends_like_sentence(text)
+
+
+def is_short_non_sentence(text: str, max_words: int = 15) -> bool:
+    return _word_count(text) <= max_words and not ends_like_sentence(text)
+
+
+def _marker_kind(text: str) -> str | None:
+    """ "letter" or "navigation" for a short end-of-article marker line; None otherwise."""
+    stripped = text.strip()
+    if _word_count(stripped) > 12 or ends_like_sentence(stripped):
+        return None  # markers are headings, not sentences: "Support for the plan grew." is news
+    if _LETTER_MARKER.match(stripped):
+        return "letter"
+    if _NAVIGATION_MARKER.match(stripped):
+        return "navigation"
+    return None
+
+
+def is_tail_marker(text: str) -> bool:
+    return _marker_kind(text) is not None
+
+
+def line_reason(text: str) -> str | None:
+    """Why this paragraph, taken alone, is boilerplate; None if it may be article text."""
+    stripped = text.strip()
+    if not _WORD.search(stripped):
+        return "no words"
+    count = _word_count(stripped)
+    if count <= 12 and (reason := _short_line_reason(stripped)):
+        return reason
+    lowered = stripped.lower()
+    if "cookie" in lowered and _COOKIE_CONTEXT.search(stripped):
+        return "cookie notice"
+    if count <= 30 and _COPYRIGHT.search(stripped):
+        return "copyright"
+    if count <= 60 and (_CREDITS.match(stripped) or _EDITORIAL_NOTE.match(stripped)):
+        return "credits"
+    if any(keyword in lowered for keyword in _APPEAL_KEYWORDS) and _is_appeal(stripped):
+        return "appeal"
+    return None
+
+
+def _short_line_reason(stripped: str) -> str | None:
+    if _READ_TIME.match(stripped) or (_TIMESTAMP.match(stripped) and not ends_like_sentence(stripped)):
+        return "timestamp"
+    if _is_share_buttons(words(stripped)):
+        return "share buttons"
+    if _MENU_LINE.match(stripped) or _marker_kind(stripped):
+        return "navigation"
+    if _BYLINE.match(stripped):
+        return "byline"
+    if _PHOTO_CREDIT.search(stripped) and not ends_like_sentence(stripped):
+        return "photo credit"
+    return None
+
+
+def _is_share_buttons(tokens: list[str]) -> bool:
+    lowered = [token.lower() for token in tokens]
+    return any(token in _SHARE_SERVICES for token in lowered) and all(
+        token in _SHARE_SERVICES or token in _SHARE_FILLER for token in lowered
+    )
+
+
+def _is_appeal(text: str) -> bool:
+    """A call to action addressed to the reader: an ask, plus 'you' or the outlet's 'we' or money."""
+    if not _APPEAL.search(text):
+        return False
+    asks = len(_APPEAL.findall(text))
+    if _REPORTED_SPEECH.search(text):
+        return False  # a story about donations or subscriptions, not an appeal
+    score = asks + bool(_SECOND_PERSON.search(text)) + bool(_MONEY.search(text))
+    score += bool(_IMPERATIVE_START.search(text)) + bool(_FIRST_PLURAL.search(text))
+    return score >= 3
+
+
+def paragraph_reasons(paragraphs: list[str]) -> list[str | None]:
+    """For each paragraph in document order: why it is boilerplate, or None."""
+    reasons = [line_reason(paragraph) for paragraph in paragraphs]
+    _mark_tail(paragraphs, reasons)
+    _mark_after_last_prose(paragraphs, reasons)
+    _mark_sandwiched(paragraphs, reasons)
+    return reasons
+
+
+def classify_paragraphs(paragraphs: list[str]) -> list[bool]:
+    """For each paragraph: whether it is boilerplate."""
+    return [reason is not None for reason in paragraph_reasons(paragraphs)]
+
+
+def _mark_tail(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """From a strong end-of-article marker that follows some prose, everything is boilerplate."""
+    prose_seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        kind = _marker_kind(paragraph.lstrip().split("\n", 1)[0])
+        if kind and prose_seen >= 2:
+            if kind == "letter" or not _prose_resumes(paragraphs, reasons, index + 1):
+                for later in range(index, len(paragraphs)):
+                    reasons[later] = reasons[later] or "after the end of the article"
+                return
+            _mark_link_list(paragraphs, reasons, index + 1)
+        if reasons[index] is None and is_prose(paragraph):
+            prose_seen += 1
+
+
+def _prose_resumes(paragraphs: list[str], reasons: list[str | None], start: int) -> bool:
+    """Whether real article paragraphs (long, sentence-ending, not flagged) come after ``start``."""
+    long_prose = sum(
+        1
+        for index in range(start, len(paragraphs))
+        if reasons[index] is None and is_prose(paragraphs[index]) and _word_count(paragraphs[index]) >= 10
+    )
+    return long_prose >= 2
+
+
+def _mark_link_list(paragraphs: list[str], reasons: list[str | None], start: int) -> None:
+    """The short headline lines right under an inline navigation heading."""
+    for index in range(start, len(paragraphs)):
+        if reasons[index] is not None:
+            continue
+        if not is_short_non_sentence(paragraphs[index]):
+            return
+        reasons[index] = "link under a navigation heading"
+
+
+def _mark_after_last_prose(paragraphs: list[str], reasons: list[str | None]) -> None:
+    last_prose = max(
+        (
+            index
+            for index, paragraph in enumerate(paragraphs)
+            if reasons[index] is None and is_prose(paragraph)
+        ),
+        default=None,
+    )
+    if last_prose is None:
+        return
+    for index in range(last_prose + 1, len(paragraphs)):
+        if _DATA_LINE.match(paragraphs[index].strip()):
+            continue  # "Injured: 4,877": a figure the story gives, not a link
+        if reasons[index] is None and is_short_non_sentence(paragraphs[index]):
+            reasons[index] = "short line after the end of the article"
+
+
+def _mark_sandwiched(paragraphs: list[str], reasons: list[str | None]) -> None:
+    for index in range(1, len(paragraphs) - 1):
+        if (
+            reasons[index] is None
+            and reasons[index - 1] is not None
+            and reasons[index + 1] is not None
+            and is_short_non_sentence(paragraphs[index])
+            and not _DATA_LINE.match(paragraphs[index].strip())
+        ):
+            reasons[index] = "short line among boilerplate"

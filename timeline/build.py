@@ -1,0 +1,159 @@
+"""Build a timeline: run every stage over the articles, then order and trim.
+
+sentences -> time expressions -> event mentions (per article); date the
+undated articles from the others and re-read them; merge mentions into events;
+order by date and importance; apply ``since``/``until`` and ``top``.
+
+The result never depends on the order of the input articles: articles are
+processed in an order derived from their text, and events are sorted by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from timeline.config import BuildOptions
+from timeline.events import extract_mentions
+from timeline.infer import bound_from_events, infer_publication_dates
+from timeline.merge import merge_mentions
+from timeline.types import Article, Event, EventMention, Sentence, TimeExpression, Timeline
+
+
+def _tag(text: str, published: str | None, regions: list[tuple[int, int]]) -> list[TimeExpression]:
+    from timeline.temporal import tag  # imported late: the date engine is the heaviest import
+
+    return tag(text, published, regions=regions)
+
+
+def _split(article: Article) -> list[Sentence]:
+    from timeline.sentences import split_sentences
+
+    return split_sentences(article)
+
+
+def build_timeline(articles: list[Article], options: BuildOptions | None = None) -> Timeline:
+    """The merged, dated, sourced chronology of ``articles``."""
+    options = options or BuildOptions()
+    ordered = sorted(articles, key=lambda a: (hashlib.sha1(a.text.encode("utf-8")).hexdigest(), a.id))
+    sentences: dict[str, list[Sentence]] = {}
+    expressions: dict[str, list[TimeExpression]] = {}
+    mentions: dict[str, list[EventMention]] = {}
+    for done, article in enumerate(ordered, start=1):
+        sentences[article.id] = _split(article)
+        expressions[article.id] = _tag(article.text, article.published.value, article.body)
+        mentions[article.id] = extract_mentions(article, sentences[article.id], expressions[article.id])
+        _report(options, "read", done, len(ordered))
+
+    ordered = _date_undated(ordered, sentences, expressions, mentions, options)
+    events = merge_mentions([m for a in ordered for m in mentions[a.id]], ordered)
+    _report(options, "merge", 1, 1)
+    ordered = [_bounded(a, events) for a in ordered]
+    events = select_events(events, options)
+    documents = sorted(ordered, key=lambda a: a.id)
+    return Timeline(
+        documents=documents, events=events, expressions={a.id: expressions[a.id] for a in documents}
+    )
+
+
+def _report(options: BuildOptions, stage: str, done: int, total: int) -> None:
+    if options.progress is not None:
+        options.progress(stage, done, total)
+
+
+def _date_undated(
+    ordered: list[Article],
+    sentences: dict[str, list[Sentence]],
+    expressions: dict[str, list[TimeExpression]],
+    mentions: dict[str, list[EventMention]],
+    options: BuildOptions,
+) -> list[Article]:
+    """Infer publication dates of undated articles from the dated ones; re-read those articles."""
+    dated = [a for a in ordered if a.published.value]
+    undated = [a for a in ordered if not a.published.value]
+    if not undated or not dated:
+        return ordered
+    reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)
+    inferred = infer_publication_dates(undated, reference, sentences, _tag_positional)
+    result = []
+    for done, article in enumerate(ordered, start=1):
+        published = inferred.get(article.id)
+        if published is not None:
+            article = replace(article, published=published)
+            if published.value:
+                expressions[article.id] = _tag(article.text, published.value, article.body)
+                mentions[article.id] = extract_mentions(
+                    article, sentences[article.id], expressions[article.id]
+                )
+        result.append(article)
+        _report(options, "infer", done, len(ordered))
+    return result
+
+
+def _tag_positional(text: str, published: str | None, regions: list[tuple[int, int]] | None = None):  # noqa: ANN202
+    return _tag(text, published, regions or [])
+
+
+def _bounded(article: Article, events: list[Event]) -> Article:
+    """An article still without a date gets the bounds its merged events imply."""
+    if article.published.value or article.published.earliest or article.published.latest:
+        return article
+    bounds = bound_from_events(article, events)
+    return replace(article, published=bounds) if bounds else article
+
+
+# ---------------------------------------------------------------- order and trim
+
+
+def _sort_key(event: Event) -> tuple:
+    """By date start, coarser first on the same start, then most important first; undated last."""
+    if event.date is None:
+        return (1, 0, 0, -len(event.sources), -len(event.mentions), event.title, event.id)
+    return (
+        0,
+        event.date.start.toordinal(),
+        -event.date.end.toordinal(),
+        -len(event.sources),
+        -len(event.mentions),
+        event.title,
+        event.id,
+    )
+
+
+def select_events(events: list[Event], options: BuildOptions) -> list[Event]:
+    """Order events, keep those overlapping ``since``/``until``, then the ``top`` most important dates."""
+    kept = sorted(events, key=_sort_key)
+    if options.since or options.until:
+        kept = [e for e in kept if e.date and _within(e, options)]
+    if options.top is not None:
+        kept = _top_dates(kept, options.top)
+    return kept
+
+
+def _within(event: Event, options: BuildOptions) -> bool:
+    assert event.date is not None
+    if options.since and event.date.end < options.since:
+        return False
+    return not (options.until and event.date.start > options.until)
+
+
+def _top_dates(events: list[Event], top: int) -> list[Event]:
+    """The ``top`` dates with the most important events; on each, its most important event(s)."""
+    by_value: dict[str, list[Event]] = {}
+    for event in events:
+        if event.date is not None:
+            by_value.setdefault(event.date.value, []).append(event)
+    ranked = sorted(
+        by_value.items(),
+        key=lambda item: (
+            max(e.importance for e in item[1]),
+            sum(len(e.sources) for e in item[1]),
+            -min(e.date.start.toordinal() for e in item[1] if e.date),
+        ),
+        reverse=True,
+    )
+    keep: set[str] = set()
+    for _, group in ranked[: max(top, 0)]:
+        best = max(e.importance for e in group)
+        keep.update(e.id for e in group if e.importance == best)
+    return [e for e in events if e.id in keep]

@@ -1,0 +1,364 @@
+"""Event mentions: what happened, who, and when, one per dated clause.
+
+A sentence is split into clauses at ``;``, ``that``, ``, and``, ``and`` + verb
+..., each date expression is assigned to the clause it sits in, and the clause's
+nearest verb (or event noun) is its trigger.  A reporting verb next to its own
+date ("X said Wednesday that ...") makes a *statement* event; the dates inside
+the reported clause make their own events.  Sentences without a date become
+undated mentions only when they report an event (past-tense verb + a named
+actor), so the merge stage can date them from other sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from timeline.names import extract_names
+from timeline.temporal.timex import value_to_date
+from timeline.text import (
+    AUXILIARIES,
+    CONCEPTS,
+    EVENT_NOUNS,
+    FUTURE_CUES,
+    LIGHT_VERBS,
+    NOT_NAMES,
+    STOPWORDS,
+    Token,
+    concept,
+    is_past_form,
+    is_reporting,
+    is_verb,
+    noun_lemma,
+    tokenize,
+    verb_lemma,
+)
+from timeline.types import GRANULARITIES, Article, DateValue, EventMention, Sentence, TimeExpression
+
+TITLE_WORDS = 12
+BACKGROUND_BEFORE = timedelta(days=90)  # coarse dates this long before publication are context
+_COARSE = ("year", "decade", "century")
+_CLAUSE_STARTERS = frozenset({"and", "but", "while", "whereas", "saying", "adding"})
+_TITLE_TRIM = frozenset({"that", "and", "but", "while", "whereas", ",", ";"})
+_CONCEPT_IDS = frozenset(CONCEPTS.values())
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"})
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "since", "during", "by", "from", "as", "of", "until"})
+
+
+@dataclass
+class _Analysis:
+    """Tokens of one sentence, with the ones to ignore and the clause boundaries."""
+
+    tokens: list[Token]
+    ignored: set[int]  # attribution ("According to X,") and time-expression tokens
+    clauses: list[tuple[int, int]]  # [start, end) token ranges
+
+
+def extract_mentions(
+    article: Article, sentences: list[Sentence], expressions: list[TimeExpression]
+) -> list[EventMention]:
+    """The event mentions of one article, in text order."""
+    reference = _reference_date(article, expressions)
+    usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    mentions: list[EventMention] = []
+    for sentence in sentences:
+        if sentence.boilerplate:
+            continue
+        own = [e for e in usable if sentence.start <= e.start < sentence.end]
+        if own:
+            mentions.extend(_dated_mentions(article, sentence, own, reference))
+        elif (mention := _undated_mention(article, sentence)) is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _is_usable(expression: TimeExpression, text: str) -> bool:
+    if (
+        expression.type not in ("DATE", "TIME")
+        or expression.date() is None
+        or expression.anchor == "unresolved"
+    ):
+        return False
+    return not _is_name_year(expression, text)
+
+
+def _is_name_year(expression: TimeExpression, text: str) -> bool:
+    """A bare year glued to a name ("Summit-2022", "Games 2024") labels the name, not a date."""
+    if not re.fullmatch(r"\d{4}", expression.text.strip()):
+        return False
+    before = text[max(0, expression.start - 40) : expression.start]
+    if before.endswith("-"):
+        return True
+    match = re.search(r"([A-Za-z\u00C0-\u024F]+)[\s\u2013\u2014-]*$", before)
+    return bool(match and match.group(1)[:1].isupper() and match.group(1).lower() not in NOT_NAMES)
+
+
+def _reference_date(article: Article, expressions: list[TimeExpression]) -> DateValue | None:
+    """Publication date, else the latest day-precise date the article mentions."""
+    if article.published.value and (published := value_to_date(article.published.value)):
+        return published
+    days = [d for e in expressions if (d := e.date()) and d.granularity in ("day", "time")]
+    return max(days, key=lambda d: d.start) if days else None
+
+
+# ---------------------------------------------------------------- sentence analysis
+
+
+def _analyse(sentence: Sentence, expressions: list[TimeExpression]) -> _Analysis:
+    tokens = tokenize(sentence.text, sentence.start)
+    ignored = _attribution_tokens(tokens)
+    for i, token in enumerate(tokens):
+        if any(e.start < token.end and token.start < e.end for e in expressions):
+            ignored.add(i)
+    return _Analysis(tokens, ignored, _clauses(tokens, ignored))
+
+
+def _attribution_tokens(tokens: list[Token]) -> set[int]:
+    """Sentence-initial "As X reported," and "According to X," are sourcing, not events."""
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or not tokens:
+        return set()
+    head = [t.lower for t in tokens[:comma]]
+    if head[:2] == ["according", "to"] or (head[0] == "as" and any(is_reporting(w) for w in head)):
+        return set(range(comma + 1))
+    return set()
+
+
+def _clauses(tokens: list[Token], ignored: set[int]) -> list[tuple[int, int]]:
+    starts = [0]
+    for i, token in enumerate(tokens):
+        if i in ignored or i == 0:
+            continue
+        word, prev = token.lower, tokens[i - 1].text
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        starts_clause = (
+            prev == ";"
+            or (word == "that" and (nxt is None or nxt.lower not in _TIME_NOUNS))
+            or (prev == "," and word in _CLAUSE_STARTERS)
+            or (word == "and" and nxt is not None and (nxt.lower == "that" or is_verb(tokens, i + 1)))
+        )
+        if starts_clause:
+            starts.append(i)
+    starts = sorted(set(starts))
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
+
+
+def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
+    return next(c for c in analysis.clauses if c[0] <= index < c[1])
+
+
+def _token_index(analysis: _Analysis, offset: int) -> int:
+    for i, token in enumerate(analysis.tokens):
+        if token.end > offset:
+            return i
+    return max(len(analysis.tokens) - 1, 0)
+
+
+def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if i not in analysis.ignored and is_verb(analysis.tokens, i)]
+
+
+def _event_nouns(analysis: _Analysis, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if i not in analysis.ignored and analysis.tokens[i].lower in EVENT_NOUNS]
+
+
+def _trigger(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]) -> int | None:
+    """The clause's verb nearest the time expression (a light verb yields to its event noun)."""
+
+    def distance(i: int) -> int:
+        return min(abs(i - near[0]), abs(i - near[1]))
+
+    verbs = _verbs(analysis, *clause)
+    if not verbs:
+        # a verbless clause ("a call this week was ..."): its event noun, else the sentence's verb
+        nouns = _event_nouns(analysis, *clause)
+        if nouns:
+            return min(nouns, key=distance)
+        verbs = _verbs(analysis, 0, len(analysis.tokens))
+        if not verbs:
+            return None
+    verb = min(verbs, key=lambda i: (distance(i), i))
+    return _governed_event_noun(analysis, verb, clause[1])
+
+
+def _governed_event_noun(analysis: _Analysis, verb: int, clause_end: int) -> int:
+    """A verb that names no event itself ("held", "hailed") yields to the event noun after it ("call")."""
+    word = analysis.tokens[verb].lower
+    if is_reporting(word) or (concept(word) and word not in LIGHT_VERBS):
+        return verb
+    following = _event_nouns(analysis, verb + 1, min(verb + 7, clause_end))
+    return following[0] if following else verb
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _dated_mentions(
+    article: Article, sentence: Sentence, expressions: list[TimeExpression], reference: DateValue | None
+) -> list[EventMention]:
+    analysis = _analyse(sentence, expressions)
+    if not analysis.tokens:
+        return []
+    by_clause: dict[tuple[int, int], list[TimeExpression]] = {}
+    for expression in expressions:
+        clause = _clause_of(analysis, _token_index(analysis, expression.start))
+        by_clause.setdefault(clause, []).append(expression)
+    mentions = []
+    for clause, found in sorted(by_clause.items()):
+        expression = min(found, key=lambda e: (GRANULARITIES.index(e.granularity or "day"), e.start))
+        span = (_token_index(analysis, expression.start), _token_index(analysis, expression.end - 1))
+        trigger = _trigger(analysis, clause, span)
+        mention = _mention(article, sentence, analysis, clause, trigger, expression)
+        mention.status = _status(analysis, clause, expression, reference)
+        mentions.append(mention)
+    return mentions
+
+
+def _undated_mention(article: Article, sentence: Sentence) -> EventMention | None:
+    """A sentence without a date, kept only if it reports an event: past-tense verb + a named actor."""
+    analysis = _analyse(sentence, [])
+    for i in _verbs(analysis, 0, len(analysis.tokens)):
+        word = analysis.tokens[i].lower
+        perfect = i > 0 and analysis.tokens[i - 1].lower in ("has", "have", "had")
+        if not (is_past_form(word) or perfect):
+            continue
+        clause = _clause_of(analysis, i)
+        trigger = _governed_event_noun(analysis, i, clause[1])
+        mention = _mention(article, sentence, analysis, clause, trigger, None)
+        return mention if mention.actors else None
+    return None
+
+
+def _mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    trigger: int | None,
+    expression: TimeExpression | None,
+) -> EventMention:
+    trigger_word = analysis.tokens[trigger].text if trigger is not None else ""
+    statement = trigger is not None and is_reporting(trigger_word)
+    actors, speaker_start = _actors(analysis, clause, trigger if statement else None)
+    return EventMention(
+        document=article.id,
+        sentence=sentence,
+        expression=expression,
+        date=expression.date() if expression else None,
+        trigger=trigger_word,
+        actors=actors,
+        terms=_terms(analysis, clause),
+        title=_title(analysis, clause, statement, speaker_start),
+        date_source="expression" if expression else "none",
+    )
+
+
+def _actors(
+    analysis: _Analysis, clause: tuple[int, int], reporting_verb: int | None
+) -> tuple[list[str], int | None]:
+    """Names in the clause (else in the clauses before it), a statement's speaker first.
+
+    Also returns the token index where the speaker's name starts, if there is a speaker.
+    """
+    kept = [t for i, t in enumerate(analysis.tokens) if i not in analysis.ignored]
+    names = extract_names(kept, sentence_start=0 not in analysis.ignored)
+    lo, hi = analysis.tokens[clause[0]].start, analysis.tokens[clause[1] - 1].end
+    inside = [n for n in names if lo <= n.start < hi] or [n for n in names if n.start < lo]
+    speaker_start = None
+    if reporting_verb is not None:
+        verb_start = analysis.tokens[reporting_verb].start
+        speakers = [n for n in inside if n.start < verb_start]
+        if speakers:
+            inside.remove(speakers[-1])
+            inside.insert(0, speakers[-1])
+            speaker_start = _token_index(analysis, speakers[-1].start)
+            if speaker_start > clause[0] and analysis.tokens[speaker_start - 1].lower in ("the", "a", "an"):
+                speaker_start -= 1
+    unique: list[str] = []
+    for name in inside:
+        if name.text not in unique:
+            unique.append(name.text)
+    return unique, speaker_start
+
+
+def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
+    """Lower-case content lemmas of the clause; event words become their shared concept."""
+    terms: list[str] = []
+    for i in range(*clause):
+        token = analysis.tokens[i]
+        word = token.lower
+        if i in analysis.ignored or not token.text[:1].isalpha() or token.text[:1].isupper():
+            continue
+        if word in STOPWORDS or len(word) < 3 or word in AUXILIARIES or is_reporting(word):
+            continue
+        if word in CONCEPTS and (
+            word in EVENT_NOUNS or is_verb(analysis.tokens, i) or not word.endswith("ed")
+        ):
+            term = concept(word) or word
+        elif is_verb(analysis.tokens, i):
+            # a verb sharing a concept's spelling ("called X alarming") must not pose as that concept
+            term = word if verb_lemma(word) in _CONCEPT_IDS else verb_lemma(word)
+        else:
+            term = noun_lemma(word)
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def _status(
+    analysis: _Analysis, clause: tuple[int, int], expression: TimeExpression, reference: DateValue | None
+) -> str:
+    when = expression.date()
+    if when is None:
+        return "reported"
+    if reference and when.granularity in _COARSE and when.end < reference.start - BACKGROUND_BEFORE:
+        return "background"
+    tokens = analysis.tokens[clause[0] : clause[1]]
+    clause_text = " ".join(t.text for t in tokens)
+    if FUTURE_CUES.search(clause_text):
+        return "expected"
+    if reference and reference.granularity in ("day", "time") and when.start > reference.end:
+        return "expected"
+    return "reported"
+
+
+def _title(analysis: _Analysis, clause: tuple[int, int], statement: bool, speaker_start: int | None) -> str:
+    """The clause (plus what was said, for a statement) without its date, from the subject, ~12 words."""
+    start, end = speaker_start if speaker_start is not None else clause[0], clause[1]
+    if statement:
+        following = [c for c in analysis.clauses if c[0] == clause[1]]
+        end = following[0][1] if following else end
+    words = [
+        t.text
+        for i, t in enumerate(analysis.tokens[start:end], start=start)
+        if i not in analysis.ignored and not _dangling_preposition(analysis, i) and t.lower != "that"
+    ]
+    while words and words[0].lower() in _TITLE_TRIM:
+        words.pop(0)
+    truncated = sum(w not in ",;" for w in words) > TITLE_WORDS + 2
+    if truncated:
+        kept, count = [], 0
+        for word in words:
+            count += word not in ",;"
+            if count > TITLE_WORDS:
+                break
+            kept.append(word)
+        words = kept
+    while words and (words[-1].lower() in STOPWORDS or words[-1] in ",;"):
+        words.pop()
+    text = re.sub(r" ([,;])", r"\1", " ".join(words))
+    text = text[:1].upper() + text[1:]
+    return text + ("\u2026" if truncated and text else "")
+
+
+def _dangling_preposition(analysis: _Analysis, i: int) -> bool:
+    """A preposition or comma left behind when the date after/before it is removed ("on [Monday],")."""
+    token = analysis.tokens[i]
+    nxt_ignored = i + 1 in analysis.ignored and i + 1 < len(analysis.tokens)
+    prev_ignored = i - 1 in analysis.ignored and i > 0
+    if token.lower in _TIME_PREPOSITIONS or token.lower in ("last", "next", "this"):
+        return nxt_ignored
+    if token.text == ",":
+        return prev_ignored or i == 0
+    return False

@@ -1,0 +1,276 @@
+"""Date an article that has no publication date, from the other articles' events.
+
+An undated article's relative expressions ("said Wednesday", "this week", "the
+day before") cannot be resolved on their own.  For each candidate publication
+day near the dates of events the article seems to talk about, we re-resolve
+them and score the candidate:
+
+* +1 per dated mention that matches an event of the other articles (same
+  content) on a compatible date (+0.5 when only week/month-level);
+* -1 per mention whose content matches such an event but whose date does not,
+  and per past-tense report that would lie after the publication day.
+
+The best-scoring days form a tier.  News reports its latest events on the day
+or the day after, so within the tier the day closest after the latest
+day-precise event the article reports wins when that is unique; otherwise
+only bounds are recorded (value = the ISO week or month containing the whole
+tier, or None).  Articles without any relative expression are bounded later
+by the events they were merged into (``bound_from_events``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.events import extract_mentions
+from timeline.merge import MentionFeatures, features, match_score, representative_features
+from timeline.temporal.timex import date_to_value
+from timeline.text import is_past_form
+from timeline.types import Article, DateValue, Event, EventMention, Published, Sentence, TimeExpression
+
+Tagger = Callable[..., list[TimeExpression]]
+
+
+class _Reference:
+    """The other articles' events with their distinct mention features, indexed by actor key."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.entries: list[tuple[Event, list[MentionFeatures]]] = [
+            (e, representative_features(e.mentions)) for e in events
+        ]
+        self.by_key: dict[str, set[int]] = {}
+        for i, (_, fs) in enumerate(self.entries):
+            for f in fs:
+                for keys in f.actors:
+                    for key in keys:
+                        self.by_key.setdefault(key, set()).add(i)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def latest_day(self) -> date:
+        return max(e.date.end for e, _ in self.entries if e.date)
+
+    def matches(self, mention: EventMention) -> list[Event]:
+        """Events whose content confidently matches the mention's (same action and actor, ...)."""
+        f = features(mention)
+        candidates = sorted({i for keys in f.actors for key in keys for i in self.by_key.get(key, ())})
+        found = []
+        for i in candidates:
+            event, fs = self.entries[i]
+            if any(match_score(f, other, undated=True)[0] > 0 for other in fs):
+                found.append(event)
+        return found
+
+
+MAX_CANDIDATES = 45  # days tried per article: bounded work even for a long story
+_SPAN_DAYS = 8  # publication is usually within a week after the events it reports
+
+
+@dataclass
+class _Candidate:
+    day: date
+    score: float
+    staleness: int  # days since the latest day-precise event it reports (large when none)
+    matched: list[tuple[TimeExpression, Event]]
+    latest: TimeExpression | None
+
+
+def infer_publication_dates(
+    articles: Iterable[Article],
+    events: list[Event],
+    sentences: dict[str, list[Sentence]],
+    tagger: Tagger,
+) -> dict[str, Published]:
+    """Inferred publication dates for the undated ``articles``, by article id.
+
+    ``events`` are the events of the dated articles; ``sentences`` the split
+    sentences by article id; ``tagger`` is ``timeline.temporal.tag``.
+    Articles for which there is no evidence are left out.
+    """
+    reference = _Reference([e for e in events if e.date and e.status != "background"])
+    inferred: dict[str, Published] = {}
+    for article in articles:
+        if article.published.value:
+            continue
+        result = _infer_one(article, reference, sentences.get(article.id, []), tagger)
+        if result is not None:
+            inferred[article.id] = result
+    return inferred
+
+
+def _infer_one(
+    article: Article, reference: _Reference, sentences: list[Sentence], tagger: Tagger
+) -> Published | None:
+    unresolved = [e for e in tagger(article.text, None, regions=article.body) if e.anchor == "unresolved"]
+    if not unresolved or not reference:
+        return None
+    regions = _regions_with(sentences, unresolved)
+    chosen = [s for s in sentences if (s.start, s.end) in set(regions)]
+    days = _candidate_days(article, chosen, reference, tagger, regions)
+    candidates = [_score(article, chosen, reference, tagger, regions, day) for day in days]
+    return _decide(candidates)
+
+
+def _regions_with(sentences: list[Sentence], expressions: list[TimeExpression]) -> list[tuple[int, int]]:
+    """The sentences holding the unresolved expressions: the only text worth re-tagging."""
+    return sorted(
+        {
+            (s.start, s.end)
+            for s in sentences
+            for e in expressions
+            if s.start <= e.start < s.end and not s.boilerplate
+        }
+    )
+
+
+def _candidate_days(
+    article: Article,
+    sentences: list[Sentence],
+    reference: _Reference,
+    tagger: Tagger,
+    regions: list[tuple[int, int]],
+) -> list[date]:
+    """Days near the events the article's sentences talk about (content match, any date)."""
+    probe_day = reference.latest_day()
+    mentions = _mentions_at(article, sentences, tagger, regions, probe_day)
+    matched = {e.date for m in mentions for e in reference.matches(m) if e.date}
+    days: set[date] = set()
+    for when in matched:
+        if (when.end - when.start).days > 31:
+            continue
+        days.update(
+            when.start + timedelta(days=i) for i in range(-1, (when.end - when.start).days + _SPAN_DAYS + 1)
+        )
+    return sorted(days)[:MAX_CANDIDATES]
+
+
+def _mentions_at(
+    article: Article, sentences: list[Sentence], tagger: Tagger, regions: list[tuple[int, int]], day: date
+) -> list[EventMention]:
+    value = day.isoformat()
+    dated = replace(article, published=Published(value=value, source="inferred"))
+    return extract_mentions(dated, sentences, tagger(article.text, value, regions=regions))
+
+
+def _score(
+    article: Article,
+    sentences: list[Sentence],
+    reference: _Reference,
+    tagger: Tagger,
+    regions: list[tuple[int, int]],
+    day: date,
+) -> _Candidate:
+    score = 0.0
+    matched: list[tuple[TimeExpression, Event]] = []
+    for mention in _mentions_at(article, sentences, tagger, regions, day):
+        when = mention.date
+        if when is None or mention.expression is None:
+            continue
+        if is_past_form(mention.trigger) and when.start > day:
+            score -= 1  # a past-tense report of something after the publication day
+            continue
+        events = reference.matches(mention)
+        agreeing = [e for e in events if e.date and e.date.overlaps(when)]
+        if agreeing:
+            score += 1.0 if when.granularity in ("day", "time") else 0.5
+            matched.append((mention.expression, agreeing[0]))
+        elif events:
+            score -= 1
+    latest = _latest_day_report(article, sentences, tagger, regions, day)
+    staleness = (day - latest[1].start).days if latest else 10_000
+    return _Candidate(day, score, staleness, matched, latest[0] if latest else None)
+
+
+def _latest_day_report(
+    article: Article, sentences: list[Sentence], tagger: Tagger, regions: list[tuple[int, int]], day: date
+) -> tuple[TimeExpression, DateValue] | None:
+    found = [
+        (e, d)
+        for e in tagger(article.text, day.isoformat(), regions=regions)
+        if (d := e.date()) and d.granularity in ("day", "time") and d.start <= day
+    ]
+    return max(found, key=lambda pair: (pair[1].start, -pair[0].start)) if found else None
+
+
+def _decide(candidates: list[_Candidate]) -> Published | None:
+    if not candidates:
+        return None
+    best_score = max(c.score for c in candidates)
+    if best_score <= 0:
+        return None
+    tier = [c for c in candidates if c.score == best_score]
+    freshest = min(c.staleness for c in tier)
+    winners = [c for c in tier if c.staleness == freshest]
+    earliest, latest = min(c.day for c in tier), max(c.day for c in tier)
+    if len(winners) == 1 and freshest < 10_000:
+        winner = winners[0]
+        return Published(
+            value=winner.day.isoformat(),
+            source="inferred",
+            evidence=_evidence(winner),
+            earliest=winner.day,
+            latest=winner.day,
+        )
+    return Published(
+        value=coarsest_common_value([c.day for c in tier]),
+        source="inferred",
+        evidence=_evidence(tier[0]) + f"; equally consistent from {earliest} to {latest}",
+        earliest=earliest,
+        latest=latest,
+    )
+
+
+def coarsest_common_value(days: list[date]) -> str | None:
+    """The ISO week or month containing all ``days``, or None when they span more than a month."""
+    for granularity in ("day", "week", "month"):
+        values = {date_to_value(d, granularity) for d in days}
+        if len(values) == 1:
+            return values.pop()
+    return None
+
+
+def _evidence(candidate: _Candidate) -> str:
+    parts = []
+    texts = list(dict.fromkeys(f'"{expr.text}"' for expr, _ in candidate.matched))
+    events = list(dict.fromkeys(event.id for _, event in candidate.matched))
+    by_id = {event.id: event for _, event in candidate.matched}
+    for event_id in events[:2]:
+        event = by_id[event_id]
+        sources = ", ".join(event.sources)
+        value = event.date.value if event.date else "?"
+        parts.append(f'{" + ".join(texts)} matches "{event.title}" on {value} ({sources})')
+    if candidate.latest is not None:
+        parts.append(f'"{candidate.latest.text}" is then the latest day it reports, {candidate.latest.value}')
+    return "; ".join(parts)
+
+
+def bound_from_events(article: Article, events: list[Event]) -> Published | None:
+    """For an article still undated: published no earlier than the latest event it reports."""
+    reported = [
+        e.date
+        for e in events
+        if e.date and e.status == "reported" and article.id in e.sources and _precise(e.date)
+    ]
+    if not reported:
+        return None
+    latest_event = max(reported, key=lambda d: d.start)
+    titles = [e for e in events if e.date == latest_event and article.id in e.sources]
+    sources = ", ".join(s for s in titles[0].sources if s != article.id) if titles else ""
+    return Published(
+        value=None,
+        source="inferred",
+        evidence=(
+            f"no usable date of its own; it reports the event of {latest_event.value}"
+            + (f" ({sources})" if sources else "")
+            + f", so it was published on or after {latest_event.start}"
+        ),
+        earliest=latest_event.start,
+        latest=None,
+    )
+
+
+def _precise(when: DateValue) -> bool:
+    return when.granularity in ("day", "time", "week")

@@ -1,0 +1,140 @@
+"""Actors: capitalised names in a sentence, and matching their spelling variants.
+
+The same person is often spelled differently by different outlets
+(transliteration: ks/x, kh/h, ii/iy/y ...).  Names are compared on a
+transliteration-folded form with a fuzzy ratio, surname first; two names with
+the same surname but clearly different first names stay different people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from timeline.text import NOT_NAMES, Token, strip_possessive
+
+SURNAME_MIN_RATIO = 88  # surnames must be near-identical after folding
+FIRST_NAME_MIN_RATIO = 70  # first names tolerate vowel differences (Oleksii / Aleksey)
+_CONNECTORS = frozenset({"of", "the", "for", "de", "von", "van", "al", "bin", "del", "da", "la", "le"})
+# Country <-> demonym endings, so "Belarusian" and "Belarus" share a key.
+_DEMONYM_SUFFIX = re.compile(r"(?:ians?|eans?|ans?|ese|ish|ia|a|e|i|s)$")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str  # as written, possessive removed
+    start: int
+    end: int
+
+
+def _is_capitalised(token: Token) -> bool:
+    word = token.text
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name]:
+    """Runs of capitalised words (with inner "of"/"the" for organisations) as names.
+
+    ``sentence_start``: the first token begins a sentence, so a capitalised
+    function word there ("The", "On") is not a name.
+    """
+    names: list[Name] = []
+    i = 0
+    while i < len(tokens):
+        if not _starts_name(tokens, i, sentence_start):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if tokens[j].start - tokens[j - 1].end > 1:
+                break  # punctuation between the words ("MOSCOW (Agency"): not one name
+            capitalised = _is_capitalised(tokens[j]) and tokens[j].lower not in NOT_NAMES
+            if capitalised or (
+                tokens[j].lower in _CONNECTORS
+                and j + 1 < len(tokens)
+                and (_is_capitalised(tokens[j + 1]) or tokens[j + 1].lower == "the")
+                and tokens[j + 1].lower not in NOT_NAMES - {"the"}
+            ):
+                j += 1
+            else:
+                break
+        while j > i + 1 and tokens[j - 1].lower in _CONNECTORS:
+            j -= 1
+        text = strip_possessive(" ".join(t.text for t in tokens[i:j]))
+        if text:
+            names.append(Name(text, tokens[i].start, tokens[j - 1].end))
+        i = j
+    return names
+
+
+def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
+    token = tokens[i]
+    if not _is_capitalised(token) or token.lower in NOT_NAMES or strip_possessive(token.lower) in NOT_NAMES:
+        return False
+    if i == 0 and sentence_start:
+        # A sentence-initial adverb or participle ("Increasingly", "Speaking") is not a name.
+        return not (token.lower.endswith("ly") or token.lower.endswith("ing"))
+    return True
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and fold common transliteration variants."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['\u2019]s\b", "", text)
+    for old, new in (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i")):
+        text = text.replace(old, new)
+    text = re.sub(r"ei\b", "i", text)
+    return re.sub(r"([a-z])\1+", r"\1", text)  # doubled letters: "ii" -> "i", "nn" -> "n"
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", fold(name)) if w and w not in _CONNECTORS]
+
+
+def actor_keys(name: str) -> set[str]:
+    """Blocking keys for an actor: the folded surname, or each part of a compound (``A-B``)."""
+    words = _words(name)
+    if not words:
+        return set()
+    if " of " in f" {name.lower()} ":
+        return {" ".join(words)}  # an organisation: "Ministry of Defense" is one key
+    return {_stem(part) for part in words[-1].split("-") if part}
+
+
+def _stem(word: str) -> str:
+    stem = _DEMONYM_SUFFIX.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two written names denote the same actor, allowing transliteration variants.
+
+    >>> same_actor("Oleksii Reznikov", "Alexey Reznikov")
+    True
+    """
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if (" of " in f" {a.lower()} ") or (" of " in f" {b.lower()} "):
+        return fuzz.ratio(" ".join(wa), " ".join(wb)) >= SURNAME_MIN_RATIO
+    if not keys_match(actor_keys(a), actor_keys(b)):
+        return False
+    if len(wa) >= 2 and len(wb) >= 2:
+        return fuzz.ratio(wa[0], wb[0]) >= FIRST_NAME_MIN_RATIO
+    return True
+
+
+def keys_match(keys_a: set[str], keys_b: set[str]) -> bool:
+    if keys_a & keys_b:
+        return True
+    return any(_similar_keys(x, y) for x in keys_a for y in keys_b)
+
+
+@lru_cache(maxsize=65536)
+def _similar_keys(x: str, y: str) -> bool:
+    return fuzz.ratio(x, y) >= SURNAME_MIN_RATIO

@@ -1,0 +1,237 @@
+"""Readers: find the input files, detect their format, decode them, and return Articles.
+
+Formats are detected by extension, then by content (extension-less files,
+``.xml`` files and standard input): plain text / Markdown (``text.py``),
+JSON / JSON Lines (``jsonfile.py``), HTML (``html.py``, optional extra) and
+TimeML (``timeml.py``).  The publication date comes from ``--published``
+(source "option") over a date in the file ("header" or "metadata") over
+nothing ("unknown").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from timeline.errors import InputError, UsageError
+from timeline.readers.encoding import decode_bytes, looks_binary
+from timeline.readers.html import read_html
+from timeline.readers.jsonfile import read_json, read_jsonl
+from timeline.readers.paths import EXTENSION_FORMATS, STDIN, expand_paths
+from timeline.readers.published import (
+    ACCEPTED_FORMS,
+    load_published_file,
+    normalise_date,
+    parse_published_options,
+)
+from timeline.readers.text import read_text
+from timeline.readers.timeml import read_timeml, root_element_name
+from timeline.types import Article, Published
+
+__all__ = ["read_paths", "read_article", "parse_published_options", "load_published_file", "sniff_format"]
+
+Warn = Callable[[str], None]
+_HTML_ROOTS = {"html", "head", "body", "article", "main", "div", "section", "p", "meta", "title"}
+
+
+def read_paths(
+    paths: list[str],
+    published: dict[str, str] | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+    warn: Warn | None = None,
+) -> list[Article]:
+    """Every article under ``paths``; a bad file is skipped with ``warn("skipping path: reason")``.
+
+    ``published`` maps an article id (or a file name or path) to a date that
+    overrides the one found in the file.  Raises InputError for a missing path,
+    an empty directory, a glob matching nothing, or when no article is readable.
+    """
+    warn = warn or (lambda message: None)
+    articles: list[Article] = []
+    failures: list[str] = []
+    for item in expand_paths(paths):
+        name = "<stdin>" if item == STDIN else str(item)
+        try:
+            found = _read_input(item, stdin, warn)
+        except InputError as exc:
+            failures.append(str(exc))
+            warn(f"skipping {exc}" if str(exc).startswith(name) else f"skipping {name}: {exc}")
+            continue
+        if not found:
+            failures.append(f"{name}: no article in it")
+            warn(f"skipping {name}: no article in it")
+        articles.extend(found)
+    if not articles:
+        if len(failures) == 1:
+            raise InputError(failures[0])
+        raise InputError(f"no readable article among {len(failures)} inputs (see the warnings above)")
+    _make_ids_unique(articles, warn)
+    _apply_published_options(articles, published or {}, warn)
+    return articles
+
+
+def read_article(path: Path, published: str | None = None, *, warn: Warn | None = None) -> list[Article]:
+    """The articles in one file (a JSON Lines file may hold many).
+
+    ``published`` (a date string) overrides the file's own date.  Without
+    ``warn``, reading warnings are kept in the first article's ``warnings``.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            f"no such file or directory: {str(path)!r} (give a file, a directory or a glob)"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    collected: list[str] = []
+    articles = _read_bytes(data, str(path), path.stem, _format_from_extension(path), warn or collected.append)
+    if collected and articles:
+        articles[0].warnings.extend(message for message in collected if message not in articles[0].warnings)
+    if published is not None:
+        value = normalise_date(published)
+        if value is None:
+            raise UsageError(
+                f"published date {published!r} for {path}: cannot read it (use {ACCEPTED_FORMS})"
+            )
+        for article in articles:
+            article.published = Published(
+                value=value, source="option", evidence=f"--published {article.id}={value}"
+            )
+    return articles
+
+
+def _read_input(item: Path | str, stdin: TextIO | BinaryIO | None, warn: Warn) -> list[Article]:
+    if item != STDIN:
+        return read_article(Path(item), warn=warn)
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read()
+    if isinstance(data, str):
+        return _read_text(data, "<stdin>", "stdin", sniff_format(data), [], warn)
+    return _read_bytes(data, "<stdin>", "stdin", None, warn)
+
+
+def _format_from_extension(path: Path) -> str | None:
+    return EXTENSION_FORMATS.get(path.suffix.lower())
+
+
+def _read_bytes(data: bytes, name: str, stem: str, fmt: str | None, warn: Warn) -> list[Article]:
+    if looks_binary(data):
+        raise InputError(f"{name}: looks like a binary file, not an article")
+    text, decode_warnings = decode_bytes(data, name)
+    for message in decode_warnings:
+        warn(message)
+    if fmt in (None, "xml"):
+        fmt = sniff_format(text, xml_only=fmt == "xml")
+    return _read_text(text, name, stem, fmt, decode_warnings, warn)
+
+
+def _read_text(
+    text: str, name: str, stem: str, fmt: str, decode_warnings: list[str], warn: Warn
+) -> list[Article]:
+    if not text.strip():
+        raise InputError(f"{name}: empty file")
+    if fmt == "xml":
+        root = root_element_name(text)
+        raise InputError(
+            f"{name}: XML but not TimeML (root element <{root}>); give .txt, .json, .html or TimeML"
+        )
+    if fmt == "json":
+        articles = _read_json_or_lines(text, name, stem, warn)
+    elif fmt == "jsonl":
+        articles = read_jsonl(text, name, stem, warn)
+    elif fmt == "html":
+        articles = [read_html(text, name, stem)]
+    elif fmt == "timeml":
+        articles = [read_timeml(text, name, stem)]
+    else:
+        articles = [read_text(text, name, stem, fmt)]
+    for article in articles:
+        article.warnings.extend(decode_warnings)
+    return articles
+
+
+def _read_json_or_lines(text: str, name: str, stem: str, warn: Warn) -> list[Article]:
+    """A ``.json`` file that is really JSON Lines is read as such."""
+    try:
+        return read_json(text, name, stem, warn)
+    except InputError:
+        if _looks_like_json_lines(text):
+            return read_jsonl(text, name, stem, warn)
+        raise
+
+
+def _looks_like_json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def sniff_format(text: str, xml_only: bool = False) -> str:
+    """The format of decoded ``text`` by its content: timeml, html, xml, json, jsonl, markdown or text."""
+    head = text.lstrip()[:4096]
+    if head.startswith("<"):
+        root = root_element_name(head)
+        if root == "TimeML":
+            return "timeml"
+        if xml_only:
+            return "xml"
+        lowered = head.lower()
+        if (root and root.lower() in _HTML_ROOTS) or "<!doctype html" in lowered or "<html" in lowered:
+            return "html"
+        return "xml"
+    if xml_only:
+        return "xml"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        return "jsonl" if _looks_like_json_lines(text) else "json"
+    if head.startswith("# "):
+        return "markdown"
+    return "text"
+
+
+def _make_ids_unique(articles: list[Article], warn: Warn) -> None:
+    """Two files with the same stem in different directories must not share an id."""
+    seen: set[str] = {article.id for article in articles}
+    counts: dict[str, int] = {}
+    for article in articles:
+        counts[article.id] = counts.get(article.id, 0) + 1
+        if counts[article.id] == 1:
+            continue
+        number = counts[article.id]
+        while f"{article.id}#{number}" in seen:
+            number += 1
+        new_id = f"{article.id}#{number}"
+        warn(f"{article.path}: another article already has the id {article.id!r}; this one is {new_id!r}")
+        seen.add(new_id)
+        article.id = new_id
+
+
+def _apply_published_options(articles: list[Article], published: dict[str, str], warn: Warn) -> None:
+    """``--published`` beats the file's own date; a key may be an id, a file name or a path."""
+    used: set[str] = set()
+    for article in articles:
+        for key in (article.id, Path(article.path).name, article.path):
+            if key in published:
+                raw = published[key]
+                value = normalise_date(raw)
+                if value is None:
+                    raise UsageError(f"--published {key}={raw}: cannot read the date (use {ACCEPTED_FORMS})")
+                article.published = Published(
+                    value=value, source="option", evidence=f"--published {key}={raw}"
+                )
+                used.add(key)
+                break
+    for key in published:
+        if key not in used:
+            ids = ", ".join(article.id for article in articles[:10]) + (" ..." if len(articles) > 10 else "")
+            warn(f"--published {key}: no article has this id (ids: {ids})")

@@ -1,0 +1,134 @@
+"""JSON and JSON Lines articles, with the field names crawlers commonly write.
+
+A file holds one object, a list of objects, or one object per line.  Each
+object with a text field becomes one Article whose ``text`` is that field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from timeline.errors import InputError
+from timeline.readers.published import DATE_FIELDS, normalise_date, timestamp_to_value
+from timeline.types import Article, Published
+
+TEXT_FIELDS = ("text", "body", "content", "article", "maintext", "full_text", "article_text")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "canonical_url")
+SOURCE_FIELDS = ("source", "outlet", "publisher", "domain", "source_domain", "site_name", "sitename")
+
+
+def read_json(text: str, path: str, stem: str, warn: Callable[[str], None]) -> list[Article]:
+    """Articles from a JSON document: one object or a list of objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+    records = data if isinstance(data, list) else [data]
+    articles = []
+    for number, record in enumerate(records, start=1):
+        where = f"{path}: item {number}" if isinstance(data, list) else path
+        fallback_id = f"{stem}:{number}" if isinstance(data, list) else stem
+        article = _article(record, path, fallback_id, where, "json", warn)
+        if article:
+            articles.append(article)
+    return articles
+
+
+def read_jsonl(text: str, path: str, stem: str, warn: Callable[[str], None]) -> list[Article]:
+    """Articles from JSON Lines: one object per line; a broken line is skipped with a warning."""
+    articles = []
+    for number, line in _numbered_lines(text):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            warn(f"{path}:{number}: skipping a line that is not valid JSON ({exc.msg})")
+            continue
+        article = _article(record, path, f"{stem}:{number}", f"{path}:{number}", "jsonl", warn)
+        if article:
+            articles.append(article)
+    return articles
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield number, line
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
+    """The first present, non-empty field among ``names`` (exact, then case-insensitive)."""
+    lowered = {key.lower(): value for key, value in record.items() if isinstance(key, str)}
+    for name in names:
+        for value in (record.get(name), lowered.get(name.lower())):
+            if value not in (None, "", []):
+                return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return "\n\n".join(value)  # a list of paragraphs
+    return None
+
+
+def _as_name(value: Any) -> str | None:
+    """An outlet or URL field, which some crawlers write as an object ({"name": ...})."""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("href") or value.get("url")
+    if value in (None, ""):
+        return None
+    return str(value).strip() or None
+
+
+def _date_value(raw: Any) -> str | None:
+    """A date field's TIMEX3 value: a date string, a Unix timestamp (number or digits), {"$date": ...}."""
+    if isinstance(raw, dict) and "$date" in raw:  # MongoDB export
+        raw = raw["$date"]
+    if isinstance(raw, str) and raw.strip().isdigit() and len(raw.strip()) in (10, 13):
+        raw = int(raw.strip())
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return timestamp_to_value(raw) if raw > 10_000 else normalise_date(str(int(raw)))
+    return normalise_date(str(raw)) if isinstance(raw, str) else None
+
+
+def _published(record: dict[str, Any]) -> Published:
+    for name in DATE_FIELDS:
+        raw = _first(record, (name,))
+        if raw is None:
+            continue
+        value = _date_value(raw)
+        if value:
+            return Published(value=value, source="metadata", evidence=f'"{name}": {json.dumps(raw)}')
+    return Published()
+
+
+def _article(
+    record: Any, path: str, fallback_id: str, where: str, fmt: str, warn: Callable[[str], None]
+) -> Article | None:
+    if not isinstance(record, dict):
+        warn(f"{where}: skipping: expected a JSON object, got {type(record).__name__}")
+        return None
+    text = _as_text(_first(record, TEXT_FIELDS))
+    if not text or not text.strip():
+        warn(f"{where}: skipping: no article text (expected one of the fields {', '.join(TEXT_FIELDS[:4])})")
+        return None
+    record_id = record.get("id", record.get("_id"))
+    title = _first(record, TITLE_FIELDS)
+    return Article(
+        id=str(record_id) if record_id not in (None, "") else fallback_id,
+        path=path,
+        text=text,
+        body=[(0, len(text))],
+        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        published=_published(record),
+        url=_as_name(_first(record, URL_FIELDS)),
+        source=_as_name(_first(record, SOURCE_FIELDS)),
+        format=fmt,
+    )

@@ -1,0 +1,66 @@
+"""Render a Timeline (or one article's time expressions) as terminal text, Markdown, JSON or JSONL.
+
+Every function returns a string without a trailing newline; printing is the caller's job.
+The JSON shapes are a public contract: see ``timeline/schema/*.schema.json`` and ``docs/schema.md``.
+"""
+
+from __future__ import annotations
+
+from timeline.errors import UsageError
+from timeline.render.dates import render_dates_terminal
+from timeline.render.jsonout import (
+    SCHEMA_VERSION,
+    check_to_dict,
+    dates_to_dict,
+    dumps,
+    event_to_dict,
+    to_dict,
+)
+from timeline.render.jsonout import render_json as _render_json
+from timeline.render.jsonout import render_jsonl as _render_jsonl
+from timeline.render.markdown import render_markdown
+from timeline.render.terminal import render_terminal
+from timeline.types import Article, TimeExpression, Timeline
+
+FORMATS = ("terminal", "markdown", "json", "jsonl")
+DATES_FORMATS = ("terminal", "json")
+
+__all__ = [
+    "DATES_FORMATS",
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "check_to_dict",
+    "dates_to_dict",
+    "dumps",
+    "event_to_dict",
+    "render",
+    "render_dates",
+    "to_dict",
+]
+
+
+def render(
+    timeline: Timeline, fmt: str, *, color: bool = False, width: int = 100, explain: bool = False
+) -> str:
+    """The timeline in ``fmt`` (one of ``FORMATS``); ``color``/``width`` apply to the terminal view,
+    ``explain`` to the terminal and Markdown views."""
+    if fmt == "terminal":
+        return render_terminal(timeline, color=color, width=width, explain=explain)
+    if fmt == "markdown":
+        return render_markdown(timeline, explain=explain)
+    if fmt == "json":
+        return _render_json(timeline)
+    if fmt == "jsonl":
+        return _render_jsonl(timeline)
+    raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def render_dates(
+    article: Article, expressions: list[TimeExpression], fmt: str, *, color: bool = False, width: int = 100
+) -> str:
+    """One article's time expressions (``timeline dates``) as a terminal table or JSON."""
+    if fmt == "terminal":
+        return render_dates_terminal(article, expressions, color=color, width=width)
+    if fmt == "json":
+        return dumps(dates_to_dict(article, expressions))
+    raise UsageError(f"unknown dates format {fmt!r}; choose one of: {', '.join(DATES_FORMATS)}")

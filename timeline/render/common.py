@@ -1,0 +1,195 @@
+"""Helpers shared by every renderer: event order, date captions, source labels, text shortening."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from timeline.types import GRANULARITIES, Article, DateValue, Event, Timeline
+
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_TIME_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+
+
+def _event_sort_key(event: Event) -> tuple:
+    """Chronological order; when spans start together the coarser (longer) one comes first.
+
+    A month heading before the days inside it reads like a chronology: the broad context, then the detail.
+    """
+    when = event.date
+    assert when is not None
+    span_days = (when.end - when.start).days
+    coarseness = GRANULARITIES.index(when.granularity) if when.granularity in GRANULARITIES else 0
+    return (when.start, -span_days, -coarseness, when.value)
+
+
+def ordered_events(events: Iterable[Event]) -> list[Event]:
+    """Dated events in time order, then undated ones in their given order (sort is stable)."""
+    events = list(events)
+    dated = sorted((e for e in events if e.date is not None), key=_event_sort_key)
+    return dated + [e for e in events if e.date is None]
+
+
+def group_by_date(events: Iterable[Event]) -> Iterator[tuple[DateValue | None, list[Event]]]:
+    """Consecutive runs of ordered events sharing one date value; ``None`` is the undated group."""
+    current: list[Event] = []
+    current_value: str | None = None
+    for event in ordered_events(events):
+        value = event.date.value if event.date else None
+        if current and value != current_value:
+            yield current[0].date, current
+            current = []
+        current_value = value
+        current.append(event)
+    if current:
+        yield current[0].date, current
+
+
+def _day_text(day: date) -> str:
+    return f"{day.day} {_MONTH_ABBR[day.month - 1]} {day.year}"
+
+
+def _month_range(start: date, end: date) -> str:
+    first, last = _MONTH_ABBR[start.month - 1], _MONTH_ABBR[end.month - 1]
+    year = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    return f"{first}–{last} {year}"
+
+
+def describe_date(when: DateValue) -> str:
+    """A short human caption that also makes the granularity visible (``week of 14 Feb 2022``)."""
+    value, start, end = when.value, when.start, when.end
+    kind = when.granularity
+    if kind == "time":
+        part = value.split("T", 1)[1] if "T" in value else ""
+        return f"{start:%A} {_TIME_OF_DAY.get(part, part)}".strip()
+    if kind == "day":
+        if start != end:  # a weekend: two days
+            return f"weekend of {_day_text(start)}–{_day_text(end)}"
+        if value == start.isoformat():
+            return f"{start:%A}"
+        return f"{start:%A} {_day_text(start)}"  # e.g. 2022-W07-3: the day is not in the value
+    if kind == "week":
+        return f"week of {_day_text(start)}"
+    if kind == "month":
+        return f"{start:%B} {start.year}"
+    if kind == "quarter":
+        label = "half-year" if "-H" in value else "quarter"
+        return f"{label}, {_month_range(start, end)}"
+    if kind == "season":
+        season = _SEASON_NAMES.get(value[-2:], "season")
+        return f"{season} {start.year} ({_month_range(start, end)})"
+    if kind == "year":
+        return "year"
+    if kind == "decade":
+        return f"the {start.year - start.year % 10}s (decade)"
+    if kind == "century":
+        return f"the {start.year - start.year % 100}s (century)"
+    return kind
+
+
+def source_labels(timeline: Timeline) -> dict[str, str]:
+    """A short, stable label per article id: ``1``, ``2`` ... in document order.
+
+    Numbers stay short at 80 columns whatever the ids or outlet names look like; the legend maps them back.
+    Ids cited by events but missing from ``documents`` still get a label.
+    """
+    labels: dict[str, str] = {}
+    for doc in timeline.documents:
+        labels.setdefault(doc.id, str(len(labels) + 1))
+    for event in timeline.events:
+        for doc_id in event.sources:
+            labels.setdefault(doc_id, str(len(labels) + 1))
+        for conflict in event.conflicts:
+            for doc_id in conflict.sources:
+                labels.setdefault(doc_id, str(len(labels) + 1))
+    return labels
+
+
+def documents_by_id(timeline: Timeline) -> dict[str, Article]:
+    return {doc.id: doc for doc in timeline.documents}
+
+
+# C0/C1 control characters: an escape sequence in an article must not restyle or corrupt the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """User text made safe for one line of output: control characters dropped, whitespace collapsed."""
+    return re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """Clean the text and cut it at a word boundary, marking the cut with an ellipsis."""
+    flat = clean(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def summary_counts(timeline: Timeline) -> dict[str, int]:
+    """The numbers in the one-line summary and in the JSON ``summary`` object."""
+    cited = {doc_id for event in timeline.events for doc_id in event.sources}
+    return {
+        "articles": len(timeline.documents),
+        "events": len(timeline.events),
+        "sources": len(cited),
+        "conflicts": sum(len(event.conflicts) for event in timeline.events),
+        "gaps": len(timeline.gaps),
+        "undated_events": sum(1 for event in timeline.events if event.date is None),
+    }
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def summary_line(timeline: Timeline) -> str:
+    counts = summary_counts(timeline)
+    parts = [
+        f"{plural(counts['articles'], 'article')} read",
+        plural(counts["events"], "event"),
+        plural(counts["sources"], "source"),
+        plural(counts["conflicts"], "conflict"),
+        plural(counts["gaps"], "gap"),
+    ]
+    if counts["undated_events"]:
+        parts.append(f"{counts['undated_events']} undated")
+    return " · ".join(parts)
+
+
+def published_text(article: Article) -> str:
+    """``2022-02 (header)``, ``unknown`` ... for legends and source lists."""
+    published = article.published
+    if published.value is None:
+        if published.earliest or published.latest:
+            low = published.earliest.isoformat() if published.earliest else "?"
+            high = published.latest.isoformat() if published.latest else "?"
+            return f"between {low} and {high} ({published.source})"
+        return "unknown"
+    return f"{published.value} ({published.source})"
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1
+
+
+def gap_span(start: date | None, end: date | None) -> str:
+    """``1994-12-31 – 2022-02-01`` for interval gaps, ``""`` when the gap has no dates."""
+    if start is None and end is None:
+        return ""
+    low = start.isoformat() if start else "…"
+    high = end.isoformat() if end else "…"
+    return f"{low} – {high}"

@@ -1,0 +1,179 @@
+"""The ``--explain`` text: how each mention got its date, in words.
+
+Built only from what the temporal stage recorded on each ``TimeExpression``
+(``anchor``, ``anchor_value``, ``anchor_text``, ``rule``, ``mod``) and the
+article's ``Published`` source and evidence, so it shows the real derivation.
+"""
+
+from __future__ import annotations
+
+from timeline.render.common import clean, shorten
+from timeline.temporal.timex import date_to_value, value_to_date
+from timeline.types import GRANULARITIES, Article, DateValue, EventMention, Published, TimeExpression
+
+_MAX_CHAIN = 4  # "relative to X, which is relative to Y ..." stops here, in case of a cycle
+_EVIDENCE_LIMIT = 70
+
+_STEP_UNITS = ("day", "week", "month", "year")  # units a relative expression steps by ("last week")
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
+def _units_between(anchor: DateValue, target: DateValue, unit: str) -> int:
+    if unit == "day":
+        return (target.start - anchor.start).days
+    if unit == "week":
+        return (target.start - anchor.start).days // 7
+    if unit == "month":
+        return (target.start.year - anchor.start.year) * 12 + target.start.month - anchor.start.month
+    return target.start.year - anchor.start.year
+
+
+def relation(value: str | None, anchor_value: str | None) -> str:
+    """How ``value`` sits relative to ``anchor_value``: ``1 day before``, ``within`` ... or ``""``.
+
+    The anchor is first widened to the target's unit, so "last week" said on a Wednesday reads
+    "1 week before" that Wednesday, whatever the weekday.
+    """
+    if not value or not anchor_value:
+        return ""
+    target, anchor = value_to_date(value), value_to_date(anchor_value)
+    if target is None or anchor is None:
+        return ""
+    rank = GRANULARITIES.index
+    unit = target.granularity
+    if rank(anchor.granularity) > rank(unit):
+        return "within" if anchor.contains(target) else ""
+    if unit not in _STEP_UNITS or (unit == "day" and target.value != target.start.isoformat()):
+        return ""  # weekends, week-days: no single step to describe
+    widened = value_to_date(date_to_value(anchor.start, unit))
+    if widened is None:  # e.g. an ISO week outside the calendar at year 1
+        return ""
+    return _offset(_units_between(widened, target, unit), unit)
+
+
+def _offset(amount: int, unit: str) -> str:
+    if amount == 0:
+        return f"the same {unit} as"
+    direction = "before" if amount < 0 else "after"
+    return f"{_count(abs(amount), unit)} {direction}"
+
+
+def published_evidence(published: Published) -> str:
+    """``header: " date 2022-02"`` — where the publication date came from."""
+    evidence = shorten(published.evidence, _EVIDENCE_LIMIT) if published.evidence else ""
+    return f"{published.source}: {evidence}" if evidence else published.source
+
+
+def _anchor_phrase(
+    expression: TimeExpression,
+    article: Article | None,
+    expressions: list[TimeExpression],
+    depth: int,
+) -> str:
+    """The part after the colon: why the expression has its value."""
+    kind = expression.anchor
+    if kind == "absolute":
+        return "stated in full in the text"
+    if kind == "unresolved" or expression.value is None:
+        return "could not be resolved (no date to anchor it to)"
+    rel = relation(expression.value, expression.anchor_value)
+    if kind == "publication":
+        return _publication_phrase(rel, expression.anchor_value, article)
+    if kind == "mention":
+        return _mention_phrase(expression, rel, article, expressions, depth)
+    return f"anchored by {kind}"
+
+
+def _publication_phrase(rel: str, anchor_value: str | None, article: Article | None) -> str:
+    anchor = f"the publication date {anchor_value}" if anchor_value else "the publication date"
+    if rel == "within":
+        phrase = f"completed from {anchor}"
+    elif rel:
+        phrase = f"{rel} {anchor}"
+    else:
+        phrase = f"relative to {anchor}"
+    if article is not None:
+        phrase += f" ({published_evidence(article.published)})"
+    return phrase
+
+
+def _mention_phrase(
+    expression: TimeExpression,
+    rel: str,
+    article: Article | None,
+    expressions: list[TimeExpression],
+    depth: int,
+) -> str:
+    anchor_text = f'"{expression.anchor_text}"' if expression.anchor_text else "an earlier date"
+    if expression.anchor_value:
+        anchor_text += f" ({expression.anchor_value})"
+    phrase = f"completed from {anchor_text}" if rel == "within" else f"{rel or 'relative to'} {anchor_text}"
+    earlier = _find_anchor(expression, expressions)
+    if earlier is not None and depth < _MAX_CHAIN:
+        phrase += ", which is " + _anchor_phrase(earlier, article, expressions, depth + 1)
+    return phrase
+
+
+def _find_anchor(expression: TimeExpression, expressions: list[TimeExpression]) -> TimeExpression | None:
+    """The earlier expression this one was anchored to: nearest preceding one with that text and value."""
+    if not expression.anchor_text:
+        return None
+    wanted = expression.anchor_text.casefold()
+    candidates = [
+        other
+        for other in expressions
+        if other is not expression
+        and other.text.casefold() == wanted
+        and other.value == expression.anchor_value
+        and (other.start, other.end) != (expression.start, expression.end)
+    ]
+    if not candidates:
+        return None
+    before = [c for c in candidates if c.start < expression.start]
+    return max(before, key=lambda c: c.start) if before else candidates[0]
+
+
+def explain_anchor(
+    expression: TimeExpression,
+    article: Article | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> str:
+    """Why the expression has its value: ``1 day before "Wednesday" (2022-02-16), which is ... [rule x]``."""
+    text = _anchor_phrase(expression, article, expressions or [], 0)
+    extras = []
+    if expression.mod:
+        extras.append(f"mod {expression.mod}")
+    if expression.rule:
+        extras.append(f"rule {expression.rule}")
+    if extras:
+        text += f" [{', '.join(extras)}]"
+    return clean(text)
+
+
+def explain_expression(
+    expression: TimeExpression,
+    article: Article | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> str:
+    """``"the day before" → 2022-02-15: 1 day before "Wednesday" (2022-02-16), which is ... [rule x]``."""
+    value = expression.value or "?"
+    return f'"{shorten(expression.text, 60)}" → {clean(value)}: ' + explain_anchor(
+        expression, article, expressions
+    )
+
+
+def explain_mention(
+    mention: EventMention,
+    article: Article | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> str:
+    """How one mention was dated (or why it was not)."""
+    if mention.date_source == "joined":
+        dated = f" ({mention.date.value})" if mention.date else ""
+        return f"no date in this sentence; took the date of the event it was merged with{clean(dated)}"
+    if mention.expression is None:
+        return "no time expression in this sentence"
+    return explain_expression(mention.expression, article, expressions)

@@ -1,0 +1,164 @@
+"""The JSON and JSONL outputs: plain dicts following ``timeline/schema/timeline.schema.json``.
+
+Change a field here only together with the schema and ``docs/schema.md``; removing or renaming a field,
+or changing its meaning, bumps ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from timeline import __version__
+from timeline.render.common import ordered_events, summary_counts
+from timeline.types import (
+    Article,
+    Conflict,
+    DateValue,
+    Event,
+    EventMention,
+    Gap,
+    Published,
+    TimeExpression,
+    Timeline,
+)
+
+SCHEMA_VERSION = 1
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def published_to_dict(published: Published) -> dict:
+    return {
+        "value": published.value,
+        "source": published.source,
+        "evidence": published.evidence,
+        "earliest": _iso(published.earliest),
+        "latest": _iso(published.latest),
+    }
+
+
+def document_to_dict(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "format": article.format,
+        "published": published_to_dict(article.published),
+    }
+
+
+def date_to_dict(when: DateValue | None) -> dict | None:
+    if when is None:
+        return None
+    return {
+        "value": when.value,
+        "start": when.start.isoformat(),
+        "end": when.end.isoformat(),
+        "granularity": when.granularity,
+    }
+
+
+def expression_to_dict(expression: TimeExpression) -> dict:
+    return {
+        "text": expression.text,
+        "start": expression.start,
+        "end": expression.end,
+        "type": expression.type,
+        "value": expression.value,
+        "granularity": expression.granularity,
+        "anchor": expression.anchor,
+        "anchor_value": expression.anchor_value,
+        "anchor_text": expression.anchor_text,
+        "rule": expression.rule,
+        "mod": expression.mod,
+    }
+
+
+def mention_to_dict(mention: EventMention) -> dict:
+    sentence = mention.sentence
+    return {
+        "document": mention.document,
+        "text": sentence.text,
+        "start": sentence.start,
+        "end": sentence.end,
+        "line": sentence.line,
+        "date_source": mention.date_source,
+        "expression": expression_to_dict(mention.expression) if mention.expression else None,
+    }
+
+
+def conflict_to_dict(conflict: Conflict) -> dict:
+    return {"value": conflict.value, "sources": list(conflict.sources), "text": conflict.text}
+
+
+def event_to_dict(event: Event) -> dict:
+    return {
+        "id": event.id,
+        "date": date_to_dict(event.date),
+        "title": event.title,
+        "status": event.status,
+        "sources": list(event.sources),
+        "mentions": [mention_to_dict(m) for m in event.mentions],
+        "conflicts": [conflict_to_dict(c) for c in event.conflicts],
+    }
+
+
+def gap_to_dict(gap: Gap) -> dict:
+    return {
+        "kind": gap.kind,
+        "message": gap.message,
+        "document": gap.document,
+        "path": gap.path,
+        "line": gap.line,
+        "start": _iso(gap.start),
+        "end": _iso(gap.end),
+        "failing": gap.failing,
+    }
+
+
+def to_dict(timeline: Timeline) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "timeline", "version": __version__},
+        "documents": [document_to_dict(doc) for doc in timeline.documents],
+        "events": [event_to_dict(event) for event in ordered_events(timeline.events)],
+        "gaps": [gap_to_dict(gap) for gap in timeline.gaps],
+        "summary": summary_counts(timeline),
+    }
+
+
+def check_to_dict(gaps: list[Gap]) -> dict:
+    """The optional ``check`` object that ``timeline check --format json`` adds to the document."""
+    failing = sum(1 for gap in gaps if gap.failing)
+    return {"passed": failing == 0, "failing": failing}
+
+
+def dates_to_dict(article: Article, expressions: list[TimeExpression]) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document": article.id,
+        "path": article.path,
+        "published": published_to_dict(article.published),
+        "expressions": [expression_to_dict(e) for e in sorted(expressions, key=lambda e: (e.start, e.end))],
+    }
+
+
+def dumps(document: dict) -> str:
+    """Pretty JSON, UTF-8 text kept as is (quotes and names read naturally in the output)."""
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def render_json(timeline: Timeline) -> str:
+    return dumps(to_dict(timeline))
+
+
+def render_jsonl(timeline: Timeline) -> str:
+    """One compact event object per line, in timeline order; nothing else."""
+    return "\n".join(
+        json.dumps(event_to_dict(event), ensure_ascii=False) for event in ordered_events(timeline.events)
+    )

@@ -1,0 +1,189 @@
+"""Time expressions: recognise, normalise to TIMEX3, and anchor.
+
+Public API::
+
+    tag(text, published=None, regions=None) -> list[TimeExpression]
+    parse_date_value(s) -> str | None
+
+Pipeline: ``recognise.find_candidates`` (one compiled regex per family, guarded, behind a cheap
+prefilter) -> ``select_non_overlapping`` (longest wins) -> ``normalise`` resolvers in text order
+(so later expressions can anchor on earlier mentions) -> clock times last (they take the day of
+the nearest day-level expression in their sentence).
+
+Conventions
+-----------
+* Extent follows TimeML: leading prepositions are excluded ("on Monday" -> "Monday"), determiners
+  and modifiers are kept ("last week", "early 2022", "the 1990s").
+* Ranges ("Feb 10-20", "10-20 February 2022") become two DATE expressions, first and last day
+  (rules ``absolute.range_start`` / ``absolute.range_end``).
+* A year-less date takes the year that puts it nearest the publication date.  A bare month uses
+  the tense of its sentence (past -> not after the publication month, future -> not before).
+* Weekdays (news convention): same weekday as publication = publication day; otherwise the tense
+  of the governing verb decides (future -> coming, else past).  ``last``/``next`` are strict.
+* A publication date coarser than a day never yields an invented day: day-relative expressions
+  are unresolved (value None), except "today"/"tonight", which take the publication month.
+* Numeric dates with slashes are read month/day (US) unless the first number exceeds 12;
+  dotted dates are day.month.year.
+
+Rule ids
+--------
+======================================  ==========================================================
+rule                                    meaning
+======================================  ==========================================================
+absolute.iso / absolute.iso_time         2022-02-14, 2022-02-14T15:00
+absolute.numeric / .numeric_time         2/14/2022, 14.02.2022
+absolute.month_day / absolute.day_month  February 14, 2022 / 15th February, 2022
+  ... .year_from_publication            year-less, year chosen nearest the publication date
+  ... .no_year                          year-less, no publication date (value XXXX-MM-DD)
+absolute.range_start / range_end         Feb 10-20 -> two expressions
+absolute.month_year                      February 2022, mid-February 2022 (mod)
+absolute.year / absolute.fiscal_year     2020, early 2022 (mod START), fiscal 1989
+absolute.decade / decade_short           the 1990s (199), the '90s
+absolute.century                         the 21st century (20)
+absolute.quarter / absolute.half         the third quarter of 1998, the first half of 2022
+  ... .year_from_publication            quarter/half whose year comes from the publication date
+absolute.season                          summer 2022
+month.bare / month.last / month.next     February, last October (year from publication and tense)
+holiday.*                                Christmas, Thanksgiving, Easter...
+weekday.past / .future / .same_day       Monday by tense (news convention)
+weekday.last / .next / .this ...         last Friday, next Tuesday
+relative.today / yesterday / tomorrow    day words; tonight/this morning are TIME (TNI, TMO)
+  ... .coarse                           month-level publication date: the month itself
+part_of_day.this / .last                 this morning, last night
+relative.<rel>_<unit>                    this week (2022-W07), last month, next year, the weekend
+relative.n_<unit>s_<dir>                 two days ago, a year earlier (.mention when anchored on one)
+relative.vague_<dir>                     years ago -> PAST_REF
+relative.<ref>_<unit>.mention            the same day, that week, the next morning, the previous day
+relative.<unit>_<before|after>.mention   the day before, the week after
+  ... .publication                      as above, no earlier mention in the paragraph
+quarter.previous                         the previous quarter
+season.last / next / this / nearest      last summer (2021-SU)
+time.mention / time.publication          3 p.m. on the day of the sentence's date, else publication
+time.with_day                            9 a.m. Tuesday
+duration.number / duration.vague         two weeks (P2W), 48 hours (PT48H), the past few months (PXM)
+duration.the_past_unit                   the past year (P1Y)
+set.every / set.weekday / set.adverb     every Monday (XXXX-WXX-1), daily (P1D), weekly (P1W)
+set.frequency                            twice a year (P1Y)
+reference.<word>                         now (PRESENT_REF), recently (PAST_REF), the future (FUTURE_REF)
+*.unresolved                             recognised, but no anchor precise enough: value None
+======================================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.anchor import build_layout
+from timeline.temporal.normalise import CLOCK_FAMILIES, RESOLVERS, Context
+from timeline.temporal.recognise import find_candidates, select_non_overlapping
+from timeline.temporal.timex import is_valid_value, value_to_date
+from timeline.types import TimeExpression
+
+__all__ = ["tag", "parse_date_value"]
+
+
+def tag(
+    text: str, published: str | None = None, regions: list[tuple[int, int]] | None = None
+) -> list[TimeExpression]:
+    """Every temporal expression in ``text`` (inside ``regions``), normalised and anchored.
+
+    Results are sorted by start and never overlap; ``text[e.start:e.end] == e.text``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans = _clean_regions(regions, len(text))
+    try:
+        candidates = select_non_overlapping(find_candidates(text, spans))
+    except (RecursionError, re.error):  # pragma: no cover - defensive: never raise on input text
+        return []
+    if not candidates:
+        return []
+    pub_value = published if published and is_valid_value(published) else None
+    pub_span = value_to_date(pub_value) if pub_value else None
+    ctx = Context(
+        text=text, published=pub_value if pub_span else None, pub=pub_span, layout=build_layout(text)
+    )
+    results: list[TimeExpression] = []
+    clocks = []
+    for cand in candidates:
+        if cand.family in CLOCK_FAMILIES:
+            clocks.append(cand)
+            continue
+        results.extend(_resolve_safely(cand, ctx))
+    if clocks:
+        from timeline.temporal.normalise import resolve_time
+
+        resolved = list(results)
+        for cand in clocks:
+            try:
+                results.extend(resolve_time(cand, ctx, resolved))
+            except (ValueError, KeyError, IndexError, OverflowError):
+                continue
+    results.sort(key=lambda e: e.start)
+    return [e for e in results if e.value is None or is_valid_value(e.value)]
+
+
+def _resolve_safely(cand, ctx: Context) -> list[TimeExpression]:  # type: ignore[no-untyped-def]
+    try:
+        found = RESOLVERS[cand.family](cand, ctx)
+    except (ValueError, KeyError, IndexError, OverflowError, TypeError):
+        return []  # a malformed match (e.g. day 31 in a 30-day month) is simply not a date
+    paragraph = ctx.layout.paragraph(cand.start)
+    for expr in found:
+        span = expr.date() if expr.granularity else None
+        if span is not None:
+            ctx.mentions.append((paragraph, expr, span))
+    return found
+
+
+def _clean_regions(regions: list[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:
+    if regions is None:
+        return [(0, length)]
+    spans = sorted((max(0, int(s)), min(length, int(e))) for s, e in regions)
+    return [(s, e) for s, e in spans if e > s]
+
+
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_date_value(s: str) -> str | None:
+    """A user-given date as a TIMEX3 value at its real granularity, or None.
+
+    ``2022-02-16`` -> ``2022-02-16``; ``2022-02`` / ``Feb 2022`` -> ``2022-02``; ``2022`` -> ``2022``;
+    ``16 February 2022`` -> ``2022-02-16``.
+    """
+    if not isinstance(s, str):
+        return None
+    s = s.strip()
+    if not s:
+        return None
+    if m := _ISO_PARTIAL.fullmatch(s):
+        value = "-".join(part for part in m.groups() if part)
+        return value if value_to_date(value) else None
+    found = [e for e in tag(s) if e.type == "DATE" and e.anchor == "absolute" and e.value]
+    if (
+        len(found) == 1
+        and found[0].text.strip(" .,") == s.strip(" .,")
+        and value_to_date(found[0].value or "")
+    ):
+        return found[0].value
+    return _parse_with_dateparser(s)
+
+
+def _parse_with_dateparser(s: str) -> str | None:
+    """Fallback for forms our patterns do not cover; keeps dateparser's own granularity."""
+    try:
+        from dateparser.date import DateDataParser
+
+        data = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"}).get_date_data(s)
+    except Exception:  # noqa: BLE001 - dateparser raises many types on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    granularity = {"day": "day", "week": "day", "month": "month", "year": "year"}.get(
+        data.period or "day", "day"
+    )
+    from timeline.temporal.timex import date_to_value
+
+    return date_to_value(day, granularity)

@@ -1,0 +1,782 @@
+"""Turn recognised candidates into TIMEX3-normalised, anchored ``TimeExpression``s.
+
+One resolver per recogniser family.  The ``Context`` carries the publication date, the text
+layout (sentences, paragraphs) and the DATE/TIME expressions already resolved, which serve as
+anchors for expressions relative to an earlier mention ("the day before").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import TH, relativedelta
+
+from timeline.temporal.anchor import Layout, fine_enough, nearest_year, shift, tense_near, weekday_date
+from timeline.temporal.lexicon import (
+    FIXED_HOLIDAYS,
+    FREQUENCY_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITION_MODS,
+    QUANTITY_MODS,
+    REFERENCE_WORDS,
+    SEASONS,
+    UNITS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from timeline.temporal.recognise import Candidate
+from timeline.temporal.timex import value_to_date
+from timeline.types import DateValue, TimeExpression
+
+PUBLICATION = "publication date"
+
+
+@dataclass
+class Context:
+    text: str
+    published: str | None
+    pub: DateValue | None  # the publication date's span, None when unknown
+    layout: Layout
+    mentions: list[tuple[int, TimeExpression, DateValue]] = field(
+        default_factory=list
+    )  # (paragraph, expr, span)
+
+    @property
+    def pub_day(self) -> date | None:
+        if self.pub and self.pub.granularity in ("day", "time"):
+            return self.pub.start
+        return None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _clean(word: str | None) -> str:
+    return re.sub(r"\s+", " ", word or "").strip().lower()
+
+
+def _granularity(kind: str, value: str | None) -> str | None:
+    if kind not in ("DATE", "TIME") or not value:
+        return None
+    span = value_to_date(value)
+    if span is None:
+        return None
+    return "time" if "T" in value else span.granularity
+
+
+def _position_mod(pmod: str | None) -> str | None:
+    words = _clean(pmod).replace("the ", "").split()
+    return POSITION_MODS.get(words[0]) if words else None
+
+
+def make(
+    cand: Candidate,
+    kind: str,
+    value: str | None,
+    rule: str,
+    anchor: str,
+    *,
+    anchor_value: str | None = None,
+    anchor_text: str | None = None,
+    mod: str | None = None,
+    tense: str | None = None,
+    span: tuple[int, int] | None = None,
+    text: str | None = None,
+) -> TimeExpression:
+    start, end = span or (cand.start, cand.end)
+    if value is None:
+        anchor = "unresolved"
+    return TimeExpression(
+        text=text if text is not None else cand.source[start:end],
+        start=start,
+        end=end,
+        type=kind,
+        value=value,
+        granularity=_granularity(kind, value),
+        anchor=anchor,
+        anchor_value=anchor_value,
+        anchor_text=anchor_text,
+        rule=rule,
+        mod=mod,
+        tense=tense,
+    )
+
+
+def _from_publication(
+    cand: Candidate, ctx: Context, kind: str, value: str | None, rule: str, **extra: object
+) -> TimeExpression:
+    if value is None:
+        return make(cand, kind, None, rule + ".unresolved", "unresolved", **extra)  # type: ignore[arg-type]
+    return make(
+        cand, kind, value, rule, "publication", anchor_value=ctx.published, anchor_text=PUBLICATION, **extra
+    )  # type: ignore[arg-type]
+
+
+def _number(word: str) -> float | None:
+    """A count from digits or number words; None for vague quantities ("several")."""
+    word = _clean(word).replace("-", " ")
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    if word.startswith("couple"):
+        return 2.0
+    return None
+
+
+def _unit(word: str | None) -> str:
+    word = _clean(word)
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+def _day_value(day: date, tod: str | None) -> tuple[str, str]:
+    """(type, value) for a day, with a part of day making it a TIME."""
+    if tod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[_clean(tod)]}"
+    return "DATE", day.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[_clean(word).rstrip(".")]
+
+
+def _find_mention(ctx: Context, pos: int, unit: str) -> tuple[TimeExpression, DateValue] | None:
+    """The last DATE/TIME before ``pos`` in the same paragraph precise enough for ``unit``."""
+    paragraph = ctx.layout.paragraph(pos)
+    for para, expr, span in reversed(ctx.mentions):
+        if para != paragraph:
+            break
+        if expr.start < pos and fine_enough(span, unit):
+            return expr, span
+    return None
+
+
+# ---------------------------------------------------------------- absolute dates
+
+
+def resolve_iso(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    day = _safe_date(int(cand.group("y")), int(cand.group("mo")), int(cand.group("d")))
+    if day is None:
+        return []
+    if cand.group("hh"):
+        value = f"{day.isoformat()}T{cand.group('hh')}:{cand.group('mm')}"
+        return [make(cand, "TIME", value, "absolute.iso_time", "absolute")]
+    return [make(cand, "DATE", day.isoformat(), "absolute.iso", "absolute")]
+
+
+def resolve_numeric(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    a, b, year_text = int(cand.group("a")), int(cand.group("b")), cand.group("y")
+    year = int(year_text)
+    if len(year_text) == 2:
+        pivot = (ctx.pub.start.year % 100 + 1) if ctx.pub else 30
+        year += 2000 if year <= pivot else 1900
+    # Slashes: US month/day unless the first number cannot be a month; dots: day.month.
+    month, day_n = (b, a) if cand.group("sep") == "." or a > 12 else (a, b)
+    day = _safe_date(year, month, day_n)
+    if day is None:
+        return []
+    if cand.group("hh"):
+        value = f"{day.isoformat()}T{int(cand.group('hh')):02d}:{cand.group('mm')}"
+        return [make(cand, "TIME", value, "absolute.numeric_time", "absolute")]
+    return [make(cand, "DATE", day.isoformat(), "absolute.numeric", "absolute")]
+
+
+def _month_day_value(
+    cand: Candidate, ctx: Context, month: int, day_n: int, year_text: str | None
+) -> tuple[str | None, str, str]:
+    """(value, anchor kind, rule suffix) for a month/day with or without a year."""
+    if year_text:
+        day = _safe_date(int(year_text), month, day_n)
+        return (day.isoformat() if day else None), "absolute", ""
+    if ctx.pub is None:
+        return f"XXXX-{month:02d}-{day_n:02d}", "unresolved", ".no_year"
+    year = nearest_year(month, day_n, ctx.pub)
+    day = _safe_date(year, month, day_n) if year else None
+    return (day.isoformat() if day else None), "publication", ".year_from_publication"
+
+
+def _suffix_end(text: str, pos: int) -> int:
+    m = re.match(r"(?:st|nd|rd|th)\b", text[pos : pos + 3], re.IGNORECASE)
+    return pos + (m.end() if m else 0)
+
+
+def resolve_month_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    month = _month_number(cand.group("month"))
+    days = [int(cand.group("day"))] + ([int(cand.group("day2"))] if cand.group("day2") else [])
+    year_text = cand.group("year")
+    if len(days) == 2 and days[1] <= days[0]:
+        days = days[:1]  # "March 5-3" is not a range
+    results: list[TimeExpression] = []
+    text = ctx.text
+    if len(days) == 2:
+        # A range "Feb 10-20" / "10-20 February" becomes two expressions: its first and last day.
+        if cand.family == "month_day":
+            first = (cand.start, _suffix_end(text, cand.match.end("day")))
+            second = (cand.match.start("day2"), cand.end)
+        else:
+            first = (cand.start, _suffix_end(text, cand.match.end("day")))
+            second = (cand.match.start("day2"), cand.end)
+        spans = [(first, "absolute.range_start"), (second, "absolute.range_end")]
+    else:
+        spans = [((cand.start, cand.end), f"absolute.{cand.family}")]
+    for day_n, ((start, end), rule) in zip(days, spans, strict=True):
+        value, anchor, suffix = _month_day_value(cand, ctx, month, day_n, year_text)
+        if value is None and anchor != "unresolved":
+            return []
+        if anchor == "publication":
+            results.append(
+                make(cand, "DATE", value, rule + suffix, anchor, anchor_value=ctx.published,
+                     anchor_text=PUBLICATION, span=(start, end))
+            )  # fmt: skip
+        else:
+            results.append(make(cand, "DATE", value, rule + suffix, anchor, span=(start, end)))
+        if anchor == "unresolved":
+            results[-1].granularity = None
+    return results
+
+
+def resolve_month_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    value = f"{int(cand.group('year')):04d}-{_month_number(cand.group('month')):02d}"
+    return [
+        make(cand, "DATE", value, "absolute.month_year", "absolute", mod=_position_mod(cand.group("pmod")))
+    ]
+
+
+def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    month = _month_number(cand.group("month"))
+    rel = _clean(cand.group("rel"))
+    mod = _position_mod(cand.group("pmod"))
+    if ctx.pub is None or ctx.pub.granularity in ("year", "decade", "century"):
+        year = ctx.pub.start.year if ctx.pub and ctx.pub.granularity == "year" else None
+        value = f"{year:04d}-{month:02d}" if year else None
+        return [_from_publication(cand, ctx, "DATE", value, "month.bare", mod=mod)]
+    pub_month, year = ctx.pub.start.month, ctx.pub.start.year
+    tense = None
+    if rel in ("last", "past"):
+        year -= 1 if month >= pub_month else 0
+    elif rel in ("next", "coming"):
+        year += 1 if month <= pub_month else 0
+    elif rel != "this":
+        tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+        if tense == "future" and month < pub_month:
+            year += 1
+        elif tense == "past" and month > pub_month:
+            year -= 1
+        elif tense is None and abs(month - pub_month) > 6:
+            year += 1 if month < pub_month else -1
+    rule = f"month.{rel}" if rel else "month.bare"
+    return [_from_publication(cand, ctx, "DATE", f"{year:04d}-{month:02d}", rule, mod=mod, tense=tense)]
+
+
+def resolve_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    rule = "absolute.fiscal_year" if cand.group("fiscal") else "absolute.year"
+    mod = _position_mod(cand.group("pmod"))
+    return [make(cand, "DATE", f"{int(cand.group('year')):04d}", rule, "absolute", mod=mod)]
+
+
+def resolve_decade(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    mod = _position_mod(cand.group("pmod"))
+    if cand.group("dec"):
+        return [make(cand, "DATE", cand.group("dec"), "absolute.decade", "absolute", mod=mod)]
+    digit = int(cand.group("yy"))
+    this_year = ctx.pub.start.year if ctx.pub else 2000 + 29
+    century = 20 if 2000 + digit * 10 <= this_year else 19
+    return [make(cand, "DATE", f"{century}{digit}", "absolute.decade_short", "absolute", mod=mod)]
+
+
+def resolve_century(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    number = int(cand.group("c"))
+    if not 1 <= number <= 30:
+        return []
+    mod = _position_mod(cand.group("pmod"))
+    return [make(cand, "DATE", f"{number - 1:02d}", "absolute.century", "absolute", mod=mod)]
+
+
+def _quarter_year(cand: Candidate, ctx: Context, quarter: int) -> tuple[int | None, bool]:
+    """(year, came from the text) for a quarter or half."""
+    for name in ("y1", "y2", "y"):
+        if cand.group(name):
+            return int(cand.group(name)), True
+    if ctx.pub is None:
+        return None, False
+    year = ctx.pub.start.year
+    rel = _clean(cand.group("yrel") or cand.group("yrel2"))
+    if rel:
+        return year + {"this": 0, "last": -1, "next": 1}[rel], False
+    pub_quarter = (ctx.pub.start.month - 1) // 3 + 1
+    if quarter > pub_quarter and tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "future":
+        year -= 1  # "the fourth quarter" in a February report is last year's
+    return year, False
+
+
+def resolve_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    ordinal = _clean(cand.group("ord") if cand.family == "quarter" else cand.group("qn"))
+    is_half = _clean(cand.group("qh")) == "half"
+    pub_quarter = (ctx.pub.start.month - 1) // 3 + 1 if ctx.pub else None
+    if ordinal.isdigit():
+        number: int | None = int(ordinal)
+    elif ordinal in ORDINALS:
+        number = ORDINALS[ordinal]
+    elif ordinal == "final":
+        number = 2 if is_half else 4
+    elif ordinal == "current" and pub_quarter and not is_half:
+        number = pub_quarter
+    elif ordinal in ("previous", "past", "latest") and ctx.pub and not is_half:
+        # "the latest quarter" in a report is the last completed one
+        value = shift(ctx.pub, "quarter", -1)
+        return [_from_publication(cand, ctx, "DATE", value, "quarter.previous")]
+    else:
+        number = None
+    if number is None or (is_half and number > 2):
+        return []
+    year, explicit = _quarter_year(cand, ctx, number * 3 if is_half else number)
+    letter = "H" if is_half else "Q"
+    value = f"{year:04d}-{letter}{number}" if year else None
+    rule = "absolute.half" if is_half else "absolute.quarter"
+    if explicit:
+        return [make(cand, "DATE", value, rule, "absolute")]
+    return [_from_publication(cand, ctx, "DATE", value, rule + ".year_from_publication")]
+
+
+def resolve_the_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "the quarter": the quarter last mentioned in the document, else the last completed one."""
+    for _, expr, span in reversed(ctx.mentions):
+        if span.granularity == "quarter" and expr.start < cand.start:
+            return [
+                make(cand, "DATE", span.value, "quarter.the.mention", "mention",
+                     anchor_value=expr.value, anchor_text=expr.text)
+            ]  # fmt: skip
+    value = shift(ctx.pub, "quarter", -1) if ctx.pub else None
+    return [_from_publication(cand, ctx, "DATE", value, "quarter.the.publication")]
+
+
+def resolve_holiday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    name = _clean(cand.group("hol")).replace("’", "'")
+    name = name.replace("new years", "new year's").replace("valentines", "valentine's")
+    rel = _clean(cand.group("rel"))
+
+    def on(year: int) -> date:
+        if name.startswith("easter"):
+            return easter(year) + timedelta(days=1 if name.endswith("monday") else 0)
+        if name.startswith("thanksgiving"):
+            return date(year, 11, 1) + relativedelta(weekday=TH(4))
+        month, day_n = FIXED_HOLIDAYS[name]
+        return date(year, month, day_n)
+
+    if cand.group("year"):
+        return [make(cand, "DATE", on(int(cand.group("year"))).isoformat(), "holiday.absolute", "absolute")]
+    if ctx.pub is None:
+        return [make(cand, "DATE", None, "holiday.unresolved", "unresolved")]
+    ref = ctx.pub.start + (ctx.pub.end - ctx.pub.start) / 2
+    options = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if rel == "last":
+        chosen = max(d for d in options if d < ref)
+    elif rel == "next":
+        chosen = min(d for d in options if d > ref)
+    else:
+        chosen = min(options, key=lambda d: abs((d - ref).days))
+    return [_from_publication(cand, ctx, "DATE", chosen.isoformat(), f"holiday.{rel or 'nearest'}")]
+
+
+# ---------------------------------------------------------------- relative to publication
+
+
+def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    weekday = WEEKDAYS[_clean(cand.group("wd"))]
+    rel = _clean(cand.group("rel")) or None
+    tod = cand.group("tod")
+    tense = None if rel else tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+    if not rel and re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]):
+        tense = "past"  # "Wednesday's ruling": something that has happened
+    pub = ctx.pub_day
+    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}"
+    if pub is None:
+        kind = "TIME" if tod else "DATE"
+        return [_from_publication(cand, ctx, kind, None, rule, tense=tense)]
+    day = weekday_date(pub, weekday, rel, tense)
+    if day == pub and not rel:
+        rule = "weekday.same_day"
+    kind, value = _day_value(day, tod)
+    return [_from_publication(cand, ctx, kind, value, rule, tense=tense)]
+
+
+_DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def resolve_day_word(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    word = _clean(cand.group("word"))
+    offset = _DAY_WORD_OFFSET[word]
+    before_after = _clean(cand.group("ba"))
+    offset += {"before": -1, "after": 1}.get(before_after, 0)
+    tod = cand.group("tod") or ("night" if word == "tonight" else None)
+    mod = _position_mod(cand.group("pmod"))
+    rule = f"relative.{word}" + (f".day_{before_after}" if before_after else "")
+    pub = ctx.pub_day
+    if pub is None:
+        # A month-level publication date still says which month "today" is in; never invent a day.
+        if ctx.pub is not None and offset == 0:
+            return [_from_publication(cand, ctx, "DATE", ctx.published, rule + ".coarse", mod=mod)]
+        return [_from_publication(cand, ctx, "DATE", None, rule, mod=mod)]
+    kind, value = _day_value(pub + timedelta(days=offset), tod)
+    return [_from_publication(cand, ctx, kind, value, rule, mod=mod)]
+
+
+def resolve_part_of_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    rel = _clean(cand.group("rel"))
+    offset = -1 if rel == "last" else 0
+    pub = ctx.pub_day
+    rule = f"part_of_day.{rel}"
+    if pub is None:
+        return [_from_publication(cand, ctx, "TIME", None, rule)]
+    kind, value = _day_value(pub + timedelta(days=offset), cand.group("tod"))
+    return [_from_publication(cand, ctx, kind, value, rule, mod=_position_mod(cand.group("pmod")))]
+
+
+_RELATIVE_OFFSET = {
+    "this": 0, "current": 0, "the current": 0, "the present": 0, "the latest": 0,
+    "last": -1, "past": -1, "the last": -1, "the previous": -1,
+    "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1, "the upcoming": 1,
+}  # fmt: skip
+
+
+def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    rel = _clean(cand.group("rel"))
+    unit = _clean(cand.group("unit"))
+    mod = _position_mod(cand.group("pmod"))
+    if unit == "fortnight":
+        return [make(cand, "DURATION", "P2W", "duration.fortnight", "absolute")]
+    if rel == "the past" or (rel == "the last" and unit in ("decade", "century")):
+        letter = {"decade": "DE", "century": "CE"}.get(unit, UNITS[unit][0])
+        return [make(cand, "DURATION", f"P1{letter}", "duration.the_past_unit", "absolute")]
+    tense = None
+    if unit == "weekend" and rel == "the":
+        tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+        pub = ctx.pub_day
+        offset = 0 if tense == "future" or (pub and pub.isoweekday() >= 6) else -1
+    else:
+        offset = _RELATIVE_OFFSET.get(rel, 0)
+    rule = f"relative.{rel.replace('the ', 'the_')}_{unit}"
+    value = shift(ctx.pub, unit, offset) if ctx.pub else None
+    if value is None and ctx.pub is not None and unit == "week" and offset == 0:
+        pass  # a month-level date cannot say which week: unresolved, never a guessed week
+    return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod, tense=tense)]
+
+
+def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    unit = _unit(cand.group("unit"))
+    direction = _clean(cand.group("dir"))
+    count = _number(cand.group("n"))
+    mod = QUANTITY_MODS.get(_clean(cand.group("q")))
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    from_mention = direction in ("earlier", "later", "before", "after")
+    if count is None:
+        ref = "FUTURE_REF" if sign > 0 else "PAST_REF"
+        return [_from_publication(cand, ctx, "DATE", ref, f"relative.vague_{direction.replace(' ', '_')}")]
+    steps = round(count * (2 if unit == "fortnight" else 1))
+    calendar_unit = {"fortnight": "week", "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
+    if calendar_unit in ("hour", "minute", "second", "day") and unit != "day":
+        steps = 0  # "three hours ago": still the anchor day
+    if mod == "APPROX" and unit in ("hour", "minute"):
+        steps = 0
+    if unit == "year" and steps == count:
+        quarter = _quarter_in_paragraph(ctx, cand.start)
+        if quarter is not None:
+            # Year-on-year comparison of a reported quarter: "a year ago" is the same quarter last year.
+            expr, span = quarter
+            return [
+                make(cand, "DATE", shift(span, "quarter", sign * 4 * steps),
+                     f"relative.n_years_{direction}.quarter", "mention", anchor_value=expr.value,
+                     anchor_text=expr.text, mod=mod)
+            ]  # fmt: skip
+    anchor_found = _find_mention(ctx, cand.start, calendar_unit) if from_mention else None
+    if anchor_found:
+        expr, span = anchor_found
+        value = shift(span, calendar_unit, sign * steps)
+        return [
+            make(cand, "DATE", value, f"relative.n_{unit}s_{direction}.mention", "mention",
+                 anchor_value=expr.value, anchor_text=expr.text, mod=mod)
+        ]  # fmt: skip
+    value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
+    rule = f"relative.n_{unit}s_{direction.replace(' ', '_')}"
+    return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+def _quarter_in_paragraph(ctx: Context, pos: int) -> tuple[TimeExpression, DateValue] | None:
+    paragraph = ctx.layout.paragraph(pos)
+    for para, expr, span in reversed(ctx.mentions):
+        if para != paragraph:
+            return None
+        if span.granularity == "quarter" and expr.start < pos and "-Q" in span.value:
+            return expr, span
+    return None
+
+
+# ---------------------------------------------------------------- relative to an earlier mention
+
+_MENTION_OFFSET = {
+    "that": 0, "that same": 0, "the same": 0,
+    "the previous": -1, "the preceding": -1, "the prior": -1,
+    "the following": 1, "the next": 1,
+}  # fmt: skip
+
+
+def _resolve_from_mention(
+    cand: Candidate, ctx: Context, unit: str, offset: int, rule: str, tod: str | None, mod: str | None
+) -> list[TimeExpression]:
+    calendar_unit = "day" if unit in PARTS_OF_DAY or unit == "day" else unit
+    if unit == "night" and offset == 0:
+        tod = "night"
+    found = _find_mention(ctx, cand.start, calendar_unit)
+    if found:
+        expr, span = found
+        anchor, anchor_value, anchor_text, base = "mention", expr.value, expr.text, span
+        rule += ".mention"
+    elif ctx.pub is not None:
+        anchor, anchor_value, anchor_text, base = "publication", ctx.published, PUBLICATION, ctx.pub
+        rule += ".publication"
+    else:
+        return [make(cand, "DATE", None, rule + ".unresolved", "unresolved")]
+    value = shift(base, calendar_unit, offset)
+    kind = "DATE"
+    if value and tod and calendar_unit == "day":
+        kind, value = "TIME", f"{value}T{PARTS_OF_DAY[tod]}"
+    return [
+        make(cand, kind, value, rule, anchor, anchor_value=anchor_value, anchor_text=anchor_text, mod=mod)
+    ]
+
+
+def resolve_mention(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    ref = _clean(cand.group("ref"))
+    unit = _clean(cand.group("unit"))
+    pmod = _clean(cand.group("pmod"))
+    mod = POSITION_MODS.get(pmod) if pmod in ("early", "late") else None
+    tod = unit if unit in PARTS_OF_DAY else None
+    rule = f"relative.{ref.replace(' ', '_')}_{unit}"
+    return _resolve_from_mention(cand, ctx, unit, _MENTION_OFFSET[ref], rule, tod, mod)
+
+
+def resolve_mention_before(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    unit = _clean(cand.group("unit"))
+    direction = _clean(cand.group("ba"))
+    offset = -1 if direction in ("before", "earlier") else 1
+    rule = f"relative.{unit}_{direction}"
+    return _resolve_from_mention(cand, ctx, unit, offset, rule, "night" if unit == "night" else None, None)
+
+
+# ---------------------------------------------------------------- durations, sets, seasons, references
+
+
+def _duration_value(count: float | None, unit: str) -> str:
+    letter, is_time, _ = UNITS[unit]
+    if unit == "fortnight" and count is not None:
+        count *= 2
+    if count is not None and count != int(count):
+        smaller = {
+            "hour": (60, "M", True),
+            "day": (24, "H", True),
+            "year": (12, "M", False),
+            "week": (7, "D", False),
+        }
+        if unit in smaller:
+            factor, letter, is_time = smaller[unit]
+            count *= factor
+    amount = "X" if count is None else (str(int(count)) if count == int(count) else f"{count:g}")
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    unit = _unit(cand.group("unit"))
+    count = _number(cand.group("n"))
+    mod = QUANTITY_MODS.get(_clean(cand.group("q")))
+    return [make(cand, "DURATION", _duration_value(count, unit), "duration.number", "absolute", mod=mod)]
+
+
+def resolve_vague_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    unit = _unit(cand.group("unit"))
+    return [make(cand, "DURATION", _duration_value(None, unit), "duration.vague", "absolute")]
+
+
+def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    code = SEASONS[_clean(cand.group("season"))]
+    rel = _clean(cand.group("rel"))
+    mod = _position_mod(rel) if rel not in ("this", "last", "next", "past", "coming", "the") else None
+    if cand.group("year"):
+        return [make(cand, "DATE", f"{cand.group('year')}-{code}", "absolute.season", "absolute", mod=mod)]
+    if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
+        return [make(cand, "DATE", None, "season.unresolved", "unresolved", mod=mod)]
+    ref = ctx.pub.start
+    if ctx.pub.granularity == "year":
+        return [_from_publication(cand, ctx, "DATE", f"{ref.year}-{code}", "season.in_year", mod=mod)]
+    spans = [
+        span
+        for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)
+        if (span := value_to_date(f"{y}-{code}"))
+    ]
+    word = rel.split()[-1] if rel else ""
+    tense = None
+    if word in ("last", "past"):
+        chosen = [s for s in spans if s.end < ref][-1]
+    elif word in ("next", "coming"):
+        chosen = [s for s in spans if s.start > ref][0]
+    elif word == "this":
+        chosen = next((s for s in spans if s.start <= ref <= s.end), [s for s in spans if s.start > ref][0])
+    else:
+        tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+        if tense == "future":
+            chosen = [s for s in spans if s.end >= ref][0]
+        else:
+            chosen = [s for s in spans if s.start <= ref][-1]
+    rule = f"season.{word or 'nearest'}"
+    return [_from_publication(cand, ctx, "DATE", chosen.value, rule, mod=mod, tense=tense)]
+
+
+def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    weekday = cand.group("wd") or cand.group("wds")
+    if weekday:
+        number = WEEKDAYS[_clean(weekday).rstrip("s")]
+        return [make(cand, "SET", f"XXXX-WXX-{number}", "set.weekday", "absolute")]
+    unit = _clean(cand.group("unit") or cand.group("unit2"))
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] not in ("",) else unit
+    count = _number(cand.group("n")) if cand.group("n") else 1.0
+    if unit in UNITS:
+        value = _duration_value(count, unit)
+    elif unit in ("morning", "afternoon", "evening", "night"):
+        value = "P1D"
+    elif unit == "weekend":
+        value = "P1W"
+    else:  # seasons
+        value = "P1Y"
+    return [make(cand, "SET", value, "set.every" if not cand.group("times") else "set.frequency", "absolute")]
+
+
+def resolve_frequency(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    value = FREQUENCY_WORDS[_clean(cand.group("freq"))]
+    return [make(cand, "SET", value, "set.adverb", "absolute")]
+
+
+def resolve_reference(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    word = _clean(cand.group("ref"))
+    return [
+        _from_publication(cand, ctx, "DATE", REFERENCE_WORDS[word], f"reference.{word.replace(' ', '_')}")
+    ]
+
+
+# ---------------------------------------------------------------- clock times (resolved last)
+
+
+def _day_for_time(
+    cand: Candidate, ctx: Context, resolved: list[TimeExpression]
+) -> tuple[str, str, str] | None:
+    """(day value, anchor kind, anchor text) for a clock time.
+
+    The day is that of the nearest day-level expression in the same sentence, else the publication date.
+    """
+    sentence = ctx.layout.sentence_index(cand.start)
+    best: TimeExpression | None = None
+    for expr in resolved:
+        if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
+            continue
+        if ctx.layout.sentence_index(expr.start) != sentence:
+            continue
+        if best is None or abs(expr.start - cand.start) < abs(best.start - cand.start):
+            best = expr
+    if best is not None and best.value:
+        return best.value[:10], "mention", best.text
+    if ctx.pub_day:
+        return ctx.pub_day.isoformat(), "publication", PUBLICATION
+    return None
+
+
+def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
+    if cand.family == "noon":
+        word = _clean(cand.group("word"))
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(cand.group("h")), int(cand.group("mi") or 0)
+        marker = _clean(cand.group("ap")).replace(".", "") if cand.group("ap") else ""
+        if marker == "pm" and hour < 12:
+            hour += 12
+        elif marker == "am" and hour == 12:
+            hour = 0
+        if hour > 23:
+            return []
+    clock = f"T{hour:02d}:{minute:02d}"
+    day_word = cand.group("dw") if cand.family == "time" else None
+    if day_word:
+        inner = _resolve_inner_day(cand, ctx, day_word)
+        if inner is None:
+            return [make(cand, "TIME", None, "time.unresolved", "unresolved")]
+        return [_from_publication(cand, ctx, "TIME", inner + clock, "time.with_day")]
+    found = _day_for_time(cand, ctx, resolved)
+    if found is None:
+        return [make(cand, "TIME", None, "time.unresolved", "unresolved")]
+    day_value, anchor, anchor_text = found
+    anchor_value = ctx.published if anchor == "publication" else day_value
+    rule = f"time.{anchor}"
+    return [
+        make(
+            cand, "TIME", day_value + clock, rule, anchor, anchor_value=anchor_value, anchor_text=anchor_text
+        )
+    ]
+
+
+def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
+    pub = ctx.pub_day
+    if pub is None:
+        return None
+    lower = _clean(word)
+    if lower in _DAY_WORD_OFFSET:
+        return (pub + timedelta(days=_DAY_WORD_OFFSET[lower])).isoformat()
+    tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+    return weekday_date(pub, WEEKDAYS[lower], None, tense).isoformat()
+
+
+RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
+    "iso": resolve_iso,
+    "numeric": resolve_numeric,
+    "month_day": resolve_month_day,
+    "day_month": resolve_month_day,
+    "month_year": resolve_month_year,
+    "month": resolve_month,
+    "holiday": resolve_holiday,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "quarter": resolve_quarter,
+    "quarter_code": resolve_quarter,
+    "the_quarter": resolve_the_quarter,
+    "year": resolve_year,
+    "weekday": resolve_weekday,
+    "day_word": resolve_day_word,
+    "part_of_day": resolve_part_of_day,
+    "mention": resolve_mention,
+    "mention_before": resolve_mention_before,
+    "relative": resolve_relative,
+    "ago": resolve_ago,
+    "duration": resolve_duration,
+    "vague_duration": resolve_vague_duration,
+    "set": resolve_set,
+    "frequency": resolve_frequency,
+    "season": resolve_season,
+    "reference": resolve_reference,
+}
+CLOCK_FAMILIES = ("time", "clock", "noon")
+_ = WEEKDAY_ABBREVIATIONS  # abbreviations only occur inside full dates, where the weekday is not needed

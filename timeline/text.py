@@ -1,0 +1,397 @@
+"""Small, general English word knowledge for event extraction.
+
+No tagger is available, so verbs, event nouns and clauses are recognised with
+word lists and a few suffix rules.  Everything here is general vocabulary:
+never a person, place or date of any particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(
+    r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'\u2019.-]*[\w\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+(?:[.,:/-]\d+)*|[;,]"
+)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offset into the text that was tokenised
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words, numbers and the clause punctuation ``;`` and ``,`` with offsets (shifted by ``offset``)."""
+    tokens = []
+    for match in WORD.finditer(text):
+        word = match.group().rstrip(".")
+        if not word:
+            continue
+        tokens.append(Token(word, offset + match.start(), offset + match.start() + len(word)))
+    return tokens
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", word)
+
+
+STOPWORDS = _wordset(
+    """a an the and or but nor of in on at to for from by with about as into onto over under after before
+    during since until till than then that this these those there here it its it's he she they them their
+    his her him we us our you your i me my is are was were be been being am do does did done has have had
+    having will would shall should can could may might must not no yes so if while also too very more most
+    some any all each both either neither other another such only just own same what which who whom whose
+    when where why how one two three up down out off again further once amid among between through per via
+    said says say mr mrs ms dr according"""
+)
+
+# Capitalised words that start sentences or headlines without being names.
+NOT_NAMES = _wordset(
+    """the a an and but or on in at as of for to from by with after before during since while when if
+    it its he she they we i you his her their our this that these those there here what which who
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow last next this earlier
+    later meanwhile however moreover also still yet indeed neither nor not some many several both all
+    each any no one two three more most other such dear previous related posted updated read share
+    mr mrs ms dr over under about across against despite through throughout within without among amid
+    following including until upon once"""
+)
+
+MODALS = _wordset("will would shall should can could may might must 'll")
+AUXILIARIES = _wordset("be is are was were been being am has have had having do does did")
+DETERMINERS = _wordset("a an the this that these those his her its their our my your some any each every no")
+
+# Verbs that introduce what someone said: their clause is a statement event.
+REPORTING_VERBS = _wordset(
+    """say said says saying tell told tells telling announce announced announces announcing
+    report reported reports state stated states note noted notes reveal revealed reveals
+    tweet tweeted tweets add added adds claim claimed claims confirm confirmed confirms declare declared
+    declares write wrote writes written insist insisted insists warn warned warns assure assured assures
+    stress stressed stresses emphasize emphasized emphasised emphasizes deny denied denies explain
+    explained explains comment commented inform informed informs remark remarked acknowledge
+    acknowledged admit admitted argue argued suggest suggested urge urged quote quoted posted"""
+)
+
+# Verbs whose object noun is the real event ("held talks", "had a call", "took place").
+LIGHT_VERBS = _wordset(
+    """have has had having hold holds held holding take takes took taken taking make makes made making
+    conduct conducts conducted conducting carry carries carried give gave given stage staged host hosted
+    get got"""
+)
+
+# Irregular verb forms (past and base) that suffix rules cannot find.
+IRREGULAR_VERBS = {
+    "began": "begin",
+    "begun": "begin",
+    "begin": "begin",
+    "begins": "begin",
+    "held": "hold",
+    "hold": "hold",
+    "holds": "hold",
+    "had": "have",
+    "has": "have",
+    "have": "have",
+    "met": "meet",
+    "meet": "meet",
+    "meets": "meet",
+    "told": "tell",
+    "said": "say",
+    "says": "say",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "gave": "give",
+    "given": "give",
+    "saw": "see",
+    "seen": "see",
+    "spoke": "speak",
+    "spoken": "speak",
+    "sent": "send",
+    "send": "send",
+    "left": "leave",
+    "leave": "leave",
+    "won": "win",
+    "lost": "lose",
+    "fought": "fight",
+    "struck": "strike",
+    "brought": "bring",
+    "bought": "buy",
+    "ran": "run",
+    "rose": "rise",
+    "fell": "fall",
+    "led": "lead",
+    "paid": "pay",
+    "sought": "seek",
+    "stood": "stand",
+    "thought": "think",
+    "wrote": "write",
+    "written": "write",
+    "broke": "break",
+    "broken": "break",
+    "chose": "choose",
+    "drove": "drive",
+    "flew": "fly",
+    "froze": "freeze",
+    "grew": "grow",
+    "knew": "know",
+    "became": "become",
+    "shot": "shoot",
+    "hit": "hit",
+    "set": "set",
+    "put": "put",
+    "cut": "cut",
+    "quit": "quit",
+    "withdrew": "withdraw",
+    "undertook": "undertake",
+    "overtook": "overtake",
+    "got": "get",
+    "kept": "keep",
+    "felt": "feel",
+    "found": "find",
+    "heard": "hear",
+    "meant": "mean",
+    "sold": "sell",
+    "spent": "spend",
+    "swore": "swear",
+    "threw": "throw",
+    "understood": "understand",
+    "woke": "wake",
+    "wore": "wear",
+    "forbade": "forbid",
+    "fled": "flee",
+    "slew": "slay",
+    "bore": "bear",
+}
+IRREGULAR_PAST = frozenset(w for w, base in IRREGULAR_VERBS.items() if w != base and not w.endswith("s"))
+
+# Common base verbs for recognising "will attend", "to finish", "plans to visit".
+BASE_VERBS = _wordset(
+    """attend visit finish end begin start launch open close sign agree discuss talk call meet hold arrive
+    leave return vote elect resign die kill attack invade strike release arrest detain deploy withdraw
+    announce hold host travel fly meet continue resume stop halt suspend cancel approve reject adopt pass
+    win lose take make send receive invite join accept propose introduce ban ease lift impose hit bomb
+    shell capture seize occur happen remain stay conclude complete begin hold sign expire"""
+)
+
+# Event nouns and event verbs mapped to a shared concept: the small synonym lexicon used for merging.
+CONCEPTS = {
+    "call": "call",
+    "calls": "call",
+    "phone": "call",
+    "telephone": "call",
+    "conversation": "call",
+    "conversations": "call",
+    "talk": "call",
+    "talks": "call",
+    "phoned": "call",
+    "telephoned": "call",
+    "meeting": "meeting",
+    "meetings": "meeting",
+    "meet": "meeting",
+    "met": "meeting",
+    "summit": "meeting",
+    "visit": "visit",
+    "visits": "visit",
+    "visited": "visit",
+    "trip": "visit",
+    "tour": "visit",
+    "attend": "attend",
+    "attended": "attend",
+    "attends": "attend",
+    "drill": "drills",
+    "drills": "drills",
+    "exercise": "drills",
+    "exercises": "drills",
+    "maneuvers": "drills",
+    "manoeuvres": "drills",
+    "maneuver": "drills",
+    "wargames": "drills",
+    "begin": "begin",
+    "began": "begin",
+    "begun": "begin",
+    "begins": "begin",
+    "start": "begin",
+    "started": "begin",
+    "starts": "begin",
+    "launch": "begin",
+    "launched": "begin",
+    "launches": "begin",
+    "beginning": "begin",
+    "opened": "begin",
+    "end": "end",
+    "ended": "end",
+    "ends": "end",
+    "finish": "end",
+    "finished": "end",
+    "finishes": "end",
+    "conclude": "end",
+    "concluded": "end",
+    "completion": "end",
+    "complete": "end",
+    "completed": "end",
+    "attack": "attack",
+    "attacks": "attack",
+    "attacked": "attack",
+    "strike": "attack",
+    "strikes": "attack",
+    "struck": "attack",
+    "assault": "attack",
+    "shelling": "attack",
+    "shelled": "attack",
+    "bombed": "attack",
+    "election": "election",
+    "elections": "election",
+    "vote": "election",
+    "voted": "election",
+    "referendum": "election",
+    "polls": "election",
+    "protest": "protest",
+    "protests": "protest",
+    "protested": "protest",
+    "demonstration": "protest",
+    "demonstrations": "protest",
+    "rally": "protest",
+    "rallies": "protest",
+    "agreement": "agreement",
+    "agreed": "agreement",
+    "agree": "agreement",
+    "deal": "agreement",
+    "treaty": "agreement",
+    "accord": "agreement",
+    "signed": "agreement",
+    "arrest": "arrest",
+    "arrested": "arrest",
+    "detained": "arrest",
+    "detention": "arrest",
+    "invasion": "invasion",
+    "invaded": "invasion",
+    "invade": "invasion",
+    "resignation": "resign",
+    "resigned": "resign",
+    "resign": "resign",
+    "killed": "death",
+    "died": "death",
+    "death": "death",
+    "deaths": "death",
+    "sanctions": "sanction",
+    "sanctioned": "sanction",
+    "sanction": "sanction",
+    "deployment": "deploy",
+    "deployed": "deploy",
+    "deploying": "deploy",
+    "deploy": "deploy",
+    "withdrawal": "withdraw",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "withdraw": "withdraw",
+    "press": "press",
+    "briefing": "press",
+    "interview": "press",
+}
+
+# Words where the noun reading of a CONCEPTS entry differs from the verb ("called X alarming").
+EVENT_NOUNS = _wordset(
+    """call calls conversation conversations talks meeting meetings summit visit visits trip drills
+    exercise exercises maneuvers manoeuvres attack attacks strike strikes assault shelling election
+    elections referendum protest protests demonstration demonstrations rally rallies agreement deal
+    treaty accord arrest detention invasion resignation death sanctions deployment withdrawal
+    ceremony conference briefing interview session negotiations"""
+)
+
+# "-ed" words that are usually adjectives or nouns, not verbs.
+ED_NON_VERBS = _wordset(
+    """need speed seed feed bed red united armed based alleged related limited advanced detailed
+    concerned interested proposed so-called called-for hundred unprecedented unbiased indeed embed
+    breed creed greed shed sled weed"""
+)
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|'ll|would|shall|is|are|was|were)\s+(?:not\s+)?(?:be\s+)?(?:expected|scheduled|due|set|slated|"
+    r"planned|going)\s+to\b|\bwill\b|\bwould\b|\bshall\b|\b(?:plans?|planning|planned|intends?|intending|"
+    r"aims?|expects?|expected|scheduled|slated)\s+to\b|\bscheduled\b|\bupcoming\b|\bto be held\b|\bwon't\b",
+    re.IGNORECASE,
+)
+
+
+def verb_lemma(word: str) -> str:
+    """A rough base form of a verb form: ``visited`` -> ``visit``, ``began`` -> ``begin``."""
+    w = word.lower()
+    if w in IRREGULAR_VERBS:
+        return IRREGULAR_VERBS[w]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + repl
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # "admitted" -> "admit"
+            elif suffix in ("ed", "es", "ing") and _needs_final_e(stem):
+                stem += "e"  # "announced" -> "announce", "ruled" -> "rule"
+            return stem
+    return w
+
+
+def _needs_final_e(stem: str) -> bool:
+    if stem + "e" in BASE_VERBS or stem + "e" in REPORTING_VERBS:
+        return True
+    # consonant-vowel-consonant endings that usually drop an "e": isolat(e), rul(e), accus(e), provok(e)
+    return bool(re.search(r"[^aeiou](?:at|iz|is|ud|us|uc|iv|ok|ul|id|ag|ur|ar|ot|ut|in)$|nc$|rg$|lv$", stem))
+
+
+def noun_lemma(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def concept(word: str) -> str | None:
+    """The shared event concept of a word (``talks`` and ``conversation`` -> ``call``), if it has one."""
+    w = word.lower()
+    return CONCEPTS.get(w) or CONCEPTS.get(noun_lemma(w))
+
+
+def is_reporting(word: str) -> bool:
+    return word.lower() in REPORTING_VERBS
+
+
+def is_past_form(word: str) -> bool:
+    w = word.lower()
+    return w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in ED_NON_VERBS)
+
+
+def is_verb(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` reads as a verb, judged from its form and the word before it."""
+    word = tokens[i].lower
+    prev = tokens[i - 1].lower if i > 0 else ""
+    if word in ("has", "have", "had", "having"):
+        # "had a call" is a verb of its own; "had visited", "had to" are auxiliaries
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return bool(nxt) and nxt not in ("to", "been", "not", "also", "already") and not is_past_form(nxt)
+    if word in AUXILIARIES or word in MODALS:
+        return False
+    if prev in DETERMINERS or (tokens[i].text[:1].isupper() and i > 0):
+        return False  # "the call", or a capitalised name in mid-sentence
+    if word in IRREGULAR_VERBS or word in REPORTING_VERBS and not word.endswith("s"):
+        return True
+    if is_past_form(word):
+        return True
+    base = verb_lemma(word)
+    if prev in MODALS or prev == "to" or prev in ("not", "n't", "did", "does", "do"):
+        return base in BASE_VERBS or word in BASE_VERBS or word in REPORTING_VERBS
+    if word.endswith("ing") and prev in AUXILIARIES:
+        return True
+    return word.endswith("s") and (base in BASE_VERBS or word in REPORTING_VERBS)
