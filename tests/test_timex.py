@@ -47,7 +47,9 @@ def test_date_to_value_names_the_containing_stretch():
     ]
 
 
-@pytest.mark.parametrize("value", ["2022-02-14", "2022-W07", "P2W", "PT3H", "PXY", "PRESENT_REF", "2022-02-14TNI"])
+@pytest.mark.parametrize(
+    "value", ["2022-02-14", "2022-W07", "P2W", "PT3H", "PXY", "PRESENT_REF", "2022-02-14TNI"]
+)
 def test_grammar_accepts_timex_values(value):
     assert is_valid_value(value)
 

@@ -135,7 +135,7 @@ def _candidate_days(
 ) -> list[date]:
     """Days near the events the article's sentences talk about (content match, any date)."""
     probe_day = reference.latest_day()
-    mentions = _mentions_at(article, sentences, tagger, regions, probe_day)
+    mentions, _ = _mentions_at(article, sentences, tagger, regions, probe_day)
     matched = {e.date for m in mentions for e in reference.matches(m) if e.date}
     days: set[date] = set()
     for when in matched:
@@ -149,10 +149,12 @@ def _candidate_days(
 
 def _mentions_at(
     article: Article, sentences: list[Sentence], tagger: Tagger, regions: list[tuple[int, int]], day: date
-) -> list[EventMention]:
+) -> tuple[list[EventMention], list[TimeExpression]]:
+    """The article's mentions and expressions as if published on ``day``."""
     value = day.isoformat()
     dated = replace(article, published=Published(value=value, source="inferred"))
-    return extract_mentions(dated, sentences, tagger(article.text, value, regions=regions))
+    expressions = tagger(article.text, value, regions=regions)
+    return extract_mentions(dated, sentences, expressions), expressions
 
 
 def _score(
@@ -165,7 +167,8 @@ def _score(
 ) -> _Candidate:
     score = 0.0
     matched: list[tuple[TimeExpression, Event]] = []
-    for mention in _mentions_at(article, sentences, tagger, regions, day):
+    mentions, expressions = _mentions_at(article, sentences, tagger, regions, day)
+    for mention in mentions:
         when = mention.date
         if when is None or mention.expression is None:
             continue
@@ -179,18 +182,17 @@ def _score(
             matched.append((mention.expression, agreeing[0]))
         elif events:
             score -= 1
-    latest = _latest_day_report(article, sentences, tagger, regions, day)
+    latest = _latest_day_report(expressions, day)
     staleness = (day - latest[1].start).days if latest else 10_000
     return _Candidate(day, score, staleness, matched, latest[0] if latest else None)
 
 
 def _latest_day_report(
-    article: Article, sentences: list[Sentence], tagger: Tagger, regions: list[tuple[int, int]], day: date
+    expressions: list[TimeExpression], day: date
 ) -> tuple[TimeExpression, DateValue] | None:
+    """The latest day-precise date up to publication the article mentions, with its expression."""
     found = [
-        (e, d)
-        for e in tagger(article.text, day.isoformat(), regions=regions)
-        if (d := e.date()) and d.granularity in ("day", "time") and d.start <= day
+        (e, d) for e in expressions if (d := e.date()) and d.granularity in ("day", "time") and d.start <= day
     ]
     return max(found, key=lambda pair: (pair[1].start, -pair[0].start)) if found else None
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline.names import actor_keys, keys_match
-from timeline.text import CONCEPTS, concept, is_reporting
+from timeline.text import CONCEPTS, concept, is_reporting, verb_lemma
 from timeline.types import GRANULARITIES, Article, Conflict, DateValue, Event, EventMention
 
 CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
@@ -76,7 +76,12 @@ def representative_features(mentions: list[EventMention]) -> list[MentionFeature
 def features(mention: EventMention) -> MentionFeatures:
     """What the merge compares: event kind, concepts, actors."""
     statement = is_reporting(mention.trigger)
-    head = concept(mention.trigger) if mention.trigger and not statement else None
+    # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
+    head = (
+        (concept(mention.trigger) or f"v:{verb_lemma(mention.trigger)}")
+        if mention.trigger and not statement
+        else None
+    )
     concepts = {t for t in mention.terms if t in _CONCEPT_IDS} | ({head} if head else set())
     actors = [keys for name in mention.actors if (keys := actor_keys(name))]
     return MentionFeatures(

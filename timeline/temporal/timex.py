@@ -51,8 +51,9 @@ def _month_end(year: int, month: int) -> date:
 def value_to_date(value: str) -> DateValue | None:
     """The inclusive calendar span of a DATE/TIME value, or None if it has none.
 
-    >>> value_to_date("2022-W07")
-    DateValue(value='2022-W07', start=datetime.date(2022, 2, 14), end=datetime.date(2022, 2, 20), granularity='week')
+    >>> span = value_to_date("2022-W07")
+    >>> (span.start.isoformat(), span.end.isoformat(), span.granularity)
+    ('2022-02-14', '2022-02-20', 'week')
     """
     try:
         return _parse(value)
