@@ -468,8 +468,27 @@ def write_errors(scores: Scores, path: str | Path) -> int:
             lines.append(
                 f"# most frequent {kind}: " + "; ".join(f"{text!r} x{count}" for text, count in common)
             )
+    lines += rule_summary(scores)
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(rows)
+
+
+def rule_summary(scores: Scores) -> list[str]:
+    """``#`` lines: per tagger rule, predictions, false positives, wrong values (worst rules first)."""
+    stats: dict[str, Counter[str]] = {}
+    for result in scores.results:
+        for gold, expression in result.pairs:
+            counts = stats.setdefault(expression.rule or "?", Counter())
+            counts["predicted"] += 1
+            counts["wrong value"] += not same_value(gold, expression)
+        for expression in result.spurious:
+            counts = stats.setdefault(expression.rule or "?", Counter())
+            counts["predicted"] += 1
+            counts["FP"] += 1
+    ranked = sorted(stats.items(), key=lambda item: -(item[1]["FP"] + item[1]["wrong value"]))
+    return ["# by rule: rule, predicted, FP, wrong value"] + [
+        f"#   {rule}\t{c['predicted']}\t{c['FP']}\t{c['wrong value']}" for rule, c in ranked
+    ]
 
 
 # --------------------------------------------------------------------------- command line

@@ -240,6 +240,8 @@ def test_write_errors_writes_a_tab_separated_file(gold_dir, tmp_path):
     assert count == 5
     assert lines[0].split("\t") == list(scorer.ERROR_COLUMNS)
     assert sum(1 for line in lines if line.startswith("FN\tBeta/prices")) == 1
+    # rule "fake": 5 predictions, 1 false positive ("May"), 1 wrong value ("three months")
+    assert "#   fake\t5\t1\t1" in lines
 
 
 def test_main_prints_json_scores(gold_dir, capsys, monkeypatch):

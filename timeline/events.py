@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from timeline.names import extract_names
+from timeline.names import Name, extract_names
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -53,6 +53,8 @@ class _Analysis:
     tokens: list[Token]
     ignored: set[int]  # attribution ("According to X,") and time-expression tokens
     clauses: list[tuple[int, int]]  # [start, end) token ranges
+    verbs: list[bool]  # ``is_verb`` of each token, judged once
+    names: list[Name] | None = None  # names outside the ignored tokens, found on first use
 
 
 def extract_mentions(
@@ -111,7 +113,8 @@ def _analyse(sentence: Sentence, expressions: list[TimeExpression]) -> _Analysis
     for i, token in enumerate(tokens):
         if any(e.start < token.end and token.start < e.end for e in expressions):
             ignored.add(i)
-    return _Analysis(tokens, ignored, _clauses(tokens, ignored))
+    verbs = [is_verb(tokens, i) for i in range(len(tokens))]
+    return _Analysis(tokens, ignored, _clauses(tokens, ignored, verbs), verbs)
 
 
 def _attribution_tokens(tokens: list[Token]) -> set[int]:
@@ -125,7 +128,7 @@ def _attribution_tokens(tokens: list[Token]) -> set[int]:
     return set()
 
 
-def _clauses(tokens: list[Token], ignored: set[int]) -> list[tuple[int, int]]:
+def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[tuple[int, int]]:
     starts = [0]
     for i, token in enumerate(tokens):
         if i in ignored or i == 0:
@@ -136,7 +139,7 @@ def _clauses(tokens: list[Token], ignored: set[int]) -> list[tuple[int, int]]:
             prev == ";"
             or (word == "that" and (nxt is None or nxt.lower not in _TIME_NOUNS))
             or (prev == "," and word in _CLAUSE_STARTERS)
-            or (word == "and" and nxt is not None and (nxt.lower == "that" or is_verb(tokens, i + 1)))
+            or (word == "and" and nxt is not None and (nxt.lower == "that" or verbs[i + 1]))
         )
         if starts_clause:
             starts.append(i)
@@ -156,7 +159,7 @@ def _token_index(analysis: _Analysis, offset: int) -> int:
 
 
 def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:
-    return [i for i in range(lo, hi) if i not in analysis.ignored and is_verb(analysis.tokens, i)]
+    return [i for i in range(lo, hi) if analysis.verbs[i] and i not in analysis.ignored]
 
 
 def _event_nouns(analysis: _Analysis, lo: int, hi: int) -> list[int]:
@@ -261,8 +264,7 @@ def _actors(
 
     Also returns the token index where the speaker's name starts, if there is a speaker.
     """
-    kept = [t for i, t in enumerate(analysis.tokens) if i not in analysis.ignored]
-    names = extract_names(kept, sentence_start=0 not in analysis.ignored)
+    names = _names(analysis)
     lo, hi = analysis.tokens[clause[0]].start, analysis.tokens[clause[1] - 1].end
     inside = [n for n in names if lo <= n.start < hi] or [n for n in names if n.start < lo]
     speaker_start = None
@@ -282,6 +284,14 @@ def _actors(
     return unique, speaker_start
 
 
+def _names(analysis: _Analysis) -> list[Name]:
+    """The sentence's names, outside attribution and dates (shared by all its clauses)."""
+    if analysis.names is None:
+        kept = [t for i, t in enumerate(analysis.tokens) if i not in analysis.ignored]
+        analysis.names = extract_names(kept, sentence_start=0 not in analysis.ignored)
+    return analysis.names
+
+
 def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
     """Lower-case content lemmas of the clause; event words become their shared concept."""
     terms: list[str] = []
@@ -293,10 +303,10 @@ def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
         if word in STOPWORDS or len(word) < 3 or word in AUXILIARIES or is_reporting(word):
             continue
         if word in CONCEPTS and (
-            word in EVENT_NOUNS or is_verb(analysis.tokens, i) or not word.endswith("ed")
+            word in EVENT_NOUNS or analysis.verbs[i] or not word.endswith("ed")
         ):
             term = concept(word) or word
-        elif is_verb(analysis.tokens, i):
+        elif analysis.verbs[i]:
             # a verb sharing a concept's spelling ("called X alarming") must not pose as that concept
             term = word if verb_lemma(word) in _CONCEPT_IDS else verb_lemma(word)
         else:

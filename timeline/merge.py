@@ -21,8 +21,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
-from timeline.names import actor_keys, keys_match
+from timeline.names import frozen_actor_keys, keys_match
 from timeline.text import CONCEPTS, concept, is_reporting, verb_lemma
 from timeline.types import GRANULARITIES, Article, Conflict, DateValue, Event, EventMention
 
@@ -39,8 +40,8 @@ class MentionFeatures:
     head: str | None  # the trigger's concept
     concepts: frozenset[str]
     terms: frozenset[str]
-    actors: list[set[str]]  # blocking keys of each actor
-    speaker: set[str] | None  # a statement's speaker keys
+    actors: list[frozenset[str]]  # blocking keys of each actor
+    speaker: frozenset[str] | None  # a statement's speaker keys
 
 
 @dataclass
@@ -74,21 +75,22 @@ def representative_features(mentions: list[EventMention]) -> list[MentionFeature
 
 
 def features(mention: EventMention) -> MentionFeatures:
-    """What the merge compares: event kind, concepts, actors."""
-    statement = is_reporting(mention.trigger)
+    """What the merge compares: event kind, concepts, actors (shared, read-only: never mutate it)."""
+    return _features(mention.trigger, tuple(mention.terms), tuple(mention.actors))
+
+
+@lru_cache(maxsize=65536)
+def _features(trigger: str, terms: tuple[str, ...], names: tuple[str, ...]) -> MentionFeatures:
+    statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
-    head = (
-        (concept(mention.trigger) or f"v:{verb_lemma(mention.trigger)}")
-        if mention.trigger and not statement
-        else None
-    )
-    concepts = {t for t in mention.terms if t in _CONCEPT_IDS} | ({head} if head else set())
-    actors = [keys for name in mention.actors if (keys := actor_keys(name))]
+    head = (concept(trigger) or f"v:{verb_lemma(trigger)}") if trigger and not statement else None
+    concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
+    actors = [keys for name in names if (keys := frozen_actor_keys(name))]
     return MentionFeatures(
         kind="statement" if statement else "occurrence",
         head=head,
         concepts=frozenset(concepts),
-        terms=frozenset(mention.terms),
+        terms=frozenset(terms),
         actors=actors,
         speaker=actors[0] if statement and actors else None,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,6 +82,7 @@ def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and fold common transliteration variants."""
     text = unicodedata.normalize("NFKD", text.lower())
@@ -98,12 +100,18 @@ def _words(name: str) -> list[str]:
 
 def actor_keys(name: str) -> set[str]:
     """Blocking keys for an actor: the folded surname, or each part of a compound (``A-B``)."""
+    return set(frozen_actor_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def frozen_actor_keys(name: str) -> frozenset[str]:
+    """``actor_keys`` as a shared immutable set (cached: the same names recur across articles)."""
     words = _words(name)
     if not words:
-        return set()
+        return frozenset()
     if " of " in f" {name.lower()} ":
-        return {" ".join(words)}  # an organisation: "Ministry of Defense" is one key
-    return {_stem(part) for part in words[-1].split("-") if part}
+        return frozenset({" ".join(words)})  # an organisation: "Ministry of Defense" is one key
+    return frozenset(_stem(part) for part in words[-1].split("-") if part)
 
 
 def _stem(word: str) -> str:
@@ -129,7 +137,7 @@ def same_actor(a: str, b: str) -> bool:
     return True
 
 
-def keys_match(keys_a: set[str], keys_b: set[str]) -> bool:
+def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     if keys_a & keys_b:
         return True
     return any(_similar_keys(x, y) for x in keys_a for y in keys_b)

@@ -8,7 +8,8 @@ never a person, place or date of any particular story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 WORD = re.compile(
     r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'\u2019.-]*[\w\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+(?:[.,:/-]\d+)*|[;,]"
@@ -19,15 +20,17 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int  # offset into the text that was tokenised
     end: int
+    # ``text.lower()``, computed once: event extraction reads it many times per token
+    lower: str = field(default="", compare=False, repr=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.lower())
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -37,7 +40,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         word = match.group().rstrip(".")
         if not word:
             continue
-        tokens.append(Token(word, offset + match.start(), offset + match.start() + len(word)))
+        start = offset + match.start()
+        tokens.append(Token(word, start, start + len(word), word.lower()))
     return tokens
 
 
@@ -326,6 +330,7 @@ FUTURE_CUES = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def verb_lemma(word: str) -> str:
     """A rough base form of a verb form: ``visited`` -> ``visit``, ``began`` -> ``begin``."""
     w = word.lower()
@@ -342,11 +347,14 @@ def verb_lemma(word: str) -> str:
     return w
 
 
+# consonant-vowel-consonant endings that usually drop an "e": isolat(e), rul(e), accus(e), provok(e)
+_DROPPED_E = re.compile(r"[^aeiou](?:at|iz|is|ud|us|uc|iv|ok|ul|id|ag|ur|ar|ot|ut|in)$|nc$|rg$|lv$")
+
+
 def _needs_final_e(stem: str) -> bool:
     if stem + "e" in BASE_VERBS or stem + "e" in REPORTING_VERBS:
         return True
-    # consonant-vowel-consonant endings that usually drop an "e": isolat(e), rul(e), accus(e), provok(e)
-    return bool(re.search(r"[^aeiou](?:at|iz|is|ud|us|uc|iv|ok|ul|id|ag|ur|ar|ot|ut|in)$|nc$|rg$|lv$", stem))
+    return bool(_DROPPED_E.search(stem))
 
 
 def noun_lemma(word: str) -> str:
@@ -358,6 +366,7 @@ def noun_lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def concept(word: str) -> str | None:
     """The shared event concept of a word (``talks`` and ``conversation`` -> ``call``), if it has one."""
     w = word.lower()
@@ -368,22 +377,33 @@ def is_reporting(word: str) -> bool:
     return word.lower() in REPORTING_VERBS
 
 
+@lru_cache(maxsize=65536)
 def is_past_form(word: str) -> bool:
     w = word.lower()
     return w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in ED_NON_VERBS)
 
 
+_HAVE = frozenset({"has", "have", "had", "having"})
+
+
 def is_verb(tokens: list[Token], i: int) -> bool:
     """Whether token ``i`` reads as a verb, judged from its form and the word before it."""
-    word = tokens[i].lower
+    token = tokens[i]
     prev = tokens[i - 1].lower if i > 0 else ""
-    if word in ("has", "have", "had", "having"):
+    # only "have" looks at the next word; leaving it out elsewhere keeps the cache small
+    nxt = tokens[i + 1].lower if token.lower in _HAVE and i + 1 < len(tokens) else ""
+    return _reads_as_verb(token.lower, prev, nxt, i > 0 and token.text[:1].isupper())
+
+
+@lru_cache(maxsize=262144)
+def _reads_as_verb(word: str, prev: str, nxt: str, mid_capitalised: bool) -> bool:
+    """``is_verb`` on the words alone (cached: the same word pairs recur throughout a collection)."""
+    if word in _HAVE:
         # "had a call" is a verb of its own; "had visited", "had to" are auxiliaries
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return bool(nxt) and nxt not in ("to", "been", "not", "also", "already") and not is_past_form(nxt)
     if word in AUXILIARIES or word in MODALS:
         return False
-    if prev in DETERMINERS or (tokens[i].text[:1].isupper() and i > 0):
+    if prev in DETERMINERS or mid_capitalised:
         return False  # "the call", or a capitalised name in mid-sentence
     if word in IRREGULAR_VERBS or word in REPORTING_VERBS and not word.endswith("s"):
         return True

@@ -5,8 +5,9 @@ Public API::
     tag(text, published=None, regions=None) -> list[TimeExpression]
     parse_date_value(s) -> str | None
 
-Pipeline: ``recognise.find_candidates`` (one compiled regex per family, guarded, behind a cheap
-prefilter) -> ``select_non_overlapping`` (longest wins) -> ``normalise`` resolvers in text order
+Pipeline: ``recognise.find_candidates`` (one compiled regex per family, guarded; one scan finds
+the tokens an expression can start with and only the families starting with that token are tried
+there) -> ``select_non_overlapping`` (longest wins) -> ``normalise`` resolvers in text order
 (so later expressions can anchor on earlier mentions) -> clock times last (they take the day of
 the nearest day-level expression in their sentence).
 
@@ -24,6 +25,19 @@ Conventions
   are unresolved (value None), except "today"/"tonight", which take the publication month.
 * Numeric dates with slashes are read month/day (US) unless the first number exceeds 12;
   dotted dates are day.month.year.
+* A year-less date keeps the nearest year unless it is more than ~100 days from publication and
+  the sentence's tense says otherwise ("was shot on Oct. 23" in May -> last October).  A bare month
+  in a past-tense sentence is not after publication, except the month right after it ("confirmed
+  the summit for early March" in February -> this March).
+* A hyphenated adjective drops the article: "the [14-day] strike", "the [third-quarter] results".
+* Earnings reports: "the quarter" / "the latest period" is the last quarter reported in the
+  document (else the last completed one); "the year-ago quarter", "year-earlier profit" and a
+  "a year ago" in a sentence quoting figures are that quarter one year back.  "the year" is the
+  publication year, but "the (fiscal) year ended June 30" is a duration (P1Y).
+* Deliberate divergences from TimeBank/AQUAINT gold: "last week"/"this week" get real ISO weeks
+  (2022-W06) where some gold has 1989-WXX or a month; "Month last year" is one expression
+  ("June last year" -> 2021-06), not two; "midnight Friday" is Friday T24:00.  Adjectives "current",
+  "recent" alone are not tagged (gold tags about half of them: no gain, precision risk).
 
 Rule ids
 --------
@@ -44,6 +58,7 @@ absolute.quarter / absolute.half         the third quarter of 1998, the first ha
   ... .year_from_publication            quarter/half whose year comes from the publication date
 absolute.season                          summer 2022
 month.bare / month.last / month.next     February, last October (year from publication and tense)
+month.<rel>_year                         June last year, January this year
 holiday.*                                Christmas, Thanksgiving, Easter...
 weekday.past / .future / .same_day       Monday by tense (news convention)
 weekday.last / .next / .this ...         last Friday, next Tuesday
@@ -57,13 +72,18 @@ relative.<ref>_<unit>.mention            the same day, that week, the next morni
 relative.<unit>_<before|after>.mention   the day before, the week after
   ... .publication                      as above, no earlier mention in the paragraph
 quarter.previous                         the previous quarter
+quarter.the.mention / .publication       the quarter, the latest period (last reported quarter)
+relative.year_ago(.quarter)              the year-ago quarter, year-earlier results
+relative.the_year                        for the year (publication year)
+duration.the_year_ended                  the year ended June 30 (P1Y)
 season.last / next / this / nearest      last summer (2021-SU)
 time.mention / time.publication          3 p.m. on the day of the sentence's date, else publication
-time.with_day                            9 a.m. Tuesday
+time.with_day                            9 a.m. Tuesday, noon Thursday, midnight (T24:00)
 duration.number / duration.vague         two weeks (P2W), 48 hours (PT48H), the past few months (PXM)
 duration.the_past_unit                   the past year (P1Y)
 set.every / set.weekday / set.adverb     every Monday (XXXX-WXX-1), daily (P1D), weekly (P1W)
 set.frequency                            twice a year (P1Y)
+set.rate                                 $5 million a year, 24 hours a day (P1Y, P1D)
 reference.<word>                         now (PRESENT_REF), recently (PAST_REF), the future (FUTURE_REF)
 *.unresolved                             recognised, but no anchor precise enough: value None
 ======================================  ==========================================================

@@ -25,7 +25,10 @@ _FUTURE_CUE = (
     r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due\s+to|set\s+to"
     r"|plans?\s+to|planning\s+to|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming|to\s+be\s+held|is\s+to|are\s+to"
     r"|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
+    r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned)|supposed\s+to|to\s+be"
 )
+# A present passive ("the case is heard", "it is subject to") says nothing about past or future.
+_PRESENT_PASSIVE = r"(?:is|are|am)\s+(?:not\s+)?(?:\w+ly\s+)?(?:being\s+)?[a-z]{2,}(?:ed|en)"
 _IRREGULAR_PAST = (
     r"was|were|had|did|said|told|held|met|began|took|made|came|went|saw|gave|left|sent|spoke|got|won|lost"
     r"|struck|fell|rose|led|ran|found|brought|bought|sold|paid|kept|became|wrote|flew|broke|chose|drove|grew"
@@ -37,7 +40,8 @@ _NOT_PAST = (
     r"need|indeed|speed|proceed|succeed|exceed|seed|feed|breed|bed|red|shed|hundred|sacred|naked|wicked"
 )
 _CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_CUE})|(?P<past>{_IRREGULAR_PAST}|(?!(?:{_NOT_PAST})\b)[a-z]{{2,}}ed))\b",
+    rf"\b(?:(?P<future>{_FUTURE_CUE})|(?P<present>{_PRESENT_PASSIVE})"
+    rf"|(?P<past>{_IRREGULAR_PAST}|(?!(?:{_NOT_PAST})\b)(?-i:[a-z]{{2,}}ed)))\b",  # not "United"
     re.IGNORECASE,
 )
 # After a future cue, its verb group ("will be held", "would appeal") is not a past-tense cue.
@@ -79,7 +83,7 @@ def _cues(segment: str) -> list[str]:
             group = _FUTURE_VERB_GROUP.match(segment, m.end())
             absorb_until = group.end() if group else m.end()
         elif m.start() >= absorb_until:
-            kinds.append("past")
+            kinds.append("present" if m.group("present") else "past")
     return kinds
 
 
@@ -87,10 +91,9 @@ def tense_near(text: str, start: int, end: int, layout: Layout) -> str | None:
     """``past``/``future`` from the nearest verb cue in the sentence around [start, end); None if none."""
     s_start, s_end = layout.sentence(start)
     before = _cues(text[max(s_start, start - 150) : start])
-    if before:
-        return before[-1]
-    after = _cues(text[end : min(s_end, end + 150)])
-    return after[0] if after else None
+    after = _cues(text[end : min(s_end, end + 150)]) if not before else []
+    nearest = before[-1] if before else after[0] if after else None
+    return None if nearest == "present" else nearest
 
 
 # ---------------------------------------------------------------- calendar arithmetic

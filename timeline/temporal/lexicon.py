@@ -113,6 +113,11 @@ REFERENCE_WORDS = {
     "formerly": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the immediate term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
     "future": "FUTURE_REF",  # only as "in future" (see recognise)
     "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF",

@@ -200,6 +200,9 @@ def resolve_numeric(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     return [make(cand, "DATE", day.isoformat(), "absolute.numeric", "absolute")]
 
 
+_TENSE_OVERRIDES_NEAREST_AFTER_DAYS = 100
+
+
 def _month_day_value(
     cand: Candidate, ctx: Context, month: int, day_n: int, year_text: str | None
 ) -> tuple[str | None, str, str]:
@@ -211,6 +214,16 @@ def _month_day_value(
         return f"XXXX-{month:02d}-{day_n:02d}", "unresolved", ".no_year"
     year = nearest_year(month, day_n, ctx.pub)
     day = _safe_date(year, month, day_n) if year else None
+    pub = ctx.pub_day
+    if day and pub and abs((day - pub).days) > _TENSE_OVERRIDES_NEAREST_AFTER_DAYS:
+        # The nearest year can contradict the sentence's tense ("was shot on Oct. 23" in May):
+        # a past or future cue moves the date by a year.  Within about three months of publication
+        # the nearest year stands: verb cues misfire ("the offer expired ... Dec. 7" in November).
+        tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+        if tense == "past" and day > pub:
+            day = _safe_date(day.year - 1, month, day_n)
+        elif tense == "future" and day < pub:
+            day = _safe_date(day.year + 1, month, day_n)
     return (day.isoformat() if day else None), "publication", ".year_from_publication"
 
 
@@ -271,13 +284,22 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         return [_from_publication(cand, ctx, "DATE", value, "month.bare", mod=mod)]
     pub_month, year = ctx.pub.start.month, ctx.pub.start.year
     tense = None
+    year_rel = _clean(cand.group("yrel"))
+    if year_rel:  # "June last year"
+        year += {"this": 0, "last": -1, "next": 1}[year_rel]
+        value = f"{year:04d}-{month:02d}"
+        return [_from_publication(cand, ctx, "DATE", value, f"month.{year_rel}_year", mod=mod)]
     if rel in ("last", "past"):
         year -= 1 if month >= pub_month else 0
     elif rel in ("next", "coming"):
         year += 1 if month <= pub_month else 0
     elif rel != "this":
         tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
-        if tense == "future" and month < pub_month:
+        if tense == "past" and (month - pub_month) % 12 == 1:
+            # The month right after publication is the coming one even in a past-tense sentence
+            # ("decided to admit them in early March"): a verb cue is weaker evidence than 11 months.
+            year += 1 if month < pub_month else 0
+        elif tense == "future" and month < pub_month:
             year += 1
         elif tense == "past" and month > pub_month:
             year -= 1
@@ -352,21 +374,72 @@ def resolve_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     letter = "H" if is_half else "Q"
     value = f"{year:04d}-{letter}{number}" if year else None
     rule = "absolute.half" if is_half else "absolute.quarter"
+    span = _without_article(cand, "ord", "qh") if cand.family == "quarter" and not cand.group("y1") else None
     if explicit:
-        return [make(cand, "DATE", value, rule, "absolute")]
-    return [_from_publication(cand, ctx, "DATE", value, rule + ".year_from_publication")]
+        return [make(cand, "DATE", value, rule, "absolute", span=span)]
+    return [_from_publication(cand, ctx, "DATE", value, rule + ".year_from_publication", span=span)]
 
 
 def resolve_the_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
-    """ "the quarter": the quarter last mentioned in the document, else the last completed one."""
-    for _, expr, span in reversed(ctx.mentions):
-        if span.granularity == "quarter" and expr.start < cand.start:
-            return [
-                make(cand, "DATE", span.value, "quarter.the.mention", "mention",
-                     anchor_value=expr.value, anchor_text=expr.text)
-            ]  # fmt: skip
+    """ "the quarter": the quarter last reported in the document, else the last completed one."""
+    found = _last_quarter_mention(ctx, cand.start)
+    if found:
+        expr, span = found
+        return [
+            make(cand, "DATE", span.value, "quarter.the.mention", "mention",
+                 anchor_value=expr.value, anchor_text=expr.text)
+        ]  # fmt: skip
     value = shift(ctx.pub, "quarter", -1) if ctx.pub else None
     return [_from_publication(cand, ctx, "DATE", value, "quarter.the.publication")]
+
+
+def _last_quarter_mention(ctx: Context, pos: int) -> tuple[TimeExpression, DateValue] | None:
+    """The last reported quarter mentioned before ``pos`` anywhere in the document.
+
+    Quarters reached by going back a year ("a year ago", "the year-ago quarter") are comparisons,
+    not the period being reported, so they are skipped.
+    """
+    for _, expr, span in reversed(ctx.mentions):
+        if span.granularity != "quarter" or "-Q" not in span.value or expr.start >= pos:
+            continue
+        if not expr.rule.startswith("relative."):
+            return expr, span
+    return None
+
+
+def resolve_year_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "the year-ago quarter", "year-earlier profit": the reported period one year back.
+
+    The reported period is the last quarter mentioned; without one, the year before publication.
+    """
+    span = None if cand.group("noun") else (cand.match.start("core"), cand.end)
+    ordinal = _clean(cand.group("ord"))
+    found = _last_quarter_mention(ctx, cand.start)
+    if found:
+        expr, quarter = found
+        value = shift(quarter, "quarter", -4)
+        if ordinal:
+            value = f"{quarter.start.year - 1:04d}-Q{ORDINALS[ordinal]}"
+        return [
+            make(cand, "DATE", value, "relative.year_ago.quarter", "mention", anchor_value=expr.value,
+                 anchor_text=expr.text, span=span)
+        ]  # fmt: skip
+    if ctx.pub is None:
+        return [make(cand, "DATE", None, "relative.year_ago.unresolved", "unresolved", span=span)]
+    year = ctx.pub.start.year - 1
+    value = f"{year:04d}-Q{ORDINALS[ordinal]}" if ordinal else f"{year:04d}"
+    return [_from_publication(cand, ctx, "DATE", value, "relative.year_ago", span=span)]
+
+
+def resolve_the_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "for the year": the publication year; "the year ended June 30": a fiscal year, a duration."""
+    after = ctx.text[cand.end : cand.end + 30]
+    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\b", after, re.IGNORECASE):
+        return [make(cand, "DURATION", "P1Y", "duration.the_year_ended", "absolute")]
+    if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
+        return [make(cand, "DATE", None, "relative.the_year.unresolved", "unresolved")]
+    year = ctx.pub.start.year - (1 if _clean(cand.group("ymod")).startswith("latest") else 0)
+    return [_from_publication(cand, ctx, "DATE", f"{year:04d}", "relative.the_year")]
 
 
 def resolve_holiday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -520,14 +593,22 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
 
 
+_FINANCIAL_FIGURE = re.compile(r"[$€£¥%]|\b(?:cents?|million|billion|percent|per\s+cent)\b", re.IGNORECASE)
+
+
 def _quarter_in_paragraph(ctx: Context, pos: int) -> tuple[TimeExpression, DateValue] | None:
-    paragraph = ctx.layout.paragraph(pos)
-    for para, expr, span in reversed(ctx.mentions):
-        if para != paragraph:
-            return None
-        if span.granularity == "quarter" and expr.start < pos and "-Q" in span.value:
-            return expr, span
-    return None
+    """The reported quarter a year-on-year comparison ("a year ago") refers to, if any.
+
+    A quarter in the same paragraph; or, in a sentence quoting figures (an earnings report), the
+    last quarter reported anywhere before.
+    """
+    found = _last_quarter_mention(ctx, pos)
+    if found is None:
+        return None
+    if ctx.layout.paragraph(found[0].start) == ctx.layout.paragraph(pos):
+        return found
+    s_start, s_end = ctx.layout.sentence(pos)
+    return found if _FINANCIAL_FIGURE.search(ctx.text, s_start, s_end) else None
 
 
 # ---------------------------------------------------------------- relative to an earlier mention
@@ -603,11 +684,44 @@ def _duration_value(count: float | None, unit: str) -> str:
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
+def _without_article(cand: Candidate, left: str, right: str) -> tuple[int, int] | None:
+    """The span without its leading "the" when groups ``left``-``right`` form a hyphenated adjective.
+
+    TimeML tags the adjective only: "the [14-day] strike", "the [third-quarter] results".
+    """
+    if "-" not in cand.source[cand.match.end(left) : cand.match.start(right)]:
+        return None
+    article = re.match(r"the\s+", cand.source[cand.start : cand.end], re.IGNORECASE)
+    return (cand.start + article.end(), cand.end) if article else None
+
+
+# "$33 million a year", "four flights a week", "24 hours a day": a quantity per unit is a rate (SET).
+_QUANTITY_BEFORE_RATE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundreds?"
+    r"|thousands?|millions?|billions?|dozens?|once|twice|times))[^\s]*(?:\s+[\w$%-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE_RATE = re.compile(r"\b(?:in|within|for|over|about|than|after|before|of|by|at)\s+$", re.I)
+
+
+def _is_rate(cand: Candidate) -> bool:
+    if _clean(cand.group("n")) not in ("a", "an") or cand.group("pl") or cand.group("q"):
+        return False
+    if cand.group("det") or cand.group("adj") or cand.group("dir"):
+        return False
+    before = cand.source[max(0, cand.start - 40) : cand.start]
+    return bool(_QUANTITY_BEFORE_RATE.search(before)) and not _PREPOSITION_BEFORE_RATE.search(before)
+
+
 def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     unit = _unit(cand.group("unit"))
     count = _number(cand.group("n"))
     mod = QUANTITY_MODS.get(_clean(cand.group("q")))
-    return [make(cand, "DURATION", _duration_value(count, unit), "duration.number", "absolute", mod=mod)]
+    if _is_rate(cand) and unit in ("hour", "day", "week", "month", "year"):
+        return [make(cand, "SET", _duration_value(1.0, unit), "set.rate", "absolute")]
+    span = None if cand.group("pl") else _without_article(cand, "n", "unit")
+    value = _duration_value(count, unit)
+    return [make(cand, "DURATION", value, "duration.number", "absolute", mod=mod, span=span)]
 
 
 def resolve_vague_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -709,7 +823,7 @@ def _day_for_time(
 def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
     if cand.family == "noon":
         word = _clean(cand.group("word"))
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)  # midnight ends its day: T24:00
     else:
         hour, minute = int(cand.group("h")), int(cand.group("mi") or 0)
         marker = _clean(cand.group("ap")).replace(".", "") if cand.group("ap") else ""
@@ -720,7 +834,7 @@ def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) 
         if hour > 23:
             return []
     clock = f"T{hour:02d}:{minute:02d}"
-    day_word = cand.group("dw") if cand.family == "time" else None
+    day_word = cand.group("dw") if cand.family in ("time", "noon") else None
     if day_word:
         inner = _resolve_inner_day(cand, ctx, day_word)
         if inner is None:
@@ -763,6 +877,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "quarter": resolve_quarter,
     "quarter_code": resolve_quarter,
     "the_quarter": resolve_the_quarter,
+    "year_ago": resolve_year_ago,
+    "the_year": resolve_the_year,
     "year": resolve_year,
     "weekday": resolve_weekday,
     "day_word": resolve_day_word,
