@@ -117,3 +117,22 @@ def test_parse_date_value(given: str, value: str) -> None:
 @pytest.mark.parametrize("given", ["", "hello", "2022-13", "2022-02-30"])
 def test_parse_date_value_rejects_non_dates(given: str) -> None:
     assert parse_date_value(given) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Last Friday's bombings killed 12 people.", "Last Friday", True),
+        ("Saturday night's debate ran late.", "Saturday night", True),
+        ("The 1959 embargo is still in force.", "1959", True),
+        ("Voters in a 2020 election were angry.", "2020", True),
+        ("The 14-day strike ended.", "14-day", True),
+        ("Police said last week's raid found weapons.", "last week", True),
+        ("In 1998 the law passed.", "1998", False),
+        ("The talks ended on Monday and the envoys left.", "Monday", False),
+        ("The strike lasted 14 days in all.", "14 days", False),
+    ],
+)
+def test_modifies_noun_marks_possessive_and_attributive_dates(text: str, phrase: str, expected: bool) -> None:
+    found = {e.text: e for e in tag(text, "2022-03-09")}
+    assert found[phrase].modifies_noun is expected

@@ -6,11 +6,22 @@ order by date and importance; apply ``since``/``until`` and ``top``.
 
 The result never depends on the order of the input articles: articles are
 processed in an order derived from their text, and events are sorted by content.
+
+The per-article stages are independent, so a large collection is read by a
+pool of worker processes (one per available core), in contiguous chunks of the
+same order; the results are identical to reading it in this process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from timeline.config import BuildOptions
@@ -18,6 +29,14 @@ from timeline.events import extract_mentions
 from timeline.infer import bound_from_events, infer_publication_dates
 from timeline.merge import merge_mentions
 from timeline.types import Article, Event, EventMention, Sentence, TimeExpression, Timeline
+
+# Below these sizes starting worker processes costs more than it saves.
+PARALLEL_MIN_ARTICLES = 200
+PARALLEL_MIN_CHARACTERS = 2_000_000
+CHUNK_CHARACTERS = 200_000  # per task: small enough to balance the workers and report progress often
+WORKERS_VARIABLE = "TIMELINE_WORKERS"  # environment override of the worker count (1 = never use a pool)
+
+Reading = tuple[list[Sentence], list[TimeExpression], list[EventMention]]
 
 
 def _tag(text: str, published: str | None, regions: list[tuple[int, int]]) -> list[TimeExpression]:
@@ -39,11 +58,8 @@ def build_timeline(articles: list[Article], options: BuildOptions | None = None)
     sentences: dict[str, list[Sentence]] = {}
     expressions: dict[str, list[TimeExpression]] = {}
     mentions: dict[str, list[EventMention]] = {}
-    for done, article in enumerate(ordered, start=1):
-        sentences[article.id] = _split(article)
-        expressions[article.id] = _tag(article.text, article.published.value, article.body)
-        mentions[article.id] = extract_mentions(article, sentences[article.id], expressions[article.id])
-        _report(options, "read", done, len(ordered))
+    for article, (split, tagged, found) in zip(ordered, _read_articles(ordered, options), strict=True):
+        sentences[article.id], expressions[article.id], mentions[article.id] = split, tagged, found
 
     ordered = _date_undated(ordered, sentences, expressions, mentions, options)
     events = merge_mentions([m for a in ordered for m in mentions[a.id]], ordered)
@@ -54,6 +70,90 @@ def build_timeline(articles: list[Article], options: BuildOptions | None = None)
     return Timeline(
         documents=documents, events=events, expressions={a.id: expressions[a.id] for a in documents}
     )
+
+
+# ---------------------------------------------------------------- per-article stages
+
+
+def read_article(article: Article) -> Reading:
+    """Sentences, time expressions and event mentions of one article (independent of the others)."""
+    sentences = _split(article)
+    expressions = _tag(article.text, article.published.value, article.body)
+    return sentences, expressions, extract_mentions(article, sentences, expressions)
+
+
+def _read_chunk(chunk: list[Article]) -> list[Reading]:
+    """Worker task: module-level so that it pickles by name."""
+    return [read_article(article) for article in chunk]
+
+
+def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading]:
+    """``read_article`` of each article, in order: in worker processes when the collection is large."""
+    workers = _worker_count(ordered)
+    method = _start_method() if workers > 1 else None
+    if method is not None:
+        try:
+            return _read_in_pool(ordered, options, workers, method)
+        except (BrokenProcessPool, OSError):
+            pass  # no usable process pool here (sandbox, no semaphores, a worker killed): read in-process
+    readings = []
+    for done, article in enumerate(ordered, start=1):
+        readings.append(read_article(article))
+        _report(options, "read", done, len(ordered))
+    return readings
+
+
+def _worker_count(articles: list[Article]) -> int:
+    override = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if override.isdigit():
+        return max(min(int(override), len(articles)), 1)
+    small = sum(len(a.text) for a in articles) <= PARALLEL_MIN_CHARACTERS
+    if len(articles) < PARALLEL_MIN_ARTICLES and small:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, len(articles))
+
+
+def _start_method() -> str | None:
+    """How to start workers safely from any caller (CLI, library, pytest), or None to stay in-process."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"  # cheapest: workers inherit the loaded modules; unsafe only with other threads
+    if "forkserver" in methods:
+        return "forkserver"  # never runs the caller's unguarded ``__main__`` code, unlike "spawn"
+    return None
+
+
+def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
+    """Contiguous runs of articles of about ``size`` characters each."""
+    chunk: list[Article] = []
+    characters = 0
+    for article in articles:
+        chunk.append(article)
+        characters += len(article.text)
+        if characters >= size:
+            yield chunk
+            chunk, characters = [], 0
+    if chunk:
+        yield chunk
+
+
+def _read_in_pool(ordered: list[Article], options: BuildOptions, workers: int, method: str) -> list[Reading]:
+    chunks = list(_chunks(ordered, CHUNK_CHARACTERS))
+    results: list[list[Reading] | None] = [None] * len(chunks)
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+        futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
+        done = 0
+        for future in as_completed(futures):
+            number = futures[future]
+            results[number] = future.result()
+            done += len(chunks[number])
+            _report(options, "read", done, len(ordered))
+    return [reading for chunk_readings in results if chunk_readings is not None for reading in chunk_readings]
+
+
+# ---------------------------------------------------------------- inference and bounds
 
 
 def _report(options: BuildOptions, stage: str, done: int, total: int) -> None:

@@ -29,9 +29,9 @@ from timeline.text import (
     concept,
     is_past_form,
     is_reporting,
-    is_verb,
     noun_lemma,
     tokenize,
+    verb_flags,
     verb_lemma,
 )
 from timeline.types import GRANULARITIES, Article, DateValue, EventMention, Sentence, TimeExpression
@@ -43,6 +43,7 @@ _CLAUSE_STARTERS = frozenset({"and", "but", "while", "whereas", "saying", "addin
 _TITLE_TRIM = frozenset({"that", "and", "but", "while", "whereas", ",", ";"})
 _CONCEPT_IDS = frozenset(CONCEPTS.values())
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"})
+_PERFECT = frozenset({"has", "have", "had"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "since", "during", "by", "from", "as", "of", "until"})
 
 
@@ -107,13 +108,16 @@ def _reference_date(article: Article, expressions: list[TimeExpression]) -> Date
 # ---------------------------------------------------------------- sentence analysis
 
 
-def _analyse(sentence: Sentence, expressions: list[TimeExpression]) -> _Analysis:
-    tokens = tokenize(sentence.text, sentence.start)
+def _analyse(
+    sentence: Sentence, expressions: list[TimeExpression], tokens: list[Token] | None = None
+) -> _Analysis:
+    if tokens is None:
+        tokens = tokenize(sentence.text, sentence.start)
     ignored = _attribution_tokens(tokens)
     for i, token in enumerate(tokens):
         if any(e.start < token.end and token.start < e.end for e in expressions):
             ignored.add(i)
-    verbs = [is_verb(tokens, i) for i in range(len(tokens))]
+    verbs = verb_flags(tokens)
     return _Analysis(tokens, ignored, _clauses(tokens, ignored, verbs), verbs)
 
 
@@ -220,10 +224,16 @@ def _dated_mentions(
 
 def _undated_mention(article: Article, sentence: Sentence) -> EventMention | None:
     """A sentence without a date, kept only if it reports an event: past-tense verb + a named actor."""
-    analysis = _analyse(sentence, [])
+    tokens = tokenize(sentence.text, sentence.start)
+    # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
+    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
+        return None
+    analysis = _analyse(sentence, [], tokens)
+    if not _names(analysis):
+        return None
     for i in _verbs(analysis, 0, len(analysis.tokens)):
         word = analysis.tokens[i].lower
-        perfect = i > 0 and analysis.tokens[i - 1].lower in ("has", "have", "had")
+        perfect = i > 0 and analysis.tokens[i - 1].lower in _PERFECT
         if not (is_past_form(word) or perfect):
             continue
         clause = _clause_of(analysis, i)
@@ -302,9 +312,7 @@ def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
             continue
         if word in STOPWORDS or len(word) < 3 or word in AUXILIARIES or is_reporting(word):
             continue
-        if word in CONCEPTS and (
-            word in EVENT_NOUNS or analysis.verbs[i] or not word.endswith("ed")
-        ):
+        if word in CONCEPTS and (word in EVENT_NOUNS or analysis.verbs[i] or not word.endswith("ed")):
             term = concept(word) or word
         elif analysis.verbs[i]:
             # a verb sharing a concept's spelling ("called X alarming") must not pose as that concept

@@ -22,8 +22,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import product
 
-from timeline.names import frozen_actor_keys, keys_match
+from timeline.names import frozen_actor_keys, frozen_keys_match
 from timeline.text import CONCEPTS, concept, is_reporting, verb_lemma
 from timeline.types import GRANULARITIES, Article, Conflict, DateValue, Event, EventMention
 
@@ -97,7 +98,7 @@ def _features(trigger: str, terms: tuple[str, ...], names: tuple[str, ...]) -> M
 
 
 def _shared_actors(a: MentionFeatures, b: MentionFeatures) -> int:
-    return sum(1 for keys in a.actors if any(keys_match(keys, other) for other in b.actors))
+    return sum(1 for keys in a.actors if any(frozen_keys_match(keys, other) for other in b.actors))
 
 
 def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False) -> tuple[float, bool]:
@@ -109,15 +110,16 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     if a.kind != b.kind:
         return 0.0, False
     shared_concepts = len(a.concepts & b.concepts)
-    shared_terms = len(a.terms & b.terms)
     if a.kind == "statement":
-        if not (a.speaker and b.speaker and keys_match(a.speaker, b.speaker)):
+        if not (a.speaker and b.speaker and frozen_keys_match(a.speaker, b.speaker)):
             return 0.0, False
+        shared_terms = len(a.terms & b.terms)
         if undated and shared_concepts == 0 and shared_terms < 2:
             return 0.0, False
         return 3.0 + shared_concepts + 0.25 * shared_terms, False
     if shared_concepts == 0:
         return 0.0, False
+    shared_terms = len(a.terms & b.terms)
     shared_actors = _shared_actors(a, b)
     same_head = a.head is not None and a.head == b.head
     # joining without any date evidence needs the same action and actor, or a lot in common
@@ -225,44 +227,79 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     for other, of in cluster.reps:
         if other.date is None or (other.status == "background") != (mention.status == "background"):
             continue
-        score, strong = match_score(f, of)
-        if score <= 0:
-            continue
         compatible = mention.date.overlaps(other.date)
-        if not compatible and not (strong and _gap(mention.date, other.date) <= CONFLICT_WINDOW):
+        if not compatible and _gap(mention.date, other.date) > CONFLICT_WINDOW:
+            continue  # too far apart to be the same event whatever the content (checked first: cheap)
+        score, strong = match_score(f, of)
+        if score <= 0 or not (compatible or strong):
             continue
         if best is None or (compatible, score) > best:
             best = (compatible, score)
     return best
 
 
+class _JoinIndex:
+    """Dated clusters by (actor key, concept), for joining undated mentions.
+
+    ``match_score(..., undated=True)`` accepts a cluster only if one of its members has one of the
+    mention's actor keys and, for an occurrence, an occurrence member shares one of its concepts
+    (for a statement, a statement member exists).  Indexing those pairs yields exactly the clusters
+    worth scoring, instead of every cluster naming a common actor (quadratic on big collections).
+    """
+
+    _STATEMENT = "\x00statement"  # pseudo-concept: the cluster has a statement to compare a statement with
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self._by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for cid, cluster in enumerate(clusters):
+            keys = {k for _, f in cluster.reps for actor in f.actors for k in actor}
+            concepts: set[str] = set()
+            for _, f in cluster.reps:
+                concepts.update(self._concepts(f))
+            for pair in product(keys, concepts):
+                self._by_pair[pair].append(cid)
+
+    @classmethod
+    def _concepts(cls, f: MentionFeatures) -> frozenset[str]:
+        return frozenset({cls._STATEMENT}) if f.kind == "statement" else f.concepts
+
+    def candidates(self, f: MentionFeatures) -> list[int]:
+        keys = {k for actor in f.actors for k in actor}
+        pairs = product(keys, self._concepts(f))
+        return sorted({cid for pair in pairs for cid in self._by_pair.get(pair, ())})
+
+
 def _join_undated(undated: list[EventMention], clusters: list[_Cluster]) -> set[str]:
     """Attach each undated mention to the dated event it matches best; returns the documents joined."""
-    by_key: dict[str, set[int]] = defaultdict(set)
-    for cid, cluster in enumerate(clusters):
-        for _, f in cluster.reps:
-            for keys in f.actors:
-                for k in keys:
-                    by_key[k].add(cid)
+    index = _JoinIndex(clusters)
+    # the choice depends on the mention's features only: identical mentions (wire copies) choose once
+    chosen: dict[tuple, int | None] = {}
     joined: set[str] = set()
     attachments: list[tuple[int, EventMention, MentionFeatures]] = []
     for mention in undated:
         f = features(mention)
-        candidates = sorted({cid for keys in f.actors for k in keys for cid in by_key.get(k, ())})
-        best: tuple[float, int] | None = None
-        for cid in candidates:
-            cluster = clusters[cid]
-            score = max((match_score(f, of, undated=True)[0] for _, of in cluster.reps), default=0.0)
-            if score > 0 and (best is None or score > best[0]):
-                best = (score, cid)
-        if best is not None:
+        key = (mention.trigger, tuple(mention.terms), tuple(mention.actors))
+        if key not in chosen:
+            chosen[key] = _best_to_join(f, index.candidates(f), clusters)
+        cid = chosen[key]
+        if cid is not None:
             mention.date_source = "joined"
-            attachments.append((best[1], mention, f))
+            attachments.append((cid, mention, f))
             joined.add(mention.document)
     # attach after matching, so undated mentions only ever join events dated by an expression
     for cid, mention, f in attachments:
         clusters[cid].add(mention, f)
     return joined
+
+
+def _best_to_join(f: MentionFeatures, candidates: list[int], clusters: list[_Cluster]) -> int | None:
+    """The candidate cluster with the best undated match score (the first on ties), if any matches."""
+    best: tuple[float, int] | None = None
+    for cid in candidates:
+        score = max((match_score(f, of, undated=True)[0] for _, of in clusters[cid].reps), default=0.0)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, cid)
+    return best[1] if best else None
 
 
 def _orphans(ordered: list[EventMention], clusters: list[_Cluster], joined_docs: set[str]) -> list[Event]:

@@ -32,9 +32,22 @@ class Name:
     end: int
 
 
+_NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
+
+
 def _is_capitalised(token: Token) -> bool:
-    word = token.text
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return token.text[:1].isupper() and _has_letter(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)
+
+
+@lru_cache(maxsize=65536)
+def _not_a_name(lower: str) -> bool:
+    """A capitalised function word, weekday, month ... (also with a possessive: "Today's")."""
+    return lower in NOT_NAMES or strip_possessive(lower) in NOT_NAMES
 
 
 def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name]:
@@ -58,7 +71,7 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
                 tokens[j].lower in _CONNECTORS
                 and j + 1 < len(tokens)
                 and (_is_capitalised(tokens[j + 1]) or tokens[j + 1].lower == "the")
-                and tokens[j + 1].lower not in NOT_NAMES - {"the"}
+                and tokens[j + 1].lower not in _NOT_NAMES_BUT_THE
             ):
                 j += 1
             else:
@@ -74,7 +87,7 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
 
 def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
     token = tokens[i]
-    if not _is_capitalised(token) or token.lower in NOT_NAMES or strip_possessive(token.lower) in NOT_NAMES:
+    if not _is_capitalised(token) or _not_a_name(token.lower):
         return False
     if i == 0 and sentence_start:
         # A sentence-initial adverb or participle ("Increasingly", "Speaking") is not a name.
@@ -141,6 +154,12 @@ def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     if keys_a & keys_b:
         return True
     return any(_similar_keys(x, y) for x in keys_a for y in keys_b)
+
+
+@lru_cache(maxsize=262144)
+def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
+    """``keys_match`` for immutable key sets, cached: merging compares the same actors over and over."""
+    return keys_match(keys_a, keys_b)
 
 
 @lru_cache(maxsize=65536)

@@ -8,8 +8,8 @@ never a person, place or date of any particular story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 WORD = re.compile(
     r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'\u2019.-]*[\w\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+(?:[.,:/-]\d+)*|[;,]"
@@ -20,17 +20,20 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class _TokenFields(NamedTuple):
     text: str
     start: int  # offset into the text that was tokenised
     end: int
-    # ``text.lower()``, computed once: event extraction reads it many times per token
-    lower: str = field(default="", compare=False, repr=False)
+    lower: str  # ``text.lower()``, computed once: event extraction reads it many times per token
 
-    def __post_init__(self) -> None:
-        if not self.lower:
-            object.__setattr__(self, "lower", self.text.lower())
+
+class Token(_TokenFields):
+    """A word with its offsets (a named tuple: millions are made, so creating one must be cheap)."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, start: int, end: int, lower: str | None = None) -> Token:
+        return super().__new__(cls, text, start, end, text.lower() if lower is None else lower)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -41,7 +44,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if not word:
             continue
         start = offset + match.start()
-        tokens.append(Token(word, start, start + len(word), word.lower()))
+        # tuple.__new__ skips Token.__new__'s keyword handling: this is the hottest loop of extraction
+        tokens.append(tuple.__new__(Token, (word, start, start + len(word), word.lower())))
     return tokens
 
 
@@ -384,6 +388,19 @@ def is_past_form(word: str) -> bool:
 
 
 _HAVE = frozenset({"has", "have", "had", "having"})
+
+
+def verb_flags(tokens: list[Token]) -> list[bool]:
+    """``is_verb`` of every token (one pass, for a whole sentence)."""
+    flags = []
+    prev = ""
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        word = token.lower
+        nxt = tokens[i + 1].lower if word in _HAVE and i < last else ""
+        flags.append(_reads_as_verb(word, prev, nxt, i > 0 and token.text[:1].isupper()))
+        prev = word
+    return flags
 
 
 def is_verb(tokens: list[Token], i: int) -> bool:

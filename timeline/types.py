@@ -119,6 +119,7 @@ class TimeExpression:
     rule: str = ""  # rule id, shown by --explain
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
     tense: str | None = None  # past|present|future as read from the governing verb, if used
+    modifies_noun: bool = False  # possessive/attributive: "Friday's vote", "the 1959 embargo"
 
     def date(self) -> DateValue | None:
         """The calendar span of this expression (DATE/TIME only), if it has one."""

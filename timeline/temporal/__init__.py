@@ -21,12 +21,27 @@ Conventions
   the tense of its sentence (past -> not after the publication month, future -> not before).
 * Weekdays (news convention): same weekday as publication = publication day; otherwise the tense
   of the governing verb decides (future -> coming, else past).  ``last``/``next`` are strict.
+  Forward cues: "until/by/before Tuesday" (unless a plain past verb governs and nothing was put off:
+  "stayed until Tuesday" is past, "postponed until Tuesday" is not), "planned to/a", "due", "set for",
+  a present-tense verb ("meets Monday", "is heading Friday").  A fronted day takes the main verb's
+  tense ("On Friday, the ministry planned to..." is past); a past perfect plan ("had been due to
+  expire Friday") is past; a possessive ("Friday's ruling") is past unless "ahead of" it.
+* Mentions: "the day before", "the next morning", "a day later" anchor on the last date in the same
+  or the previous paragraph (short news paragraphs), else the publication date.  A clock time takes
+  the day of its sentence, else the last day in its paragraph, else (past tense) the last past day in
+  the previous paragraph, else the publication date.  "the day before last Tuesday('s hearing)" is
+  one expression; "the day before he left" / "the day before returning" is not a date (event anchor).
+* ``TimeExpression.modifies_noun`` is True for possessive ("Friday's vote", "last week's raid") and
+  attributive dates ("the 1959 embargo", "a 2020 election", "the 14-day strike", "third-quarter
+  results"): they date a noun, not the clause.
 * A publication date coarser than a day never yields an invented day: day-relative expressions
   are unresolved (value None), except "today"/"tonight", which take the publication month.
 * Numeric dates with slashes are read month/day (US) unless the first number exceeds 12;
   dotted dates are day.month.year.
 * A year-less date keeps the nearest year unless it is more than ~100 days from publication and
-  the sentence's tense says otherwise ("was shot on Oct. 23" in May -> last October).  A bare month
+  the sentence's tense says otherwise ("was shot on Oct. 23" in May -> last October); "last Oct. 23",
+  "ended Jan. 31", "since Dec. 28" look back, "next May 5" forward.  "by February" points forward
+  like "by Friday".  A bare month
   in a past-tense sentence is not after publication, except the month right after it ("confirmed
   the summit for early March" in February -> this March).
 * A hyphenated adjective drops the article: "the [14-day] strike", "the [third-quarter] results".
@@ -60,7 +75,7 @@ absolute.season                          summer 2022
 month.bare / month.last / month.next     February, last October (year from publication and tense)
 month.<rel>_year                         June last year, January this year
 holiday.*                                Christmas, Thanksgiving, Easter...
-weekday.past / .future / .same_day       Monday by tense (news convention)
+weekday.past / .future / .same_day       Monday by tense (news convention); "earlier Sunday": mod START
 weekday.last / .next / .this ...         last Friday, next Tuesday
 relative.today / yesterday / tomorrow    day words; tonight/this morning are TIME (TNI, TMO)
   ... .coarse                           month-level publication date: the month itself
@@ -70,16 +85,20 @@ relative.n_<unit>s_<dir>                 two days ago, a year earlier (.mention 
 relative.vague_<dir>                     years ago -> PAST_REF
 relative.<ref>_<unit>.mention            the same day, that week, the next morning, the previous day
 relative.<unit>_<before|after>.mention   the day before, the week after
+  ... .weekday                          the day before last Tuesday (shifted from the named day)
+relative.year_end                        by year-end, at year's end (publication year, mod END)
   ... .publication                      as above, no earlier mention in the paragraph
 quarter.previous                         the previous quarter
 quarter.the.mention / .publication       the quarter, the latest period (last reported quarter)
+quarter.the.ended                        the quarter ended Sept. 30, with no quarter reported before
 relative.year_ago(.quarter)              the year-ago quarter, year-earlier results
 relative.the_year                        for the year (publication year)
 duration.the_year_ended                  the year ended June 30 (P1Y)
 season.last / next / this / nearest      last summer (2021-SU)
 time.mention / time.publication          3 p.m. on the day of the sentence's date, else publication
 time.with_day                            9 a.m. Tuesday, noon Thursday, midnight (T24:00)
-duration.number / duration.vague         two weeks (P2W), 48 hours (PT48H), the past few months (PXM)
+duration.number / duration.vague         two weeks (P2W), 48 hours (PT48H), the past few months (PXM),
+                                         5 1/2 hours (PT5H30M), two decades (P20Y); not ages (52 years old)
 duration.the_past_unit                   the past year (P1Y)
 set.every / set.weekday / set.adverb     every Monday (XXXX-WXX-1), daily (P1D), weekly (P1W)
 set.frequency                            twice a year (P1Y)
@@ -95,7 +114,7 @@ import re
 
 from timeline.temporal.anchor import build_layout
 from timeline.temporal.normalise import CLOCK_FAMILIES, RESOLVERS, Context
-from timeline.temporal.recognise import find_candidates, select_non_overlapping
+from timeline.temporal.recognise import find_candidates, modifies_noun, select_non_overlapping
 from timeline.temporal.timex import is_valid_value, value_to_date
 from timeline.types import TimeExpression
 
@@ -140,6 +159,8 @@ def tag(
             except (ValueError, KeyError, IndexError, OverflowError):
                 continue
     results.sort(key=lambda e: e.start)
+    for expr in results:
+        expr.modifies_noun = modifies_noun(text, expr.start, expr.end, expr.type)
     return [e for e in results if e.value is None or is_valid_value(e.value)]
 
 

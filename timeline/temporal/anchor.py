@@ -3,7 +3,10 @@
 Tense (news convention): the nearest tense cue in the same sentence decides, looking first
 backwards from the expression, then forwards.  Future cues (``will``, ``expected to``,
 ``scheduled``, ``plans to``, ``is due to``...) absorb the few words after them, so the participle
-in "will be held on Monday" does not count as a past-tense verb.  No cue means past.
+in "will be held on Monday" does not count as a past-tense verb.  No cue means past.  A present
+passive ("the case is heard") says nothing; a present active verb ("meets", "is heading") means
+future for a day name only (``weekday_tense``), and a forward preposition ("until", "by") points
+forward (``forward_tense``).  Sentences do not break after titles and "vs." ("Roe vs. Wade").
 """
 
 from __future__ import annotations
@@ -15,37 +18,97 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from timeline.temporal.lexicon import trie_alternation
 from timeline.temporal.timex import date_to_value
 from timeline.types import DateValue
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z])|\n")
+# Titles and "vs." end with a dot but not a sentence ("Roe vs. Wade", "Mr. Smith").
+_ABBREVIATION_BEFORE = re.compile(
+    r"\b(?:vs|v|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Rev|St|Mt|Ft|Jr|Sr|No"
+    r"|Gens|Sens|Reps)$"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?\"'”’»:])[ \t]*\n\s*")
 
 _FUTURE_CUE = (
-    r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due\s+to|set\s+to"
-    r"|plans?\s+to|planning\s+to|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming|to\s+be\s+held|is\s+to|are\s+to"
-    r"|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
-    r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned)|supposed\s+to|to\s+be"
+    r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due|set\s+to|set\s+for"
+    r"|plans?\s+to|planning|planned\s+(?:to|a|an|the)\b|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming"
+    r"|to\s+be\s+held|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
+    r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned|headed|bound)|supposed\s+to|to\s+be"
 )
+
+
+def _words(spaced: str) -> list[str]:
+    return spaced.split()
+
+
+_IRREGULAR_PAST = _words(
+    """was were had did said told held met began took made came went saw gave left sent spoke got won lost
+    struck fell rose led ran found brought bought sold paid kept became wrote flew broke chose drove grew
+    knew threw thought caught fought sought taught stood felt heard meant shot spent swore withdrew been has
+    have sat hit quit cut laid oversaw underwent overtook forgave arose awoke bore dealt fled hung lay lit
+    slid split spread stole stuck stung swept swung tore woke wore wound"""
+)
+_PARTICIPLE = r"[a-z]{2,}(?:ed|en)|held|heard|made|sent|told|kept|found|paid|sold|brought|bought|shot|hit|cut"
 # A present passive ("the case is heard", "it is subject to") says nothing about past or future.
-_PRESENT_PASSIVE = r"(?:is|are|am)\s+(?:not\s+)?(?:\w+ly\s+)?(?:being\s+)?[a-z]{2,}(?:ed|en)"
-_IRREGULAR_PAST = (
-    r"was|were|had|did|said|told|held|met|began|took|made|came|went|saw|gave|left|sent|spoke|got|won|lost"
-    r"|struck|fell|rose|led|ran|found|brought|bought|sold|paid|kept|became|wrote|flew|broke|chose|drove|grew"
-    r"|knew|threw|thought|caught|fought|sought|taught|stood|felt|heard|meant|shot|spent|swore|withdrew|been"
-    r"|has|have|began|sat|hit|quit|cut|laid|oversaw|underwent|overtook|forgave|arose|awoke|bore|dealt|fled"
-    r"|hung|lay|lit|slid|split|spread|stole|stuck|stung|swept|swung|tore|woke|wore|wound"
+_PRESENT_PASSIVE = rf"(?:is|are|am)\s+(?:not\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:{_PARTICIPLE})"
+# Present active: a progressive ("is heading") or a present-tense verb of scheduled action ("meets",
+# "heads", "leaves").  Before a day name in news these announce what is coming.  Base forms only of
+# verbs that are rarely nouns, so "a televised address Friday" is not read as a verb.
+_SCHEDULED_VERBS = _words(
+    """meet leave arrive begin resume travel go come testify fly depart convene reconvene gather attend
+    appear compete"""
+)
+_SCHEDULED_THIRD_PERSON = _words(
+    """heads visits faces holds hosts opens closes ends starts takes expires launches unveils kicks wraps
+    concludes plays signs"""
+)
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith("y"):
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("o", "s", "sh", "ch", "x")) else "s")
+
+
+_PRESENT_ACTIVE = (
+    r"(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?(?!being\b|going\s+to\b)[a-z]{2,}ing|returns\s+to|"
+    + trie_alternation({*_SCHEDULED_VERBS, *map(_third_person, _SCHEDULED_VERBS), *_SCHEDULED_THIRD_PERSON})
 )
 _NOT_PAST = (
     r"need|indeed|speed|proceed|succeed|exceed|seed|feed|breed|bed|red|shed|hundred|sacred|naked|wicked"
 )
 _CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_CUE})|(?P<present>{_PRESENT_PASSIVE})"
-    rf"|(?P<past>{_IRREGULAR_PAST}|(?!(?:{_NOT_PAST})\b)(?-i:[a-z]{{2,}}ed)))\b",  # not "United"
+    rf"\b(?:(?P<future>{_FUTURE_CUE})|(?P<present>{_PRESENT_PASSIVE})|(?P<active>{_PRESENT_ACTIVE})"
+    rf"|(?P<past>{trie_alternation(set(_IRREGULAR_PAST))}"
+    rf"|(?!(?:{_NOT_PAST})\b)(?-i:[a-z]{{2,}}ed)))\b",  # not "United"
     re.IGNORECASE,
 )
 # After a future cue, its verb group ("will be held", "would appeal") is not a past-tense cue.
 _FUTURE_VERB_GROUP = re.compile(r"(?:\s+(?:not|be|been|being|have|\w+ly))*\s+\w+")
+# A base-form verb after an auxiliary of the past ("did not meet") or a determiner ("the return") is
+# not a present-tense verb.
+_NOT_ACTIVE_BEFORE = re.compile(
+    r"\b(?:did|didn't|does|doesn't|the|a|an|his|her|its|their|our|to|could|might|may|must|can)(?:\s+not)?\s+$",
+    re.IGNORECASE,
+)
+
+# Verbs that move something to a later time: "postponed until Tuesday" points forward even in the past.
+_DEFERRAL = re.compile(
+    r"\b(?:postpon|delay|adjourn|extend|defer|reschedul|push|recess|suspend|schedul)\w*"
+    r"|\b(?:moved|set|put|planned|ordered|asked|told|gave|given|granted|allowed|instructed|urged|warned"
+    r"|expected|agreed|decided|called|announced|promised|vowed)\b",
+    re.IGNORECASE,
+)
+# "had been due to expire Friday", "had planned to leave Monday": a plan in the past perfect is over.
+_PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:not\s+)?(?:been\s+)?$", re.IGNORECASE)
+# A preposition governing the day name that points forward: "until 9 a.m. Tuesday", "by Friday".
+_FORWARD_PREPOSITION = re.compile(
+    r"\b(?:until|till|by|before|as\s+(?:soon|early)\s+as|no\s+later\s+than|ahead\s+of|in\s+advance\s+of)"
+    r"\s+(?:(?:on|at|about|around|early|late)\s+)?$",
+    re.IGNORECASE,
+)
+_AHEAD_OF = re.compile(r"\b(?:ahead|in\s+advance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -69,31 +132,93 @@ class Layout:
 
 
 def build_layout(text: str) -> Layout:
-    sentences = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    sentences = [0] + [
+        m.end()
+        for m in _SENTENCE_BREAK.finditer(text)
+        if text[m.start()] != "." or not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start())
+    ]
     paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     return Layout(sorted(set(sentences)), sorted(set(paragraphs)), len(text))
 
 
-def _cues(segment: str) -> list[str]:
-    kinds: list[str] = []
+def _cues(segment: str) -> list[tuple[str, str]]:
+    """(kind, word) of every tense cue in ``segment``, in order: future, present, active or past."""
+    cues: list[tuple[str, str]] = []
     absorb_until = -1
     for m in _CUE.finditer(segment):
         if m.group("future"):
-            kinds.append("future")
+            past_perfect = _PAST_PERFECT_BEFORE.search(segment, max(0, m.start() - 20), m.start())
+            cues.append(("past" if past_perfect else "future", m.group()))
             group = _FUTURE_VERB_GROUP.match(segment, m.end())
             absorb_until = group.end() if group else m.end()
-        elif m.start() >= absorb_until:
-            kinds.append("present" if m.group("present") else "past")
-    return kinds
+        elif m.start() < absorb_until:
+            continue
+        elif m.group("active"):
+            if " " in m.group() or "'" in m.group() or not _NOT_ACTIVE_BEFORE.search(segment, 0, m.start()):
+                cues.append(("active", m.group()))
+        else:
+            cues.append(("present" if m.group("present") else "past", m.group()))
+    return cues
+
+
+def nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:
+    """(kind, word, found after) of the nearest tense cue in the sentence: the last one before
+    [start, end), else the first one after."""
+    s_start, s_end = layout.sentence(start)
+    before = _cues(text[max(s_start, start - 150) : start])
+    if before:
+        return (*before[-1], False)
+    after = _cues(text[end : min(s_end, end + 150)])
+    return (*after[0], True) if after else None
 
 
 def tense_near(text: str, start: int, end: int, layout: Layout) -> str | None:
-    """``past``/``future`` from the nearest verb cue in the sentence around [start, end); None if none."""
-    s_start, s_end = layout.sentence(start)
-    before = _cues(text[max(s_start, start - 150) : start])
-    after = _cues(text[end : min(s_end, end + 150)]) if not before else []
-    nearest = before[-1] if before else after[0] if after else None
-    return None if nearest == "present" else nearest
+    """``past``/``future`` from the nearest verb cue in the sentence around [start, end); None if none.
+
+    A present-tense verb (passive or active) gives None: it says nothing certain about a month or a year.
+    """
+    cue = nearest_cue(text, start, end, layout)
+    return cue[0] if cue and cue[0] in ("past", "future") else None
+
+
+# A fronted day name takes the tense of the main verb: "On Friday, the government planned to pay" is
+# a plan made on a past Friday, whereas "planned to leave on Friday" looks forward.
+_PAST_FORM_OF_FUTURE_CUE = re.compile(r"(?:planned|scheduled|agreed|promised|vowed|slated)\b", re.I)
+
+
+def weekday_tense(text: str, start: int, end: int, layout: Layout, possessive: bool = False) -> str | None:
+    """``past``/``future`` for a bare day name ("Tuesday") by news convention.
+
+    * A forward preposition ("until Tuesday", "by Friday", "as soon as Monday") points to the coming
+      day, unless a plain past verb governs the sentence ("Until Thursday, they had not...");
+      deferrals stay forward ("postponed until Tuesday").
+    * A present-tense verb ("meets Monday", "is heading Friday") announces the coming day.
+    * A possessive ("Friday's ruling") is something that happened, unless it is what comes next
+      ("ahead of Sunday's vote").
+    """
+    if possessive:
+        return "future" if _AHEAD_OF.search(text, max(0, start - 40), start) else "past"
+    cue = nearest_cue(text, start, end, layout)
+    forward = forward_tense(text, start, layout, cue)
+    if forward or cue is None:
+        return forward
+    kind, word, after = cue
+    if kind == "future" and after and _PAST_FORM_OF_FUTURE_CUE.match(word):
+        kind = "past"
+    return "future" if kind in ("future", "active") else "past" if kind == "past" else None
+
+
+def forward_tense(
+    text: str, start: int, layout: Layout, cue: tuple[str, str, bool] | None = None
+) -> str | None:
+    """For a date governed by a forward preposition ("until Tuesday", "by February"): ``future``, or
+    ``past`` when a plain past verb governs the sentence and nothing was put off; None without one."""
+    if not _FORWARD_PREPOSITION.search(text, max(0, start - 40), start):
+        return None
+    if cue is None or cue[0] != "past":
+        return "future"
+    s_start, _ = layout.sentence(start)
+    return "future" if _DEFERRAL.search(text, max(s_start, start - 150), start) else "past"
 
 
 # ---------------------------------------------------------------- calendar arithmetic

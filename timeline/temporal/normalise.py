@@ -15,7 +15,17 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import TH, relativedelta
 
-from timeline.temporal.anchor import Layout, fine_enough, nearest_year, shift, tense_near, weekday_date
+from timeline.temporal.anchor import (
+    Layout,
+    fine_enough,
+    forward_tense,
+    nearest_cue,
+    nearest_year,
+    shift,
+    tense_near,
+    weekday_date,
+    weekday_tense,
+)
 from timeline.temporal.lexicon import (
     FIXED_HOLIDAYS,
     FREQUENCY_WORDS,
@@ -160,10 +170,11 @@ def _month_number(word: str) -> int:
 
 
 def _find_mention(ctx: Context, pos: int, unit: str) -> tuple[TimeExpression, DateValue] | None:
-    """The last DATE/TIME before ``pos`` in the same paragraph precise enough for ``unit``."""
+    """The last DATE/TIME before ``pos`` precise enough for ``unit``, in the same paragraph or the one
+    before (news paragraphs are short: "On March 1, ..." / "The next morning, ...")."""
     paragraph = ctx.layout.paragraph(pos)
     for para, expr, span in reversed(ctx.mentions):
-        if para != paragraph:
+        if para < paragraph - 1:
             break
         if expr.start < pos and fine_enough(span, unit):
             return expr, span
@@ -201,6 +212,8 @@ def resolve_numeric(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 _TENSE_OVERRIDES_NEAREST_AFTER_DAYS = 100
+# "last Oct. 23", "next May 5"; "the quarter ended Sept. 30" and "since Jan. 4" look back too.
+_DIRECTION_BEFORE = re.compile(r"\b(last|past|next|coming|ended|since)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _month_day_value(
@@ -215,7 +228,14 @@ def _month_day_value(
     year = nearest_year(month, day_n, ctx.pub)
     day = _safe_date(year, month, day_n) if year else None
     pub = ctx.pub_day
-    if day and pub and abs((day - pub).days) > _TENSE_OVERRIDES_NEAREST_AFTER_DAYS:
+    direction = _DIRECTION_BEFORE.search(ctx.text, max(0, cand.start - 15), cand.start)
+    if day and pub and direction:  # "last Oct. 23", "next May 5": the word decides the year
+        word = direction.group(1).lower()
+        if word in ("last", "past") and day >= pub or word in ("ended", "since") and day > pub:
+            day = _safe_date(day.year - 1, month, day_n)
+        elif word in ("next", "coming") and day <= pub:
+            day = _safe_date(day.year + 1, month, day_n)
+    elif day and pub and abs((day - pub).days) > _TENSE_OVERRIDES_NEAREST_AFTER_DAYS:
         # The nearest year can contradict the sentence's tense ("was shot on Oct. 23" in May):
         # a past or future cue moves the date by a year.  Within about three months of publication
         # the nearest year stands: verb cues misfire ("the offer expired ... Dec. 7" in November).
@@ -294,7 +314,10 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     elif rel in ("next", "coming"):
         year += 1 if month <= pub_month else 0
     elif rel != "this":
-        tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+        tense = forward_tense(
+            ctx.text, cand.start, ctx.layout, nearest_cue(ctx.text, cand.start, cand.end, ctx.layout)
+        )
+        tense = tense or tense_near(ctx.text, cand.start, cand.end, ctx.layout)
         if tense == "past" and (month - pub_month) % 12 == 1:
             # The month right after publication is the coming one even in a past-tense sentence
             # ("decided to admit them in early March"): a verb cue is weaker evidence than 11 months.
@@ -380,8 +403,13 @@ def resolve_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     return [_from_publication(cand, ctx, "DATE", value, rule + ".year_from_publication", span=span)]
 
 
+_QUARTER_ENDED = re.compile(r"\s+(?:that\s+)?ended\s+([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})\b")
+
+
 def resolve_the_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
-    """ "the quarter": the quarter last reported in the document, else the last completed one."""
+    """ "the quarter": the quarter last reported in the document (its label, fiscal or not); else the
+    calendar quarter ending on the date given ("the quarter ended Sept. 30"); else the last completed one.
+    """
     found = _last_quarter_mention(ctx, cand.start)
     if found:
         expr, span = found
@@ -389,6 +417,14 @@ def resolve_the_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
             make(cand, "DATE", span.value, "quarter.the.mention", "mention",
                  anchor_value=expr.value, anchor_text=expr.text)
         ]  # fmt: skip
+    ended = _QUARTER_ENDED.match(ctx.text, cand.end)
+    if ended and ctx.pub is not None and _clean(ended.group(1)).rstrip(".") in MONTHS:
+        month = _month_number(ended.group(1))
+        year = ctx.pub.start.year
+        if (month, int(ended.group(2))) > (ctx.pub.start.month, ctx.pub.start.day):
+            year -= 1
+        value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
+        return [_from_publication(cand, ctx, "DATE", value, "quarter.the.ended")]
     value = shift(ctx.pub, "quarter", -1) if ctx.pub else None
     return [_from_publication(cand, ctx, "DATE", value, "quarter.the.publication")]
 
@@ -442,6 +478,16 @@ def resolve_the_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     return [_from_publication(cand, ctx, "DATE", f"{year:04d}", "relative.the_year")]
 
 
+def resolve_year_end(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "by year-end": the publication year, mod END; "since year-end" looks back to the last one."""
+    if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
+        return [make(cand, "DATE", None, "relative.year_end.unresolved", "unresolved", mod="END")]
+    year = ctx.pub.start.year
+    if re.search(r"\bsince\s+(?:the\s+)?$", ctx.text[max(0, cand.start - 12) : cand.start], re.IGNORECASE):
+        year -= 1
+    return [_from_publication(cand, ctx, "DATE", f"{year:04d}", "relative.year_end", mod="END")]
+
+
 def resolve_holiday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     name = _clean(cand.group("hol")).replace("’", "'")
     name = name.replace("new years", "new year's").replace("valentines", "valentine's")
@@ -477,9 +523,8 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     weekday = WEEKDAYS[_clean(cand.group("wd"))]
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
-    tense = None if rel else tense_near(ctx.text, cand.start, cand.end, ctx.layout)
-    if not rel and re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]):
-        tense = "past"  # "Wednesday's ruling": something that has happened
+    possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
+    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, possessive)
     pub = ctx.pub_day
     rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}"
     if pub is None:
@@ -489,7 +534,11 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if day == pub and not rel:
         rule = "weekday.same_day"
     kind, value = _day_value(day, tod)
-    return [_from_publication(cand, ctx, kind, value, rule, tense=tense)]
+    mod = _EDGE_MODS.get(_clean(cand.group("pmod")))
+    return [_from_publication(cand, ctx, kind, value, rule, tense=tense, mod=mod)]
+
+
+_EDGE_MODS = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
 
 
 _DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -538,8 +587,7 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if unit == "fortnight":
         return [make(cand, "DURATION", "P2W", "duration.fortnight", "absolute")]
     if rel == "the past" or (rel == "the last" and unit in ("decade", "century")):
-        letter = {"decade": "DE", "century": "CE"}.get(unit, UNITS[unit][0])
-        return [make(cand, "DURATION", f"P1{letter}", "duration.the_past_unit", "absolute")]
+        return [make(cand, "DURATION", _duration_value(1.0, unit), "duration.the_past_unit", "absolute")]
     tense = None
     if unit == "weekend" and rel == "the":
         tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
@@ -660,28 +708,68 @@ def resolve_mention_before(cand: Candidate, ctx: Context) -> list[TimeExpression
     direction = _clean(cand.group("ba"))
     offset = -1 if direction in ("before", "earlier") else 1
     rule = f"relative.{unit}_{direction}"
+    if cand.group("wd"):
+        return _before_named_day(cand, ctx, unit, offset, rule)
     return _resolve_from_mention(cand, ctx, unit, offset, rule, "night" if unit == "night" else None, None)
+
+
+def _before_named_day(
+    cand: Candidate, ctx: Context, unit: str, offset: int, rule: str
+) -> list[TimeExpression]:
+    """ "the day before last Tuesday('s hearing)": the named day, resolved as usual, then shifted."""
+    pub = ctx.pub_day
+    if pub is None:
+        return [make(cand, "DATE", None, rule + ".weekday.unresolved", "unresolved")]
+    rel = _clean(cand.group("wrel")) or None
+    start = cand.match.start("wd")
+    possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
+    tense = None if rel else weekday_tense(ctx.text, start, cand.end, ctx.layout, possessive)
+    named = weekday_date(pub, WEEKDAYS[_clean(cand.group("wd"))], rel, tense)
+    calendar_unit = "day" if unit == "night" else unit
+    base = value_to_date(named.isoformat())
+    value = shift(base, calendar_unit, offset) if base else None
+    if value and unit == "night":
+        return [_from_publication(cand, ctx, "TIME", f"{value}TNI", rule + ".weekday")]
+    return [_from_publication(cand, ctx, "DATE", value, rule + ".weekday")]
 
 
 # ---------------------------------------------------------------- durations, sets, seasons, references
 
 
+# A fraction of a unit in the next smaller one: "5 1/2 hours" = PT5H30M, "2 1/2 years" = P2Y6M.
+_SMALLER_UNIT = {
+    "year": (12, "M", False),
+    "day": (24, "H", True),
+    "hour": (60, "M", True),
+    "minute": (60, "S", True),
+}
+
+
+def _amount(count: float) -> str:
+    return str(int(count)) if count == int(count) else f"{count:g}"
+
+
 def _duration_value(count: float | None, unit: str) -> str:
     letter, is_time, _ = UNITS[unit]
-    if unit == "fortnight" and count is not None:
+    if count is None:
+        return f"PTX{letter}" if is_time else f"PX{letter}"
+    if unit == "fortnight":
         count *= 2
-    if count is not None and count != int(count):
-        smaller = {
-            "hour": (60, "M", True),
-            "day": (24, "H", True),
-            "year": (12, "M", False),
-            "week": (7, "D", False),
-        }
-        if unit in smaller:
-            factor, letter, is_time = smaller[unit]
-            count *= factor
-    amount = "X" if count is None else (str(int(count)) if count == int(count) else f"{count:g}")
-    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+    if unit in ("decade", "century") and count == int(count):
+        return f"P{int(count) * (10 if unit == 'decade' else 100)}Y"  # ISO 8601 has no decade unit
+    if unit == "week" and count != int(count) and count * 7 == int(count * 7):
+        unit, letter, count = "day", "D", count * 7
+    whole = int(count)
+    rest = count - whole
+    if rest and unit in _SMALLER_UNIT and (rest * _SMALLER_UNIT[unit][0]).is_integer():
+        factor, small_letter, small_is_time = _SMALLER_UNIT[unit]
+        small = f"{int(rest * factor)}{small_letter}"
+        if whole == 0:
+            return f"PT{small}" if small_is_time else f"P{small}"
+        if unit == "day":
+            return f"P{whole}DT{small}"
+        return f"PT{whole}{letter}{small}" if is_time else f"P{whole}{letter}{small}"
+    return f"PT{_amount(count)}{letter}" if is_time else f"P{_amount(count)}{letter}"
 
 
 def _without_article(cand: Candidate, left: str, right: str) -> tuple[int, int] | None:
@@ -716,6 +804,8 @@ def _is_rate(cand: Candidate) -> bool:
 def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     unit = _unit(cand.group("unit"))
     count = _number(cand.group("n"))
+    if count is not None and (cand.group("frac") or cand.group("half")):
+        count += 0.5
     mod = QUANTITY_MODS.get(_clean(cand.group("q")))
     if _is_rate(cand) and unit in ("hour", "day", "week", "month", "year"):
         return [make(cand, "SET", _duration_value(1.0, unit), "set.rate", "absolute")]
@@ -802,22 +892,49 @@ def _day_for_time(
 ) -> tuple[str, str, str] | None:
     """(day value, anchor kind, anchor text) for a clock time.
 
-    The day is that of the nearest day-level expression in the same sentence, else the publication date.
+    The day is that of the nearest day-level expression in the same sentence; else the last one
+    mentioned before it in the paragraph (a retold story keeps its day: "On Oct. 23 ... He was shot
+    at 10 p.m."); else the publication date.
     """
     sentence = ctx.layout.sentence_index(cand.start)
+    paragraph = ctx.layout.paragraph(cand.start)
     best: TimeExpression | None = None
+    earlier: TimeExpression | None = None
     for expr in resolved:
         if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
             continue
-        if ctx.layout.sentence_index(expr.start) != sentence:
-            continue
-        if best is None or abs(expr.start - cand.start) < abs(best.start - cand.start):
-            best = expr
+        if ctx.layout.sentence_index(expr.start) == sentence:
+            if best is None or abs(expr.start - cand.start) < abs(best.start - cand.start):
+                best = expr
+        elif expr.start < cand.start and ctx.layout.paragraph(expr.start) == paragraph:
+            earlier = expr if earlier is None or expr.start > earlier.start else earlier
+    best = best or earlier or _earlier_past_day(cand, ctx, resolved)
     if best is not None and best.value:
         return best.value[:10], "mention", best.text
     if ctx.pub_day:
         return ctx.pub_day.isoformat(), "publication", PUBLICATION
     return None
+
+
+def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
+    """For a past-tense clock time, the last past day mentioned in the paragraph before its own.
+
+    News paragraphs are short: "On Saturday, a gunman entered the store." / "He opened fire at 2:15 p.m."
+    """
+    if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
+        return None
+    previous = ctx.layout.paragraph(cand.start) - 1
+    last: TimeExpression | None = None
+    for expr in resolved:
+        if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
+            continue
+        if ctx.layout.paragraph(expr.start) != previous:
+            continue
+        if ctx.pub_day and expr.value[:10] > ctx.pub_day.isoformat():
+            continue
+        if last is None or expr.start > last.start:
+            last = expr
+    return last
 
 
 def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
@@ -860,7 +977,7 @@ def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
     lower = _clean(word)
     if lower in _DAY_WORD_OFFSET:
         return (pub + timedelta(days=_DAY_WORD_OFFSET[lower])).isoformat()
-    tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
+    tense = weekday_tense(ctx.text, cand.start, cand.end, ctx.layout)
     return weekday_date(pub, WEEKDAYS[lower], None, tense).isoformat()
 
 
@@ -879,6 +996,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "the_quarter": resolve_the_quarter,
     "year_ago": resolve_year_ago,
     "the_year": resolve_the_year,
+    "year_end": resolve_year_end,
     "year": resolve_year,
     "weekday": resolve_weekday,
     "day_word": resolve_day_word,

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from timeline.temporal.lexicon import FREQUENCY_WORDS, MONTHS, WEEKDAYS
+from timeline.temporal.lexicon import FREQUENCY_WORDS, MONTHS, WEEKDAYS, trie_alternation
 
 # ---------------------------------------------------------------- fragments
 
@@ -51,6 +51,11 @@ _QMOD = (
     r"|at\s+most|up\s+to|over(?!\s+the)|under|some|just)"
 )
 _PART_OF_DAY = r"(?P<tod>morning|afternoon|evening|night|overnight)"
+_NOT_AFTER_UNIT = "".join(
+    rf"(?<!{unit}{plural}\s)"
+    for unit in ("minute", "hour", "day", "week", "month", "year")
+    for plural in ("", "s")
+)
 _TIMEZONE = r"(?P<tz>GMT|UTC|[ECMP][SD]T|BST|CET|CEST|EET|MSK|IST)"
 
 
@@ -81,6 +86,9 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.&]*|[»\"”])\s*(?:[-–—]\s*)?$")
+_CAPITALISED_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[.!?\"“]\s*|\n\s*)(?:The|A|An|This|That|Its|Their|His|Her|Our)\s+$"
+)
 _NUMBER_CONTEXT_BEFORE = re.compile(r"(?:[$€£¥#№]|\bNo\.?|\bnumber|\bpage|\bsection|\bp\.|\bUS\$)\s*$", re.I)
 _COUNT_NOUN_AFTER = re.compile(
     r"\s*(?:[-–]?\s*(?:km|kms|kilomet|met(?:er|re)|miles?|feet|ft|tons?|tonnes?|kg|people|persons|troops|soldiers"
@@ -111,7 +119,11 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
             return False
         # A capitalised word joined by a space or dash is a name ("Euro 2024", "Resolve-2022"),
         # unless the word itself is date context ("In 2020", "March 2022").
-        if _CAPITALISED_WORD_BEFORE.search(before) and not _PREPOSITION_BEFORE.search(before):
+        if (
+            _CAPITALISED_WORD_BEFORE.search(before)
+            and not _PREPOSITION_BEFORE.search(before)
+            and not _CAPITALISED_DETERMINER_BEFORE.search(before)
+        ):
             return False
         if re.search(r"\d\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
             return False
@@ -130,9 +142,11 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
     has_modifier = bool(m.group("rel") or m.group("pmod") or m.group("yrel"))
     if len(word) <= 4 and word.lower() not in ("may", "june", "july") and not has_modifier:
         return False  # "Mar", "Dec" alone are more often names
+    after = text[m.end() : m.end() + 30]
+    if re.match(r"\s*\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]\d)", after):
+        return False  # "last Oct. 23": a day of the month follows; the month_day family takes it
     if has_modifier:
         return True
-    after = text[m.end() : m.end() + 30]
     before = _before(text, m.start())
     lower = word.lower()
     if lower in ("may", "march"):
@@ -216,9 +230,9 @@ def _duration_guard(text: str, m: re.Match[str]) -> bool:
             return False
         if re.search(r"[\d.,]$", text[max(0, m.start("n") - 1) : m.start("n")]):
             return False
-    if re.match(r"-olds?\b", text[m.end() : m.end() + 6]) or (m.group("adj") or "").lower() == "-old":
-        return False  # ages ("a 6-year-old") are not time expressions
-    single = n in ("a", "an", "one", "1")
+    if re.match(r"(?:-olds?|\s+old)\b", text[m.end() : m.end() + 6]) or m.group("adj") == "-old":
+        return False  # ages ("a 6-year-old", "52 years old") are not time expressions
+    single = n in ("a", "an", "one", "1", "half a", "half an")
     hyphenated = "-" in text[m.end("n") : m.start("unit")]
     if plural and single and unit != "century":
         return False
@@ -326,12 +340,22 @@ def _noon_guard(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"\b(?:at|by|around|until|till|before|after|since|past|from|about)\s+$", before))
 
 
+# After "the day before": an event ("the vote", "he left", "returning", "Easter") is the anchor, not a
+# date we know, so the expression is skipped.
+_EVENT_AFTER = re.compile(
+    r"\s+(?:(?i:the|a|an|his|her|its|their|our|my|this|that|these|those|he|she|it|they|we|you|i)\b"
+    r"|(?i:[a-z]+ing)\b|[A-Z])"
+)
+
+
 def _mention_guard(text: str, m: re.Match[str]) -> bool:
-    """``the day before`` followed by an event noun phrase is anchored to that event: skip."""
+    """``the day before`` followed by an event (a noun phrase, a clause, a verb in -ing) is anchored to
+    that event: skip.  A following day name is the anchor ("the day before last Tuesday")."""
+    if m.group("wd"):
+        return _original(text, m, "wd")[0].isupper()
     if not m.group("ba"):
         return True
-    after = text[m.end() : m.end() + 25]
-    return not re.match(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|these|those)\b", after, re.I)
+    return not _EVENT_AFTER.match(text, m.end())
 
 
 def _ago_guard(text: str, m: re.Match[str]) -> bool:
@@ -428,6 +452,11 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         _the_year_guard,
     ),
     (
+        "year_end",  # "by year-end", "at year's end": the end of the publication year
+        r"(?:the\s+)?year(?:['’]s)?[\s-]end\b(?!-)",
+        None,
+    ),
+    (
         "year",
         rf"(?:{_POSITION}[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|the\s+year)\s+)?{_YEAR}"
         r"(?![\w$€£]|-\d|\s*(?:%|percent))",
@@ -435,6 +464,8 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     ),
     (
         "weekday",
+        # "early Tuesday", "later Sunday" (mod START/END), but not "two days later Sunday"
+        rf"(?:{_NOT_AFTER_UNIT}(?P<pmod>early|earlier|late|later)\s+)?"
         rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?",
         _weekday_guard,
     ),
@@ -458,14 +489,16 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     ),
     (
         "mention_before",
-        r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after|earlier|later)\b",
+        r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after|earlier|later)\b"
+        r"(?:\s+(?:(?P<wrel>last|next|this)\s+)?"  # "the day before last Tuesday('s hearing)"
+        r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
         _mention_guard,
     ),
     (
         "relative",
         rf"(?:{_POSITION}\s+)?(?P<rel>this|last|next|past|coming|current|the\s+(?:past|last|next|coming|current"
         r"|previous|following|present|latest|upcoming)|the)\s+"
-        r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)\b(?![-’']s?\w)",
+        r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)\b(?!-\w|['’](?:s\w|[a-rt-z]))",
         lambda text, m: (
             not (
                 m.group("rel").lower() == "the"
@@ -477,8 +510,9 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     (
         "duration",  # with a direction word: "ago"
         rf"(?:{_QMOD}\s+)?(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|other)"
-        rf"|the|another|past|last|next|first|an\s+additional|(?:an)?other|further)\s+)?{_NUMBER}(?:\s+|-)"
-        rf"{_UNIT}(?P<pl>s)?(?P<adj>-long|-old)?\b(?!-)"
+        rf"|the|another|past|last|next|first|an\s+additional|(?:an)?other|further)\s+)?{_NUMBER}"
+        r"(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+|-)"  # "two and a half years", "5 1/2 hours"
+        rf"{_UNIT}(?P<pl>s)?(?P<adj>-long|-old)?\b(?!-)(?P<half>\s+and\s+a\s+half\b)?"  # "a year and a half"
         r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|(?:before|after)(?![ \t]*\w))\b)?",
         _duration_or_ago_guard,
     ),
@@ -591,8 +625,9 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
     "the_quarter": (("the",), _NONE, None),
     "year_ago": (("the", "year"), _NONE, None),
     "the_year": (("the",), _NONE, None),
+    "year_end": (("the", "year"), _NONE, None),
     "year": ((*_POSITION_WORDS, "fiscal", "calendar"), _GLUED_POSITION, _YEAR_DIGITS),
-    "weekday": ((*_REL_WORDS, "previous", *WEEKDAYS), _NONE, None),
+    "weekday": ((*_REL_WORDS, "previous", "early", "earlier", "late", "later", *WEEKDAYS), _NONE, None),
     "day_word": (_words("the early late today yesterday tomorrow tonight"), _NONE, None),
     "part_of_day": (_words("early late earlier later this last"), _NONE, None),
     "mention": (_words("early earlier late later that the"), _NONE, None),
@@ -654,37 +689,12 @@ def _start_pattern(words: tuple[str, ...], prefixes: tuple[str, ...], digits: st
 _START_PATTERNS = [_start_pattern(*_STARTS[name]) for name, _, _ in FAMILIES]
 
 
-def _trie_alternation(words: set[str]) -> str:
-    """A regex matching exactly ``words``, factored by shared prefixes ("a(?:bout|lmost|n)?").
-
-    The regex engine tries alternatives one by one; a prefix tree lets it reject most positions after
-    one character instead of after trying every word (about three times faster on news text).
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # end of a word
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        optional = "" in node
-        if len(branches) == 1 and not optional:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
-
-    return build(trie)
-
-
 _all_words = {w for words, _, _ in _STARTS.values() for w in words}
 _all_prefixes = {p for _, prefixes, _ in _STARTS.values() for p in prefixes}
 # One scan for every possible first token: whole start words, words beginning with a glued prefix,
 # digit runs and apostrophes.
 _TOKEN_SCAN = re.compile(
-    rf"\b(?:{_trie_alternation(_all_words)}(?![a-z])|{_trie_alternation(_all_prefixes)}[a-z]*)"
+    rf"\b(?:{trie_alternation(_all_words)}(?![a-z])|{trie_alternation(_all_prefixes)}[a-z]*)"
     r"|(?<!\d)\d+|(?<!\w)['’]"
 )
 _DISPATCH_CACHE: dict[str, tuple[int, ...]] = {}
@@ -755,3 +765,41 @@ def select_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
         starts.insert(i, cand.start)
         chosen.insert(i, cand)
     return chosen
+
+
+# ---------------------------------------------------------------- expressions that modify a noun
+# "last Friday's bombings", "the 1959 embargo", "the 14-day strike": the expression dates a noun, not
+# the clause, so the event stage must not date the sentence's main verb with it.
+
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s|s['’])(?!\w)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_HYPHEN = re.compile(
+    r"-(?:day|week|month|year|hour|minute|quarter|half|earlier|ago|long|end)$", re.I
+)
+# A lower-case word that cannot be the noun the date modifies (a preposition, verb, conjunction...).
+_NOT_A_NOUN = frozenset(
+    _words(
+        """of to in on at for and or but nor was were is are be been has had have will would when with by
+        from as that which who whom where while than after before until since during through against among
+        compared ended ending and so yet if because though although said says"""
+    )
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def modifies_noun(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the expression text[start:end] is possessive or attributive (modifies a noun)."""
+    inner = text[start:end]
+    if _POSSESSIVE_AFTER.match(text, end) or inner.endswith(("'s", "’s")):
+        return True
+    if inner.endswith("s") and re.match(r"['’](?!\w)", text[end : end + 2]):  # "the 1990s' boom"
+        return True
+    if kind not in ("DATE", "DURATION"):
+        return False
+    word = _NEXT_WORD.match(text, end)
+    if word is None or word.group(1) in _NOT_A_NOUN or word.group(1).endswith("ly"):
+        return False
+    if _ATTRIBUTIVE_HYPHEN.search(inner):
+        return True  # "the [14-day] strike", "[third-quarter] results", "[year-earlier] profit"
+    # "the 1959 embargo", "a 1998 law", "the Feb. 10 deadline": a determiner before a bare date.
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and inner[:1].isalnum()
