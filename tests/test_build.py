@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from timeline import build
 from timeline.build import build_timeline, select_events
 from timeline.config import BuildOptions
 from timeline.readers import read_paths
 from timeline.temporal.timex import value_to_date
-from timeline.types import Event
+from timeline.types import Article, Event, Published
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -106,3 +110,77 @@ def test_since_until_keep_overlapping_dated_events():
 def test_top_keeps_the_most_important_dates_and_their_central_event():
     kept = select_events(EVENTS, BuildOptions(top=2))
     assert [e.title for e in kept] == ["first", "major"]
+
+
+# ---------------------------------------------------------------- worker processes
+
+
+def _everything(timeline) -> tuple:
+    return (
+        [(e.id, e.date, e.title, e.status, e.sources, e.conflicts, len(e.mentions)) for e in timeline.events],
+        [(d.id, d.published) for d in timeline.documents],
+        timeline.expressions,
+    )
+
+
+@pytest.fixture
+def tiny_chunks(monkeypatch):
+    """Force worker processes on the four seeds: one article per task."""
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "2")
+    monkeypatch.setattr(build, "CHUNK_CHARACTERS", 1)
+
+
+def test_worker_processes_give_the_same_timeline_and_report_progress(tiny_chunks, seeds_timeline):
+    calls = []
+    timeline = build_timeline(read_paths([str(SEEDS)]), BuildOptions(progress=lambda *a: calls.append(a)))
+    assert _everything(timeline) == _everything(seeds_timeline)
+    assert [c for c in calls if c[0] == "read"] == [("read", i, 4) for i in range(1, 5)]
+
+
+def test_workers_started_by_forkserver_give_the_same_timeline(tiny_chunks, monkeypatch, seeds_timeline):
+    # what a threaded caller (a progress bar) or a platform without fork gets
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no forkserver on this platform")
+    monkeypatch.setattr(build, "_start_method", lambda: "forkserver")
+    assert _everything(build_timeline(read_paths([str(SEEDS)]))) == _everything(seeds_timeline)
+
+
+def test_a_failing_process_pool_falls_back_to_reading_in_process(tiny_chunks, monkeypatch, seeds_timeline):
+    def broken(*args):
+        raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(build, "_read_in_pool", broken)
+    assert _everything(build_timeline(read_paths([str(SEEDS)]))) == _everything(seeds_timeline)
+
+
+def test_small_collections_stay_in_process_large_ones_use_the_cores(monkeypatch):
+    monkeypatch.delenv(build.WORKERS_VARIABLE, raising=False)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    small = [Article(f"a{i}", f"a{i}.txt", "Text.", [(0, 5)]) for i in range(10)]
+    assert build._worker_count(small) == 1
+    assert build._worker_count(small * 20) == cores  # 200 articles
+    long_text = "x" * 300_000
+    assert build._worker_count([Article(f"b{i}", "b.txt", long_text, [(0, 1)]) for i in range(10)]) == cores
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "1")
+    assert build._worker_count(small * 20) == 1
+
+
+def test_chunks_are_contiguous_runs_of_about_the_requested_size():
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", "x" * size, [(0, size)]) for i, size in enumerate([3, 4, 5, 1, 9, 2])
+    ]
+    chunks = list(build._chunks(articles, 8))
+    assert [[a.id for a in chunk] for chunk in chunks] == [["a0", "a1", "a2"], ["a3", "a4"], ["a5"]]
+
+
+def test_undated_article_without_relative_dates_is_bounded_by_its_own_events():
+    dated_text = "Ana Kowalczyk visited Lisbon on Monday."
+    undated_text = "Petro Marchenko met Ana Kowalczyk in Lisbon on 3 March 2023."
+    articles = [
+        Article("dated", "dated.txt", dated_text, [(0, len(dated_text))], published=Published("2023-03-08")),
+        Article("undated", "undated.txt", undated_text, [(0, len(undated_text))]),
+    ]
+    documents = {d.id: d.published for d in build_timeline(articles).documents}
+    assert documents["undated"].value is None
+    assert documents["undated"].source == "inferred"
+    assert documents["undated"].earliest == date(2023, 3, 3)

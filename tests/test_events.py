@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from timeline.events import extract_mentions
 from timeline.temporal.timex import value_to_date
+from timeline.text import Token, is_verb, tokenize, verb_flags
 from timeline.types import Article, Published, Sentence, TimeExpression
 
 
@@ -118,3 +119,37 @@ def test_boilerplate_sentences_and_unresolved_expressions_are_ignored():
     assert extract_mentions(article, [boiler], [_expr(text, "on Monday", "2022-03-07")]) == []
     text2 = "Smith visited Paris on Monday."
     assert all(m.date is None for m in _mentions(text2, [("on Monday", None)], published=None))
+
+
+def test_undated_perfect_tense_report_with_a_name_is_kept():
+    # no "-ed" past form here: the perfect auxiliary alone marks the report
+    (mention,) = _mentions("Maria Novak has begun a tour of the region.", [], published=None)
+    assert mention.trigger == "begun"
+    assert mention.actors == ["Maria Novak"]
+
+
+def test_undated_past_report_needs_a_named_actor():
+    assert _mentions("the ministers signed an agreement.", [], published=None) == []
+    (mention,) = _mentions("the ministers signed an agreement with Portugal.", [], published=None)
+    assert mention.actors == ["Portugal"]
+
+
+def test_verb_flags_read_each_token_like_is_verb():
+    text = "Smith had a call, had visited Kyiv and the Call ended; Jones will attend and has to leave."
+    tokens = tokenize(text)
+    flags = verb_flags(tokens)
+    assert flags == [is_verb(tokens, i) for i in range(len(tokens))]
+    verbs = [t.text for t, flag in zip(tokens, flags, strict=True) if flag]
+    assert verbs == ["had", "visited", "ended", "attend", "leave"]
+
+
+def test_tokens_keep_offsets_and_lower_case_form():
+    tokens = tokenize("On Monday, NATO met.", offset=100)
+    assert [(t.text, t.start, t.end, t.lower) for t in tokens] == [
+        ("On", 100, 102, "on"),
+        ("Monday", 103, 109, "monday"),
+        (",", 109, 110, ","),
+        ("NATO", 111, 115, "nato"),
+        ("met", 116, 119, "met"),
+    ]
+    assert Token("Kyiv", 0, 4).lower == "kyiv"

@@ -132,3 +132,49 @@ def test_event_ids_do_not_depend_on_input_order():
     backward = merge_mentions(list(reversed(mentions)), list(reversed(ARTICLES)))
     assert sorted(e.id for e in forward) == sorted(e.id for e in backward)
     assert all(e.id.startswith("ev-") and len(e.id) == 13 for e in forward)
+
+
+def test_undated_statement_joins_the_same_speakers_statement_on_the_same_subject():
+    mentions = [
+        _mention("a", "2023-05-10", "said", ["Petrov"], ["drills", "joint"]),
+        _mention("b", "2023-05-10", "said", ["Novak"], ["drills", "joint"], index=1),
+        _mention("c", None, "told", ["Ivan Petrov"], ["drills", "defensive"], index=2),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    by_sources = {tuple(e.sources): e for e in events}
+    assert set(by_sources) == {("a", "c"), ("b",)}
+    joined = [m for m in by_sources[("a", "c")].mentions if m.document == "c"]
+    assert [(m.date_source, m.date.value) for m in joined] == [("joined", "2023-05-10")]
+
+
+def test_undated_report_sharing_only_an_actor_does_not_join():
+    mentions = [
+        _mention("a", "2023-05-08", "call", ["Kowalczyk", "Marchenko"], ["call"]),
+        _mention("d", None, "arrested", ["Marchenko"], ["arrest"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert sorted((e.sources, e.date.value if e.date else None) for e in events) == [
+        (["a"], "2023-05-08"),
+        (["d"], None),
+    ]
+
+
+def test_the_same_reports_repeated_in_many_articles_merge_per_date():
+    # ten outlets carry one wire story (two dated events, one undated report); ten more a week later
+    articles = [_article(f"w{i:02d}") for i in range(20)]
+    mentions = []
+    for i, article in enumerate(articles):
+        day = "2023-05-08" if i < 10 else "2023-05-15"
+        mentions += [
+            _mention(article.id, day, "call", ["Kowalczyk", "Marchenko"], ["call"]),
+            _mention(article.id, day, "said", ["Novak"], ["drills"], index=1),
+            _mention(article.id, None, "conversation", ["Jan Kowalczyk"], ["call"], index=2),
+        ]
+    events = merge_mentions(mentions, articles)
+    # an undated report has no date to choose between the two calls: on a tie the earlier one wins
+    assert sorted((e.date.value, e.title, len(e.sources), len(e.mentions)) for e in events) == [
+        ("2023-05-08", "Kowalczyk and Marchenko call", 20, 30),
+        ("2023-05-08", "Novak said", 10, 10),
+        ("2023-05-15", "Kowalczyk and Marchenko call", 10, 10),
+        ("2023-05-15", "Novak said", 10, 10),
+    ]

@@ -127,6 +127,8 @@ def test_parse_date_value_rejects_non_dates(given: str) -> None:
         ("The 1959 embargo is still in force.", "1959", True),
         ("Voters in a 2020 election were angry.", "2020", True),
         ("The 14-day strike ended.", "14-day", True),
+        ("Fans flew in for the 2022 World Cup.", "2022", True),
+        ("In 2022 Brazil won again.", "2022", False),
         ("Police said last week's raid found weapons.", "last week", True),
         ("In 1998 the law passed.", "1998", False),
         ("The talks ended on Monday and the envoys left.", "Monday", False),
@@ -136,3 +138,32 @@ def test_parse_date_value_rejects_non_dates(given: str) -> None:
 def test_modifies_noun_marks_possessive_and_attributive_dates(text: str, phrase: str, expected: bool) -> None:
     found = {e.text: e for e in tag(text, "2022-03-09")}
     assert found[phrase].modifies_noun is expected
+
+
+def test_hours_ago_is_never_a_distant_date() -> None:
+    """Page chrome ("Updated 2 hours ago") is a clock time with a timestamped publication date, the
+    publication day without one, and never moves a dateline's clock onto another day."""
+    text = "February 14, 2022 / 10:30 AM / Updated 2 hours ago"
+    with_clock = {e.text: e for e in tag(text, "2022-02-15T01:00")}
+    assert (with_clock["2 hours ago"].type, with_clock["2 hours ago"].value) == ("TIME", "2022-02-14T23:00")
+    assert with_clock["10:30 AM"].value == "2022-02-14T10:30"
+    day_only = {e.text: e for e in tag(text, "2022-02-16")}
+    assert day_only["2 hours ago"].value == "2022-02-16"
+    assert day_only["10:30 AM"].value == "2022-02-14T10:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Russian forces shelled the port overnight.", "2022-02-15TNI"),  # the night before publication
+        ("Strikes will continue overnight, the army said.", "2022-02-16TNI"),  # the coming night
+    ],
+)
+def test_overnight_follows_tense(text: str, value: str) -> None:
+    found = {e.text: e for e in tag(text, "2022-02-16")}
+    assert (found["overnight"].type, found["overnight"].value) == ("TIME", value)
+
+
+def test_ambiguous_slashed_date_without_publication_is_month_first() -> None:
+    found = tag("The claim was filed on 03/04/2022.", None)
+    assert [(e.text, e.value) for e in found] == [("03/04/2022", "2022-03-04")]

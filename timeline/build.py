@@ -14,6 +14,7 @@ same order; the results are identical to reading it in this process.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -22,6 +23,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import replace
 
 from timeline.config import BuildOptions
@@ -53,7 +55,11 @@ def _split(article: Article) -> list[Sentence]:
 
 def build_timeline(articles: list[Article], options: BuildOptions | None = None) -> Timeline:
     """The merged, dated, sourced chronology of ``articles``."""
-    options = options or BuildOptions()
+    with _cycle_collector_paused():
+        return _build(articles, options or BuildOptions())
+
+
+def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     ordered = sorted(articles, key=lambda a: (hashlib.sha1(a.text.encode("utf-8")).hexdigest(), a.id))
     sentences: dict[str, list[Sentence]] = {}
     expressions: dict[str, list[TimeExpression]] = {}
@@ -72,6 +78,24 @@ def build_timeline(articles: list[Article], options: BuildOptions | None = None)
     )
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (restored afterwards).
+
+    A build allocates millions of small objects that live until it ends; the collector
+    rescans them again and again (a third of the run time on large collections) while
+    finding next to nothing: the stages create no reference cycles to speak of, and
+    reference counting still frees everything else at once.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # ---------------------------------------------------------------- per-article stages
 
 
@@ -84,7 +108,8 @@ def read_article(article: Article) -> Reading:
 
 def _read_chunk(chunk: list[Article]) -> list[Reading]:
     """Worker task: module-level so that it pickles by name."""
-    return [read_article(article) for article in chunk]
+    with _cycle_collector_paused():
+        return [read_article(article) for article in chunk]
 
 
 def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading]:
@@ -116,6 +141,8 @@ def _worker_count(articles: list[Article]) -> int:
 
 def _start_method() -> str | None:
     """How to start workers safely from any caller (CLI, library, pytest), or None to stay in-process."""
+    if multiprocessing.current_process().daemon:
+        return None  # inside a pool worker already: daemonic processes may not have children
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
         return "fork"  # cheapest: workers inherit the loaded modules; unsafe only with other threads
@@ -170,7 +197,13 @@ def _date_undated(
 ) -> list[Article]:
     """Infer publication dates of undated articles from the dated ones; re-read those articles."""
     dated = [a for a in ordered if a.published.value]
-    undated = [a for a in ordered if not a.published.value]
+    # only relative expressions left unresolved can date an article (see ``infer``): without any,
+    # the reference merge of all dated articles would be wasted
+    undated = [
+        a
+        for a in ordered
+        if not a.published.value and any(e.anchor == "unresolved" for e in expressions[a.id])
+    ]
     if not undated or not dated:
         return ordered
     reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)

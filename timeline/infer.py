@@ -46,16 +46,25 @@ class _Reference:
                 for keys in f.actors:
                     for key in keys:
                         self.by_key.setdefault(key, set()).add(i)
+        self._latest = max((e.date.end for e, _ in self.entries if e.date), default=None)
+        # matches depend on a mention's content only, which recurs on every candidate day
+        self._matches: dict[tuple, list[Event]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def latest_day(self) -> date:
-        return max(e.date.end for e, _ in self.entries if e.date)
+        assert self._latest is not None
+        return self._latest
 
     def matches(self, mention: EventMention) -> list[Event]:
         """Events whose content confidently matches the mention's (same action and actor, ...)."""
-        f = features(mention)
+        key = (mention.trigger, tuple(mention.terms), tuple(mention.actors))
+        if key not in self._matches:
+            self._matches[key] = self._find_matches(features(mention))
+        return self._matches[key]
+
+    def _find_matches(self, f: MentionFeatures) -> list[Event]:
         candidates = sorted({i for keys in f.actors for key in keys for i in self.by_key.get(key, ())})
         found = []
         for i in candidates:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import product
@@ -35,7 +35,7 @@ _CONCEPT_IDS = frozenset(CONCEPTS.values())
 _STATUS_ORDER = ("reported", "expected", "background")
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # hashed by identity: identical contents share one (cached) instance
 class MentionFeatures:
     kind: str  # "statement" | "occurrence"
     head: str | None  # the trigger's concept
@@ -132,6 +132,12 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     return score, strong
 
 
+@lru_cache(maxsize=262144)
+def _cached_match(a: MentionFeatures, b: MentionFeatures, undated: bool) -> tuple[float, bool]:
+    """``match_score`` memoised: the same contents meet again and again in a large collection."""
+    return match_score(a, b, undated=undated)
+
+
 def _gap(a: DateValue, b: DateValue) -> timedelta:
     """Days between two spans (zero when they overlap)."""
     if a.overlaps(b):
@@ -192,7 +198,7 @@ def _doc_keys(articles: list[Article]) -> dict[str, str]:
 def merge_mentions(mentions: list[EventMention], articles: list[Article]) -> list[Event]:
     """Cluster mentions into events; returns events in no particular order (the build stage orders them)."""
     doc_keys = _doc_keys(articles)
-    mentions = [replace(m) for m in mentions]  # joining sets date/date_source: never touch the caller's
+    mentions = [_copy(m) for m in mentions]  # joining sets date/date_source: never touch the caller's
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []
     index = _Index()
@@ -202,6 +208,13 @@ def merge_mentions(mentions: list[EventMention], articles: list[Article]) -> lis
     events = [_to_event(c) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs))
     return events
+
+
+def _copy(mention: EventMention) -> EventMention:
+    """A shallow copy, like ``dataclasses.replace(mention)`` but several times faster."""
+    clone = object.__new__(EventMention)
+    clone.__dict__.update(mention.__dict__)
+    return clone
 
 
 def _place_dated(mention: EventMention, f: MentionFeatures, clusters: list[_Cluster], index: _Index) -> None:
@@ -230,7 +243,7 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         compatible = mention.date.overlaps(other.date)
         if not compatible and _gap(mention.date, other.date) > CONFLICT_WINDOW:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
-        score, strong = match_score(f, of)
+        score, strong = _cached_match(f, of, False)
         if score <= 0 or not (compatible or strong):
             continue
         if best is None or (compatible, score) > best:
@@ -296,7 +309,7 @@ def _best_to_join(f: MentionFeatures, candidates: list[int], clusters: list[_Clu
     """The candidate cluster with the best undated match score (the first on ties), if any matches."""
     best: tuple[float, int] | None = None
     for cid in candidates:
-        score = max((match_score(f, of, undated=True)[0] for _, of in clusters[cid].reps), default=0.0)
+        score = max((_cached_match(f, of, True)[0] for _, of in clusters[cid].reps), default=0.0)
         if score > 0 and (best is None or score > best[0]):
             best = (score, cid)
     return best[1] if best else None
@@ -327,9 +340,13 @@ def _choose_date(dated: list[EventMention]) -> DateValue | None:
     if not dated:
         return None
     options = {m.date.value: m.date for m in dated if m.date}
+    documents: dict[str, set[str]] = defaultdict(set)  # by date value: big events repeat few dates
+    for m in dated:
+        if m.date:
+            documents[m.date.value].add(m.document)
 
     def support(when: DateValue) -> tuple[int, int, int, str]:
-        sources = {m.document for m in dated if m.date and m.date.overlaps(when)}
+        sources = set().union(*(documents[value] for value, d in options.items() if d.overlaps(when)))
         return (len(sources), _precision(when), -when.start.toordinal(), when.value)
 
     return max(options.values(), key=support)

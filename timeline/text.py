@@ -37,16 +37,16 @@ class Token(_TokenFields):
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words, numbers and the clause punctuation ``;`` and ``,`` with offsets (shifted by ``offset``)."""
-    tokens = []
-    for match in WORD.finditer(text):
-        word = match.group().rstrip(".")
-        if not word:
-            continue
-        start = offset + match.start()
-        # tuple.__new__ skips Token.__new__'s keyword handling: this is the hottest loop of extraction
-        tokens.append(tuple.__new__(Token, (word, start, start + len(word), word.lower())))
-    return tokens
+    """Words, numbers and the clause punctuation ``;`` and ``,`` with offsets (shifted by ``offset``).
+
+    ``WORD`` never ends a match on a dot, so an abbreviation's or sentence's final dot stays out.
+    """
+    new_token = tuple.__new__  # skips Token.__new__'s keyword handling: this is extraction's hottest loop
+    return [
+        new_token(Token, (word, offset + match.start(), offset + match.end(), word.lower()))
+        for match in WORD.finditer(text)
+        for word in (match.group(),)
+    ]
 
 
 def strip_possessive(word: str) -> str:

@@ -36,8 +36,10 @@ Conventions
   results"): they date a noun, not the clause.
 * A publication date coarser than a day never yields an invented day: day-relative expressions
   are unresolved (value None), except "today"/"tonight", which take the publication month.
-* Numeric dates with slashes are read month/day (US) unless the first number exceeds 12;
-  dotted dates are day.month.year.
+* Numeric dates: dotted ones are day.month.year.  A slashed date is settled by a number above 12;
+  else by the document's other slashed dates (any "14/02/2022" makes the document day-first, any
+  "2/14/2022" month-first); else, the outlet's locale being unknown, by the reading nearer the
+  publication date (news reports recent days); else (no publication date) US month/day.
 * A year-less date keeps the nearest year unless it is more than ~100 days from publication and
   the sentence's tense says otherwise ("was shot on Oct. 23" in May -> last October); "last Oct. 23",
   "ended Jan. 31", "since Dec. 28" look back, "next May 5" forward.  "by February" points forward
@@ -49,6 +51,30 @@ Conventions
   document (else the last completed one); "the year-ago quarter", "year-earlier profit" and a
   "a year ago" in a sentence quoting figures are that quarter one year back.  "the year" is the
   publication year, but "the (fiscal) year ended June 30" is a duration (P1Y).
+* Clock times: "3pm", "15:00 GMT", "10.30 GMT" (a dotted clock only with a zone), "(1230 GMT)"
+  (four digits only with GMT/UTC/Z), a timestamp's "2022 | 10:30", "around 7:15 p.m." (mod APPROX),
+  "4 in the morning", "5 p.m. EST Nov. 9" (one TIME on that day).  The zone is kept in the extent
+  but the value is the local clock (no conversion).  "local time" is not part of the extent.
+* Parts of the day are TIME on the day they belong to (TimeML): "Sunday evening" (TEV), "Friday
+  night" (TNI), "at dawn" (TMO), "at dusk" (TEV), "by mid-afternoon yesterday" (TAF, mod MID), "in the
+  morning" (the sentence's day, like a clock time), "the early hours of Sunday" (TMO, mod START).
+  Alone they need a governing preposition and no noun after them ("the morning show", "dawn raids",
+  "the overnight rate" are not times).  "overnight" without a day in its sentence is the night before
+  publication (its evening's day), or the coming night in a future-tense sentence.
+* "N hours/minutes ago" (page chrome: "Updated 2 hours ago") is a TIME counted back from a
+  timestamped publication date, else the publication day; it never anchors another clock time.
+* Year spans "2019-2021", "the 2021-22 season", "2019/20" are two DATEs (like "Feb 10-20"); a
+  two-digit second year needs a slash to be the next year ("2019/25" is not a span).  "FY2022" is
+  the year 2022 (TimeBank writes fiscal years as the plain year); "H1 2022" is 2022-H1 (a half code
+  needs its year: "H2" alone is hydrogen); "the turn of the century" is the century boundary
+  nearest the publication year, mod APPROX.
+* Not dates, by decision: "9/11" and "Jan. 6" used as names of events are not resolved to their
+  historic day ("9/11" has no year and is not tagged; "the Jan. 6 committee" takes the nearest
+  Jan. 6 like any year-less date); "24/7" (an idiom, not a calendar recurrence); scores ("2-1"),
+  race times ("2:03:45"), model names ("Boeing 737", "iPhone 13", "F-35", "COVID-19").
+* SETs: "every Monday" (XXXX-WXX-1), "Tuesday nights" (XXXX-WXX-2TNI), "each July" (XXXX-07),
+  "every summer" (XXXX-SU), "$90 per day" (P1D; not a speed, "50 km per hour"), "twice a week"
+  (P1W: TIMEX3's freq attribute has no field here).  A newspaper called "the daily" is not a SET.
 * Deliberate divergences from TimeBank/AQUAINT gold: "last week"/"this week" get real ISO weeks
   (2022-W06) where some gold has 1989-WXX or a month; "Month last year" is one expression
   ("June last year" -> 2021-06), not two; "midnight Friday" is Friday T24:00.  Adjectives "current",
@@ -66,10 +92,13 @@ absolute.month_day / absolute.day_month  February 14, 2022 / 15th February, 2022
   ... .no_year                          year-less, no publication date (value XXXX-MM-DD)
 absolute.range_start / range_end         Feb 10-20 -> two expressions
 absolute.month_year                      February 2022, mid-February 2022 (mod)
-absolute.year / absolute.fiscal_year     2020, early 2022 (mod START), fiscal 1989
+absolute.year / absolute.fiscal_year     2020, early 2022 (mod START), fiscal 1989, FY2022
+absolute.year_range_start / _end         2019-2021, 2021-22 -> two expressions
+absolute.turn_of_century                 the turn of the 20th century (1900, mod APPROX)
+relative.turn_of_century                 the turn of the century (nearest boundary, mod APPROX)
 absolute.decade / decade_short           the 1990s (199), the '90s
 absolute.century                         the 21st century (20)
-absolute.quarter / absolute.half         the third quarter of 1998, the first half of 2022
+absolute.quarter / absolute.half         the third quarter of 1998, the first half of 2022, Q3 2021, H1 2022
   ... .year_from_publication            quarter/half whose year comes from the publication date
 absolute.season                          summer 2022
 month.bare / month.last / month.next     February, last October (year from publication and tense)
@@ -96,11 +125,15 @@ relative.the_year                        for the year (publication year)
 duration.the_year_ended                  the year ended June 30 (P1Y)
 season.last / next / this / nearest      last summer (2021-SU)
 time.mention / time.publication          3 p.m. on the day of the sentence's date, else publication
-time.with_day                            9 a.m. Tuesday, noon Thursday, midnight (T24:00)
+time.with_day                            9 a.m. Tuesday, noon Thursday, midnight (T24:00), 5 p.m. EST Nov. 9
+part_of_day.<anchor>                     at dawn, in the morning, overnight, the early hours (of Sunday):
+                                         with_day / mention / publication, like clock times
+relative.n_<hour|minute>s_ago.clock      2 hours ago under a timestamped publication date (TIME)
 duration.number / duration.vague         two weeks (P2W), 48 hours (PT48H), the past few months (PXM),
                                          5 1/2 hours (PT5H30M), two decades (P20Y); not ages (52 years old)
 duration.the_past_unit                   the past year (P1Y)
 set.every / set.weekday / set.adverb     every Monday (XXXX-WXX-1), daily (P1D), weekly (P1W)
+set.month / set.per                      each July (XXXX-07), per day (P1D)
 set.frequency                            twice a year (P1Y)
 set.rate                                 $5 million a year, 24 hours a day (P1Y, P1D)
 reference.<word>                         now (PRESENT_REF), recently (PAST_REF), the future (FUTURE_REF)

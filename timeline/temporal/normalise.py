@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.easter import easter
 from dateutil.relativedelta import TH, relativedelta
@@ -41,7 +41,7 @@ from timeline.temporal.lexicon import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
-from timeline.temporal.recognise import Candidate
+from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import value_to_date
 from timeline.types import DateValue, TimeExpression
 
@@ -57,6 +57,14 @@ class Context:
     mentions: list[tuple[int, TimeExpression, DateValue]] = field(
         default_factory=list
     )  # (paragraph, expr, span)
+    _numeric_order: str | None = field(default=None, repr=False)
+
+    @property
+    def numeric_order(self) -> str:
+        """How this document writes slashed dates: ``dm`` (14/02/2022), ``md`` (2/14/2022) or ``unknown``."""
+        if self._numeric_order is None:
+            self._numeric_order = _numeric_order_of(self.text)
+        return self._numeric_order
 
     @property
     def pub_day(self) -> date | None:
@@ -194,14 +202,48 @@ def resolve_iso(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     return [make(cand, "DATE", day.isoformat(), "absolute.iso", "absolute")]
 
 
+_SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def _numeric_order_of(text: str) -> str:
+    """``dm`` or ``md`` when the document's unambiguous slashed dates (a number above 12) agree."""
+    day_first = month_first = 0
+    for m in _SLASHED_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        day_first += 12 < a <= 31 and 1 <= b <= 12
+        month_first += 12 < b <= 31 and 1 <= a <= 12
+    if day_first > month_first:
+        return "dm"
+    return "md" if month_first > day_first else "unknown"
+
+
+def _month_day_order(a: int, b: int, year: int, ctx: Context) -> tuple[int, int]:
+    """(month, day) of a slashed date ``a/b/year``.
+
+    A number above 12 settles it; else the document's other slashed dates ("14/02/2022" elsewhere
+    means day-first); else, as the outlet's locale is unknown, the reading nearer the publication
+    date (news reports recent days); else US month/day.
+    """
+    if a > 12 or b > 12 or a == b:
+        return (b, a) if a > 12 else (a, b)
+    order = ctx.numeric_order
+    if order != "unknown":
+        return (b, a) if order == "dm" else (a, b)
+    pub = ctx.pub_day
+    us, european = _safe_date(year, a, b), _safe_date(year, b, a)
+    if pub and us and european and abs((european - pub).days) < abs((us - pub).days):
+        return b, a
+    return a, b
+
+
 def resolve_numeric(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     a, b, year_text = int(cand.group("a")), int(cand.group("b")), cand.group("y")
     year = int(year_text)
     if len(year_text) == 2:
         pivot = (ctx.pub.start.year % 100 + 1) if ctx.pub else 30
         year += 2000 if year <= pivot else 1900
-    # Slashes: US month/day unless the first number cannot be a month; dots: day.month.
-    month, day_n = (b, a) if cand.group("sep") == "." or a > 12 else (a, b)
+    # Dots: day.month.year; slashes: see _month_day_order.
+    month, day_n = (b, a) if cand.group("sep") == "." else _month_day_order(a, b, year, ctx)
     day = _safe_date(year, month, day_n)
     if day is None:
         return []
@@ -333,9 +375,31 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 def resolve_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
-    rule = "absolute.fiscal_year" if cand.group("fiscal") else "absolute.year"
+    rule = "absolute.fiscal_year" if cand.group("fiscal") or cand.group("fy") else "absolute.year"
     mod = _position_mod(cand.group("pmod"))
     return [make(cand, "DATE", f"{int(cand.group('year')):04d}", rule, "absolute", mod=mod)]
+
+
+def resolve_year_range(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "2019-2021", "the 2021-22 season": the first and the last year, like "Feb 10-20"."""
+    first = int(cand.group("year"))
+    last = range_end_year(first, cand.group("y2"))
+    return [
+        make(cand, "DATE", f"{first:04d}", "absolute.year_range_start", "absolute",
+             span=(cand.start, cand.match.end("year"))),
+        make(cand, "DATE", f"{last:04d}", "absolute.year_range_end", "absolute",
+             span=(cand.match.start("y2"), cand.end)),
+    ]  # fmt: skip
+
+
+def resolve_turn_of_century(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "the turn of the 20th century" -> 1900; "the turn of the century": the century boundary nearest
+    the publication year (2000 for news from 1950 on), approximately."""
+    if cand.group("c"):
+        value: str | None = f"{(int(cand.group('c')) - 1) * 100:04d}"
+        return [make(cand, "DATE", value, "absolute.turn_of_century", "absolute", mod="APPROX")]
+    value = f"{round(ctx.pub.start.year / 100) * 100:04d}" if ctx.pub else None
+    return [_from_publication(cand, ctx, "DATE", value, "relative.turn_of_century", mod="APPROX")]
 
 
 def resolve_decade(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -375,7 +439,7 @@ def _quarter_year(cand: Candidate, ctx: Context, quarter: int) -> tuple[int | No
 
 def resolve_quarter(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     ordinal = _clean(cand.group("ord") if cand.family == "quarter" else cand.group("qn"))
-    is_half = _clean(cand.group("qh")) == "half"
+    is_half = _clean(cand.group("qh")) == "half" or _clean(cand.group("code")) == "h"
     pub_quarter = (ctx.pub.start.month - 1) // 3 + 1 if ctx.pub else None
     if ordinal.isdigit():
         number: int | None = int(ordinal)
@@ -470,7 +534,7 @@ def resolve_year_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 def resolve_the_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     """ "for the year": the publication year; "the year ended June 30": a fiscal year, a duration."""
     after = ctx.text[cand.end : cand.end + 30]
-    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\b", after, re.IGNORECASE):
+    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through|to)\b", after, re.IGNORECASE):
         return [make(cand, "DURATION", "P1Y", "duration.the_year_ended", "absolute")]
     if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
         return [make(cand, "DATE", None, "relative.the_year.unresolved", "unresolved")]
@@ -614,6 +678,10 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         return [_from_publication(cand, ctx, "DATE", ref, f"relative.vague_{direction.replace(' ', '_')}")]
     steps = round(count * (2 if unit == "fortnight" else 1))
     calendar_unit = {"fortnight": "week", "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
+    if unit in ("hour", "minute") and sign < 0 and not from_mention:
+        clock = _clock_ago(ctx, count, unit, mod)
+        if clock:  # "Updated 2 hours ago" under a timestamped publication date
+            return [_from_publication(cand, ctx, "TIME", clock, f"relative.n_{unit}s_ago.clock", mod=mod)]
     if calendar_unit in ("hour", "minute", "second", "day") and unit != "day":
         steps = 0  # "three hours ago": still the anchor day
     if mod == "APPROX" and unit in ("hour", "minute"):
@@ -639,6 +707,17 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     rule = f"relative.n_{unit}s_{direction.replace(' ', '_')}"
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+def _clock_ago(ctx: Context, count: float, unit: str, mod: str | None) -> str | None:
+    """The clock time ``count`` hours/minutes before a publication date that has a clock."""
+    published = ctx.published or ""
+    clock = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?", published)
+    if clock is None or mod == "APPROX" and unit == "minute":
+        return None
+    moment = datetime.fromisoformat(f"{clock.group(1)}T{clock.group(2)}:{clock.group(3)}")
+    moment -= timedelta(hours=count) if unit == "hour" else timedelta(minutes=count)
+    return moment.strftime("%Y-%m-%dT%H:%M")
 
 
 _FINANCIAL_FIGURE = re.compile(r"[$€£¥%]|\b(?:cents?|million|billion|percent|per\s+cent)\b", re.IGNORECASE)
@@ -856,8 +935,17 @@ def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     weekday = cand.group("wd") or cand.group("wds")
     if weekday:
-        number = WEEKDAYS[_clean(weekday).rstrip("s")]
-        return [make(cand, "SET", f"XXXX-WXX-{number}", "set.weekday", "absolute")]
+        number = WEEKDAYS[_clean(weekday).split()[0].rstrip("s")]
+        tods = _clean(cand.group("tods"))
+        suffix = f"T{PARTS_OF_DAY[tods]}" if tods else ""  # "Tuesday nights": XXXX-WXX-2TNI
+        return [make(cand, "SET", f"XXXX-WXX-{number}{suffix}", "set.weekday", "absolute")]
+    if cand.group("setmonth"):  # "each July"
+        return [
+            make(cand, "SET", f"XXXX-{_month_number(cand.group('setmonth')):02d}", "set.month", "absolute")
+        ]
+    if cand.group("unit3"):  # "per day", "per annum"
+        unit = _clean(cand.group("unit3")).replace("annum", "year")
+        return [make(cand, "SET", _duration_value(1.0, unit), "set.per", "absolute")]
     unit = _clean(cand.group("unit") or cand.group("unit2"))
     unit = unit[:-1] if unit.endswith("s") and unit[:-1] not in ("",) else unit
     count = _number(cand.group("n")) if cand.group("n") else 1.0
@@ -867,8 +955,8 @@ def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         value = "P1D"
     elif unit == "weekend":
         value = "P1W"
-    else:  # seasons
-        value = "P1Y"
+    else:  # "every summer": that season of every year
+        value = f"XXXX-{SEASONS[unit]}"
     return [make(cand, "SET", value, "set.every" if not cand.group("times") else "set.frequency", "absolute")]
 
 
@@ -901,7 +989,7 @@ def _day_for_time(
     best: TimeExpression | None = None
     earlier: TimeExpression | None = None
     for expr in resolved:
-        if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
+        if not _names_a_day(expr):
             continue
         if ctx.layout.sentence_index(expr.start) == sentence:
             if best is None or abs(expr.start - cand.start) < abs(best.start - cand.start):
@@ -914,6 +1002,13 @@ def _day_for_time(
     if ctx.pub_day:
         return ctx.pub_day.isoformat(), "publication", PUBLICATION
     return None
+
+
+def _names_a_day(expr: TimeExpression) -> bool:
+    """Whether a clock time may take ``expr``'s day: a day or a time, but not "2 hours ago" page chrome."""
+    if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
+        return False
+    return not re.match(r"relative\.n_(?:hour|minute|second)s_", expr.rule)
 
 
 def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
@@ -937,37 +1032,76 @@ def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpressi
     return last
 
 
-def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
+_SUNLIGHT_PARTS = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "nightfall": "EV"}
+_SUNLIGHT_PARTS["sunset"] = "EV"
+_PART_FAMILIES = ("part_time", "early_hours")
+
+
+def _clock_of(cand: Candidate) -> tuple[str, str | None] | None:
+    """(clock suffix, mod): ``T15:30`` or a part of the day (``TMO``); None for an impossible hour."""
     if cand.family == "noon":
         word = _clean(cand.group("word"))
-        hour, minute = (24, 0) if word == "midnight" else (12, 0)  # midnight ends its day: T24:00
-    else:
-        hour, minute = int(cand.group("h")), int(cand.group("mi") or 0)
-        marker = _clean(cand.group("ap")).replace(".", "") if cand.group("ap") else ""
-        if marker == "pm" and hour < 12:
-            hour += 12
-        elif marker == "am" and hour == 12:
-            hour = 0
-        if hour > 23:
-            return []
-    clock = f"T{hour:02d}:{minute:02d}"
-    day_word = cand.group("dw") if cand.family in ("time", "noon") else None
-    if day_word:
-        inner = _resolve_inner_day(cand, ctx, day_word)
+        return ("T24:00" if word == "midnight" else "T12:00"), None  # midnight ends its day
+    if cand.family == "early_hours":
+        return "TMO", "START"  # "the early hours": the small hours, before the morning proper
+    if cand.family == "part_time":
+        tod = _clean(cand.group("tod"))
+        code = _SUNLIGHT_PARTS.get(tod) or PARTS_OF_DAY[tod]
+        return f"T{code}", _position_mod(cand.group("pmod"))
+    hour, minute = int(cand.group("h")), int(cand.group("mi") or 0)
+    marker = _clean(cand.group("ap")).replace(".", "") if cand.group("ap") else ""
+    part = _clean(cand.group("inthe"))
+    evening = marker == "pm" or part.endswith(("afternoon", "evening")) or part == "at night" and hour >= 6
+    if evening and hour < 12:
+        hour += 12
+    elif (marker == "am" or part.endswith("morning") or part == "at night") and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    return f"T{hour:02d}:{minute:02d}", ("APPROX" if cand.group("q") else None)
+
+
+def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
+    found_clock = _clock_of(cand)
+    if found_clock is None:
+        return []
+    clock, mod = found_clock
+    family = "part_of_day" if cand.family in _PART_FAMILIES else "time"
+    day_word = cand.group("dw")
+    if day_word or cand.group("mday"):
+        inner = _resolve_inner_day(cand, ctx, day_word) if day_word else _time_month_day(cand, ctx)
         if inner is None:
-            return [make(cand, "TIME", None, "time.unresolved", "unresolved")]
-        return [_from_publication(cand, ctx, "TIME", inner + clock, "time.with_day")]
+            return [make(cand, "TIME", None, f"{family}.unresolved", "unresolved", mod=mod)]
+        return [_from_publication(cand, ctx, "TIME", inner + clock, f"{family}.with_day", mod=mod)]
     found = _day_for_time(cand, ctx, resolved)
+    if found is not None and found[1] == "publication" and _clean(cand.group("tod")) == "overnight":
+        found = _overnight_day(cand, ctx)
     if found is None:
-        return [make(cand, "TIME", None, "time.unresolved", "unresolved")]
+        return [make(cand, "TIME", None, f"{family}.unresolved", "unresolved", mod=mod)]
     day_value, anchor, anchor_text = found
     anchor_value = ctx.published if anchor == "publication" else day_value
-    rule = f"time.{anchor}"
     return [
-        make(
-            cand, "TIME", day_value + clock, rule, anchor, anchor_value=anchor_value, anchor_text=anchor_text
-        )
-    ]
+        make(cand, "TIME", day_value + clock, f"{family}.{anchor}", anchor, anchor_value=anchor_value,
+             anchor_text=anchor_text, mod=mod)
+    ]  # fmt: skip
+
+
+def _overnight_day(cand: Candidate, ctx: Context) -> tuple[str, str, str] | None:
+    """ "Shelling continued overnight" in a news report: the night before publication (its evening's
+    day); "will continue overnight": the coming night."""
+    pub = ctx.pub_day
+    if pub is None:
+        return None
+    future = tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "future"
+    return (pub if future else pub - timedelta(days=1)).isoformat(), "publication", PUBLICATION
+
+
+def _time_month_day(cand: Candidate, ctx: Context) -> str | None:
+    """The day of "5 p.m. EST Nov. 9"."""
+    value, _, _ = _month_day_value(
+        cand, ctx, _month_number(cand.group("month")), int(cand.group("mday")), cand.group("year")
+    )
+    return value if value and not value.startswith("X") else None
 
 
 def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
@@ -977,8 +1111,9 @@ def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
     lower = _clean(word)
     if lower in _DAY_WORD_OFFSET:
         return (pub + timedelta(days=_DAY_WORD_OFFSET[lower])).isoformat()
-    tense = weekday_tense(ctx.text, cand.start, cand.end, ctx.layout)
-    return weekday_date(pub, WEEKDAYS[lower], None, tense).isoformat()
+    rel = _clean(cand.group("wrel")) or None
+    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout)
+    return weekday_date(pub, WEEKDAYS[lower], rel, tense).isoformat()
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
@@ -998,6 +1133,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "the_year": resolve_the_year,
     "year_end": resolve_year_end,
     "year": resolve_year,
+    "year_range": resolve_year_range,
+    "turn_of_century": resolve_turn_of_century,
     "weekday": resolve_weekday,
     "day_word": resolve_day_word,
     "part_of_day": resolve_part_of_day,
@@ -1012,5 +1149,5 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "season": resolve_season,
     "reference": resolve_reference,
 }
-CLOCK_FAMILIES = ("time", "clock", "noon")
+CLOCK_FAMILIES = ("time", "clock", "noon", "military", "part_time", "early_hours")
 _ = WEEKDAY_ABBREVIATIONS  # abbreviations only occur inside full dates, where the weekday is not needed

@@ -56,7 +56,10 @@ _NOT_AFTER_UNIT = "".join(
     for unit in ("minute", "hour", "day", "week", "month", "year")
     for plural in ("", "s")
 )
-_TIMEZONE = r"(?P<tz>GMT|UTC|[ECMP][SD]T|BST|CET|CEST|EET|MSK|IST)"
+_TIMEZONE = (
+    r"(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T|EES?T|WES?T|MSK|IST|AE[SD]T|JST|KST|HKT|SGT|WIB|PKT|SAST|EAT)\b"
+)
+_CLOCK_QMOD = r"(?:(?<!\w)(?P<q>around|about|approximately|roughly)\s+)?"
 
 
 @dataclass
@@ -93,7 +96,7 @@ _NUMBER_CONTEXT_BEFORE = re.compile(r"(?:[$€£¥#№]|\bNo\.?|\bnumber|\bpage|
 _COUNT_NOUN_AFTER = re.compile(
     r"\s*(?:[-–]?\s*(?:km|kms|kilomet|met(?:er|re)|miles?|feet|ft|tons?|tonnes?|kg|people|persons|troops|soldiers"
     r"|residents|votes|points|units|cars|dollars|euros|pounds|rubles|roubles|yuan|percent|per\s+cent|acres"
-    r"|hectares|square|cases|deaths|men|women|children|students|workers|jobs|pages|words|rooms|beds|times))\b",
+    r"|hectares|square|cases|deaths|men|women|children|students|workers|jobs|pages|words|rooms|beds|times|degrees))\b",
     re.IGNORECASE,
 )
 
@@ -110,6 +113,8 @@ def _before(text: str, start: int, width: int = 40) -> str:
 def _year_guard(text: str, m: re.Match[str]) -> bool:
     """Reject years that are part of a name (``Exercise-2022``), amounts, or counts."""
     start = m.start("year")
+    if m.group("fy") and _original(text, m, "fy") != "FY":
+        return False
     before = _before(text, start)
     if _NUMBER_CONTEXT_BEFORE.search(before) or _COUNT_NOUN_AFTER.match(text, m.end()):
         return False
@@ -127,7 +132,35 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
             return False
         if re.search(r"\d\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
             return False
+        if re.search(r"\d{3}\s*[-–/]\s*$", before):
+            return False  # the end of "Pages 2010-2015", "ISO 9001-2015": the range family decides
     return True
+
+
+def range_end_year(first: int, second_text: str) -> int:
+    """The second year of "2021-22" / "1999-00" / "2019-2021"."""
+    if len(second_text) == 4:
+        return int(second_text)
+    second = first - first % 100 + int(second_text)
+    return second + 100 if second <= first else second
+
+
+def _year_range_guard(text: str, m: re.Match[str]) -> bool:
+    first = int(m.group("year"))
+    if not 0 < range_end_year(first, m.group("y2")) - first <= 100:
+        return False  # "2022-2019", "1990-1999" ok; "2020/1990" is not a range
+    if len(m.group("y2")) == 2 and range_end_year(first, m.group("y2")) - first > 1 and "/" in m.group():
+        return False  # "2019/25": a page or a ratio, not a span ("2019/20" is one)
+    before = _before(text, m.start())
+    if _NUMBER_CONTEXT_BEFORE.search(before) or _COUNT_NOUN_AFTER.match(text, m.end()):
+        return False
+    if re.search(r"[\d.,]\s*$", before):
+        return False
+    return not (  # "Agenda 2021-2030", "Vision 2020-25": a name
+        _CAPITALISED_WORD_BEFORE.search(before)
+        and not _PREPOSITION_BEFORE.search(before)
+        and not _CAPITALISED_DETERMINER_BEFORE.search(before)
+    )
 
 
 def _month_guard(text: str, m: re.Match[str]) -> bool:
@@ -239,6 +272,13 @@ def _duration_guard(text: str, m: re.Match[str]) -> bool:
     return plural or single or hyphenated or bool(m.group("adj")) or n[0].isdigit() or unit == "century"
 
 
+def _quarter_code_guard(text: str, m: re.Match[str]) -> bool:
+    """ "Q3", "Q3 2021"; a half needs its year ("H1 2022"): "H2" alone is hydrogen, "H1" a visa."""
+    if text[m.start()] not in "QH":
+        return False
+    return m.group("code") == "q" or (m.group("qn") in "12" and bool(m.group("y")))
+
+
 def _the_quarter_guard(text: str, m: re.Match[str]) -> bool:
     word = text[m.end() - 7 : m.end()] if m.group().endswith("quarter") else "period"
     if word[0] == "Q":
@@ -311,14 +351,52 @@ def _reference_guard(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _set_guard(text: str, m: re.Match[str]) -> bool:
+    for name in ("wd", "wds", "setmonth"):
+        if m.group(name) and not _original(text, m, name)[0].isupper():
+            return False
+    # "50 km per hour" is a speed, not a recurrence
+    return not (m.group("unit3") and _SPEED_BEFORE.search(_before(text, m.start(), 15)))
+
+
+_SPEED_BEFORE = re.compile(
+    r"\b(?:km|kms|kilomet\w*|miles?|metres?|meters?|feet|knots?|words|litres?|liters?)\s+$", re.I
+)
+
+
+# "the Communist Party daily Granma", "the daily said": a newspaper, not a frequency.
+_NEWSPAPER_AFTER = re.compile(
+    r"\s+(?:[A-Z]|(?:newspaper|paper|said|says|reported|reports|quoted|wrote|writes|cited|added)\b)"
+    r"|\s*[.,;:]",
+)
+
+
 def _frequency_guard(text: str, m: re.Match[str]) -> bool:
-    return _original(text, m, "freq")[0].islower()  # "Daily Mail", "The Weekly Standard" are names
+    if not _original(text, m, "freq")[0].islower():
+        return False  # "Daily Mail", "The Weekly Standard" are names
+    if m.group("freq") in ("daily", "weekly") and _NEWSPAPER_AFTER.match(text, m.end()):
+        return not re.search(r"\b(?:the|a|an|party|business|financial|state|official|local)\s+$",
+                             _before(text, m.start(), 12), re.IGNORECASE)  # fmt: skip
+    return True
 
 
 def _time_guard(text: str, m: re.Match[str]) -> bool:
     hour = int(m.group("h"))
     minute = int(m.group("mi") or 0)
+    groups = m.re.groupindex
+    if "inthe" in groups and m.group("inthe") and not 1 <= hour <= 12:
+        return False  # "4 in the morning"; "20 in the evening" is a count
+    if (
+        "mday" in groups
+        and m.group("mday")
+        and not (_month_guard(text, m) and 1 <= int(m.group("mday")) <= 31)
+    ):
+        return False
     return 0 <= hour <= 24 and minute < 60 and not _NUMBER_CONTEXT_BEFORE.search(_before(text, m.start()))
+
+
+# A timestamp's clock follows its date: "14 Feb 2022 | 10:30", "February 14, 2022 10:30".
+_DATE_BEFORE_CLOCK = re.compile(r"\b(?:1\d|20)\d\d,?\s*(?:[|/–—-]\s*)?$")
 
 
 def _clock_guard(text: str, m: re.Match[str]) -> bool:
@@ -326,9 +404,51 @@ def _clock_guard(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group("tz"):
         return True
+    if m.group("csep") == "." or int(m.group("h")) > 23:
+        return False  # "10.30" without a zone is a number
+    if m.group("q"):
+        return True
+    before = _before(text, m.start(), 12)
     return bool(
-        re.search(r"\b(?:at|by|around|until|till|from|since|before|after)\s+$", _before(text, m.start(), 10))
+        re.search(r"\b(?:at|by|around|until|till|from|since|before|after)\s+$", before)
+        or _DATE_BEFORE_CLOCK.search(before)
     )
+
+
+_TOD_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:at|before|after|by|until|till|from|since|around|near|toward|towards|about|in|during|through"
+    r"|throughout|on|into|of)\s+$",
+    re.IGNORECASE,
+)
+# What may follow a part of the day used as a time ("in the morning, ...", "overnight into Monday"),
+# as opposed to an adjective ("the morning session", "the overnight rate", "dawn raids").
+_TOD_FOLLOWER = re.compile(
+    r"\s*(?:$|[.,;:!?)\]\"”'’—–(-]|(?:on|in|into|to|from|and|as|after|before|while|when|at|near|across|with"
+    r"|but|amid|despite|following|until|by|around|local|against|the|a|an|he|she|they|it|we|i|there"
+    r"|officials|police|troops|forces)\b|[A-Z]"
+    r"|of\s+(?:[A-Z\d]|the\s+(?:same|next|following|\d)|that\b))"  # "the morning of Feb. 24", not "of life"
+)
+_SUNLIGHT = ("dawn", "daybreak", "dusk", "nightfall", "sunrise", "sunset")
+
+
+def _part_time_guard(text: str, m: re.Match[str]) -> bool:
+    """A part of the day standing alone is a time only where a preposition governs it and no noun
+    follows it; with a day ("mid-afternoon yesterday") it always is."""
+    tod = m.group("tod")
+    if m.group("wd") and not _original(text, m, "wd")[0].isupper():
+        return False
+    if m.group("dw"):
+        return True
+    before = _before(text, m.start(), 15)
+    if not _TOD_FOLLOWER.match(text, m.end()):
+        return False
+    if tod == "overnight":
+        return not m.group("the") and not re.search(r"\b(?:an?|its|their|his|her|our)\s+$", before, re.I)
+    if tod in _SUNLIGHT and not m.group("the"):
+        return bool(_TOD_PREPOSITION_BEFORE.search(before))
+    if not (m.group("the") or m.group("pmod")):
+        return False  # "morning" alone: "good morning", "morning prayers"
+    return bool(_TOD_PREPOSITION_BEFORE.search(before))
 
 
 def _noon_guard(text: str, m: re.Match[str]) -> bool:
@@ -377,7 +497,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     (
         "iso",
         r"(?<![\d-])(?P<y>(?:1\d|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
-        r"(?:[T\s](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?)?(?![\d-])",
+        r"(?:[T\s](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z\b|[+-][01]\d:?[0-5]\d)?)?(?![\d-])",
         _iso_guard,
     ),
     (
@@ -432,8 +552,8 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     ),
     (
         "quarter_code",
-        r"\bQ(?P<qn>[1-4])(?:\s*[-/]?\s*(?P<y>(?:1\d|20)\d\d))?\b",
-        lambda text, m: text[m.start()] == "Q",
+        r"\b(?P<code>[QH])(?P<qn>[1-4])(?:\s*[-/]?\s*(?P<y>(?:1\d|20)\d\d))?\b",
+        _quarter_code_guard,
     ),
     (
         "the_quarter",  # an earnings report's "the quarter", "the latest period"
@@ -457,15 +577,25 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         None,
     ),
     (
+        "year_range",  # "2019-2021", "the 2021-22 season", "2019/20": two DATEs, like "Feb 10-20"
+        rf"{_YEAR}\s*[-–/]\s*(?P<y2>(?:1\d|20)\d\d|\d\d)(?![\d%/-]|[.,:]\d|\s*(?:%|percent))",
+        _year_range_guard,
+    ),
+    (
+        "turn_of_century",
+        r"the\s+turn\s+of\s+the\s+(?:(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+)?century\b",
+        None,
+    ),
+    (
         "year",
-        rf"(?:{_POSITION}[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|the\s+year)\s+)?{_YEAR}"
+        rf"(?:{_POSITION}[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|the\s+year)\s+|(?P<fy>FY)\s?)?{_YEAR}"
         r"(?![\w$€£]|-\d|\s*(?:%|percent))",
         _year_guard,
     ),
     (
         "weekday",
         # "early Tuesday", "later Sunday" (mod START/END), but not "two days later Sunday"
-        rf"(?:{_NOT_AFTER_UNIT}(?P<pmod>early|earlier|late|later)\s+)?"
+        rf"(?:{_NOT_AFTER_UNIT}(?P<pmod>early|earlier|late|later)\s+(?:on\s+)?)?"
         rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?",
         _weekday_guard,
     ),
@@ -489,7 +619,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     ),
     (
         "mention_before",
-        r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after|earlier|later)\b"
+        r"the\s+(?P<unit>day|night|week|weekend|month|year)\s+(?P<ba>before|after|earlier|later)\b"
         r"(?:\s+(?:(?P<wrel>last|next|this)\s+)?"  # "the day before last Tuesday('s hearing)"
         r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
         _mention_guard,
@@ -524,15 +654,38 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         _vague_guard,
     ),
     (
-        "time",
-        r"(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
-        rf"(?:\s*\(?{_TIMEZONE}\)?)?(?:,?\s+(?P<dw>today|yesterday|tomorrow|tonight|{_WEEKDAY}))?",
+        "time",  # "3pm", "around 7:15 p.m. EST Tuesday", "5 p.m. EST Nov. 9", "4 in the morning"
+        rf"(?<![\d.:]){_CLOCK_QMOD}(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?"
+        r"(?:\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
+        r"|(?:\s+o['’]clock)?\s+(?P<inthe>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
+        rf"(?:\s*\(?{_TIMEZONE}\)?)?"
+        rf"(?:,?\s+(?:(?P<dw>today|yesterday|tomorrow|tonight|{_WEEKDAY})"
+        rf"|{_MONTH}\s*(?P<mday>\d{{1,2}})(?![\d%]|[.,:]\d)(?:,?\s+{_YEAR})?))?",
         _time_guard,
     ),
     (
-        "clock",
-        rf"(?<![\d.:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d.:])(?:\s*(?:\(?{_TIMEZONE}\)?|local\s+time))?",
+        "clock",  # "15:00 GMT", "10.30 GMT" (a dot only with a zone), "at 10:30", "2022 | 10:30"
+        rf"(?<![\d.:]){_CLOCK_QMOD}(?P<h>[0-2]?\d)(?P<csep>[:.])(?P<mi>[0-5]\d)(?![\d.:])"
+        rf"(?:\s*(?:\(?{_TIMEZONE}\)?|local\s+time\b))?",
         _clock_guard,
+    ),
+    (
+        "military",  # "(1230 GMT)": a four-digit clock needs its zone
+        r"(?<![\d.:,])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b",
+        None,
+    ),
+    (
+        "part_time",  # "at dawn", "overnight", "in the morning", "by mid-afternoon yesterday"
+        r"(?:(?P<the>the)\s+)?(?:(?P<pmod>early|late|mid)[\s-]*)?"
+        r"(?P<tod>morning|afternoon|evening|dawn|daybreak|dusk|nightfall|sunrise|sunset|overnight)\b(?!-)"
+        rf"(?:,?\s+(?P<dw>today|yesterday|tomorrow|{_WEEKDAY}))?",
+        _part_time_guard,
+    ),
+    (
+        "early_hours",  # "the early hours of Sunday (morning)"
+        r"the\s+(?:early|small|wee)\s+hours\b(?:\s+of\s+(?:(?P<wrel>last|this)\s+)?"
+        rf"(?P<dw>today|yesterday|tomorrow|{_WEEKDAY})(?:\s+morning\b)?)?",
+        lambda text, m: not m.group("wd") or _original(text, m, "wd")[0].isupper(),
     ),
     (
         "noon",  # "noon Thursday", "at midnight"
@@ -543,11 +696,16 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "set",
         r"(?:(?P<every>every|each)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?"
         rf"(?:{_WEEKDAY}|(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|hour"
-        r"|summer|winter|spring|autumn)s?)\b"
+        r"|summer|winter|spring|autumn|fall)s?"
+        r"|(?P<setmonth>January|February|March|April|May|June|July|August|September|October|November"
+        r"|December))\b"
         r"|(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+"
         r"(?P<unit2>day|week|month|year|hour)\b"
-        r"|(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b)",
-        lambda text, m: not m.group("wds") or _original(text, m, "wds")[0].isupper(),
+        r"|per\s+(?P<unit3>hour|day|week|month|year|annum)\b"
+        r"|(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays"
+        r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<tods>morning|afternoon|evening"
+        r"|night)s)\b)",
+        _set_guard,
     ),
     ("frequency", rf"(?P<freq>{'|'.join(FREQUENCY_WORDS)})\b", _frequency_guard),
     (
@@ -621,12 +779,14 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
         _NONE,
         rf"{_YEAR_DIGITS}|[1-4]",
     ),
-    "quarter_code": (("q",), _NONE, None),
+    "quarter_code": (("q", "h"), _NONE, None),
     "the_quarter": (("the",), _NONE, None),
     "year_ago": (("the", "year"), _NONE, None),
     "the_year": (("the",), _NONE, None),
     "year_end": (("the", "year"), _NONE, None),
-    "year": ((*_POSITION_WORDS, "fiscal", "calendar"), _GLUED_POSITION, _YEAR_DIGITS),
+    "year_range": (_NONE, _NONE, _YEAR_DIGITS),
+    "turn_of_century": (("the",), _NONE, None),
+    "year": ((*_POSITION_WORDS, "fiscal", "calendar", "fy"), _GLUED_POSITION, _YEAR_DIGITS),
     "weekday": ((*_REL_WORDS, "previous", "early", "earlier", "late", "later", *WEEKDAYS), _NONE, None),
     "day_word": (_words("the early late today yesterday tomorrow tonight"), _NONE, None),
     "part_of_day": (_words("early late earlier later this last"), _NONE, None),
@@ -646,12 +806,22 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
         _NONE,
         None,
     ),
-    "time": (_NONE, _NONE, _DAY_DIGITS),
-    "clock": (_NONE, _NONE, _DAY_DIGITS),
+    "time": (_words("around about approximately roughly"), _NONE, _DAY_DIGITS),
+    "clock": (_words("around about approximately roughly"), _NONE, _DAY_DIGITS),
+    "military": (_NONE, _NONE, r"\d{4}"),
+    "part_time": (
+        _words(
+            "the early late morning afternoon evening dawn daybreak dusk nightfall sunrise sunset overnight"
+        ),
+        ("mid",),
+        None,
+    ),
+    "early_hours": (("the",), _NONE, None),
     "noon": (("noon", "midnight", "midday"), _NONE, None),
     "set": (
         _words(
-            "every each once twice three four mondays tuesdays wednesdays thursdays fridays saturdays sundays"
+            "every each once twice three four per mondays tuesdays wednesdays thursdays fridays saturdays"
+            " sundays monday tuesday wednesday thursday friday saturday sunday"
         ),
         _NONE,
         r"\d+",
@@ -785,6 +955,8 @@ _NOT_A_NOUN = frozenset(
     )
 )
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+_YEAR_BEFORE_NAME = re.compile(r"(?:1\d|20)\d\d")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
 def modifies_noun(text: str, start: int, end: int, kind: str) -> bool:
@@ -796,6 +968,9 @@ def modifies_noun(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if kind not in ("DATE", "DURATION"):
         return False
+    if _YEAR_BEFORE_NAME.fullmatch(inner) and _CAPITALISED_NEXT.match(text, end):
+        # "the 2022 World Cup", "the 2020 Olympics": a year naming an edition of an event
+        return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start))
     word = _NEXT_WORD.match(text, end)
     if word is None or word.group(1) in _NOT_A_NOUN or word.group(1).endswith("ly"):
         return False

@@ -30,6 +30,8 @@ TIMEX_VALUE = re.compile(
       | \d{4}-W\d{2}(?:-WE|-[1-7])?                            # ISO week, weekend, week-day
       | \d{4}-\d{2}-\d{2}(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|MI|AF|EV|NI|DT))?   # day, time
       | XXXX(?:-[0-9X]{2}(?:-[0-9X]{2})?|-WXX-[1-7]|-W\d{2})?    # underspecified
+      | XXXX-WXX-[1-7]T(?:MO|MI|AF|EV|NI)                       # a weekday's part of day (SET)
+      | XXXX-(?:SP|SU|FA|WI|Q[1-4]|H[12])                      # a season or quarter of any year (SET)
       | P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|H)              # date duration
       | PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)                         # time duration
       | P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?   # composite
