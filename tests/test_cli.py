@@ -253,10 +253,48 @@ def test_dates_timeml_output_is_well_formed_xml():
 # --- check ---------------------------------------------------------------------------------------
 
 
-def test_check_seeds_fails_with_a_one_day_max_gap_and_names_the_gaps():
+def test_check_seeds_passes_with_the_default_policy(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no policy file around: the built-in defaults
+    result = run("check", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines()[-1].startswith("PASS")
+
+
+def test_check_seeds_fails_with_a_one_day_max_gap_and_names_the_gaps(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = run("check", str(SEEDS), "--max-gap", "1d")
     assert result.exit_code == 1, result.output
     assert "interval" in result.output
+    # The drills began on 2 February and the call was on 14 February: nothing in between.
+    assert "2022-02-03 to 2022-02-13" in result.output
+    assert result.stdout.strip().splitlines()[-1].startswith("FAIL")
+
+
+def test_check_github_format_annotates_the_gaps(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check", str(SEEDS), "--max-gap", "1d", "--format", "github")
+    assert result.exit_code == 1
+    assert any(line.startswith("::error ") for line in result.stdout.splitlines())
+
+
+def test_check_json_reports_the_verdict(tmp_path, monkeypatch):
+    import jsonschema
+
+    from timeline.schema import load_schema
+
+    monkeypatch.chdir(tmp_path)
+    result = run("check", str(SEEDS), "--max-gap", "1d", "--format", "json")
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, load_schema("timeline"))
+    assert document["check"] == {"passed": False, "failing": 1}
+    assert [gap["kind"] for gap in document["gaps"] if gap["failing"]] == ["interval"]
+
+
+def test_check_reads_the_policy_from_pyproject(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.timeline]\nmax-gap = "1d"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("check", str(SEEDS)).exit_code == 1
+    assert run("check", str(SEEDS), "--max-gap", "30d").exit_code == 0  # the command line wins
 
 
 def test_check_bad_max_gap_is_a_usage_error():
