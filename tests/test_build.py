@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -184,3 +185,29 @@ def test_undated_article_without_relative_dates_is_bounded_by_its_own_events():
     assert documents["undated"].value is None
     assert documents["undated"].source == "inferred"
     assert documents["undated"].earliest == date(2023, 3, 3)
+
+
+def test_an_error_while_reading_in_a_worker_reaches_the_caller(tiny_chunks, monkeypatch):
+    if build._start_method() != "fork":
+        pytest.skip("the patched reader only reaches workers started by fork")
+
+    def failing(article):
+        raise ValueError(f"cannot read {article.id}")
+
+    monkeypatch.setattr(build, "read_article", failing)
+    with pytest.raises(ValueError, match="cannot read"):
+        build_timeline(read_paths([str(SEEDS)]))
+
+
+def test_undated_articles_dated_in_worker_processes_match_in_process(monkeypatch):
+    seeds = read_paths([str(SEEDS)])
+    (undated,) = [a for a in seeds if a.id.startswith("003")]
+    articles = seeds + [replace(undated, id="003-copy", path="copy.txt")]
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "1")
+    in_process = build_timeline(articles)
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "2")
+    monkeypatch.setattr(build, "INFER_CHUNK", 1)  # one undated article per worker
+    in_workers = build_timeline(articles)
+    assert _everything(in_workers) == _everything(in_process)
+    published = {d.id: d.published for d in in_workers.documents}
+    assert published["003-copy"].value == published[undated.id].value == "2022-02-16"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.events import extract_mentions
+from timeline.events import extract_mentions, span_of
 from timeline.temporal.timex import value_to_date
 from timeline.text import Token, is_verb, tokenize, verb_flags
 from timeline.types import Article, Published, Sentence, TimeExpression
@@ -153,3 +153,12 @@ def test_tokens_keep_offsets_and_lower_case_form():
         ("met", 116, 119, "met"),
     ]
     assert Token("Kyiv", 0, 4).lower == "kyiv"
+
+
+def test_span_of_is_the_calendar_span_of_dates_only():
+    text = "Talks lasted two weeks in February 2022."
+    month = _expr(text, "February 2022", "2022-02")
+    assert span_of(month) == month.date() == value_to_date("2022-02")
+    duration = TimeExpression("two weeks", 13, 22, "DURATION", "P2W", None, "absolute")
+    assert span_of(duration) is None
+    assert span_of(_expr(text, "February 2022", None)) is None

@@ -9,7 +9,10 @@ processed in an order derived from their text, and events are sorted by content.
 
 The per-article stages are independent, so a large collection is read by a
 pool of worker processes (one per available core), in contiguous chunks of the
-same order; the results are identical to reading it in this process.
+same order; many undated articles are likewise dated in forked workers.  The
+results are identical to doing everything in this process, which is what
+happens for small inputs, when no process pool can be started, or with the
+environment variable ``TIMELINE_WORKERS=1``.
 """
 
 from __future__ import annotations
@@ -28,13 +31,15 @@ from dataclasses import replace
 
 from timeline.config import BuildOptions
 from timeline.events import extract_mentions
-from timeline.infer import bound_from_events, infer_publication_dates
+from timeline.infer import EventReference, bound_from_events, infer_with_reference
 from timeline.merge import merge_mentions
-from timeline.types import Article, Event, EventMention, Sentence, TimeExpression, Timeline
+from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression, Timeline
 
 # Below these sizes starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
 PARALLEL_MIN_CHARACTERS = 2_000_000
+PARALLEL_MIN_UNDATED = 16  # articles to date by inference (each re-reads itself for up to 45 days)
+INFER_CHUNK = 4  # undated articles per inference task
 CHUNK_CHARACTERS = 200_000  # per task: small enough to balance the workers and report progress often
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # environment override of the worker count (1 = never use a pool)
 
@@ -129,14 +134,23 @@ def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Readin
 
 
 def _worker_count(articles: list[Article]) -> int:
-    override = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if override.isdigit():
-        return max(min(int(override), len(articles)), 1)
-    small = sum(len(a.text) for a in articles) <= PARALLEL_MIN_CHARACTERS
-    if len(articles) < PARALLEL_MIN_ARTICLES and small:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return min(cores, len(articles))
+    if _workers_override() is None:
+        small = sum(len(a.text) for a in articles) <= PARALLEL_MIN_CHARACTERS
+        if len(articles) < PARALLEL_MIN_ARTICLES and small:
+            return 1
+    return min(_available_workers(), len(articles))
+
+
+def _workers_override() -> int | None:
+    value = os.environ.get(WORKERS_VARIABLE, "").strip()
+    return max(int(value), 1) if value.isdigit() else None
+
+
+def _available_workers() -> int:
+    override = _workers_override()
+    if override is not None:
+        return override
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _start_method() -> str | None:
@@ -166,18 +180,24 @@ def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _read_in_pool(ordered: list[Article], options: BuildOptions, workers: int, method: str) -> list[Reading]:
+    """``read_article`` of each article by worker processes, chunk by chunk; results in input order."""
     chunks = list(_chunks(ordered, CHUNK_CHARACTERS))
-    results: list[list[Reading] | None] = [None] * len(chunks)
+    results: list[list[Reading]] = [[] for _ in chunks]
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
         futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
-        done = 0
-        for future in as_completed(futures):
-            number = futures[future]
-            results[number] = future.result()
-            done += len(chunks[number])
-            _report(options, "read", done, len(ordered))
-    return [reading for chunk_readings in results if chunk_readings is not None for reading in chunk_readings]
+        try:
+            done = 0
+            for future in as_completed(futures):
+                number = futures[future]
+                results[number] = future.result()
+                done += len(chunks[number])
+                _report(options, "read", done, len(ordered))
+        except BaseException:
+            # an error or Ctrl-C: drop the queued chunks instead of reading them all before stopping
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return [reading for chunk_readings in results for reading in chunk_readings]
 
 
 # ---------------------------------------------------------------- inference and bounds
@@ -207,7 +227,7 @@ def _date_undated(
     if not undated or not dated:
         return ordered
     reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)
-    inferred = infer_publication_dates(undated, reference, sentences, _tag_positional)
+    inferred = _infer_dates(undated, EventReference(reference), sentences)
     result = []
     for done, article in enumerate(ordered, start=1):
         published = inferred.get(article.id)
@@ -221,6 +241,48 @@ def _date_undated(
         result.append(article)
         _report(options, "infer", done, len(ordered))
     return result
+
+
+# The dated articles' events and every article's sentences, for forked inference workers: they read
+# them from the memory they share with the parent instead of receiving a copy of each.
+_INFERENCE_STATE: tuple[EventReference, dict[str, list[Sentence]]] | None = None
+
+
+def _infer_dates(
+    undated: list[Article], reference: EventReference, sentences: dict[str, list[Sentence]]
+) -> dict[str, Published]:
+    """Inferred publication dates of ``undated``: in forked workers when there are many."""
+    workers = min(_available_workers(), -(-len(undated) // INFER_CHUNK))
+    parallel = workers > 1 and (len(undated) >= PARALLEL_MIN_UNDATED or _workers_override() is not None)
+    # only "fork" shares the reference for free; other start methods would have to copy it to each worker
+    if parallel and _start_method() == "fork":
+        try:
+            return _infer_in_pool(undated, reference, sentences, workers)
+        except (BrokenProcessPool, OSError):
+            pass  # no usable process pool here: infer in-process
+    return infer_with_reference(undated, reference, sentences, _tag_positional)
+
+
+def _infer_in_pool(
+    undated: list[Article], reference: EventReference, sentences: dict[str, list[Sentence]], workers: int
+) -> dict[str, Published]:
+    global _INFERENCE_STATE
+    chunks = [undated[i : i + INFER_CHUNK] for i in range(0, len(undated), INFER_CHUNK)]
+    _INFERENCE_STATE = (reference, sentences)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_infer_chunk, chunks))
+    finally:
+        _INFERENCE_STATE = None
+    return {article_id: published for result in results for article_id, published in result.items()}
+
+
+def _infer_chunk(chunk: list[Article]) -> dict[str, Published]:
+    """Worker task (forked): dates ``chunk`` against the parent's reference."""
+    assert _INFERENCE_STATE is not None, "inference workers must be forked from the building process"
+    reference, sentences = _INFERENCE_STATE
+    with _cycle_collector_paused():
+        return infer_with_reference(chunk, reference, sentences, _tag_positional)
 
 
 def _tag_positional(text: str, published: str | None, regions: list[tuple[int, int]] | None = None):  # noqa: ANN202

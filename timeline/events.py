@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from timeline.names import Name, extract_names
 from timeline.temporal.timex import value_to_date
@@ -76,10 +77,22 @@ def extract_mentions(
     return mentions
 
 
+def span_of(expression: TimeExpression) -> DateValue | None:
+    """``expression.date()``, parsing each distinct value once (extraction asks for it many times)."""
+    if expression.type not in ("DATE", "TIME") or not expression.value:
+        return None
+    return _span_of_value(expression.value)
+
+
+@lru_cache(maxsize=65536)
+def _span_of_value(value: str) -> DateValue | None:
+    return value_to_date(value)  # DateValue is frozen: one shared instance per value is safe
+
+
 def _is_usable(expression: TimeExpression, text: str) -> bool:
     if (
         expression.type not in ("DATE", "TIME")
-        or expression.date() is None
+        or span_of(expression) is None
         or expression.anchor == "unresolved"
     ):
         return False
@@ -101,21 +114,28 @@ def _reference_date(article: Article, expressions: list[TimeExpression]) -> Date
     """Publication date, else the latest day-precise date the article mentions."""
     if article.published.value and (published := value_to_date(article.published.value)):
         return published
-    days = [d for e in expressions if (d := e.date()) and d.granularity in ("day", "time")]
+    days = [d for e in expressions if (d := span_of(e)) and d.granularity in ("day", "time")]
     return max(days, key=lambda d: d.start) if days else None
 
 
 # ---------------------------------------------------------------- sentence analysis
 
 
-def _analyse(
-    sentence: Sentence, expressions: list[TimeExpression], tokens: list[Token] | None = None
-) -> _Analysis:
-    if tokens is None:
-        tokens = tokenize(sentence.text, sentence.start)
+def _analyse(sentence: Sentence, expressions: list[TimeExpression]) -> _Analysis:
+    """The analysis of a sentence whose ``expressions`` are dates (their tokens are ignored)."""
+    return _analysis_with_dates(sentence, tuple((e.start, e.end) for e in expressions))
+
+
+@lru_cache(maxsize=512)
+def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> _Analysis:
+    # cached: inferring a publication date re-reads the same few sentences for every candidate day
+    return _analyse_tokens(tokenize(sentence.text, sentence.start), spans)
+
+
+def _analyse_tokens(tokens: list[Token], spans: tuple[tuple[int, int], ...]) -> _Analysis:
     ignored = _attribution_tokens(tokens)
     for i, token in enumerate(tokens):
-        if any(e.start < token.end and token.start < e.end for e in expressions):
+        if any(start < token.end and token.start < end for start, end in spans):
             ignored.add(i)
     verbs = verb_flags(tokens)
     return _Analysis(tokens, ignored, _clauses(tokens, ignored, verbs), verbs)
@@ -228,7 +248,7 @@ def _undated_mention(article: Article, sentence: Sentence) -> EventMention | Non
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
     if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
         return None
-    analysis = _analyse(sentence, [], tokens)
+    analysis = _analyse_tokens(tokens, ())
     if not _names(analysis):
         return None
     for i in _verbs(analysis, 0, len(analysis.tokens)):
@@ -258,7 +278,7 @@ def _mention(
         document=article.id,
         sentence=sentence,
         expression=expression,
-        date=expression.date() if expression else None,
+        date=span_of(expression) if expression else None,
         trigger=trigger_word,
         actors=actors,
         terms=_terms(analysis, clause),
@@ -327,7 +347,7 @@ def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
 def _status(
     analysis: _Analysis, clause: tuple[int, int], expression: TimeExpression, reference: DateValue | None
 ) -> str:
-    when = expression.date()
+    when = span_of(expression)
     if when is None:
         return "reported"
     if reference and when.granularity in _COARSE and when.end < reference.start - BACKGROUND_BEFORE:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.events import extract_mentions
+from timeline.events import extract_mentions, span_of
 from timeline.merge import MentionFeatures, features, match_score, representative_features
 from timeline.temporal.timex import date_to_value
 from timeline.text import is_past_form
@@ -33,10 +33,15 @@ from timeline.types import Article, DateValue, Event, EventMention, Published, S
 Tagger = Callable[..., list[TimeExpression]]
 
 
-class _Reference:
-    """The other articles' events with their distinct mention features, indexed by actor key."""
+class EventReference:
+    """The other articles' events with their distinct mention features, indexed by actor key.
+
+    Build it once (``EventReference(events)``) to date many articles, possibly in several
+    processes, with ``infer_with_reference``.
+    """
 
     def __init__(self, events: list[Event]) -> None:
+        events = [e for e in events if e.date and e.status != "background"]
         self.entries: list[tuple[Event, list[MentionFeatures]]] = [
             (e, representative_features(e.mentions)) for e in events
         ]
@@ -99,7 +104,16 @@ def infer_publication_dates(
     sentences by article id; ``tagger`` is ``timeline.temporal.tag``.
     Articles for which there is no evidence are left out.
     """
-    reference = _Reference([e for e in events if e.date and e.status != "background"])
+    return infer_with_reference(articles, EventReference(events), sentences, tagger)
+
+
+def infer_with_reference(
+    articles: Iterable[Article],
+    reference: EventReference,
+    sentences: dict[str, list[Sentence]],
+    tagger: Tagger,
+) -> dict[str, Published]:
+    """``infer_publication_dates`` with the dated articles' events already indexed."""
     inferred: dict[str, Published] = {}
     for article in articles:
         if article.published.value:
@@ -111,16 +125,58 @@ def infer_publication_dates(
 
 
 def _infer_one(
-    article: Article, reference: _Reference, sentences: list[Sentence], tagger: Tagger
+    article: Article, reference: EventReference, sentences: list[Sentence], tagger: Tagger
 ) -> Published | None:
     unresolved = [e for e in tagger(article.text, None, regions=article.body) if e.anchor == "unresolved"]
     if not unresolved or not reference:
         return None
     regions = _regions_with(sentences, unresolved)
     chosen = [s for s in sentences if (s.start, s.end) in set(regions)]
-    days = _candidate_days(article, chosen, reference, tagger, regions)
-    candidates = [_score(article, chosen, reference, tagger, regions, day) for day in days]
+    reader = _Rereader(article, chosen, tagger, regions)
+    days = _candidate_days(reader, reference)
+    candidates = [_score(reader, reference, day) for day in days]
     return _decide(candidates)
+
+
+class _Rereader:
+    """The sentences of an undated article holding relative dates, re-read as if published on a day.
+
+    Only the values of the expressions change from one day to the next, so the mentions (their
+    clauses, triggers, actors, terms) are extracted once per layout of expressions and given each
+    day's expressions and dates.  Inference reads nothing else of them (their status also depends
+    on the day: never read here).
+    """
+
+    def __init__(
+        self, article: Article, sentences: list[Sentence], tagger: Tagger, regions: list[tuple[int, int]]
+    ) -> None:
+        self.article, self.sentences, self.tagger, self.regions = article, sentences, tagger, regions
+        self._mentions: dict[tuple, list[EventMention]] = {}
+
+    def at(self, day: date) -> tuple[list[EventMention], list[TimeExpression]]:
+        """The mentions and expressions as if published on ``day``."""
+        value = day.isoformat()
+        expressions = self.tagger(self.article.text, value, regions=self.regions)
+        # everything extraction looks at except the values (whether one parses decides its use)
+        layout = tuple(
+            (e.start, e.end, e.text, e.type, e.granularity, e.anchor, span_of(e) is not None)
+            for e in expressions
+        )
+        if layout not in self._mentions:
+            dated = replace(self.article, published=Published(value=value, source="inferred"))
+            self._mentions[layout] = extract_mentions(dated, self.sentences, expressions)
+        by_span = {(e.start, e.end): e for e in expressions}
+        return [_redated(m, by_span) for m in self._mentions[layout]], expressions
+
+
+def _redated(mention: EventMention, by_span: dict[tuple[int, int], TimeExpression]) -> EventMention:
+    """``mention`` dated by the expression at the same place among ``by_span``."""
+    if mention.expression is None:
+        return mention
+    expression = by_span[(mention.expression.start, mention.expression.end)]
+    if expression is mention.expression:
+        return mention
+    return replace(mention, expression=expression, date=span_of(expression))
 
 
 def _regions_with(sentences: list[Sentence], expressions: list[TimeExpression]) -> list[tuple[int, int]]:
@@ -135,16 +191,9 @@ def _regions_with(sentences: list[Sentence], expressions: list[TimeExpression]) 
     )
 
 
-def _candidate_days(
-    article: Article,
-    sentences: list[Sentence],
-    reference: _Reference,
-    tagger: Tagger,
-    regions: list[tuple[int, int]],
-) -> list[date]:
+def _candidate_days(reader: _Rereader, reference: EventReference) -> list[date]:
     """Days near the events the article's sentences talk about (content match, any date)."""
-    probe_day = reference.latest_day()
-    mentions, _ = _mentions_at(article, sentences, tagger, regions, probe_day)
+    mentions, _ = reader.at(reference.latest_day())
     matched = {e.date for m in mentions for e in reference.matches(m) if e.date}
     days: set[date] = set()
     for when in matched:
@@ -156,27 +205,10 @@ def _candidate_days(
     return sorted(days)[:MAX_CANDIDATES]
 
 
-def _mentions_at(
-    article: Article, sentences: list[Sentence], tagger: Tagger, regions: list[tuple[int, int]], day: date
-) -> tuple[list[EventMention], list[TimeExpression]]:
-    """The article's mentions and expressions as if published on ``day``."""
-    value = day.isoformat()
-    dated = replace(article, published=Published(value=value, source="inferred"))
-    expressions = tagger(article.text, value, regions=regions)
-    return extract_mentions(dated, sentences, expressions), expressions
-
-
-def _score(
-    article: Article,
-    sentences: list[Sentence],
-    reference: _Reference,
-    tagger: Tagger,
-    regions: list[tuple[int, int]],
-    day: date,
-) -> _Candidate:
+def _score(reader: _Rereader, reference: EventReference, day: date) -> _Candidate:
     score = 0.0
     matched: list[tuple[TimeExpression, Event]] = []
-    mentions, expressions = _mentions_at(article, sentences, tagger, regions, day)
+    mentions, expressions = reader.at(day)
     for mention in mentions:
         when = mention.date
         if when is None or mention.expression is None:
@@ -200,10 +232,12 @@ def _latest_day_report(
     expressions: list[TimeExpression], day: date
 ) -> tuple[TimeExpression, DateValue] | None:
     """The latest day-precise date up to publication the article mentions, with its expression."""
-    found = [
-        (e, d) for e in expressions if (d := e.date()) and d.granularity in ("day", "time") and d.start <= day
-    ]
+    found = [(e, d) for e in expressions if (d := span_of(e)) and _day_precise(d) and d.start <= day]
     return max(found, key=lambda pair: (pair[1].start, -pair[0].start)) if found else None
+
+
+def _day_precise(when: DateValue) -> bool:
+    return when.granularity in ("day", "time")
 
 
 def _decide(candidates: list[_Candidate]) -> Published | None:
