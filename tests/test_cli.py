@@ -193,6 +193,12 @@ def test_empty_directory_is_a_one_line_error(tmp_path):
     assert_one_line_error(run("build", str(tmp_path / "empty")), "empty")
 
 
+def test_a_lone_unreadable_file_is_one_error_line_not_a_warning_too(tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    assert_one_line_error(run("build", str(binary)), "photo.txt", "binary")
+
+
 def test_bad_published_value_is_a_one_line_error():
     assert_one_line_error(run("build", str(SEEDS), "--published", "003=someday"), "--published", "someday")
 

@@ -57,17 +57,18 @@ def read_paths(
         try:
             found = _read_input(item, stdin, warn)
         except InputError as exc:
-            failures.append(str(exc))
-            warn(f"skipping {exc}" if str(exc).startswith(name) else f"skipping {name}: {exc}")
+            failures.append(str(exc) if str(exc).startswith(name) else f"{name}: {exc}")
             continue
         if not found:
             failures.append(f"{name}: no article in it")
-            warn(f"skipping {name}: no article in it")
         articles.extend(found)
     if not articles:
+        # Nothing to build: one error line, not a warning per file followed by an error.
         if len(failures) == 1:
             raise InputError(failures[0])
-        raise InputError(f"no readable article among {len(failures)} inputs (see the warnings above)")
+        raise InputError(f"no readable article among {len(failures)} inputs (first: {failures[0]})")
+    for failure in failures:
+        warn(f"skipping {failure}")
     _make_ids_unique(articles, warn)
     _apply_published_options(articles, published or {}, warn)
     return articles
