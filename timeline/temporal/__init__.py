@@ -3,13 +3,17 @@
 Public API::
 
     tag(text, published=None, regions=None) -> list[TimeExpression]
+    tag_for_dates(text, published_values, regions=None) -> list[list[TimeExpression]]
+    prepare(text, regions=None) -> Prepared          # recognition only (no publication date)
+    resolve(prepared, published=None) -> list[TimeExpression]   # tag() == resolve(prepare())
     parse_date_value(s) -> str | None
 
 Pipeline: ``recognise.find_candidates`` (one compiled regex per family, guarded; one scan finds
 the tokens an expression can start with and only the families starting with that token are tried
 there) -> ``select_non_overlapping`` (longest wins) -> ``normalise`` resolvers in text order
 (so later expressions can anchor on earlier mentions) -> clock times last (they take the day of
-the nearest day-level expression in their sentence).
+the nearest day-level expression in their sentence).  Everything before the resolvers depends only
+on the text: ``prepare`` does it once and ``resolve`` runs the resolvers for one publication date.
 
 Conventions
 -----------
@@ -145,13 +149,11 @@ from __future__ import annotations
 
 import re
 
-from timeline.temporal.anchor import build_layout
-from timeline.temporal.normalise import CLOCK_FAMILIES, RESOLVERS, Context
-from timeline.temporal.recognise import find_candidates, modifies_noun, select_non_overlapping
-from timeline.temporal.timex import is_valid_value, value_to_date
+from timeline.temporal.prepared import Prepared, prepare, resolve, resolve_many
+from timeline.temporal.timex import value_to_date
 from timeline.types import TimeExpression
 
-__all__ = ["tag", "parse_date_value"]
+__all__ = ["tag", "tag_for_dates", "prepare", "resolve", "Prepared", "parse_date_value"]
 
 
 def tag(
@@ -161,60 +163,17 @@ def tag(
 
     Results are sorted by start and never overlap; ``text[e.start:e.end] == e.text``.
     """
-    if not isinstance(text, str) or not text:
-        return []
-    spans = _clean_regions(regions, len(text))
-    try:
-        candidates = select_non_overlapping(find_candidates(text, spans))
-    except (RecursionError, re.error):  # pragma: no cover - defensive: never raise on input text
-        return []
-    if not candidates:
-        return []
-    pub_value = published if published and is_valid_value(published) else None
-    pub_span = value_to_date(pub_value) if pub_value else None
-    ctx = Context(
-        text=text, published=pub_value if pub_span else None, pub=pub_span, layout=build_layout(text)
-    )
-    results: list[TimeExpression] = []
-    clocks = []
-    for cand in candidates:
-        if cand.family in CLOCK_FAMILIES:
-            clocks.append(cand)
-            continue
-        results.extend(_resolve_safely(cand, ctx))
-    if clocks:
-        from timeline.temporal.normalise import resolve_time
-
-        resolved = list(results)
-        for cand in clocks:
-            try:
-                results.extend(resolve_time(cand, ctx, resolved))
-            except (ValueError, KeyError, IndexError, OverflowError):
-                continue
-    results.sort(key=lambda e: e.start)
-    for expr in results:
-        expr.modifies_noun = modifies_noun(text, expr.start, expr.end, expr.type)
-    return [e for e in results if e.value is None or is_valid_value(e.value)]
+    return resolve(prepare(text, regions), published)
 
 
-def _resolve_safely(cand, ctx: Context) -> list[TimeExpression]:  # type: ignore[no-untyped-def]
-    try:
-        found = RESOLVERS[cand.family](cand, ctx)
-    except (ValueError, KeyError, IndexError, OverflowError, TypeError):
-        return []  # a malformed match (e.g. day 31 in a 30-day month) is simply not a date
-    paragraph = ctx.layout.paragraph(cand.start)
-    for expr in found:
-        span = expr.date() if expr.granularity else None
-        if span is not None:
-            ctx.mentions.append((paragraph, expr, span))
-    return found
+def tag_for_dates(
+    text: str, published_values: list[str | None], regions: list[tuple[int, int]] | None = None
+) -> list[list[TimeExpression]]:
+    """``[tag(text, p, regions) for p in published_values]``, recognising the text only once.
 
-
-def _clean_regions(regions: list[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:
-    if regions is None:
-        return [(0, length)]
-    spans = sorted((max(0, int(s)), min(length, int(e))) for s, e in regions)
-    return [(s, e) for s, e in spans if e > s]
+    For publication-date inference, which tags one article against many candidate days.
+    """
+    return resolve_many(prepare(text, regions), list(published_values))
 
 
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

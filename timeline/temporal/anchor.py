@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -113,11 +113,18 @@ _AHEAD_OF = re.compile(r"\b(?:ahead|in\s+advance)\s+of\s+(?:the\s+)?$", re.IGNOR
 
 @dataclass
 class Layout:
-    """Sentence and paragraph start offsets of a text (sorted)."""
+    """Sentence and paragraph start offsets of a text (sorted).
+
+    A layout belongs to one text: it also memoises that text's tense cues per span (a pure function
+    of the text), so tagging the text for many publication dates looks for each cue once.
+    """
 
     sentence_starts: list[int]
     paragraph_starts: list[int]
     length: int
+    cue_memo: dict[tuple[int, int], tuple[str, str, bool] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -163,7 +170,14 @@ def _cues(segment: str) -> list[tuple[str, str]]:
 
 def nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:
     """(kind, word, found after) of the nearest tense cue in the sentence: the last one before
-    [start, end), else the first one after."""
+    [start, end), else the first one after.  ``layout`` must be ``text``'s (its memo is used)."""
+    key = (start, end)
+    if key not in layout.cue_memo:
+        layout.cue_memo[key] = _nearest_cue(text, start, end, layout)
+    return layout.cue_memo[key]
+
+
+def _nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:
     s_start, s_end = layout.sentence(start)
     before = _cues(text[max(s_start, start - 150) : start])
     if before:

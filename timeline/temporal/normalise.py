@@ -7,6 +7,7 @@ anchors for expressions relative to an earlier mention ("the day before").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
 )
 from timeline.temporal.recognise import Candidate, range_end_year
-from timeline.temporal.timex import value_to_date
+from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.types import DateValue, TimeExpression
 
 PUBLICATION = "publication date"
@@ -63,7 +64,7 @@ class Context:
     def numeric_order(self) -> str:
         """How this document writes slashed dates: ``dm`` (14/02/2022), ``md`` (2/14/2022) or ``unknown``."""
         if self._numeric_order is None:
-            self._numeric_order = _numeric_order_of(self.text)
+            self._numeric_order = numeric_order_of(self.text)
         return self._numeric_order
 
     @property
@@ -76,14 +77,18 @@ class Context:
 # ---------------------------------------------------------------- helpers
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _clean(word: str | None) -> str:
-    return re.sub(r"\s+", " ", word or "").strip().lower()
+    return _SPACES.sub(" ", word or "").strip().lower()
 
 
 def _granularity(kind: str, value: str | None) -> str | None:
     if kind not in ("DATE", "TIME") or not value:
         return None
-    span = value_to_date(value)
+    span = cached_value_to_date(value)
     if span is None:
         return None
     return "time" if "T" in value else span.granularity
@@ -205,7 +210,7 @@ def resolve_iso(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 
 
-def _numeric_order_of(text: str) -> str:
+def numeric_order_of(text: str) -> str:
     """``dm`` or ``md`` when the document's unambiguous slashed dates (a number above 12) agree."""
     day_first = month_first = 0
     for m in _SLASHED_DATE.finditer(text):

@@ -147,8 +147,11 @@ def range_end_year(first: int, second_text: str) -> int:
 
 def _year_range_guard(text: str, m: re.Match[str]) -> bool:
     first = int(m.group("year"))
-    if not 0 < range_end_year(first, m.group("y2")) - first <= 100:
+    last = range_end_year(first, m.group("y2"))
+    if not 0 < last - first <= 100:
         return False  # "2022-2019", "1990-1999" ok; "2020/1990" is not a range
+    if len(m.group("y2")) == 2 and last // 100 != first // 100 and last != first + 1:
+        return False  # two digits cross a century only to the next year ("1999-00"); "2022-02" is a month
     if len(m.group("y2")) == 2 and range_end_year(first, m.group("y2")) - first > 1 and "/" in m.group():
         return False  # "2019/25": a page or a ratio, not a span ("2019/20" is one)
     before = _before(text, m.start())

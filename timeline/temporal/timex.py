@@ -10,6 +10,7 @@ calendar bounds and back; everything that compares dates goes through it.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -61,6 +62,13 @@ def value_to_date(value: str) -> DateValue | None:
         return _parse(value)
     except (ValueError, OverflowError):
         return None
+
+
+@functools.lru_cache(maxsize=8192)
+def cached_value_to_date(value: str) -> DateValue | None:
+    """``value_to_date``, memoised: the tagger asks for the same few values over and over (a
+    ``DateValue`` is frozen, so sharing one is safe)."""
+    return value_to_date(value)
 
 
 def _parse(value: str) -> DateValue | None:
