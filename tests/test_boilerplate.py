@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.boilerplate import classify_paragraphs, line_reason, paragraph_reasons
+from timeline.boilerplate import classify_paragraphs, is_markup_code, line_reason, paragraph_reasons
 
 STORY = [
     "Flood barriers go up along the canal",
@@ -123,3 +123,38 @@ def test_an_inline_related_box_does_not_end_the_article():
 def test_a_sentence_starting_like_a_marker_is_news():
     paragraphs = [*STORY, "Support for the barriers grew after the floods of last spring.", STORY[1]]
     assert classify_paragraphs(paragraphs) == [False] * 6
+
+
+# --- wire markup and datelines ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["&UR;", "&QL; &UR;", "X1234 &Cx1f; abc-z", "GAZ-03-05-21 1930EST &QL;"])
+def test_a_line_of_wire_codes_is_boilerplate(line):
+    assert line_reason(line) == "markup codes"
+
+
+def test_codes_are_ignored_when_judging_a_line():
+    assert line_reason("&UR; By JANE ROWE &QC;") == "byline"
+    assert line_reason("&UR; Eds: UPDATES with the council vote &QL;") == "editors' note"
+    assert line_reason("&LR; The council voted on Friday to keep the winter ferry running. &QL;") is None
+
+
+def test_html_entities_are_not_wire_codes():
+    assert is_markup_code("&QL;") and is_markup_code("&Cx1f;")
+    assert not is_markup_code("&amp;") and not is_markup_code("&eacute;") and not is_markup_code("&pound;")
+
+
+def test_sentence_ending_before_a_code_still_counts_as_prose():
+    # The last story paragraph carries a trailing code: the short line after it is still after the end.
+    paragraphs = [*STORY[:3], STORY[3] + " &QL;", "Weather"]
+    assert paragraph_reasons(paragraphs)[3:] == [None, "short line after the end of the article"]
+
+
+def test_a_dateline_alone_at_the_top_is_boilerplate():
+    paragraphs = [STORY[0], "PORT ELLIS, March 3 (Coastline Wire) --", *STORY[1:]]
+    assert paragraph_reasons(paragraphs) == [None, "dateline", None, None, None]
+
+
+def test_a_dateline_opening_a_sentence_is_kept():
+    paragraphs = [STORY[0], "PORT ELLIS, March 3 (Coastline Wire) -- " + STORY[1], *STORY[2:]]
+    assert classify_paragraphs(paragraphs) == [False] * 4

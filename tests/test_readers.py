@@ -293,6 +293,24 @@ def test_html_page_with_meta_date():
     assert article.body == [(0, len(article.text))]
 
 
+def test_html_page_without_a_date_keeps_a_yearless_dateline_as_evidence(tmp_path):
+    pytest.importorskip("trafilatura")
+    path = tmp_path / "quay.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Quay reopens</title></head><body><article>"
+        "<h1>Harbour authority reopens the northern quay</h1>"
+        "<p>PORT ELLIS, March 3 (Coastline Wire) -- The harbour authority reopened the northern quay on"
+        " Wednesday after two weeks of repairs, a spokeswoman said.</p>"
+        "<p>Repairs began after a storm damaged the mooring posts, and the ferry to the outer islands will"
+        " return to its usual timetable on Monday, the authority said in a statement.</p>"
+        "</article></body></html>"
+    )
+    article = read_one(path)
+    assert article.published.value is None  # no year: none is invented
+    assert article.published.source == "unknown"
+    assert article.published.evidence.startswith('dateline: "PORT ELLIS, March 3 (Coastline Wire)"')
+
+
 def test_html_page_with_time_element():
     pytest.importorskip("trafilatura")
     article = read_one(INPUTS / "harbour_fire.htm")

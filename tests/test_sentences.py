@@ -175,3 +175,36 @@ def test_large_input_is_split():
     sentences = split_sentences(article_of(text))
     assert len(sentences) == 4000
     assert sentences[-1].line == 2000
+
+
+def test_wire_codes_are_trimmed_from_sentence_ends_and_code_only_sentences_dropped():
+    text = (
+        "VALEMOOR, March 5 (Coastline Wire) _\n"
+        "The council voted on Friday. &QL; &UR; It met for six hours.\n"
+        "&UR;\n"
+        "&LR; ``We listened,'' the leader said. &QL;\n"
+        "Tickets cost &pound;4 &amp; more.\n"
+    )
+    sentences = split_sentences(article_of(text))
+    assert [s.text for s in sentences] == [
+        "VALEMOOR, March 5 (Coastline Wire) _",
+        "The council voted on Friday.",
+        "It met for six hours.",
+        "``We listened,'' the leader said.",
+        "Tickets cost &pound;4 &amp; more.",  # HTML entities are text, not wire codes
+    ]
+    assert [s.index for s in sentences] == [0, 1, 2, 3, 4]
+    assert [s.line for s in sentences] == [1, 2, 2, 4, 5]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+    assert sentences[0].boilerplate  # a dateline alone at the top
+
+
+def test_wire_copy_fixture_keeps_codes_out_of_prose_sentences():
+    [article] = read_article(INPUTS / "wire_codes.txt")
+    prose = [s.text for s in split_sentences(article) if not s.boilerplate]
+    assert prose == [
+        "The regional council voted on Friday to keep the winter ferry running.",
+        "``We listened to the islanders,'' the council leader said.",
+        "The service costs &pound;2 million a year, the council said.",
+    ]

@@ -18,11 +18,22 @@ blocks, context, end-of-article detection) but our own:
 3. After the last prose paragraph, short non-sentence lines (headlines of
    related links, menu items) are boilerplate; so is a short non-sentence
    line sitting between two boilerplate paragraphs.
+4. Wire markup: undecoded SGML codes that are not HTML entities (``&QL;``,
+   ``&UR;``, ``&Cx1f;``) and the slugs around them ("A1234 &Cx1f; abc-z").
+   A line of nothing else is boilerplate; elsewhere the codes are ignored
+   when judging a paragraph, and ``trim_markup_codes`` keeps them off the
+   ends of sentences (``Article.text`` itself is never changed: offsets
+   index it).  An editors' note ("Eds: ...") is boilerplate too, and so is a
+   wire dateline standing alone as the first paragraph ("NAIROBI, Aug. 7
+   (Xinhua) --"): it dates the report, it is no event.
 """
 
 from __future__ import annotations
 
 import re
+from html.entities import html5 as _HTML_ENTITIES
+
+from timeline.readers.dateline import is_dateline_only
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
@@ -135,6 +146,57 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
+# Wire markup: "&QL;" and friends.  "&amp;", "&eacute;" are HTML entities, not codes.
+_MARKUP_CODE = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,7};")
+# Tokens that go with codes on a wire's control lines: selector and story numbers ("A1234",
+# "XYZ-01-02-03", "1930EST") and short lower-case category tags ("abc-z", "wxyz-").
+_SLUG = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9][\w,:/-]*|[a-z]{2,6}-[a-z]?|[^\w\s]+")
+_EDITORS_NOTE = re.compile(r"^(?:EDS?|Eds?|EDITORS?|Editors?)\s*:")
+
+
+def is_markup_code(token: str) -> bool:
+    """An undecoded SGML code left by wire systems ("&QL;"), as opposed to an HTML entity ("&amp;")."""
+    return bool(_MARKUP_CODE.fullmatch(token)) and token[1:] not in _HTML_ENTITIES
+
+
+def without_markup_codes(text: str) -> str:
+    """``text`` with its wire codes removed (for judging it, never for offsets)."""
+    if "&" not in text:
+        return text
+    return _MARKUP_CODE.sub(lambda m: "" if is_markup_code(m.group()) else m.group(), text).strip()
+
+
+def is_markup_line(text: str) -> bool:
+    """A line of wire codes and slugs only ("&UR;", "XYZ-01-02-03 1930EST &QL;"): no article text."""
+    tokens = text.split()
+    if not any(is_markup_code(token) for token in tokens):
+        return False
+    return all(is_markup_code(token) or _SLUG.fullmatch(token) for token in tokens)
+
+
+def trim_markup_codes(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` narrowed past wire codes (and whitespace) at either end; None if nothing is left."""
+    while start < end:
+        m = _MARKUP_CODE.match(text, start, end)
+        if not m or not is_markup_code(m.group()):
+            break
+        start = _skip_whitespace(text, m.end(), end)
+    while start < end and text[end - 1] == ";":
+        ampersand = text.rfind("&", start, end)
+        if ampersand == -1 or not is_markup_code(text[ampersand:end]):
+            break
+        end = ampersand
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return (start, end) if start < end else None
+
+
+def _skip_whitespace(text: str, position: int, limit: int) -> int:
+    while position < limit and text[position].isspace():
+        position += 1
+    return position
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -175,7 +237,13 @@ def is_tail_marker(text: str) -> bool:
 
 def line_reason(text: str) -> str | None:
     """Why this paragraph, taken alone, is boilerplate; None if it may be article text."""
+    if "&" in text:
+        if is_markup_line(text):
+            return "markup codes"
+        text = without_markup_codes(text)
     stripped = text.strip()
+    if _EDITORS_NOTE.match(stripped):
+        return "editors' note"
     if not _WORD.search(stripped):
         return "no words"
     count = _word_count(stripped)
@@ -229,6 +297,8 @@ def _is_appeal(text: str) -> bool:
 def paragraph_reasons(paragraphs: list[str]) -> list[str | None]:
     """For each paragraph in document order: why it is boilerplate, or None."""
     reasons = [line_reason(paragraph) for paragraph in paragraphs]
+    paragraphs = [without_markup_codes(paragraph) for paragraph in paragraphs]  # judge the words only
+    _mark_dateline(paragraphs, reasons)
     _mark_tail(paragraphs, reasons)
     _mark_after_last_prose(paragraphs, reasons)
     _mark_sandwiched(paragraphs, reasons)
@@ -238,6 +308,17 @@ def paragraph_reasons(paragraphs: list[str]) -> list[str | None]:
 def classify_paragraphs(paragraphs: list[str]) -> list[bool]:
     """For each paragraph: whether it is boilerplate."""
     return [reason is not None for reason in paragraph_reasons(paragraphs)]
+
+
+_DATELINE_PARAGRAPHS = 4  # a dateline opens the article: after a headline and a byline at most
+
+
+def _mark_dateline(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A paragraph that is only a dateline, among the first few."""
+    for index, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS]):
+        if reasons[index] is None and is_dateline_only(paragraph):
+            reasons[index] = "dateline"
+            return
 
 
 def _mark_tail(paragraphs: list[str], reasons: list[str | None]) -> None:

@@ -15,7 +15,9 @@ follows.  Every sentence span is stripped of surrounding whitespace, so
 ``article.text[s.start:s.end] == s.text``.
 
 Boilerplate (page furniture, appeals) is decided per paragraph by
-``timeline.boilerplate`` and inherited by the paragraph's sentences.
+``timeline.boilerplate`` and inherited by the paragraph's sentences.  Wire
+markup codes ("&QL;") at either end of a sentence are left out of its span
+(a sentence of nothing else is dropped), so no title starts with one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from timeline.boilerplate import classify_paragraphs
+from timeline.boilerplate import classify_paragraphs, trim_markup_codes
 from timeline.types import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -140,7 +142,9 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = m.end()
     if span := _strip(text, position, end):
         spans.append(span)
-    return spans
+    if "&" not in text[start:end]:
+        return spans
+    return [trimmed for span in spans if (trimmed := trim_markup_codes(text, *span))]
 
 
 def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:

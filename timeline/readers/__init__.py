@@ -4,8 +4,10 @@ Formats are detected by extension, then by content (extension-less files,
 ``.xml`` files and standard input): plain text / Markdown (``text.py``),
 JSON / JSON Lines (``jsonfile.py``), HTML (``html.py``, optional extra) and
 TimeML (``timeml.py``).  The publication date comes from ``--published``
-(source "option") over a date in the file ("header" or "metadata") over
-nothing ("unknown").
+(source "option") over a day-precise date in the file ("header" or
+"metadata") over the date of a wire dateline ("LIMA, Oct 9, 2023 (Agency)
+-", source "header", ``dateline.py``) over nothing ("unknown"); a coarser
+date in the file (a month) is refined by a dateline day inside it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from timeline.errors import InputError, UsageError
+from timeline.readers.dateline import apply_dateline
 from timeline.readers.encoding import decode_bytes, looks_binary
 from timeline.readers.html import read_html
 from timeline.readers.jsonfile import read_json, read_jsonl
@@ -153,6 +156,9 @@ def _read_text(
         articles = [read_text(text, name, stem, fmt)]
     for article in articles:
         article.warnings.extend(decode_warnings)
+        if fmt != "timeml":  # TimeML's creation time is authoritative; other formats may lack a date
+            for message in apply_dateline(article):
+                warn(message)
     return articles
 
 
