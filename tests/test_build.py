@@ -211,3 +211,28 @@ def test_undated_articles_dated_in_worker_processes_match_in_process(monkeypatch
     assert _everything(in_workers) == _everything(in_process)
     published = {d.id: d.published for d in in_workers.documents}
     assert published["003-copy"].value == published[undated.id].value == "2022-02-16"
+
+
+# ---------------------------------------------------------------- re-sent copies
+
+_STORY = (
+    "Maria Novak, the port authority chief, opened the new container terminal on Monday after three years "
+    "of construction. Dockworkers staged a brief protest outside the gates, demanding higher wages and "
+    "shorter shifts. The terminal will double the harbour's capacity, Novak told reporters."
+)
+
+
+def _text_article(doc: str, text: str, published: str) -> Article:
+    return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=Published(published, "header"))
+
+
+def test_near_identical_resend_is_found_and_counted_as_one_source():
+    original = _text_article("wire-1", _STORY, "2023-05-09")
+    resend = _text_article("wire-2", _STORY.replace("three years", "3 years"), "2023-05-17")
+    other = _text_article(
+        "other", "Ivan Petrov resigned as mayor on Monday, citing his health.", "2023-05-09"
+    )
+    assert build.find_copies([resend, other, original]) == {"wire-2": "wire-1"}
+    timeline = build_timeline([resend, other, original])
+    assert timeline.warnings == ["wire-2 repeats the text of wire-1: counted as one source (wire-1)"]
+    assert all(event.sources != ["wire-1", "wire-2"] for event in timeline.events)

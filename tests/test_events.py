@@ -162,3 +162,69 @@ def test_span_of_is_the_calendar_span_of_dates_only():
     duration = TimeExpression("two weeks", 13, 22, "DURATION", "P2W", None, "absolute")
     assert span_of(duration) is None
     assert span_of(_expr(text, "February 2022", None)) is None
+
+
+def _noun_date(text: str, phrase: str, value: str) -> TimeExpression:
+    expression = _expr(text, phrase, value)
+    expression.modifies_noun = True
+    return expression
+
+
+def test_wire_dateline_date_does_not_date_the_sentence():
+    text = "NAIROBI, Kenya, Aug. 7 (Xinhua) -- Two bombs exploded outside the embassies on Friday."
+    mentions = _mentions(text, [("Aug. 7", "2022-03-08"), ("on Friday", "2022-03-04")])
+    assert [(m.date.value, m.trigger) for m in mentions] == [("2022-03-04", "exploded")]
+    assert "NAIROBI" not in mentions[0].actors
+    # a dateline alone is no event, dated or not
+    alone = "CAIRO, March 8 (AP) _"
+    assert _mentions(alone, [("March 8", "2022-03-08")]) == []
+
+
+def test_a_date_of_a_noun_dates_that_noun_not_the_main_verb():
+    text = "Maria Novak condemned last Friday's bombings of the two embassies."
+    expression = _noun_date(text, "last Friday", "2022-03-04")
+    mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
+    (mention,) = [m for m in mentions if m.date is not None]
+    assert (mention.trigger, mention.date.value, mention.status) == ("bombings", "2022-03-04", "reported")
+    # the condemnation itself is undated here (other sources may date it)
+    assert [m.trigger for m in mentions if m.date is None] == ["condemned"]
+    # a noun that names no event ("the 1959 embargo") gives the date nothing to date
+    text = "The law signed by Novak strengthened the 1959 embargo."
+    expression = _noun_date(text, "1959", "1959")
+    mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
+    assert all(m.date is None for m in mentions)
+
+
+def test_past_statement_about_a_plan_dated_before_publication_is_reported():
+    text = "They said they would appeal the decision, announced Monday by the commissioner."
+    (mention,) = _mentions(text, [("Monday", "2022-03-07")])
+    assert mention.status == "reported"
+    (future,) = _mentions("The envoy will attend the drills on Monday.", [("on Monday", "2022-03-07")])
+    assert future.status == "expected"  # explicitly future wording keeps its status
+
+
+def test_title_drops_closing_attribution_and_markup_entities():
+    text = "Suspected bombs exploded outside the embassies Friday, killing dozens of people, witnesses said."
+    (mention,) = _mentions(text, [("Friday", "2022-03-04")])
+    assert mention.trigger == "exploded"
+    assert mention.title.startswith("Suspected bombs exploded outside the embassies")
+    assert "witnesses" not in mention.title
+    text = "The Times says in an editorial on Thursday: &QL;"
+    assert all(m.date is None for m in _mentions(text, [("Thursday", "2022-03-03")]))
+    (said,) = _mentions("Novak said Monday the talks &QL; had failed.", [("Monday", "2022-03-07")])
+    assert "QL" not in said.title and len(said.title.split()) >= 3
+
+
+def test_places_and_nationalities_are_told_from_people():
+    text = "Cuban exiles led by Maria Novak protested in Miami on Monday."
+    (mention,) = _mentions(text, [("on Monday", "2022-03-07")])
+    assert set(mention.places) == {"Cuban", "Miami"}
+    assert "Maria Novak" in mention.actors and "Maria Novak" not in mention.places
+
+
+def test_explosion_words_and_phrasal_verbs_share_the_attack_concept():
+    (went,) = _mentions("A bomb went off at the embassy on Friday.", [("on Friday", "2022-03-04")])
+    (blast,) = _mentions("The blast ripped the embassy on Friday.", [("on Friday", "2022-03-04")])
+    assert went.trigger == "went off"
+    assert "attack" in blast.terms
+    assert not verb_flags(tokenize("the three states agreed"))[2]  # "states" is a noun here

@@ -5,7 +5,7 @@ from __future__ import annotations
 from timeline.merge import merge_mentions
 from timeline.names import same_actor
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, EventMention, Sentence, TimeExpression
+from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
 
 
 def _article(doc: str) -> Article:
@@ -171,10 +171,118 @@ def test_the_same_reports_repeated_in_many_articles_merge_per_date():
             _mention(article.id, None, "conversation", ["Jan Kowalczyk"], ["call"], index=2),
         ]
     events = merge_mentions(mentions, articles)
-    # an undated report has no date to choose between the two calls: on a tie the earlier one wins
+    # each undated report joins the call its own article dates, not the other week's
     assert sorted((e.date.value, e.title, len(e.sources), len(e.mentions)) for e in events) == [
-        ("2023-05-08", "Kowalczyk and Marchenko call", 20, 30),
+        ("2023-05-08", "Kowalczyk and Marchenko call", 10, 20),
         ("2023-05-08", "Novak said", 10, 10),
-        ("2023-05-15", "Kowalczyk and Marchenko call", 10, 10),
+        ("2023-05-15", "Kowalczyk and Marchenko call", 10, 20),
         ("2023-05-15", "Novak said", 10, 10),
     ]
+
+
+def _places(mention: EventMention, places: list[str]) -> EventMention:
+    mention.places = places
+    return mention
+
+
+def _published(doc: str, value: str) -> Article:
+    return Article(doc, f"{doc}.txt", f"text of {doc}", [(0, 10)], published=Published(value, "header"))
+
+
+def test_undated_report_never_joins_an_event_after_its_own_publication():
+    articles = [_article("a"), _published("d", "2023-05-01")]
+    mentions = [
+        _mention("a", "2023-05-08", "arrested", ["Ivan Sidorov"], ["arrest", "smuggling"]),
+        _mention("d", None, "arrested", ["Ivan Sidorov"], ["arrest", "smuggling"]),
+    ]
+    events = merge_mentions(mentions, articles)
+    assert sorted((e.sources, e.date.value if e.date else None) for e in events) == [
+        (["a"], "2023-05-08"),
+        (["d"], None),
+    ]
+
+
+def test_undated_join_across_articles_needs_a_person_not_a_place():
+    mentions = [
+        _places(
+            _mention("a", "2023-05-08", "condemned", ["Havana", "Petrov"], ["attack", "embassy"]), ["Havana"]
+        ),
+        _places(_mention("b", None, "condemned", ["Havana"], ["attack", "embassy"]), ["Havana"]),
+        _mention("c", None, "condemned", ["Ivan Petrov"], ["attack", "embassy"], index=1),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert sorted(e.sources for e in events) == [["a", "c"], ["b"]]
+
+
+def test_undated_join_needs_more_than_the_same_verb():
+    # "the crater left by the blast" is not "the team left the city": same verb, nothing else shared
+    mentions = [
+        _mention("a", "2023-05-08", "left", ["Novak"], ["team", "city"]),
+        _mention("b", None, "left", ["Novak"], ["crater", "blast"]),
+    ]
+    assert sorted(e.sources for e in merge_mentions(mentions, ARTICLES)) == [["a"], ["b"]]
+
+
+def test_surname_shared_by_relatives_is_not_one_person():
+    mentions = [
+        _mention("a", "2023-05-08", "said", ["Fidel Novak"], ["talks", "travel"]),
+        _mention("b", None, "said", ["Juana Novak"], ["talks", "travel"]),
+    ]
+    assert sorted(e.sources for e in merge_mentions(mentions, ARTICLES)) == [["a"], ["b"]]
+
+
+def test_same_day_reports_worded_differently_are_one_attack_in_one_place():
+    mentions = [
+        _places(_mention("a", "2023-08-07", "exploded", [], ["attack", "embassy", "car"]), ["Nairobi"]),
+        _places(_mention("b", "2023-08-07", "went off", [], ["attack", "embassy"], index=1), ["Nairobi"]),
+        _places(_mention("c", "2023-08-07", "killed", [], ["death", "embassy"], index=2), ["Nairobi"]),
+        _places(_mention("d", "2023-08-07", "exploded", [], ["attack", "embassy", "car"]), ["Lusaka"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert sorted(e.sources for e in events) == [["a", "b", "c"], ["d"]]  # another city: another bombing
+
+
+def test_rallies_on_consecutive_days_are_two_events_not_a_conflict():
+    mentions = [
+        _mention("a", "2023-01-05", "attended", ["Castro"], ["attend", "protest", "havana"]),
+        _mention("b", "2023-01-06", "attended", ["Castro"], ["attend", "protest", "havana"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert len(events) == 2 and all(e.conflicts == [] for e in events)
+
+
+def test_a_year_typo_is_a_conflict_of_the_same_event():
+    mentions = [
+        _mention("a", "1998-10-23", "killed", ["Slepko"], ["death", "attack", "sniper"]),
+        _mention("b", "1998-10-23", "killed", ["Slepko"], ["death", "attack", "sniper"], index=1),
+        _mention("c", "1999-10-23", "killed", ["Slepko"], ["death", "attack", "sniper"], index=2),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.date.value == "1998-10-23"
+    assert [(c.value, c.sources) for c in event.conflicts] == [("1999-10-23", ["c"])]
+
+
+def test_coarse_mentions_do_not_let_one_fine_date_win():
+    terms = ["death", "attack"]
+    mentions = [
+        _mention("a", "2023-10-23", "killed", ["Slepko"], terms),
+        _mention("b", "2023-10-23", "killed", ["Slepko"], terms, index=1),
+        _mention("c", "2023-10-30", "killed", ["Slepko"], terms, index=2),
+    ]
+    # three vaguer reports ("early that week") around the later day only
+    mentions += [_mention(doc, "2023-W44", "killed", ["Slepko"], terms, index=3) for doc in ("d", "e", "f")]
+    articles = [_article(doc) for doc in "abcdef"]
+    (event,) = merge_mentions(mentions, articles)
+    assert event.date.value == "2023-10-23"  # two sources at day precision against one
+    assert [c.value for c in event.conflicts] == ["2023-10-30", "2023-W44"]
+
+
+def test_a_re_sent_copy_is_listed_but_not_counted_as_a_source():
+    mentions = [
+        _mention("a", "2023-05-08", "call", ["Kowalczyk", "Marchenko"], ["call"]),
+        _mention("b", "2023-05-08", "call", ["Kowalczyk", "Marchenko"], ["call"]),
+        _mention("c", "2023-05-08", "call", ["Marchenko"], ["call"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES, copies={"b": "a"})
+    assert event.sources == ["a", "c"]
+    assert sorted(m.document for m in event.mentions) == ["a", "b", "c"]

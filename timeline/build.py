@@ -19,20 +19,28 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import multiprocessing
 import os
+import re
 import sys
 import threading
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from itertools import combinations
 
 from timeline.config import BuildOptions
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
 from timeline.merge import merge_mentions
+from timeline.temporal.timex import value_to_date
 from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression, Timeline
 
 # Below these sizes starting worker processes costs more than it saves.
@@ -73,14 +81,90 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         sentences[article.id], expressions[article.id], mentions[article.id] = split, tagged, found
 
     ordered = _date_undated(ordered, sentences, expressions, mentions, options)
-    events = merge_mentions([m for a in ordered for m in mentions[a.id]], ordered)
+    copies = find_copies(ordered)
+    events = merge_mentions([m for a in ordered for m in mentions[a.id]], ordered, copies)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options)
     documents = sorted(ordered, key=lambda a: a.id)
     return Timeline(
-        documents=documents, events=events, expressions={a.id: expressions[a.id] for a in documents}
+        documents=documents,
+        events=events,
+        expressions={a.id: expressions[a.id] for a in documents},
+        warnings=[_copy_warning(copy, original) for copy, original in sorted(copies.items())],
     )
+
+
+# ---------------------------------------------------------------- re-sent copies
+
+SHINGLE_WORDS = 5  # texts are compared on their runs of five words
+COPY_CONTAINMENT = 0.8  # share of the shorter text's five-word runs found in the other: a copy
+SKETCH_SIZE = 6  # each text's smallest run hashes: texts sharing some are compared (blocking)
+SKETCH_MATCHES = 2  # how many of them two texts must share to be compared
+MAX_BLOCK = 64  # a run hash shared by more texts than this is boilerplate, not a sign of a copy
+_WORDS = re.compile(r"\w+")
+
+
+def find_copies(articles: list[Article]) -> dict[str, str]:
+    """Articles that re-send another's text (near-identical), mapped to the earliest article of that text.
+
+    Each text is a set of hashed five-word runs; only texts sharing one of their few smallest hashes are
+    compared (a copy shares nearly all its runs, so nearly always its smallest ones), so the cost stays
+    near-linear in the collection's size.
+    """
+    shingles = [_shingles(a) for a in articles]
+    blocks: dict[int, list[int]] = defaultdict(list)
+    for number, runs in enumerate(shingles):
+        for value in heapq.nsmallest(SKETCH_SIZE, runs):
+            blocks[value].append(number)
+    shared: Counter[tuple[int, int]] = Counter()
+    for block in blocks.values():
+        if len(block) <= MAX_BLOCK:
+            shared.update(combinations(block, 2))
+    group = list(range(len(articles)))  # union-find over the texts found to be copies of each other
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    for (i, j), count in sorted(shared.items()):
+        # near-identical texts share most of their smallest hashes, not one by chance
+        if count < SKETCH_MATCHES or root(i) == root(j):
+            continue
+        smaller = min(len(shingles[i]), len(shingles[j]))
+        if smaller and len(shingles[i] & shingles[j]) >= COPY_CONTAINMENT * smaller:
+            group[root(j)] = root(i)
+    members: dict[int, list[Article]] = defaultdict(list)
+    for k, article in enumerate(articles):
+        members[root(k)].append(article)
+    copies: dict[str, str] = {}
+    for texts in members.values():
+        first, *others = sorted(texts, key=_age)
+        copies.update((other.id, first.id) for other in others)
+    return copies
+
+
+def _shingles(article: Article) -> set[int]:
+    words = [w for start, end in article.body for w in _WORDS.findall(article.text[start:end].lower())]
+    ids = list(map(_word_hash, words))
+    return {hash(run) for run in zip(*(ids[k:] for k in range(SHINGLE_WORDS)), strict=False)}
+
+
+@lru_cache(maxsize=262144)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))  # stable across runs, unlike ``hash(str)``
+
+
+def _age(article: Article) -> tuple:
+    """Sort key: published earlier first (undated last), then by id."""
+    when = value_to_date(article.published.value) if article.published.value else None
+    return (when is None, when.start if when else date.max, article.id)
+
+
+def _copy_warning(copy: str, original: str) -> str:
+    return f"{copy} repeats the text of {original}: counted as one source ({original})"
 
 
 @contextmanager

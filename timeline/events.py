@@ -24,7 +24,9 @@ from timeline.text import (
     EVENT_NOUNS,
     FUTURE_CUES,
     LIGHT_VERBS,
+    MODALS,
     NOT_NAMES,
+    PHRASAL_CONCEPTS,
     STOPWORDS,
     Token,
     concept,
@@ -44,6 +46,7 @@ _CLAUSE_STARTERS = frozenset({"and", "but", "while", "whereas", "saying", "addin
 _TITLE_TRIM = frozenset({"that", "and", "but", "while", "whereas", ",", ";"})
 _CONCEPT_IDS = frozenset(CONCEPTS.values())
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"})
+_QUOTE = re.compile("``|''|[\"\u201c\u201d]")
 _PERFECT = frozenset({"has", "have", "had"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "since", "during", "by", "from", "as", "of", "until"})
 
@@ -69,12 +72,53 @@ def extract_mentions(
     for sentence in sentences:
         if sentence.boilerplate:
             continue
-        own = [e for e in usable if sentence.start <= e.start < sentence.end]
-        if own:
-            mentions.extend(_dated_mentions(article, sentence, own, reference))
-        elif (mention := _undated_mention(article, sentence)) is not None:
-            mentions.append(mention)
+        report_line_end = sentence.start + _report_line_length(sentence.text)
+        report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
+        own = [e for e in usable if report_line_end <= e.start < sentence.end]
+        dated = _dated_mentions(article, sentence, own, reference, report_line) if own else []
+        mentions.extend(dated)
+        if not any(m.expression is not None and not m.expression.modifies_noun for m in dated):
+            # no date of its own for the clause (only datelines or dates of nouns): an undated report
+            skipped = report_line + tuple((e.start, e.end) for e in own)
+            nouns_dated = any(m.expression is not None for m in dated)
+            if (mention := _undated_mention(article, sentence, skipped, nouns_dated)) is not None:
+                mentions.append(mention)
+    _expand_surnames(mentions)
     return mentions
+
+
+# "NAIROBI, Kenya, Aug. 7 (Xinhua) --", "CITY, Month D (AP) _": the wire's report line, not an event.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\([A-Za-z][A-Za-z&.' ]{0,30}\)\s*)?(?:--|_|-|\u2014|\u2013)"
+)
+# "The Times says in an editorial on Thursday, Jan. 6:": a publication line introducing the text.
+_LEAD_IN = re.compile(r"\b(?:says|writes|reports)\b[^:]{0,80}:\s*(?:&[A-Za-z]{1,8};\s*)?$")
+
+
+def _report_line_length(text: str) -> int:
+    """Length of a leading wire dateline (or a whole publication lead-in line) whose dates are not events."""
+    match = _DATELINE.match(text)
+    if match and re.match(r"\s*[A-Z]{2}", text) and ("(" in match.group() or re.search(r"\d", match.group())):
+        return match.end()
+    return len(text) if _LEAD_IN.search(text) else 0
+
+
+def _expand_surnames(mentions: list[EventMention]) -> None:
+    """A bare surname means the person of the article's one full name with that surname ("Castro")."""
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        for actor in mention.actors:
+            words = actor.split()
+            if len(words) >= 2 and actor not in mention.places and " of " not in f" {actor} ":
+                full.setdefault(words[-1], set()).add(actor)
+    for mention in mentions:
+        expanded = [
+            next(iter(full[a])) if " " not in a and len(full.get(a, ())) == 1 else a for a in mention.actors
+        ]
+        if expanded != mention.actors:
+            mention.actors = list(dict.fromkeys(expanded))
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:
@@ -121,24 +165,52 @@ def _reference_date(article: Article, expressions: list[TimeExpression]) -> Date
 # ---------------------------------------------------------------- sentence analysis
 
 
-def _analyse(sentence: Sentence, expressions: list[TimeExpression]) -> _Analysis:
-    """The analysis of a sentence whose ``expressions`` are dates (their tokens are ignored)."""
-    return _analysis_with_dates(sentence, tuple((e.start, e.end) for e in expressions))
+def _analyse(
+    sentence: Sentence, expressions: list[TimeExpression], skipped: tuple[tuple[int, int], ...] = ()
+) -> _Analysis:
+    """The analysis of a sentence whose ``expressions`` are dates (their tokens, and ``skipped``, ignored)."""
+    return _analysis_with_dates(sentence, skipped + tuple((e.start, e.end) for e in expressions))
 
 
 @lru_cache(maxsize=512)
 def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> _Analysis:
     # cached: inferring a publication date re-reads the same few sentences for every candidate day
-    return _analyse_tokens(tokenize(sentence.text, sentence.start), spans)
+    return _analyse_tokens(
+        tokenize(sentence.text, sentence.start), spans, _QUOTE.search(sentence.text) is not None
+    )
 
 
-def _analyse_tokens(tokens: list[Token], spans: tuple[tuple[int, int], ...]) -> _Analysis:
+def _analyse_tokens(
+    tokens: list[Token], spans: tuple[tuple[int, int], ...], quoted: bool = False
+) -> _Analysis:
     ignored = _attribution_tokens(tokens)
     for i, token in enumerate(tokens):
         if any(start < token.end and token.start < end for start, end in spans):
             ignored.add(i)
     verbs = verb_flags(tokens)
+    ignored |= _trailing_attribution(tokens, ignored, verbs, quoted)
     return _Analysis(tokens, ignored, _clauses(tokens, ignored, verbs), verbs)
+
+
+def _trailing_attribution(
+    tokens: list[Token], ignored: set[int], verbs: list[bool], quoted: bool
+) -> set[int]:
+    """A closing ", witnesses said" / ", an official said" is sourcing when the sentence has its own action.
+
+    Kept when it carries a date of its own ("..., police said Tuesday": the statement is what is dated)
+    or follows a quotation (then what was said is the statement's content, not an event).
+    """
+    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
+    if quoted or comma is None or len(tokens) - comma > 8:
+        return set()
+    tail = range(comma + 1, len(tokens))
+    if not any(verbs[i] and is_reporting(tokens[i].lower) for i in tail) or any(i in ignored for i in tail):
+        return set()
+    if any(verbs[i] and not is_reporting(tokens[i].lower) for i in tail):
+        return set()
+    if not any(verbs[i] and not is_reporting(tokens[i].lower) and i not in ignored for i in range(comma)):
+        return set()
+    return set(range(comma, len(tokens)))
 
 
 def _attribution_tokens(tokens: list[Token]) -> set[int]:
@@ -206,13 +278,21 @@ def _trigger(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]
         if not verbs:
             return None
     verb = min(verbs, key=lambda i: (distance(i), i))
-    return _governed_event_noun(analysis, verb, clause[1])
+    return _governed_event_noun(analysis, verb, clause[1], near)
 
 
-def _governed_event_noun(analysis: _Analysis, verb: int, clause_end: int) -> int:
-    """A verb that names no event itself ("held", "hailed") yields to the event noun after it ("call")."""
+def _governed_event_noun(
+    analysis: _Analysis, verb: int, clause_end: int, date: tuple[int, int] | None = None
+) -> int:
+    """A verb that names no event itself ("held", "hailed") yields to the event noun after it ("call").
+
+    Not a verb of its own act next to its date: "on Tuesday condemned the bombings" dates the
+    condemnation; the bombings happened earlier.
+    """
     word = analysis.tokens[verb].lower
     if is_reporting(word) or (concept(word) and word not in LIGHT_VERBS):
+        return verb
+    if word not in LIGHT_VERBS and date is not None and (date[1] < verb or date[0] <= verb + 1):
         return verb
     following = _event_nouns(analysis, verb + 1, min(verb + 7, clause_end))
     return following[0] if following else verb
@@ -222,33 +302,80 @@ def _governed_event_noun(analysis: _Analysis, verb: int, clause_end: int) -> int
 
 
 def _dated_mentions(
-    article: Article, sentence: Sentence, expressions: list[TimeExpression], reference: DateValue | None
+    article: Article,
+    sentence: Sentence,
+    expressions: list[TimeExpression],
+    reference: DateValue | None,
+    skipped: tuple[tuple[int, int], ...] = (),
 ) -> list[EventMention]:
-    analysis = _analyse(sentence, expressions)
+    analysis = _analyse(sentence, expressions, skipped)
     if not analysis.tokens:
         return []
     by_clause: dict[tuple[int, int], list[TimeExpression]] = {}
+    mentions = []
     for expression in expressions:
+        if expression.modifies_noun:
+            # "last Friday's bombings", "the 1959 embargo": dates the noun's event, never the clause's
+            mention = _noun_mention(article, sentence, analysis, expression, reference)
+            if mention is not None:
+                mentions.append(mention)
+            continue
         clause = _clause_of(analysis, _token_index(analysis, expression.start))
         by_clause.setdefault(clause, []).append(expression)
-    mentions = []
     for clause, found in sorted(by_clause.items()):
         expression = min(found, key=lambda e: (GRANULARITIES.index(e.granularity or "day"), e.start))
         span = (_token_index(analysis, expression.start), _token_index(analysis, expression.end - 1))
         trigger = _trigger(analysis, clause, span)
         mention = _mention(article, sentence, analysis, clause, trigger, expression)
-        mention.status = _status(analysis, clause, expression, reference)
+        mention.status = _status(analysis, clause, trigger, expression, reference)
         mentions.append(mention)
-    return mentions
+    return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0)
 
 
-def _undated_mention(article: Article, sentence: Sentence) -> EventMention | None:
-    """A sentence without a date, kept only if it reports an event: past-tense verb + a named actor."""
+def _noun_mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    expression: TimeExpression,
+    reference: DateValue | None,
+) -> EventMention | None:
+    """The event noun a possessive or attributive date belongs to, as its own mention (else None)."""
+    first = next((i for i, t in enumerate(analysis.tokens) if t.start >= expression.end), None)
+    if first is None:
+        return None
+    clause = _clause_of(analysis, first)
+    noun = None
+    for i in range(first, min(first + 4, clause[1])):
+        token = analysis.tokens[i]
+        if token.lower in EVENT_NOUNS or (concept(token.lower) and not analysis.verbs[i]):
+            noun = i
+            break
+        if analysis.verbs[i] or token.text in ",;" or token.lower in _TIME_PREPOSITIONS:
+            break
+    if noun is None:
+        return None
+    mention = _mention(article, sentence, analysis, (noun, clause[1]), noun, expression)
+    mention.status = _status(analysis, (noun, clause[1]), noun, expression, reference)
+    return mention
+
+
+def _undated_mention(
+    article: Article,
+    sentence: Sentence,
+    skipped: tuple[tuple[int, int], ...] = (),
+    nouns_dated: bool = False,
+) -> EventMention | None:
+    """A sentence without a date, kept only if it reports an event: past-tense verb + a named actor.
+
+    ``skipped``: spans in the sentence that do not date it (a dateline, a date of a noun).
+    ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
+    bombings"), so the verb keeps the undated report instead of yielding to the noun.
+    """
     tokens = tokenize(sentence.text, sentence.start)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
     if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
         return None
-    analysis = _analyse_tokens(tokens, ())
+    analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
     if not _names(analysis):
         return None
     for i in _verbs(analysis, 0, len(analysis.tokens)):
@@ -257,7 +384,8 @@ def _undated_mention(article: Article, sentence: Sentence) -> EventMention | Non
         if not (is_past_form(word) or perfect):
             continue
         clause = _clause_of(analysis, i)
-        trigger = _governed_event_noun(analysis, i, clause[1])
+        keep_verb = nouns_dated and word not in LIGHT_VERBS
+        trigger = i if keep_verb else _governed_event_noun(analysis, i, clause[1])
         mention = _mention(article, sentence, analysis, clause, trigger, None)
         return mention if mention.actors else None
     return None
@@ -271,10 +399,12 @@ def _mention(
     trigger: int | None,
     expression: TimeExpression | None,
 ) -> EventMention:
-    trigger_word = analysis.tokens[trigger].text if trigger is not None else ""
+    trigger_word = _trigger_text(analysis, trigger, clause[1]) if trigger is not None else ""
     statement = trigger is not None and is_reporting(trigger_word)
     actors, speaker_start = _actors(analysis, clause, trigger if statement else None)
+    places = _places(analysis)
     return EventMention(
+        places=[a for a in actors if a in places],
         document=article.id,
         sentence=sentence,
         expression=expression,
@@ -314,6 +444,64 @@ def _actors(
     return unique, speaker_start
 
 
+def _trigger_text(analysis: _Analysis, trigger: int, clause_end: int) -> str:
+    """The trigger word, with its particle when the pair means something else ("went off", "blew up")."""
+    word = analysis.tokens[trigger]
+    for follower in analysis.tokens[trigger + 1 : min(trigger + 3, clause_end)]:
+        if (word.lower, follower.lower) in PHRASAL_CONCEPTS:
+            return f"{word.text} {follower.text}"
+        if not follower.text[:1].isupper():
+            break  # one name may stand between: "became NATO members"
+    return word.text
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "throughout"})
+_DEMONYM = re.compile(r"(?:[a-z]ans?|ese|ish|[a-z]is)$")
+_ABBREVIATED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def _places(analysis: _Analysis) -> set[str]:
+    """The sentence's names read as places or nationalities: "in Miami", "Nairobi, Kenya", "Cuban exiles"."""
+    tokens, places = analysis.tokens, set()
+    names = _names(analysis)
+    for n, name in enumerate(names):
+        first = _token_index(analysis, name.start)
+        last = _token_index(analysis, name.end - 1)
+        before = tokens[first - 1].lower if first > 0 else ""
+        before2 = tokens[first - 2].lower if first > 1 else ""
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        single = " " not in name.text
+        attributive = after is not None and after.text[:1].islower() and _plain_noun(analysis, last + 1)
+        if (
+            before in _PLACE_PREPOSITIONS
+            or (before == "the" and before2 in _PLACE_PREPOSITIONS and not attributive)
+            or name.text in places
+            or (before == "and" and first > 1 and _previous_name(names, n, first, analysis) in places)
+            or _ABBREVIATED_COUNTRY.fullmatch(name.text)
+            or (single and _DEMONYM.search(name.text) and (attributive or name.text.endswith(("ans", "ese"))))
+        ):
+            places.add(name.text)
+            if after is not None and after.text == "," and n + 1 < len(names):
+                # "Nairobi, Kenya": a place followed by its region or country
+                region = names[n + 1]
+                if _token_index(analysis, region.start) == last + 2:
+                    places.add(region.text)
+    return places
+
+
+def _previous_name(names: list[Name], n: int, first: int, analysis: _Analysis) -> str | None:
+    """The name just before "and" ("in Kenya and Tanzania"), if the name at ``first`` follows one."""
+    if n == 0 or _token_index(analysis, names[n - 1].end - 1) != first - 2:
+        return None
+    return names[n - 1].text
+
+
+def _plain_noun(analysis: _Analysis, i: int) -> bool:
+    """A lower-case content word that is not a verb: the noun an attributive name qualifies."""
+    word = analysis.tokens[i].lower
+    return not analysis.verbs[i] and word not in STOPWORDS and word not in AUXILIARIES and word not in MODALS
+
+
 def _names(analysis: _Analysis) -> list[Name]:
     """The sentence's names, outside attribution and dates (shared by all its clauses)."""
     if analysis.names is None:
@@ -345,35 +533,68 @@ def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
 
 
 def _status(
-    analysis: _Analysis, clause: tuple[int, int], expression: TimeExpression, reference: DateValue | None
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    trigger: int | None,
+    expression: TimeExpression,
+    reference: DateValue | None,
 ) -> str:
     when = span_of(expression)
     if when is None:
         return "reported"
     if reference and when.granularity in _COARSE and when.end < reference.start - BACKGROUND_BEFORE:
         return "background"
-    tokens = analysis.tokens[clause[0] : clause[1]]
-    clause_text = " ".join(t.text for t in tokens)
-    if FUTURE_CUES.search(clause_text):
+    if reference and when.end < reference.start:
+        # before publication: "said they would appeal" is a past statement, whatever was planned in it
+        return "expected" if trigger is not None and _explicit_future(analysis, trigger) else "reported"
+    if FUTURE_CUES.search(_local_text(analysis, clause, trigger, expression)):
         return "expected"
     if reference and reference.granularity in ("day", "time") and when.start > reference.end:
         return "expected"
     return "reported"
 
 
+def _explicit_future(analysis: _Analysis, trigger: int) -> bool:
+    """The trigger itself is future: "will attend", "is scheduled to begin" (not "would", not a past form)."""
+    word = analysis.tokens[trigger].lower
+    if is_past_form(word) or is_reporting(word):
+        return False
+    before = " ".join(t.lower for t in analysis.tokens[max(0, trigger - 4) : trigger])
+    return bool(_FUTURE_BEFORE.search(before))
+
+
+_FUTURE_BEFORE = re.compile(
+    r"(?:\bwill|'ll|\bshall|\b(?:scheduled|due|set|slated|expected)\s+to)(?:\s+(?:not|be|also|now))*$"
+)
+
+
+def _local_text(
+    analysis: _Analysis, clause: tuple[int, int], trigger: int | None, expression: TimeExpression
+) -> str:
+    """The words around the trigger and its date, from the last comma before them: where tense is read."""
+    date_token = _token_index(analysis, expression.start)
+    first = min(date_token, trigger) if trigger is not None else date_token
+    last = max(date_token, trigger) if trigger is not None else date_token
+    start = clause[0]
+    for i in range(first - 1, clause[0] - 1, -1):
+        if analysis.tokens[i].text in ",;":
+            start = i + 1
+            break
+    return " ".join(t.text for t in analysis.tokens[start : min(last + 3, clause[1])])
+
+
 def _title(analysis: _Analysis, clause: tuple[int, int], statement: bool, speaker_start: int | None) -> str:
     """The clause (plus what was said, for a statement) without its date, from the subject, ~12 words."""
     start, end = speaker_start if speaker_start is not None else clause[0], clause[1]
     if statement:
-        following = [c for c in analysis.clauses if c[0] == clause[1]]
-        end = following[0][1] if following else end
-    words = [
-        t.text
-        for i, t in enumerate(analysis.tokens[start:end], start=start)
-        if i not in analysis.ignored and not _dangling_preposition(analysis, i) and t.lower != "that"
-    ]
-    while words and words[0].lower() in _TITLE_TRIM:
-        words.pop(0)
+        # what was said: the following clauses, past bare "adding", "that" ("X said, adding that ...")
+        for following in (c for c in analysis.clauses if c[0] >= clause[1]):
+            end = following[1]
+            if len(_title_words(analysis, clause[1], end)) >= 3:
+                break
+    words = _title_words(analysis, start, end)
+    if sum(w not in ",;" for w in words) < 3:
+        words = _title_words(analysis, 0, end)  # too short to say anything: take the sentence up to here
     truncated = sum(w not in ",;" for w in words) > TITLE_WORDS + 2
     if truncated:
         kept, count = [], 0
@@ -388,6 +609,17 @@ def _title(analysis: _Analysis, clause: tuple[int, int], statement: bool, speake
     text = re.sub(r" ([,;])", r"\1", " ".join(words))
     text = text[:1].upper() + text[1:]
     return text + ("\u2026" if truncated and text else "")
+
+
+def _title_words(analysis: _Analysis, start: int, end: int) -> list[str]:
+    words = [
+        t.text
+        for i, t in enumerate(analysis.tokens[start:end], start=start)
+        if i not in analysis.ignored and not _dangling_preposition(analysis, i) and t.lower != "that"
+    ]
+    while words and (words[0].lower() in _TITLE_TRIM or words[0].lower() in _CLAUSE_STARTERS):
+        words.pop(0)
+    return words
 
 
 def _dangling_preposition(analysis: _Analysis, i: int) -> bool:

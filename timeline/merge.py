@@ -24,8 +24,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import product
 
-from timeline.names import frozen_actor_keys, frozen_keys_match
-from timeline.text import CONCEPTS, concept, is_reporting, verb_lemma
+from timeline.names import frozen_actor_keys, frozen_keys_match, same_actor
+from timeline.temporal.timex import value_to_date
+from timeline.text import AUXILIARIES, CONCEPTS, GENERIC_TERMS, LIGHT_VERBS, concept, is_reporting, verb_lemma
 from timeline.types import GRANULARITIES, Article, Conflict, DateValue, Event, EventMention
 
 CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
@@ -33,6 +34,13 @@ MAX_REPRESENTATIVES = 12  # distinct mentions an event is compared by (plus one 
 WIDE_SPAN_DAYS = 400  # dates coarser than about a year are compared by concept only, not by week
 _CONCEPT_IDS = frozenset(CONCEPTS.values())
 _STATUS_ORDER = ("reported", "expected", "background")
+_DAY = ("day", "time")
+# Events that recur (a rally every evening): two different precise days are two events, not a conflict.
+RECURRING = frozenset({"protest", "meeting", "call", "attend", "press"})
+# Concepts one report of an event may use for another's: a death toll on the day of an attack.
+_ALLIED = {"death": frozenset({"attack"}), "attack": frozenset({"death"})}
+_NOT_EVIDENCE = GENERIC_TERMS | AUXILIARIES | frozenset(verb_lemma(w) for w in LIGHT_VERBS)
+SAME_DAY_TERMS = 2  # specific words (places included) two same-day reports must share when verbs differ
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: identical contents share one (cached) instance
@@ -43,6 +51,9 @@ class MentionFeatures:
     terms: frozenset[str]
     actors: list[frozenset[str]]  # blocking keys of each actor
     speaker: frozenset[str] | None  # a statement's speaker keys
+    names: tuple[str, ...] = ()  # the actors as written
+    places: frozenset[str] = frozenset()  # blocking keys of the names read as places or nationalities
+    specific: frozenset[str] = frozenset()  # terms that can show two reports share a subject
 
 
 @dataclass
@@ -51,9 +62,12 @@ class _Cluster:
     # distinct (mention, features) to compare against: bounded, so big events stay cheap to match
     reps: list[tuple[EventMention, MentionFeatures]] = field(default_factory=list)
     signatures: set[tuple] = field(default_factory=set)
+    has_days: bool = False  # a member is dated to a day (or a time of day)
 
     def add(self, mention: EventMention, f: MentionFeatures) -> None:
         self.mentions.append(mention)
+        if mention.date is not None and mention.date_source == "expression":
+            self.has_days = self.has_days or mention.date.granularity in _DAY
         signature = _signature(mention, f)
         new_date = all(m.date != mention.date for m, _ in self.reps)
         if signature not in self.signatures and (new_date or len(self.reps) < MAX_REPRESENTATIVES):
@@ -77,16 +91,20 @@ def representative_features(mentions: list[EventMention]) -> list[MentionFeature
 
 def features(mention: EventMention) -> MentionFeatures:
     """What the merge compares: event kind, concepts, actors (shared, read-only: never mutate it)."""
-    return _features(mention.trigger, tuple(mention.terms), tuple(mention.actors))
+    return _features(mention.trigger, tuple(mention.terms), tuple(mention.actors), tuple(mention.places))
 
 
 @lru_cache(maxsize=65536)
-def _features(trigger: str, terms: tuple[str, ...], names: tuple[str, ...]) -> MentionFeatures:
+def _features(
+    trigger: str, terms: tuple[str, ...], names: tuple[str, ...], places: tuple[str, ...] = ()
+) -> MentionFeatures:
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
     head = (concept(trigger) or f"v:{verb_lemma(trigger)}") if trigger and not statement else None
     concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
     actors = [keys for name in names if (keys := frozen_actor_keys(name))]
+    trigger_lemma = verb_lemma(trigger.split()[0]) if trigger else ""
+    specific = {t for t in terms if t not in _NOT_EVIDENCE and t != trigger_lemma and t not in _CONCEPT_IDS}
     return MentionFeatures(
         kind="statement" if statement else "occurrence",
         head=head,
@@ -94,11 +112,23 @@ def _features(trigger: str, terms: tuple[str, ...], names: tuple[str, ...]) -> M
         terms=frozenset(terms),
         actors=actors,
         speaker=actors[0] if statement and actors else None,
+        names=names,
+        places=frozenset(k for place in places for k in frozen_actor_keys(place)),
+        specific=frozenset(specific),
     )
 
 
-def _shared_actors(a: MentionFeatures, b: MentionFeatures) -> int:
-    return sum(1 for keys in a.actors if any(frozen_keys_match(keys, other) for other in b.actors))
+def _places_differ(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Both reports name where it happened, and no place in common: two events (two cities' bombings)."""
+    return bool(a.places and b.places) and not frozen_keys_match(a.places, b.places)
+
+
+def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str] = frozenset()) -> int:
+    return sum(
+        1
+        for keys in a.actors
+        if not (keys & ignore) and any(frozen_keys_match(keys, other) for other in b.actors)
+    )
 
 
 def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False) -> tuple[float, bool]:
@@ -117,7 +147,7 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
         if undated and shared_concepts == 0 and shared_terms < 2:
             return 0.0, False
         return 3.0 + shared_concepts + 0.25 * shared_terms, False
-    if shared_concepts == 0:
+    if shared_concepts == 0 or _places_differ(a, b):
         return 0.0, False
     shared_terms = len(a.terms & b.terms)
     shared_actors = _shared_actors(a, b)
@@ -128,7 +158,8 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     if shared_actors == 0 and shared_concepts < 2:
         return 0.0, False
     score = 2.0 * shared_concepts + 1.5 * shared_actors + (1.0 if same_head else 0.0) + 0.25 * shared_terms
-    strong = same_head and shared_concepts >= 2 and shared_actors >= 1
+    # a shared place says where, not which event: calling differing dates a conflict needs a shared person
+    strong = same_head and shared_concepts >= 2 and _shared_actors(a, b, ignore=a.places | b.places) >= 1
     return score, strong
 
 
@@ -154,7 +185,11 @@ def _weeks(start: date, end: date) -> range:
 
 
 class _Index:
-    """Clusters by (concept or speaker key, week bucket) so a mention meets only plausible events."""
+    """Clusters by (concept or speaker key, week bucket) so a mention meets only plausible events.
+
+    Day-precise occurrences are also filed by (specific word or place, day), so same-day reports
+    worded with different verbs meet, and by the day a year later and earlier (a year typo).
+    """
 
     def __init__(self) -> None:
         self._buckets: dict[tuple[str, object], list[int]] = defaultdict(list)
@@ -165,11 +200,20 @@ class _Index:
             return {f"speaker:{k}" for k in (f.speaker or set())}
         return set(f.concepts)
 
+    @staticmethod
+    def _day_keys(f: MentionFeatures) -> set[str]:
+        if f.kind == "statement":
+            return set()
+        return {f"t:{t}" for t in f.specific} | {f"t:{p}" for p in f.places}
+
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue) -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
             for slot in slots:
                 self._buckets[(key, slot)].append(cluster_id)
+        if when.granularity in _DAY:
+            for key in self._day_keys(f):
+                self._buckets[(key, ("day", when.start.toordinal()))].append(cluster_id)
 
     def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
         found: set[int] = set()
@@ -177,10 +221,29 @@ class _Index:
             slots: list[object] = ["wide"]
         else:
             slots = list(_weeks(when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW))
-        for key in self._keys(f):
+            if when.granularity in _DAY:
+                slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]
+        keys = self._keys(f)
+        for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
+            keys |= allied
+        for key in keys:
             for slot in slots:
                 found.update(self._buckets.get((key, slot), ()))
         return found
+
+    def same_day_candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+        found: set[int] = set()
+        if when.granularity in _DAY:
+            for key in self._day_keys(f):
+                found.update(self._buckets.get((key, ("day", when.start.toordinal())), ()))
+        return found
+
+
+def _year_shifts(day: date) -> list[date]:
+    """The same month and day a year before and after (none for 29 February)."""
+    if (day.month, day.day) == (2, 29):
+        return []
+    return [day.replace(year=day.year - 1), day.replace(year=day.year + 1)]
 
 
 def _order_key(mention: EventMention, doc_keys: dict[str, str]) -> tuple:
@@ -195,8 +258,14 @@ def _doc_keys(articles: list[Article]) -> dict[str, str]:
     return {a.id: hashlib.sha1(a.text.encode("utf-8")).hexdigest() for a in articles}
 
 
-def merge_mentions(mentions: list[EventMention], articles: list[Article]) -> list[Event]:
-    """Cluster mentions into events; returns events in no particular order (the build stage orders them)."""
+def merge_mentions(
+    mentions: list[EventMention], articles: list[Article], copies: dict[str, str] | None = None
+) -> list[Event]:
+    """Cluster mentions into events; returns events in no particular order (the build stage orders them).
+
+    ``copies`` maps an article that re-sends another's text to that article: its mentions are still
+    listed, but it is not counted as a source of its own.
+    """
     doc_keys = _doc_keys(articles)
     mentions = [_copy(m) for m in mentions]  # joining sets date/date_source: never touch the caller's
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
@@ -204,9 +273,11 @@ def merge_mentions(mentions: list[EventMention], articles: list[Article]) -> lis
     index = _Index()
     for mention in (m for m in ordered if m.date is not None):
         _place_dated(mention, features(mention), clusters, index)
-    joined_docs = _join_undated([m for m in ordered if m.date is None], clusters)
-    events = [_to_event(c) for c in clusters]
-    events.extend(_orphans(ordered, clusters, joined_docs))
+    context = _JoinContext(articles, ordered)
+    joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
+    copies = copies or {}
+    events = [_to_event(c, copies) for c in clusters]
+    events.extend(_orphans(ordered, clusters, joined_docs, copies))
     return events
 
 
@@ -220,10 +291,17 @@ def _copy(mention: EventMention) -> EventMention:
 def _place_dated(mention: EventMention, f: MentionFeatures, clusters: list[_Cluster], index: _Index) -> None:
     assert mention.date is not None
     best: tuple[tuple[bool, float], int] | None = None
-    for cid in sorted(index.candidates(f, mention.date)):
+    primary = index.candidates(f, mention.date)
+    for cid in sorted(primary):
         rank = _rank_against(mention, f, clusters[cid])
         if rank is not None and (best is None or rank > best[0]):
             best = (rank, cid)
+    if best is None or not best[0][0]:
+        # no event of the same kind on a compatible date: same-day reports in other words
+        for cid in sorted(index.same_day_candidates(f, mention.date) - primary):
+            rank = _rank_against(mention, f, clusters[cid])
+            if rank is not None and (best is None or rank > best[0]):
+                best = (rank, cid)
     if best is None:
         clusters.append(_Cluster())
         cid = len(clusters) - 1
@@ -237,27 +315,73 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     """(date compatible, score) of the best-matching member, or None if no member matches."""
     assert mention.date is not None
     best: tuple[bool, float] | None = None
+    # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
+    # compares with the event's day-precise members when it has some, so it cannot bridge two days
+    fine_only = mention.date.granularity in _DAY and cluster.has_days
     for other, of in cluster.reps:
         if other.date is None or (other.status == "background") != (mention.status == "background"):
             continue
+        if fine_only and other.date.granularity not in _DAY:
+            continue
         compatible = mention.date.overlaps(other.date)
-        if not compatible and _gap(mention.date, other.date) > CONFLICT_WINDOW:
+        too_far = not compatible and _gap(mention.date, other.date) > CONFLICT_WINDOW
+        if too_far and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         score, strong = _cached_match(f, of, False)
+        if score <= 0 and compatible:
+            score = _same_day_score(mention.date, other.date, f, of)
         if score <= 0 or not (compatible or strong):
             continue
+        if not compatible and _recurring(mention.date, other.date, f, of):
+            continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
         if best is None or (compatible, score) > best:
             best = (compatible, score)
     return best
 
 
+def _year_typo(a: DateValue, b: DateValue) -> bool:
+    """Two precise days with the same month and day, a year apart: one source's year is wrong."""
+    return (
+        a.granularity in _DAY
+        and b.granularity in _DAY
+        and abs(a.start.year - b.start.year) == 1
+        and (a.start.month, a.start.day) == (b.start.month, b.start.day)
+    )
+
+
+def _recurring(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures) -> bool:
+    return a.granularity in _DAY and b.granularity in _DAY and bool((f.concepts | of.concepts) & RECURRING)
+
+
+def _same_day_score(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures) -> float:
+    """Same-day reports of one occurrence in different words: a death toll with its attack, or
+    reports sharing enough specific words and places ("exploded" / "went off" outside the embassy)."""
+    if (
+        f.kind != "occurrence"
+        or of.kind != "occurrence"
+        or not (a.granularity in _DAY and b.granularity in _DAY)
+    ):
+        return 0.0
+    if _places_differ(f, of):
+        return 0.0
+    allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts)
+    shared = len(f.specific & of.specific) + len(f.places & of.places)
+    if allied and (shared >= 1 or _shared_actors(f, of) >= 1):
+        return 1.5 + 0.25 * shared
+    # two different actions of the lexicon (a call, a visit) on one day are two events
+    lexicon_heads = not (f.head or "v:").startswith("v:") and not (of.head or "v:").startswith("v:")
+    if shared >= SAME_DAY_TERMS and not (lexicon_heads and f.head != of.head):
+        return 1.0 + 0.25 * shared
+    return 0.0
+
+
 class _JoinIndex:
     """Dated clusters by (actor key, concept), for joining undated mentions.
 
-    ``match_score(..., undated=True)`` accepts a cluster only if one of its members has one of the
-    mention's actor keys and, for an occurrence, an occurrence member shares one of its concepts
-    (for a statement, a statement member exists).  Indexing those pairs yields exactly the clusters
-    worth scoring, instead of every cluster naming a common actor (quadratic on big collections).
+    A join needs a member with one of the mention's actor keys and, for an occurrence, an occurrence
+    member sharing one of its concepts (for a statement, a statement member).  Indexing those pairs
+    yields exactly the clusters worth scoring, instead of every cluster naming a common actor
+    (quadratic on big collections).
     """
 
     _STATEMENT = "\x00statement"  # pseudo-concept: the cluster has a statement to compare a statement with
@@ -282,18 +406,62 @@ class _JoinIndex:
         return sorted({cid for pair in pairs for cid in self._by_pair.get(pair, ())})
 
 
-def _join_undated(undated: list[EventMention], clusters: list[_Cluster]) -> set[str]:
+class _JoinContext:
+    """What joining needs beyond the features: publication bounds and the collection's place names."""
+
+    def __init__(self, articles: list[Article], mentions: list[EventMention]) -> None:
+        self.latest: dict[str, date] = {}
+        for article in articles:
+            bound = _latest_publication(article)
+            if bound is not None:
+                self.latest[article.id] = bound
+        # a name read as a place anywhere ("in Miami") is a place everywhere ("the Miami relatives")
+        self.place_keys = frozenset(k for m in mentions for p in m.places for k in frozen_actor_keys(p))
+        self._people: dict[int, tuple[str, ...]] = {}
+        self._scores: dict[tuple[MentionFeatures, int], float] = {}
+
+    def cluster_score(self, f: MentionFeatures, cid: int, cluster: _Cluster) -> float:
+        """The best ``join_score`` of ``f`` against the cluster's members (memoised: wire copies repeat)."""
+        key = (f, cid)
+        score = self._scores.get(key)
+        if score is None:
+            score = max((join_score(f, of, self) for _, of in cluster.reps), default=0.0)
+            self._scores[key] = score
+        return score
+
+    def people(self, f: MentionFeatures) -> tuple[str, ...]:
+        """The actors that are people or organisations (not places or nationalities)."""
+        found = self._people.get(id(f))
+        if found is None:
+            found = tuple(n for n in f.names if not (frozen_actor_keys(n) & self.place_keys))
+            self._people[id(f)] = found
+        return found
+
+
+def _latest_publication(article: Article) -> date | None:
+    published = article.published
+    if published.value and (when := value_to_date(published.value)):
+        return when.end
+    return published.latest
+
+
+def _join_undated(undated: list[EventMention], clusters: list[_Cluster], context: _JoinContext) -> set[str]:
     """Attach each undated mention to the dated event it matches best; returns the documents joined."""
     index = _JoinIndex(clusters)
-    # the choice depends on the mention's features only: identical mentions (wire copies) choose once
+    dated_docs = [{m.document for m in c.mentions} for c in clusters]
+    earliest = [min((m.date.start for m in c.mentions if m.date is not None), default=None) for c in clusters]
+    # the choice depends on the mention's features and article: identical mentions choose once
     chosen: dict[tuple, int | None] = {}
     joined: set[str] = set()
     attachments: list[tuple[int, EventMention, MentionFeatures]] = []
     for mention in undated:
         f = features(mention)
-        key = (mention.trigger, tuple(mention.terms), tuple(mention.actors))
+        key = (mention.document, mention.trigger, tuple(mention.terms), tuple(mention.actors))
         if key not in chosen:
-            chosen[key] = _best_to_join(f, index.candidates(f), clusters)
+            candidates = [
+                cid for cid in index.candidates(f) if _joinable_date(mention, earliest[cid], context)
+            ]
+            chosen[key] = _best_to_join(mention.document, f, candidates, clusters, dated_docs, context)
         cid = chosen[key]
         if cid is not None:
             mention.date_source = "joined"
@@ -305,17 +473,77 @@ def _join_undated(undated: list[EventMention], clusters: list[_Cluster]) -> set[
     return joined
 
 
-def _best_to_join(f: MentionFeatures, candidates: list[int], clusters: list[_Cluster]) -> int | None:
-    """The candidate cluster with the best undated match score (the first on ties), if any matches."""
+def _joinable_date(mention: EventMention, event_start: date | None, context: _JoinContext) -> bool:
+    """A report cannot tell of an event that happened after its article was published."""
+    latest = context.latest.get(mention.document)
+    if latest is None or mention.status == "expected":
+        return True
+    return event_start is not None and event_start <= latest
+
+
+def _best_to_join(
+    document: str,
+    f: MentionFeatures,
+    candidates: list[int],
+    clusters: list[_Cluster],
+    dated_docs: list[set[str]],
+    context: _JoinContext,
+) -> int | None:
+    """The candidate cluster with the best join score (the first on ties), if any matches.
+
+    An event the same article already dates is preferred, and matched as before (its own sentences
+    share its names and wording); another article's event needs stronger evidence (``join_score``).
+    """
     best: tuple[float, int] | None = None
     for cid in candidates:
-        score = max((_cached_match(f, of, True)[0] for _, of in clusters[cid].reps), default=0.0)
+        if document in dated_docs[cid]:
+            score = max((_cached_match(f, of, True)[0] for _, of in clusters[cid].reps), default=0.0)
+            score += 10.0 if score > 0 else 0.0
+        else:
+            score = context.cluster_score(f, cid, clusters[cid])
         if score > 0 and (best is None or score > best[0]):
             best = (score, cid)
     return best[1] if best else None
 
 
-def _orphans(ordered: list[EventMention], clusters: list[_Cluster], joined_docs: set[str]) -> list[Event]:
+def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -> float:
+    """How well an undated sentence matches another article's dated mention (0: not the same event).
+
+    It needs a shared person or organisation (a place or nationality says nothing about which event),
+    the same action, and a shared concept of the lexicon or a shared specific word: a shared verb alone
+    is often the same word in another sense ("the crater left by the blast" / "plans to leave").
+    """
+    if f.kind != of.kind or _places_differ(f, of):
+        return 0.0
+    people = _shared_people(context.people(f), context.people(of))
+    if people == 0:
+        return 0.0
+    lexicon = {c for c in f.concepts & of.concepts if not c.startswith("v:")}
+    specific = len(f.specific & of.specific)
+    if f.kind == "statement":
+        if not (f.speaker and of.speaker and frozen_keys_match(f.speaker, of.speaker)):
+            return 0.0
+        return 3.0 + 2.0 * len(lexicon) + 0.5 * specific if lexicon or specific else 0.0
+    same_action = f.head is not None and (
+        f.head == of.head or (f.head in of.concepts and of.head in f.concepts)
+    )
+    if not same_action or not (lexicon or specific):
+        return 0.0  # an action of the lexicon, or the same verb and a specific word in common
+    return 2.0 * len(lexicon) + 1.5 * people + 0.5 * specific
+
+
+def _shared_people(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    return sum(1 for name in a if any(_same_person(name, other) for other in b))
+
+
+@lru_cache(maxsize=262144)
+def _same_person(a: str, b: str) -> bool:
+    return same_actor(a, b)
+
+
+def _orphans(
+    ordered: list[EventMention], clusters: list[_Cluster], joined_docs: set[str], copies: dict[str, str]
+) -> list[Event]:
     """An article that contributed to no event keeps its first event report as an undated event."""
     represented = {m.document for c in clusters for m in c.mentions} | joined_docs
     events: list[Event] = []
@@ -324,7 +552,7 @@ def _orphans(ordered: list[EventMention], clusters: list[_Cluster], joined_docs:
             represented.add(mention.document)
             cluster = _Cluster()
             cluster.add(mention, features(mention))
-            events.append(_to_event(cluster))
+            events.append(_to_event(cluster, copies))
     return events
 
 
@@ -335,35 +563,57 @@ def _precision(when: DateValue) -> int:
     return -GRANULARITIES.index(when.granularity) if when.granularity in GRANULARITIES else -99
 
 
-def _choose_date(dated: list[EventMention]) -> DateValue | None:
-    """The date most sources agree with (a day inside a week agrees with it), finest first."""
+def _choose_date(dated: list[EventMention], copies: dict[str, str] | None = None) -> DateValue | None:
+    """The date the sources support best, at the finest precision they agree on.
+
+    Only the finest dates compete (a date containing another, finer one agrees with it and yields to it).
+    Between conflicting fine dates the one more sources give at its own precision wins; coarse mentions
+    around one of them ("in October") only break a tie, so one fine but wrong date cannot win on them.
+    A copy of another article's text is not an independent source.
+    """
     if not dated:
         return None
+    copies = copies or {}
     options = {m.date.value: m.date for m in dated if m.date}
     documents: dict[str, set[str]] = defaultdict(set)  # by date value: big events repeat few dates
     for m in dated:
         if m.date:
-            documents[m.date.value].add(m.document)
+            documents[m.date.value].add(copies.get(m.document, m.document))
+    leaves = [
+        when for when in options.values() if not any(_finer_inside(other, when) for other in options.values())
+    ]
 
-    def support(when: DateValue) -> tuple[int, int, int, str]:
-        sources = set().union(*(documents[value] for value, d in options.items() if d.overlaps(when)))
-        return (len(sources), _precision(when), -when.start.toordinal(), when.value)
+    def support(when: DateValue) -> tuple[int, int, int, int, int, str]:
+        fine = set().union(*(documents[v] for v, d in options.items() if when.contains(d)))
+        overlapping = set().union(*(documents[v] for v, d in options.items() if d.overlaps(when)))
+        exact = len(documents[when.value])  # "Friday" (5 sources) over "Friday night" (1): same day
+        return (len(fine), len(overlapping), exact, _precision(when), -when.start.toordinal(), when.value)
 
-    return max(options.values(), key=support)
+    return max(leaves, key=support)
 
 
-def _to_event(cluster: _Cluster) -> Event:
+def _finer_inside(inner: DateValue, outer: DateValue) -> bool:
+    """``inner`` is a finer date within ``outer`` ("Nov. 25" in "late November")."""
+    # a time of day is no finer a date than its day: both compete, on their sources
+    return inner.value != outer.value and outer.contains(inner) and not inner.contains(outer)
+
+
+def _to_event(cluster: _Cluster, copies: dict[str, str] | None = None) -> Event:
+    copies = copies or {}
     mentions = sorted(cluster.mentions, key=lambda m: (m.document, m.sentence.start, _expr_start(m)))
     dated = [m for m in mentions if m.date is not None and m.date_source == "expression"]
-    when = _choose_date(dated)
+    when = _choose_date(dated, copies)
     agreeing = [m for m in dated if when and m.date and m.date.overlaps(when)]
     conflicts = _conflicts(dated, when)
     for m in mentions:
         if m.date_source == "joined":
             m.date = when
-    sources = sorted({m.document for m in mentions})
+    documents = {m.document for m in mentions}
+    # a re-sent copy is listed through its mentions, but counts as a source only on its own
+    sources = sorted(d for d in documents if d not in copies) or sorted(documents)
     title = _pick_title(agreeing or mentions, when)
-    status = _pick_status(agreeing or mentions)
+    counted = [m for m in agreeing or mentions if m.document in sources]
+    status = _pick_status(counted or agreeing or mentions)
     return Event(
         id=event_id(when.value if when else None, title, sources),
         date=when,
@@ -394,7 +644,8 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     def quality(m: EventMention) -> tuple:
         exact = bool(when and m.date and m.date.value == when.value)
         complete = not m.title.endswith("\u2026")
-        return (exact, complete, bool(m.title), min(len(m.actors), 3), -len(m.title), m.title)
+        long_enough = len(m.title.split()) >= 3
+        return (exact, long_enough, complete, bool(m.title), min(len(m.actors), 3), -len(m.title), m.title)
 
     return max(mentions, key=quality).title if mentions else ""
 

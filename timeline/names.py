@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from timeline.text import NOT_NAMES, Token, strip_possessive
+from timeline.text import NOT_NAMES, Token, is_past_form, strip_possessive
 
 SURNAME_MIN_RATIO = 88  # surnames must be near-identical after folding
 FIRST_NAME_MIN_RATIO = 70  # first names tolerate vowel differences (Oleksii / Aleksey)
@@ -90,8 +90,8 @@ def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
     if not _is_capitalised(token) or _not_a_name(token.lower):
         return False
     if i == 0 and sentence_start:
-        # A sentence-initial adverb or participle ("Increasingly", "Speaking") is not a name.
-        return not (token.lower.endswith("ly") or token.lower.endswith("ing"))
+        # A sentence-initial adverb or participle ("Increasingly", "Speaking", "Rescued") is not a name.
+        return not (token.lower.endswith(("ly", "ing")) or is_past_form(token.lower))
     return True
 
 
@@ -145,9 +145,21 @@ def same_actor(a: str, b: str) -> bool:
         return fuzz.ratio(" ".join(wa), " ".join(wb)) >= SURNAME_MIN_RATIO
     if not keys_match(actor_keys(a), actor_keys(b)):
         return False
-    if len(wa) >= 2 and len(wb) >= 2:
-        return fuzz.ratio(wa[0], wb[0]) >= FIRST_NAME_MIN_RATIO
+    # the given name is the word before the surname; a title there ("Minister Reznikov") is no given name
+    given_a = wa[-2] if len(wa) >= 2 and wa[-2] not in _TITLES else None
+    given_b = wb[-2] if len(wb) >= 2 and wb[-2] not in _TITLES else None
+    if given_a and given_b:
+        return fuzz.ratio(given_a, given_b) >= FIRST_NAME_MIN_RATIO
     return True
+
+
+# Titles and offices written before a surname (folded as by ``fold``: "y" -> "i", doubled letters single).
+_TITLE_WORDS = """president minister secretary general gen governor gov senator sen rep representative judge
+    commissioner attorney ambassador spokesman spokeswoman prime chief king queen prince princess pope mayor
+    capt captain lt col colonel adm admiral sgt sergeant officer leader director chairman chairwoman
+    defense defence foreign interior deputy vice premier chancellor dr mr mrs ms sir lord rev father
+    sheikh cardinal bishop"""
+_TITLES = frozenset(fold(word) for word in _TITLE_WORDS.split())
 
 
 def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 WORD = re.compile(
+    r"&[A-Za-z]{1,8};|"
     r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'\u2019.-]*[\w\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+(?:[.,:/-]\d+)*|[;,]"
 )
 
@@ -46,6 +47,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         new_token(Token, (word, offset + match.start(), offset + match.end(), word.lower()))
         for match in WORD.finditer(text)
         for word in (match.group(),)
+        if word[0] != "&"  # a markup entity left in the text ("&QL;"): neither a word nor a clause break
     ]
 
 
@@ -309,6 +311,52 @@ CONCEPTS = {
     "briefing": "press",
     "interview": "press",
 }
+# General synonym families, grouped by concept (one word, one concept): explosions are attacks,
+# a death toll is deaths, "plucked from the sea" is a rescue, "acceded" is joining.
+_FAMILIES = {
+    "attack": """bomb bombs bombing bombings bomber bombers explosion explosions explode exploded explodes
+        blast blasts blew attacking raid raids ambush ambushed""",
+    "death": """kill kills killing killings dead die dies dying toll slain murder murders murdered slaying
+        casualties fatalities""",
+    "rescue": """rescue rescues rescued rescuing found find finds saved save plucked pluck""",
+    "join": """join joins joined joining accede accedes acceded accession membership admission""",
+    "arrest": """arrests detain detains seize seized seizes captured capture captures apprehended""",
+    "election": """ballot ballots voting votes elected elect poll""",
+    "agreement": """sign signs signing pact""",
+    "resign": """quit quits resigns resigning""",
+    "meeting": """meets summits""",
+}
+for _concept, _words in _FAMILIES.items():
+    for _word in _words.split():
+        CONCEPTS.setdefault(_word, _concept)
+
+# Two-word actions whose first word alone means something else ("went off" is an explosion).
+PHRASAL_CONCEPTS = {
+    ("went", "off"): "attack",
+    ("go", "off"): "attack",
+    ("goes", "off"): "attack",
+    ("blew", "up"): "attack",
+    ("stepped", "down"): "resign",
+    ("step", "down"): "resign",
+    ("steps", "down"): "resign",
+    ("became", "members"): "join",
+    ("become", "members"): "join",
+    ("became", "member"): "join",
+    ("become", "member"): "join",
+    ("becoming", "members"): "join",
+}
+for (_first, _second), _concept in PHRASAL_CONCEPTS.items():
+    CONCEPTS[f"{_first} {_second}"] = _concept
+
+# Words too general to show that two sentences are about the same thing.
+GENERIC_TERMS = _wordset(
+    """people person official officials government governments year years day days week weeks month months
+    time times man men woman women thing things country countries city cities state states group groups
+    part case cases report reports news statement number way lot life area place issue matter other new
+    former last first second many few another told take make come get give put see know think want keep
+    keeps kept go went become became help show tell call use told asked ask leave left look seem seemed
+    going including include spokesman spokeswoman source sources percent end begin"""
+)
 
 # Words where the noun reading of a CONCEPTS entry differs from the verb ("called X alarming").
 EVENT_NOUNS = _wordset(
@@ -316,7 +364,9 @@ EVENT_NOUNS = _wordset(
     exercise exercises maneuvers manoeuvres attack attacks strike strikes assault shelling election
     elections referendum protest protests demonstration demonstrations rally rallies agreement deal
     treaty accord arrest detention invasion resignation death sanctions deployment withdrawal
-    ceremony conference briefing interview session negotiations"""
+    ceremony conference briefing interview session negotiations bombing bombings explosion explosions
+    blast blasts killing killings accession membership rescue ballot signing toll murder raid debate
+    hearing"""
 )
 
 # "-ed" words that are usually adjectives or nouns, not verbs.
@@ -431,4 +481,12 @@ def _reads_as_verb(word: str, prev: str, nxt: str, mid_capitalised: bool) -> boo
         return base in BASE_VERBS or word in BASE_VERBS or word in REPORTING_VERBS
     if word.endswith("ing") and prev in AUXILIARIES:
         return True
+    if prev in _BEFORE_PLURAL_NOUNS or prev[:1].isdigit():
+        return False  # "three states", "of talks": a plural noun, not a verb in the present
     return word.endswith("s") and (base in BASE_VERBS or word in REPORTING_VERBS)
+
+
+_BEFORE_PLURAL_NOUNS = _wordset(
+    """two three four five six seven eight nine ten dozen hundreds thousands several many few both other
+    of in for with from among by on at into"""
+)

@@ -144,6 +144,7 @@ class EventMention:
     status: str = "reported"  # one of EVENT_STATUSES
     title: str = ""
     date_source: str = "expression"  # expression | joined (took the date of a merged event) | none
+    places: list[str] = field(default_factory=list)  # those of ``actors`` read as places or nationalities
 
 
 @dataclass
