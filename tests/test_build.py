@@ -113,6 +113,21 @@ def test_top_keeps_the_most_important_dates_and_their_central_event():
     assert [e.title for e in kept] == ["first", "major"]
 
 
+def test_top_prefers_story_days_over_widely_cited_background_years():
+    background = _event("1994", 5, "ruled since 1994")
+    background.status = "background"
+    kept = select_events([background, *EVENTS], BuildOptions(top=2))
+    assert [e.title for e in kept] == ["first", "major"]
+    assert [e.title for e in select_events([background, *EVENTS], BuildOptions(top=4))][0] == "ruled since 1994"
+
+
+def test_top_gives_one_line_per_date_preferring_what_happened_over_what_is_expected():
+    expected = _event("2022-03-05", 3, "planned")
+    expected.status = "expected"
+    kept = select_events([expected, *EVENTS], BuildOptions(top=1))
+    assert [e.title for e in kept] == ["major"]
+
+
 # ---------------------------------------------------------------- worker processes
 
 

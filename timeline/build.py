@@ -344,7 +344,7 @@ def _infer_dates(
             return _infer_in_pool(undated, reference, sentences, workers)
         except (BrokenProcessPool, OSError):
             pass  # no usable process pool here: infer in-process
-    return infer_with_reference(undated, reference, sentences, _tag_positional)
+    return infer_with_reference(undated, reference, sentences, _PreparedTagger())
 
 
 def _infer_in_pool(
@@ -366,11 +366,29 @@ def _infer_chunk(chunk: list[Article]) -> dict[str, Published]:
     assert _INFERENCE_STATE is not None, "inference workers must be forked from the building process"
     reference, sentences = _INFERENCE_STATE
     with _cycle_collector_paused():
-        return infer_with_reference(chunk, reference, sentences, _tag_positional)
+        return infer_with_reference(chunk, reference, sentences, _PreparedTagger())
 
 
-def _tag_positional(text: str, published: str | None, regions: list[tuple[int, int]] | None = None):  # noqa: ANN202
-    return _tag(text, published, regions or [])
+class _PreparedTagger:
+    """``tag`` for inference, which asks for one text under many publication dates in a row.
+
+    Recognition does not depend on the publication date, so the text is recognised once
+    (``prepare``) and only resolved per date (``resolve``): about 10x cheaper than re-tagging.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[str, tuple[tuple[int, int], ...]] | None = None
+        self._prepared = None
+
+    def __call__(
+        self, text: str, published: str | None, regions: list[tuple[int, int]] | None = None
+    ) -> list[TimeExpression]:
+        from timeline.temporal import prepare, resolve
+
+        key = (text, tuple(regions or ()))
+        if self._key is None or self._key[0] is not text or self._key != key:
+            self._key, self._prepared = key, prepare(text, list(regions or []))
+        return resolve(self._prepared, published)
 
 
 def _bounded(article: Article, events: list[Event]) -> Article:
@@ -417,22 +435,34 @@ def _within(event: Event, options: BuildOptions) -> bool:
 
 
 def _top_dates(events: list[Event], top: int) -> list[Event]:
-    """The ``top`` dates with the most important events; on each, its most important event(s)."""
+    """The ``top`` most important dates, each with its single most important event (one line a date)."""
     by_value: dict[str, list[Event]] = {}
     for event in events:
         if event.date is not None:
             by_value.setdefault(event.date.value, []).append(event)
-    ranked = sorted(
-        by_value.items(),
-        key=lambda item: (
-            max(e.importance for e in item[1]),
-            sum(len(e.sources) for e in item[1]),
-            -min(e.date.start.toordinal() for e in item[1] if e.date),
-        ),
-        reverse=True,
-    )
-    keep: set[str] = set()
-    for _, group in ranked[: max(top, 0)]:
-        best = max(e.importance for e in group)
-        keep.update(e.id for e in group if e.importance == best)
+    ranked = sorted(by_value.values(), key=_date_rank, reverse=True)
+    # max() keeps the first of equals, and ``events`` is already in timeline order.
+    keep = {max(group, key=_centrality).id for group in ranked[: max(top, 0)]}
     return [e for e in events if e.id in keep]
+
+
+def _centrality(event: Event) -> tuple:
+    """Most sources, then mentions; what happened before what is only expected."""
+    return (*event.importance, event.status == "reported")
+
+
+def _date_rank(group: list[Event]) -> tuple:
+    return (
+        any(_is_story_day(e) for e in group),
+        max(e.importance for e in group),
+        sum(len(e.sources) for e in group),
+        -min(e.date.start.toordinal() for e in group if e.date),
+    )
+
+
+def _is_story_day(event: Event) -> bool:
+    """A summary timeline lists days, as journalists' timelines do: weeks, months and background
+    context ("ruled since 1994") only fill places that no dated day claims."""
+    return (
+        event.date is not None and event.date.granularity in ("day", "time") and event.status != "background"
+    )
