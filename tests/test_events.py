@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from timeline.events import extract_mentions, span_of
 from timeline.temporal.timex import value_to_date
 from timeline.text import Token, is_verb, tokenize, verb_flags
@@ -228,3 +230,59 @@ def test_explosion_words_and_phrasal_verbs_share_the_attack_concept():
     assert went.trigger == "went off"
     assert "attack" in blast.terms
     assert not verb_flags(tokenize("the three states agreed"))[2]  # "states" is a noun here
+
+
+def test_title_of_a_date_in_a_participle_clause_is_that_clause():
+    text = "Ardovia, governed by Maren Holt since 2011, borders both Velland and Ostra."
+    (mention,) = _mentions(text, [("since 2011", "2011")])
+    assert mention.trigger == "governed"
+    assert mention.title == "Ardovia, governed by Maren Holt"
+
+
+def test_fronted_dated_clause_ends_the_title_at_its_comma():
+    text = (
+        "Increasingly isolated after harshly crushing street protests in 2019, "
+        "Governor Tal Brenner has become dependent on the capital."
+    )
+    (mention,) = _mentions(text, [("in 2019", "2019")])
+    assert mention.title == "Increasingly isolated after harshly crushing street protests"
+    assert mention.trigger != "has"  # the date is the crackdown's, not the later dependence
+
+
+def test_title_is_a_contiguous_extract_without_date_or_closing_attribution():
+    burst = _mentions("The canal burst its banks on Sunday, residents said.", [("on Sunday", "2022-03-06")])
+    assert [(m.trigger, m.title) for m in burst] == [("burst", "The canal burst its banks")]
+    text = "Northwind Ltd recorded a 15% rise in quarterly sales on Tuesday."
+    (gain,) = _mentions(text, [("on Tuesday", "2022-03-08")])
+    assert gain.title == "Northwind Ltd recorded a 15% rise in quarterly sales"
+    (opened,) = _mentions("The mayor, on Friday, opened the new bridge.", [("on Friday", "2022-03-04")])
+    assert opened.title == "The mayor opened the new bridge"
+
+
+def test_date_right_after_a_prepositions_event_noun_dates_that_noun():
+    text = "Police detained a student in connection with the bombings last year that injured 40 people."
+    mentions = _mentions(text, [("last year", "2021")])
+    dated = [m for m in mentions if m.date is not None]
+    assert [(m.trigger, m.date.value, m.title) for m in dated] == [
+        ("bombings", "2021", "The bombings that injured 40 people")
+    ]
+    text = "Officers arrested a driver in connection with the attacks on two consulates last year."
+    dated = [m for m in _mentions(text, [("last year", "2021")]) if m.date is not None]
+    assert [m.trigger for m in dated] == ["attacks"]  # the noun's complement may stand before the date
+    text = "The party has grown since the protests in August, its leader Anna Rusk said."
+    (protests,) = [m for m in _mentions(text, [("in August", "2021-08")]) if m.date is not None]
+    assert protests.trigger == "protests"
+
+
+def test_verb_behind_after_or_when_is_not_the_dated_event():
+    text = "The boy was found on Sunday after a boat carrying him sank."
+    (mention,) = _mentions(text, [("on Sunday", "2022-03-06")])
+    assert mention.trigger == "found"
+
+
+def test_title_of_a_possessive_dated_noun_stops_before_the_next_verb():
+    text = "A guard was questioned about last month's bombing of the depot and was released."
+    expression = replace(_expr(text, "last month's", "2022-02"), modifies_noun=True)
+    mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
+    dated = [m for m in mentions if m.date is not None]
+    assert [(m.trigger, m.title) for m in dated] == [("bombing", "Bombing of the depot")]

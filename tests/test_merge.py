@@ -286,3 +286,27 @@ def test_a_re_sent_copy_is_listed_but_not_counted_as_a_source():
     (event,) = merge_mentions(mentions, ARTICLES, copies={"b": "a"})
     assert event.sources == ["a", "c"]
     assert sorted(m.document for m in event.mentions) == ["a", "b", "c"]
+
+
+def test_undated_join_inside_one_article_needs_a_person_too():
+    # the article's own dated condemnation and another undated one sharing only a capital's name
+    mentions = [
+        _places(
+            _mention("a", "2023-05-08", "condemned", ["Havana", "Petrov"], ["attack", "embassy"]), ["Havana"]
+        ),
+        _places(_mention("a", None, "condemned", ["Havana"], ["attack", "embassy"], index=1), ["Havana"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert [m.sentence.index for m in event.mentions] == [0]
+
+
+def test_undated_report_joins_its_own_articles_later_event_despite_publication_date():
+    # an article announcing a meeting a week ahead may describe it undated; only other articles are guarded
+    articles = [_published("d", "2023-05-01")]
+    mentions = [
+        _mention("d", "2023-05-08", "meet", ["Ivan Sidorov"], ["meeting", "border"], status="expected"),
+        _mention("d", None, "meet", ["Sidorov"], ["meeting", "border"], index=1),
+    ]
+    (event,) = merge_mentions(mentions, articles)
+    assert event.date.value == "2023-05-08"
+    assert [m.date_source for m in event.mentions] == ["expression", "joined"]

@@ -60,6 +60,8 @@ class _Analysis:
     clauses: list[tuple[int, int]]  # [start, end) token ranges
     verbs: list[bool]  # ``is_verb`` of each token, judged once
     names: list[Name] | None = None  # names outside the ignored tokens, found on first use
+    text: str = ""  # the sentence, so a title is cut from it verbatim ("a 20% gain")
+    offset: int = 0  # the sentence's start: token offsets minus this index ``text``
 
 
 def extract_mentions(
@@ -75,9 +77,11 @@ def extract_mentions(
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
         own = [e for e in usable if report_line_end <= e.start < sentence.end]
-        dated = _dated_mentions(article, sentence, own, reference, report_line) if own else []
+        dated, clause_dated = (
+            _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False)
+        )
         mentions.extend(dated)
-        if not any(m.expression is not None and not m.expression.modifies_noun for m in dated):
+        if not clause_dated:
             # no date of its own for the clause (only datelines or dates of nouns): an undated report
             skipped = report_line + tuple((e.start, e.end) for e in own)
             nouns_dated = any(m.expression is not None for m in dated)
@@ -175,9 +179,11 @@ def _analyse(
 @lru_cache(maxsize=512)
 def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> _Analysis:
     # cached: inferring a publication date re-reads the same few sentences for every candidate day
-    return _analyse_tokens(
+    analysis = _analyse_tokens(
         tokenize(sentence.text, sentence.start), spans, _QUOTE.search(sentence.text) is not None
     )
+    analysis.text, analysis.offset = sentence.text, sentence.start
+    return analysis
 
 
 def _analyse_tokens(
@@ -269,6 +275,11 @@ def _trigger(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]
         return min(abs(i - near[0]), abs(i - near[1]))
 
     verbs = _verbs(analysis, *clause)
+    # "found ... on Thursday after a boat sank": a verb behind "after"/"when" is another event
+    verbs = [v for v in verbs if not _subordinated(analysis, v, near)] or verbs
+    lo, hi = _comma_segment(analysis, clause, near)
+    # a participle clause holding the date is its event: "ruled by X since 1994,", "crushing Y in 2020,"
+    verbs = [v for v in verbs if lo <= v < hi] or verbs
     if not verbs:
         # a verbless clause ("a call this week was ..."): its event noun, else the sentence's verb
         nouns = _event_nouns(analysis, *clause)
@@ -279,6 +290,31 @@ def _trigger(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]
             return None
     verb = min(verbs, key=lambda i: (distance(i), i))
     return _governed_event_noun(analysis, verb, clause[1], near)
+
+
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "although", "though", "until", "unless"}
+)
+
+
+def _subordinated(analysis: _Analysis, verb: int, near: tuple[int, int]) -> bool:
+    """A subordinating word stands between the date tokens ``near`` and the verb."""
+    between = range(near[1] + 1, verb) if verb > near[1] else range(verb + 1, near[0])
+    return any(analysis.tokens[i].lower in _SUBORDINATORS and i not in analysis.ignored for i in between)
+
+
+def _comma_segment(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]) -> tuple[int, int]:
+    """The stretch of the clause between the commas around the date tokens ``near``."""
+    lo, hi = clause
+    for i in range(near[0] - 1, clause[0] - 1, -1):
+        if analysis.tokens[i].text == "," and i not in analysis.ignored:
+            lo = i + 1
+            break
+    for i in range(near[1] + 1, clause[1]):
+        if analysis.tokens[i].text == "," and i not in analysis.ignored:
+            hi = i
+            break
+    return lo, hi
 
 
 def _governed_event_noun(
@@ -307,16 +343,18 @@ def _dated_mentions(
     expressions: list[TimeExpression],
     reference: DateValue | None,
     skipped: tuple[tuple[int, int], ...] = (),
-) -> list[EventMention]:
+) -> tuple[list[EventMention], bool]:
+    """The sentence's dated mentions, and whether a date dates a clause (not only nouns)."""
     analysis = _analyse(sentence, expressions, skipped)
     if not analysis.tokens:
-        return []
+        return [], False
     by_clause: dict[tuple[int, int], list[TimeExpression]] = {}
     mentions = []
     for expression in expressions:
-        if expression.modifies_noun:
-            # "last Friday's bombings", "the 1959 embargo": dates the noun's event, never the clause's
-            mention = _noun_mention(article, sentence, analysis, expression, reference)
+        # "last Friday's bombings", "the 1959 embargo", "with the bombings last year": the noun's event
+        noun = _noun_before_date(analysis, expression)
+        if expression.modifies_noun or noun is not None:
+            mention = _noun_mention(article, sentence, analysis, expression, reference, noun)
             if mention is not None:
                 mentions.append(mention)
             continue
@@ -329,7 +367,52 @@ def _dated_mentions(
         mention = _mention(article, sentence, analysis, clause, trigger, expression)
         mention.status = _status(analysis, clause, trigger, expression, reference)
         mentions.append(mention)
-    return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0)
+    return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0), bool(by_clause)
+
+
+# the preposition whose object is an event noun dated after it: "in connection with the bombings last year"
+_NOUN_PREPOSITIONS = frozenset(
+    {"with", "since", "after", "before", "following", "over", "about", "for", "despite", "amid", "of"}
+)
+_NOUN_MODIFIERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+)
+
+
+def _noun_before_date(analysis: _Analysis, expression: TimeExpression) -> int | None:
+    """The event noun a date follows, when the noun is a preposition's object after the main verb.
+
+    "was arrested in connection with the bombings last year", "... with the bombings of two embassies
+    last year": the year dates the bombings, not the arrest; "since the attacks in August" likewise.
+    The noun may carry a short complement ("of ...", "in ...") before the date; a verb of its clause must
+    stand before the preposition.
+    """
+    first = _token_index(analysis, expression.start)
+    i = first - 1
+    if i >= 0 and analysis.tokens[i].lower in _TIME_PREPOSITIONS:
+        i -= 1  # the date's own preposition ("the attacks in August")
+    for noun in range(i, max(i - 8, -1), -1):
+        token = analysis.tokens[noun]
+        if noun in analysis.ignored or analysis.verbs[noun] or token.text in ",;":
+            return None
+        after = analysis.tokens[noun + 1].lower if noun < i else ""
+        if token.lower in EVENT_NOUNS and (noun == i or after in _COMPLEMENT_PREPOSITIONS):
+            return noun if _object_of_preposition(analysis, noun) else None
+    return None
+
+
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "in", "at", "on", "against", "near"})
+
+
+def _object_of_preposition(analysis: _Analysis, noun: int) -> bool:
+    """A preposition of ``_NOUN_PREPOSITIONS`` governs the noun, after a verb of the clause."""
+    for j in range(noun - 1, max(noun - 5, -1), -1):
+        word = analysis.tokens[j]
+        if word.lower in _NOUN_PREPOSITIONS:
+            return bool(_verbs(analysis, _clause_of(analysis, noun)[0], j))
+        if analysis.verbs[j] or word.text in ",;" or j in analysis.ignored:
+            return False
+    return False
 
 
 def _noun_mention(
@@ -338,13 +421,22 @@ def _noun_mention(
     analysis: _Analysis,
     expression: TimeExpression,
     reference: DateValue | None,
+    noun: int | None = None,
 ) -> EventMention | None:
-    """The event noun a possessive or attributive date belongs to, as its own mention (else None)."""
+    """The event noun a date belongs to, as its own mention (else None).
+
+    ``noun``: the noun before the date, if found already; else the noun after a possessive or
+    attributive date ("last Friday's bombings").
+    """
+    if noun is not None:
+        span = _noun_phrase(analysis, noun)
+        mention = _mention(article, sentence, analysis, span, noun, expression)
+        mention.status = _status(analysis, span, noun, expression, reference)
+        return mention
     first = next((i for i, t in enumerate(analysis.tokens) if t.start >= expression.end), None)
     if first is None:
         return None
     clause = _clause_of(analysis, first)
-    noun = None
     for i in range(first, min(first + 4, clause[1])):
         token = analysis.tokens[i]
         if token.lower in EVENT_NOUNS or (concept(token.lower) and not analysis.verbs[i]):
@@ -356,7 +448,32 @@ def _noun_mention(
         return None
     mention = _mention(article, sentence, analysis, (noun, clause[1]), noun, expression)
     mention.status = _status(analysis, (noun, clause[1]), noun, expression, reference)
+    # the clause's words stay its content; the title is the noun's phrase alone
+    phrase = (noun, _noun_phrase_end(analysis, noun, clause[1]))
+    mention.title = _title(analysis, phrase, False, None, _date_tokens(analysis, expression))
     return mention
+
+
+def _noun_phrase_end(analysis: _Analysis, noun: int, clause_end: int) -> int:
+    """Where the noun's phrase ends: before the clause's next verb ("blasts in X and was brought ...")."""
+    for i in range(noun + 1, clause_end):
+        word = analysis.tokens[i].lower
+        if analysis.verbs[i] or word in AUXILIARIES or word in MODALS:
+            before = analysis.tokens[i - 1].lower
+            return i - 1 if before in ("and", "but", "or", ",") and i - 1 > noun else i
+    return clause_end
+
+
+def _noun_phrase(analysis: _Analysis, noun: int) -> tuple[int, int]:
+    """The noun with its determiner and a relative clause after it ("the bombings that killed 12 people")."""
+    start = noun
+    while start > 0 and analysis.tokens[start - 1].lower in _NOUN_MODIFIERS:
+        start -= 1
+    end = _clause_of(analysis, noun)[1]
+    following = next((c for c in analysis.clauses if c[0] == end), None)
+    if following is not None and analysis.tokens[end].lower in ("that", "which", "who"):
+        end = following[1]
+    return start, end
 
 
 def _undated_mention(
@@ -376,6 +493,7 @@ def _undated_mention(
     if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
         return None
     analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
+    analysis.text, analysis.offset = sentence.text, sentence.start
     if not _names(analysis):
         return None
     for i in _verbs(analysis, 0, len(analysis.tokens)):
@@ -412,9 +530,15 @@ def _mention(
         trigger=trigger_word,
         actors=actors,
         terms=_terms(analysis, clause),
-        title=_title(analysis, clause, statement, speaker_start),
+        title=_title(analysis, clause, statement, speaker_start, _date_tokens(analysis, expression)),
         date_source="expression" if expression else "none",
     )
+
+
+def _date_tokens(analysis: _Analysis, expression: TimeExpression | None) -> range:
+    if expression is None:
+        return range(0)
+    return range(_token_index(analysis, expression.start), _token_index(analysis, expression.end - 1) + 1)
 
 
 def _actors(
@@ -583,43 +707,130 @@ def _local_text(
     return " ".join(t.text for t in analysis.tokens[start : min(last + 3, clause[1])])
 
 
-def _title(analysis: _Analysis, clause: tuple[int, int], statement: bool, speaker_start: int | None) -> str:
-    """The clause (plus what was said, for a statement) without its date, from the subject, ~12 words."""
+def _title(
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    statement: bool,
+    speaker_start: int | None,
+    own_date: range = range(0),
+) -> str:
+    """A contiguous stretch of the sentence from the clause's subject, without its date, 3 to ~14 words.
+
+    Only the date (with its preposition and commas) and a closing attribution are left out; the title
+    stops at the clause boundary a date closes ("X, ruled by Y since 1994, borders Z" -> "X, ruled by Y").
+    """
     start, end = speaker_start if speaker_start is not None else clause[0], clause[1]
     if statement:
         # what was said: the following clauses, past bare "adding", "that" ("X said, adding that ...")
         for following in (c for c in analysis.clauses if c[0] >= clause[1]):
             end = following[1]
-            if len(_title_words(analysis, clause[1], end)) >= 3:
+            if _word_count(analysis, _title_tokens(analysis, clause[1], end, statement, own_date)) >= 3:
                 break
-    words = _title_words(analysis, start, end)
-    if sum(w not in ",;" for w in words) < 3:
-        words = _title_words(analysis, 0, end)  # too short to say anything: take the sentence up to here
-    truncated = sum(w not in ",;" for w in words) > TITLE_WORDS + 2
-    if truncated:
-        kept, count = [], 0
-        for word in words:
-            count += word not in ",;"
-            if count > TITLE_WORDS:
-                break
-            kept.append(word)
-        words = kept
-    while words and (words[-1].lower() in STOPWORDS or words[-1] in ",;"):
-        words.pop()
-    text = re.sub(r" ([,;])", r"\1", " ".join(words))
+    kept = _title_tokens(analysis, start, end, statement, own_date)
+    if _word_count(analysis, kept) < 3:
+        kept = _title_tokens(
+            analysis, 0, end, statement, own_date
+        )  # too short to say anything: the sentence so far
+    kept, truncated = _shorten(analysis, kept)
+    while kept and (analysis.tokens[kept[-1]].lower in STOPWORDS or analysis.tokens[kept[-1]].text in ",;"):
+        kept.pop()
+    text = _verbatim(analysis, kept)
     text = text[:1].upper() + text[1:]
     return text + ("\u2026" if truncated and text else "")
 
 
-def _title_words(analysis: _Analysis, start: int, end: int) -> list[str]:
-    words = [
-        t.text
-        for i, t in enumerate(analysis.tokens[start:end], start=start)
-        if i not in analysis.ignored and not _dangling_preposition(analysis, i) and t.lower != "that"
-    ]
-    while words and (words[0].lower() in _TITLE_TRIM or words[0].lower() in _CLAUSE_STARTERS):
-        words.pop(0)
-    return words
+def _word_count(analysis: _Analysis, kept: list[int]) -> int:
+    return sum(analysis.tokens[i].text not in ",;" for i in kept)
+
+
+def _title_tokens(
+    analysis: _Analysis, start: int, end: int, statement: bool, own_date: range = range(0)
+) -> list[int]:
+    """Indices of the title's tokens in ``[start, end)``: dates left out, cut where its date ends a clause."""
+    tokens, kept = analysis.tokens, []
+    i = start
+    while i < end:
+        if not _left_out(analysis, i):
+            kept.append(i)
+            i += 1
+            continue
+        j = i
+        while j < end and _left_out(analysis, j):
+            j += 1
+        words_before = any(tokens[k].text not in ",;" for k in kept)
+        comma_after = j < end and tokens[j].text == ","
+        if comma_after and kept and kept[-1] == i - 1 and tokens[kept[-1]].text == ",":
+            kept.pop()  # "X, on Monday, did": the comma pair goes with the date
+            j += 1
+        elif comma_after and not words_before:
+            j += 1  # "On Monday, X did"
+        elif comma_after and any(analysis.verbs[k] for k in kept) and not statement and j - 1 in own_date:
+            break  # "after crushing protests in 2020, X has ...": the date closes the dated clause
+        i = j
+    while kept and (tokens[kept[0]].lower in _TITLE_TRIM or tokens[kept[0]].lower in _CLAUSE_STARTERS):
+        kept.pop(0)
+    return _without_attribution(analysis, kept)
+
+
+def _left_out(analysis: _Analysis, i: int) -> bool:
+    """Ignored (a date, an attribution), or a date's preposition; commas are judged by the caller."""
+    if i in analysis.ignored:
+        return True
+    return analysis.tokens[i].text != "," and _dangling_preposition(analysis, i)
+
+
+def _without_attribution(analysis: _Analysis, kept: list[int]) -> list[int]:
+    """Drop a closing ", officials said" / ", X told reporters" (up to 6 words, no other verb)."""
+    tokens = analysis.tokens
+    commas = [n for n, i in enumerate(kept) if tokens[i].text == ","]
+    if not commas or kept[-1] != len(tokens) - 1:
+        return kept
+    tail = kept[commas[-1] + 1 :]
+    verbs = [i for i in tail if analysis.verbs[i]]
+    if len(tail) > 6 or not verbs or not all(is_reporting(tokens[i].lower) for i in verbs):
+        return kept
+    head = kept[: commas[-1]]
+    if _word_count(analysis, head) < 3 or not any(analysis.verbs[i] for i in head):
+        return kept  # "..., the minister said": the statement itself, nothing else to title it
+    return head
+
+
+def _shorten(analysis: _Analysis, kept: list[int]) -> tuple[list[int], bool]:
+    """At most ~14 words: cut at the last comma leaving a clause of 9+ words, else after 12 (truncated)."""
+    if _word_count(analysis, kept) <= TITLE_WORDS + 2:
+        return kept, False
+    count, boundary, limit = 0, None, len(kept)
+    for n, i in enumerate(kept):
+        if analysis.tokens[i].text in ",;":
+            follower = analysis.tokens[kept[n + 1]].text if n + 1 < len(kept) else ""
+            if count >= 9 and follower.islower() and any(analysis.verbs[k] for k in kept[:n]):
+                boundary = n  # a clause boundary (not a name in apposition) that leaves a clause
+            continue
+        count += 1
+        if count == TITLE_WORDS:
+            limit = n + 1
+        if count > TITLE_WORDS + 2:
+            break
+    if boundary is not None:
+        return kept[:boundary], False
+    return kept[:limit], True
+
+
+_GLUE = re.compile(r"\s*[%$\u20ac\u00a3'\u2019/.-]?\s*")
+
+
+def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
+    """The kept tokens as written: neighbours keep the text between them ("20% gain"), gaps one space."""
+    tokens, parts = analysis.tokens, []
+    for n, i in enumerate(kept):
+        if n:
+            prev = kept[n - 1]
+            gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
+            if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
+                gap = " "
+            parts.append(re.sub(r"\s+", " ", gap))
+        parts.append(tokens[i].text)
+    return re.sub(r" ([,;])", r"\1", "".join(parts))
 
 
 def _dangling_preposition(analysis: _Analysis, i: int) -> bool:

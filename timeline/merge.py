@@ -458,8 +458,11 @@ def _join_undated(undated: list[EventMention], clusters: list[_Cluster], context
         f = features(mention)
         key = (mention.document, mention.trigger, tuple(mention.terms), tuple(mention.actors))
         if key not in chosen:
+            # the publication-date guard is for other articles' events: an article may date its own later
             candidates = [
-                cid for cid in index.candidates(f) if _joinable_date(mention, earliest[cid], context)
+                cid
+                for cid in index.candidates(f)
+                if mention.document in dated_docs[cid] or _joinable_date(mention, earliest[cid], context)
             ]
             chosen[key] = _best_to_join(mention.document, f, candidates, clusters, dated_docs, context)
         cid = chosen[key]
@@ -491,16 +494,15 @@ def _best_to_join(
 ) -> int | None:
     """The candidate cluster with the best join score (the first on ties), if any matches.
 
-    An event the same article already dates is preferred, and matched as before (its own sentences
-    share its names and wording); another article's event needs stronger evidence (``join_score``).
+    Every join needs the same evidence (``join_score``): an article's own sentences share its names and
+    wording whatever they report, so sharing them says nothing more.  Among matches, an event the same
+    article already dates is preferred.
     """
     best: tuple[float, int] | None = None
     for cid in candidates:
-        if document in dated_docs[cid]:
-            score = max((_cached_match(f, of, True)[0] for _, of in clusters[cid].reps), default=0.0)
-            score += 10.0 if score > 0 else 0.0
-        else:
-            score = context.cluster_score(f, cid, clusters[cid])
+        score = context.cluster_score(f, cid, clusters[cid])
+        if score > 0 and document in dated_docs[cid]:
+            score += 10.0
         if score > 0 and (best is None or score > best[0]):
             best = (score, cid)
     return best[1] if best else None

@@ -184,6 +184,13 @@ IRREGULAR_VERBS = {
     "fled": "flee",
     "slew": "slay",
     "bore": "bear",
+    "burst": "burst",
+    "spread": "spread",
+    "shut": "shut",
+    "sank": "sink",
+    "blew": "blow",
+    "blown": "blow",
+    "swept": "sweep",
 }
 IRREGULAR_PAST = frozenset(w for w, base in IRREGULAR_VERBS.items() if w != base and not w.endswith("s"))
 
@@ -479,11 +486,23 @@ def _reads_as_verb(word: str, prev: str, nxt: str, mid_capitalised: bool) -> boo
     base = verb_lemma(word)
     if prev in MODALS or prev == "to" or prev in ("not", "n't", "did", "does", "do"):
         return base in BASE_VERBS or word in BASE_VERBS or word in REPORTING_VERBS
-    if word.endswith("ing") and prev in AUXILIARIES:
+    if word.endswith("ing") and (prev in AUXILIARIES or _before_gerund(prev)) and word not in _ING_NOUNS:
         return True
     if prev in _BEFORE_PLURAL_NOUNS or prev[:1].isdigit():
         return False  # "three states", "of talks": a plural noun, not a verb in the present
     return word.endswith("s") and (base in BASE_VERBS or word in REPORTING_VERBS)
+
+
+# "after crushing", "by violently suppressing": a preposition or manner adverb before an -ing verb
+_GERUND_PREPOSITIONS = _wordset("after before while by since without when upon despite")
+_LY_ADJECTIVES = _wordset("early only daily weekly monthly yearly likely family holy friendly deadly elderly")
+_ING_NOUNS = _wordset("morning evening building meeting funding spending ceiling wedding hearing briefing")
+
+
+def _before_gerund(prev: str) -> bool:
+    if prev in _GERUND_PREPOSITIONS:
+        return True
+    return prev.endswith("ly") and len(prev) > 4 and prev not in _LY_ADJECTIVES
 
 
 _BEFORE_PLURAL_NOUNS = _wordset(
