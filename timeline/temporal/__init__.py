@@ -63,8 +63,10 @@ Conventions
   night" (TNI), "at dawn" (TMO), "at dusk" (TEV), "by mid-afternoon yesterday" (TAF, mod MID), "in the
   morning" (the sentence's day, like a clock time), "the early hours of Sunday" (TMO, mod START).
   Alone they need a governing preposition and no noun after them ("the morning show", "dawn raids",
-  "the overnight rate" are not times).  "overnight" without a day in its sentence is the night before
-  publication (its evening's day), or the coming night in a future-tense sentence.
+  "the overnight rate" are not times).  "overnight" anchored on a reporting day (the publication date, or
+  a day name next to a reporting verb: "officials said on Tuesday") is the night leading into that day
+  (its evening's day), or the coming night in a future-tense sentence; anchored on an event day of a
+  retold story ("On March 3 the storm hit. Overnight, ...") it is that day's night.
 * "N hours/minutes ago" (page chrome: "Updated 2 hours ago") is a TIME counted back from a
   timestamped publication date, else the publication day; it never anchors another clock time.
 * Year spans "2019-2021", "the 2021-22 season", "2019/20" are two DATEs (like "Feb 10-20"); a

@@ -44,6 +44,7 @@ from timeline.temporal.lexicon import (
 )
 from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
+from timeline.text import is_reporting
 from timeline.types import DateValue, TimeExpression
 
 PUBLICATION = "publication date"
@@ -989,6 +990,18 @@ def _day_for_time(
     mentioned before it in the paragraph (a retold story keeps its day: "On Oct. 23 ... He was shot
     at 10 p.m."); else the publication date.
     """
+    best = _day_mention_for_time(cand, ctx, resolved)
+    if best is not None and best.value:
+        return best.value[:10], "mention", best.text
+    if ctx.pub_day:
+        return ctx.pub_day.isoformat(), "publication", PUBLICATION
+    return None
+
+
+def _day_mention_for_time(
+    cand: Candidate, ctx: Context, resolved: list[TimeExpression]
+) -> TimeExpression | None:
+    """The day-level expression a clock time takes its day from (see ``_day_for_time``), if any."""
     sentence = ctx.layout.sentence_index(cand.start)
     paragraph = ctx.layout.paragraph(cand.start)
     best: TimeExpression | None = None
@@ -1001,12 +1014,7 @@ def _day_for_time(
                 best = expr
         elif expr.start < cand.start and ctx.layout.paragraph(expr.start) == paragraph:
             earlier = expr if earlier is None or expr.start > earlier.start else earlier
-    best = best or earlier or _earlier_past_day(cand, ctx, resolved)
-    if best is not None and best.value:
-        return best.value[:10], "mention", best.text
-    if ctx.pub_day:
-        return ctx.pub_day.isoformat(), "publication", PUBLICATION
-    return None
+    return best or earlier or _earlier_past_day(cand, ctx, resolved)
 
 
 def _names_a_day(expr: TimeExpression) -> bool:
@@ -1078,9 +1086,10 @@ def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) 
         if inner is None:
             return [make(cand, "TIME", None, f"{family}.unresolved", "unresolved", mod=mod)]
         return [_from_publication(cand, ctx, "TIME", inner + clock, f"{family}.with_day", mod=mod)]
-    found = _day_for_time(cand, ctx, resolved)
-    if found is not None and found[1] == "publication" and _clean(cand.group("tod")) == "overnight":
-        found = _overnight_day(cand, ctx)
+    if _clean(cand.group("tod")) == "overnight":
+        found = _overnight_day(cand, ctx, resolved)
+    else:
+        found = _day_for_time(cand, ctx, resolved)
     if found is None:
         return [make(cand, "TIME", None, f"{family}.unresolved", "unresolved", mod=mod)]
     day_value, anchor, anchor_text = found
@@ -1091,14 +1100,47 @@ def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) 
     ]  # fmt: skip
 
 
-def _overnight_day(cand: Candidate, ctx: Context) -> tuple[str, str, str] | None:
-    """ "Shelling continued overnight" in a news report: the night before publication (its evening's
-    day); "will continue overnight": the coming night."""
-    pub = ctx.pub_day
-    if pub is None:
+def _overnight_day(
+    cand: Candidate, ctx: Context, resolved: list[TimeExpression]
+) -> tuple[str, str, str] | None:
+    """The evening's day of "overnight".
+
+    Anchored on a reporting day (the publication date, or "officials said on Tuesday"), a past report
+    ("pulled 14 people from the water overnight") means the night leading into that day, a future one
+    ("will work overnight") the coming night.  Anchored on an event day of a retold story ("On March 3
+    the storm hit. Overnight, the river rose.") it is that day's night.
+    """
+    mention = _day_mention_for_time(cand, ctx, resolved)
+    if mention is not None and mention.value and not _is_reporting_day(mention, ctx):
+        return mention.value[:10], "mention", mention.text
+    if mention is not None and mention.value:
+        day, anchor, anchor_text = date.fromisoformat(mention.value[:10]), "mention", mention.text
+    elif ctx.pub_day is not None:
+        day, anchor, anchor_text = ctx.pub_day, "publication", PUBLICATION
+    else:
         return None
     future = tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "future"
-    return (pub if future else pub - timedelta(days=1)).isoformat(), "publication", PUBLICATION
+    return (day if future else day - timedelta(days=1)).isoformat(), anchor, anchor_text
+
+
+_DAY_NAME_RULES = ("weekday.", "relative.today")
+
+
+def _is_reporting_day(expr: TimeExpression, ctx: Context) -> bool:
+    """Whether ``expr`` is the day something was reported: the publication date itself, or a day
+    name ("Tuesday", "today") right next to a reporting verb ("said on Tuesday", "On Tuesday, officials
+    told reporters")."""
+    if ctx.pub_day is not None and expr.value and expr.value[:10] == ctx.pub_day.isoformat():
+        return True
+    if not expr.rule.startswith(_DAY_NAME_RULES) or expr.granularity != "day":
+        return False
+    s_start, s_end = ctx.layout.sentence(expr.start)
+    before = _WORD.findall(ctx.text[s_start : expr.start])[-3:]
+    after = _WORD.findall(ctx.text[expr.end : s_end])[:2]
+    return any(is_reporting(word) for word in before + after)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _time_month_day(cand: Candidate, ctx: Context) -> str | None:
