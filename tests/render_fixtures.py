@@ -279,3 +279,73 @@ EXPECTED_ORDER = [
     "The drills end",  # 2022-02-20
     "Attaché visit to *Zone_7* agreed",  # undated, last
 ]
+
+
+# --- times of day and unresolved expressions ------------------------------------------------------------
+# A second invented story: river works dated to times of day, and two articles whose dates could not be read.
+T1_TEXT = (
+    "Crews arrived at 15:00 on Monday.\n"
+    "The river rose on Monday night.\n"
+    "The bridge closed on Monday.\n"
+    "Pumps started on Monday morning.\n"
+    "Water receded on Tuesday evening.\n"
+)
+U2_TEXT = "The levee gave way on Monday night.\nA clean-up began.\n"  # no publication date
+U3_TEXT = "Repairs finished the day before.\n"  # has a publication date; nothing earlier to anchor to
+
+
+def timed_event(event_id: str, quoted: str, when: str, value: str) -> Event:
+    """An event of article t1 dated by the expression ``when`` (a TIME value or a day)."""
+    expr = expression(T1_TEXT, when, value, "publication", anchor_value="2024-03-12")
+    expr.start = T1_TEXT.index(quoted) + quoted.index(when)  # inside this sentence ("Monday" recurs)
+    expr.end = expr.start + len(when)
+    if "T" in value:
+        expr.type = "TIME"
+    title = quoted.split(" on ")[0].split(" at ")[0]
+    return Event(
+        id=event_id,
+        date=value_to_date(value),
+        title=title,
+        status="reported",
+        sources=["t1"],
+        mentions=[mention("t1", T1_TEXT, quoted, T1_TEXT[: T1_TEXT.index(quoted)].count("\n"), expr)],
+    )
+
+
+def undated_event(event_id: str, doc_id: str, text: str, quoted: str) -> Event:
+    return Event(
+        id=event_id,
+        date=None,
+        title=quoted.rstrip("."),
+        status="reported",
+        sources=[doc_id],
+        mentions=[mention(doc_id, text, quoted, text[: text.index(quoted)].count("\n"), None)],
+    )
+
+
+def make_timed_timeline() -> Timeline:
+    """Times of day on 11 March 2024 (given out of clock order), a day with only an evening, and undated
+    mentions whose sentences hold an unresolved expression (u2, u3) or none at all (u2's second line)."""
+    documents = [
+        Article("t1", "t1.txt", T1_TEXT, [(0, len(T1_TEXT))], published=Published("2024-03-12", "header")),
+        Article("u2", "u2.txt", U2_TEXT, [(0, len(U2_TEXT))]),
+        Article("u3", "u3.txt", U3_TEXT, [(0, len(U3_TEXT))], published=Published("2024-03-12", "header")),
+    ]
+    monday_night = expression(U2_TEXT, "Monday night", None, "unresolved")
+    monday_night.type = "TIME"
+    events = [
+        timed_event("ev-crews", "Crews arrived at 15:00 on Monday.", "15:00 on Monday", "2024-03-11T15:00"),
+        timed_event("ev-river", "The river rose on Monday night.", "Monday night", "2024-03-11TNI"),
+        timed_event("ev-water", "Water receded on Tuesday evening.", "Tuesday evening", "2024-03-12TEV"),
+        timed_event("ev-bridge", "The bridge closed on Monday.", "Monday", "2024-03-11"),
+        timed_event("ev-pumps", "Pumps started on Monday morning.", "Monday morning", "2024-03-11TMO"),
+        undated_event("ev-levee", "u2", U2_TEXT, "The levee gave way on Monday night."),
+        undated_event("ev-cleanup", "u2", U2_TEXT, "A clean-up began."),
+        undated_event("ev-repairs", "u3", U3_TEXT, "Repairs finished the day before."),
+    ]
+    expressions = {
+        "t1": [m.expression for e in events[:5] for m in e.mentions if m.expression is not None],
+        "u2": [monday_night],
+        "u3": [expression(U3_TEXT, "the day before", None, "unresolved")],
+    }
+    return Timeline(documents=documents, events=events, expressions=expressions)

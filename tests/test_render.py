@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_fixtures import EXPECTED_ORDER, make_timeline
+from render_fixtures import EXPECTED_ORDER, make_timed_timeline, make_timeline
 from rich.cells import cell_len
 
 from timeline.errors import UsageError
 from timeline.render import FORMATS, render, render_dates
-from timeline.render.common import describe_date
+from timeline.render.common import describe_date, time_of_day
 from timeline.render.explain import relation
 from timeline.render.markdown import escape
 from timeline.temporal.timex import value_to_date
-from timeline.types import Event, Timeline
+from timeline.types import Event, Published, Timeline
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -352,3 +354,72 @@ def test_markdown_escape_leaves_no_active_special_character(raw):
     unescaped = re.sub(r"\\.", "", escaped)  # drop every backslash-escaped character
     assert not set(unescaped) & set("*_[]|<>`~\\")
     assert not re.match(r"\s*(#|>|[-+=]|\d+[.)])", escaped)  # no heading, quote or list marker
+
+
+# --- times of day under their day; unresolved expressions in --explain ------------------------------------
+
+
+def test_terminal_files_times_of_day_under_their_day_in_clock_order():
+    text = render(make_timed_timeline(), "terminal", width=100)
+    monday = text.split("2024-03-11  Monday\n", 1)[1].split("\n\n", 1)[0]
+    assert monday.splitlines() == [
+        "  • The bridge closed  [1]",  # the whole day first
+        "  • morning  Pumps started  [1]",
+        "  • 15:00  Crews arrived  [1]",
+        "  • night  The river rose  [1]",
+    ]
+    # a day with only a timed event still gets the plain day heading
+    assert "2024-03-12  Tuesday\n  • evening  Water receded  [1]" in text
+    assert "TNI" not in text and "TEV" not in text and "T15:00" not in text
+    assert text.count("2024-03-11") == 1
+
+
+def test_markdown_files_times_of_day_under_their_day_in_clock_order():
+    text = render(make_timed_timeline(), "markdown")
+    assert "## 2024-03-11 (Monday)" in text
+    assert "## 2024-03-12 (Tuesday)" in text
+    assert "TNI" not in text and "TEV" not in text
+    lines = ["**The bridge closed**", "*morning* **Pumps started**", "*15:00* **Crews arrived**",
+             "*night* **The river rose**", "## 2024-03-12", "*evening* **Water receded**"]  # fmt: skip
+    at = positions(text, lines)
+    assert at == sorted(at)
+
+
+def test_json_keeps_the_time_values_of_timed_events():
+    document = json.loads(render(make_timed_timeline(), "json"))
+    values = {event["title"]: event["date"]["value"] for event in document["events"] if event["date"]}
+    assert values["The river rose"] == "2024-03-11TNI"
+    assert values["Crews arrived"] == "2024-03-11T15:00"
+    assert values["The bridge closed"] == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [("2024-03-11TNI", "night"), ("2024-03-11TMO", "morning"), ("2024-03-11T15:00", "15:00"),
+     ("2024-03-11T09", "09:00"), ("2024-03-11T07:30:00", "07:30"), ("2024-03-11", ""), ("2024-03", "")],
+)  # fmt: skip
+def test_time_of_day_label(value, label):
+    assert time_of_day(value_to_date(value)) == label
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown"])
+def test_explain_names_an_unresolved_expression_in_an_undated_sentence(fmt):
+    text = render(make_timed_timeline(), fmt, width=400, explain=True)
+    assert '"Monday night" could not be resolved: the article has no publication date' in text
+    assert '"the day before" could not be resolved: no earlier mention to anchor it' in text
+    # a sentence with no time expression at all keeps the plain explanation
+    assert text.count("no time expression in this sentence") == 1
+    assert text.index("A clean-up began") < text.index("no time expression in this sentence")
+
+
+def test_explain_unresolved_reason_with_a_publication_range_or_a_coarse_date():
+    timeline = make_timed_timeline()
+    u2, u3 = timeline.documents[1], timeline.documents[2]
+    u2.published = Published(None, "inferred", earliest=date(2024, 3, 11), latest=date(2024, 3, 13))
+    u3.published = Published("2024-03", "header")
+    text = render(timeline, "terminal", width=400, explain=True)
+    assert (
+        '"Monday night" could not be resolved: the article\'s publication date is only known as a range '
+        "(between 2024-03-11 and 2024-03-13 (inferred))" in text
+    )
+    assert "the publication date 2024-03 is too coarse and no earlier mention anchors it" in text

@@ -18,6 +18,8 @@ _TIME_OF_DAY = {
     "NI": "night",
     "DT": "daytime",
 }
+# Usual starting hour of each named part of the day, to order it among clock times.
+_PART_OF_DAY_START = {"MO": 6, "DT": 9, "MI": 12, "AF": 13, "EV": 18, "NI": 21}
 
 
 def _event_sort_key(event: Event) -> tuple:
@@ -39,19 +41,79 @@ def ordered_events(events: Iterable[Event]) -> list[Event]:
     return dated + [e for e in events if e.date is None]
 
 
+def _heading_key(when: DateValue | None) -> str | None:
+    """What one date heading stands for: a time of day is filed under its calendar day."""
+    if when is None:
+        return None
+    if when.granularity in ("day", "time") and when.start == when.end:
+        return when.start.isoformat()
+    return when.value
+
+
+def _heading_date(events: list[Event]) -> DateValue | None:
+    """The heading's date: the group's first day-level date, else the bare day holding its times."""
+    first = events[0].date
+    if first is None or first.granularity != "time":
+        return first
+    return DateValue(first.start.isoformat(), first.start, first.start, "day")
+
+
+def _clock_parts(when: DateValue) -> tuple[str, str]:
+    """``("2024-03-11", "NI")`` for ``2024-03-11TNI``: the day and the time part of a TIME value."""
+    day, _, part = when.value.partition("T")
+    return day, part
+
+
+def time_of_day(when: DateValue | None) -> str:
+    """The time part of a TIME value for a reader (``night``, ``15:00``); ``""`` for any other date."""
+    if when is None or when.granularity != "time":
+        return ""
+    part = _clock_parts(when)[1]
+    if part in _TIME_OF_DAY:
+        return _TIME_OF_DAY[part]
+    if re.fullmatch(r"\d{2}", part):
+        return f"{part}:00"
+    if re.fullmatch(r"\d{2}:\d{2}:00", part):
+        return part[:5]
+    return part
+
+
+def _minutes_into_day(when: DateValue) -> tuple[int, int]:
+    """Where a time of day sits, for ordering: a named part at its usual start, before a clock time there."""
+    part = _clock_parts(when)[1]
+    if part in _PART_OF_DAY_START:
+        return (_PART_OF_DAY_START[part] * 60, 0)
+    clock = re.match(r"(\d{2})(?::(\d{2}))?", part)
+    if clock is None:
+        return (24 * 60, 1)  # unknown: end of the day
+    return (int(clock[1]) * 60 + int(clock[2] or 0), 1)
+
+
+def _within_day_key(event: Event) -> tuple:
+    """Day-level events first (the day's summary), then times of day in clock order; the sort is stable."""
+    when = event.date
+    if when is None or when.granularity != "time":
+        return (0,)
+    return (1, *_minutes_into_day(when))
+
+
 def group_by_date(events: Iterable[Event]) -> Iterator[tuple[DateValue | None, list[Event]]]:
-    """Consecutive runs of ordered events sharing one date value; ``None`` is the undated group."""
+    """Runs of ordered events under one date heading; ``None`` is the undated group.
+
+    Events dated to a time of day ("Monday night", "15:00") share their day's heading, after the
+    events dated to the whole day, in clock order.  Only the grouping changes, not the events' dates.
+    """
     current: list[Event] = []
-    current_value: str | None = None
+    current_key: str | None = None
     for event in ordered_events(events):
-        value = event.date.value if event.date else None
-        if current and value != current_value:
-            yield current[0].date, current
+        key = _heading_key(event.date)
+        if current and key != current_key:
+            yield _heading_date(current), sorted(current, key=_within_day_key)
             current = []
-        current_value = value
+        current_key = key
         current.append(event)
     if current:
-        yield current[0].date, current
+        yield _heading_date(current), sorted(current, key=_within_day_key)
 
 
 def _day_text(day: date) -> str:
@@ -69,8 +131,7 @@ def describe_date(when: DateValue) -> str:
     value, start, end = when.value, when.start, when.end
     kind = when.granularity
     if kind == "time":
-        part = value.split("T", 1)[1] if "T" in value else ""
-        return f"{start:%A} {_TIME_OF_DAY.get(part, part)}".strip()
+        return f"{start:%A} {time_of_day(when)}".strip()
     if kind == "day":
         if start != end:  # a weekend: two days
             return f"weekend of {_day_text(start)}–{_day_text(end)}"

@@ -7,7 +7,7 @@ article's ``Published`` source and evidence, so it shows the real derivation.
 
 from __future__ import annotations
 
-from timeline.render.common import clean, shorten
+from timeline.render.common import clean, published_text, shorten
 from timeline.temporal.timex import date_to_value, value_to_date
 from timeline.types import GRANULARITIES, Article, DateValue, EventMention, Published, TimeExpression
 
@@ -78,13 +78,29 @@ def _anchor_phrase(
     if kind == "absolute":
         return "stated in full in the text"
     if kind == "unresolved" or expression.value is None:
-        return "could not be resolved (no date to anchor it to)"
+        return f"could not be resolved: {unresolved_reason(article)}"
     rel = relation(expression.value, expression.anchor_value)
     if kind == "publication":
         return _publication_phrase(rel, expression.anchor_value, article)
     if kind == "mention":
         return _mention_phrase(expression, rel, article, expressions, depth)
     return f"anchored by {kind}"
+
+
+def unresolved_reason(article: Article | None) -> str:
+    """Why a relative expression in ``article`` found no anchor, as far as the article tells."""
+    if article is None:
+        return "no date to anchor it to"
+    published = article.published
+    if published.value is None:
+        if published.earliest or published.latest:
+            return f"the article's publication date is only known as a range ({published_text(article)})"
+        return "the article has no publication date"
+    when = value_to_date(published.value)
+    if when is not None and GRANULARITIES.index(when.granularity) > GRANULARITIES.index("day"):
+        # "on Monday" needs a day; a month-only publication date cannot place it
+        return f"the publication date {published.value} is too coarse and no earlier mention anchors it"
+    return "no earlier mention to anchor it"
 
 
 def _publication_phrase(rel: str, anchor_value: str | None, article: Article | None) -> str:
@@ -175,5 +191,27 @@ def explain_mention(
         dated = f" ({mention.date.value})" if mention.date else ""
         return f"no date in this sentence; took the date of the event it was merged with{clean(dated)}"
     if mention.expression is None:
+        unresolved = unresolved_in_sentence(mention, expressions or [])
+        if unresolved:
+            quoted = ", ".join(f'"{shorten(e.text, 60)}"' for e in unresolved)
+            return clean(f"{quoted} could not be resolved: {unresolved_reason(article)}")
         return "no time expression in this sentence"
     return explain_expression(mention.expression, article, expressions)
+
+
+def unresolved_in_sentence(mention: EventMention, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """The article's unresolved expressions inside the mention's sentence, in text order.
+
+    They explain an undated mention better than "no time expression": the sentence had one, it just
+    could not be turned into a date.
+    """
+    sentence = mention.sentence
+    inside = [
+        e
+        for e in expressions
+        if (e.anchor == "unresolved" or e.value is None)
+        and e.type in ("DATE", "TIME")
+        and sentence.start <= e.start
+        and e.end <= sentence.end
+    ]
+    return sorted(inside, key=lambda e: (e.start, e.end))

@@ -13,6 +13,7 @@ from timeline.render.common import (
     published_text,
     shorten,
     summary_line,
+    time_of_day,
 )
 from timeline.render.explain import explain_mention, published_evidence
 from timeline.types import Article, DateValue, Event, Timeline
@@ -67,7 +68,9 @@ def _heading(when: DateValue | None) -> str:
 
 def _event_lines(event: Event, timeline: Timeline, docs: dict[str, Article], explain: bool) -> list[str]:
     sources = ", ".join(source_name(doc_id, docs) for doc_id in event.sources)
-    line = f"- **{escape(event.title or '(untitled event)')}** — {sources}"
+    when = time_of_day(event.date)  # the heading gives the day; the time goes on the event's line
+    time_prefix = f"*{escape(when)}* " if when else ""
+    line = f"- {time_prefix}**{escape(event.title or '(untitled event)')}** — {sources}"
     if event.status != "reported":
         line += f" *({event.status})*"
     lines = [line]

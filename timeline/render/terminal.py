@@ -23,6 +23,7 @@ from timeline.render.common import (
     shorten,
     source_labels,
     summary_line,
+    time_of_day,
 )
 from timeline.render.explain import explain_mention, published_evidence
 from timeline.types import DateValue, Event, EventMention, Timeline
@@ -97,7 +98,10 @@ def _date_heading(when: DateValue | None) -> Text:
 
 
 def _event_text(event: Event, labels: dict[str, str]) -> Text:
-    text = Text(clean(event.title) or "(untitled event)", style=STYLE["title"])
+    text = Text()
+    if when := time_of_day(event.date):  # the heading gives the day; the time goes on the event's line
+        text.append(f"{when}  ", style=STYLE["caption"])
+    text.append(clean(event.title) or "(untitled event)", style=STYLE["title"])
     text.append("  ")
     text.append(_badges(event.sources, labels), style=STYLE["badge"])
     if event.status != "reported":
