@@ -286,3 +286,27 @@ def test_title_of_a_possessive_dated_noun_stops_before_the_next_verb():
     mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
     dated = [m for m in mentions if m.date is not None]
     assert [(m.trigger, m.title) for m in dated] == [("bombing", "Bombing of the depot")]
+
+
+def test_participle_and_main_verb_each_keep_their_own_date():
+    text = "The bridge, opened in 1965, had been repaired last year."
+    mentions = _mentions(text, [("1965", "1965"), ("last year", "2021")])
+    assert [(m.date.value, m.trigger) for m in mentions] == [("1965", "opened"), ("2021", "repaired")]
+    # the participle keeps its date rather than dangle ("The bridge, opened, had ...")
+    assert mentions[0].title == "The bridge, opened in 1965"
+    assert mentions[1].title == "The bridge, opened in 1965, had been repaired"
+
+
+def test_a_closing_attribution_date_does_not_split_off_an_event():
+    text = "A tower in the old town collapsed on Monday night, officials said on Tuesday."
+    mentions = _mentions(text, [("Monday night", "2022-03-07TNI"), ("Tuesday", "2022-03-08")])
+    assert [(m.date.value, m.trigger) for m in mentions] == [("2022-03-07TNI", "collapsed")]
+
+
+def test_noun_and_verb_forms_share_a_stem_and_giving_way_is_a_collapse():
+    from timeline.text import concept, word_stem
+
+    assert word_stem("collapse") == word_stem("collapsed")
+    assert word_stem("flooding") == word_stem("flooded") == word_stem("flood")
+    assert word_stem("evacuated") == word_stem("evacuation")
+    assert concept("gave way") == concept("collapsed") == "collapse"

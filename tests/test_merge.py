@@ -310,3 +310,38 @@ def test_undated_report_joins_its_own_articles_later_event_despite_publication_d
     (event,) = merge_mentions(mentions, articles)
     assert event.date.value == "2023-05-08"
     assert [m.date_source for m in event.mentions] == ["expression", "joined"]
+
+
+def test_same_day_reports_of_a_collapse_merge_across_noun_verb_and_time_of_day():
+    # one report says "collapsed on Monday night, flooding three villages", another "the collapse
+    # late on Monday flooded three villages": a night lies within its day, collapse/collapsed and
+    # flooding/flooded are the same words
+    wire = _mention(
+        "a", "2024-03-11TNI", "collapsed", ["Selen"], ["dam", "river", "collapse", "flooding", "village"]
+    )
+    web = _mention("b", "2024-03-11", "flooded", [], ["collapse", "flood", "village"])
+    events = merge_mentions([wire, web], ARTICLES)
+    assert len(events) == 1
+    assert events[0].sources == ["a", "b"]
+
+
+def test_two_announced_meetings_on_one_day_sharing_a_qualifier_merge_without_a_named_actor():
+    web = _mention(
+        "a", "2024-03-14", "scheduled", [], ["emergency", "cabinet", "meeting", "schedule"], "expected"
+    )
+    wire = _mention(
+        "b", "2024-03-14", "meeting", [], ["government", "hold", "emergency", "meeting"], "expected"
+    )
+    assert len(merge_mentions([web, wire], ARTICLES)) == 1
+
+
+def test_announced_call_and_visit_on_one_day_stay_apart_despite_a_shared_word():
+    call = _mention("a", "2024-03-14", "call", [], ["emergency", "call"], "expected")
+    visit = _mention("b", "2024-03-14", "visit", [], ["emergency", "visit"], "expected")
+    assert len(merge_mentions([call, visit], ARTICLES)) == 2
+
+
+def test_reported_meetings_on_one_day_need_more_than_one_shared_word():
+    first = _mention("a", "2024-03-14", "met", [], ["board", "meeting"])
+    second = _mention("b", "2024-03-14", "meeting", [], ["board", "meeting", "budget"])
+    assert len(merge_mentions([first, second], ARTICLES)) == 2

@@ -361,13 +361,40 @@ def _dated_mentions(
         clause = _clause_of(analysis, _token_index(analysis, expression.start))
         by_clause.setdefault(clause, []).append(expression)
     for clause, found in sorted(by_clause.items()):
-        expression = min(found, key=lambda e: (GRANULARITIES.index(e.granularity or "day"), e.start))
-        span = (_token_index(analysis, expression.start), _token_index(analysis, expression.end - 1))
-        trigger = _trigger(analysis, clause, span)
-        mention = _mention(article, sentence, analysis, clause, trigger, expression)
-        mention.status = _status(analysis, clause, trigger, expression, reference)
-        mentions.append(mention)
+        for trigger, expression in _dated_triggers(analysis, clause, found):
+            mention = _mention(article, sentence, analysis, clause, trigger, expression)
+            mention.status = _status(analysis, clause, trigger, expression, reference)
+            mentions.append(mention)
     return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0), bool(by_clause)
+
+
+def _dated_triggers(
+    analysis: _Analysis, clause: tuple[int, int], found: list[TimeExpression]
+) -> list[tuple[int | None, TimeExpression]]:
+    """The clause's events with their dates: one per trigger, dated by its finest nearest expression.
+
+    Dates nearest different verbs date different events ("X, built in 1978, had been inspected last
+    year": the building and the inspection); several dates of one verb are one event at the finest.
+    """
+
+    def finest(exprs: list[TimeExpression]) -> TimeExpression:
+        return min(exprs, key=lambda e: (GRANULARITIES.index(e.granularity or "day"), e.start))
+
+    def span(e: TimeExpression) -> tuple[int, int]:
+        return _token_index(analysis, e.start), _token_index(analysis, e.end - 1)
+
+    by_trigger: dict[int | None, list[TimeExpression]] = {}
+    for expression in found:
+        trigger = _trigger(analysis, clause, span(expression))
+        lo, hi = _comma_segment(analysis, clause, span(expression))
+        # only a verb in the date's own comma segment makes it another event ("officials said on
+        # Tuesday" dates the report, not another event: its date stays with the clause's event)
+        if trigger is not None and lo <= trigger < hi and not is_reporting(analysis.tokens[trigger].lower):
+            by_trigger.setdefault(trigger, []).append(expression)
+    if len(by_trigger) < 2:
+        chosen = finest(found)
+        return [(_trigger(analysis, clause, span(chosen)), chosen)]
+    return sorted(((t, finest(es)) for t, es in by_trigger.items()), key=lambda pair: pair[1].start)
 
 
 # the preposition whose object is an event noun dated after it: "in connection with the bombings last year"
@@ -759,7 +786,12 @@ def _title_tokens(
             j += 1
         words_before = any(tokens[k].text not in ",;" for k in kept)
         comma_after = j < end and tokens[j].text == ","
-        if comma_after and kept and kept[-1] == i - 1 and tokens[kept[-1]].text == ",":
+        if comma_after and _participle_before(analysis, kept, i):
+            # "The dam, built in 1978, ...": without its date the participle would dangle ("built,")
+            kept.extend(range(i, j))
+            if j - 1 in own_date and not statement:
+                break  # the date closes the dated clause: "The dam, built in 1978"
+        elif comma_after and kept and kept[-1] == i - 1 and tokens[kept[-1]].text == ",":
             kept.pop()  # "X, on Monday, did": the comma pair goes with the date
             j += 1
         elif comma_after and not words_before:
@@ -770,6 +802,16 @@ def _title_tokens(
     while kept and (tokens[kept[0]].lower in _TITLE_TRIM or tokens[kept[0]].lower in _CLAUSE_STARTERS):
         kept.pop(0)
     return _without_attribution(analysis, kept)
+
+
+def _participle_before(analysis: _Analysis, kept: list[int], i: int) -> bool:
+    """The title so far ends in a participle set off by a comma, right before token ``i`` (", built")."""
+    return (
+        len(kept) >= 2
+        and kept[-1] == i - 1
+        and analysis.verbs[i - 1]
+        and analysis.tokens[kept[-2]].text == ","
+    )
 
 
 def _left_out(analysis: _Analysis, i: int) -> bool:

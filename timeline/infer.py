@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline.events import extract_mentions, span_of
-from timeline.merge import MentionFeatures, features, match_score, representative_features
+from timeline.merge import SAME_DAY_TERMS, MentionFeatures, features, match_score, representative_features
 from timeline.temporal.timex import date_to_value
 from timeline.text import is_past_form
 from timeline.types import Article, DateValue, Event, EventMention, Published, Sentence, TimeExpression
@@ -51,6 +51,8 @@ class EventReference:
                 for keys in f.actors:
                     for key in keys:
                         self.by_key.setdefault(key, set()).add(i)
+                if _lexicon_head(f):
+                    self.by_key.setdefault(f"head:{f.head}", set()).add(i)
         self._latest = max((e.date.end for e, _ in self.entries if e.date), default=None)
         # matches depend on a mention's content only, which recurs on every candidate day
         self._matches: dict[tuple, list[Event]] = {}
@@ -70,13 +72,26 @@ class EventReference:
         return self._matches[key]
 
     def _find_matches(self, f: MentionFeatures) -> list[Event]:
-        candidates = sorted({i for keys in f.actors for key in keys for i in self.by_key.get(key, ())})
+        keys = {key for keys in f.actors for key in keys} | (
+            {f"head:{f.head}"} if _lexicon_head(f) else set()
+        )
+        candidates = sorted({i for key in keys for i in self.by_key.get(key, ())})
         found = []
         for i in candidates:
             event, fs = self.entries[i]
-            if any(match_score(f, other, undated=True)[0] > 0 for other in fs):
+            if any(match_score(f, other, undated=True)[0] > 0 or _same_subject(f, other) for other in fs):
                 found.append(event)
         return found
+
+
+def _lexicon_head(f: MentionFeatures) -> bool:
+    return f.kind == "occurrence" and f.head is not None and not f.head.startswith("v:")
+
+
+def _same_subject(f: MentionFeatures, other: MentionFeatures) -> bool:
+    """Without a named actor: the same kind of event with specific words in common ("the cabinet met
+    ... emergency funds" / "an emergency cabinet meeting")."""
+    return _lexicon_head(f) and f.head == other.head and len(f.specific & other.specific) >= SAME_DAY_TERMS
 
 
 MAX_CANDIDATES = 45  # days tried per article: bounded work even for a long story

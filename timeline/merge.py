@@ -26,7 +26,16 @@ from itertools import product
 
 from timeline.names import frozen_actor_keys, frozen_keys_match, same_actor
 from timeline.temporal.timex import value_to_date
-from timeline.text import AUXILIARIES, CONCEPTS, GENERIC_TERMS, LIGHT_VERBS, concept, is_reporting, verb_lemma
+from timeline.text import (
+    AUXILIARIES,
+    CONCEPTS,
+    GENERIC_TERMS,
+    LIGHT_VERBS,
+    concept,
+    is_reporting,
+    verb_lemma,
+    word_stem,
+)
 from timeline.types import GRANULARITIES, Article, Conflict, DateValue, Event, EventMention
 
 CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
@@ -53,7 +62,8 @@ class MentionFeatures:
     speaker: frozenset[str] | None  # a statement's speaker keys
     names: tuple[str, ...] = ()  # the actors as written
     places: frozenset[str] = frozenset()  # blocking keys of the names read as places or nationalities
-    specific: frozenset[str] = frozenset()  # terms that can show two reports share a subject
+    specific: frozenset[str] = frozenset()  # stems of terms that can show two reports share a subject
+    action: str = ""  # the trigger's stem when it is specific ("flood"): same-day reports may share it
 
 
 @dataclass
@@ -104,7 +114,11 @@ def _features(
     concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
     actors = [keys for name in names if (keys := frozen_actor_keys(name))]
     trigger_lemma = verb_lemma(trigger.split()[0]) if trigger else ""
-    specific = {t for t in terms if t not in _NOT_EVIDENCE and t != trigger_lemma and t not in _CONCEPT_IDS}
+    # stems, so a noun in one report meets the verb in another ("the collapse" / "collapsed")
+    specific = {
+        word_stem(t) for t in terms if t not in _NOT_EVIDENCE and t != trigger_lemma and t not in _CONCEPT_IDS
+    }
+    action = word_stem(trigger_lemma) if trigger_lemma and trigger_lemma not in _NOT_EVIDENCE else ""
     return MentionFeatures(
         kind="statement" if statement else "occurrence",
         head=head,
@@ -115,6 +129,7 @@ def _features(
         names=names,
         places=frozenset(k for place in places for k in frozen_actor_keys(place)),
         specific=frozenset(specific),
+        action=action if head and head.startswith("v:") else "",
     )
 
 
@@ -204,7 +219,7 @@ class _Index:
     def _day_keys(f: MentionFeatures) -> set[str]:
         if f.kind == "statement":
             return set()
-        return {f"t:{t}" for t in f.specific} | {f"t:{p}" for p in f.places}
+        return {f"t:{t}" for t in _content(f)} | {f"t:{p}" for p in f.places}
 
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue) -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
@@ -329,7 +344,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         score, strong = _cached_match(f, of, False)
         if score <= 0 and compatible:
-            score = _same_day_score(mention.date, other.date, f, of)
+            both_expected = mention.status == other.status == "expected"
+            score = _same_day_score(mention.date, other.date, f, of, both_expected)
         if score <= 0 or not (compatible or strong):
             continue
         if not compatible and _recurring(mention.date, other.date, f, of):
@@ -353,9 +369,21 @@ def _recurring(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatur
     return a.granularity in _DAY and b.granularity in _DAY and bool((f.concepts | of.concepts) & RECURRING)
 
 
-def _same_day_score(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures) -> float:
+def _content(f: MentionFeatures) -> frozenset[str]:
+    """The specific words of a report with its own action's stem: one report's verb ("flooded") is
+    another's participle or noun ("flooding")."""
+    return f.specific | {f.action} if f.action else f.specific
+
+
+def _same_day_score(
+    a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures, both_expected: bool = False
+) -> float:
     """Same-day reports of one occurrence in different words: a death toll with its attack, or
-    reports sharing enough specific words and places ("exploded" / "went off" outside the embassy)."""
+    reports sharing enough specific words and places ("exploded" / "went off" outside the embassy).
+
+    Two announcements of the same kind of event for the same day ("an emergency meeting on Thursday")
+    need only one shared specific word: plans are told in few words, and rarely two alike for one day.
+    """
     if (
         f.kind != "occurrence"
         or of.kind != "occurrence"
@@ -365,14 +393,21 @@ def _same_day_score(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionF
     if _places_differ(f, of):
         return 0.0
     allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts)
-    shared = len(f.specific & of.specific) + len(f.places & of.places)
+    shared = len(_content(f) & _content(of)) + len(f.places & of.places)
     if allied and (shared >= 1 or _shared_actors(f, of) >= 1):
         return 1.5 + 0.25 * shared
     # two different actions of the lexicon (a call, a visit) on one day are two events
     lexicon_heads = not (f.head or "v:").startswith("v:") and not (of.head or "v:").startswith("v:")
     if shared >= SAME_DAY_TERMS and not (lexicon_heads and f.head != of.head):
         return 1.0 + 0.25 * shared
+    if both_expected and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
+        return 1.0 + 0.25 * shared
     return 0.0
+
+
+def _lexicon(concepts: frozenset[str]) -> frozenset[str]:
+    """The concepts of the synonym lexicon (not a bare verb's ``v:`` key)."""
+    return frozenset(c for c in concepts if not c.startswith("v:"))
 
 
 class _JoinIndex:

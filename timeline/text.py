@@ -191,6 +191,9 @@ IRREGULAR_VERBS = {
     "blew": "blow",
     "blown": "blow",
     "swept": "sweep",
+    "built": "build",
+    "build": "build",
+    "builds": "build",
 }
 IRREGULAR_PAST = frozenset(w for w, base in IRREGULAR_VERBS.items() if w != base and not w.endswith("s"))
 
@@ -332,6 +335,7 @@ _FAMILIES = {
     "agreement": """sign signs signing pact""",
     "resign": """quit quits resigns resigning""",
     "meeting": """meets summits""",
+    "collapse": """collapse collapses collapsed collapsing""",
 }
 for _concept, _words in _FAMILIES.items():
     for _word in _words.split():
@@ -351,6 +355,11 @@ PHRASAL_CONCEPTS = {
     ("became", "member"): "join",
     ("become", "member"): "join",
     ("becoming", "members"): "join",
+    ("gave", "way"): "collapse",
+    ("give", "way"): "collapse",
+    ("gives", "way"): "collapse",
+    ("giving", "way"): "collapse",
+    ("caved", "in"): "collapse",
 }
 for (_first, _second), _concept in PHRASAL_CONCEPTS.items():
     CONCEPTS[f"{_first} {_second}"] = _concept
@@ -409,7 +418,7 @@ def verb_lemma(word: str) -> str:
 
 
 # consonant-vowel-consonant endings that usually drop an "e": isolat(e), rul(e), accus(e), provok(e)
-_DROPPED_E = re.compile(r"[^aeiou](?:at|iz|is|ud|us|uc|iv|ok|ul|id|ag|ur|ar|ot|ut|in)$|nc$|rg$|lv$")
+_DROPPED_E = re.compile(r"[^aeiou](?:at|iz|is|ud|us|uc|iv|ok|ul|id|ag|ur|ar|ot|ut|in)$|nc$|rg$|lv$|[lnrp]s$")
 
 
 def _needs_final_e(stem: str) -> bool:
@@ -432,6 +441,19 @@ def concept(word: str) -> str | None:
     """The shared event concept of a word (``talks`` and ``conversation`` -> ``call``), if it has one."""
     w = word.lower()
     return CONCEPTS.get(w) or CONCEPTS.get(noun_lemma(w))
+
+
+@lru_cache(maxsize=65536)
+def word_stem(word: str) -> str:
+    """One key for a word's noun and verb forms: collapse / collapsed, flood / flooding, evacuated /
+    evacuation (for comparing content words, not for display)."""
+    w = word.lower()
+    w = verb_lemma(w) if w.endswith(("ing", "ed")) else noun_lemma(w)
+    if w.endswith("tion") and len(w) > 6:
+        w = w[:-3]  # "evacuation" -> "evacuat", "inspection" -> "inspect"
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]  # "collapse" and "collaps(ed)" alike
+    return w
 
 
 def is_reporting(word: str) -> bool:
