@@ -23,6 +23,7 @@ from timeline.readers.dateline import apply_dateline
 from timeline.readers.encoding import decode_bytes, looks_binary
 from timeline.readers.html import read_html
 from timeline.readers.jsonfile import read_json, read_jsonl
+from timeline.readers.pathdate import apply_path_date
 from timeline.readers.paths import EXTENSION_FORMATS, STDIN, expand_paths
 from timeline.readers.published import (
     ACCEPTED_FORMS,
@@ -159,6 +160,7 @@ def _read_text(
         if fmt != "timeml":  # TimeML's creation time is authoritative; other formats may lack a date
             for message in apply_dateline(article):
                 warn(message)
+            apply_path_date(article)  # a day in the URL or the path, when the article names none
     return articles
 
 
