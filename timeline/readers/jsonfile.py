@@ -1,7 +1,9 @@
 """JSON and JSON Lines articles, with the field names crawlers commonly write.
 
 A file holds one object, a list of objects, or one object per line.  Each
-object with a text field becomes one Article whose ``text`` is that field.
+object with a text field becomes one Article whose ``text`` is that field;
+a field holding HTML (crawled article bodies often do) is converted to plain
+text first, so sentences and offsets carry no tags or entities.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from timeline.errors import InputError
+from timeline.readers.html import fragment_to_text, inline_to_text, looks_like_html
 from timeline.readers.published import DATE_FIELDS, normalise_date, timestamp_to_value
 from timeline.types import Article, Published
 
@@ -116,6 +119,8 @@ def _article(
         warn(f"{where}: skipping: expected a JSON object, got {type(record).__name__}")
         return None
     text = _as_text(_first(record, TEXT_FIELDS))
+    if text and looks_like_html(text):
+        text = fragment_to_text(text)
     if not text or not text.strip():
         warn(f"{where}: skipping: no article text (expected one of the fields {', '.join(TEXT_FIELDS[:4])})")
         return None
@@ -126,7 +131,7 @@ def _article(
         path=path,
         text=text,
         body=[(0, len(text))],
-        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        title=inline_to_text(title) or None if isinstance(title, str) else None,
         published=_published(record),
         url=_as_name(_first(record, URL_FIELDS)),
         source=_as_name(_first(record, SOURCE_FIELDS)),
