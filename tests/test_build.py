@@ -16,7 +16,7 @@ from timeline.build import build_timeline, select_events
 from timeline.config import BuildOptions
 from timeline.readers import read_paths
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, Event, Published
+from timeline.types import Article, Event, EventMention, Published, Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -252,3 +252,27 @@ def test_near_identical_resend_is_found_and_counted_as_one_source():
     timeline = build_timeline([resend, other, original])
     assert timeline.warnings == ["wire-2 repeats the text of wire-1: counted as one source (wire-1)"]
     assert all(event.sources != ["wire-1", "wire-2"] for event in timeline.events)
+
+
+def _mention(text: str, value: str | None) -> EventMention:
+    sentence = Sentence("doc", 0, 0, len(text), text, 0, 1)
+    when = value_to_date(value) if value else None
+    return EventMention("doc", sentence, None, when, "met")
+
+
+def test_summary_line_is_the_most_central_sentence_that_agrees_with_the_date():
+    mentions = [
+        _mention("The ministers met in Vienna on Monday.", "2022-03-07"),
+        _mention("Foreign ministers met in Vienna on Monday to discuss the ceasefire.", "2022-03-07"),
+        _mention(
+            "The ministers met in Vienna to discuss the ceasefire last week.", "2022-W09"
+        ),  # conflicting
+        _mention("Talks on the ceasefire continued.", None),
+    ]
+    event = Event("ev-1", value_to_date("2022-03-07"), "ministers met", "reported", ["doc"], mentions)
+    # The second sentence shares the most words with the others; the conflicting one may not be chosen.
+    assert (
+        build.central_sentence(event) == "Foreign ministers met in Vienna on Monday to discuss the ceasefire."
+    )
+    [kept] = select_events([event], BuildOptions(top=1))
+    assert kept.title == "Foreign ministers met in Vienna on Monday to discuss the ceasefire."

@@ -434,6 +434,9 @@ def _within(event: Event, options: BuildOptions) -> bool:
     return not (options.until and event.date.start > options.until)
 
 
+_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
 def _top_dates(events: list[Event], top: int) -> list[Event]:
     """The ``top`` most important dates, each with its single most important event (one line a date)."""
     by_value: dict[str, list[Event]] = {}
@@ -443,7 +446,31 @@ def _top_dates(events: list[Event], top: int) -> list[Event]:
     ranked = sorted(by_value.values(), key=_date_rank, reverse=True)
     # max() keeps the first of equals, and ``events`` is already in timeline order.
     keep = {max(group, key=_centrality).id for group in ranked[: max(top, 0)]}
-    return [e for e in events if e.id in keep]
+    # A summary line is a sentence a reader can quote: the event's most central one.
+    return [replace(e, title=central_sentence(e)) for e in events if e.id in keep]
+
+
+def central_sentence(event: Event) -> str:
+    """The sentence sharing the most words with the event's other mentions (the first of equals).
+
+    Only mentions that agree with the event's date compete: a conflicting report is not its summary.
+    """
+    supporting = [
+        m for m in event.mentions if m.date is None or event.date is None or m.date.overlaps(event.date)
+    ]
+    sentences = list(dict.fromkeys(" ".join(m.sentence.text.split()) for m in supporting))
+    if not sentences:
+        return event.title
+    words = [set(_WORD.findall(sentence.lower())) for sentence in sentences]
+
+    def shared(index: int) -> float:
+        return sum(
+            len(words[index] & other) / (len(words[index] | other) or 1)
+            for j, other in enumerate(words)
+            if j != index
+        )
+
+    return sentences[max(range(len(sentences)), key=lambda i: (shared(i), -i))]
 
 
 def _centrality(event: Event) -> tuple:
