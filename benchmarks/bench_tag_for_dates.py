@@ -16,26 +16,10 @@ import argparse
 import time
 from collections.abc import Sequence
 from datetime import date, timedelta
-from pathlib import Path
+
+from bench_tagging import DEFAULT_CORPUS, Document, load_corpus  # same corpus and loading (script directory)
 
 from timeline.temporal import tag, tag_for_dates
-from timeline.temporal.timeml import TimeMLError, read_timeml
-
-DEFAULT_CORPUS = "/work/shared/eval/tbaq"
-
-Document = tuple[str, "str | None"]  # (text, publication date)
-
-
-def load_corpus(root: str | Path) -> list[Document]:
-    """(plain text, DCT) of each readable ``*.tml`` under ``root``, sorted by path."""
-    documents: list[Document] = []
-    for path in sorted(Path(root).rglob("*.tml")):
-        try:
-            text, dct, _ = read_timeml(path.read_bytes())
-        except (OSError, TimeMLError):
-            continue
-        documents.append((text, dct))
-    return documents
 
 
 def candidate_days(published: str | None, count: int) -> list[str | None]:

@@ -26,6 +26,7 @@ import bisect
 import re
 
 from timeline.boilerplate import classify_paragraphs, trim_markup_codes
+from timeline.spans import strip_span
 from timeline.types import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -91,7 +92,7 @@ def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]
             pieces = [(m.start(), m.end()) for m in _LINE.finditer(text, region_start, region_end)]
         else:
             pieces = _between(unit, text, region_start, region_end)
-        spans.extend(span for piece in pieces if (span := _strip(text, *piece)))
+        spans.extend(span for piece in pieces if (span := strip_span(text, *piece)))
     return spans
 
 
@@ -122,25 +123,16 @@ def _is_hard_wrapped(text: str, body: list[tuple[int, int]]) -> bool:
     return longish >= 3 and open_ended >= 0.6 * longish and continued_lowercase >= 0.3 * open_ended
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return None
-    lead = len(chunk) - len(chunk.lstrip())
-    return (start + lead, start + lead + len(stripped))
-
-
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     position = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.end() <= position or not _ends_sentence(text, m, end):
             continue
-        if span := _strip(text, position, m.end()):
+        if span := strip_span(text, position, m.end()):
             spans.append(span)
         position = m.end()
-    if span := _strip(text, position, end):
+    if span := strip_span(text, position, end):
         spans.append(span)
     if "&" not in text[start:end]:
         return spans

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.readers.published import match_date_prefix, normalise_date
+from timeline.spans import strip_span
 from timeline.types import Article, Published
 
 _MAX_HEADER_LINES = 8  # header lines live at the top; never look deeper than this many non-blank lines
@@ -257,13 +258,4 @@ def _complement(excluded: list[tuple[int, int]], length: int, text: str) -> list
         position = max(position, end)
     if position < length:
         regions.append((position, length))
-    return [trimmed for region in regions if (trimmed := _trim(text, *region))]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return None
-    lead = len(chunk) - len(chunk.lstrip())
-    return (start + lead, start + lead + len(stripped))
+    return [trimmed for region in regions if (trimmed := strip_span(text, *region))]
