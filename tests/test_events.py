@@ -310,3 +310,19 @@ def test_noun_and_verb_forms_share_a_stem_and_giving_way_is_a_collapse():
     assert word_stem("flooding") == word_stem("flooded") == word_stem("flood")
     assert word_stem("evacuated") == word_stem("evacuation")
     assert concept("gave way") == concept("collapsed") == "collapse"
+
+
+def test_a_statement_carries_the_terms_of_what_was_said():
+    text = "Mayor Lena Kowalski said on Wednesday that three schools were being evacuated."
+    (statement,) = _mentions(text, [("on Wednesday", "2022-03-09")])
+    assert statement.trigger == "said" and statement.actors[0].endswith("Lena Kowalski")
+    # the reporting clause tells nothing; the that-clause holds the content
+    assert "school" in statement.content
+    assert any(term.startswith("evacuat") for term in statement.content)
+    assert "school" not in statement.terms
+
+
+def test_only_statements_carry_reported_content():
+    text = "Mayor Lena Kowalski closed the bridge on Wednesday."
+    (mention,) = _mentions(text, [("on Wednesday", "2022-03-09")])
+    assert mention.content == []

@@ -116,3 +116,81 @@ def test_coarsest_common_value():
     assert coarsest_common_value([date(2023, 5, 8), date(2023, 5, 14)]) == "2023-W19"
     assert coarsest_common_value([date(2023, 5, 1), date(2023, 5, 30)]) == "2023-05"
     assert coarsest_common_value([date(2023, 4, 30), date(2023, 5, 30)]) is None
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_tag(text: str, published: str | None = None, regions=None) -> list[TimeExpression]:
+    """Resolves every bare weekday as the last such day up to publication (the day itself included)."""
+    pub = date.fromisoformat(published) if published and len(published) == 10 else None
+    found = []
+    for weekday, name in enumerate(_WEEKDAYS):
+        start = text.find(name)
+        if start < 0 or (regions and not any(lo <= start < hi for lo, hi in regions)):
+            continue
+        value = (pub - timedelta(days=(pub.weekday() - weekday) % 7)).isoformat() if pub else None
+        anchor = "publication" if value else "unresolved"
+        found.append(
+            TimeExpression(name, start, start + len(name), "DATE", value, "day" if value else None, anchor)
+        )
+    return sorted(found, key=lambda e: e.start)
+
+
+def _dated_event(text: str, phrase: str, day: str, trigger: str, actors, terms, status="reported"):
+    sentence = Sentence("dated", 0, 0, len(text), text, 0, 1)
+    start = text.index(phrase)
+    expression = TimeExpression(phrase, start, start + len(phrase), "DATE", day, "day", "publication")
+    mention = EventMention(
+        "dated", sentence, expression, value_to_date(day), trigger, actors, terms, status, title=text
+    )
+    dated = Article("dated", "dated.txt", text, [(0, len(text))], published=Published("2023-05-09", "header"))
+    return merge_mentions([mention], [dated])
+
+
+def _infer_with(text: str, events) -> Published | None:
+    article = Article("undated", "undated.txt", text, [(0, len(text))])
+    sentences = {"undated": _sentences("undated", text)}
+    return infer_publication_dates([article], events, sentences, weekday_tag).get("undated")
+
+
+def _announced_meeting():
+    # announced on Tuesday 2023-05-09 for Thursday 2023-05-11
+    text = "An emergency council meeting is planned for Thursday."
+    return _dated_event(text, "Thursday", "2023-05-11", "meeting", [], ["emergency", "council"], "expected")
+
+
+def test_past_report_of_an_announced_event_bounds_publication_from_below():
+    published = _infer_with("The council met on Thursday and approved new funds.", _announced_meeting())
+    assert published is not None
+    # read on any day from that Thursday to the Wednesday after, "met on Thursday" is the announced
+    # meeting; read earlier, it would be the Thursday before (no match)
+    assert (published.earliest, published.latest) == (date(2023, 5, 11), date(2023, 5, 17))
+    # a recap of a known event: the days tie, no single day is guessed
+    assert published.value == "2023-05"
+    assert '"Thursday" matches' in published.evidence and "2023-05-11" in published.evidence
+
+
+def test_announced_event_needs_the_same_kind_of_event_and_a_shared_word():
+    assert _infer_with("The council voted on Thursday.", _announced_meeting()) is None
+    assert _infer_with("The orchestra met on Thursday.", _announced_meeting()) is None
+
+
+def test_a_statement_matches_the_event_its_that_clause_tells():
+    # Wednesday 2023-05-10
+    events = _dated_event(
+        "Mayor Lena Kowalski ordered the evacuation of three schools on Wednesday.",
+        "Wednesday",
+        "2023-05-10",
+        "ordered",
+        ["Lena Kowalski"],
+        ["order", "evacuation", "three", "school"],
+    )
+    published = _infer_with(
+        "Mayor Lena Kowalska said on Wednesday that three schools were evacuated.", events
+    )
+    assert published is not None
+    assert (published.earliest, published.latest) == (date(2023, 5, 10), date(2023, 5, 16))
+    assert '"Wednesday" matches' in published.evidence
+    # the same speaker on another subject is no match
+    assert _infer_with("Mayor Lena Kowalski said on Wednesday that the roads were open.", events) is None

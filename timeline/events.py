@@ -557,6 +557,7 @@ def _mention(
         trigger=trigger_word,
         actors=actors,
         terms=_terms(analysis, clause),
+        content=_reported_terms(analysis, clause) if statement else [],
         title=_title(analysis, clause, statement, speaker_start, _date_tokens(analysis, expression)),
         date_source="expression" if expression else "none",
     )
@@ -681,6 +682,15 @@ def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
         if term not in terms:
             terms.append(term)
     return terms
+
+
+def _reported_terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
+    """The terms of the that-clause right after a statement's clause ("said ... that two villages were
+    evacuated"): what was said, which the reporting clause itself does not tell."""
+    following = next((c for c in analysis.clauses if c[0] == clause[1]), None)
+    if following is None or analysis.tokens[following[0]].lower != "that":
+        return []
+    return _terms(analysis, following)
 
 
 def _status(

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from timeline.events import extract_mentions, span_of
 from timeline.merge import SAME_DAY_TERMS, MentionFeatures, features, match_score, representative_features
+from timeline.names import frozen_keys_match
 from timeline.temporal.timex import date_to_value
 from timeline.text import is_past_form
 from timeline.types import Article, DateValue, Event, EventMention, Published, Sentence, TimeExpression
@@ -71,6 +72,35 @@ class EventReference:
             self._matches[key] = self._find_matches(features(mention))
         return self._matches[key]
 
+    def weak_matches(self, mention: EventMention) -> list[Event]:
+        """Events the mention may report on looser evidence, which counts only where the dates agree.
+
+        A past-tense report of an event the others announced for a day (it happened as planned), and a
+        statement whose reported clause tells an event of its speaker ("X said that villages were
+        being evacuated").  Neither says which day on its own: a meeting recurs, a statement may come
+        days after what it tells.
+        """
+        key = ("weak", mention.trigger, tuple(mention.terms), tuple(mention.actors), tuple(mention.content))
+        if key not in self._matches:
+            self._matches[key] = self._find_weak_matches(mention, features(mention))
+        return self._matches[key]
+
+    def _find_weak_matches(self, mention: EventMention, f: MentionFeatures) -> list[Event]:
+        found = []
+        if _lexicon_head(f) and is_past_form(mention.trigger):
+            for i in sorted(self.by_key.get(f"head:{f.head}", ())):
+                event, fs = self.entries[i]
+                if _happened_as_planned(f, event, fs):
+                    found.append(event)
+        said = _said_features(mention, f)
+        if said is not None:
+            keys = {key for key in f.speaker or ()}
+            for i in sorted({i for key in keys for i in self.by_key.get(key, ())}):
+                event, fs = self.entries[i]
+                if _tells_of(f, said, fs) and event not in found:
+                    found.append(event)
+        return found
+
     def _find_matches(self, f: MentionFeatures) -> list[Event]:
         keys = {key for keys in f.actors for key in keys} | (
             {f"head:{f.head}"} if _lexicon_head(f) else set()
@@ -92,6 +122,37 @@ def _same_subject(f: MentionFeatures, other: MentionFeatures) -> bool:
     """Without a named actor: the same kind of event with specific words in common ("the cabinet met
     ... emergency funds" / "an emergency cabinet meeting")."""
     return _lexicon_head(f) and f.head == other.head and len(f.specific & other.specific) >= SAME_DAY_TERMS
+
+
+def _happened_as_planned(f: MentionFeatures, event: Event, fs: list[MentionFeatures]) -> bool:
+    """A day-precise announcement of the same kind of event as the report, with a specific word in
+    common ("the cabinet met" / "an emergency cabinet meeting is scheduled"): plans are told in few
+    words, as in the merge of two announcements for one day."""
+    if event.status != "expected" or event.date is None or not _day_precise(event.date):
+        return False
+    if not any(other.head == f.head for other in fs):
+        return False
+    return bool(f.specific & _event_content(fs))
+
+
+def _said_features(mention: EventMention, f: MentionFeatures) -> MentionFeatures | None:
+    """The features of what a statement reports (its that-clause), or None when it has none."""
+    if f.kind != "statement" or not f.speaker or not mention.content:
+        return None
+    return features(replace(mention, trigger="", terms=mention.content, actors=[]))
+
+
+def _tells_of(f: MentionFeatures, said: MentionFeatures, fs: list[MentionFeatures]) -> bool:
+    """The speaker is an actor of the event and what they said shares its specific words."""
+    assert f.speaker is not None
+    if not any(frozen_keys_match(f.speaker, keys) for other in fs for keys in other.actors):
+        return False
+    return len(said.specific & _event_content(fs)) >= SAME_DAY_TERMS
+
+
+def _event_content(fs: list[MentionFeatures]) -> frozenset[str]:
+    """The specific words of all an event's reports, with their actions' stems."""
+    return frozenset(word for f in fs for word in f.specific | ({f.action} if f.action else set()))
 
 
 MAX_CANDIDATES = 45  # days tried per article: bounded work even for a long story
@@ -209,7 +270,7 @@ def _regions_with(sentences: list[Sentence], expressions: list[TimeExpression]) 
 def _candidate_days(reader: _Rereader, reference: EventReference) -> list[date]:
     """Days near the events the article's sentences talk about (content match, any date)."""
     mentions, _ = reader.at(reference.latest_day())
-    matched = {e.date for m in mentions for e in reference.matches(m) if e.date}
+    matched = {e.date for m in mentions for e in reference.matches(m) + reference.weak_matches(m) if e.date}
     days: set[date] = set()
     for when in matched:
         if (when.end - when.start).days > 31:
@@ -232,7 +293,8 @@ def _score(reader: _Rereader, reference: EventReference, day: date) -> _Candidat
             score -= 1  # a past-tense report of something after the publication day
             continue
         events = reference.matches(mention)
-        agreeing = [e for e in events if e.date and e.date.overlaps(when)]
+        # weak matches only ever agree: their disagreeing dates are other occasions, not contradictions
+        agreeing = [e for e in events + reference.weak_matches(mention) if e.date and e.date.overlaps(when)]
         if agreeing:
             score += 1.0 if when.granularity in ("day", "time") else 0.5
             matched.append((mention.expression, agreeing[0]))
@@ -265,7 +327,7 @@ def _decide(candidates: list[_Candidate]) -> Published | None:
     freshest = min(c.staleness for c in tier)
     winners = [c for c in tier if c.staleness == freshest]
     earliest, latest = min(c.day for c in tier), max(c.day for c in tier)
-    if len(winners) == 1 and freshest < 10_000:
+    if len(winners) == 1 and freshest < 10_000 and not _retells_known_event(winners[0]):
         winner = winners[0]
         return Published(
             value=winner.day.isoformat(),
@@ -283,6 +345,15 @@ def _decide(candidates: list[_Candidate]) -> Published | None:
     )
 
 
+def _retells_known_event(candidate: _Candidate) -> bool:
+    """Its latest reported day is an event the others already tell: a recap may come any day after it,
+    so that day bounds the publication from below but does not pin it (fresh news of its own would)."""
+    latest = candidate.latest
+    return latest is not None and any(
+        (expr.start, expr.end) == (latest.start, latest.end) for expr, _ in candidate.matched
+    )
+
+
 def coarsest_common_value(days: list[date]) -> str | None:
     """The ISO week or month containing all ``days``, or None when they span more than a month."""
     for granularity in ("day", "week", "month"):
@@ -294,11 +365,11 @@ def coarsest_common_value(days: list[date]) -> str | None:
 
 def _evidence(candidate: _Candidate) -> str:
     parts = []
-    texts = list(dict.fromkeys(f'"{expr.text}"' for expr, _ in candidate.matched))
     events = list(dict.fromkeys(event.id for _, event in candidate.matched))
     by_id = {event.id: event for _, event in candidate.matched}
-    for event_id in events[:2]:
+    for event_id in events[:3]:
         event = by_id[event_id]
+        texts = dict.fromkeys(f'"{expr.text}"' for expr, e in candidate.matched if e.id == event_id)
         sources = ", ".join(event.sources)
         value = event.date.value if event.date else "?"
         parts.append(f'{" + ".join(texts)} matches "{event.title}" on {value} ({sources})')

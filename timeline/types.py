@@ -145,6 +145,7 @@ class EventMention:
     title: str = ""
     date_source: str = "expression"  # expression | joined (took the date of a merged event) | none
     places: list[str] = field(default_factory=list)  # those of ``actors`` read as places or nationalities
+    content: list[str] = field(default_factory=list)  # a statement's reported clause terms ("said that ...")
 
 
 @dataclass
