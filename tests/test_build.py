@@ -276,3 +276,22 @@ def test_summary_line_is_the_most_central_sentence_that_agrees_with_the_date():
     )
     [kept] = select_events([event], BuildOptions(top=1))
     assert kept.title == "Foreign ministers met in Vienna on Monday to discuss the ceasefire."
+
+
+def test_an_article_dated_only_by_a_range_resolves_what_every_day_in_it_agrees_on():
+    text = "The dam gave way on Monday night. The cabinet met on Thursday. Crews left yesterday."
+    article = Article(
+        "blog",
+        "blog.txt",
+        text,
+        [(0, len(text))],
+        published=Published(
+            "2024-W11", "inferred", "bounds", earliest=date(2024, 3, 14), latest=date(2024, 3, 17)
+        ),
+    )
+    values = {e.text: e.value for e in build._tag_within_bounds(article)}
+    # Published any day from Thursday 14 to Sunday 17 March 2024: the Monday before is always the 11th,
+    # the Thursday always the 14th; "yesterday" depends on the day, so it stays unresolved.
+    assert values["Monday night"] == "2024-03-11TNI"
+    assert values["Thursday"] == "2024-03-14"
+    assert values["yesterday"] is None

@@ -32,7 +32,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 
@@ -318,13 +318,55 @@ def _date_undated(
         if published is not None:
             article = replace(article, published=published)
             if published.value:
-                expressions[article.id] = _tag(article.text, published.value, article.body)
+                expressions[article.id] = _tag_within_bounds(article)
                 mentions[article.id] = extract_mentions(
                     article, sentences[article.id], expressions[article.id]
                 )
         result.append(article)
         _report(options, "infer", done, len(ordered))
     return result
+
+
+MAX_BOUNDED_DAYS = 31  # wider ranges are not worth resolving day by day
+
+
+def _tag_within_bounds(article: Article) -> list[TimeExpression]:
+    """Tag an article whose publication date is known only as a range of days.
+
+    An expression whose value comes out the same for every possible publication day ("Monday
+    night" in an article published some day from Thursday to Sunday) is resolved; one that
+    depends on the day keeps what the coarse value gives (usually unresolved).
+    """
+    published = article.published
+    coarse = _tag(article.text, published.value, article.body)
+    if not (published.earliest and published.latest):
+        return coarse
+    span = (published.latest - published.earliest).days + 1
+    if not 1 < span <= MAX_BOUNDED_DAYS:
+        return coarse
+    from timeline.temporal import tag_for_dates
+
+    days = [(published.earliest + timedelta(days=n)).isoformat() for n in range(span)]
+    readings = tag_for_dates(article.text, days, article.body)
+    by_span = [{(e.start, e.end): e for e in reading} for reading in readings]
+    resolved = []
+    for expression in coarse:
+        key = (expression.start, expression.end)
+        versions = [reading.get(key) for reading in by_span]
+        agreed = versions[0]
+        if (
+            expression.anchor == "unresolved"
+            and agreed is not None
+            and agreed.value is not None
+            and all(v is not None and (v.value, v.type) == (agreed.value, agreed.type) for v in versions)
+        ):
+            expression = replace(
+                agreed,
+                anchor_value=published.value,
+                anchor_text=f"publication date, any day from {days[0]} to {days[-1]}",
+            )
+        resolved.append(expression)
+    return resolved
 
 
 # The dated articles' events and every article's sentences, for forked inference workers: they read
