@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import permutations
+
 from timeline.merge import merge_mentions
 from timeline.names import same_actor
 from timeline.temporal.timex import value_to_date
@@ -345,3 +347,45 @@ def test_reported_meetings_on_one_day_need_more_than_one_shared_word():
     first = _mention("a", "2024-03-14", "met", [], ["board", "meeting"])
     second = _mention("b", "2024-03-14", "meeting", [], ["board", "meeting", "budget"])
     assert len(merge_mentions([first, second], ARTICLES)) == 2
+
+
+def test_a_third_report_never_splits_two_same_day_reports_that_matched():
+    # "the breach late on Friday flooded two towns" and "the levee gave way on Friday night" share no
+    # actor and too few words; "the levee on the Orrin breached on Friday night, flooding two towns"
+    # matches each. Whichever order the articles are processed in, the three are one event.
+    roles = {
+        "levee": ("2024-06-07TNI", "gave way", ["Orrin"], ["levee", "give", "way", "breach"]),
+        "wire": ("2024-06-07TNI", "breached", ["Orrin"], ["levee", "breach", "flooding", "town"]),
+        "flood": ("2024-06-07", "flooded", [], ["breach", "flood", "town"]),
+    }
+    for docs in permutations("abc"):
+        mentions = [_mention(doc, *args) for doc, args in zip(docs, roles.values(), strict=True)]
+        events = merge_mentions(mentions, ARTICLES)
+        assert [e.sources for e in events] == [["a", "b", "c"]], docs
+
+
+def test_a_report_matching_two_bombings_in_different_towns_does_not_merge_them():
+    first = _places(_mention("a", "2024-06-07", "exploded", [], ["bomb", "market"]), ["Tarsk"])
+    second = _places(_mention("b", "2024-06-07", "exploded", [], ["bomb", "market"]), ["Velm"])
+    vague = _mention("c", "2024-06-07", "exploded", [], ["bomb", "market"])
+    events = merge_mentions([first, second, vague], ARTICLES)
+    assert len(events) == 2
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_a_report_that_the_announced_meeting_took_place_joins_it_and_makes_it_reported():
+    # two announcements of "an emergency council meeting on Friday", then "the council met on Friday"
+    planned = _mention("a", "2024-06-07", "scheduled", [], ["emergency", "council", "meeting"], "expected")
+    announced = _mention("b", "2024-06-07", "meeting", [], ["hold", "emergency", "meeting"], "expected")
+    happened = _mention("c", "2024-06-07", "met", [], ["council", "meeting"])
+    (event,) = merge_mentions([planned, announced, happened], ARTICLES)
+    assert event.sources == ["a", "b", "c"]
+    assert event.status == "reported"
+
+
+def test_a_past_tense_report_published_before_the_date_does_not_make_a_plan_reported():
+    articles = [_article("a"), _published("c", "2024-06-03")]
+    planned = _mention("a", "2024-06-07", "scheduled", [], ["emergency", "council", "meeting"], "expected")
+    early = _mention("c", "2024-06-07", "met", [], ["council", "meeting"])
+    (event,) = merge_mentions([planned, early], articles)
+    assert event.status == "expected"

@@ -84,6 +84,15 @@ class _Cluster:
             self.signatures.add(signature)
             self.reps.append((mention, f))
 
+    def absorb(self, other: _Cluster) -> None:
+        """Take over another cluster's mentions (its representatives first, so they stay compared)."""
+        represented = {id(m) for m, _ in other.reps}
+        for mention, f in other.reps:
+            self.add(mention, f)
+        for mention in other.mentions:
+            if id(mention) not in represented:
+                self.add(mention, features(mention))
+
 
 def _signature(mention: EventMention, f: MentionFeatures) -> tuple:
     actors = tuple(sorted(tuple(sorted(keys)) for keys in f.actors))
@@ -286,12 +295,14 @@ def merge_mentions(
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []
     index = _Index()
+    merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
     for mention in (m for m in ordered if m.date is not None):
-        _place_dated(mention, features(mention), clusters, index)
+        _place_dated(mention, features(mention), clusters, index, merged_into)
+    clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     copies = copies or {}
-    events = [_to_event(c, copies) for c in clusters]
+    events = [_to_event(c, copies, context.latest) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs, copies))
     return events
 
@@ -303,27 +314,92 @@ def _copy(mention: EventMention) -> EventMention:
     return clone
 
 
-def _place_dated(mention: EventMention, f: MentionFeatures, clusters: list[_Cluster], index: _Index) -> None:
+def _place_dated(
+    mention: EventMention,
+    f: MentionFeatures,
+    clusters: list[_Cluster],
+    index: _Index,
+    merged_into: dict[int, int],
+) -> None:
     assert mention.date is not None
-    best: tuple[tuple[bool, float], int] | None = None
-    primary = index.candidates(f, mention.date)
-    for cid in sorted(primary):
-        rank = _rank_against(mention, f, clusters[cid])
-        if rank is not None and (best is None or rank > best[0]):
-            best = (rank, cid)
-    if best is None or not best[0][0]:
+    ranks: dict[int, tuple[bool, float]] = {}
+    primary = _live(index.candidates(f, mention.date), merged_into)
+    _rank_all(mention, f, clusters, primary, ranks)
+    if not any(compatible for compatible, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
-        for cid in sorted(index.same_day_candidates(f, mention.date) - primary):
-            rank = _rank_against(mention, f, clusters[cid])
-            if rank is not None and (best is None or rank > best[0]):
-                best = (rank, cid)
-    if best is None:
+        same_day = _live(index.same_day_candidates(f, mention.date), merged_into) - primary
+        _rank_all(mention, f, clusters, same_day, ranks)
+    if not ranks:
         clusters.append(_Cluster())
         cid = len(clusters) - 1
     else:
-        cid = best[1]
+        cid = max(sorted(ranks), key=lambda c: ranks[c])  # the first (lowest id) on ties
+        _absorb_same_day(mention, cid, ranks, clusters, merged_into)
     clusters[cid].add(mention, f)
     index.add(cid, f, mention.date)
+
+
+def _live(cids: set[int], merged_into: dict[int, int]) -> set[int]:
+    """Cluster ids with merged clusters replaced by the cluster that absorbed them."""
+    return {_root(cid, merged_into) for cid in cids}
+
+
+def _root(cid: int, merged_into: dict[int, int]) -> int:
+    while cid in merged_into:
+        cid = merged_into[cid]
+    return cid
+
+
+def _rank_all(
+    mention: EventMention,
+    f: MentionFeatures,
+    clusters: list[_Cluster],
+    cids: set[int],
+    ranks: dict[int, tuple[bool, float]],
+) -> None:
+    for cid in cids:
+        rank = _rank_against(mention, f, clusters[cid])
+        if rank is not None:
+            ranks[cid] = rank
+
+
+def _absorb_same_day(
+    mention: EventMention,
+    cid: int,
+    ranks: dict[int, tuple[bool, float]],
+    clusters: list[_Cluster],
+    merged_into: dict[int, int],
+) -> None:
+    """Merge into ``cid`` the other clusters the day-precise mention also matches on its date.
+
+    Clusters form in date order, so two reports that do not match each other directly may start two
+    events before a third report matching both arrives: without this, adding a source could split a
+    pair that matched, and the result would depend on processing order.
+    """
+    assert mention.date is not None
+    if mention.date.granularity not in _DAY:
+        return  # a coarse mention ("this month") would bridge different days
+    target = clusters[cid]
+    for other_id in sorted(ranks):
+        other = clusters[other_id]
+        if other_id == cid or not ranks[other_id][0] or _clusters_conflict(target, other):
+            continue
+        target.absorb(other)
+        merged_into[other_id] = cid
+
+
+def _clusters_conflict(a: _Cluster, b: _Cluster) -> bool:
+    """Members naming different places, or the same day told as two different lexicon actions."""
+    return any(
+        _places_differ(fa, fb) or _different_actions(fa, fb) for (_, fa), (_, fb) in product(a.reps, b.reps)
+    )
+
+
+def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
+    heads = (a.head or "v:", b.head or "v:")
+    if a.kind != "occurrence" or b.kind != "occurrence" or any(h.startswith("v:") for h in heads):
+        return False
+    return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
 
 
 def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) -> tuple[bool, float] | None:
@@ -344,8 +420,9 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         score, strong = _cached_match(f, of, False)
         if score <= 0 and compatible:
-            both_expected = mention.status == other.status == "expected"
-            score = _same_day_score(mention.date, other.date, f, of, both_expected)
+            # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
+            planned = "expected" in (mention.status, other.status)
+            score = _same_day_score(mention.date, other.date, f, of, planned)
         if score <= 0 or not (compatible or strong):
             continue
         if not compatible and _recurring(mention.date, other.date, f, of):
@@ -376,7 +453,7 @@ def _content(f: MentionFeatures) -> frozenset[str]:
 
 
 def _same_day_score(
-    a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures, both_expected: bool = False
+    a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures, planned: bool = False
 ) -> float:
     """Same-day reports of one occurrence in different words: a death toll with its attack, or
     reports sharing enough specific words and places ("exploded" / "went off" outside the embassy).
@@ -400,7 +477,7 @@ def _same_day_score(
     lexicon_heads = not (f.head or "v:").startswith("v:") and not (of.head or "v:").startswith("v:")
     if shared >= SAME_DAY_TERMS and not (lexicon_heads and f.head != of.head):
         return 1.0 + 0.25 * shared
-    if both_expected and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
+    if planned and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
         return 1.0 + 0.25 * shared
     return 0.0
 
@@ -635,7 +712,9 @@ def _finer_inside(inner: DateValue, outer: DateValue) -> bool:
     return inner.value != outer.value and outer.contains(inner) and not inner.contains(outer)
 
 
-def _to_event(cluster: _Cluster, copies: dict[str, str] | None = None) -> Event:
+def _to_event(
+    cluster: _Cluster, copies: dict[str, str] | None = None, latest: dict[str, date] | None = None
+) -> Event:
     copies = copies or {}
     mentions = sorted(cluster.mentions, key=lambda m: (m.document, m.sentence.start, _expr_start(m)))
     dated = [m for m in mentions if m.date is not None and m.date_source == "expression"]
@@ -650,7 +729,7 @@ def _to_event(cluster: _Cluster, copies: dict[str, str] | None = None) -> Event:
     sources = sorted(d for d in documents if d not in copies) or sorted(documents)
     title = _pick_title(agreeing or mentions, when)
     counted = [m for m in agreeing or mentions if m.document in sources]
-    status = _pick_status(counted or agreeing or mentions)
+    status = _pick_status(counted or agreeing or mentions, when, latest or {})
     return Event(
         id=event_id(when.value if when else None, title, sources),
         date=when,
@@ -687,9 +766,25 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     return max(mentions, key=quality).title if mentions else ""
 
 
-def _pick_status(mentions: list[EventMention]) -> str:
+def _pick_status(
+    mentions: list[EventMention], when: DateValue | None = None, latest: dict[str, date] | None = None
+) -> str:
+    """Reported once any source tells it happened, else expected, else background.
+
+    Against a plan, a report counts only from a source that could have seen the event: one published
+    (at the latest) before the event's date cannot tell it happened, its past tense is a misreading.
+    """
     statuses = {m.status for m in mentions}
+    if when is not None and {"reported", "expected"} <= statuses:
+        reporters = [m.document for m in mentions if m.status == "reported"]
+        if all(_published_before(doc, when, latest or {}) for doc in reporters):
+            statuses.discard("reported")
     return next((s for s in _STATUS_ORDER if s in statuses), "reported")
+
+
+def _published_before(document: str, when: DateValue, latest: dict[str, date]) -> bool:
+    bound = latest.get(document)
+    return bound is not None and bound < when.start
 
 
 def _normalise(text: str) -> str:
