@@ -66,7 +66,9 @@ Conventions
   "the overnight rate" are not times).  "overnight" anchored on a reporting day (the publication date, or
   a day name next to a reporting verb: "officials said on Tuesday") is the night leading into that day
   (its evening's day), or the coming night in a future-tense sentence; anchored on an event day of a
-  retold story ("On March 3 the storm hit. Overnight, ...") it is that day's night.
+  retold story ("On March 3 the storm hit. Overnight, ...") it is that day's night.  "last night" is
+  the night before publication, or before a reporting day its sentence names ("officials said on
+  Monday that the fire started last night", "..., police said Monday": Sunday night).
 * "N hours/minutes ago" (page chrome: "Updated 2 hours ago") is a TIME counted back from a
   timestamped publication date, else the publication day; it never anchors another clock time.
 * Year spans "2019-2021", "the 2021-22 season", "2019/20" are two DATEs (like "Feb 10-20"); a
@@ -115,6 +117,7 @@ weekday.last / .next / .this ...         last Friday, next Tuesday
 relative.today / yesterday / tomorrow    day words; tonight/this morning are TIME (TNI, TMO)
   ... .coarse                           month-level publication date: the month itself
 part_of_day.this / .last                 this morning, last night
+  ... .last.reporting_day               last night before "said Monday" in its sentence
 relative.<rel>_<unit>                    this week (2022-W07), last month, next year, the weekend
 relative.n_<unit>s_<dir>                 two days ago, a year earlier (.mention when anchored on one)
 relative.vague_<dir>                     years ago -> PAST_REF

@@ -637,10 +637,49 @@ def resolve_part_of_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     offset = -1 if rel == "last" else 0
     pub = ctx.pub_day
     rule = f"part_of_day.{rel}"
+    mod = _position_mod(cand.group("pmod"))
     if pub is None:
         return [_from_publication(cand, ctx, "TIME", None, rule)]
+    reported = _reporting_day_for_last(cand, ctx) if rel == "last" else None
+    if reported is not None:
+        day, anchor_text = reported
+        kind, value = _day_value(day - timedelta(days=1), cand.group("tod"))
+        return [
+            make(cand, kind, value, rule + ".reporting_day", "mention", anchor_value=day.isoformat(),
+                 anchor_text=anchor_text, mod=mod)
+        ]  # fmt: skip
     kind, value = _day_value(pub + timedelta(days=offset), cand.group("tod"))
-    return [_from_publication(cand, ctx, kind, value, rule, mod=_position_mod(cand.group("pmod")))]
+    return [_from_publication(cand, ctx, kind, value, rule, mod=mod)]
+
+
+def _reporting_day_for_last(cand: Candidate, ctx: Context) -> tuple[date, str] | None:
+    """The reporting day "last night" counts back from, when its sentence names one other than the
+    publication day: "officials said on Monday that the fire started last night" (Sunday night), or
+    "the fire started last night, police said Monday"."""
+    s_start, s_end = ctx.layout.sentence(cand.start)
+    for _, expr, span in reversed(ctx.mentions):
+        if expr.start < s_start:
+            break
+        if expr.start < cand.start and span.granularity == "day" and _is_reporting_day(expr, ctx):
+            day = date.fromisoformat(expr.value[:10]) if expr.value else None
+            return (day, expr.text) if day and day != ctx.pub_day else None
+    return _trailing_reporting_weekday(cand, ctx, s_end)
+
+
+def _trailing_reporting_weekday(cand: Candidate, ctx: Context, s_end: int) -> tuple[date, str] | None:
+    """A weekday named next to a reporting verb later in the sentence ("..., police said Monday")."""
+    assert ctx.pub_day is not None
+    tail = ctx.text[cand.end : s_end]
+    for m in _WEEKDAY_WORD.finditer(tail):
+        before = _WORD.findall(tail[: m.start()])[-3:]
+        after = _WORD.findall(tail[m.end() :])[:2]
+        if any(is_reporting(word) for word in before + after):
+            day = weekday_date(ctx.pub_day, WEEKDAYS[m.group(0).lower()], None, "past")
+            return (day, m.group(0)) if day != ctx.pub_day else None
+    return None
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b(?!['’]s)", re.IGNORECASE)
 
 
 _RELATIVE_OFFSET = {
@@ -868,6 +907,14 @@ def _without_article(cand: Candidate, left: str, right: str) -> tuple[int, int] 
     return (cand.start + article.end(), cand.end) if article else None
 
 
+def _attributive_span(cand: Candidate, count: float | None) -> tuple[int, int] | None:
+    """ "the [two day] rally": an unhyphenated count with a singular unit is an adjective, like "14-day"."""
+    if count in (None, 1.0) or not re.match(r" [a-z]", cand.source[cand.end : cand.end + 2]):
+        return None
+    article = re.match(r"the\s+(?=\w)", cand.source[cand.start : cand.end], re.IGNORECASE)
+    return (cand.start + article.end(), cand.end) if article and _clean(cand.group("det")) == "the" else None
+
+
 # "$33 million a year", "four flights a week", "24 hours a day": a quantity per unit is a rate (SET).
 _QUANTITY_BEFORE_RATE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundreds?"
@@ -894,7 +941,7 @@ def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     mod = QUANTITY_MODS.get(_clean(cand.group("q")))
     if _is_rate(cand) and unit in ("hour", "day", "week", "month", "year"):
         return [make(cand, "SET", _duration_value(1.0, unit), "set.rate", "absolute")]
-    span = None if cand.group("pl") else _without_article(cand, "n", "unit")
+    span = None if cand.group("pl") else _without_article(cand, "n", "unit") or _attributive_span(cand, count)
     value = _duration_value(count, unit)
     return [make(cand, "DURATION", value, "duration.number", "absolute", mod=mod, span=span)]
 

@@ -266,13 +266,23 @@ def _duration_guard(text: str, m: re.Match[str]) -> bool:
             return False
         if re.search(r"[\d.,]$", text[max(0, m.start("n") - 1) : m.start("n")]):
             return False
-    if re.match(r"(?:-olds?|\s+old)\b", text[m.end() : m.end() + 6]) or m.group("adj") == "-old":
+    if re.match(r"(?:-olds?|\s+olds?)\b", text[m.end() : m.end() + 6]) or m.group("adj") == "-old":
         return False  # ages ("a 6-year-old", "52 years old") are not time expressions
     single = n in ("a", "an", "one", "1", "half a", "half an")
     hyphenated = "-" in text[m.end("n") : m.start("unit")]
     if plural and single and unit != "century":
         return False
-    return plural or single or hyphenated or bool(m.group("adj")) or n[0].isdigit() or unit == "century"
+    # "a five year low", "a three hour meeting": an unhyphenated count before a noun.
+    attributive = unit != "quarter" and bool(re.match(r" [a-z]", text[m.end() : m.end() + 2]))
+    return (
+        plural
+        or single
+        or hyphenated
+        or attributive
+        or bool(m.group("adj"))
+        or n[0].isdigit()
+        or unit == "century"
+    )
 
 
 def _quarter_code_guard(text: str, m: re.Match[str]) -> bool:
@@ -644,7 +654,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "duration",  # with a direction word: "ago"
         rf"(?:{_QMOD}\s+)?(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|other)"
         rf"|the|another|past|last|next|first|an\s+additional|(?:an)?other|further)\s+)?{_NUMBER}"
-        r"(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+|-)"  # "two and a half years", "5 1/2 hours"
+        r"(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+(?:more|additional|extra))?(?:\s+|-)"  # "5 1/2 hours"
         rf"{_UNIT}(?P<pl>s)?(?P<adj>-long|-old)?\b(?!-)(?P<half>\s+and\s+a\s+half\b)?"  # "a year and a half"
         r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|(?:before|after)(?![ \t]*\w))\b)?",
         _duration_or_ago_guard,
