@@ -333,3 +333,17 @@ def test_real_process_error_has_no_traceback(tmp_path):
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert completed.stderr.count("\n") == 1
+
+
+def test_output_file_gets_ordinary_permissions_and_keeps_existing_ones(tmp_path):
+    new = tmp_path / "new.md"
+    old_umask = os.umask(0o022)
+    try:
+        assert run("build", str(SEEDS), "-f", "markdown", "-o", str(new)).exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert new.stat().st_mode & 0o777 == 0o644  # not the temporary file's private 0600
+    shared = write(tmp_path / "shared.md", "old\n")
+    shared.chmod(0o664)
+    assert run("build", str(SEEDS), "-f", "markdown", "-o", str(shared)).exit_code == 0
+    assert shared.stat().st_mode & 0o777 == 0o664

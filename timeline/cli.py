@@ -61,6 +61,7 @@ PathsArgument = Annotated[
     list[str],
     typer.Argument(
         help="Article files, directories (read recursively), glob patterns, or - for standard input.",
+        metavar="PATHS",
         show_default=False,
     ),
 ]
@@ -177,6 +178,8 @@ def build(
         options = BuildOptions(
             since=_day(since, "--since", end=False), until=_day(until, "--until", end=True), top=top
         )
+        if options.since and options.until and options.since > options.until:
+            raise UsageError(f"--since {since} is after --until {until}; no event could match")
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress
             timeline = build_timeline(articles, options)
@@ -281,7 +284,8 @@ def check(
 )
 def dates(
     path: Annotated[
-        str, typer.Argument(help="One article file, or - for standard input.", show_default=False)
+        str,
+        typer.Argument(help="One article file, or - for standard input.", metavar="FILE", show_default=False),
     ],
     published: Annotated[
         Optional[str],  # noqa: UP045

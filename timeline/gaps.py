@@ -172,14 +172,14 @@ def _conflicts(events: Iterable[Event], documents: dict[str, Article]) -> Iterat
                 kind="conflict",
                 message=(
                     f"sources disagree on the date of {_quote(event.title)}: "
-                    f"{conflict.value} according to {_labels(documents, conflict.sources)}, "
-                    f"{chosen} (chosen) according to {_labels(documents, agreeing)}"
+                    f"{chosen} (chosen) according to {_labels(documents, agreeing)}, "
+                    f"{conflict.value} according to {_labels(documents, conflict.sources)}"
                 ),
                 document=document,
                 path=_path(documents, document),
                 line=_conflict_line(event, conflict.sources, conflict.text),
             )
-            if conflict.text:
+            if conflict.text:  # the disagreeing source's sentence: quoted right after its name
                 gap.message += f": {_quote(conflict.text)}"
             yield gap
 

@@ -234,10 +234,12 @@ def published_text(article: Article) -> str:
     """``2022-02 (header)``, ``unknown`` ... for legends and source lists."""
     published = article.published
     if published.value is None:
-        if published.earliest or published.latest:
-            low = published.earliest.isoformat() if published.earliest else "?"
-            high = published.latest.isoformat() if published.latest else "?"
-            return f"between {low} and {high} ({published.source})"
+        if published.earliest and published.latest:
+            return f"between {published.earliest} and {published.latest} ({published.source})"
+        if published.earliest:
+            return f"on or after {published.earliest} ({published.source})"
+        if published.latest:
+            return f"on or before {published.latest} ({published.source})"
         return "unknown"
     return f"{published.value} ({published.source})"
 

@@ -188,8 +188,8 @@ def explain_mention(
 ) -> str:
     """How one mention was dated (or why it was not)."""
     if mention.date_source == "joined":
-        dated = f" ({mention.date.value})" if mention.date else ""
-        return f"no date in this sentence; took the date of the event it was merged with{clean(dated)}"
+        dated = f" ({clean(mention.date.value)})" if mention.date else ""
+        return f"no date in this sentence; took the date of the event it was merged with{dated}"
     if mention.expression is None:
         unresolved = unresolved_in_sentence(mention, expressions or [])
         if unresolved:
