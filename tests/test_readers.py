@@ -548,3 +548,13 @@ def test_load_published_file_errors(tmp_path):
     bad = write(tmp_path / "bad.csv", "alpha,2021-01-02\nbeta,someday\n")
     with pytest.raises(UsageError, match=r"bad.csv:2: cannot read the date 'someday'"):
         load_published_file(str(bad))
+
+
+def test_an_unreadable_date_in_a_json_record_is_warned_about(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "r1", "date": "bogus", "text": "The council met on Monday."}\n', encoding="utf-8")
+    warnings: list[str] = []
+    [article] = read_paths([str(path)], warn=warnings.append)
+    assert article.published.value is None
+    assert any("r1" in w or "feed.jsonl:1" in w for w in warnings)
+    assert any('"date": "bogus"' in w for w in warnings)

@@ -101,14 +101,18 @@ def _date_value(raw: Any) -> str | None:
     return normalise_date(str(raw)) if isinstance(raw, str) else None
 
 
-def _published(record: dict[str, Any]) -> Published:
+def _published(record: dict[str, Any], where: str, warn: Callable[[str], None]) -> Published:
+    unreadable = []
     for name in DATE_FIELDS:
         raw = _first(record, (name,))
-        if raw is None:
+        if raw is None or raw == "":
             continue
         value = _date_value(raw)
         if value:
             return Published(value=value, source="metadata", evidence=f'"{name}": {json.dumps(raw)}')
+        unreadable.append(f'"{name}": {json.dumps(raw)}')
+    if unreadable:  # a date the crawler wrote but we cannot read: say so rather than treat it as absent
+        warn(f"{where}: cannot read the publication date {unreadable[0]}; treating the article as undated")
     return Published()
 
 
@@ -132,7 +136,7 @@ def _article(
         text=text,
         body=[(0, len(text))],
         title=inline_to_text(title) or None if isinstance(title, str) else None,
-        published=_published(record),
+        published=_published(record, where, warn),
         url=_as_name(_first(record, URL_FIELDS)),
         source=_as_name(_first(record, SOURCE_FIELDS)),
         format=fmt,
