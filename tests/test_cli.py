@@ -347,3 +347,16 @@ def test_output_file_gets_ordinary_permissions_and_keeps_existing_ones(tmp_path)
     shared.chmod(0o664)
     assert run("build", str(SEEDS), "-f", "markdown", "-o", str(shared)).exit_code == 0
     assert shared.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_json_file_without_article_text_is_one_error_line_naming_the_missing_field(tmp_path):
+    record = write(tmp_path / "notext.json", '{"id": "x", "title": "only a title"}')
+    assert_one_line_error(run("build", str(record)), "notext.json", "no article text")
+
+
+def test_a_skipped_record_is_warned_about_once(tmp_path):
+    write(tmp_path / "notext.json", '{"id": "x", "title": "only a title"}')
+    write(tmp_path / "good.txt", ARTICLE)
+    result = runner.invoke(app, ["build", str(tmp_path), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr.count("notext.json") == 1

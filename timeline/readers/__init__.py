@@ -56,23 +56,32 @@ def read_paths(
     warn = warn or (lambda message: None)
     articles: list[Article] = []
     failures: list[str] = []
+    # Warnings wait until something was read: with nothing to build, the user gets one error line.
+    pending: list[str] = []
     for item in expand_paths(paths):
         name = "<stdin>" if item == STDIN else str(item)
+        messages: list[str] = []
         try:
-            found = _read_input(item, stdin, warn)
+            found = _read_input(item, stdin, messages.append)
         except InputError as exc:
             failures.append(str(exc) if str(exc).startswith(name) else f"{name}: {exc}")
+            pending.extend(messages)
+            pending.append(f"skipping {failures[-1]}")
             continue
+        pending.extend(messages)
         if not found:
-            failures.append(f"{name}: no article in it")
+            if messages:  # its reader already said why, record by record
+                failures.append(messages[0].replace(": skipping:", ":", 1))
+            else:
+                failures.append(f"{name}: no article in it")
+                pending.append(f"skipping {failures[-1]}")
         articles.extend(found)
     if not articles:
-        # Nothing to build: one error line, not a warning per file followed by an error.
         if len(failures) == 1:
             raise InputError(failures[0])
         raise InputError(f"no readable article among {len(failures)} inputs (first: {failures[0]})")
-    for failure in failures:
-        warn(f"skipping {failure}")
+    for message in pending:
+        warn(message)
     _make_ids_unique(articles, warn)
     _apply_published_options(articles, published or {}, warn)
     return articles
