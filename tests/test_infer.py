@@ -194,3 +194,36 @@ def test_a_statement_matches_the_event_its_that_clause_tells():
     assert '"Wednesday" matches' in published.evidence
     # the same speaker on another subject is no match
     assert _infer_with("Mayor Lena Kowalski said on Wednesday that the roads were open.", events) is None
+
+
+def _year_and_day_reports(day: str):
+    """One resignation told by one source for a day and by another only for its year (two events here,
+    as when the merge keeps them apart)."""
+    resign = ["mayor", "resign", "scandal"]
+    year_text = "The mayor resigned in 2023 after the scandal."
+    sentence = Sentence("yearly", 0, 0, len(year_text), year_text, 0, 1)
+    expression = TimeExpression("in 2023", 19, 26, "DATE", "2023", "year", "absolute")
+    mention = EventMention(
+        "yearly", sentence, expression, value_to_date("2023"), "resigned", [], resign, title=year_text
+    )
+    yearly = Article(
+        "yearly", "yearly.txt", year_text, [(0, len(year_text))], Published("2023-05-20", "header")
+    )
+    day_event = _dated_event(
+        "The mayor resigned on Tuesday after the scandal.", "Tuesday", day, "resigned", [], resign
+    )
+    return merge_mentions([mention], [yearly]) + day_event
+
+
+def test_a_year_level_event_never_dates_a_weekday():
+    # the day-level report says Tuesday 2023-05-09; only the year-level one is consistent with "Wednesday"
+    events = _year_and_day_reports("2023-05-09")
+    assert _infer_with("The mayor resigned on Wednesday after the scandal.", events) is None
+
+
+def test_a_weekday_is_matched_with_the_day_level_event_not_the_year():
+    events = _year_and_day_reports("2023-05-09")
+    published = _infer_with("The mayor resigned on Tuesday after the scandal.", events)
+    assert published is not None
+    assert published.earliest == date(2023, 5, 9)  # not before the Tuesday it reports
+    assert "on 2023-05-09" in published.evidence and "on 2023 " not in published.evidence

@@ -389,3 +389,49 @@ def test_a_past_tense_report_published_before_the_date_does_not_make_a_plan_repo
     early = _mention("c", "2024-06-07", "met", [], ["council", "meeting"])
     (event,) = merge_mentions([planned, early], articles)
     assert event.status == "expected"
+
+
+def test_a_shared_signatory_with_shared_specifics_on_two_days_is_a_conflict():
+    # the same signing, two days apart: a shared person, the same action, a shared word and place
+    mentions = [
+        _places(
+            _mention("a", "2023-03-14", "signed", ["Alvarez", "Ruritania"], ["agreement", "border"]),
+            ["Geneva"],
+        ),
+        _places(
+            _mention("b", "2023-03-16", "signed", ["Ruritania", "Alvarez"], ["border", "agreement"]),
+            ["Geneva"],
+        ),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.date.value == "2023-03-14"  # one source each: the earlier day wins the tie
+    assert [(c.value, c.sources) for c in event.conflicts] == [("2023-03-16", ["b"])]
+
+
+def test_the_same_sentence_with_another_day_is_a_conflict_even_without_a_named_actor():
+    mentions = [
+        _mention("a", "2023-03-14", "resigned", [], ["mayor", "resign", "scandal"]),
+        _mention("b", "2023-03-15", "resigned", [], ["mayor", "resign", "scandal"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert [(c.value, c.sources) for c in event.conflicts] == [("2023-03-15", ["b"])]
+
+
+def test_reports_sharing_little_more_than_the_action_on_two_days_stay_two_events():
+    mentions = [
+        _mention("a", "2023-03-14", "resigned", [], ["mayor", "resign"]),
+        _mention("b", "2023-03-15", "resigned", [], ["mayor", "resign"]),
+        _mention("c", "2023-04-03", "signed", ["Alvarez"], ["agreement", "trade"]),
+        _mention("d", "2023-04-05", "signed", ["Alvarez"], ["agreement", "fishing"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert len(events) == 4 and all(e.conflicts == [] for e in events)
+
+
+def test_identical_rally_reports_on_two_days_stay_two_rallies():
+    mentions = [
+        _mention("a", "2023-01-05", "rallied", [], ["protest", "crowd", "square", "parliament"]),
+        _mention("b", "2023-01-06", "rallied", [], ["protest", "crowd", "square", "parliament"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert len(events) == 2 and all(e.conflicts == [] for e in events)

@@ -10,6 +10,9 @@ them and score the candidate:
 * -1 per mention whose content matches such an event but whose date does not,
   and per past-tense report that would lie after the publication day.
 
+Only events of the others dated to a day or a week count (a year or a month
+contains any weekday, so agreeing with it pins nothing).
+
 The best-scoring days form a tier.  News reports its latest events on the day
 or the day after, so within the tier the day closest after the latest
 day-precise event the article reports wins when that is unique; otherwise
@@ -270,11 +273,9 @@ def _regions_with(sentences: list[Sentence], expressions: list[TimeExpression]) 
 def _candidate_days(reader: _Rereader, reference: EventReference) -> list[date]:
     """Days near the events the article's sentences talk about (content match, any date)."""
     mentions, _ = reader.at(reference.latest_day())
-    matched = {e.date for m in mentions for e in reference.matches(m) + reference.weak_matches(m) if e.date}
+    matched = {e.date for m in mentions for e in _anchors(reference.matches(m) + reference.weak_matches(m))}
     days: set[date] = set()
     for when in matched:
-        if (when.end - when.start).days > 31:
-            continue
         days.update(
             when.start + timedelta(days=i) for i in range(-1, (when.end - when.start).days + _SPAN_DAYS + 1)
         )
@@ -292,9 +293,9 @@ def _score(reader: _Rereader, reference: EventReference, day: date) -> _Candidat
         if is_past_form(mention.trigger) and when.start > day:
             score -= 1  # a past-tense report of something after the publication day
             continue
-        events = reference.matches(mention)
+        events = _anchors(reference.matches(mention))
         # weak matches only ever agree: their disagreeing dates are other occasions, not contradictions
-        agreeing = [e for e in events + reference.weak_matches(mention) if e.date and e.date.overlaps(when)]
+        agreeing = [e for e in events + _anchors(reference.weak_matches(mention)) if e.date.overlaps(when)]
         if agreeing:
             score += 1.0 if when.granularity in ("day", "time") else 0.5
             matched.append((mention.expression, agreeing[0]))
@@ -303,6 +304,12 @@ def _score(reader: _Rereader, reference: EventReference, day: date) -> _Candidat
     latest = _latest_day_report(expressions, day)
     staleness = (day - latest[1].start).days if latest else 10_000
     return _Candidate(day, score, staleness, matched, latest[0] if latest else None)
+
+
+def _anchors(events: list[Event]) -> list[Event]:
+    """The events dated to a day or a week: a year or a month contains any weekday the article may
+    say, so agreeing with it (or with its containing span) would pin nothing."""
+    return [e for e in events if e.date is not None and _precise(e.date)]
 
 
 def _latest_day_report(

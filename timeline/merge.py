@@ -7,7 +7,9 @@ plus a shared actor (spelling variants allowed) or a second shared concept.
 Statements ("X said ...") only merge with statements of the same speaker.
 
 A strong content match with a non-overlapping date a few days away is the same
-event told differently: it joins the event as a ``Conflict``.  Mentions without
+event told differently: it joins the event as a ``Conflict``.  Strong: the same
+action and a shared person with a second shared concept or two shared specific
+words (a place counts as one), or nearly the same words (no named actor needed).  Mentions without
 a date of their own join the best-matching dated event (``date_source="joined"``).
 
 Clustering runs in date order over week buckets, comparing a mention only
@@ -50,6 +52,8 @@ RECURRING = frozenset({"protest", "meeting", "call", "attend", "press"})
 _ALLIED = {"death": frozenset({"attack"}), "attack": frozenset({"death"})}
 _NOT_EVIDENCE = GENERIC_TERMS | AUXILIARIES | frozenset(verb_lemma(w) for w in LIGHT_VERBS)
 SAME_DAY_TERMS = 2  # specific words (places included) two same-day reports must share when verbs differ
+CONFLICT_TERMS = 2  # specific words (or a place) a shared actor's reports on different days must share
+NEAR_IDENTICAL = 0.7  # Jaccard of content words above which two reports are one event told twice
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: identical contents share one (cached) instance
@@ -179,12 +183,30 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     # joining without any date evidence needs the same action and actor, or a lot in common
     if undated and not ((same_head and shared_actors >= 1) or (shared_concepts >= 2 and shared_actors >= 2)):
         return 0.0, False
-    if shared_actors == 0 and shared_concepts < 2:
+    retold = same_head and _near_identical(a, b)
+    if shared_actors == 0 and shared_concepts < 2 and not retold:
         return 0.0, False
     score = 2.0 * shared_concepts + 1.5 * shared_actors + (1.0 if same_head else 0.0) + 0.25 * shared_terms
     # a shared place says where, not which event: calling differing dates a conflict needs a shared person
-    strong = same_head and shared_concepts >= 2 and _shared_actors(a, b, ignore=a.places | b.places) >= 1
-    return score, strong
+    people = _shared_actors(a, b, ignore=a.places | b.places)
+    strong = same_head and people >= 1 and (shared_concepts >= 2 or _shared_specifics(a, b) >= CONFLICT_TERMS)
+    return score, strong or retold
+
+
+def _shared_specifics(a: MentionFeatures, b: MentionFeatures) -> int:
+    """Specific words in common, plus one for a shared place ("border" ... "in Geneva")."""
+    return len(a.specific & b.specific) + (1 if a.places and frozen_keys_match(a.places, b.places) else 0)
+
+
+def _near_identical(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Two reports in (nearly) the same words, names included: the same event even without a named
+    actor ("the mayor resigned after the scandal"), whatever dates they give it."""
+    words_a = a.terms | {name.lower() for name in a.names}
+    words_b = b.terms | {name.lower() for name in b.names}
+    union = words_a | words_b
+    if not union or len(a.specific & b.specific) < SAME_DAY_TERMS:
+        return False  # a couple of common words ("a soldier killed") is not one event told twice
+    return len(words_a & words_b) / len(union) >= NEAR_IDENTICAL
 
 
 @lru_cache(maxsize=262144)
