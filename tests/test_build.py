@@ -295,3 +295,27 @@ def test_an_article_dated_only_by_a_range_resolves_what_every_day_in_it_agrees_o
     assert values["Monday night"] == "2024-03-11TNI"
     assert values["Thursday"] == "2024-03-14"
     assert values["yesterday"] is None
+
+
+def _two_reports(tmp_path, first: tuple[str, str], second: tuple[str, str]):
+    sentence = "Stock markets in Lavra fell sharply on {day} after the central bank report, traders said.\n"
+    for name, (published, day) in (("a", first), ("b", second)):
+        (tmp_path / f"{name}.txt").write_text(
+            f" date {published}\n" + sentence.format(day=day), encoding="utf-8"
+        )
+    return build_timeline(read_paths([str(tmp_path)]))
+
+
+def test_alike_daily_reports_from_different_days_are_two_events(tmp_path):
+    # Monday's paper says "on Monday", Tuesday's paper says "on Tuesday": two days of a story, no dispute.
+    timeline = _two_reports(tmp_path, ("2023-03-13", "Monday"), ("2023-03-14", "Tuesday"))
+    dated = sorted(e.date.value for e in timeline.events if e.date)
+    assert dated == ["2023-03-13", "2023-03-14"]
+    assert all(not e.conflicts for e in timeline.events)
+
+
+def test_alike_reports_published_together_with_different_days_conflict(tmp_path):
+    # Two papers of the same day disagree on which day it happened: one event, the other day a conflict.
+    timeline = _two_reports(tmp_path, ("2023-03-14", "Monday"), ("2023-03-14", "Tuesday"))
+    [event] = [e for e in timeline.events if e.date]
+    assert [c.value for c in event.conflicts] in (["2023-03-13"], ["2023-03-14"])

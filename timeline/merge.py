@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import product
 
 from timeline.names import frozen_actor_keys, frozen_keys_match, same_actor
-from timeline.temporal.timex import value_to_date
+from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.text import (
     AUXILIARIES,
     CONCEPTS,
@@ -449,9 +449,30 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         if not compatible and _recurring(mention.date, other.date, f, of):
             continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
+        if not compatible and _same_distance_from_publication(mention, other):
+            continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
         if best is None or (compatible, score) > best:
             best = (compatible, score)
     return best
+
+
+def _same_distance_from_publication(a: EventMention, b: EventMention) -> bool:
+    """Both dates are read relative to their own article's publication day, at the same distance.
+
+    Two sources that disagree about one event were published about the same time; two articles
+    published days apart that each say "on <their own day>" are reporting two days of a recurring
+    story, however alike their sentences.
+    """
+    offsets = []
+    for mention in (a, b):
+        expression = mention.expression
+        if expression is None or expression.anchor != "publication" or mention.date is None:
+            return False
+        anchor = cached_value_to_date(expression.anchor_value or "")
+        if anchor is None or anchor.granularity != "day":
+            return False
+        offsets.append((mention.date.start - anchor.start).days)
+    return offsets[0] == offsets[1]
 
 
 def _year_typo(a: DateValue, b: DateValue) -> bool:
