@@ -324,3 +324,12 @@ def test_all_kinds_are_reported_in_documented_order_with_policy_marks():
         ("unresolved-expression", False),
     ]
     assert "no publication date" in gaps[-1].message  # says why it could not be resolved
+
+
+def test_a_record_of_a_many_article_file_is_named_by_its_id_and_file():
+    from timeline.gaps import _label
+
+    record = Article("l2", "feeds/e.jsonl", "text", [(0, 4)])
+    single = Article("story", "news/story.txt", "text", [(0, 4)])
+    assert _label(record) == "l2 (e.jsonl)"
+    assert _label(single) == "story.txt"

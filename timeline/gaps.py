@@ -227,7 +227,11 @@ def _path(documents: dict[str, Article], document: str | None) -> str | None:
 
 
 def _label(article: Article) -> str:
-    return Path(article.path).name if article.path else article.id
+    """The file name; for one record of a many-article file (JSON Lines), the record's id too."""
+    if not article.path:
+        return article.id
+    name = Path(article.path).name
+    return name if Path(article.path).stem == article.id else f"{article.id} ({name})"
 
 
 def _labels(documents: dict[str, Article], ids: list[str]) -> str:
