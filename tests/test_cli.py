@@ -360,3 +360,8 @@ def test_a_skipped_record_is_warned_about_once(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stderr.count("notext.json") == 1
+
+
+def test_dates_bad_published_value_names_what_the_user_typed():
+    result = run("dates", str(SEEDS / f"{SEED_003}.txt"), "--published", "someday")
+    assert_one_line_error(result, "--published 'someday'")

@@ -319,7 +319,12 @@ def dates(
             raise UsageError(f"{path!r} holds {len(articles)} articles; `timeline dates` takes one article")
         article = articles[0]
         if published:
-            value = parse_published_options([f"{article.id}={published}"])[article.id]
+            try:
+                value = parse_published_options([f"{article.id}={published}"])[article.id]
+            except UsageError:
+                raise UsageError(
+                    f"--published {published!r} is not a date; use e.g. 2022-02-16, 2022-02 or 16 February 2022"
+                ) from None
             from timeline.types import Published
 
             article.published = Published(value=value, source="option", evidence=f"--published {published}")
