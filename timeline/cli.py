@@ -323,7 +323,7 @@ def dates(
                 value = parse_published_options([f"{article.id}={published}"])[article.id]
             except UsageError:
                 raise UsageError(
-                    f"--published {published!r} is not a date; use e.g. 2022-02-16, 2022-02 or 16 February 2022"
+                    f"--published {published!r} is not a date; use e.g. 2022-02-16, 2022-02 or 15 Feb 2022"
                 ) from None
             from timeline.types import Published
 
