@@ -326,3 +326,22 @@ def test_only_statements_carry_reported_content():
     text = "Mayor Lena Kowalski closed the bridge on Wednesday."
     (mention,) = _mentions(text, [("on Wednesday", "2022-03-09")])
     assert mention.content == []
+
+
+def test_two_dated_events_joined_by_and_a_new_subject_get_their_own_titles():
+    text = "Rain started on Sunday and the river burst its banks on Monday."
+    mentions = _mentions(text, [("Sunday", "2022-03-06"), ("Monday", "2022-03-07")])
+    assert [(m.date.value, m.title) for m in mentions] == [
+        ("2022-03-06", "Rain started"),
+        ("2022-03-07", "The river burst its banks"),
+    ]
+
+
+def test_a_short_second_clause_keeps_its_own_title_and_joined_objects_are_not_cut():
+    text = "Rain started on Sunday and floods hit on Monday."
+    mentions = _mentions(text, [("Sunday", "2022-03-06"), ("Monday", "2022-03-07")])
+    assert [m.title for m in mentions] == ["Rain started", "Floods hit"]
+    # "and officials" joins two objects, and the comma ends the first event's part: one title each
+    text = "The envoy met ministers and officials on Monday, and the talks ended on Tuesday."
+    mentions = _mentions(text, [("Monday", "2022-03-07"), ("Tuesday", "2022-03-08")])
+    assert [m.title for m in mentions] == ["The envoy met ministers and officials", "The talks ended"]

@@ -435,3 +435,24 @@ def test_identical_rally_reports_on_two_days_stay_two_rallies():
     ]
     events = merge_mentions(mentions, ARTICLES)
     assert len(events) == 2 and all(e.conflicts == [] for e in events)
+
+
+def test_the_same_short_sentence_from_two_outlets_on_one_day_is_one_event():
+    # "The flood began on March 5." twice: one specific word only, still one event told twice
+    mentions = [
+        _mention("a", "2023-03-05", "began", [], ["flood", "begin"]),
+        _mention("b", "2023-03-05", "began", [], ["flood", "begin"]),
+    ]
+    (event,) = merge_mentions(mentions, ARTICLES)
+    assert event.sources == ["a", "b"] and event.conflicts == []
+
+
+def test_the_same_short_sentence_on_two_days_stays_two_events():
+    # too little in common to call the differing dates a conflict of one event
+    mentions = [
+        _mention("a", "2023-03-05", "began", [], ["flood", "begin"]),
+        _mention("b", "2023-03-07", "began", [], ["flood", "begin"]),
+    ]
+    events = merge_mentions(mentions, ARTICLES)
+    assert sorted(e.date.value for e in events) == ["2023-03-05", "2023-03-07"]
+    assert all(e.conflicts == [] for e in events)

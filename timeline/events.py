@@ -361,8 +361,10 @@ def _dated_mentions(
         clause = _clause_of(analysis, _token_index(analysis, expression.start))
         by_clause.setdefault(clause, []).append(expression)
     for clause, found in sorted(by_clause.items()):
-        for trigger, expression in _dated_triggers(analysis, clause, found):
-            mention = _mention(article, sentence, analysis, clause, trigger, expression)
+        dated = _dated_triggers(analysis, clause, found)
+        spans = _own_spans(analysis, clause, [t for t, _ in dated])
+        for trigger, expression in dated:
+            mention = _mention(article, sentence, analysis, clause, trigger, expression, spans.get(trigger))
             mention.status = _status(analysis, clause, trigger, expression, reference)
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0), bool(by_clause)
@@ -395,6 +397,36 @@ def _dated_triggers(
         chosen = finest(found)
         return [(_trigger(analysis, clause, span(chosen)), chosen)]
     return sorted(((t, finest(es)) for t, es in by_trigger.items()), key=lambda pair: pair[1].start)
+
+
+_COORDINATORS = frozenset({"and", "but"})
+_MAX_SUBJECT = 6  # tokens between a coordinator and the next trigger that can still be its subject
+
+
+def _own_spans(
+    analysis: _Analysis, clause: tuple[int, int], triggers: list[int | None]
+) -> dict[int, tuple[int, int]]:
+    """Each trigger's own part of a clause two events share: "Rain started on Sunday | and the river
+    burst its banks on Monday" (``clause`` boundaries only split at "and" + a verb, not + a subject)."""
+    ordered = sorted({t for t in triggers if t is not None})
+    cuts = [c for a, b in zip(ordered, ordered[1:], strict=False) if (c := _coordination(analysis, a, b))]
+    if not cuts:
+        return {}
+    bounds = [clause[0], *cuts, clause[1]]
+    segments = list(zip(bounds, bounds[1:], strict=False))
+    return {t: next(s for s in segments if s[0] <= t < s[1]) for t in ordered}
+
+
+def _coordination(analysis: _Analysis, first: int, second: int) -> int | None:
+    """The "and"/"but" between two triggers that opens the second's clause with its own subject."""
+    for i in range(second - 1, first, -1):
+        token = analysis.tokens[i]
+        if i in analysis.ignored or token.lower not in _COORDINATORS:
+            continue
+        subject = [k for k in range(i + 1, second) if k not in analysis.ignored]
+        plain = all(not analysis.verbs[k] and analysis.tokens[k].text not in ",;" for k in subject)
+        return i if subject and plain and len(subject) <= _MAX_SUBJECT else None
+    return None
 
 
 # the preposition whose object is an event noun dated after it: "in connection with the bombings last year"
@@ -543,7 +575,9 @@ def _mention(
     clause: tuple[int, int],
     trigger: int | None,
     expression: TimeExpression | None,
+    title_span: tuple[int, int] | None = None,
 ) -> EventMention:
+    """``title_span``: the trigger's own part of a clause it shares with another event, for the title."""
     trigger_word = _trigger_text(analysis, trigger, clause[1]) if trigger is not None else ""
     statement = trigger is not None and is_reporting(trigger_word)
     actors, speaker_start = _actors(analysis, clause, trigger if statement else None)
@@ -558,7 +592,14 @@ def _mention(
         actors=actors,
         terms=_terms(analysis, clause),
         content=_reported_terms(analysis, clause) if statement else [],
-        title=_title(analysis, clause, statement, speaker_start, _date_tokens(analysis, expression)),
+        title=_title(
+            analysis,
+            title_span or clause,
+            statement,
+            speaker_start,
+            _date_tokens(analysis, expression),
+            title_span[0] if title_span else 0,
+        ),
         date_source="expression" if expression else "none",
     )
 
@@ -750,11 +791,14 @@ def _title(
     statement: bool,
     speaker_start: int | None,
     own_date: range = range(0),
+    floor: int = 0,
 ) -> str:
     """A contiguous stretch of the sentence from the clause's subject, without its date, 3 to ~14 words.
 
     Only the date (with its preposition and commas) and a closing attribution are left out; the title
     stops at the clause boundary a date closes ("X, ruled by Y since 1994, borders Z" -> "X, ruled by Y").
+    A title too short to say anything reaches back to ``floor`` (the sentence's start, or the start
+    of the part of a clause another event does not own).
     """
     start, end = speaker_start if speaker_start is not None else clause[0], clause[1]
     if statement:
@@ -765,9 +809,7 @@ def _title(
                 break
     kept = _title_tokens(analysis, start, end, statement, own_date)
     if _word_count(analysis, kept) < 3:
-        kept = _title_tokens(
-            analysis, 0, end, statement, own_date
-        )  # too short to say anything: the sentence so far
+        kept = _title_tokens(analysis, floor, end, statement, own_date)  # too short: the sentence so far
     kept, truncated = _shorten(analysis, kept)
     while kept and (analysis.tokens[kept[-1]].lower in STOPWORDS or analysis.tokens[kept[-1]].text in ",;"):
         kept.pop()

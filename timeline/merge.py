@@ -9,7 +9,8 @@ Statements ("X said ...") only merge with statements of the same speaker.
 A strong content match with a non-overlapping date a few days away is the same
 event told differently: it joins the event as a ``Conflict``.  Strong: the same
 action and a shared person with a second shared concept or two shared specific
-words (a place counts as one), or nearly the same words (no named actor needed).  Mentions without
+words (a place counts as one), or nearly the same words with two specific words in common (no named
+actor needed).  Nearly the same words on compatible dates merge however short the sentence.  Mentions without
 a date of their own join the best-matching dated event (``date_source="joined"``).
 
 Clustering runs in date order over week buckets, comparing a mention only
@@ -183,6 +184,8 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     # joining without any date evidence needs the same action and actor, or a lot in common
     if undated and not ((same_head and shared_actors >= 1) or (shared_concepts >= 2 and shared_actors >= 2)):
         return 0.0, False
+    # near-identical wording is the same event on compatible dates however short the sentence;
+    # calling differing dates a conflict on wording alone also needs two specific words in common
     retold = same_head and _near_identical(a, b)
     if shared_actors == 0 and shared_concepts < 2 and not retold:
         return 0.0, False
@@ -190,7 +193,8 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     # a shared place says where, not which event: calling differing dates a conflict needs a shared person
     people = _shared_actors(a, b, ignore=a.places | b.places)
     strong = same_head and people >= 1 and (shared_concepts >= 2 or _shared_specifics(a, b) >= CONFLICT_TERMS)
-    return score, strong or retold
+    retold_specifically = retold and len(a.specific & b.specific) >= SAME_DAY_TERMS
+    return score, strong or retold_specifically
 
 
 def _shared_specifics(a: MentionFeatures, b: MentionFeatures) -> int:
@@ -199,14 +203,13 @@ def _shared_specifics(a: MentionFeatures, b: MentionFeatures) -> int:
 
 
 def _near_identical(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """Two reports in (nearly) the same words, names included: the same event even without a named
-    actor ("the mayor resigned after the scandal"), whatever dates they give it."""
+    """Two reports in (nearly) the same words, names included ("the flood began"): the same event on
+    compatible dates even without a named actor.  ``match_score`` asks more before differing dates
+    become a conflict: a couple of common words ("a soldier killed") is not one event told twice."""
     words_a = a.terms | {name.lower() for name in a.names}
     words_b = b.terms | {name.lower() for name in b.names}
     union = words_a | words_b
-    if not union or len(a.specific & b.specific) < SAME_DAY_TERMS:
-        return False  # a couple of common words ("a soldier killed") is not one event told twice
-    return len(words_a & words_b) / len(union) >= NEAR_IDENTICAL
+    return bool(union) and len(words_a & words_b) / len(union) >= NEAR_IDENTICAL
 
 
 @lru_cache(maxsize=262144)
