@@ -423,3 +423,22 @@ def test_explain_unresolved_reason_with_a_publication_range_or_a_coarse_date():
         "(between 2024-03-11 and 2024-03-13 (inferred))" in text
     )
     assert "the publication date 2024-03 is too coarse and no earlier mention anchors it" in text
+
+
+def test_published_bounds_narrower_than_a_coarse_value_are_shown():
+    from datetime import date
+
+    from timeline.render.common import published_text
+    from timeline.types import Article, Published
+
+    article = Article("x", "x.txt", "t", [(0, 1)])
+    article.published = Published(
+        "2024-W11", "inferred", "", earliest=date(2024, 3, 14), latest=date(2024, 3, 17)
+    )
+    assert published_text(article) == "between 2024-03-14 and 2024-03-17 (inferred)"
+    article.published = Published(
+        "2024-03-14", "inferred", "", earliest=date(2024, 3, 14), latest=date(2024, 3, 14)
+    )
+    assert published_text(article) == "2024-03-14 (inferred)"
+    article.published = Published(None, "inferred", "", earliest=date(2024, 3, 14))
+    assert published_text(article) == "on or after 2024-03-14 (inferred)"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from timeline.temporal.timex import value_to_date
 from timeline.types import GRANULARITIES, Article, DateValue, Event, Timeline
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -233,7 +234,7 @@ def summary_line(timeline: Timeline) -> str:
 def published_text(article: Article) -> str:
     """``2022-02 (header)``, ``unknown`` ... for legends and source lists."""
     published = article.published
-    if published.value is None:
+    if published.value is None or _bounds_say_more(published):
         if published.earliest and published.latest:
             return f"between {published.earliest} and {published.latest} ({published.source})"
         if published.earliest:
@@ -242,6 +243,14 @@ def published_text(article: Article) -> str:
             return f"on or before {published.latest} ({published.source})"
         return "unknown"
     return f"{published.value} ({published.source})"
+
+
+def _bounds_say_more(published) -> bool:
+    """Bounds narrower than a coarse value (an inferred "2024-W11" that is really 14-17 March)."""
+    if not (published.earliest and published.latest):
+        return False
+    span = value_to_date(published.value)
+    return span is not None and (span.start < published.earliest or span.end > published.latest)
 
 
 def line_of(text: str, offset: int) -> int:
