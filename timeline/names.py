@@ -19,9 +19,9 @@ from rapidfuzz import fuzz
 from timeline.text import NOT_NAMES, Token, is_past_form, strip_possessive
 
 SURNAME_MIN_RATIO = 88  # surnames must be near-identical after folding
-FIRST_NAME_MIN_RATIO = 70  # first names tolerate vowel differences (Oleksii / Aleksey)
+FIRST_NAME_MIN_RATIO = 70  # first names tolerate vowel differences (Yevgeniy / Evgeny)
 _CONNECTORS = frozenset({"of", "the", "for", "de", "von", "van", "al", "bin", "del", "da", "la", "le"})
-# Country <-> demonym endings, so "Belarusian" and "Belarus" share a key.
+# Country <-> demonym endings, so "Austrian" and "Austria" share a key.
 _DEMONYM_SUFFIX = re.compile(r"(?:ians?|eans?|ans?|ese|ish|ia|a|e|i|s)$")
 
 
@@ -135,7 +135,7 @@ def _stem(word: str) -> str:
 def same_actor(a: str, b: str) -> bool:
     """Whether two written names denote the same actor, allowing transliteration variants.
 
-    >>> same_actor("Oleksii Reznikov", "Alexey Reznikov")
+    >>> same_actor("Yevgeniy Petrov", "Evgeny Petrov")
     True
     """
     wa, wb = _words(a), _words(b)
@@ -145,7 +145,7 @@ def same_actor(a: str, b: str) -> bool:
         return fuzz.ratio(" ".join(wa), " ".join(wb)) >= SURNAME_MIN_RATIO
     if not keys_match(actor_keys(a), actor_keys(b)):
         return False
-    # the given name is the word before the surname; a title there ("Minister Reznikov") is no given name
+    # the given name is the word before the surname; a title there ("Minister Petrov") is no given name
     given_a = wa[-2] if len(wa) >= 2 and wa[-2] not in _TITLES else None
     given_b = wb[-2] if len(wb) >= 2 and wb[-2] not in _TITLES else None
     if given_a and given_b:
