@@ -181,3 +181,57 @@ def trie_alternation(words: set[str]) -> str:
         return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
     return build(trie)
+
+
+# Years and decades said in words, as broadcast transcripts write them: "nineteen ninety-six",
+# "the year two thousand", "twenty twenty-two", "the nineties".
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen")
+_TEEN_WORDS += ("sixteen", "seventeen", "eighteen", "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+YEAR_CENTURY_WORDS = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+DECADE_WORDS = {f"{tens[:-1]}ies": NUMBER_WORDS[tens] // 10 for tens in _TENS_WORDS}  # "nineties": 9
+
+_UNIT_RE = "|".join(_UNIT_WORDS)
+_TEEN_RE = "|".join(_TEEN_WORDS)
+_TENS_RE = "|".join(_TENS_WORDS)
+_TWO_DIGITS_RE = rf"(?:{_TEEN_RE}|(?:{_TENS_RE})(?:[\s-]+(?:{_UNIT_RE}))?)\b"
+SPELLED_YEAR_PATTERN = (
+    rf"(?:(?:{'|'.join(YEAR_CENTURY_WORDS)})[\s-]+(?:hundred\b|oh[\s-]+(?:{_UNIT_RE})\b|{_TWO_DIGITS_RE})"
+    rf"|two\s+thousand\b(?:\s+(?:and\s+)?(?:{_TWO_DIGITS_RE}|(?:{_UNIT_RE})\b))?)"
+)
+
+
+def _two_digit_words(words: list[str]) -> int | None:
+    """1-99 from "ninety six", "seventeen", "five"; None if the words are not such a number."""
+    if len(words) == 1 and (words[0] in _UNIT_WORDS or words[0] in _TEEN_WORDS):
+        return NUMBER_WORDS[words[0]]
+    if words and words[0] in _TENS_WORDS and len(words) <= 2:
+        unit = NUMBER_WORDS[words[1]] if len(words) == 2 and words[1] in _UNIT_WORDS else 0
+        return NUMBER_WORDS[words[0]] + unit if len(words) == 1 or unit else None
+    return None
+
+
+def spelled_year(text: str) -> int | None:
+    """The year a spelled-out year names: "nineteen ninety-six" 1996, "two thousand and one" 2001,
+    "twenty twenty-two" 2022, "nineteen oh five" 1905; None for anything else."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        if len(words) == 2:
+            return 2000
+        rest = _two_digit_words(words[2:])
+        return 2000 + rest if rest else None
+    century = YEAR_CENTURY_WORDS.get(words[0]) if words else None
+    if century is None or len(words) < 2:
+        return None
+    if words[1:] == ["hundred"]:
+        return century * 100 if century < 20 else None
+    if words[1] == "oh" and len(words) == 3 and words[2] in _UNIT_WORDS:
+        return century * 100 + NUMBER_WORDS[words[2]]
+    rest = _two_digit_words(words[1:])
+    return century * 100 + rest if rest and rest >= 10 else None
+
+
+def year_number(text: str) -> int | None:
+    """A year written in digits ("1996") or in words ("nineteen ninety-six")."""
+    return int(text) if text.isdigit() else spelled_year(text)

@@ -28,6 +28,7 @@ from timeline.temporal.anchor import (
     weekday_tense,
 )
 from timeline.temporal.lexicon import (
+    DECADE_WORDS,
     FIXED_HOLIDAYS,
     FREQUENCY_WORDS,
     MONTHS,
@@ -41,6 +42,7 @@ from timeline.temporal.lexicon import (
     UNITS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
+    YEAR_CENTURY_WORDS,
 )
 from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
@@ -336,7 +338,7 @@ def resolve_month_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 def resolve_month_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
-    value = f"{int(cand.group('year')):04d}-{_month_number(cand.group('month')):02d}"
+    value = f"{cand.year():04d}-{_month_number(cand.group('month')):02d}"
     return [
         make(cand, "DATE", value, "absolute.month_year", "absolute", mod=_position_mod(cand.group("pmod")))
     ]
@@ -381,9 +383,10 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 def resolve_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
-    rule = "absolute.fiscal_year" if cand.group("fiscal") or cand.group("fy") else "absolute.year"
+    fiscal = (cand.group("fiscal") or "").startswith("fiscal") or cand.group("fy")
+    rule = "absolute.fiscal_year" if fiscal else "absolute.year"
     mod = _position_mod(cand.group("pmod"))
-    return [make(cand, "DATE", f"{int(cand.group('year')):04d}", rule, "absolute", mod=mod)]
+    return [make(cand, "DATE", f"{cand.year():04d}", rule, "absolute", mod=mod)]
 
 
 def resolve_year_range(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -416,6 +419,20 @@ def resolve_decade(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     this_year = ctx.pub.start.year if ctx.pub else 2000 + 29
     century = 20 if 2000 + digit * 10 <= this_year else 19
     return [make(cand, "DATE", f"{century}{digit}", "absolute.decade_short", "absolute", mod=mod)]
+
+
+def resolve_decade_word(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "the nineteen-nineties" 199; "the nineties": the latest such decade begun by publication."""
+    digit = DECADE_WORDS[_clean(cand.group("decw"))]
+    mod = _position_mod(cand.group("pmod"))
+    if cand.group("cw"):
+        century = YEAR_CENTURY_WORDS[_clean(cand.group("cw"))]
+        return [make(cand, "DATE", f"{century}{digit}", "absolute.decade_words", "absolute", mod=mod)]
+    if ctx.pub is None:
+        return [make(cand, "DATE", f"19{digit}", "absolute.decade_words.assumed_1900s", "absolute", mod=mod)]
+    this_year = ctx.pub.start.year
+    century = this_year // 100 if (this_year // 100) * 100 + digit * 10 <= this_year else this_year // 100 - 1
+    return [_from_publication(cand, ctx, "DATE", f"{century}{digit}", "absolute.decade_words", mod=mod)]
 
 
 def resolve_century(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -956,7 +973,7 @@ def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     rel = _clean(cand.group("rel"))
     mod = _position_mod(rel) if rel not in ("this", "last", "next", "past", "coming", "the") else None
     if cand.group("year"):
-        return [make(cand, "DATE", f"{cand.group('year')}-{code}", "absolute.season", "absolute", mod=mod)]
+        return [make(cand, "DATE", f"{cand.year():04d}-{code}", "absolute.season", "absolute", mod=mod)]
     if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
         return [make(cand, "DATE", None, "season.unresolved", "unresolved", mod=mod)]
     ref = ctx.pub.start
@@ -1219,6 +1236,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "month": resolve_month,
     "holiday": resolve_holiday,
     "decade": resolve_decade,
+    "decade_word": resolve_decade_word,
     "century": resolve_century,
     "quarter": resolve_quarter,
     "quarter_code": resolve_quarter,

@@ -16,7 +16,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from timeline.temporal.lexicon import FREQUENCY_WORDS, MONTHS, WEEKDAYS, trie_alternation
+from timeline.temporal.lexicon import (
+    DECADE_WORDS,
+    FREQUENCY_WORDS,
+    MONTHS,
+    SPELLED_YEAR_PATTERN,
+    WEEKDAYS,
+    trie_alternation,
+    year_number,
+)
 
 # ---------------------------------------------------------------- fragments
 
@@ -31,6 +39,8 @@ _WEEKDAY_ANY = (
     r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
 )
 _YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d%]|[.,:]\d)"
+# A year in digits or in words ("nineteen ninety-six"), for the families a transcript may spell out.
+_YEAR_ANY = rf"(?P<year>(?:1\d|20)\d\d(?![\d%]|[.,:]\d)|{SPELLED_YEAR_PATTERN})"
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
 _POSITION = (
     r"(?P<pmod>early|earlier|late|later|mid|the\s+(?:end|beginning|start|middle|close)\s+of"
@@ -77,6 +87,11 @@ class Candidate:
         except IndexError:
             return None
 
+    def year(self) -> int | None:
+        """The ``year`` group's year, in digits or spelled out."""
+        text = self.group("year")
+        return year_number(text) if text else None
+
 
 # ---------------------------------------------------------------- guards
 # A guard returns False to reject a match.  ``text`` is the whole document.
@@ -118,6 +133,8 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
     before = _before(text, start)
     if _NUMBER_CONTEXT_BEFORE.search(before) or _COUNT_NOUN_AFTER.match(text, m.end()):
         return False
+    if not m.group("year")[0].isdigit():
+        return _spelled_year_guard(text, m, before)
     if m.start() == start and not m.group("pmod") and not m.group("fiscal"):
         year = int(m.group("year"))
         if year < 1600 and not _PREPOSITION_BEFORE.search(before):
@@ -135,6 +152,24 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
         if re.search(r"\d{3}\s*[-–/]\s*$", before):
             return False  # the end of "Pages 2010-2015", "ISO 9001-2015": the range family decides
     return True
+
+
+def _spelled_year_guard(text: str, m: re.Match[str], before: str) -> bool:
+    """A year in words: "nineteen ninety-six" reads as a year anywhere; "two thousand", "twenty ten" and
+    "nineteen hundred" are counts too, so they need date context before and no noun after."""
+    words = _original(text, m, "year")
+    if year_number(words) is None or re.search(r"\s[A-Z]", words):
+        return False  # "Nineteen Eighty-Four": a title
+    if m.start() != m.start("year") or (
+        re.match(r"(?:sixteen|seventeen|eighteen|nineteen)[\s-]+(?!hundred)", m.group("year"))
+    ):
+        return True
+    if not _PREPOSITION_BEFORE.search(before):
+        return False
+    if not re.match(r"two\s+thousand\s*$|\w+[\s-]+hundred$", m.group("year")):
+        return True  # "in twenty twenty-two", "by two thousand and five"
+    word = _NEXT_WORD.match(text, m.end())
+    return word is None or word.group(1) in _NOT_A_NOUN
 
 
 def range_end_year(first: int, second_text: str) -> int:
@@ -194,6 +229,18 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
             return False
     # inside a name: "Grace May Smith"
     return not (re.match(r"\s+[A-Z]", after) and _CAPITALISED_WORD_BEFORE.search(before))
+
+
+_TEMPERATURE_NEAR = re.compile(
+    r"\b(?:temperatures?|degrees?|highs?|lows?|fahrenheit|celsius|thermometers?)\b", re.I
+)
+
+
+def _decade_word_guard(text: str, m: re.Match[str]) -> bool:
+    """ "the nineties" is a decade, but "temperatures in the nineties" are degrees."""
+    before = re.split(r"[.!?]\s", text[max(0, m.start() - 50) : m.start()])[-1]
+    near = before + re.split(r"[.!?](?:\s|$)", text[m.end() : m.end() + 20])[0]
+    return not _TEMPERATURE_NEAR.search(near) and "°" not in near
 
 
 def _weekday_guard(text: str, m: re.Match[str]) -> bool:
@@ -535,7 +582,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     (
         "month",  # with a year: "month_year"
         rf"(?:(?P<rel>last|next|this|past|coming)\s+|{_POSITION}[\s-]*)?{_MONTH}"
-        r"(?:,?\s+(?:of\s+)?(?P<year>(?:1\d|20)\d\d)(?![\d%]|[.,:]\d)|\s+(?P<yrel>this|last|next)\s+year\b(?![-’']))?",
+        rf"(?:,?\s+(?:of\s+)?{_YEAR_ANY}|\s+(?P<yrel>this|last|next)\s+year\b(?![-’']))?",
         _month_guard_any,
     ),
     (
@@ -549,6 +596,12 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "decade",
         r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]*)?(?:(?P<dec>(?:1\d|20)\d)0|['’](?P<yy>\d)0)'?s\b",
         None,
+    ),
+    (
+        "decade_word",  # "the nineties", "the early nineteen-eighties"
+        r"the\s+(?:(?P<pmod>early|mid|late)[\s-]*)?(?:(?P<cw>sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+)?"
+        rf"(?P<decw>{'|'.join(DECADE_WORDS)})\b(?!-)",
+        _decade_word_guard,
     ),
     (
         "century",
@@ -601,7 +654,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     ),
     (
         "year",
-        rf"(?:{_POSITION}[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|the\s+year)\s+|(?P<fy>FY)\s?)?{_YEAR}"
+        rf"(?:{_POSITION}[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|the\s+year)\s+|(?P<fy>FY)\s?)?{_YEAR_ANY}"
         r"(?![\w$€£]|-\d|\s*(?:%|percent))",
         _year_guard,
     ),
@@ -725,7 +778,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "season",
         r"(?:(?P<rel>this|last|next|past|coming|early|late|mid|the|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
         r"(?:\s+the|\s+this|\s+last|\s+next)?)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\b(?!-)"
-        rf"(?:(?:\s+of)?\s+{_YEAR})?",
+        rf"(?:(?:\s+of)?\s+{_YEAR_ANY})?",
         _season_guard,
     ),
     (
@@ -786,6 +839,7 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
         None,
     ),
     "decade": (("the",), ("early", "mid", "late"), r"(?:1\d|20)\d0"),
+    "decade_word": (("the",), _NONE, None),
     "century": (("the",), ("early", "mid", "late"), _DAY_DIGITS),
     "quarter": (
         _words("the this last next fiscal first second third fourth final latest current previous past"),
@@ -799,7 +853,11 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
     "year_end": (("the", "year"), _NONE, None),
     "year_range": (_NONE, _NONE, _YEAR_DIGITS),
     "turn_of_century": (("the",), _NONE, None),
-    "year": ((*_POSITION_WORDS, "fiscal", "calendar", "fy"), _GLUED_POSITION, _YEAR_DIGITS),
+    "year": (
+        (*_POSITION_WORDS, *_words("fiscal calendar fy sixteen seventeen eighteen nineteen twenty two")),
+        _GLUED_POSITION,
+        _YEAR_DIGITS,
+    ),
     "weekday": ((*_REL_WORDS, "previous", "early", "earlier", "late", "later", *WEEKDAYS), _NONE, None),
     "day_word": (_words("the early late today yesterday tomorrow tonight"), _NONE, None),
     "part_of_day": (_words("early late earlier later this last"), _NONE, None),
