@@ -366,10 +366,11 @@ def test_directory_is_walked_recursively_sorted_skipping_hidden_and_foreign_file
     write(tmp_path / ".hidden.txt", "Hidden story.")
     write(tmp_path / ".git" / "d.txt", "Hidden directory story.")
     write(tmp_path / "notes.py", "print('not an article')")
-    write(tmp_path / "README", "An extension-less text file is sniffed and read.")
+    write(tmp_path / "dispatch", "An extension-less text file is sniffed and read.")
+    write(tmp_path / "README", "A project file: skipped by the walk.")
     (tmp_path / "image").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     ids = [article.id for article in read_paths([str(tmp_path)])]
-    assert ids == ["README", "a", "b", "c"]
+    assert ids == ["a", "b", "dispatch", "c"]  # the directory's own files first, then sub/
 
 
 def test_glob_pattern_is_expanded_sorted(tmp_path):

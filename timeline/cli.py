@@ -279,7 +279,8 @@ def check(
     epilog=(
         "Examples:  timeline dates seeds/002_a96e2a5aaa83fd45.txt · "
         "timeline dates article.txt --published 2022-02-16 --format json · "
-        "timeline dates doc.tml --format timeml -o tagged.tml"
+        "timeline dates doc.tml --format timeml -o tagged.tml · "
+        "timeline dates crawl.jsonl --id crawl:3"
     )
 )
 def dates(
@@ -306,18 +307,26 @@ def dates(
         ),
     ] = None,
     output: OutputOption = None,
+    article_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--id",
+            metavar="ID",
+            help="The article with this id, in a JSON or JSON Lines file holding many.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List every time expression in one article: span, TIMEX3 value, and anchor."""
     from timeline.readers import parse_published_options, read_paths
+    from timeline.readers.jsonfile import select_article
     from timeline.render import render_dates
     from timeline.temporal import tag
 
     fmt = (output_format or DatesFormat.terminal).value
     with _user_errors():
         articles = read_paths([path], stdin=sys.stdin.buffer, warn=_warner(False))
-        if len(articles) != 1:
-            raise UsageError(f"{path!r} holds {len(articles)} articles; `timeline dates` takes one article")
-        article = articles[0]
+        article = select_article(articles, article_id, "standard input" if path == "-" else repr(path))
         if published:
             try:
                 value = parse_published_options([f"{article.id}={published}"])[article.id]

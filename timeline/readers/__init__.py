@@ -58,7 +58,7 @@ def read_paths(
     failures: list[str] = []
     # Warnings wait until something was read: with nothing to build, the user gets one error line.
     pending: list[str] = []
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, warn=pending.append):
         name = "<stdin>" if item == STDIN else str(item)
         messages: list[str] = []
         try:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from timeline.errors import InputError
+from timeline.errors import InputError, UsageError
 from timeline.readers.html import fragment_to_text, inline_to_text, looks_like_html
 from timeline.readers.published import DATE_FIELDS, normalise_date, timestamp_to_value
 from timeline.types import Article, Published
@@ -55,6 +55,30 @@ def read_jsonl(text: str, path: str, stem: str, warn: Callable[[str], None]) -> 
         if article:
             articles.append(article)
     return articles
+
+
+def select_article(articles: list[Article], article_id: str | None, source: str) -> Article:
+    """The one article of ``articles`` (read from ``source``) that a one-article command works on.
+
+    Without ``article_id`` there must be exactly one; with it, the article with that id (a record's
+    ``id`` field, or ``stem:N`` for the record on line or item N).  Otherwise a one-line UsageError
+    naming the source and a few of its ids.
+    """
+    if article_id is None:
+        if len(articles) == 1:
+            return articles[0]
+        raise UsageError(
+            f"{source} holds {len(articles)} articles (ids: {_some_ids(articles)}); pick one with --id ID"
+        )
+    for article in articles:
+        if article.id == article_id:
+            return article
+    raise UsageError(f"no article with id {article_id!r} in {source} (ids: {_some_ids(articles)})")
+
+
+def _some_ids(articles: list[Article], shown: int = 5) -> str:
+    ids = ", ".join(article.id for article in articles[:shown])
+    return ids + (f" and {len(articles) - shown} more" if len(articles) > shown else "")
 
 
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
