@@ -345,3 +345,19 @@ def test_a_short_second_clause_keeps_its_own_title_and_joined_objects_are_not_cu
     text = "The envoy met ministers and officials on Monday, and the talks ended on Tuesday."
     mentions = _mentions(text, [("Monday", "2022-03-07"), ("Tuesday", "2022-03-08")])
     assert [m.title for m in mentions] == ["The envoy met ministers and officials", "The talks ended"]
+
+
+def test_coordinated_days_date_the_event_on_each_day():
+    text = "Negotiators met in Geneva on Monday and Tuesday to discuss the ceasefire."
+    mentions = _mentions(text, [("Monday", "2022-03-07"), ("Tuesday", "2022-03-08")])
+    assert [(m.date.value, m.trigger) for m in mentions] == [("2022-03-07", "met"), ("2022-03-08", "met")]
+
+
+def test_coordinated_month_days_and_alternatives():
+    text = "The summit will be held on April 24 and 25, officials said."
+    mentions = _mentions(text, [("April 24", "2022-04-24"), ("25", "2022-04-25")])
+    assert [m.date.value for m in mentions] == ["2022-04-24", "2022-04-25"]
+    # "Monday or Tuesday" is one uncertain day, not two events: only the first date is used
+    text = "Rain is expected on Monday or Tuesday."
+    mentions = _mentions(text, [("Monday", "2022-03-14"), ("Tuesday", "2022-03-15")])
+    assert [m.date.value for m in mentions] == ["2022-03-14"]

@@ -379,24 +379,51 @@ def _dated_triggers(
     year": the building and the inspection); several dates of one verb are one event at the finest.
     """
 
-    def finest(exprs: list[TimeExpression]) -> TimeExpression:
-        return min(exprs, key=lambda e: (GRANULARITIES.index(e.granularity or "day"), e.start))
+    def finest(chains: list[list[TimeExpression]]) -> list[TimeExpression]:
+        return min(chains, key=lambda c: (GRANULARITIES.index(c[0].granularity or "day"), c[0].start))
 
     def span(e: TimeExpression) -> tuple[int, int]:
         return _token_index(analysis, e.start), _token_index(analysis, e.end - 1)
 
-    by_trigger: dict[int | None, list[TimeExpression]] = {}
-    for expression in found:
-        trigger = _trigger(analysis, clause, span(expression))
-        lo, hi = _comma_segment(analysis, clause, span(expression))
+    chains = _coordinated_chains(analysis, found)  # "on Monday and Tuesday": one event, two days
+    by_trigger: dict[int | None, list[list[TimeExpression]]] = {}
+    for chain in chains:
+        trigger = _trigger(analysis, clause, span(chain[0]))
+        lo, hi = _comma_segment(analysis, clause, span(chain[0]))
         # only a verb in the date's own comma segment makes it another event ("officials said on
         # Tuesday" dates the report, not another event: its date stays with the clause's event)
         if trigger is not None and lo <= trigger < hi and not is_reporting(analysis.tokens[trigger].lower):
-            by_trigger.setdefault(trigger, []).append(expression)
+            by_trigger.setdefault(trigger, []).append(chain)
     if len(by_trigger) < 2:
-        chosen = finest(found)
-        return [(_trigger(analysis, clause, span(chosen)), chosen)]
-    return sorted(((t, finest(es)) for t, es in by_trigger.items()), key=lambda pair: pair[1].start)
+        chosen = finest(chains)
+        return [(_trigger(analysis, clause, span(chosen[0])), e) for e in chosen]
+    dated = [(t, e) for t, own in by_trigger.items() for e in finest(own)]
+    return sorted(dated, key=lambda pair: pair[1].start)
+
+
+_DATE_COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)(?:on\s+|in\s+)?")
+
+
+def _coordinated_chains(analysis: _Analysis, found: list[TimeExpression]) -> list[list[TimeExpression]]:
+    """The dates in order, those joined by a coordination kept together: "held talks on Monday and
+    Tuesday", "on April 24 and 25" are one event on both days.  "Monday or Tuesday" is one uncertain
+    day: not joined, so its first date stands alone as before."""
+    chains: list[list[TimeExpression]] = []
+    for expression in sorted(found, key=lambda e: e.start):
+        last = chains[-1][-1] if chains else None
+        if (
+            last is not None
+            and expression.start >= last.end
+            and expression.granularity == last.granularity
+            and expression.value != last.value
+            and _DATE_COORDINATOR.fullmatch(
+                analysis.text, last.end - analysis.offset, expression.start - analysis.offset
+            )
+        ):
+            chains[-1].append(expression)
+        else:
+            chains.append([expression])
+    return chains
 
 
 _COORDINATORS = frozenset({"and", "but"})

@@ -318,7 +318,11 @@ def resolve_month_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         else:
             first = (cand.start, _suffix_end(text, cand.match.end("day")))
             second = (cand.match.start("day2"), cand.end)
-        spans = [(first, "absolute.range_start"), (second, "absolute.range_end")]
+        between = text[cand.match.end("day") : cand.match.start("day2")]
+        if re.search(r"and|&", between, re.IGNORECASE):  # "April 24 and 25": two days, not a span
+            spans = [(first, "absolute.coordinated_first"), (second, "absolute.coordinated_second")]
+        else:
+            spans = [(first, "absolute.range_start"), (second, "absolute.range_end")]
     else:
         spans = [((cand.start, cand.end), f"absolute.{cand.family}")]
     for day_n, ((start, end), rule) in zip(days, spans, strict=True):

@@ -553,6 +553,9 @@ def _ago_guard(text: str, m: re.Match[str]) -> bool:
 
 Guard = Callable[[str, "re.Match[str]"], "bool | str"]  # False: reject; a string: re-label the family
 
+# "April 24 and 25" names two days, but "April 24 and 25 percent" one day and a count.
+_AND_ANOTHER_DAY = rf"(?:and|&)(?!\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*%|{_COUNT_NOUN_AFTER.pattern}))"
+
 _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     (
         "iso",
@@ -569,14 +572,14 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     (
         "month_day",
         rf"(?:{_WEEKDAY_ANY},?\s+(?:the\s+)?)?{_MONTH}\s*(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d)"
-        rf"(?:\s*(?:-|–|—|to|through|until)\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d))?"
+        rf"(?:\s*(?:-|–|—|to|through|until|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d))?"
         rf"(?:,?\s+{_YEAR})?",
         _month_day_guard,
     ),
     (
         "day_month",
         rf"(?<![\w.,/$£€-])(?:{_WEEKDAY_ANY},?\s+(?:the\s+)?)?(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}"
-        rf"(?:\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+        rf"(?:\s*(?:-|–|to|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
         _day_month_guard,
     ),
     (
