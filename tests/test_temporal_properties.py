@@ -70,15 +70,15 @@ DISPATCH_TEXT = st.lists(st.tuples(st.sampled_from(DISPATCH_WORDS), SEPARATORS),
 
 def _scan_every_family(text: str, start: int, end: int) -> set[tuple[int, int, str]]:
     """The slow reference: every family's pattern run over the whole region with ``finditer``."""
-    from timeline.temporal.recognise import _RELABELS, FAMILIES, _lower_same_length
+    from timeline.temporal.recognise import FAMILIES, _lower_same_length, accepted_family
 
     lowered = _lower_same_length(text)
     found = set()
     for name, pattern, guard in FAMILIES:
         for m in pattern.finditer(lowered, start, end):
-            verdict = True if guard is None else guard(text, m)
-            if m.end() > m.start() and verdict:
-                found.add((m.start(), m.end(), verdict if verdict in _RELABELS else name))
+            family = accepted_family(text, m, name, guard)
+            if m.end() > m.start() and family:
+                found.add((m.start(), m.end(), family))
     return found
 
 

@@ -807,7 +807,7 @@ def _quarter_in_paragraph(ctx: Context, pos: int) -> tuple[TimeExpression, DateV
 # ---------------------------------------------------------------- relative to an earlier mention
 
 _MENTION_OFFSET = {
-    "that": 0, "that same": 0, "the same": 0,
+    "that": 0, "that same": 0, "the same": 0, "in the": 0,
     "the previous": -1, "the preceding": -1, "the prior": -1,
     "the following": 1, "the next": 1,
 }  # fmt: skip
@@ -967,9 +967,17 @@ def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     return [make(cand, "DURATION", value, "duration.number", "absolute", mod=mod, span=span)]
 
 
+def resolve_unit_long(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    value = _duration_value(1.0, _unit(cand.group("unit")))
+    return [make(cand, "DURATION", value, "duration.unit_long", "absolute")]
+
+
 def resolve_vague_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     unit = _unit(cand.group("unit"))
-    return [make(cand, "DURATION", _duration_value(None, unit), "duration.vague", "absolute")]
+    span = None
+    if cand.group("long"):  # "the decades-long feud": the adjective without the noun's article
+        span = (cand.match.start("vq") if cand.group("vq") else cand.match.start("unit"), cand.end)
+    return [make(cand, "DURATION", _duration_value(None, unit), "duration.vague", "absolute", span=span)]
 
 
 def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -1259,6 +1267,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "relative": resolve_relative,
     "ago": resolve_ago,
     "duration": resolve_duration,
+    "unit_long": resolve_unit_long,
     "vague_duration": resolve_vague_duration,
     "set": resolve_set,
     "frequency": resolve_frequency,

@@ -313,8 +313,17 @@ def _duration_guard(text: str, m: re.Match[str]) -> bool:
             return False
         if re.search(r"[\d.,]$", text[max(0, m.start("n") - 1) : m.start("n")]):
             return False
-    if re.match(r"(?:-olds?|\s+olds?)\b", text[m.end() : m.end() + 6]) or m.group("adj") == "-old":
+    if re.match(r"(?:-olds?|\s+olds?)\b", text[m.end() : m.end() + 6]):
         return False  # ages ("a 6-year-old", "52 years old") are not time expressions
+    if m.group("adj") == "-old":
+        return bool(_AGED_THING_AFTER.match(text, m.end()))
+    if (
+        unit == "quarter"
+        and not m.group("det")
+        and n in ("one", "two", "three")
+        and _FRACTION_OF.match(text, m.end())
+    ):
+        return False  # "three-quarters of its food": a fraction
     single = n in ("a", "an", "one", "1", "half a", "half an")
     hyphenated = "-" in text[m.end("n") : m.start("unit")]
     if plural and single and unit != "century":
@@ -330,6 +339,20 @@ def _duration_guard(text: str, m: re.Match[str]) -> bool:
         or n[0].isdigit()
         or unit == "century"
     )
+
+
+# "the 8-month-old truce" is a duration; "a 6-year-old boy", "a 52-year-old surgeon" are ages, and
+# the nouns of ages are endless: only an institution, a conflict or an arrangement makes a duration.
+_AGED_THING_AFTER = re.compile(
+    r"\s+(?:truce|cease-?fire|war|conflict|dispute|feud|embargo|ban|blockade|siege|strike|standoff|crisis"
+    r"|insurgency|rebellion|uprising|regime|moratorium|policy|law|agreement|accord|deal|treaty|alliance"
+    r"|case|investigation|inquiry|probe|campaign|marriage|relationship|rivalry|tradition|mystery|peace"
+    r"|occupation|dictatorship|government|coalition|partnership|friendship|shutdown|lockout|boycott)s?\b"
+)
+# "three-quarters of its food", "two quarters of the vote": a fraction, not a duration.
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:its|the|their|his|her|our|all|those|these|a|an)\b(?!\s+(?:fiscal\s+|calendar\s+)?year\b)"
+)
 
 
 def _quarter_code_guard(text: str, m: re.Match[str]) -> bool:
@@ -368,6 +391,8 @@ def _the_year_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def _vague_guard(text: str, m: re.Match[str]) -> bool:
+    if m.group("long"):
+        return True  # "a decades-long feud"
     if m.group("det") or m.group("vq"):
         return not (m.group("det") and m.group("det").lower() == "the" and not m.group("vq"))
     return bool(re.search(r"\b(?:for|in|over|within)\s+$", _before(text, m.start(), 12), re.I))
@@ -682,9 +707,10 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     (
         "mention",
         r"(?:(?P<pmod>early|earlier|late|later)\s+)?"
-        r"(?P<ref>that(?:\s+same)?|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+preceding|the\s+prior)"
+        r"(?P<ref>that(?:\s+same)?|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+preceding|the\s+prior"
+        r"|in\s+the)"  # "later in the day": the day last mentioned
         r"\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b(?!-)",
-        None,
+        lambda text, m: m.group("ref") != "in the" or (bool(m.group("pmod")) and m.group("unit") == "day"),
     ),
     (
         "mention_before",
@@ -716,10 +742,15 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         _duration_or_ago_guard,
     ),
     (
+        "unit_long",  # "a day-long meeting", "their year-long inquiry": one unit
+        r"(?P<unit>hour|day|week|month|year)-long\b",
+        None,
+    ),
+    (
         "vague_duration",
         r"(?:(?P<det>the\s+(?:past|last|next|coming|previous|first)|the|past|last|next|recent|coming)\s+)?"
         r"(?:(?P<vq>several|a\s+few|few|many|some|a\s+number\s+of|numerous|a\s+couple\s+of)\s+)?"
-        r"(?P<unit>minute|hour|day|week|month|year|decade|centur(?:y|ie))s\b",
+        r"(?P<unit>minute|hour|day|week|month|year|decade|centur(?:y|ie))s\b(?P<long>-long\b)?",
         _vague_guard,
     ),
     (
@@ -872,6 +903,7 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
         _NONE,
         r"\d{1,4}",
     ),
+    "unit_long": (_words("hour day week month year"), _NONE, None),
     "vague_duration": (
         _words(
             "the past last next recent coming several a few many some numerous"
@@ -959,6 +991,48 @@ def _families_starting_with(token: str) -> tuple[int, ...]:
 
 _RELABELS = ("ago", "month_year")  # family names a guard may return instead of True
 
+# Families whose words are lower case in running text: capitalised inside a sentence they are part of
+# a name ("ABC's This Week", "60 Minutes", "USA Today").  Month, day and holiday names are always
+# capitalised, so their families are not listed.
+_LOWER_CASE_FAMILIES = frozenset(
+    {"relative", "duration", "ago", "vague_duration", "unit_long", "day_word", "reference", "mention",
+     "part_of_day", "the_year", "the_quarter"}
+)  # fmt: skip
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n(\[\"“”'‘’`—–-])\s*$")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _is_title_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is capitalised like a title ("This Week", "60 Minutes", "VOA Today")
+    in a line that is not itself a headline ("Talks Resume Next Week" is a date)."""
+    words = _WORD.findall(text, start, end)
+    if not words:
+        return False
+    later_capitalised = any(w[0].isupper() for w in words[1:])
+    if not text[start : start + 1].isalpha():  # "60 Minutes": the number comes first
+        later_capitalised = words[0][0].isupper()
+    elif len(words) == 1 and words[0][0].isupper():  # "Today" inside a sentence: "VOA Today"
+        later_capitalised = not _SENTENCE_START_BEFORE.search(text, max(0, start - 3), start)
+    if not later_capitalised:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_words = _WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
+    capitalised = sum(1 for w in line_words if w[0].isupper())
+    headline = 3 <= len(line_words) <= 20 and capitalised >= 0.6 * len(line_words)
+    return not (headline and not re.search(r"[.!?][\"”’']?\s*$", text[line_start : max(line_end, end)]))
+
+
+def accepted_family(text: str, m: re.Match[str], name: str, guard: Guard | None) -> str | None:
+    """The family a match of family ``name`` is kept as (a guard may re-label it), or None if rejected."""
+    verdict = True if guard is None else guard(text, m)
+    if not verdict:
+        return None
+    family = verdict if isinstance(verdict, str) and verdict in _RELABELS else name
+    if family in _LOWER_CASE_FAMILIES and _is_title_name(text, m.start(), m.end()):
+        return None
+    return family
+
 
 def find_candidates(text: str, regions: list[tuple[int, int]]) -> list[Candidate]:
     """All guarded matches of all families inside ``regions``, overlaps not yet resolved.
@@ -980,9 +1054,8 @@ def find_candidates(text: str, regions: list[tuple[int, int]]) -> list[Candidate
                 if m is None or m.end() == pos:
                     continue
                 resume[index] = m.end()
-                verdict = True if guard is None else guard(text, m)
-                if verdict:
-                    family = verdict if verdict in _RELABELS else name
+                family = accepted_family(text, m, name, guard)
+                if family:
                     found.append(Candidate(m.start(), m.end(), family, m, index, text))
     return found
 
