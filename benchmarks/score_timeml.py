@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.temporal.timeml import TimeMLError, TimexTag, read_timeml
+from timeline.temporal.timex import value_to_date
 from timeline.types import TimeExpression
 
 # tagger(text, published) -> expressions with offsets into text
@@ -468,9 +469,64 @@ def write_errors(scores: Scores, path: str | Path) -> int:
             lines.append(
                 f"# most frequent {kind}: " + "; ".join(f"{text!r} x{count}" for text, count in common)
             )
+    lines.append("# wrong values by kind: kind, count, meaning")
+    lines += [
+        f"#   {kind}\t{count}\t{VALUE_ERROR_KINDS[kind]}"
+        for kind, count in value_error_summary(scores).most_common()
+    ]
     lines += rule_summary(scores)
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(rows)
+
+
+VALUE_ERROR_KINDS = {
+    "underspecified": "same time; the gold leaves part unknown (1989-WXX for our 1989-W43)",
+    "granularity": "same time at another granularity (gold 1998-10, ours 1998-W42; 1988 vs 1988-Q3)",
+    "part_of_day": "same day; one adds a part of the day or a clock (1998-10-23 vs 1998-10-23TNI)",
+    "week_apart": "two days exactly 7 days apart (which Tuesday)",
+    "duration_vs_point": "one is a duration (P...), the other a point in time",
+    "reference": "one is PRESENT_REF/PAST_REF/FUTURE_REF, the other a calendar value",
+    "other_time": "two different calendar times",
+    "other": "anything else (a mod, a set's form, an unresolved value)",
+}
+
+
+def value_error_kind(gold: str | None, ours: str | None) -> str:
+    """Which kind of disagreement a wrong value is (keys of ``VALUE_ERROR_KINDS``)."""
+    if not gold or not ours:
+        return "other"
+    if _is_duration(gold) != _is_duration(ours):
+        return "duration_vs_point"
+    if gold.endswith("_REF") != ours.endswith("_REF"):
+        return "reference"
+    if "X" in gold and "X" not in ours and ours.startswith(gold.split("X")[0].rstrip("-")):
+        return "underspecified"
+    gold_span, our_span = value_to_date(gold), value_to_date(ours)
+    if gold_span is None or our_span is None:
+        return "other"
+    if gold_span.start == our_span.start and gold_span.end == our_span.end:
+        same_day = gold_span.start == gold_span.end
+        return "part_of_day" if same_day and "T" in gold + ours else "other"
+    if gold_span.start <= our_span.end and our_span.start <= gold_span.end:
+        return "granularity"
+    days_apart = abs((gold_span.start - our_span.start).days)
+    if gold_span.granularity == our_span.granularity == "day" and days_apart == 7:
+        return "week_apart"
+    return "other_time"
+
+
+def _is_duration(value: str) -> bool:
+    return bool(re.match(r"P[\dXT]", value))
+
+
+def value_error_summary(scores: Scores) -> Counter[str]:
+    """How many matched expressions have a wrong value, by kind of disagreement."""
+    kinds: Counter[str] = Counter()
+    for result in scores.results:
+        for gold, expression in result.pairs:
+            if not same_value(gold, expression):
+                kinds[value_error_kind(gold.value, expression.value)] += 1
+    return kinds
 
 
 def rule_summary(scores: Scores) -> list[str]:

@@ -270,3 +270,15 @@ def test_main_fails_clearly_without_documents(tmp_path, capsys, monkeypatch):
 
     assert scorer.main([str(tmp_path), "--tagger", "fake_tagging:tag"]) == 2
     assert "no readable" in capsys.readouterr().err
+
+
+def test_wrong_values_are_sorted_by_kind_of_disagreement():
+    value_error_kind = scorer.value_error_kind
+    assert value_error_kind("1989-WXX", "1989-W43") == "underspecified"
+    assert value_error_kind("1998-10", "1998-W42") == "granularity"  # 12-18 Oct 1998 lies in October
+    assert value_error_kind("1988", "1988-Q3") == "granularity"
+    assert value_error_kind("1998-10-23", "1998-10-23TNI") == "part_of_day"
+    assert value_error_kind("1990-08-07", "1990-08-14") == "week_apart"
+    assert value_error_kind("P1W", "1998-W33") == "duration_vs_point"
+    assert value_error_kind("PRESENT_REF", "1998-03-05") == "reference"
+    assert value_error_kind("1997-02", "1998-02") == "other_time"

@@ -35,6 +35,8 @@ _FUTURE_CUE = (
     r"|plans?\s+to|planning|planned\s+(?:to|a|an|the)\b|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming"
     r"|to\s+be\s+held|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
     r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned|headed|bound)|supposed\s+to|to\s+be"
+    # a plan named by its noun: "an agreement to acquire the bank in January" looks forward
+    r"|(?:agreements?|deals?|proposals?|offers?|bids?|decision|commitment|pledges?|promises?)\s+to"
 )
 
 

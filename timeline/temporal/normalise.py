@@ -742,8 +742,10 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if count is None:
         ref = "FUTURE_REF" if sign > 0 else "PAST_REF"
         return [_from_publication(cand, ctx, "DATE", ref, f"relative.vague_{direction.replace(' ', '_')}")]
-    steps = round(count * (2 if unit == "fortnight" else 1))
-    calendar_unit = {"fortnight": "week", "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
+    # "a decade ago" is a year ten years back, not "the 1980s"; "a fortnight ago" a week
+    steps = round(count * {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1))
+    calendar_unit = {"fortnight": "week", "hour": "day", "minute": "day", "second": "day", "decade": "year",
+                     "century": "year"}.get(unit, unit)  # fmt: skip
     if unit in ("hour", "minute") and sign < 0 and not from_mention:
         clock = _clock_ago(ctx, count, unit, mod)
         if clock:  # "Updated 2 hours ago" under a timestamped publication date
@@ -1002,6 +1004,9 @@ def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         chosen = [s for s in spans if s.end < ref][-1]
     elif word in ("next", "coming"):
         chosen = [s for s in spans if s.start > ref][0]
+    elif word == "this" and code != "WI":
+        # "this summer" is the publication year's: coming in February, just over in November
+        chosen = next(s for s in spans if s.start.year == ref.year)
     elif word == "this":
         chosen = next((s for s in spans if s.start <= ref <= s.end), [s for s in spans if s.start > ref][0])
     else:
