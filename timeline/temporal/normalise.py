@@ -822,6 +822,16 @@ def _resolve_from_mention(
     if unit == "night" and offset == 0:
         tod = "night"
     found = _find_mention(ctx, cand.start, calendar_unit)
+    latest = _find_mention(ctx, cand.start, "century")  # the time named last, however coarse
+    coarser = latest if latest and (not found or latest[0].start > found[0].start) else None
+    if coarser and offset == 0 and coarser[1].granularity not in ("century", "decade"):
+        # "Three doctors were attacked last October. ... crossed off the list that same day": a day
+        # of the month just named, known only to the month (the publication day would be wrong).
+        expr, span = coarser
+        return [
+            make(cand, "DATE", span.value, rule + ".mention_coarser", "mention", anchor_value=expr.value,
+                 anchor_text=expr.text, mod=mod)
+        ]  # fmt: skip
     if found:
         expr, span = found
         anchor, anchor_value, anchor_text, base = "mention", expr.value, expr.text, span
@@ -1106,18 +1116,19 @@ def _names_a_day(expr: TimeExpression) -> bool:
 
 
 def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
-    """For a past-tense clock time, the last past day mentioned in the paragraph before its own.
+    """For a past-tense clock time, the last past day the article mentioned before it.
 
-    News paragraphs are short: "On Saturday, a gunman entered the store." / "He opened fire at 2:15 p.m."
+    News paragraphs are short: "On Saturday, a gunman entered the store." / "He opened fire at 2:15 p.m.";
+    a follow-up retells an earlier day ("The judge was killed on Oct. 4 ..." / ... / "He was shot at 10 p.m."),
+    which the publication date would move by months.
     """
     if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
         return None
-    previous = ctx.layout.paragraph(cand.start) - 1
     last: TimeExpression | None = None
     for expr in resolved:
         if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
             continue
-        if ctx.layout.paragraph(expr.start) != previous:
+        if expr.start >= cand.start or not _names_a_day(expr):
             continue
         if ctx.pub_day and expr.value[:10] > ctx.pub_day.isoformat():
             continue

@@ -551,6 +551,13 @@ _EVENT_AFTER = re.compile(
     r"\s+(?:(?i:the|a|an|his|her|its|their|our|my|this|that|these|those|he|she|it|they|we|you|i)\b"
     r"|(?i:[a-z]+ing)\b|[A-Z])"
 )
+# What may follow "the day before" used as a date ("left the day before in a convoy", "the day before
+# was quiet"); any other word begins the event it is anchored to ("the day before police issued").
+_DATE_USE_AFTER = re.compile(
+    r"\s+(?:in|at|on|and|but|or|when|as|to|with|by|from|for|after|while|was|were|had|has|is|are|did|so"
+    r"|yesterday|alone|too|also|already|then)\b",
+    re.IGNORECASE,
+)
 
 
 def _mention_guard(text: str, m: re.Match[str]) -> bool:
@@ -560,7 +567,9 @@ def _mention_guard(text: str, m: re.Match[str]) -> bool:
         return _original(text, m, "wd")[0].isupper()
     if not m.group("ba"):
         return True
-    return not _EVENT_AFTER.match(text, m.end())
+    if _EVENT_AFTER.match(text, m.end()):
+        return False
+    return not re.match(r"\s+\w", text[m.end() : m.end() + 2]) or bool(_DATE_USE_AFTER.match(text, m.end()))
 
 
 def _ago_guard(text: str, m: re.Match[str]) -> bool:
