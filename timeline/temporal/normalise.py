@@ -1119,7 +1119,7 @@ def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpressi
     """For a past-tense clock time, the last past day the article mentioned before it.
 
     News paragraphs are short: "On Saturday, a gunman entered the store." / "He opened fire at 2:15 p.m.";
-    a follow-up retells an earlier day ("The judge was killed on Oct. 4 ..." / ... / "He was shot at 10 p.m."),
+    a follow-up retells an earlier day ("The judge was killed on Oct. 4 ..." / "He was shot at 10 p.m."),
     which the publication date would move by months.
     """
     if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
