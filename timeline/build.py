@@ -36,6 +36,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 
+from rapidfuzz import fuzz, process
+
 from timeline.config import BuildOptions
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
@@ -82,7 +84,14 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
 
     ordered = _date_undated(ordered, sentences, expressions, mentions, options)
     copies = find_copies(ordered)
-    events = merge_mentions([m for a in ordered for m in mentions[a.id]], ordered, copies)
+    by_id = {a.id: a for a in ordered}
+    # a copy adds only what its original does not say: its repeated sentences would be read again
+    # against the copy's own (later) publication date and give phantom events a week on
+    own = {
+        copy: own_mentions(mentions[copy], by_id[original], sentences[original])
+        for copy, original in copies.items()
+    }
+    events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options)
@@ -91,7 +100,8 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         documents=documents,
         events=events,
         expressions={a.id: expressions[a.id] for a in documents},
-        warnings=[_copy_warning(copy, original) for copy, original in sorted(copies.items())],
+        warnings=[_copy_warning(copy, original, own[copy]) for copy, original in sorted(copies.items())],
+        copies=copies,
     )
 
 
@@ -102,11 +112,18 @@ COPY_CONTAINMENT = 0.8  # share of the shorter text's five-word runs found in th
 SKETCH_SIZE = 6  # each text's smallest run hashes: texts sharing some are compared (blocking)
 SKETCH_MATCHES = 2  # how many of them two texts must share to be compared
 MAX_BLOCK = 64  # a run hash shared by more texts than this is boilerplate, not a sign of a copy
+# rapidfuzz ratio (0-100) from which a copy's sentence is one of the original's lightly edited, not news
+COPY_SENTENCE_SIMILARITY = 90
 _WORDS = re.compile(r"\w+")
 
 
 def find_copies(articles: list[Article]) -> dict[str, str]:
     """Articles that re-send another's text (near-identical), mapped to the earliest article of that text.
+
+    The rule: two texts are copies when at least ``COPY_CONTAINMENT`` of the shorter one's five-word runs
+    occur in the other, so a re-send, a syndicated reprint and a write-thru that adds or trims a
+    paragraph all qualify.  The earliest published one is the original; ``own_mentions`` then keeps
+    only what a copy says that its original does not.
 
     Each text is a set of hashed five-word runs; only texts sharing one of their few smallest hashes are
     compared (a copy shares nearly all its runs, so nearly always its smallest ones), so the cost stays
@@ -146,9 +163,12 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     return copies
 
 
+def _words(article: Article) -> list[str]:
+    return [w for start, end in article.body for w in _WORDS.findall(article.text[start:end].lower())]
+
+
 def _shingles(article: Article) -> set[int]:
-    words = [w for start, end in article.body for w in _WORDS.findall(article.text[start:end].lower())]
-    ids = list(map(_word_hash, words))
+    ids = list(map(_word_hash, _words(article)))
     return {hash(run) for run in zip(*(ids[k:] for k in range(SHINGLE_WORDS)), strict=False)}
 
 
@@ -163,8 +183,42 @@ def _age(article: Article) -> tuple:
     return (when is None, when.start if when else date.max, article.id)
 
 
-def _copy_warning(copy: str, original: str) -> str:
-    return f"{copy} repeats the text of {original}: counted as one source ({original})"
+def own_mentions(
+    mentions: list[EventMention], original: Article, original_sentences: list[Sentence]
+) -> list[EventMention]:
+    """The mentions of a copy whose sentence its ``original`` does not contain (a write-thru's new paragraph).
+
+    A sentence is the original's when its words occur in the original's text in the same order (whatever
+    the sentence splitting), or when it is a light edit of one of the original's sentences ("three years"
+    -> "3 years": ``COPY_SENTENCE_SIMILARITY``).  Only those are dropped: what the copy adds is its own
+    reporting, dated against its own publication date.
+    """
+    text = f" {' '.join(_words(original))} "
+    known = [" ".join(_WORDS.findall(s.text.lower())) for s in original_sentences]
+    repeated: dict[int, bool] = {}  # by sentence start: a sentence often holds several mentions
+
+    def is_repeated(sentence: Sentence) -> bool:
+        if sentence.start not in repeated:
+            words = " ".join(_WORDS.findall(sentence.text.lower()))
+            repeated[sentence.start] = f" {words} " in text or _is_edit_of_any(words, known)
+        return repeated[sentence.start]
+
+    return [m for m in mentions if not is_repeated(m.sentence)]
+
+
+def _is_edit_of_any(words: str, sentences: list[str]) -> bool:
+    scorer, cutoff = fuzz.ratio, COPY_SENTENCE_SIMILARITY
+    return process.extractOne(words, sentences, scorer=scorer, score_cutoff=cutoff) is not None
+
+
+def _copy_warning(copy: str, original: str, own: list[EventMention]) -> str:
+    if not own:
+        return f"{copy} repeats the text of {original}: counted as one source ({original})"
+    added = len({m.sentence.start for m in own})
+    return (
+        f"{copy} repeats most of the text of {original}: what they share is counted once ({original}); "
+        f"{added} sentence{'s' if added > 1 else ''} of its own kept"
+    )
 
 
 @contextmanager

@@ -146,6 +146,9 @@ class EventMention:
     date_source: str = "expression"  # expression | joined (took the date of a merged event) | none
     places: list[str] = field(default_factory=list)  # those of ``actors`` read as places or nationalities
     content: list[str] = field(default_factory=list)  # a statement's reported clause terms ("said that ...")
+    # the names (of ``actors``) that are the trigger's grammatical subject ("Norland" in "Norland condemned
+    # the bombing"); None when the extractor did not determine it, [] when the subject is not a name
+    subjects: list[str] | None = None
 
 
 @dataclass
@@ -193,3 +196,4 @@ class Timeline:
     gaps: list[Gap] = field(default_factory=list)
     expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)  # by Article.id
     warnings: list[str] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)  # a re-sent Article.id -> the Article.id it repeats

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from timeline.temporal.timex import value_to_date
@@ -178,6 +178,44 @@ def source_labels(timeline: Timeline) -> dict[str, str]:
 
 def documents_by_id(timeline: Timeline) -> dict[str, Article]:
     return {doc.id: doc for doc in timeline.documents}
+
+
+def cited_documents(timeline: Timeline) -> set[str]:
+    """Article ids the events cite, as a source or for a conflicting date."""
+    cited = {doc_id for event in timeline.events for doc_id in event.sources}
+    return cited | {doc_id for e in timeline.events for c in e.conflicts for doc_id in c.sources}
+
+
+def source_list(timeline: Timeline) -> tuple[list[str], list[str]]:
+    """The article ids a source list details, in label order, and the other articles read (named only).
+
+    The list explains the printed lines, so it details the articles they cite and the re-sent copies of
+    those (where else the same text ran).  Articles none of the printed events cite (left out by ``--top``
+    or ``--since``, or giving no event) are only named.  With no event at all every article is detailed.
+    """
+    ids = list(source_labels(timeline))
+    cited = cited_documents(timeline)
+    if not cited:
+        return ids, []
+    detailed = [doc_id for doc_id in ids if doc_id in cited or timeline.copies.get(doc_id) in cited]
+    shown = set(detailed)
+    return detailed, [doc_id for doc_id in ids if doc_id not in shown]
+
+
+def copy_note(doc_id: str, timeline: Timeline, name: Callable[[str], str]) -> str:
+    """``repeats the text of [1] ...`` for a re-sent copy (see ``Timeline.copies``); ``""`` for any other.
+
+    A cited copy has sentences of its own (a write-thru's added paragraph); the others are counted
+    under their original only.
+    """
+    original = timeline.copies.get(doc_id)
+    if original is None:
+        return ""
+    if doc_id in cited_documents(timeline):
+        return (
+            f"repeats most of the text of {name(original)}: only the sentences it adds are cited as its own"
+        )
+    return f"repeats the text of {name(original)}: counted as one source with it"
 
 
 # C0/C1 control characters: an escape sequence in an article must not restyle or corrupt the terminal.

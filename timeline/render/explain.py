@@ -7,9 +7,21 @@ article's ``Published`` source and evidence, so it shows the real derivation.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
+
 from timeline.render.common import clean, published_text, shorten
 from timeline.temporal.timex import date_to_value, value_to_date
-from timeline.types import GRANULARITIES, Article, DateValue, EventMention, Published, TimeExpression
+from timeline.types import (
+    GRANULARITIES,
+    Article,
+    DateValue,
+    Event,
+    EventMention,
+    Published,
+    TimeExpression,
+    Timeline,
+)
 
 _MAX_CHAIN = 4  # "relative to X, which is relative to Y ..." stops here, in case of a cycle
 _EVIDENCE_LIMIT = 70
@@ -197,6 +209,35 @@ def explain_mention(
             return clean(f"{quoted} could not be resolved: {unresolved_reason(article)}")
         return "no time expression in this sentence"
     return explain_expression(mention.expression, article, expressions)
+
+
+def copy_notes(event: Event, timeline: Timeline, name: Callable[[str], str]) -> list[str]:
+    """Why some text of ``event`` is not counted again: the re-sent copies that repeat its sentences,
+    and the originals of the copies among its sources (``name`` labels an article id)."""
+    documents = {doc.id: doc for doc in timeline.documents}
+    quoted: dict[str, list[str]] = defaultdict(list)  # the sentences each article has in the event
+    for m in event.mentions:
+        quoted[m.document].append(_flat(m.sentence.text))
+    notes = []
+    for copy, original in sorted(timeline.copies.items()):
+        if copy in quoted:
+            notes.append(
+                f"{name(copy)} repeats most of the text of {name(original)}: its sentences quoted here are "
+                "its own, dated from its own publication date"
+            )
+        elif original in quoted and copy in documents:
+            text = _flat(documents[copy].text)
+            if any(sentence in text for sentence in quoted[original]):
+                published = documents[copy].published.value or published_text(documents[copy])
+                notes.append(
+                    f"{name(copy)}, published {published}, repeats these sentences of {name(original)}: "
+                    "not counted again, nor dated again from its own publication date"
+                )
+    return notes
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def unresolved_in_sentence(mention: EventMention, expressions: list[TimeExpression]) -> list[TimeExpression]:

@@ -40,7 +40,8 @@ def published_to_dict(published: Published) -> dict:
     }
 
 
-def document_to_dict(article: Article) -> dict:
+def document_to_dict(article: Article, copy_of: str | None = None) -> dict:
+    """``copy_of``: the id of the article whose text this one re-sends (see ``Timeline.copies``)."""
     return {
         "id": article.id,
         "path": article.path,
@@ -49,6 +50,7 @@ def document_to_dict(article: Article) -> dict:
         "url": article.url,
         "format": article.format,
         "published": published_to_dict(article.published),
+        "copy_of": copy_of,
     }
 
 
@@ -125,7 +127,7 @@ def to_dict(timeline: Timeline) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "timeline", "version": __version__},
-        "documents": [document_to_dict(doc) for doc in timeline.documents],
+        "documents": [document_to_dict(doc, timeline.copies.get(doc.id)) for doc in timeline.documents],
         "events": [event_to_dict(event) for event in ordered_events(timeline.events)],
         "gaps": [gap_to_dict(gap) for gap in timeline.gaps],
         "summary": summary_counts(timeline),

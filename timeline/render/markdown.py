@@ -6,16 +6,18 @@ import re
 
 from timeline.render.common import (
     clean,
+    copy_note,
     describe_date,
     documents_by_id,
     gap_span,
     group_by_date,
     published_text,
     shorten,
+    source_list,
     summary_line,
     time_of_day,
 )
-from timeline.render.explain import explain_mention, published_evidence
+from timeline.render.explain import copy_notes, explain_mention, published_evidence
 from timeline.types import Article, DateValue, Event, Timeline
 
 QUOTE_LIMIT = 200
@@ -95,6 +97,7 @@ def _explain_lines(event: Event, timeline: Timeline, docs: dict[str, Article]) -
         )
         lines.append(f"  - {where}: “{quote}”")
         lines.append(f"    - {escape(derivation)}")
+    lines.extend(f"  - {note}" for note in copy_notes(event, timeline, code))
     return lines
 
 
@@ -107,8 +110,15 @@ def _published_note(doc: Article) -> str:
 
 
 def _source_lines(timeline: Timeline) -> list[str]:
+    """The articles the events cite (and re-sends of them) in full; the others read named on one line."""
     lines = ["## Sources", ""]
-    for doc in timeline.documents:
+    docs = documents_by_id(timeline)
+    detailed, others = source_list(timeline)
+    for doc_id in detailed:
+        doc = docs.get(doc_id)
+        if doc is None:
+            lines.append(f"- {code(doc_id)}")
+            continue
         parts = [code(doc.id)]
         if doc.source:
             parts.append(escape(doc.source))
@@ -116,7 +126,11 @@ def _source_lines(timeline: Timeline) -> list[str]:
             parts.append(f"“{escape(doc.title)}”")
         parts.append(_link(escape(doc.url), doc.url) if doc.url else code(doc.path))
         parts.append(_published_note(doc))
+        if note := copy_note(doc.id, timeline, code):
+            parts.append(f"*{note}*")
         lines.append("- " + " — ".join(parts))
+    if others:
+        lines.extend(["", f"*Also read, not cited above:* {', '.join(code(doc_id) for doc_id in others)}"])
     return lines
 
 

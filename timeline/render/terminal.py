@@ -15,6 +15,7 @@ from rich.text import Text
 
 from timeline.render.common import (
     clean,
+    copy_note,
     describe_date,
     documents_by_id,
     gap_span,
@@ -22,14 +23,16 @@ from timeline.render.common import (
     published_text,
     shorten,
     source_labels,
+    source_list,
     summary_line,
     time_of_day,
 )
-from timeline.render.explain import explain_mention, published_evidence
+from timeline.render.explain import copy_notes, explain_mention, published_evidence
 from timeline.types import DateValue, Event, EventMention, Timeline
 
 QUOTE_LIMIT = 140  # quoted sentences under --explain
 CONFLICT_QUOTE_LIMIT = 90
+NOT_CITED_LIMIT = 20  # articles named on the "not cited" line of the source list
 
 # The end of a line made only of spaces and style codes: rich pads table cells with (styled) spaces.
 _TRAILING_PADDING = re.compile(r"(?: |\x1b\[[0-9;]*m)+$")
@@ -137,6 +140,8 @@ def _print_event(console: Console, event: Event, timeline: Timeline, labels: dic
             quote, derivation = _mention_lines(mention, timeline, labels)
             print_item(console, 4, "› ", quote, STYLE["dim"])
             print_item(console, 6, "", derivation)
+        for note in copy_notes(event, timeline, lambda doc_id: _badges([doc_id], labels)):
+            print_item(console, 4, "› ", Text(note, style=STYLE["derivation"]), STYLE["dim"])
 
 
 def _print_publication_notes(console: Console, timeline: Timeline, labels: dict[str, str]) -> None:
@@ -154,7 +159,9 @@ def _print_publication_notes(console: Console, timeline: Timeline, labels: dict[
 def _print_legend(console: Console, timeline: Timeline, labels: dict[str, str]) -> None:
     console.print(Text("Sources", style="bold"))
     known = documents_by_id(timeline)
-    for doc_id, label in labels.items():
+    detailed, others = source_list(timeline)
+    for doc_id in detailed:
+        label = labels[doc_id]
         doc = known.get(doc_id)
         head = Text(clean(doc_id))
         if doc is None:
@@ -169,7 +176,19 @@ def _print_legend(console: Console, timeline: Timeline, labels: dict[str, str]) 
             published = f"{doc.published.value} ({published_evidence(doc.published)})"
         details = f"{clean(doc.url or doc.path)} · published {published}"
         head.append("\n" + details, style=STYLE["dim"])
+        if note := copy_note(doc_id, timeline, lambda other: _badges([other], labels)):
+            head.append("\n" + note, style=STYLE["warn"])
         print_item(console, 2, f"[{label}] ", head, STYLE["badge"])
+    if others:
+        print_item(console, 2, "", _not_cited(others, labels), STYLE["dim"])
+
+
+def _not_cited(others: list[str], labels: dict[str, str]) -> Text:
+    """One line naming the articles read that no printed event cites (``--top`` leaves many out)."""
+    named = ", ".join(f"{_badges([doc_id], labels)} {clean(doc_id)}" for doc_id in others[:NOT_CITED_LIMIT])
+    if len(others) > NOT_CITED_LIMIT:
+        named += f" and {len(others) - NOT_CITED_LIMIT} more"
+    return Text(f"also read, not cited above: {named}", style=STYLE["dim"])
 
 
 def _print_gaps(console: Console, timeline: Timeline) -> None:
