@@ -27,7 +27,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import product
 
-from timeline.names import frozen_actor_keys, frozen_keys_match, same_actor
+from timeline.names import (
+    frozen_actor_keys,
+    frozen_keys_match,
+    name_words,
+    place_keys,
+    same_actor,
+    subject_names,
+)
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -69,6 +76,8 @@ class MentionFeatures:
     places: frozenset[str] = frozenset()  # blocking keys of the names read as places or nationalities
     specific: frozenset[str] = frozenset()  # stems of terms that can show two reports share a subject
     action: str = ""  # the trigger's stem when it is specific ("flood"): same-day reports may share it
+    subjects: tuple[frozenset[str], ...] = ()  # the words of each named actor who did it (clause subject)
+    name_words: frozenset[str] = frozenset()  # every word of every actor's name (``names.name_words``)
 
 
 @dataclass
@@ -115,12 +124,20 @@ def representative_features(mentions: list[EventMention]) -> list[MentionFeature
 
 def features(mention: EventMention) -> MentionFeatures:
     """What the merge compares: event kind, concepts, actors (shared, read-only: never mutate it)."""
-    return _features(mention.trigger, tuple(mention.terms), tuple(mention.actors), tuple(mention.places))
+    actors, places = tuple(mention.actors), tuple(mention.places)
+    subjects = mention.subjects
+    if subjects is None:  # the extractor did not say: read it from the sentence
+        subjects = subject_names(mention.sentence.text, mention.trigger, actors, places)
+    return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects))
 
 
 @lru_cache(maxsize=65536)
 def _features(
-    trigger: str, terms: tuple[str, ...], names: tuple[str, ...], places: tuple[str, ...] = ()
+    trigger: str,
+    terms: tuple[str, ...],
+    names: tuple[str, ...],
+    places: tuple[str, ...] = (),
+    subjects: tuple[str, ...] = (),
 ) -> MentionFeatures:
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
@@ -141,15 +158,48 @@ def _features(
         actors=actors,
         speaker=actors[0] if statement and actors else None,
         names=names,
-        places=frozenset(k for place in places for k in frozen_actor_keys(place)),
+        places=frozenset(k for place in places for k in place_keys(place)),
         specific=frozenset(specific),
         action=action if head and head.startswith("v:") else "",
+        subjects=tuple(words for name in subjects if (words := name_words(name))),
+        name_words=frozenset(w for name in names for w in name_words(name)),
     )
 
 
 def _places_differ(a: MentionFeatures, b: MentionFeatures) -> bool:
     """Both reports name where it happened, and no place in common: two events (two cities' bombings)."""
     return bool(a.places and b.places) and not frozen_keys_match(a.places, b.places)
+
+
+def _subjects_clash(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Both reports name who acted, and neither's subject takes part in the other: two parties' actions
+    ("Norland condemned the bombing" / "Ostria condemned the bombing"), however much else they share."""
+    if not (a.subjects and b.subjects):
+        return False
+    return not (_takes_part(a.subjects, b) or _takes_part(b.subjects, a))
+
+
+def _takes_part(subjects: tuple[frozenset[str], ...], other: MentionFeatures) -> bool:
+    """A subject is named in the other report (any word of its name: "Elian" in "Elian Gonzalez")."""
+    return any(frozen_keys_match(subject, other.name_words) for subject in subjects)
+
+
+# Heads that only frame another action ("talks began", "became members", "held talks", "the blast
+# occurred"): the event is the noun they govern.
+_FRAMING_HEADS = frozenset(
+    {"begin", "end", "v:occur", "v:happen", "v:become", "v:take", "v:follow"}
+) | frozenset(f"v:{verb_lemma(w)}" for w in LIGHT_VERBS | AUXILIARIES)
+
+
+def _reaction(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Two different actions of their own, sharing a concept only as one's object or circumstance:
+    "condemned the bombing" / "a bomb exploded", "attended a vigil ... after he was killed" / "was killed".
+    A reaction to an event is another event; allied actions (a death toll and its attack) are not."""
+    if a.head is None or b.head is None or a.head == b.head:
+        return False
+    if a.head in _FRAMING_HEADS or b.head in _FRAMING_HEADS:
+        return False
+    return b.head not in _ALLIED.get(a.head, frozenset())
 
 
 def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str] = frozenset()) -> int:
@@ -176,8 +226,10 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
         if undated and shared_concepts == 0 and shared_terms < 2:
             return 0.0, False
         return 3.0 + shared_concepts + 0.25 * shared_terms, False
-    if shared_concepts == 0 or _places_differ(a, b):
+    if shared_concepts == 0 or _places_differ(a, b) or _subjects_clash(a, b):
         return 0.0, False
+    if shared_concepts < 2 and _reaction(a, b):
+        return 0.0, False  # the one shared concept is what one report reacts to, not what both report
     shared_terms = len(a.terms & b.terms)
     shared_actors = _shared_actors(a, b)
     same_head = a.head is not None and a.head == b.head
@@ -194,7 +246,16 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     people = _shared_actors(a, b, ignore=a.places | b.places)
     strong = same_head and people >= 1 and (shared_concepts >= 2 or _shared_specifics(a, b) >= CONFLICT_TERMS)
     retold_specifically = retold and len(a.specific & b.specific) >= SAME_DAY_TERMS
-    return score, strong or retold_specifically
+    # a date told by a party the other report does not name ("the Council condemned the bombing on
+    # Thursday") may be that party's own action: no ground for calling the dates a conflict
+    return score, (strong or retold_specifically) and not _outside_subject(a, b)
+
+
+def _outside_subject(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """One report names who acted, and the other does not name that actor at all."""
+    return bool(a.subjects and not _takes_part(a.subjects, b)) or bool(
+        b.subjects and not _takes_part(b.subjects, a)
+    )
 
 
 def _shared_specifics(a: MentionFeatures, b: MentionFeatures) -> int:
@@ -414,9 +475,11 @@ def _absorb_same_day(
 
 
 def _clusters_conflict(a: _Cluster, b: _Cluster) -> bool:
-    """Members naming different places, or the same day told as two different lexicon actions."""
+    """Members naming different places or different subjects, or the same day told as two different
+    lexicon actions."""
     return any(
-        _places_differ(fa, fb) or _different_actions(fa, fb) for (_, fa), (_, fb) in product(a.reps, b.reps)
+        _places_differ(fa, fb) or _subjects_clash(fa, fb) or _different_actions(fa, fb)
+        for (_, fa), (_, fb) in product(a.reps, b.reps)
     )
 
 
@@ -435,7 +498,10 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
     for other, of in cluster.reps:
-        if other.date is None or (other.status == "background") != (mention.status == "background"):
+        if other.date is None:
+            continue
+        background_differs = (other.status == "background") != (mention.status == "background")
+        if background_differs and not _recalled(mention, f, other, of):
             continue
         if fine_only and other.date.granularity not in _DAY:
             continue
@@ -444,6 +510,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         if too_far and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         score, strong = _cached_match(f, of, False)
+        if not compatible and not strong and _year_typo(mention.date, other.date):
+            strong = _retold_with_wrong_year(mention, f, other, of)
         if score <= 0 and compatible:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
             planned = "expected" in (mention.status, other.status)
@@ -476,6 +544,41 @@ def _same_distance_from_publication(a: EventMention, b: EventMention) -> bool:
             return False
         offsets.append((mention.date.start - anchor.start).days)
     return offsets[0] == offsets[1]
+
+
+def _recalled(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
+    """A background mention ("last year's bombing of the courthouse") recalls a story event it contains
+    ("a bomb exploded at the courthouse on Friday"): the same action, a specific word in common and a
+    second one or a shared actor (a person or a place).  It then joins that event as a source agreeing
+    at its coarser precision, instead of standing apart as a second event."""
+    if a.date is None or b.date is None or not (a.date.contains(b.date) or b.date.contains(a.date)):
+        return False
+    if fa.kind != "occurrence" or fb.kind != "occurrence" or fa.head is None or fa.head != fb.head:
+        return False
+    if _places_differ(fa, fb) or _subjects_clash(fa, fb):
+        return False
+    specific = len(fa.specific & fb.specific)
+    return specific >= 1 and specific + _shared_actors(fa, fb) >= CONFLICT_TERMS
+
+
+# Wording that says a date recurs: the same day a year apart is then another occurrence, not a typo.
+_RECURRENCE = re.compile(r"\b(?:anniversar\w*|annual\w*|yearly|every year|each year)\b", re.IGNORECASE)
+
+
+def _retold_with_wrong_year(
+    a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures
+) -> bool:
+    """The same occurrence on the same day of the year, one year off, told in other words: the same
+    action, a shared person and a specific word in common ("killed by a sniper").  One source has the
+    year wrong: a conflict to show, not a second event.  Anniversaries and annual events are not."""
+    if fa.kind != "occurrence" or fa.head is None or fa.head != fb.head:
+        return False
+    if _RECURRENCE.search(a.sentence.text) or _RECURRENCE.search(b.sentence.text):
+        return False
+    if fa.concepts & RECURRING or fb.concepts & RECURRING:
+        return False
+    people = _shared_actors(fa, fb, ignore=fa.places | fb.places)
+    return people >= 1 and len(fa.specific & fb.specific) >= 1
 
 
 def _year_typo(a: DateValue, b: DateValue) -> bool:
@@ -513,9 +616,10 @@ def _same_day_score(
         or not (a.granularity in _DAY and b.granularity in _DAY)
     ):
         return 0.0
-    if _places_differ(f, of):
+    if _places_differ(f, of) or _subjects_clash(f, of):
         return 0.0
-    allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts)
+    # a death toll with its attack, not a reaction to the attack ("condemned the bombing")
+    allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts) and not _reaction(f, of)
     shared = len(_content(f) & _content(of)) + len(f.places & of.places)
     if allied and (shared >= 1 or _shared_actors(f, of) >= 1):
         return 1.5 + 0.25 * shared
@@ -673,7 +777,7 @@ def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -
     the same action, and a shared concept of the lexicon or a shared specific word: a shared verb alone
     is often the same word in another sense ("the crater left by the blast" / "plans to leave").
     """
-    if f.kind != of.kind or _places_differ(f, of):
+    if f.kind != of.kind or _places_differ(f, of) or _subjects_clash(f, of):
         return 0.0
     people = _shared_people(context.people(f), context.people(of))
     if people == 0:

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from timeline.text import NOT_NAMES, Token, is_past_form, strip_possessive
+from timeline.text import (
+    GENERIC_PLACE_WORDS,
+    NOT_NAMES,
+    ROLE_NOUNS,
+    Token,
+    is_past_form,
+    noun_lemma,
+    strip_possessive,
+)
 
 SURNAME_MIN_RATIO = 88  # surnames must be near-identical after folding
 FIRST_NAME_MIN_RATIO = 70  # first names tolerate vowel differences (Yevgeniy / Evgeny)
@@ -177,3 +185,77 @@ def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
 @lru_cache(maxsize=65536)
 def _similar_keys(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= SURNAME_MIN_RATIO
+
+
+# A one-word nationality adjective or plural ("Danish", "Chinese", "American"); other "-an" and "-is" are
+# left out: too many places end so (Sudan, Japan, Paris).
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ians?|eans?|icans?|ans)")
+
+
+@lru_cache(maxsize=65536)
+def place_keys(name: str) -> frozenset[str]:
+    """Blocking keys of a place that tell *where*: its specific words, not a generic geographic noun.
+
+    "Kelso Straits" -> ``kelso`` (not ``strait``); "Newark International Airport" -> ``newark``; a place
+    named only by generic words ("the Airport") has no key, so it cannot tell two events apart.
+    """
+    if _NATIONALITY.fullmatch(name):
+        return frozenset()  # "Danish fishermen" says who, not where
+    words = [w for w in name.split() if noun_lemma(strip_possessive(w)).lower() not in GENERIC_PLACE_WORDS]
+    if len(words) == len(name.split()):
+        return frozen_actor_keys(name)
+    return frozen_actor_keys(" ".join(words)) if words else frozenset()
+
+
+# Words that open a new clause before a trigger: names before them belong to another clause's action.
+_CLAUSE_OPENER = re.compile(
+    r"[;:(]|\b(?:that|which|who|whom|whose|after|before|when|while|because|although|though|since|until|"
+    r"if|where|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "although", "though", "since", "until", "if"}
+)
+
+
+@lru_cache(maxsize=65536)
+def subject_names(
+    text: str, trigger: str, actors: tuple[str, ...], places: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The actors written in the trigger's clause before the trigger: who did it ("Norland" in "Norland on
+    Saturday condemned the bombing of the embassy in Vesta").
+
+    A rough reading without a parser, used when the extractor gave no subject: places, and common role
+    nouns that merely start the sentence capitalised ("Police", "Officials"), are no named subject.
+    """
+    first = trigger.split()[0] if trigger.strip() else ""
+    found = re.search(rf"\b{re.escape(first)}\b", text, re.IGNORECASE) if first else None
+    if found is None:
+        return ()
+    before = text[: found.start()]
+    openers = list(_CLAUSE_OPENER.finditer(before))
+    lo = openers[-1].end() if openers else 0
+    if openers and openers[-1].group().lower() in _SUBORDINATORS and "," in before[lo:]:
+        lo = before.index(",", lo) + 1  # "After Ostria protested, the council approved": the main clause
+    subjects = []
+    for name in actors:
+        at = before.find(name, lo)
+        if at < 0 or name in places or _is_role_noun(name) or _NATIONALITY.fullmatch(name):
+            continue
+        subjects.append(name)
+    return tuple(subjects)
+
+
+def _is_role_noun(name: str) -> bool:
+    """A capitalised common noun ("Police", "Officials", "The Boy"), not a name."""
+    words = [w for w in name.lower().split() if w not in ("the", "a", "an")]
+    return len(words) == 1 and noun_lemma(strip_possessive(words[0])) in ROLE_NOUNS
+
+
+@lru_cache(maxsize=65536)
+def name_words(name: str) -> frozenset[str]:
+    """Every word of a name as a key, titles left out: "Elian" and "Elian Gonzalez" share ``elian``,
+    "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``."""
+    return frozenset(_stem(w) for w in _words(name) if w not in _TITLES)

@@ -325,7 +325,8 @@ CONCEPTS = {
 # a death toll is deaths, "plucked from the sea" is a rescue, "acceded" is joining.
 _FAMILIES = {
     "attack": """bomb bombs bombing bombings bomber bombers explosion explosions explode exploded explodes
-        blast blasts blew attacking raid raids ambush ambushed""",
+        blast blasts blew attacking raid raids ambush ambushed shoot shoots shooting shootings gunfire
+        stab stabs stabbed stabbing""",
     "death": """kill kills killing killings dead die dies dying toll slain murder murders murdered slaying
         casualties fatalities""",
     "rescue": """rescue rescues rescued rescuing found find finds saved save plucked pluck""",
@@ -372,6 +373,26 @@ GENERIC_TERMS = _wordset(
     former last first second many few another told take make come get give put see know think want keep
     keeps kept go went become became help show tell call use told asked ask leave left look seem seemed
     going including include spokesman spokeswoman source sources percent end begin"""
+)
+
+# Generic geographic nouns: a place name's key comes from its other words ("Kelso Straits" -> kelso),
+# and a place named by them alone says nothing about where (lemmas, as ``noun_lemma`` gives them).
+GENERIC_PLACE_WORDS = _wordset(
+    """strait straits airport international national bay sea ocean gulf river lake island islands isle
+    mountain mountains mount hill hills valley coast beach harbor harbour port street avenue road square
+    park bridge border province county district region state city town village capital north south east
+    west northern southern eastern western central upper lower new old great greater little saint st"""
+)
+
+# Common nouns for people and bodies that start a sentence capitalised without being a name
+# ("Police arrested ..."): never the named subject that tells two parties' actions apart (lemmas).
+ROLE_NOUNS = _wordset(
+    """police officer official authority investigator prosecutor detective troop soldier rebel militant
+    guerrilla witness resident rescuer firefighter doctor worker protester protestor demonstrator lawmaker
+    legislator parliament government court army military navy president minister leader suspect boy girl
+    man woman child children people person family relative student teacher analyst expert diplomat
+    spokesman spokeswoman source report reporter journalist citizen voter crowd mob gunman gunmen
+    attacker bomber victim survivor lawyer judge jury"""
 )
 
 # Words where the noun reading of a CONCEPTS entry differs from the verb ("called X alarming").
@@ -449,11 +470,54 @@ def word_stem(word: str) -> str:
     evacuation (for comparing content words, not for display)."""
     w = word.lower()
     w = verb_lemma(w) if w.endswith(("ing", "ed")) else noun_lemma(w)
+    w = _verb_of_noun(w)
     if w.endswith("tion") and len(w) > 6:
         w = w[:-3]  # "evacuation" -> "evacuat", "inspection" -> "inspect"
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]  # "collapse" and "collaps(ed)" alike
     return w
+
+
+# Derivational noun endings and the verb ending they come from, tried in order (longest first):
+# ratification/ratify, acquisition/acquire, decision/decide, admission/admit, conclusion/conclude,
+# explosion/explode, confirmation/confirm, announcement/announce, approval/approve, arrival/arrive.
+_NOUN_TO_VERB = (
+    ("ification", "ify"),
+    ("isition", "ire"),
+    ("ission", "it"),
+    ("ision", "ide"),
+    ("usion", "ude"),
+    ("osion", "ode"),
+    ("ement", "e"),
+    ("ment", ""),
+    ("oval", "ove"),
+    ("ival", "ive"),
+)
+# Nouns with those endings that are not actions of a verb of the same stem.
+_NOT_DERIVED = _wordset(
+    """department apartment compartment commission mission vision division television provision revision
+    government statement document instrument element moment comment segment cement pavement basement festival
+    rival interval survival oval supplement implement complement sentiment"""
+)
+# "-ation" nouns of verbs that do not end in "-ate" (confirmation/confirm, condemnation/condemn):
+# the verb itself, checked so "nation", "station", "relation" keep their own stem.
+_ATION_VERBS = _wordset(
+    """confirm condemn resign inform form transform consult declar accus invit explor prepar continu
+    cancel present represent limit visit orient expect reserv observ preserv conserv deport transport
+    adopt implement"""
+)
+
+
+def _verb_of_noun(noun: str) -> str:
+    """The verb a derived action noun comes from (``ratification`` -> ``ratify``), else the noun."""
+    if noun in _NOT_DERIVED:
+        return noun
+    if noun.endswith("ation") and noun[:-5] in _ATION_VERBS:
+        return noun[:-5]
+    for suffix, verb_ending in _NOUN_TO_VERB:
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+            return noun[: -len(suffix)] + verb_ending
+    return noun
 
 
 def is_reporting(word: str) -> bool:
