@@ -146,3 +146,18 @@ def test_source_list_details_every_article_when_no_event_cites_any():
     text = render(timeline, "terminal", width=200)
     assert all(f"{doc}.txt" in text for doc in "abcd")
     assert "not cited" not in text
+
+
+def test_a_copys_unresolved_expressions_are_reported_once(resent):
+    from dataclasses import replace
+
+    from timeline.gaps import find_gaps
+    from timeline.policy import CheckPolicy
+    from timeline.types import TimeExpression
+
+    # the same expression, which could not be normalised, in the article and in its re-send
+    start = STORY.index("Wednesday")
+    unresolved = TimeExpression("Wednesday", start, start + 9, "DATE", None, None, "unresolved")
+    timeline = replace(resent, expressions={"first": [unresolved], "resend": [unresolved]})
+    gaps = [g for g in find_gaps(timeline, CheckPolicy()) if g.kind == "unresolved-expression"]
+    assert [g.document for g in gaps] == ["first"]

@@ -195,6 +195,8 @@ def _conflict_line(event: Event, sources: list[str], text: str) -> int | None:
 
 def _unresolved_expressions(timeline: Timeline, documents: dict[str, Article]) -> Iterator[Gap]:
     for document, expressions in timeline.expressions.items():
+        if document in timeline.copies:
+            continue  # a re-sent copy's expressions are its original's: reported once, there
         article = documents.get(document)
         for expression in expressions:
             if expression.anchor != "unresolved" and expression.value is not None:
