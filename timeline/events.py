@@ -27,6 +27,7 @@ from timeline.text import (
     MODALS,
     NOT_NAMES,
     PHRASAL_CONCEPTS,
+    ROLE_NOUNS,
     STOPWORDS,
     Token,
     concept,
@@ -41,6 +42,9 @@ from timeline.types import GRANULARITIES, Article, DateValue, EventMention, Sent
 
 TITLE_WORDS = 12
 BACKGROUND_BEFORE = timedelta(days=90)  # coarse dates this long before publication are context
+# A day or month this long before publication is context too ("landed on Dec. 2, 1956"); longer than
+# for years because a follow-up months later still retells the story's own days (its core events).
+PRECISE_BACKGROUND_BEFORE = timedelta(days=365)
 _COARSE = ("year", "decade", "century")
 _CLAUSE_STARTERS = frozenset({"and", "but", "while", "whereas", "saying", "adding"})
 _TITLE_TRIM = frozenset({"that", "and", "but", "while", "whereas", ",", ";"})
@@ -49,6 +53,10 @@ _TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "morning", "aft
 _QUOTE = re.compile("``|''|[\"\u201c\u201d]")
 _PERFECT = frozenset({"has", "have", "had"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "since", "during", "by", "from", "as", "of", "until"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "off", "around", "along"}
+    | {"within", "onto", "beneath", "opposite"}
+)
 
 
 @dataclass
@@ -193,9 +201,27 @@ def _analyse_tokens(
     for i, token in enumerate(tokens):
         if any(start < token.end and token.start < end for start, end in spans):
             ignored.add(i)
+    ignored |= _date_leaders(tokens, ignored)
     verbs = verb_flags(tokens)
     ignored |= _trailing_attribution(tokens, ignored, verbs, quoted)
     return _Analysis(tokens, ignored, _clauses(tokens, ignored, verbs), verbs)
+
+
+# Words that only qualify a sentence-opening date: "As of Friday,", "Just over an hour later,".
+_DATE_LEADERS = frozenset(
+    {"as", "of", "just", "over", "about", "around", "nearly", "almost", "shortly", "only", "some", "exactly"}
+    | {"roughly", "barely", "more", "less", "than", "soon", "even", "still", "early", "late", "until", "till"}
+)
+
+
+def _date_leaders(tokens: list[Token], ignored: set[int]) -> set[int]:
+    """The sentence's first words when they only lead into its opening date: they go with the date."""
+    for i, token in enumerate(tokens):
+        if i in ignored:
+            return set(range(i))
+        if token.lower not in _DATE_LEADERS and token.lower not in _TIME_PREPOSITIONS:
+            return set()
+    return set()
 
 
 def _trailing_attribution(
@@ -328,10 +354,46 @@ def _governed_event_noun(
     word = analysis.tokens[verb].lower
     if is_reporting(word) or (concept(word) and word not in LIGHT_VERBS):
         return verb
+    if word in _COPULAS and (act := _ordinal_infinitive(analysis, verb, clause_end)) is not None:
+        return act  # "became the last to ratify": the ratification
     if word not in LIGHT_VERBS and date is not None and (date[1] < verb or date[0] <= verb + 1):
         return verb
     following = _event_nouns(analysis, verb + 1, min(verb + 7, clause_end))
-    return following[0] if following else verb
+    if following:
+        return following[0]
+    if word in LIGHT_VERBS and (noun := _action_noun_object(analysis, verb, clause_end)) is not None:
+        return noun  # "made a decision", "gave a speech": the noun is the act
+    return verb
+
+
+def _ordinal_infinitive(analysis: _Analysis, verb: int, clause_end: int) -> int | None:
+    """The verb of "the first/last/only to VERB" right after a copula."""
+    words = [t.lower for t in analysis.tokens[verb + 1 : min(verb + 6, clause_end)]]
+    for n, word in enumerate(words[:-1]):
+        if word == "to" and n >= 1 and words[n - 1] in ("first", "last", "only", "second", "third", "next"):
+            return verb + n + 2
+    return None
+
+
+_COPULAS = frozenset({"become", "became", "becomes", "becoming"})
+_ACTION_NOUN = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ance|ence)s?$")
+_ACTION_NOUNS = frozenset(
+    {"speech", "speeches", "promise", "pledge", "offer", "appeal", "bid", "plea", "vote", "attempt"}
+    | {"request", "remarks", "address", "decision", "decisions", "proposal", "trip", "tour", "raid"}
+)
+
+
+def _action_noun_object(analysis: _Analysis, verb: int, clause_end: int) -> int | None:
+    """The light verb's object when it names an act ("made a [decision]", "gave a brief [speech]")."""
+    for i in range(verb + 1, min(verb + 5, clause_end)):
+        token = analysis.tokens[i]
+        if i in analysis.ignored or analysis.verbs[i] or not token.text.isalpha() or not token.text.islower():
+            return None
+        if token.lower in _ACTION_NOUNS or _ACTION_NOUN.fullmatch(token.lower):
+            return i
+        if token.lower in STOPWORDS and token.lower not in _NOUN_MODIFIERS:
+            return None  # a preposition: the object has ended
+    return None
 
 
 # ---------------------------------------------------------------- mentions
@@ -349,25 +411,175 @@ def _dated_mentions(
     if not analysis.tokens:
         return [], False
     by_clause: dict[tuple[int, int], list[TimeExpression]] = {}
+    relatives: dict[tuple[int, int], _Relative] = {}
     mentions = []
+    subject_noun_dated = False
     for expression in expressions:
+        if _dates_plain_noun(analysis, expression):
+            continue  # "a poster from 1989": the date describes a thing, not an event
         # "last Friday's bombings", "the 1959 embargo", "with the bombings last year": the noun's event
         noun = _noun_before_date(analysis, expression)
         if expression.modifies_noun or noun is not None:
-            mention = _noun_mention(article, sentence, analysis, expression, reference, noun)
+            mention, is_subject = _noun_mention(article, sentence, analysis, expression, reference, noun)
             if mention is not None:
                 mentions.append(mention)
+                subject_noun_dated |= is_subject  # "The March 4 blast killed ...": the clause is dated too
             continue
-        clause = _clause_of(analysis, _token_index(analysis, expression.start))
+        date_token = _token_index(analysis, expression.start)
+        clause = _clause_of(analysis, date_token)
+        relative = _relative_holding(analysis, date_token)
+        if relative is not None:
+            # "on the beach, where the army landed on Dec. 2, 1956": the date is the relative clause's
+            clause = (max(clause[0], relative.word + 1), min(clause[1], relative.end))
+            relatives[clause] = relative
         by_clause.setdefault(clause, []).append(expression)
     for clause, found in sorted(by_clause.items()):
         dated = _dated_triggers(analysis, clause, found)
         spans = _own_spans(analysis, clause, [t for t, _ in dated])
         for trigger, expression in dated:
             mention = _mention(article, sentence, analysis, clause, trigger, expression, spans.get(trigger))
+            if trigger is None and len(mention.title.split()) < 2:
+                continue  # a verbless fragment ("Until this week."): no event to date
             mention.status = _status(analysis, clause, trigger, expression, reference)
+            if clause in relatives:
+                _retitle_relative(analysis, mention, relatives[clause], expression)
             mentions.append(mention)
-    return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0), bool(by_clause)
+    main_dated = any(clause not in relatives for clause in by_clause) or subject_noun_dated
+    return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0), main_dated
+
+
+@dataclass(frozen=True)
+class _Relative:
+    """A relative clause: its relative word, where it ends, and the noun phrase it describes."""
+
+    word: int  # token index of "who"/"which"/"where"...
+    end: int  # exclusive token index
+    antecedent: tuple[int, int]  # [start, end) of the described noun phrase ("Jan Orlo", "the beach")
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "where"})
+_ANTECEDENT_STOPS = frozenset({"in", "at", "on", "near", "to", "from", "by", "with", "into", "for", "off"})
+
+
+def _relative_clauses(analysis: _Analysis) -> list[_Relative]:
+    """The sentence's relative clauses: ", who lived in exile," / "the beach where the army landed"."""
+    tokens, found = analysis.tokens, []
+    for r, token in enumerate(tokens):
+        if token.lower not in _RELATIVE_WORDS or r == 0 or r in analysis.ignored:
+            continue
+        comma = tokens[r - 1].text == ","
+        described = r - 2 if comma else r - 1
+        if described < 0 or analysis.verbs[described] or tokens[described].text in ",;":
+            continue  # "asked where ...": a question, not a noun's description
+        end = _relative_end(analysis, r, comma)
+        if end is not None:
+            antecedent = _antecedent(analysis, described, stop_at_of=token.lower in ("who", "whom", "whose"))
+            found.append(_Relative(r, end, antecedent))
+    return found
+
+
+def _verbal(analysis: _Analysis, i: int) -> bool:
+    word = analysis.tokens[i].lower
+    return analysis.verbs[i] or word in AUXILIARIES or word in MODALS
+
+
+def _relative_end(analysis: _Analysis, word: int, comma: bool) -> int | None:
+    """Where the relative clause opened by ``word`` ends: at the next comma; one without commas ("the
+    man who led it died") also at the next verb after a pause of non-verbs (the main clause's verb).
+    None when no verb of its own comes before that: not a clause."""
+    tokens, own_verb, pause = analysis.tokens, False, False
+    for i in range(word + 1, len(tokens)):
+        if i in analysis.ignored:
+            continue
+        if tokens[i].text in ",;":
+            return i if own_verb else None
+        verbal = _verbal(analysis, i)
+        if not comma and own_verb and pause and verbal and tokens[i - 1].lower not in ("to", "and", "or"):
+            return i
+        own_verb = own_verb or verbal
+        pause = pause or (own_verb and not verbal)
+    return len(tokens) if own_verb else None
+
+
+def _antecedent(analysis: _Analysis, last: int, stop_at_of: bool = False) -> tuple[int, int]:
+    """The noun phrase ending at ``last``: back to its determiner, a preposition or a comma (<= 6 words).
+
+    ``stop_at_of``: a person is the last noun ("the arrest of Kopp, who ..." describes Kopp).
+    """
+    start = last
+    while start > 0 and last - start < 5:
+        prev = start - 1
+        token = analysis.tokens[prev]
+        if token.text in ",;" or analysis.verbs[prev] or token.lower in _ANTECEDENT_STOPS:
+            break
+        if stop_at_of and token.lower == "of":
+            break
+        if prev in analysis.ignored or token.lower in ("and", "or", "that"):
+            break
+        start = prev
+        if token.lower in _NOUN_MODIFIERS:
+            break
+    return start, last + 1
+
+
+def _relative_holding(analysis: _Analysis, index: int) -> _Relative | None:
+    """The relative clause holding token ``index`` (the innermost, i.e. the last one opened before it)."""
+    holding = [r for r in _relative_clauses(analysis) if r.word < index < r.end]
+    return holding[-1] if holding else None
+
+
+def _retitle_relative(
+    analysis: _Analysis, mention: EventMention, relative: _Relative, expression: TimeExpression
+) -> None:
+    """Title a relative clause's event with the noun it describes put back: "where the army landed"
+    -> "The army landed at Kell Point"; ", who lived in exile" -> "Jan Orlo lived in exile"."""
+    body = _title_tokens(analysis, relative.word + 1, relative.end, False, _date_tokens(analysis, expression))
+    lo, hi = relative.antecedent
+    word = analysis.tokens[relative.word].lower
+    while word == "where" and lo > 1 and analysis.tokens[lo - 1].lower == "of" and hi - lo < 8:
+        lo = _antecedent(analysis, lo - 2)[0]  # "on the shore of the village, where": the whole place
+    noun_phrase = [i for i in range(lo, hi) if i not in analysis.ignored]
+    if word == "where":
+        preposition = [lo - 1] if lo > 0 and analysis.tokens[lo - 1].lower in _ANTECEDENT_STOPS else []
+        kept = body + preposition + noun_phrase
+    elif word == "whose":
+        kept = noun_phrase + [relative.word] + body
+    else:
+        kept = noun_phrase + body
+    if _word_count(analysis, body) >= 2:
+        mention.title = _finish_title(analysis, kept)
+    names = [
+        n.text for n in _names(analysis) if analysis.tokens[lo].start <= n.start < analysis.tokens[hi - 1].end
+    ]
+    if word != "where":
+        mention.actors = list(dict.fromkeys(names + mention.actors))
+        mention.subjects = [n for n in names if not _is_role_name(n)]  # "Jan Orlo, who lived ...": Orlo did
+
+
+def _dates_plain_noun(analysis: _Analysis, expression: TimeExpression) -> bool:
+    """ "a campaign poster from 1989", "the constitution of 1946": a date after "from"/"of" that
+    describes a thing (a determined common noun that names no event), not when something happened."""
+    first = _token_index(analysis, expression.start)
+    if expression.modifies_noun or first < 2 or analysis.tokens[first - 1].lower not in ("from", "of"):
+        return False  # "the handling of Wednesday's meeting": the date is the next noun's
+    noun = first - 2
+    word = analysis.tokens[noun]
+    if analysis.verbs[noun] or not word.text.isalpha() or not word.text.islower():
+        return False
+    if (
+        word.lower in STOPWORDS
+        or word.lower in EVENT_NOUNS
+        or concept(word.lower)
+        or word.lower in _TIME_NOUNS
+    ):
+        return False
+    for i in range(noun - 1, max(noun - 4, -1), -1):
+        token = analysis.tokens[i]
+        if token.lower in _NOUN_MODIFIERS:
+            return True
+        if analysis.verbs[i] or not token.text.isalpha() or not token.text.islower():
+            return False
+    return False
 
 
 def _dated_triggers(
@@ -508,8 +720,9 @@ def _noun_mention(
     expression: TimeExpression,
     reference: DateValue | None,
     noun: int | None = None,
-) -> EventMention | None:
-    """The event noun a date belongs to, as its own mention (else None).
+) -> tuple[EventMention | None, bool]:
+    """The event noun a date belongs to, as its own mention (else None), and whether that noun is its
+    clause's subject ("The March 4 blast killed nine": the killing is the blast's, titled in full).
 
     ``noun``: the noun before the date, if found already; else the noun after a possessive or
     attributive date ("last Friday's bombings").
@@ -518,10 +731,10 @@ def _noun_mention(
         span = _noun_phrase(analysis, noun)
         mention = _mention(article, sentence, analysis, span, noun, expression)
         mention.status = _status(analysis, span, noun, expression, reference)
-        return mention
+        return mention, False
     first = next((i for i, t in enumerate(analysis.tokens) if t.start >= expression.end), None)
     if first is None:
-        return None
+        return None, False
     clause = _clause_of(analysis, first)
     for i in range(first, min(first + 4, clause[1])):
         token = analysis.tokens[i]
@@ -531,13 +744,29 @@ def _noun_mention(
         if analysis.verbs[i] or token.text in ",;" or token.lower in _TIME_PREPOSITIONS:
             break
     if noun is None:
-        return None
+        return None, False
     mention = _mention(article, sentence, analysis, (noun, clause[1]), noun, expression)
     mention.status = _status(analysis, (noun, clause[1]), noun, expression, reference)
-    # the clause's words stay its content; the title is the noun's phrase alone
-    phrase = (noun, _noun_phrase_end(analysis, noun, clause[1]))
-    mention.title = _title(analysis, phrase, False, None, _date_tokens(analysis, expression))
-    return mention
+    phrase_end = _noun_phrase_end(analysis, noun, clause[1])
+    is_subject = _subject_of_clause(analysis, noun, clause, phrase_end)
+    if is_subject:
+        # the noun with what it did: "The blast killed nine dock workers", not "The blast"
+        mention.title = _title(analysis, clause, False, None, _date_tokens(analysis, expression))
+    else:
+        # the clause's words stay its content; the title is the noun's phrase alone
+        mention.title = _title(analysis, (noun, phrase_end), False, None, _date_tokens(analysis, expression))
+    return mention, is_subject
+
+
+def _subject_of_clause(analysis: _Analysis, noun: int, clause: tuple[int, int], phrase_end: int) -> bool:
+    """The noun opens its clause (only determiners and its date before it) and a verb follows its phrase."""
+    before = [i for i in range(clause[0], noun) if i not in analysis.ignored]
+    if any(analysis.tokens[i].lower not in _NOUN_MODIFIERS for i in before):
+        return False
+    if phrase_end >= clause[1]:
+        return False
+    word = analysis.tokens[phrase_end].lower
+    return analysis.verbs[phrase_end] or word in AUXILIARIES or word in MODALS
 
 
 def _noun_phrase_end(analysis: _Analysis, noun: int, clause_end: int) -> int:
@@ -582,11 +811,12 @@ def _undated_mention(
     analysis.text, analysis.offset = sentence.text, sentence.start
     if not _names(analysis):
         return None
+    relatives = _relative_clauses(analysis)
     for i in _verbs(analysis, 0, len(analysis.tokens)):
         word = analysis.tokens[i].lower
         perfect = i > 0 and analysis.tokens[i - 1].lower in _PERFECT
-        if not (is_past_form(word) or perfect):
-            continue
+        if not (is_past_form(word) or perfect) or any(r.word < i < r.end for r in relatives):
+            continue  # a relative clause's verb describes a participant, it is not the sentence's report
         clause = _clause_of(analysis, i)
         keep_verb = nouns_dated and word not in LIGHT_VERBS
         trigger = i if keep_verb else _governed_event_noun(analysis, i, clause[1])
@@ -609,7 +839,8 @@ def _mention(
     statement = trigger is not None and is_reporting(trigger_word)
     actors, speaker_start = _actors(analysis, clause, trigger if statement else None)
     places = _places(analysis)
-    return EventMention(
+    reported = _reported_before(analysis, trigger) if statement and trigger is not None else None
+    mention = EventMention(
         places=[a for a in actors if a in places],
         document=article.id,
         sentence=sentence,
@@ -629,6 +860,96 @@ def _mention(
         ),
         date_source="expression" if expression else "none",
     )
+    if trigger is not None:
+        lo = reported[1] if reported is not None else clause[0]
+        mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)
+    if reported is not None:
+        # "Talks resumed, a ministry official said Thursday": what was said titles the statement
+        kept = _title_tokens(analysis, reported[0], reported[1], True, _date_tokens(analysis, expression))
+        if _word_count(analysis, kept) >= 3:
+            mention.title = _finish_title(analysis, kept)
+            mention.content = mention.content or _terms(analysis, reported)
+    return mention
+
+
+def _subjects(analysis: _Analysis, clause: tuple[int, int], trigger: int, places: set[str]) -> list[str]:
+    """The names that did the trigger's act: those left of it in its clause ("Norland and Ostria on
+    Friday joined"), not a preposition's object, a place, a role noun or a name inside a relative clause.
+
+    Names in the trigger's own comma segment win; else the clause's first segment (the subject before
+    an apposition: "Norland, a member since 1999, condemned ...").
+    """
+    if not analysis.verbs[trigger]:
+        # an event noun: the subject of the light verb that holds it ("X and Y held the call") is its
+        # agent; a name before another verb ("X hailed the call") only reacted to it
+        governing = [
+            v for v in _verbs(analysis, clause[0], trigger) if analysis.tokens[v].lower in LIGHT_VERBS
+        ]
+        if not governing or _verbs(analysis, governing[-1] + 1, trigger):
+            return []
+        trigger = governing[-1]
+    lo_offset, hi_offset = analysis.tokens[clause[0]].start, analysis.tokens[trigger].start
+    relatives = [r for r in _relative_clauses(analysis) if not r.word < trigger < r.end]
+    by_segment: dict[int, list[str]] = {}
+    for name in _names(analysis):
+        if not lo_offset <= name.start < hi_offset or name.text in places or _is_role_name(name.text):
+            continue
+        first, last = _token_index(analysis, name.start), _token_index(analysis, name.end - 1)
+        before = first - 1
+        while before > 0 and analysis.tokens[before].lower in ("the", "a", "an"):
+            before -= 1
+        if before >= 0 and analysis.tokens[before].lower in _OBJECT_PREPOSITIONS:
+            continue  # "talks with Ostria", "the ratification of the Pact": not the one who acted
+        if last + 1 < trigger and _names_an_event(analysis, last + 1):
+            continue  # "the Ardo summit will be held": the name labels the event, it did nothing
+        if any(r.word < first < r.end for r in relatives):
+            continue
+        segment = sum(
+            1 for i in range(first, trigger) if analysis.tokens[i].text == "," and i not in analysis.ignored
+        )
+        by_segment.setdefault(segment, []).append(name.text)
+    if not by_segment:
+        return []
+    chosen = by_segment.get(0) or by_segment[max(by_segment)]
+    return list(dict.fromkeys(chosen))
+
+
+def _names_an_event(analysis: _Analysis, i: int) -> bool:
+    word = analysis.tokens[i].lower
+    return not analysis.verbs[i] and (word in EVENT_NOUNS or (concept(word) is not None and word.isalpha()))
+
+
+_OBJECT_PREPOSITIONS = frozenset(
+    {"with", "by", "of", "for", "to", "from", "against", "between", "among", "about", "after", "before"}
+    | _PLACE_PREPOSITIONS
+)
+
+
+def _is_role_name(name: str) -> bool:
+    """A capitalised common noun opening the sentence ("Police", "Officials"), not a named actor."""
+    words = [w for w in name.lower().split() if w not in ("the", "a", "an")]
+    return len(words) == 1 and noun_lemma(words[0]) in ROLE_NOUNS
+
+
+_MAX_ATTRIBUTION = 8  # tokens of a closing ", Transport Minister X Y said Saturday"
+
+
+def _reported_before(analysis: _Analysis, verb: int) -> tuple[int, int] | None:
+    """The reported clause before a closing attribution whose verb is ``verb`` ("[X resumed], a
+    ministry official said Thursday."), as a token range; None if the verb does not close the sentence."""
+    tokens = analysis.tokens
+    comma = next(
+        (i for i in range(verb - 1, -1, -1) if tokens[i].text in ",;" and i not in analysis.ignored), None
+    )
+    if comma is None or verb - comma > _MAX_ATTRIBUTION or tokens[comma].text != ",":
+        return None
+    after = [
+        i for i in range(verb + 1, len(tokens)) if i not in analysis.ignored and tokens[i].text.isalnum()
+    ]
+    if after or any(analysis.verbs[i] for i in range(comma + 1, verb)):
+        return None  # "said Thursday that ...", "..., who was there, said": not a closing attribution
+    start = next((i for i in range(comma) if i not in analysis.ignored), None)
+    return (start, comma) if start is not None else None
 
 
 def _date_tokens(analysis: _Analysis, expression: TimeExpression | None) -> range:
@@ -667,21 +988,25 @@ def _actors(
 def _trigger_text(analysis: _Analysis, trigger: int, clause_end: int) -> str:
     """The trigger word, with its particle when the pair means something else ("went off", "blew up")."""
     word = analysis.tokens[trigger]
-    for follower in analysis.tokens[trigger + 1 : min(trigger + 3, clause_end)]:
+    # a copula or light verb reaches its complement past determiners and adjectives ("became full members")
+    reach = 5 if word.lower in _COPULAS or word.lower in LIGHT_VERBS else 3
+    for n in range(trigger + 1, min(trigger + reach, clause_end)):
+        follower = analysis.tokens[n]
         if (word.lower, follower.lower) in PHRASAL_CONCEPTS:
             return f"{word.text} {follower.text}"
-        if not follower.text[:1].isupper():
-            break  # one name may stand between: "became NATO members"
+        if follower.text[:1].isupper():
+            continue  # one name may stand between: "became NATO members"
+        if reach == 3 or analysis.verbs[n] or not follower.text.isalpha():
+            break
+        if follower.lower in STOPWORDS and follower.lower not in _NOUN_MODIFIERS:
+            break  # a preposition ends the complement
     return word.text
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "throughout"})
-_DEMONYM = re.compile(r"(?:[a-z]ans?|ese|ish|[a-z]is)$")
-_ABBREVIATED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")
-
-
 def _places(analysis: _Analysis) -> set[str]:
-    """The sentence's names read as places or nationalities: "in Miami", "Nairobi, Kenya", "Cuban exiles"."""
+    """The sentence's names read as where something happened: "in Miami", "Nairobi, Kenya", "in Kenya and
+    Tanzania".  Only a locative preposition makes a place: a nationality ("Danish fishermen", "U.S.
+    officials") or a possessive ("Elian's relatives") describes a participant, not the event's location."""
     tokens, places = analysis.tokens, set()
     names = _names(analysis)
     for n, name in enumerate(names):
@@ -690,15 +1015,12 @@ def _places(analysis: _Analysis) -> set[str]:
         before = tokens[first - 1].lower if first > 0 else ""
         before2 = tokens[first - 2].lower if first > 1 else ""
         after = tokens[last + 1] if last + 1 < len(tokens) else None
-        single = " " not in name.text
         attributive = after is not None and after.text[:1].islower() and _plain_noun(analysis, last + 1)
         if (
             before in _PLACE_PREPOSITIONS
             or (before == "the" and before2 in _PLACE_PREPOSITIONS and not attributive)
             or name.text in places
             or (before == "and" and first > 1 and _previous_name(names, n, first, analysis) in places)
-            or _ABBREVIATED_COUNTRY.fullmatch(name.text)
-            or (single and _DEMONYM.search(name.text) and (attributive or name.text.endswith(("ans", "ese"))))
         ):
             places.add(name.text)
             if after is not None and after.text == "," and n + 1 < len(names):
@@ -771,7 +1093,7 @@ def _status(
     when = span_of(expression)
     if when is None:
         return "reported"
-    if reference and when.granularity in _COARSE and when.end < reference.start - BACKGROUND_BEFORE:
+    if reference and _long_before(when, reference):
         return "background"
     if reference and when.end < reference.start:
         # before publication: "said they would appeal" is a past statement, whatever was planned in it
@@ -781,6 +1103,14 @@ def _status(
     if reference and reference.granularity in ("day", "time") and when.start > reference.end:
         return "expected"
     return "reported"
+
+
+def _long_before(when: DateValue, reference: DateValue) -> bool:
+    """A date far enough before publication to be context, not the story: a year or coarser 90 days
+    before, a day a year before ("landed on Dec. 2, 1956"); a month or week never (too ambiguous)."""
+    if when.granularity in _COARSE:
+        return when.end < reference.start - BACKGROUND_BEFORE
+    return when.granularity in ("day", "time") and when.end < reference.start - PRECISE_BACKGROUND_BEFORE
 
 
 def _explicit_future(analysis: _Analysis, trigger: int) -> bool:
@@ -837,6 +1167,11 @@ def _title(
     kept = _title_tokens(analysis, start, end, statement, own_date)
     if _word_count(analysis, kept) < 3:
         kept = _title_tokens(analysis, floor, end, statement, own_date)  # too short: the sentence so far
+    return _finish_title(analysis, kept)
+
+
+def _finish_title(analysis: _Analysis, kept: list[int]) -> str:
+    """The kept tokens as a title: at most ~14 words, no dangling last word, capitalised."""
     kept, truncated = _shorten(analysis, kept)
     while kept and (analysis.tokens[kept[-1]].lower in STOPWORDS or analysis.tokens[kept[-1]].text in ",;"):
         kept.pop()
@@ -863,7 +1198,6 @@ def _title_tokens(
         j = i
         while j < end and _left_out(analysis, j):
             j += 1
-        words_before = any(tokens[k].text not in ",;" for k in kept)
         comma_after = j < end and tokens[j].text == ","
         if comma_after and _participle_before(analysis, kept, i):
             # "The dam, built in 1978, ...": without its date the participle would dangle ("built,")
@@ -873,8 +1207,8 @@ def _title_tokens(
         elif comma_after and kept and kept[-1] == i - 1 and tokens[kept[-1]].text == ",":
             kept.pop()  # "X, on Monday, did": the comma pair goes with the date
             j += 1
-        elif comma_after and not words_before:
-            j += 1  # "On Monday, X did"
+        elif comma_after and all(tokens[k].text in ",;" or tokens[k].lower in _NOUN_MODIFIERS for k in kept):
+            j += 1  # "On Monday, X did"; "The Aug. 7, 1998, bombings killed" (the date's closing comma)
         elif comma_after and any(analysis.verbs[k] for k in kept) and not statement and j - 1 in own_date:
             break  # "after crushing protests in 2020, X has ...": the date closes the dated clause
         i = j
