@@ -362,3 +362,10 @@ def test_coordinated_month_days_and_alternatives():
     text = "Rain is expected on Monday or Tuesday."
     mentions = _mentions(text, [("Monday", "2022-03-14"), ("Tuesday", "2022-03-15")])
     assert [m.date.value for m in mentions] == ["2022-03-14"]
+
+
+def test_another_events_possessive_date_stays_in_the_title():
+    text = "Police in Vesta on Thursday arrested a suspect in last year's bombing of the courthouse."
+    mentions = _mentions(text, [("Thursday", "2022-03-03"), ("last year's", "2021")])
+    arrest = next(m for m in mentions if m.date.value == "2022-03-03")
+    assert arrest.title == "Police in Vesta arrested a suspect in last year's bombing of the courthouse"

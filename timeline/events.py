@@ -1199,7 +1199,10 @@ def _title_tokens(
         while j < end and _left_out(analysis, j):
             j += 1
         comma_after = j < end and tokens[j].text == ","
-        if comma_after and _participle_before(analysis, kept, i):
+        if _possessive_date_of_a_noun(analysis, i, j, end, own_date):
+            # "arrested a suspect in last year's bombing": without it the noun phrase falls apart
+            kept.extend(range(i, j))
+        elif comma_after and _participle_before(analysis, kept, i):
             # "The dam, built in 1978, ...": without its date the participle would dangle ("built,")
             kept.extend(range(i, j))
             if j - 1 in own_date and not statement:
@@ -1215,6 +1218,16 @@ def _title_tokens(
     while kept and (tokens[kept[0]].lower in _TITLE_TRIM or tokens[kept[0]].lower in _CLAUSE_STARTERS):
         kept.pop(0)
     return _without_attribution(analysis, kept)
+
+
+def _possessive_date_of_a_noun(analysis: _Analysis, i: int, j: int, end: int, own_date: range) -> bool:
+    """Tokens [i, j) are another event's possessive date before a noun ("in last year's bombing")."""
+    tokens = analysis.tokens
+    if j >= end or any(k in own_date for k in range(i, j)) or not tokens[j].text[:1].isalpha():
+        return False
+    return tokens[j - 1].text.endswith(("'s", "’s", "s'", "s’")) or (
+        j - i >= 2 and tokens[j - 1].text in ("'s", "’s", "'", "’")
+    )
 
 
 def _participle_before(analysis: _Analysis, kept: list[int], i: int) -> bool:
