@@ -369,3 +369,13 @@ def test_another_events_possessive_date_stays_in_the_title():
     mentions = _mentions(text, [("Thursday", "2022-03-03"), ("last year's", "2021")])
     arrest = next(m for m in mentions if m.date.value == "2022-03-03")
     assert arrest.title == "Police in Vesta arrested a suspect in last year's bombing of the courthouse"
+
+
+def test_sentence_starting_with_a_comma_is_not_an_attribution_and_does_not_crash():
+    # Real news (and fuzzing) has sentences whose first token is a comma; the "According to X," check
+    # must not index an empty head.
+    text = "\u2014 , 570 the quarter ended Sept. 30"
+    article = _article(text)
+    expressions = [_expr(text, "Sept. 30", "2021-09-30")]
+    mentions = extract_mentions(article, [_sentence(text)], expressions)
+    assert [m.date.value for m in mentions if m.date] == ["2021-09-30"]

@@ -248,7 +248,7 @@ def _trailing_attribution(
 def _attribution_tokens(tokens: list[Token]) -> set[int]:
     """Sentence-initial "As X reported," and "According to X," are sourcing, not events."""
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if comma is None or not tokens:
+    if not comma:  # no comma, or a sentence that starts with one: no "According to X," head
         return set()
     head = [t.lower for t in tokens[:comma]]
     if head[:2] == ["according", "to"] or (head[0] == "as" and any(is_reporting(w) for w in head)):
