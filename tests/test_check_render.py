@@ -132,7 +132,7 @@ def test_json_is_the_build_document_with_these_gaps_and_a_verdict():
     document = json.loads(render_check(timeline, [INTERVAL_1, CONFLICT], "json"))
     schema = json.loads(resources.files("timeline.schema").joinpath("timeline.schema.json").read_text())
     jsonschema.validate(document, schema)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert [d["id"] for d in document["documents"]] == ["a", "b"]
     assert len(document["events"]) == 3
     assert document["gaps"] == [

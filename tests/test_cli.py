@@ -82,7 +82,7 @@ def test_build_json_is_valid_against_the_shipped_schema():
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     jsonschema.validate(document, load_schema("timeline"))
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert {doc["id"] for doc in document["documents"]} == {p.stem for p in SEEDS.glob("*.txt")}
     call = [event for event in document["events"] if event["date"] and event["date"]["value"] == "2022-02-14"]
     assert call, "the 14 February call must be an event"
@@ -320,7 +320,7 @@ def test_python_dash_m_runs_the_cli_in_a_real_process():
         timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
-    assert json.loads(completed.stdout)["schema_version"] == 1
+    assert json.loads(completed.stdout)["schema_version"] == 2
 
 
 def test_real_process_error_has_no_traceback(tmp_path):

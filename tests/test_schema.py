@@ -75,7 +75,7 @@ def test_rendered_json_is_the_dict(document):
 
 
 def test_json_header_summary_and_order(document):
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["generator"]["name"] == "timeline"
     assert [e["title"] for e in document["events"]] == EXPECTED_ORDER
     # 3 articles, 7 events, 3 cited articles, one conflict, two gaps, one undated event (counted by hand)
@@ -169,7 +169,7 @@ def test_unknown_fields_are_allowed_for_forward_compatibility(document):
 @pytest.mark.parametrize(
     ("path", "bad_value"),
     [
-        (("schema_version",), 2),
+        (("schema_version",), 1),
         (("events", 0, "status"), "rumoured"),
         (("events", 0, "date", "start"), "1994-1-1"),
         (("events", 0, "date", "granularity"), "fortnight"),
@@ -212,7 +212,7 @@ def test_dates_json_content_in_text_order():
     timeline = make_timeline()
     b2 = timeline.documents[1]
     result = dates_to_dict(b2, timeline.expressions["b2"])
-    assert result["schema_version"] == 1
+    assert result["schema_version"] == 2
     assert (result["document"], result["path"]) == ("b2", "news/b2.txt")
     assert result["published"]["source"] == "inferred"
     # "two days before" comes before "Wednesday" in the text although the list gave them the other way round

@@ -23,7 +23,7 @@ from timeline.types import (
     Timeline,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _iso(day: date | None) -> str | None:
