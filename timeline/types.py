@@ -33,6 +33,14 @@ ANCHOR_KINDS = (
     "unresolved",  # found, but no anchor was available to normalise it
 )
 
+# How an event mention got its date (``EventMention.date_source``).
+DATE_SOURCES = (
+    "expression",  # a time expression of its own clause
+    "publication-implicit",  # no date in the clause: a news lead/report dated by its publication day
+    "joined",  # took the date of the event it was merged with
+    "none",  # undated
+)
+
 # Event status.
 EVENT_STATUSES = ("reported", "expected", "background")
 
@@ -143,12 +151,16 @@ class EventMention:
     terms: list[str] = field(default_factory=list)  # content keywords (lower-case lemmas)
     status: str = "reported"  # one of EVENT_STATUSES
     title: str = ""
-    date_source: str = "expression"  # expression | joined (took the date of a merged event) | none
+    date_source: str = "expression"  # one of DATE_SOURCES
     places: list[str] = field(default_factory=list)  # those of ``actors`` read as places or nationalities
     content: list[str] = field(default_factory=list)  # a statement's reported clause terms ("said that ...")
     # the names (of ``actors``) that are the trigger's grammatical subject ("Norland" in "Norland condemned
     # the bombing"); None when the extractor did not determine it, [] when the subject is not a name
     subjects: list[str] | None = None
+    # the earliest day the happening may lie on when it is before ``date.start``: a publication-implicit
+    # date may be the day before publication (Saturday's paper reports Friday); merging treats the whole
+    # [earliest, date.end] as compatible and never calls that range a conflict
+    earliest: date | None = None
 
 
 @dataclass
