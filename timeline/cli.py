@@ -133,7 +133,8 @@ def _root(
         "timeline build 'news/**/*.json' --format json -o timeline.json · "
         "timeline build seeds/ --format markdown -o timeline.md · "
         "cat article.txt | timeline build - --published stdin=2022-02-16 · "
-        "timeline build corpus/ --top 10 --since 2022-02"
+        "timeline build corpus/ --top 10 --since 2022-02 · "
+        "timeline build corpus/ --top 20 --sentences 2 --format markdown"
     )
 )
 def build(
@@ -163,6 +164,15 @@ def build(
             show_default=False,
         ),
     ] = None,
+    sentences: Annotated[
+        int,
+        typer.Option(
+            "--sentences",
+            metavar="K",
+            min=1,
+            help="With --top: K sentences per date, central and not repeating each other (default 1).",
+        ),
+    ] = 1,
     since: SinceOption = None,
     until: UntilOption = None,
     quiet: QuietOption = False,
@@ -176,7 +186,10 @@ def build(
     with _user_errors():
         articles = _read(paths, published, published_from, quiet)
         options = BuildOptions(
-            since=_day(since, "--since", end=False), until=_day(until, "--until", end=True), top=top
+            since=_day(since, "--since", end=False),
+            until=_day(until, "--until", end=True),
+            top=top,
+            sentences=sentences,
         )
         if options.since and options.until and options.since > options.until:
             raise UsageError(f"--since {since} is after --until {until}; no event could match")

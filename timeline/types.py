@@ -173,6 +173,14 @@ class Conflict:
 
 
 @dataclass
+class SummarySentence:
+    """One sentence of a summary timeline's entry (``--top --sentences``), with the articles that say it."""
+
+    text: str
+    sources: list[str]  # Article ids: the one quoted first, then those saying nearly the same
+
+
+@dataclass
 class Event:
     id: str  # stable across runs: derived from content, not order
     date: DateValue | None
@@ -181,6 +189,7 @@ class Event:
     sources: list[str]  # Article ids, in first-seen order
     mentions: list[EventMention]
     conflicts: list[Conflict] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)  # summary timelines only (--top)
 
     @property
     def importance(self) -> tuple[int, int]:

@@ -99,7 +99,7 @@ def conflict_to_dict(conflict: Conflict) -> dict:
 
 
 def event_to_dict(event: Event) -> dict:
-    return {
+    result = {
         "id": event.id,
         "date": date_to_dict(event.date),
         "title": event.title,
@@ -108,6 +108,9 @@ def event_to_dict(event: Event) -> dict:
         "mentions": [mention_to_dict(m) for m in event.mentions],
         "conflicts": [conflict_to_dict(c) for c in event.conflicts],
     }
+    if event.summary:  # summary timelines (--top) only
+        result["sentences"] = [{"text": s.text, "sources": list(s.sources)} for s in event.summary]
+    return result
 
 
 def gap_to_dict(gap: Gap) -> dict:
