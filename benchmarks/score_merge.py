@@ -29,6 +29,8 @@ are judged: a sentence the gold does not list is neither right nor wrong.
   Sentence date accuracy applies the same test to each found gold sentence's events.
 - **Re-dated by a join**: gold sentences with a mention that took its event's date (``date_source ==
   "joined"``), or whose own date does not overlap its event's date with no conflict of the event saying so.
+- **Disputed dates**: happenings whose sources disagree on the date (``disputed`` in the gold) count as
+  flagged when all their found sentences are in one event that records a conflict.
 - **Splits**: happenings whose found sentences fall apart into more than one group of events; **wrong joins**:
   output events holding sentences of more than one happening.
 
@@ -154,6 +156,8 @@ class Counts:
     sentences_dated_right: int = 0
     joined_sentences: int = 0  # took the event's date (undated in their own text)
     incompatible_sentences: int = 0  # own date disagrees with the event's, no conflict recorded
+    disputed_happenings: int = 0  # sources disagree on the date (gold), with a sentence in the output
+    disputed_flagged: int = 0  # ... whose sentences are in one event that records a conflict
     happenings: int = 0
     split_happenings: int = 0
     wrong_join_events: int = 0
@@ -188,6 +192,8 @@ class Counts:
             "redated_by_join": self.joined_sentences + self.incompatible_sentences,
             "redated_joined": self.joined_sentences,
             "redated_incompatible": self.incompatible_sentences,
+            "disputed_happenings": self.disputed_happenings,
+            "disputed_flagged": self.disputed_flagged,
             "happenings": self.happenings,
             "split_happenings": self.split_happenings,
             "wrong_join_events": self.wrong_join_events,
@@ -328,6 +334,10 @@ def _score_dates(
             continue  # no gold date, or nothing of it in the output: coverage, not dating
         counts.dated_happenings += 1
         counts.happenings_dated_right += date_compatible(by_id[chosen].date, happening.dates)
+        if happening.disputed:
+            counts.disputed_happenings += 1
+            in_chosen = all(chosen in events_of.get(key, {chosen}) for key in happening.sentences)
+            counts.disputed_flagged += in_chosen and bool(by_id[chosen].conflicts)
         for key in happening.sentences:
             ids = events_of.get(key, set())
             if ids:
@@ -446,6 +456,7 @@ def gate_figures(eval_dir: Path) -> dict[str, float]:
         "aquaint_merge_pair_recall": float(figures["pair_recall"]),
         "aquaint_merge_bcubed_f1": float(figures["bcubed_f1"]),
         "aquaint_merge_date_accuracy": float(figures["date_accuracy"]),
+        "aquaint_merge_pair_recall_found": float(figures["pair_recall_found"]),
     }
 
 
@@ -466,6 +477,8 @@ def render_figures(name: str, figures: dict[str, float | int]) -> list[str]:
         f"sentences {f['sentence_date_accuracy']:.3f}",
         f"re-dated by a join: {f['redated_by_join']} ({f['redated_joined']} took the event's date, "
         f"{f['redated_incompatible']} own date disagrees, no conflict)",
+        f"disputed dates flagged as a conflict of one event: {f['disputed_flagged']} of "
+        f"{f['disputed_happenings']}",
         f"splits: {f['split_happenings']} of {f['happenings']} happenings; "
         f"wrong joins: {f['wrong_join_events']} events",
     ]

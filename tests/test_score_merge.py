@@ -161,6 +161,24 @@ def test_publication_implied_day_before_is_compatible():
     assert sm.score_story(gold, events).counts.figures()["redated_by_join"] == 0
 
 
+def test_disputed_dates_flagged_only_in_one_event_with_a_conflict():
+    disputed = sm.Happening("h", "h", ("2022-02-13", "2022-02-14"), (("A", 0), ("B", 0)), disputed=True)
+    gold = story(disputed)
+    flagged = [
+        event(
+            "E",
+            "2022-02-13",
+            mention("A", 0, "2022-02-13"),
+            mention("B", 0, "2022-02-14"),
+            conflicts=[("2022-02-14", "B")],
+        )
+    ]
+    apart = [event("E1", "2022-02-13", mention("A", 0)), event("E2", "2022-02-14", mention("B", 0))]
+    assert sm.score_story(gold, flagged).counts.figures()["disputed_flagged"] == 1
+    figures = sm.score_story(gold, apart).counts.figures()
+    assert (figures["disputed_happenings"], figures["disputed_flagged"]) == (1, 0)
+
+
 @pytest.mark.parametrize(
     ("output", "gold", "right"),
     [
