@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo
+from timeline.merge.dates import _gap, _recurring, _year_typo, compatible
+from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
     _ALLIED,
     _DAY,
@@ -24,7 +25,10 @@ from timeline.merge.scoring import (
     _same_day_score,
     _same_distance_from_publication,
 )
-from timeline.types import EventMention
+from timeline.types import EventMention, JoinReason
+
+# the member a mention matched best in a cluster: (date compatible, score), the member and its features
+_Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
 
 
 @dataclass
@@ -34,6 +38,7 @@ class _Cluster:
     reps: list[tuple[EventMention, MentionFeatures]] = field(default_factory=list)
     signatures: set[tuple] = field(default_factory=set)
     has_days: bool = False  # a member is dated to a day (or a time of day)
+    reasons: list[JoinReason] = field(default_factory=list)  # why each mention after the first joined
 
     def add(self, mention: EventMention, f: MentionFeatures) -> None:
         self.mentions.append(mention)
@@ -53,6 +58,7 @@ class _Cluster:
         for mention in other.mentions:
             if id(mention) not in represented:
                 self.add(mention, features(mention))
+        self.reasons.extend(other.reasons)
 
 
 def _signature(mention: EventMention, f: MentionFeatures) -> tuple:
@@ -77,10 +83,10 @@ def _place_dated(
     merged_into: dict[int, int],
 ) -> None:
     assert mention.date is not None
-    ranks: dict[int, tuple[bool, float]] = {}
+    ranks: dict[int, _Match] = {}
     primary = _live(index.candidates(f, mention.date), merged_into)
     _rank_all(mention, f, clusters, primary, ranks)
-    if not any(compatible for compatible, _ in ranks.values()):
+    if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
         same_day = _live(index.same_day_candidates(f, mention.date), merged_into) - primary
         _rank_all(mention, f, clusters, same_day, ranks)
@@ -88,8 +94,12 @@ def _place_dated(
         clusters.append(_Cluster())
         cid = len(clusters) - 1
     else:
-        cid = max(sorted(ranks), key=lambda c: ranks[c])  # the first (lowest id) on ties
-        _absorb_same_day(mention, cid, ranks, clusters, merged_into)
+        cid = max(sorted(ranks), key=lambda c: ranks[c][0])  # the first (lowest id) on ties
+        _absorb_same_day(mention, f, cid, ranks, clusters, merged_into)
+        (compatible_date, _), other, of = ranks[cid]
+        clusters[cid].reasons.append(
+            join_reason(mention, f, other, of, _kind(mention, other, compatible_date))
+        )
     clusters[cid].add(mention, f)
     index.add(cid, f, mention.date)
 
@@ -110,18 +120,26 @@ def _rank_all(
     f: MentionFeatures,
     clusters: list[_Cluster],
     cids: set[int],
-    ranks: dict[int, tuple[bool, float]],
+    ranks: dict[int, _Match],
 ) -> None:
     for cid in cids:
-        rank = _rank_against(mention, f, clusters[cid])
-        if rank is not None:
-            ranks[cid] = rank
+        match = _rank_against(mention, f, clusters[cid])
+        if match is not None:
+            ranks[cid] = match
+
+
+def _kind(mention: EventMention, other: EventMention, compatible_date: bool) -> str:
+    """The kind of a dated join (``JOIN_KINDS``)."""
+    if compatible_date:
+        return "same-date" if mention.date == other.date else "compatible-date"
+    return "conflict"
 
 
 def _absorb_same_day(
     mention: EventMention,
+    f: MentionFeatures,
     cid: int,
-    ranks: dict[int, tuple[bool, float]],
+    ranks: dict[int, _Match],
     clusters: list[_Cluster],
     merged_into: dict[int, int],
 ) -> None:
@@ -137,8 +155,11 @@ def _absorb_same_day(
     target = clusters[cid]
     for other_id in sorted(ranks):
         other = clusters[other_id]
-        if other_id == cid or not ranks[other_id][0] or _clusters_conflict(target, other):
+        (compatible_date, _), member, of = ranks[other_id]
+        if other_id == cid or not compatible_date or _clusters_conflict(target, other):
             continue
+        # the bridge: the mention that matched both events, and the member of the absorbed one it matched
+        target.reasons.append(join_reason(member, of, mention, f, _kind(member, mention, True)))
         target.absorb(other)
         merged_into[other_id] = cid
 
@@ -159,10 +180,10 @@ def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
 
 
-def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) -> tuple[bool, float] | None:
-    """(date compatible, score) of the best-matching member, or None if no member matches."""
+def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) -> _Match | None:
+    """(date compatible, score) of the best-matching member, and that member; None if none matches."""
     assert mention.date is not None
-    best: tuple[bool, float] | None = None
+    best: _Match | None = None
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
@@ -174,23 +195,23 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         if fine_only and other.date.granularity not in _DAY:
             continue
-        compatible = mention.date.overlaps(other.date)
-        too_far = not compatible and _gap(mention.date, other.date) > CONFLICT_WINDOW
+        compatible_date = compatible(mention, other)
+        too_far = not compatible_date and _gap(mention.date, other.date) > CONFLICT_WINDOW
         if too_far and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         score, strong = _cached_match(f, of, False)
-        if not compatible and not strong and _year_typo(mention.date, other.date):
+        if not compatible_date and not strong and _year_typo(mention.date, other.date):
             strong = _retold_with_wrong_year(mention, f, other, of)
-        if score <= 0 and compatible:
+        if score <= 0 and compatible_date:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
             planned = "expected" in (mention.status, other.status)
             score = _same_day_score(mention.date, other.date, f, of, planned)
-        if score <= 0 or not (compatible or strong):
+        if score <= 0 or not (compatible_date or strong):
             continue
-        if not compatible and _recurring(mention.date, other.date, f, of):
+        if not compatible_date and _recurring(mention.date, other.date, f, of):
             continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
-        if not compatible and _same_distance_from_publication(mention, other):
+        if not compatible_date and _same_distance_from_publication(mention, other):
             continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
-        if best is None or (compatible, score) > best:
-            best = (compatible, score)
+        if best is None or (compatible_date, score) > best[0]:
+            best = ((compatible_date, score), other, of)
     return best

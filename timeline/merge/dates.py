@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from timeline.merge.features import _DAY, RECURRING, WIDE_SPAN_DAYS, MentionFeatures
-from timeline.types import DateValue
+from timeline.types import DateValue, EventMention
 
 
 def _gap(a: DateValue, b: DateValue) -> timedelta:
@@ -42,3 +42,20 @@ def _year_typo(a: DateValue, b: DateValue) -> bool:
 
 def _recurring(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures) -> bool:
     return a.granularity in _DAY and b.granularity in _DAY and bool((f.concepts | of.concepts) & RECURRING)
+
+
+def bounds(mention: EventMention) -> tuple[date, date]:
+    """The days the mention's own date allows: a publication-implied day may be the day before
+    (``EventMention.earliest``), so its span starts there."""
+    assert mention.date is not None
+    start = mention.date.start
+    if mention.earliest is not None and mention.earliest < start:
+        start = mention.earliest
+    return start, mention.date.end
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    """The two mentions' dates can be one happening's: their (widened) spans overlap."""
+    start_a, end_a = bounds(a)
+    start_b, end_b = bounds(b)
+    return start_a <= end_b and start_b <= end_a

@@ -10,7 +10,7 @@ from datetime import date
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import _conflicts
 from timeline.merge.features import _STATUS_ORDER
-from timeline.types import GRANULARITIES, DateValue, Event, EventMention
+from timeline.types import GRANULARITIES, DateValue, Event, EventMention, JoinReason
 
 
 def _precision(when: DateValue) -> int:
@@ -78,7 +78,22 @@ def _to_event(
         sources=sources,
         mentions=mentions,
         conflicts=conflicts,
+        reasons=list(cluster.reasons),
+        confidence=event_confidence(cluster.reasons, sources),
     )
+
+
+def event_confidence(reasons: list[JoinReason], sources: list[str]) -> float:
+    """How sure that every source reports this happening: each source but the best-linked one counts by
+    its most confident join, and the event by its least sure source (1.0 for a single source)."""
+    if len(sources) < 2:
+        return 1.0
+    by_source: dict[str, float] = {}
+    for reason in reasons:
+        for document in (reason.document, reason.matched_document):
+            by_source[document] = max(by_source.get(document, 0.0), reason.confidence)
+    linked = sorted(by_source.get(source, 0.0) for source in sources)
+    return linked[0] if linked else 1.0
 
 
 def _expr_start(mention: EventMention) -> int:

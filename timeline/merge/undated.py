@@ -9,6 +9,7 @@ from itertools import product
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.events import _to_event
+from timeline.merge.evidence import join_reason
 from timeline.merge.features import MentionFeatures, _places_differ, _subjects_clash, features
 from timeline.names import (
     frozen_actor_keys,
@@ -62,16 +63,20 @@ class _JoinContext:
         # a name read as a place anywhere ("in Miami") is a place everywhere ("the Miami relatives")
         self.place_keys = frozenset(k for m in mentions for p in m.places for k in frozen_actor_keys(p))
         self._people: dict[int, tuple[str, ...]] = {}
-        self._scores: dict[tuple[MentionFeatures, int], float] = {}
+        self._scores: dict[tuple[MentionFeatures, int], tuple[float, int]] = {}
 
-    def cluster_score(self, f: MentionFeatures, cid: int, cluster: _Cluster) -> float:
-        """The best ``join_score`` of ``f`` against the cluster's members (memoised: wire copies repeat)."""
+    def cluster_score(self, f: MentionFeatures, cid: int, cluster: _Cluster) -> tuple[float, int]:
+        """The best ``join_score`` of ``f`` against the cluster's members, and that member's position
+        among ``cluster.reps`` (memoised: wire copies repeat)."""
         key = (f, cid)
-        score = self._scores.get(key)
-        if score is None:
-            score = max((join_score(f, of, self) for _, of in cluster.reps), default=0.0)
-            self._scores[key] = score
-        return score
+        found = self._scores.get(key)
+        if found is None:
+            found = max(
+                ((join_score(f, of, self), -i) for i, (_, of) in enumerate(cluster.reps)), default=(0.0, 0)
+            )
+            found = (found[0], -found[1])
+            self._scores[key] = found
+        return found
 
     def people(self, f: MentionFeatures) -> tuple[str, ...]:
         """The actors that are people or organisations (not places or nationalities)."""
@@ -95,9 +100,9 @@ def _join_undated(undated: list[EventMention], clusters: list[_Cluster], context
     dated_docs = [{m.document for m in c.mentions} for c in clusters]
     earliest = [min((m.date.start for m in c.mentions if m.date is not None), default=None) for c in clusters]
     # the choice depends on the mention's features and article: identical mentions choose once
-    chosen: dict[tuple, int | None] = {}
+    chosen: dict[tuple, tuple[int, int] | None] = {}
     joined: set[str] = set()
-    attachments: list[tuple[int, EventMention, MentionFeatures]] = []
+    attachments: list[tuple[int, EventMention, MentionFeatures, int]] = []
     for mention in undated:
         f = features(mention)
         key = (mention.document, mention.trigger, tuple(mention.terms), tuple(mention.actors))
@@ -109,13 +114,16 @@ def _join_undated(undated: list[EventMention], clusters: list[_Cluster], context
                 if mention.document in dated_docs[cid] or _joinable_date(mention, earliest[cid], context)
             ]
             chosen[key] = _best_to_join(mention.document, f, candidates, clusters, dated_docs, context)
-        cid = chosen[key]
-        if cid is not None:
+        found = chosen[key]
+        if found is not None:
             mention.date_source = "joined"
-            attachments.append((cid, mention, f))
+            attachments.append((found[0], mention, f, found[1]))
             joined.add(mention.document)
     # attach after matching, so undated mentions only ever join events dated by an expression
-    for cid, mention, f in attachments:
+    for cid, mention, f, member in attachments:
+        other, of = clusters[cid].reps[member]
+        mention.join = join_reason(mention, f, other, of, "undated")
+        clusters[cid].reasons.append(mention.join)
         clusters[cid].add(mention, f)
     return joined
 
@@ -135,21 +143,22 @@ def _best_to_join(
     clusters: list[_Cluster],
     dated_docs: list[set[str]],
     context: _JoinContext,
-) -> int | None:
-    """The candidate cluster with the best join score (the first on ties), if any matches.
+) -> tuple[int, int] | None:
+    """The candidate cluster with the best join score (the first on ties), if any matches, and the
+    position of the member it matched best.
 
     Every join needs the same evidence (``join_score``): an article's own sentences share its names and
     wording whatever they report, so sharing them says nothing more.  Among matches, an event the same
     article already dates is preferred.
     """
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, int] | None = None
     for cid in candidates:
-        score = context.cluster_score(f, cid, clusters[cid])
+        score, member = context.cluster_score(f, cid, clusters[cid])
         if score > 0 and document in dated_docs[cid]:
             score += 10.0
         if score > 0 and (best is None or score > best[0]):
-            best = (score, cid)
-    return best[1] if best else None
+            best = (score, cid, member)
+    return (best[1], best[2]) if best else None
 
 
 def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -> float:
