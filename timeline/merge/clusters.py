@@ -14,8 +14,7 @@ from timeline.merge.features import (
     CONFLICT_WINDOW,
     MAX_REPRESENTATIVES,
     MentionFeatures,
-    _places_differ,
-    _subjects_clash,
+    _apart,
     features,
 )
 from timeline.merge.scoring import (
@@ -167,10 +166,7 @@ def _absorb_same_day(
 def _clusters_conflict(a: _Cluster, b: _Cluster) -> bool:
     """Members naming different places or different subjects, or the same day told as two different
     lexicon actions."""
-    return any(
-        _places_differ(fa, fb) or _subjects_clash(fa, fb) or _different_actions(fa, fb)
-        for (_, fa), (_, fb) in product(a.reps, b.reps)
-    )
+    return any(_apart(fa, fb) or _different_actions(fa, fb) for (_, fa), (_, fb) in product(a.reps, b.reps))
 
 
 def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:

@@ -20,6 +20,8 @@ from timeline.text import (
     LIGHT_VERBS,
     concept,
     is_reporting,
+    tokenize,
+    verb_flags,
     verb_lemma,
     word_stem,
 )
@@ -55,6 +57,9 @@ class MentionFeatures:
     action: str = ""  # the trigger's stem when it is specific ("flood"): same-day reports may share it
     subjects: tuple[frozenset[str], ...] = ()  # the words of each named actor who did it (clause subject)
     name_words: frozenset[str] = frozenset()  # every word of every actor's name (``names.name_words``)
+    # the stem of the sentence's own action when the trigger is only a noun it mentions ("arrested in
+    # connection with the bombings": "arrest"); "" when the trigger is the sentence's action
+    governor: str = ""
 
 
 def features(mention: EventMention) -> MentionFeatures:
@@ -63,7 +68,60 @@ def features(mention: EventMention) -> MentionFeatures:
     subjects = mention.subjects
     if subjects is None:  # the extractor did not say: read it from the sentence
         subjects = subject_names(mention.sentence.text, mention.trigger, actors, places)
-    return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects))
+    # another action naming a happening of the same few days ("hailed the call this week") is still news
+    # of it; one naming its day, month or year ("condemned Friday's bombing", "arrested in connection
+    # with last year's blasts") is a happening of its own
+    this_week = mention.date is not None and mention.date.granularity == "week"
+    governor = "" if this_week else governing_action(mention.sentence.text, mention.trigger)
+    return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
+
+
+# Verbs that only frame the noun they govern ("the blast occurred"): the noun stays the sentence's action.
+_FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
+
+
+@lru_cache(maxsize=65536)
+def governing_action(text: str, trigger: str) -> str:
+    """The sentence's own action when the trigger is a noun that action only refers to.
+
+    "Officials hoped she would bring aid after the blasts" reports hoping, not the blasts; "a man was
+    arrested in connection with the bombings" reports an arrest.  Such a sentence tells of another
+    happening than the one its noun names: it must not join that one's event.  The governing action is
+    the nearest verb before the noun, skipping auxiliaries and verbs that only frame it ("the blast
+    occurred").  A verb of the noun's own or an allied concept before it ("people were killed in the
+    blasts"), or after it when the governor only reports ("officials said the blasts killed 200"), keeps
+    the noun as the sentence's action.  Returns the
+    governing verb's stem, or "".
+    """
+    first = trigger.split()[0].lower() if trigger else ""
+    if not first:
+        return ""
+    tokens = tokenize(text)
+    flags = verb_flags(tokens)
+    where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
+    if where is None or flags[where]:
+        return ""
+    head = concept(first)
+    allied = {head, *_ALLIED.get(head or "", ())} - {None}
+    governor = ""
+    for i in range(where):
+        word = tokens[i].lower
+        if not flags[i] or word in AUXILIARIES or word in LIGHT_VERBS:
+            continue
+        lemma = verb_lemma(word)
+        if lemma in _FRAMING_VERBS:
+            continue
+        if allied and concept(word) in allied:
+            return ""
+        governor = lemma
+    # "officials said the blasts killed 200" reports the blasts; "X said that the bombings this month
+    # were an outrage" reports what X said about them
+    reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
+    if reported and any(
+        flags[i] and concept(tokens[i].lower) in allied for i in range(where + 1, len(tokens))
+    ):
+        return ""
+    return word_stem(governor) if governor else ""
 
 
 @lru_cache(maxsize=65536)
@@ -73,6 +131,7 @@ def _features(
     names: tuple[str, ...],
     places: tuple[str, ...] = (),
     subjects: tuple[str, ...] = (),
+    governor: str = "",
 ) -> MentionFeatures:
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
@@ -98,7 +157,14 @@ def _features(
         action=action if head and head.startswith("v:") else "",
         subjects=tuple(words for name in subjects if (words := name_words(name))),
         name_words=frozenset(w for name in names for w in name_words(name)),
+        governor=governor,
     )
+
+
+def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Two happenings whatever else the reports share: different places, different parties acting, or
+    one sentence's own action is another than the noun both name (``governing_action``)."""
+    return a.governor != b.governor or _places_differ(a, b) or _subjects_clash(a, b)
 
 
 def _places_differ(a: MentionFeatures, b: MentionFeatures) -> bool:

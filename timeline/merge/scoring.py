@@ -12,14 +12,13 @@ from timeline.merge.features import (
     RECURRING,
     SAME_DAY_TERMS,
     MentionFeatures,
+    _apart,
     _content,
     _lexicon,
     _near_identical,
     _outside_subject,
-    _places_differ,
     _shared_actors,
     _shared_specifics,
-    _subjects_clash,
 )
 from timeline.names import (
     frozen_keys_match,
@@ -64,7 +63,7 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
         if undated and shared_concepts == 0 and shared_terms < 2:
             return 0.0, False
         return 3.0 + shared_concepts + 0.25 * shared_terms, False
-    if shared_concepts == 0 or _places_differ(a, b) or _subjects_clash(a, b):
+    if shared_concepts == 0 or _apart(a, b):
         return 0.0, False
     if shared_concepts < 2 and _reaction(a, b):
         return 0.0, False  # the one shared concept is what one report reacts to, not what both report
@@ -123,7 +122,7 @@ def _recalled(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Mention
         return False
     if fa.kind != "occurrence" or fb.kind != "occurrence" or fa.head is None or fa.head != fb.head:
         return False
-    if _places_differ(fa, fb) or _subjects_clash(fa, fb):
+    if _apart(fa, fb):
         return False
     specific = len(fa.specific & fb.specific)
     return specific >= 1 and specific + _shared_actors(fa, fb) >= CONFLICT_TERMS
@@ -164,7 +163,7 @@ def _same_day_score(
         or not (a.granularity in _DAY and b.granularity in _DAY)
     ):
         return 0.0
-    if _places_differ(f, of) or _subjects_clash(f, of):
+    if _apart(f, of):
         return 0.0
     # a death toll with its attack, not a reaction to the attack ("condemned the bombing")
     allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts) and not _reaction(f, of)

@@ -10,7 +10,13 @@ from itertools import product
 from timeline.merge.clusters import _Cluster
 from timeline.merge.events import _to_event
 from timeline.merge.evidence import join_reason
-from timeline.merge.features import MentionFeatures, _places_differ, _subjects_clash, features
+from timeline.merge.features import (
+    MentionFeatures,
+    _places_differ,
+    _shared_actors,
+    _subjects_clash,
+    features,
+)
 from timeline.names import (
     frozen_actor_keys,
     frozen_keys_match,
@@ -18,6 +24,10 @@ from timeline.names import (
 )
 from timeline.temporal.timex import value_to_date
 from timeline.types import Article, Event, EventMention
+
+# named actors an undated sentence about another action must share with a happening it names to count as
+# one of its reports ("hailed the call between the two ministers")
+REFERENCE_ACTORS = 2
 
 
 class _JoinIndex:
@@ -170,6 +180,8 @@ def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -
     """
     if f.kind != of.kind or _places_differ(f, of) or _subjects_clash(f, of):
         return 0.0
+    if f.governor != of.governor and _shared_actors(f, of) < REFERENCE_ACTORS:
+        return 0.0  # another action naming the happening ("laid a wreath at the blast's crater")
     people = _shared_people(context.people(f), context.people(of))
     if people == 0:
         return 0.0
