@@ -223,9 +223,10 @@ def test_markdown_publication_notes(markdown):
 
 
 def test_unknown_format_is_a_usage_error():
-    assert FORMATS == ("terminal", "markdown", "json", "jsonl")
-    with pytest.raises(UsageError, match="html"):
-        render(make_timeline(), "html")
+    assert FORMATS == ("terminal", "markdown", "json", "jsonl", "timelinejs", "csv", "ics", "html")
+    # the valid formats in plain words
+    with pytest.raises(UsageError, match="choose one of: terminal, markdown, .*, ics or html$"):
+        render(make_timeline(), "pdf")
     with pytest.raises(UsageError):
         render_dates(make_timeline().documents[0], [], "markdown")
 

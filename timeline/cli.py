@@ -42,6 +42,10 @@ class BuildFormat(str, Enum):
     markdown = "markdown"
     json = "json"
     jsonl = "jsonl"
+    timelinejs = "timelinejs"
+    csv = "csv"
+    ics = "ics"
+    html = "html"
 
 
 class CheckFormat(str, Enum):

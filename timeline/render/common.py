@@ -303,3 +303,38 @@ def gap_span(start: date | None, end: date | None) -> str:
     low = start.isoformat() if start else "…"
     high = end.isoformat() if end else "…"
     return f"{low} – {high}"
+
+
+def span_text(when: DateValue) -> str:
+    """The calendar days a date covers, for a reader: ``14 Feb 2022``, ``14–20 Feb 2022``, ``1994``."""
+    start, end = when.start, when.end
+    if start == end:
+        return _day_text(start)
+    if when.granularity in ("year", "decade", "century"):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {_MONTH_ABBR[start.month - 1]} {start.year}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTH_ABBR[start.month - 1]} – {_day_text(end)}"
+    return f"{_day_text(start)} – {_day_text(end)}"
+
+
+def is_span(when: DateValue | None) -> bool:
+    """True for a date covering more than one day (a week, a month, a weekend ...)."""
+    return when is not None and when.end > when.start
+
+
+def clock(when: DateValue | None) -> tuple[int, int] | None:
+    """``(15, 30)`` for a TIME value with a clock time (``2022-02-14T15:30``); None for anything else."""
+    if when is None or when.granularity != "time":
+        return None
+    found = re.fullmatch(r"(\d{2})(?::(\d{2}))?(?::\d{2})?", _clock_parts(when)[1])
+    if found is None or int(found[1]) > 23:
+        return None
+    return int(found[1]), int(found[2] or 0)
+
+
+def outlet_name(doc_id: str, docs: dict[str, Article]) -> str:
+    """The outlet if known, else the article id (plain text; renderers escape it)."""
+    doc = docs.get(doc_id)
+    return clean(doc.source) if doc is not None and doc.source else clean(doc_id)
