@@ -239,7 +239,11 @@ def shorten(text: str, limit: int) -> str:
 
 
 def summary_counts(timeline: Timeline) -> dict[str, int]:
-    """The numbers in the one-line summary and in the JSON ``summary`` object."""
+    """The numbers in the one-line summary and in the JSON ``summary`` object.
+
+    Undated events and articles are counted as ``timeline check`` counts its ``undated-event`` and
+    ``undated-article`` gaps, so the two commands agree on the same files.
+    """
     cited = {doc_id for event in timeline.events for doc_id in event.sources}
     return {
         "articles": len(timeline.documents),
@@ -248,7 +252,14 @@ def summary_counts(timeline: Timeline) -> dict[str, int]:
         "conflicts": sum(len(event.conflicts) for event in timeline.events),
         "gaps": len(timeline.gaps),
         "undated_events": sum(1 for event in timeline.events if event.date is None),
+        "undated_articles": sum(1 for doc in timeline.documents if is_undated_article(doc)),
     }
+
+
+def is_undated_article(article: Article) -> bool:
+    """No publication date, not even bounds: what ``timeline check`` reports as an ``undated-article``."""
+    published = article.published
+    return published.value is None and published.earliest is None and published.latest is None
 
 
 def plural(count: int, noun: str) -> str:
@@ -256,16 +267,21 @@ def plural(count: int, noun: str) -> str:
 
 
 def summary_line(timeline: Timeline) -> str:
+    """``4 articles read · 12 events · 4 sources · 1 conflict``, then gaps (only when some were looked for
+    and found: ``build`` does not look for them) and the undated events and articles."""
     counts = summary_counts(timeline)
     parts = [
         f"{plural(counts['articles'], 'article')} read",
         plural(counts["events"], "event"),
         plural(counts["sources"], "source"),
         plural(counts["conflicts"], "conflict"),
-        plural(counts["gaps"], "gap"),
     ]
+    if counts["gaps"]:
+        parts.append(plural(counts["gaps"], "gap"))
     if counts["undated_events"]:
-        parts.append(f"{counts['undated_events']} undated")
+        parts.append(plural(counts["undated_events"], "undated event"))
+    if counts["undated_articles"]:
+        parts.append(plural(counts["undated_articles"], "undated article"))
     return " · ".join(parts)
 
 
