@@ -567,6 +567,18 @@ def load_tagger(spec: str | None) -> Tagger:
     return call
 
 
+def gate_figures(eval_dir: Path) -> dict[str, float]:
+    """The CI gate's figures (``benchmarks/ci_gate.py``): whole-TBAQ relaxed and value F1."""
+    documents, unreadable = load_documents([Path(eval_dir) / "tbaq"])
+    scores = score(documents, load_tagger(None))
+    overall = scores.overall.to_dict()
+    return {
+        "tbaq_timex_relaxed_f1": overall["relaxed_f1"],
+        "tbaq_timex_value_f1": overall["value_f1"],
+        "tbaq_timex_failures": float(len(scores.failures) + len(unreadable)),
+    }
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="+", help="directories (searched recursively for *.tml) or .tml files")

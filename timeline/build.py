@@ -517,29 +517,45 @@ def _sort_key(event: Event) -> tuple:
 def select_events(
     events: list[Event], options: BuildOptions, collection: Collection | None = None
 ) -> list[Event]:
-    """Order events, keep those overlapping ``since``/``until``, then the ``top`` most important dates.
+    """Order events; keep those the filters ask for (sources, status); of those, the ones overlapping
+    ``since``/``until`` and the undated ones (which no period can rule out); then the ``top`` most important
+    dates.
 
     With the ``collection`` they were read from, ``top`` ranks the collection's days by the evidence
     ``timeline.summarise`` weighs (references, coverage, salience) and summarises each in
     ``options.sentences`` sentences; dates it cannot fill (fewer named days than asked for) are the
     most important remaining events' dates.  Without it, events are ranked by their own sources.
     """
-    kept = sorted(events, key=_sort_key)
+    kept = [e for e in sorted(events, key=_sort_key) if _wanted(e, options)]
     if options.since or options.until:
-        kept = [e for e in kept if e.date and _within(e, options)]
+        kept = [e for e in kept if e.date is None or _within(e, options)]
     if options.top is None:
         return kept
-    if collection is None:
+    if collection is None or not _unfiltered(options):
         return _top_dates(kept, options.top)
     days = summarise(kept, collection, options.top, options.sentences, options.since, options.until)
     covered = {e.date.start for e in days if e.date}
     rest = [
         e
         for e in kept
-        if e.date is None or e.date.granularity not in ("day", "time") or e.date.start not in covered
+        if e.date is not None and (e.date.granularity not in ("day", "time") or e.date.start not in covered)
     ]
     filled = _top_dates(rest, options.top - len(days)) if len(days) < options.top else []
     return sorted([*days, *filled], key=_sort_key)
+
+
+def _unfiltered(options: BuildOptions) -> bool:
+    """No event filter is set: the summary may then rank every day of the collection, not only the events'."""
+    return options.min_sources is None and options.statuses is None and options.sources is None
+
+
+def _wanted(event: Event, options: BuildOptions) -> bool:
+    """The ``--min-sources``, ``--status`` and ``--source`` filters."""
+    if options.min_sources is not None and len(event.sources) < options.min_sources:
+        return False
+    if options.statuses is not None and event.status not in options.statuses:
+        return False
+    return options.sources is None or not options.sources.isdisjoint(event.sources)
 
 
 def _within(event: Event, options: BuildOptions) -> bool:

@@ -22,6 +22,9 @@ class BuildOptions:
     top: int | None = None  # keep only the N most important dates (summary timeline)
     sentences: int = 1  # summary timeline: sentences per date (with ``top``)
     progress: ProgressCallback | None = None
+    min_sources: int | None = None  # keep events reported by at least this many sources
+    statuses: set[str] | None = None  # keep events of these statuses (reported, expected, background)
+    sources: set[str] | None = None  # keep events citing one of these article ids
 
 
 GAP_KINDS = ("undated-article", "undated-event", "interval", "conflict", "unresolved-expression")
