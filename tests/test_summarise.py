@@ -105,8 +105,7 @@ def test_sentences_are_central_and_do_not_repeat_each_other():
         _sentence("x3", "Union members approved the new contract by a large majority on Friday."),
         _sentence("x4", "The weather in the capital was mild and dry for the season."),
     ]
-    collection = Collection([], {}, {})
-    frequency, documents = document_frequencies(collection)
+    frequency, documents = document_frequencies(pool)
     first, second = choose_sentences(pool, 2, frequency, documents)
     assert first.text.startswith("The Norland port reopened")
     assert second.text.startswith("Union members approved")  # not the near-copy of the first

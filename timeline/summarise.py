@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -52,6 +53,8 @@ REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentence
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# after a lower-case word, a number or a comma: a capitalised word that does not open a sentence
+_INNER_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]{2,}\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -88,16 +91,15 @@ def subject_words(collection: Collection) -> set[str]:
     """Capitalised words (not opening a sentence) found in many of the articles: what the story is about."""
     frequency: Counter[str] = Counter()
     for article in collection.articles:
-        words: set[str] = set()
-        for sentence in collection.sentences.get(article.id, []):
-            found = _CAPITALISED.findall(sentence.text)
-            # a sentence's first word is capitalised whatever it is
-            words.update(found[1:] if found and sentence.text.lstrip().startswith(found[0]) else found)
-        frequency.update(words)
+        frequency.update(set(_INNER_CAPITALISED.findall(_body(article))))
     if not frequency:
         return set()
     most = frequency.most_common(1)[0][1]
     return {word for word, count in frequency.items() if count >= SUBJECT_SHARE * most}
+
+
+def _body(article: Article) -> str:
+    return "\n".join(article.text[start:end] for start, end in article.body)
 
 
 def _names_subject(text: str, subject: set[str]) -> bool:
@@ -116,10 +118,13 @@ def _reference_weight(day: date, published: date) -> float:
 
 
 def day_scores(
-    collection: Collection, since: date | None = None, until: date | None = None
+    collection: Collection,
+    since: date | None = None,
+    until: date | None = None,
+    subject: set[str] | None = None,
 ) -> dict[date, float]:
     """Importance of every day the collection names, within ``since``/``until`` (see the module doc)."""
-    subject = subject_words(collection)
+    subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
     published: list[date] = []
     for article in collection.articles:
@@ -186,11 +191,14 @@ def _words(text: str) -> list[str]:
     return [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
 
 
-def document_frequencies(collection: Collection) -> tuple[Counter[str], int]:
+def document_frequencies(sentences: Iterable[Sentence]) -> tuple[Counter[str], int]:
+    """In how many of ``sentences`` each content word occurs (the idf of the sentences that may summarise)."""
     frequency: Counter[str] = Counter()
-    for article in collection.articles:
-        frequency.update({w for s in collection.sentences.get(article.id, []) for w in _words(s.text)})
-    return frequency, len(collection.articles)
+    count = 0
+    for sentence in sentences:
+        frequency.update(set(_words(sentence.text)))
+        count += 1
+    return frequency, count
 
 
 def _vector(text: str, frequency: Counter[str], documents: int) -> dict[str, float]:
@@ -230,6 +238,17 @@ class DayIndex:
             if when is not None:
                 leads[when].extend([s for s in sentences if not s.boilerplate][:LEAD_SENTENCES])
         return cls(naming, leads)
+
+    def pool(self) -> Iterator[Sentence]:
+        """Every sentence that may summarise a day, once."""
+        seen: set[tuple[str, int]] = set()
+        for sentence in itertools.chain(
+            (s for pairs in self.naming.values() for s, _ in pairs),
+            itertools.chain.from_iterable(self.leads.values()),
+        ):
+            if (sentence.document, sentence.start) not in seen:
+                seen.add((sentence.document, sentence.start))
+                yield sentence
 
 
 def candidate_sentences(day: date, index: DayIndex, subject: set[str]) -> list[Sentence]:
@@ -313,8 +332,8 @@ def summarise(
     if top <= 0:
         return []
     subject = subject_words(collection)
-    frequency, documents = document_frequencies(collection)
     index = DayIndex.of(collection)
+    frequency, documents = document_frequencies(index.pool())
     by_day: dict[date, list[Event]] = defaultdict(list)
     for event in events:
         if (
@@ -324,7 +343,7 @@ def summarise(
         ):
             by_day[event.date.start].append(event)
     chosen: list[Event] = []
-    for day in rank_days(day_scores(collection, since, until)):
+    for day in rank_days(day_scores(collection, since, until, subject)):
         if len(chosen) >= top:
             break
         summary = choose_sentences(candidate_sentences(day, index, subject), sentences, frequency, documents)
