@@ -8,7 +8,10 @@ stderr and exit code 2; exit codes live in `timeline.errors`.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,7 +20,19 @@ from typing import Annotated, Optional
 import typer
 
 from timeline import __version__
-from timeline.errors import EXIT_GAPS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, TimelineError, UsageError
+from timeline.errors import (
+    EXIT_GAPS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    InputError,
+    Interrupted,
+    OutputError,
+    TimelineError,
+    UsageError,
+)
+from timeline.report import Reporter, error_line, one_line
 
 app = typer.Typer(
     name="timeline",
@@ -107,6 +122,19 @@ UntilOption = Annotated[
     typer.Option("--until", metavar="DATE", help="Only events on or before DATE.", show_default=False),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Every warning line (many are otherwise summarised).")
+]
+MaxArticleSizeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--max-article-size",
+        metavar="SIZE",
+        help="Skip (with a warning) an article larger than SIZE characters: 50MB by default; "
+        "e.g. 200MB, 500k, 1000000.",
+        show_default=False,
+    ),
+]
 
 
 def _version_callback(value: bool) -> None:
@@ -166,6 +194,8 @@ def build(
     since: SinceOption = None,
     until: UntilOption = None,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    max_article_size: MaxArticleSizeOption = None,
 ) -> None:
     """Build the merged chronology of the articles in PATHS."""
     from timeline.build import build_timeline
@@ -173,8 +203,9 @@ def build(
     from timeline.render import render
 
     fmt = (output_format or BuildFormat.terminal).value
-    with _user_errors():
-        articles = _read(paths, published, published_from, quiet)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
+    with _user_errors(reporter):
+        articles = _read(paths, published, published_from, reporter, max_article_size)
         options = BuildOptions(
             since=_day(since, "--since", end=False), until=_day(until, "--until", end=True), top=top
         )
@@ -183,10 +214,11 @@ def build(
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress
             timeline = build_timeline(articles, options)
-        _warn_all(timeline.warnings, quiet)
+        _collect(reporter, timeline)
         color = _use_color(output)
         text = render(timeline, fmt, color=color, width=_width(), explain=explain)
         _emit(text, output, articles)
+        reporter.finish(len(timeline.documents))
 
 
 @app.command(
@@ -215,7 +247,7 @@ def check(
             "--fail-on",
             metavar="KINDS",
             help="Comma-separated gap kinds that fail the check: undated-article, undated-event, "
-            "interval, conflict, unresolved-expression.",
+            "interval, conflict, unresolved-expression, unreadable-article.",
             show_default=False,
         ),
     ] = None,
@@ -251,6 +283,8 @@ def check(
         ),
     ] = None,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    max_article_size: MaxArticleSizeOption = None,
 ) -> None:
     """Check that the chronology of PATHS has no gaps (exit 1 if it has)."""
     from timeline.build import build_timeline
@@ -259,19 +293,21 @@ def check(
     from timeline.render.check import render_check
 
     fmt = (output_format or CheckFormat.terminal).value
-    with _user_errors():
+    reporter = Reporter(quiet=quiet, verbose=verbose)
+    with _user_errors(reporter):
         overrides = _policy_overrides(max_gap, fail_on, strict, since, until)
         policy = load_policy(Path.cwd(), overrides, config_file=config)
-        articles = _read(paths, published, published_from, quiet)
+        articles = _read(paths, published, published_from, reporter, max_article_size)
         with _progress(quiet, len(articles)) as progress:
             from timeline.config import BuildOptions
 
             timeline = build_timeline(articles, BuildOptions(progress=progress))
-        _warn_all(timeline.warnings, quiet)
+        _collect(reporter, timeline)
         gaps = find_gaps(timeline, policy)
         timeline.gaps = gaps
         text = render_check(timeline, gaps, fmt, color=_use_color(output), width=_width())
         _emit(text, output, articles)
+        reporter.finish(len(timeline.documents))
     raise typer.Exit(EXIT_OK if check_passed(gaps) else EXIT_GAPS)
 
 
@@ -324,8 +360,10 @@ def dates(
     from timeline.temporal import tag
 
     fmt = (output_format or DatesFormat.terminal).value
-    with _user_errors():
-        articles = read_paths([path], stdin=sys.stdin.buffer, warn=_warner(False))
+    reporter = Reporter()
+    with _user_errors(reporter):
+        articles = read_paths([path], stdin=_stdin, warn=reporter.warn)
+        reporter.flush()
         article = select_article(articles, article_id, "standard input" if path == "-" else repr(path))
         if published:
             try:
@@ -348,22 +386,67 @@ def dates(
 # --- helpers: argument plumbing only -------------------------------------------------------------
 
 
-def _read(paths: list[str], published: list[str] | None, published_from: Path | None, quiet: bool) -> list:
-    from timeline.readers import load_published_file, parse_published_options, read_paths
+def _read(
+    paths: list[str],
+    published: list[str] | None,
+    published_from: Path | None,
+    reporter: Reporter,
+    max_article_size: str | None,
+) -> list:
+    from timeline.readers import MAX_ARTICLE_SIZE, load_published_file, parse_published_options, read_paths
 
+    limit = _size(max_article_size, "--max-article-size") if max_article_size else MAX_ARTICLE_SIZE
     dates: dict[str, str] = {}
     if published_from is not None:
         dates.update(load_published_file(str(published_from)))
     dates.update(parse_published_options(published or []))
-    return read_paths(paths, published=dates, stdin=sys.stdin.buffer, warn=_warner(quiet))
+    skipped: list = []
+    articles = read_paths(
+        paths,
+        published=dates,
+        stdin=_stdin,
+        warn=reporter.warn,
+        skipped=skipped,
+        max_article_size=limit,
+    )
+    reporter.skip(skipped)
+    reporter.flush()  # the reading warnings now, before a long build
+    return articles
+
+
+def _stdin():
+    """Standard input as bytes, or None when it is closed (``<&-``)."""
+    return getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+
+
+def _collect(reporter: Reporter, timeline) -> None:
+    """The build's warnings and the inputs left out at reading and at building, in one place."""
+    reporter.warn_all(timeline.warnings)
+    reporter.skip(timeline.skipped)
+    timeline.skipped = list(reporter.skipped)  # `check` reports every one as an unreadable-article gap
+
+
+_SIZE = re.compile(r"(\d{1,15})\s*([kmg]?)b?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def _size(text: str, option: str) -> int:
+    match = _SIZE.fullmatch(text.strip())
+    if match is None or int(match[1]) == 0:
+        raise UsageError(f"{option} {text[:40]!r}: expected a size like 50MB, 500k or 1000000")
+    return int(match[1]) * _SIZE_UNITS[match[2].lower()]
 
 
 def _timeml(article, expressions, path: str) -> str:
+    from timeline.readers.encoding import decode_bytes
     from timeline.temporal.timeml import text_to_timeml, to_timeml
 
-    if article.format == "timeml" and path != "-":
-        return to_timeml(Path(path).read_text(encoding="utf-8"), expressions)
-    return text_to_timeml(article.text, article.published.value, expressions, article.id)
+    try:
+        if article.format == "timeml" and path != "-":
+            return to_timeml(decode_bytes(Path(path).read_bytes(), path)[0], expressions)
+        return text_to_timeml(article.text, article.published.value, expressions, article.id)
+    except RecursionError:
+        raise InputError(f"{path}: XML nested too deeply to write back as TimeML") from None
 
 
 def _day(text: str | None, option: str, *, end: bool):
@@ -404,13 +487,33 @@ def _policy_overrides(max_gap, fail_on, strict, since, until) -> dict:
 
 
 def _emit(text: str, output: Path | None, articles: list) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-        sys.stdout.flush()
-        return
-    from timeline.output import write_atomically
+    from timeline.output import writable_text, write_atomically
 
-    write_atomically(text if text.endswith("\n") else text + "\n", output, [a.path for a in articles])
+    text = text if text.endswith("\n") or not text else text + "\n"
+    if output is not None:
+        write_atomically(text, output, [a.path for a in articles])
+        return
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; write to a file with -o FILE")
+    try:
+        sys.stdout.write(writable_text(text))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`head`, `true`) went away: normal use, not an error
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's final flush of what is still buffered
+    neither fails again nor prints "Exception ignored" (the way the Python docs advise for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _use_color(output: Path | None) -> bool:
@@ -419,42 +522,52 @@ def _use_color(output: Path | None) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def _width() -> int:
     try:
         columns = os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError):
-        columns = int(os.environ.get("COLUMNS", "100") or 100)
+    except (OSError, ValueError, AttributeError):
+        columns = _columns_variable()
     return max(60, min(columns, 120))
 
 
-def _warner(quiet: bool):
-    def warn(message: str) -> None:
-        if not quiet:
-            typer.echo(f"timeline: warning: {message}", err=True)
-
-    return warn
-
-
-def _warn_all(messages: list[str], quiet: bool) -> None:
-    warn = _warner(quiet)
-    for message in messages:
-        warn(message)
+def _columns_variable() -> int:
+    """``COLUMNS`` when it is a whole number (``abc`` or ``80.5`` are ignored), else 100."""
+    value = os.environ.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and len(value) <= 6 else 100
 
 
 class _user_errors:
-    """Turn a TimelineError into one line on stderr and its exit code: no traceback for the user."""
+    """Turn a TimelineError into one line on stderr and its exit code: no traceback for the user.
+
+    The warnings collected so far are printed first, so that the error is the last line."""
+
+    def __init__(self, reporter: Reporter | None = None) -> None:
+        self.reporter = reporter
 
     def __enter__(self) -> None:
         return None
 
     def __exit__(self, kind, error, trace) -> bool:
         if isinstance(error, TimelineError):
-            typer.echo(f"timeline: error: {error}", err=True)
+            if self.reporter is not None:
+                self.reporter.flush()
+            _say(error_line(error))
             raise typer.Exit(error.exit_code)
         return False
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 class _progress:
@@ -463,7 +576,8 @@ class _progress:
     MIN_ARTICLES = 25
 
     def __init__(self, quiet: bool, total: int) -> None:
-        self.enabled = not quiet and total >= self.MIN_ARTICLES and sys.stderr.isatty()
+        terminal = sys.stderr is not None and sys.stderr.isatty()
+        self.enabled = not quiet and total >= self.MIN_ARTICLES and terminal
         self._bar = None
         self._tasks: dict[str, int] = {}
 
@@ -488,26 +602,39 @@ class _progress:
         return False
 
 
+def _interrupt(signum, frame) -> None:
+    raise Interrupted()
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: exit codes as documented in ``timeline.errors``."""
+    with contextlib.suppress(ValueError):  # not the main thread (embedded): keep Python's default
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("timeline: interrupted", err=True)
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt):
+        _stop(EXIT_INTERRUPTED, "timeline: interrupted")
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
+        # The reader (e.g. `head`) went away: not an error worth a word.
+        _silence_stdout()
+        _stop(EXIT_OK)
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("TIMELINE_DEBUG"):
             raise
-        typer.echo(
-            f"timeline: internal error: {type(error).__name__}: {error} "
+        _stop(
+            EXIT_INTERNAL,
+            f"timeline: internal error: {type(error).__name__}: {one_line(str(error))[:300]} "
             "(a bug; rerun with TIMELINE_DEBUG=1 for the traceback and please report it)",
-            err=True,
         )
-        sys.exit(EXIT_INTERNAL)
+
+
+def _stop(code: int, line: str | None = None) -> None:
+    """Exit with ``code`` after one line on stderr; a second Ctrl-C meanwhile changes nothing."""
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if line:
+        _say(line)
+    sys.exit(code)
 
 
 __all__ = ["app", "main", "EXIT_USAGE"]

@@ -23,7 +23,14 @@ class BuildOptions:
     progress: ProgressCallback | None = None
 
 
-GAP_KINDS = ("undated-article", "undated-event", "interval", "conflict", "unresolved-expression")
+GAP_KINDS = (
+    "undated-article",
+    "undated-event",
+    "interval",
+    "conflict",
+    "unresolved-expression",
+    "unreadable-article",  # an input skipped: unreadable, or its processing failed
+)
 
 
 @dataclass
@@ -31,6 +38,8 @@ class CheckPolicy:
     max_gap_days: int | None = None  # interval gaps: longest allowed stretch without events; None = no limit
     since: date | None = None
     until: date | None = None
-    fail_on: set[str] = field(default_factory=lambda: {"undated-article", "undated-event", "interval"})
+    fail_on: set[str] = field(
+        default_factory=lambda: {"undated-article", "undated-event", "interval", "unreadable-article"}
+    )
     strict: bool = False  # also fail on conflict and unresolved-expression gaps
     source: str | None = None  # the policy file it was loaded from, if any (for diagnostics)
