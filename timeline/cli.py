@@ -613,7 +613,7 @@ def main() -> None:
     try:
         app()
     except (Interrupted, KeyboardInterrupt):
-        _stop(EXIT_INTERRUPTED, "timeline: interrupted")
+        _stop(EXIT_INTERRUPTED, "timeline: interrupted", at_once=True)
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: not an error worth a word.
         _silence_stdout()
@@ -628,12 +628,21 @@ def main() -> None:
         )
 
 
-def _stop(code: int, line: str | None = None) -> None:
-    """Exit with ``code`` after one line on stderr; a second Ctrl-C meanwhile changes nothing."""
+def _stop(code: int, line: str | None = None, *, at_once: bool = False) -> None:
+    """Exit with ``code`` after one line on stderr; a second Ctrl-C meanwhile changes nothing.
+
+    ``at_once`` skips Python's exit handlers: after Ctrl-C, the process pool's handler could wait
+    forever for a queue feeding workers that are gone.  Temporary files are already removed by
+    then (``write_atomically`` cleans up as the interrupt passes through it)."""
     with contextlib.suppress(ValueError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     if line:
         _say(line)
+    if at_once:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
     sys.exit(code)
 
 

@@ -12,6 +12,7 @@ actor), so the merge stage can date them from other sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -78,13 +79,14 @@ def extract_mentions(
     """The event mentions of one article, in text order."""
     reference = _reference_date(article, expressions)
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     mentions: list[EventMention] = []
     for sentence in sentences:
         if sentence.boilerplate:
             continue
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
-        own = [e for e in usable if report_line_end <= e.start < sentence.end]
+        own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
         dated, clause_dated = (
             _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False)
         )

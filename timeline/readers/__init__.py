@@ -297,7 +297,13 @@ _SKIP_MESSAGE = re.compile(r"(?s)^(?P<where>.+?): skipping:? (?P<reason>.*)$")
 
 def _skipped_records(messages: list[str]) -> list[Skipped]:
     """The records a reader skipped, from its warnings ("PATH:N: skipping: reason")."""
-    return [Skipped(path=m["where"], reason=m["reason"]) for m in map(_SKIP_MESSAGE.match, messages) if m]
+    found = [m for m in map(_SKIP_MESSAGE.match, messages) if m]
+    # a record holding no text (or no object) is no article: warned about, not an unreadable article
+    return [
+        Skipped(path=m["where"], reason=m["reason"])
+        for m in found
+        if not m["reason"].startswith(("no article text", "expected a JSON object"))
+    ]
 
 
 def _stem(path: Path) -> str:
