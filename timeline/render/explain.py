@@ -18,6 +18,7 @@ from timeline.types import (
     DateValue,
     Event,
     EventMention,
+    JoinReason,
     Published,
     TimeExpression,
     Timeline,
@@ -201,7 +202,33 @@ def explain_mention(
     article: Article | None = None,
     expressions: list[TimeExpression] | None = None,
 ) -> str:
-    """How one mention was dated (or why it was not)."""
+    """How one mention was dated (or why it was not), and why it joined its event."""
+    text = _how_dated(mention, article, expressions)
+    if mention.join is not None:
+        text += "; " + join_text(mention.join)
+    return text
+
+
+def join_text(reason: JoinReason) -> str:
+    """``joined because shared actors ...; shared terms ...; same date (...)`` with the confidence."""
+    parts: list[str] = []
+    if reason.actors:
+        parts.append("shared actors " + ", ".join(reason.actors))
+    if reason.terms:
+        parts.append("shared terms " + ", ".join(reason.terms))
+    if reason.quoted:
+        parts.append("quoted words in common " + ", ".join(f'"{shorten(q, 60)}"' for q in reason.quoted))
+    if reason.date:
+        parts.append(reason.date)
+    parts.append(f"wording similarity {reason.similarity:.2f}")
+    return clean(f"joined because {'; '.join(parts)} (confidence {reason.confidence:.2f})")
+
+
+def _how_dated(
+    mention: EventMention,
+    article: Article | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> str:
     if mention.date_source == "joined":
         dated = f" ({clean(mention.date.value)})" if mention.date else ""
         return f"no date in this sentence; took the date of the event it was merged with{dated}"
