@@ -144,14 +144,19 @@ def _print_event(console: Console, event: Event, timeline: Timeline, labels: dic
             print_item(console, 4, "› ", Text(note, style=STYLE["derivation"]), STYLE["dim"])
 
 
-def _print_publication_notes(console: Console, timeline: Timeline, labels: dict[str, str]) -> None:
-    """Articles whose publication date was not stated: every relative date in them leans on a guess."""
+def _print_publication_notes(
+    console: Console, timeline: Timeline, labels: dict[str, str], explain: bool = False
+) -> None:
+    """Articles whose publication date was not stated: every relative date in them leans on a guess.
+
+    The evidence is shortened to one line, except under ``--explain``, whose point it is."""
     for doc in timeline.documents:
         if doc.published.source not in ("inferred", "unknown"):
             continue
         what = f"publication date {published_text(doc)}"
         if doc.published.evidence:
-            what += f": {shorten(doc.published.evidence, 120)}"
+            evidence = clean(doc.published.evidence) if explain else shorten(doc.published.evidence, 120)
+            what += f": {evidence}"
         note = Text(f"[{labels[doc.id]}] {clean(doc.id)}: {what}", style=STYLE["warn"])
         print_item(console, 0, "! ", note, STYLE["warn"])
 
@@ -212,7 +217,7 @@ def render_terminal(
     console, buffer = make_console(color, width)
     labels = source_labels(timeline)
     console.print(Text("Timeline", style="bold underline"))
-    _print_publication_notes(console, timeline, labels)
+    _print_publication_notes(console, timeline, labels, explain)
     if not timeline.events:
         console.print(Text("No events found.", style=STYLE["warn"]))
     for when, events in group_by_date(timeline.events):
