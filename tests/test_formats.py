@@ -216,7 +216,7 @@ def test_html_marks_granularity_status_conflict_and_escapes_user_text():
     cards = {a["id"]: a for t, a in collector.tags if t == "article"}
     assert cards["event-ev-week"]["data-granularity"] == "week"
     assert cards["event-ev-drills-end"]["data-status"] == "expected"
-    assert cards["event-ev-call"]["data-sources"] == "a1 b2"
+    assert json.loads(cards["event-ev-call"]["data-sources"]) == ["a1", "b2"]
     assert "14–20 Feb 2022" in page  # the week is shown as its days
     assert "Sources disagree: 2022-W06" in page
     assert "<b>" not in page.replace("<body>", "")  # c3's title holds "<b>": shown as text

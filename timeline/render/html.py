@@ -10,6 +10,7 @@ address, ``page.html#status=expected&source=a1``); a click on an event shows how
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from html import escape
 from importlib import resources
@@ -32,6 +33,8 @@ from timeline.render.common import (
 )
 from timeline.render.explain import copy_notes, explain_mention, published_evidence
 from timeline.types import EVENT_STATUSES, Article, DateValue, Event, EventMention, Timeline
+
+MANY_SOURCES = 12  # more source filters than this are folded into a list to open
 
 
 def _asset(name: str) -> str:
@@ -125,7 +128,7 @@ def _event_html(page: _Page, event: Event) -> str:
         '<details class="derivation"><summary>How this date was derived</summary>'
         f"<ol>{''.join(items)}</ol></details>"
     )
-    sources = " ".join(_text(doc_id) for doc_id in event.sources)
+    sources = escape(json.dumps(event.sources, ensure_ascii=False), quote=True)  # ids may hold spaces
     granularity = event.date.granularity if event.date else "undated"
     return (
         f'<article class="event {status}" id="event-{_text(event.id)}" data-status="{status}" '
@@ -173,10 +176,19 @@ def _filters(page: _Page) -> str:
         if doc_id in cited
     )
     count = len(page.timeline.events)
+    buttons = (
+        '<button type="button" data-select="all">all</button>'
+        '<button type="button" data-select="none">none</button>'
+    )
+    if len(cited) > MANY_SOURCES:  # a long list folds away instead of filling the screen
+        source_boxes = (
+            f'<details class="many"><summary>{len(cited)} sources</summary>'
+            f'<div class="chips">{source_boxes}</div></details>'
+        )
     return (
         '<form id="filters" aria-label="Filter the events">'
         f"<fieldset><legend>Status</legend>{status_boxes}</fieldset>"
-        f"<fieldset><legend>Sources</legend>{source_boxes}</fieldset>"
+        f'<fieldset class="sources"><legend>Sources</legend>{buttons}{source_boxes}</fieldset>'
         f'<p id="shown" role="status">{count} of {count} events shown</p></form>'
     )
 
