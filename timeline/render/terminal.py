@@ -161,7 +161,9 @@ def _print_publication_notes(
         print_item(console, 0, "! ", note, STYLE["warn"])
 
 
-def _print_legend(console: Console, timeline: Timeline, labels: dict[str, str]) -> None:
+def _print_legend(
+    console: Console, timeline: Timeline, labels: dict[str, str], explain: bool = False
+) -> None:
     console.print(Text("Sources", style="bold"))
     known = documents_by_id(timeline)
     detailed, others = source_list(timeline)
@@ -178,7 +180,12 @@ def _print_legend(console: Console, timeline: Timeline, labels: dict[str, str]) 
             head.append(f"  “{shorten(doc.title, 90)}”")
         published = published_text(doc)
         if doc.published.value is not None and doc.published.evidence:
-            published = f"{doc.published.value} ({published_evidence(doc.published)})"
+            evidence = (
+                published_evidence(doc.published, limit=None)
+                if explain
+                else published_evidence(doc.published)
+            )
+            published = f"{doc.published.value} ({evidence})"
         details = f"{clean(doc.url or doc.path)} · published {published}"
         head.append("\n" + details, style=STYLE["dim"])
         if note := copy_note(doc_id, timeline, lambda other: _badges([other], labels)):
@@ -227,7 +234,7 @@ def render_terminal(
             _print_event(console, event, timeline, labels, explain)
     console.print()
     if labels:
-        _print_legend(console, timeline, labels)
+        _print_legend(console, timeline, labels, explain)
         console.print()
     if timeline.gaps:
         _print_gaps(console, timeline)
