@@ -31,7 +31,7 @@ RAIL = (
     "Acme Rail will publish its own findings on 20 March 2022, a spokesman said.\n"
 )
 RAIL_AGAIN = (
-    " date 2022-03-11\n"
+    " date 2022-03-11 Norland Wire\n"
     "Review welcomed\n"
     "\n"
     "Minister Rahn of Norland announced a review of the rail safety rules on 8 March 2022.\n"
@@ -287,6 +287,8 @@ def test_source_filter_by_id_or_its_start(corpus):
     assert build_json(str(corpus), "--source", "rec")["events"] == [
         e for e in all_events if "recall" in e["sources"]
     ]
+    outlet = build_json(str(corpus), "--source", "norland wire")["events"]  # rail_0311's outlet, any case
+    assert outlet == kept
     code, _, err = run("build", str(corpus), "--source", "nowhere")
     assert code == 2 and "no article has this id" in err
 
