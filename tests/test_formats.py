@@ -258,3 +258,13 @@ def test_build_writes_every_format_from_the_same_timeline(seeds_outputs):
     )
     page = (folder / "out.html").read_text(encoding="utf-8")
     assert all(f'id="event-{e["id"]}"' in page for e in data["events"])
+
+
+def test_html_axis_shows_the_time_between_dates_and_forbids_any_fetch():
+    page = render(make_timeline(), "html")
+    # 1994 ends on 31 Dec 1994; February 2022 starts on 1 Feb 2022: 9,894 days, about 27 years
+    between = page.split('data-date="1994"', 1)[1].split('data-date="2022-02"', 1)[0]
+    assert '<div class="lapse" aria-hidden="true">27 years later</div>' in between
+    # February 2022 covers every later date (1, 14 and 20 February): no time passes outside it
+    assert page.count('class="lapse"') == 1
+    assert "default-src 'none'" in page

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import timedelta
 from html import escape
 from importlib import resources
 
@@ -24,6 +25,7 @@ from timeline.render.common import (
     group_by_date,
     is_span,
     outlet_name,
+    plural,
     published_text,
     source_labels,
     source_list,
@@ -34,6 +36,8 @@ from timeline.render.common import (
 from timeline.render.explain import copy_notes, explain_mention, published_evidence
 from timeline.types import EVENT_STATUSES, Article, DateValue, Event, EventMention, Timeline
 
+# Nothing may be fetched: the page is whole in itself (links to the articles still open on a click).
+CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 MANY_SOURCES = 12  # more source filters than this are folded into a list to open
 
 
@@ -226,9 +230,34 @@ def _sources(page: _Page) -> str:
     return f"<footer><h2>Sources</h2><ol>{items}</ol>{also}</footer>"
 
 
+def _lapse(previous: DateValue | None, when: DateValue | None) -> str:
+    """``9 days later`` between two date headings, so the axis shows time passing, not just order."""
+    if previous is None or when is None or when.start <= previous.end + timedelta(days=1):
+        return ""
+    days = (when.start - previous.end).days
+    if days < 14:
+        amount = plural(days, "day")
+    elif days < 61:
+        amount = plural(round(days / 7), "week")
+    elif days < 730:
+        amount = plural(round(days / 30.44), "month")
+    else:
+        amount = plural(round(days / 365.25), "year")
+    return f'<div class="lapse" aria-hidden="true">{amount} later</div>'
+
+
+def _sections(page: _Page) -> str:
+    parts, previous = [], None
+    for when, events in group_by_date(page.timeline.events):
+        parts.append(_lapse(previous, when) + _section(page, when, events))
+        if when is not None and (previous is None or when.end > previous.end):
+            previous = when
+    return "".join(parts)
+
+
 def render_html(timeline: Timeline) -> str:
     page = _Page(timeline)
-    sections = "".join(_section(page, when, events) for when, events in group_by_date(timeline.events))
+    sections = _sections(page)
     if not timeline.events:
         sections = "<p>No events found.</p>"
     summary = _text(summary_line(timeline))
@@ -236,6 +265,7 @@ def render_html(timeline: Timeline) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">'
         f'<meta name="generator" content="timeline {escape(__version__)}">'
         f"<title>Timeline · {summary}</title><style>{_asset('page.css')}</style></head>\n"
         f'<body><header><h1>Timeline</h1><p class="summary">{summary}</p>'
