@@ -49,7 +49,8 @@ _IRREGULAR_PAST = _words(
     struck fell rose led ran found brought bought sold paid kept became wrote flew broke chose drove grew
     knew threw thought caught fought sought taught stood felt heard meant shot spent swore withdrew been has
     have sat hit quit cut laid oversaw underwent overtook forgave arose awoke bore dealt fled hung lay lit
-    slid split spread stole stuck stung swept swung tore woke wore wound"""
+    slid split spread stole stuck stung swept swung tore woke wore wound built rebuilt blew drew sank rang
+    shook hid overran overthrew undertook forbade"""
 )
 _PARTICIPLE = r"[a-z]{2,}(?:ed|en)|held|heard|made|sent|told|kept|found|paid|sold|brought|bought|shot|hit|cut"
 # A present passive ("the case is heard", "it is subject to") says nothing about past or future.
