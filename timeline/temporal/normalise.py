@@ -25,7 +25,6 @@ from timeline.temporal.anchor import (
     shift,
     tense_near,
     weekday_date,
-    weekday_tense,
 )
 from timeline.temporal.lexicon import (
     DECADE_WORDS,
@@ -47,6 +46,7 @@ from timeline.temporal.lexicon import (
 from timeline.temporal.narrative import NARRATIVE, month_year, story_reference, within_publication
 from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
+from timeline.temporal.weekdays import consistent_weekday_tense
 from timeline.text import is_reporting
 from timeline.types import DateValue, TimeExpression
 
@@ -666,9 +666,13 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
-    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, possessive)
+    tense, from_article = None, False
+    if not rel:
+        tense, from_article = consistent_weekday_tense(
+            ctx.text, cand.start, cand.end, ctx.layout, weekday, possessive
+        )
     pub = ctx.pub_day
-    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}"
+    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}" + (".article" if from_article else "")
     if pub is None:
         kind = "TIME" if tod else "DATE"
         return [_from_publication(cand, ctx, kind, None, rule, tense=tense)]
@@ -931,8 +935,11 @@ def _before_named_day(
     rel = _clean(cand.group("wrel")) or None
     start = cand.match.start("wd")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
-    tense = None if rel else weekday_tense(ctx.text, start, cand.end, ctx.layout, possessive)
-    named = weekday_date(pub, WEEKDAYS[_clean(cand.group("wd"))], rel, tense)
+    weekday = WEEKDAYS[_clean(cand.group("wd"))]
+    tense = None
+    if not rel:
+        tense = consistent_weekday_tense(ctx.text, start, cand.end, ctx.layout, weekday, possessive)[0]
+    named = weekday_date(pub, weekday, rel, tense)
     calendar_unit = "day" if unit == "night" else unit
     base = value_to_date(named.isoformat())
     value = shift(base, calendar_unit, offset) if base else None
@@ -1332,7 +1339,9 @@ def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
     if lower in _DAY_WORD_OFFSET:
         return (pub + timedelta(days=_DAY_WORD_OFFSET[lower])).isoformat()
     rel = _clean(cand.group("wrel")) or None
-    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout)
+    tense = None
+    if not rel:
+        tense = consistent_weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, WEEKDAYS[lower])[0]
     return weekday_date(pub, WEEKDAYS[lower], rel, tense).isoformat()
 
 
