@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
-from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, MentionFeatures, _content
+from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, RETELL_WINDOW, MentionFeatures, _content
 from timeline.types import DateValue
 
 
@@ -45,7 +45,9 @@ class _Index:
         if _is_wide(when):
             slots: list[object] = ["wide"]
         else:
-            slots = list(_weeks(when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW))
+            # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
+            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
+            slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
                 slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]
         keys = self._keys(f)

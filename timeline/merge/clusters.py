@@ -13,6 +13,7 @@ from timeline.merge.features import (
     _DAY,
     CONFLICT_WINDOW,
     MAX_REPRESENTATIVES,
+    RETELL_WINDOW,
     MentionFeatures,
     _apart,
     features,
@@ -23,6 +24,7 @@ from timeline.merge.scoring import (
     _retold_with_wrong_year,
     _same_day_score,
     _same_distance_from_publication,
+    retelling,
 )
 from timeline.types import EventMention, JoinReason
 
@@ -96,9 +98,8 @@ def _place_dated(
         cid = max(sorted(ranks), key=lambda c: ranks[c][0])  # the first (lowest id) on ties
         _absorb_same_day(mention, f, cid, ranks, clusters, merged_into)
         (compatible_date, _), other, of = ranks[cid]
-        clusters[cid].reasons.append(
-            join_reason(mention, f, other, of, _kind(mention, other, compatible_date))
-        )
+        mention.join = join_reason(mention, f, other, of, _kind(mention, f, other, of, compatible_date))
+        clusters[cid].reasons.append(mention.join)
     clusters[cid].add(mention, f)
     index.add(cid, f, mention.date)
 
@@ -127,10 +128,14 @@ def _rank_all(
             ranks[cid] = match
 
 
-def _kind(mention: EventMention, other: EventMention, compatible_date: bool) -> str:
+def _kind(
+    mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures, compatible_date: bool
+) -> str:
     """The kind of a dated join (``JOIN_KINDS``)."""
     if compatible_date:
         return "same-date" if mention.date == other.date else "compatible-date"
+    if retelling(mention, f, other, of):
+        return "retelling"
     return "conflict"
 
 
@@ -158,7 +163,7 @@ def _absorb_same_day(
         if other_id == cid or not compatible_date or _clusters_conflict(target, other):
             continue
         # the bridge: the mention that matched both events, and the member of the absorbed one it matched
-        target.reasons.append(join_reason(member, of, mention, f, _kind(member, mention, True)))
+        target.reasons.append(join_reason(member, of, mention, f, _kind(member, of, mention, f, True)))
         target.absorb(other)
         merged_into[other_id] = cid
 
@@ -192,10 +197,17 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         if fine_only and other.date.granularity not in _DAY:
             continue
         compatible_date = compatible(mention, other)
-        too_far = not compatible_date and _gap(mention.date, other.date) > CONFLICT_WINDOW
-        if too_far and not _year_typo(mention.date, other.date):
+        gap = _gap(mention.date, other.date)
+        too_far = not compatible_date and gap > CONFLICT_WINDOW
+        if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
+        retold = not compatible_date and retelling(mention, f, other, of)
+        if too_far and not (retold or _year_typo(mention.date, other.date)):
+            continue
         score, strong = _cached_match(f, of, False)
+        if retold:
+            best = _better(best, ((False, max(score, 0.5)), other, of))
+            continue
         if not compatible_date and not strong and _year_typo(mention.date, other.date):
             strong = _retold_with_wrong_year(mention, f, other, of)
         if score <= 0 and compatible_date:
@@ -208,6 +220,9 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
         if not compatible_date and _same_distance_from_publication(mention, other):
             continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
-        if best is None or (compatible_date, score) > best[0]:
-            best = ((compatible_date, score), other, of)
+        best = _better(best, ((compatible_date, score), other, of))
     return best
+
+
+def _better(best: _Match | None, candidate: _Match) -> _Match:
+    return candidate if best is None or candidate[0] > best[0] else best
