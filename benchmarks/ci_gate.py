@@ -31,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 GATES: tuple[tuple[str, str], ...] = (
     ("tbaq_timex", "score_timeml.py"),
     ("aquaint_merge", "score_merge.py"),
+    ("tbaq_event_dating", "score_event_dates.py"),
+    ("entities_tls", "score_tls.py"),
 )
 
 DEFAULT_TOLERANCE = 0.01

@@ -74,9 +74,11 @@ def _offset(amount: int, unit: str) -> str:
     return f"{_count(abs(amount), unit)} {direction}"
 
 
-def published_evidence(published: Published) -> str:
-    """``header: " date 2022-02"`` — where the publication date came from."""
-    evidence = shorten(published.evidence, _EVIDENCE_LIMIT) if published.evidence else ""
+def published_evidence(published: Published, limit: int | None = _EVIDENCE_LIMIT) -> str:
+    """``header: " date 2022-02"``: where the publication date came from (``limit=None``: all of it)."""
+    evidence = ""
+    if published.evidence:
+        evidence = clean(published.evidence) if limit is None else shorten(published.evidence, limit)
     return f"{published.source}: {evidence}" if evidence else published.source
 
 
@@ -125,7 +127,8 @@ def _publication_phrase(rel: str, anchor_value: str | None, article: Article | N
     else:
         phrase = f"relative to {anchor}"
     if article is not None:
-        phrase += f" ({published_evidence(article.published)})"
+        # the derivation is what --explain is for: an inferred date's evidence is shown whole
+        phrase += f" ({published_evidence(article.published, limit=None)})"
     return phrase
 
 
