@@ -31,7 +31,7 @@ class _Index:
             return set()
         return {f"t:{t}" for t in _content(f)} | {f"t:{p}" for p in f.places}
 
-    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue) -> None:
+    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
             for slot in slots:
@@ -39,6 +39,8 @@ class _Index:
         if when.granularity in _DAY:
             for key in self._day_keys(f):
                 self._buckets[(key, ("day", when.start.toordinal()))].append(cluster_id)
+            if document:  # the article's own events of the day, whatever their wording
+                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))].append(cluster_id)
 
     def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
         found: set[int] = set()
@@ -58,9 +60,10 @@ class _Index:
                 found.update(self._buckets.get((key, slot), ()))
         return found
 
-    def same_day_candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+    def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
         found: set[int] = set()
         if when.granularity in _DAY:
-            for key in self._day_keys(f):
+            keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
+            for key in keys:
                 found.update(self._buckets.get((key, ("day", when.start.toordinal())), ()))
         return found

@@ -16,6 +16,8 @@ from timeline.merge.features import (
     RETELL_WINDOW,
     MentionFeatures,
     _apart,
+    _lexicon,
+    _shared_actors,
     features,
 )
 from timeline.merge.scoring import (
@@ -27,6 +29,10 @@ from timeline.merge.scoring import (
     retelling,
 )
 from timeline.types import EventMention, JoinReason
+
+SAME_ARTICLE_EVIDENCE = (
+    1  # shared people, specific words or concepts two same-day sentences of one article need
+)
 
 # the member a mention matched best in a cluster: (date compatible, score), the member and its features
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
@@ -89,7 +95,7 @@ def _place_dated(
     _rank_all(mention, f, clusters, primary, ranks)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
-        same_day = _live(index.same_day_candidates(f, mention.date), merged_into) - primary
+        same_day = _live(index.same_day_candidates(f, mention.date, mention.document), merged_into) - primary
         _rank_all(mention, f, clusters, same_day, ranks)
     if not ranks:
         clusters.append(_Cluster())
@@ -101,7 +107,7 @@ def _place_dated(
         mention.join = join_reason(mention, f, other, of, _kind(mention, f, other, of, compatible_date))
         clusters[cid].reasons.append(mention.join)
     clusters[cid].add(mention, f)
-    index.add(cid, f, mention.date)
+    index.add(cid, f, mention.date, mention.document)
 
 
 def _live(cids: set[int], merged_into: dict[int, int]) -> set[int]:
@@ -214,6 +220,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
             planned = "expected" in (mention.status, other.status)
             score = _same_day_score(mention.date, other.date, f, of, planned)
+            if score <= 0 and other.document == mention.document:
+                score = _same_article_score(mention, f, other, of)
         if score <= 0 or not (compatible_date or strong):
             continue
         if not compatible_date and _recurring(mention.date, other.date, f, of):
@@ -226,3 +234,19 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
 
 def _better(best: _Match | None, candidate: _Match) -> _Match:
     return candidate if best is None or candidate[0] > best[0] else best
+
+
+def _same_article_score(
+    mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures
+) -> float:
+    """Two sentences of one article dated to the same day that share a person, a specific word or an
+    event concept: an article tells its news over several sentences, in other words each time.  Places
+    and parties acting differently, or another action naming the happening, still keep them apart."""
+    assert mention.date is not None and other.date is not None
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
+        return 0.0
+    if mention.date.start != other.date.start:
+        return 0.0
+    shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    people = _shared_actors(f, of, ignore=f.places | of.places)
+    return 0.75 + 0.25 * (shared + people) if shared + people >= SAME_ARTICLE_EVIDENCE else 0.0
