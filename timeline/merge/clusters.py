@@ -30,9 +30,8 @@ from timeline.merge.scoring import (
 )
 from timeline.types import EventMention, JoinReason
 
-SAME_ARTICLE_EVIDENCE = (
-    1  # shared people, specific words or concepts two same-day sentences of one article need
-)
+# shared people, specific words or concepts two same-day sentences of one article need to be one event
+SAME_ARTICLE_EVIDENCE = 2
 
 # the member a mention matched best in a cluster: (date compatible, score), the member and its features
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
