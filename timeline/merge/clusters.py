@@ -207,6 +207,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         retold = not compatible_date and retelling(mention, f, other, of)
+        if not (compatible_date or retold) and _implicit(mention, other):
+            continue  # a date the sentence does not state cannot disagree with one that another states
         if too_far and not (retold or _year_typo(mention.date, other.date)):
             continue
         score, strong = _cached_match(f, of, False)
@@ -249,3 +251,8 @@ def _same_article_score(
     shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
     people = _shared_actors(f, of, ignore=f.places | of.places)
     return 0.75 + 0.25 * (shared + people) if shared + people >= SAME_ARTICLE_EVIDENCE else 0.0
+
+
+def _implicit(*mentions: EventMention) -> bool:
+    """A mention dated without an expression of its own (by its publication day or the narrative)."""
+    return any(m.date_source != "expression" for m in mentions)
