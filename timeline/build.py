@@ -42,6 +42,7 @@ from timeline.config import BuildOptions
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
 from timeline.merge import merge_mentions
+from timeline.summarise import Collection, summarise
 from timeline.temporal.timex import value_to_date
 from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression, Timeline
 
@@ -94,7 +95,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
-    events = select_events(events, options)
+    events = select_events(events, options, Collection(ordered, sentences, expressions))
     documents = sorted(ordered, key=lambda a: a.id)
     return Timeline(
         documents=documents,
@@ -513,16 +514,39 @@ def _sort_key(event: Event) -> tuple:
     )
 
 
-def select_events(events: list[Event], options: BuildOptions) -> list[Event]:
+def select_events(
+    events: list[Event], options: BuildOptions, collection: Collection | None = None
+) -> list[Event]:
     """Order events; keep those the filters ask for (sources, status); of those, the ones overlapping
     ``since``/``until`` and the undated ones (which no period can rule out); then the ``top`` most important
-    dates."""
+    dates.
+
+    With the ``collection`` they were read from, ``top`` ranks the collection's days by the evidence
+    ``timeline.summarise`` weighs (references, coverage, salience) and summarises each in
+    ``options.sentences`` sentences; dates it cannot fill (fewer named days than asked for) are the
+    most important remaining events' dates.  Without it, events are ranked by their own sources.
+    """
     kept = [e for e in sorted(events, key=_sort_key) if _wanted(e, options)]
     if options.since or options.until:
         kept = [e for e in kept if e.date is None or _within(e, options)]
-    if options.top is not None:
-        kept = _top_dates(kept, options.top)
-    return kept
+    if options.top is None:
+        return kept
+    if collection is None or not _unfiltered(options):
+        return _top_dates(kept, options.top)
+    days = summarise(kept, collection, options.top, options.sentences, options.since, options.until)
+    covered = {e.date.start for e in days if e.date}
+    rest = [
+        e
+        for e in kept
+        if e.date is not None and (e.date.granularity not in ("day", "time") or e.date.start not in covered)
+    ]
+    filled = _top_dates(rest, options.top - len(days)) if len(days) < options.top else []
+    return sorted([*days, *filled], key=_sort_key)
+
+
+def _unfiltered(options: BuildOptions) -> bool:
+    """No event filter is set: the summary may then rank every day of the collection, not only the events'."""
+    return options.min_sources is None and options.statuses is None and options.sources is None
 
 
 def _wanted(event: Event, options: BuildOptions) -> bool:

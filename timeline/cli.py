@@ -175,6 +175,7 @@ def _root(
         "timeline build seeds/ --published 003=2022-02-16",
         "cat article.txt | timeline build - --published stdin=2022-02-16",
         "timeline build corpus/ --top 10 --since 2022-02",
+        "timeline build corpus/ --top 20 --sentences 2 --format markdown",
     ),
 )
 def build(
@@ -207,6 +208,15 @@ def build(
             show_default=False,
         ),
     ] = None,
+    sentences: Annotated[
+        int,
+        typer.Option(
+            "--sentences",
+            metavar="K",
+            min=1,
+            help="With --top: K sentences per date, central and not repeating each other (default 1).",
+        ),
+    ] = 1,
     since: SinceOption = None,
     until: UntilOption = None,
     min_sources: Annotated[
@@ -248,6 +258,7 @@ def build(
     with _user_errors():
         articles = _read(paths, published, published_from, quiet)
         options = _build_options(articles, since, until, top, min_sources, status, source)
+        options.sentences = sentences
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress
             timeline = build_timeline(articles, options)

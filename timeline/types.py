@@ -206,6 +206,14 @@ class Conflict:
 
 
 @dataclass
+class SummarySentence:
+    """One sentence of a summary timeline's entry (``--top --sentences``), with the articles that say it."""
+
+    text: str
+    sources: list[str]  # Article ids: the one quoted first, then those saying nearly the same
+
+
+@dataclass
 class Event:
     id: str  # stable across runs: derived from content, not order
     date: DateValue | None
@@ -216,6 +224,7 @@ class Event:
     conflicts: list[Conflict] = field(default_factory=list)
     reasons: list[JoinReason] = field(default_factory=list)  # why each joined mention is in the event
     confidence: float = 1.0  # how sure that every source reports this one happening (0..1)
+    summary: list[SummarySentence] = field(default_factory=list)  # summary timelines only (--top)
 
     @property
     def importance(self) -> tuple[int, int]:

@@ -100,7 +100,7 @@ def conflict_to_dict(conflict: Conflict) -> dict:
 
 
 def event_to_dict(event: Event) -> dict:
-    return {
+    result = {
         "id": event.id,
         "date": date_to_dict(event.date),
         "title": event.title,
@@ -111,6 +111,9 @@ def event_to_dict(event: Event) -> dict:
         "reasons": [reason_to_dict(r) for r in event.reasons],
         "confidence": event.confidence,
     }
+    if event.summary:  # summary timelines (--top) only
+        result["sentences"] = [{"text": s.text, "sources": list(s.sources)} for s in event.summary]
+    return result
 
 
 def reason_to_dict(reason: JoinReason) -> dict:

@@ -132,6 +132,11 @@ def _mention_lines(mention: EventMention, timeline: Timeline, labels: dict[str, 
 
 def _print_event(console: Console, event: Event, timeline: Timeline, labels: dict[str, str], explain: bool):
     print_item(console, 2, "• ", _event_text(event, labels))
+    for sentence in event.summary[1:]:  # --sentences K: the title is the first
+        line = Text(clean(sentence.text), style=STYLE["title"])
+        line.append("  ")
+        line.append(_badges(sentence.sources, labels), style=STYLE["badge"])
+        print_item(console, 4, "+ ", line, STYLE["dim"])
     for conflict in event.conflicts:
         conflict_text = _conflict_text(conflict.value, conflict.sources, conflict.text, labels)
         print_item(console, 4, "⚠ ", conflict_text, STYLE["conflict"])
