@@ -79,6 +79,7 @@ def extract_mentions(
     durations = [e for e in expressions if e.type == "DURATION"]
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
+    paragraph = -1
     mentions: list[EventMention] = []
     for sentence in sentences:
         if sentence.boilerplate:
@@ -91,8 +92,12 @@ def extract_mentions(
         )
         mentions.extend(dated)
         analysis = _analyse(sentence, own, report_line)
-        open_quote = narrative.quote_open and narrative.paragraph == sentence.paragraph
-        quoted, narrative.quote_open = quoted_tokens(analysis, open_quote)
+        # a quotation runs on across sentences and paragraphs until its closing mark; a paragraph that
+        # opens with a quotation mark starts one afresh (news style re-opens a quote in each paragraph)
+        if sentence.paragraph != paragraph and _QUOTE.match(sentence.text.lstrip()):
+            narrative.quote_open = False
+        paragraph = sentence.paragraph
+        quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
         verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
         main = _main_date(analysis, verb, triggers) if clause_dated else None
         if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
@@ -124,7 +129,7 @@ def extract_mentions(
             if (mention := _undated_mention(article, sentence, skipped, nouns_dated)) is not None:
                 mentions.append(mention)
     _expand_surnames(mentions)
-    return mentions
+    return _without_restated_headline(mentions, headlines, lead)
 
 
 # "NAIROBI, Kenya, Aug. 7 (Xinhua) --", "CITY, Month D (AP) _": the wire's report line, not an event.
@@ -288,6 +293,21 @@ def _main_date(
         if 0 < index - verb.index <= 4 and "to" in between and "," not in between:
             return mention
     return None
+
+
+def _without_restated_headline(
+    mentions: list[EventMention], headlines: set[int], lead: set[int]
+) -> list[EventMention]:
+    """A headline dated by the publication day restates its lead: when the lead's first sentence reports
+    an event of that day too, the headline is no event of its own."""
+    head = [m for m in mentions if m.sentence.index in headlines and m.date_source == PUBLICATION_IMPLICIT]
+    if not head:
+        return mentions
+    lead_days = {
+        m.date.value for m in mentions if m.sentence.index in lead - headlines and m.date is not None
+    }
+    restated = {id(m) for m in head if m.date is not None and m.date.value in lead_days}
+    return [m for m in mentions if id(m) not in restated]
 
 
 def _only_background(triggers: dict[int, EventMention]) -> bool:

@@ -156,7 +156,24 @@ def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
         if subject and object_follows:
             return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
+    return _plural_present(analysis, skipped)
+
+
+def _plural_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
+    """A present verb after a plural subject: "officials say they ...", "analysts maintain that ...",
+    "monarchists hope to ...": a bare verb between a plural noun and "that", "to" or a pronoun."""
+    tokens = analysis.tokens
+    for i in range(1, len(tokens) - 1):
+        word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1].lower
+        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower() or word in STOPWORDS:
+            continue
+        plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
+        if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
+            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT, report=is_reporting(word))
     return None
+
+
+_COMPLEMENT_STARTS = frozenset({"that", "to", "they", "he", "she", "it", "we", "the"})
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})
@@ -222,12 +239,16 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
             long = durative or _LONG_STRETCH.search(rest) is not None or _since_before(analysis, i)
             if nxt == "been":
                 after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
-                long = long or not (_participle(after) and after != "been")  # "has been the focus of"
+                passive = _participle(after) and after != "been"
+                long = long or not passive  # "has been the focus of": a state
+                j += passive  # "has been arrested": the arrest is the event
             return MainVerb(j, LONG_PERFECT if long else PERFECT)
+        if durative and word != "had":
+            return MainVerb(j, LONG_PERFECT)  # "has often tread", "have long held"
         if nxt == "to":
             return MainVerb(i, PAST if word == "had" else PRESENT)  # "had to", "has to"
         if verbs[i]:
-            return MainVerb(i, PAST if word == "had" else PRESENT)  # "had a call", "has a plan"
+            return MainVerb(i, PAST if word == "had" else COPULA)  # "had a call"; "has a plan" is a state
         return None
     if word in _FUTURE_WORDS:
         return MainVerb(i, FUTURE)
@@ -240,8 +261,13 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
         if word in _PAST_BE:
             return MainVerb(j if nxt.endswith("ing") or _participle(nxt) else i, PAST)
         if nxt.endswith("ing") and len(nxt) > 4:
+            if nxt == "being" and j + 1 < len(analysis.tokens) and _participle(analysis.tokens[j + 1].lower):
+                j += 1  # "is being investigated"
             return MainVerb(j, PROGRESSIVE)
-        return MainVerb(j, PRESENT) if _participle(nxt) else MainVerb(i, COPULA)
+        if not _participle(nxt):
+            return MainVerb(i, COPULA)
+        following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
+        return MainVerb(j, FUTURE if following == "to" else PRESENT)  # "is expected to close": a plan
     if word in ("did", "does", "do"):
         return MainVerb(i, PAST if word == "did" else PRESENT)
     if not verbs[i]:
