@@ -34,6 +34,7 @@ from timeline.events.implicit import (
     ImplicitDate,
     MainVerb,
     Narrative,
+    group_same_happening,
     implicit_date,
     main_verb,
     quoted_tokens,
@@ -129,7 +130,9 @@ def extract_mentions(
             if (mention := _undated_mention(article, sentence, skipped, nouns_dated)) is not None:
                 mentions.append(mention)
     _expand_surnames(mentions)
-    return _without_restated_headline(mentions, headlines, lead)
+    mentions = _without_restated_headline(mentions, headlines, lead)
+    group_same_happening(mentions)
+    return mentions
 
 
 # "NAIROBI, Kenya, Aug. 7 (Xinhua) --", "CITY, Month D (AP) _": the wire's report line, not an event.

@@ -27,11 +27,12 @@ from timeline.text import (
     MODALS,
     STOPWORDS,
     Token,
+    concept,
     is_past_form,
     is_reporting,
     verb_flags,
 )
-from timeline.types import DateValue
+from timeline.types import DateValue, EventMention
 
 PUBLICATION_IMPLICIT = "publication-implicit"
 NARRATIVE = "narrative"
@@ -329,3 +330,45 @@ def implicit_date(
         elif told.end < published.start - RECENT_BEFORE and paragraph == narrative.paragraph:
             return False  # the story of long ago goes on: background
     return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.past")
+
+
+# ---------------------------------------------------------------- one happening, many sentences
+
+GROUP_WINDOW = 3  # sentences between two reports of one happening in one article
+
+
+def group_same_happening(mentions: list[EventMention]) -> None:
+    """Many sentences of one article telling one happening make one event, not ten: a clause dated
+    implicitly (publication day, narrative) that shares the acting name or the kind of act with a recent
+    report of the same date takes that report's content (trigger, terms, actors, title), so the merge
+    stage sees one happening.  Its sentence stays its own: it is still quoted as evidence."""
+    groups: list[tuple[EventMention, list[int]]] = []  # (head, [last sentence index])
+    for mention in mentions:
+        if mention.date is None:
+            continue
+        implicit = mention.date_source in (PUBLICATION_IMPLICIT, NARRATIVE)
+        index = mention.sentence.index
+        for head, last in reversed(groups):
+            near = implicit and head.date == mention.date and index - last[0] <= GROUP_WINDOW
+            if near and _same_happening(head, mention):
+                _adopt(mention, head)
+                last[0] = index
+                break
+        else:
+            groups.append((mention, [index]))
+
+
+def _same_happening(head: EventMention, other: EventMention) -> bool:
+    """A name in common (the same people or bodies, on the same day, a few sentences apart), or the same
+    kind of act ("the blast" ... "the explosion")."""
+    if set(head.actors) & set(other.actors) or set(head.subjects or ()) & set(other.subjects or ()):
+        return True
+    kind = concept(head.trigger.lower())
+    return kind is not None and kind == concept(other.trigger.lower())
+
+
+def _adopt(mention: EventMention, head: EventMention) -> None:
+    mention.trigger, mention.title, mention.status = head.trigger, head.title, head.status
+    mention.terms, mention.content = list(head.terms), list(head.content)
+    mention.actors, mention.places = list(head.actors), list(head.places)
+    mention.subjects = list(head.subjects) if head.subjects is not None else None
