@@ -28,7 +28,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 # (gate name, script in this directory). Each script's gate_figures(eval_dir) returns named figures.
-GATES: tuple[tuple[str, str], ...] = (("tbaq_timex", "score_timeml.py"),)
+GATES: tuple[tuple[str, str], ...] = (
+    ("tbaq_timex", "score_timeml.py"),
+    ("aquaint_merge", "score_merge.py"),
+    ("tbaq_event_dating", "score_event_dates.py"),
+    ("entities_tls", "score_tls.py"),
+)
 
 DEFAULT_TOLERANCE = 0.01
 

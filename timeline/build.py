@@ -531,13 +531,24 @@ def _sort_key(event: Event) -> tuple:
 
 
 def select_events(events: list[Event], options: BuildOptions) -> list[Event]:
-    """Order events, keep those overlapping ``since``/``until``, then the ``top`` most important dates."""
-    kept = sorted(events, key=_sort_key)
+    """Order events; keep those the filters ask for (sources, status); of those, the ones overlapping
+    ``since``/``until`` and the undated ones (which no period can rule out); then the ``top`` most important
+    dates."""
+    kept = [e for e in sorted(events, key=_sort_key) if _wanted(e, options)]
     if options.since or options.until:
-        kept = [e for e in kept if e.date and _within(e, options)]
+        kept = [e for e in kept if e.date is None or _within(e, options)]
     if options.top is not None:
         kept = _top_dates(kept, options.top)
     return kept
+
+
+def _wanted(event: Event, options: BuildOptions) -> bool:
+    """The ``--min-sources``, ``--status`` and ``--source`` filters."""
+    if options.min_sources is not None and len(event.sources) < options.min_sources:
+        return False
+    if options.statuses is not None and event.status not in options.statuses:
+        return False
+    return options.sources is None or not options.sources.isdisjoint(event.sources)
 
 
 def _within(event: Event, options: BuildOptions) -> bool:

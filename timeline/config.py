@@ -21,6 +21,9 @@ class BuildOptions:
     until: date | None = None  # keep events whose date starts on or before this day
     top: int | None = None  # keep only the N most important dates (summary timeline)
     progress: ProgressCallback | None = None
+    min_sources: int | None = None  # keep events reported by at least this many sources
+    statuses: set[str] | None = None  # keep events of these statuses (reported, expected, background)
+    sources: set[str] | None = None  # keep events citing one of these article ids
 
 
 GAP_KINDS = ("undated-article", "undated-event", "interval", "conflict", "unresolved-expression")

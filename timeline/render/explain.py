@@ -18,6 +18,7 @@ from timeline.types import (
     DateValue,
     Event,
     EventMention,
+    JoinReason,
     Published,
     TimeExpression,
     Timeline,
@@ -73,9 +74,11 @@ def _offset(amount: int, unit: str) -> str:
     return f"{_count(abs(amount), unit)} {direction}"
 
 
-def published_evidence(published: Published) -> str:
-    """``header: " date 2022-02"`` — where the publication date came from."""
-    evidence = shorten(published.evidence, _EVIDENCE_LIMIT) if published.evidence else ""
+def published_evidence(published: Published, limit: int | None = _EVIDENCE_LIMIT) -> str:
+    """``header: " date 2022-02"``: where the publication date came from (``limit=None``: all of it)."""
+    evidence = ""
+    if published.evidence:
+        evidence = clean(published.evidence) if limit is None else shorten(published.evidence, limit)
     return f"{published.source}: {evidence}" if evidence else published.source
 
 
@@ -124,7 +127,8 @@ def _publication_phrase(rel: str, anchor_value: str | None, article: Article | N
     else:
         phrase = f"relative to {anchor}"
     if article is not None:
-        phrase += f" ({published_evidence(article.published)})"
+        # the derivation is what --explain is for: an inferred date's evidence is shown whole
+        phrase += f" ({published_evidence(article.published, limit=None)})"
     return phrase
 
 
@@ -198,7 +202,33 @@ def explain_mention(
     article: Article | None = None,
     expressions: list[TimeExpression] | None = None,
 ) -> str:
-    """How one mention was dated (or why it was not)."""
+    """How one mention was dated (or why it was not), and why it joined its event."""
+    text = _how_dated(mention, article, expressions)
+    if mention.join is not None:
+        text += "; " + join_text(mention.join)
+    return text
+
+
+def join_text(reason: JoinReason) -> str:
+    """``joined because shared actors ...; shared terms ...; same date (...)`` with the confidence."""
+    parts: list[str] = []
+    if reason.actors:
+        parts.append("shared actors " + ", ".join(reason.actors))
+    if reason.terms:
+        parts.append("shared terms " + ", ".join(reason.terms))
+    if reason.quoted:
+        parts.append("quoted words in common " + ", ".join(f'"{shorten(q, 60)}"' for q in reason.quoted))
+    if reason.date:
+        parts.append(reason.date)
+    parts.append(f"wording similarity {reason.similarity:.2f}")
+    return clean(f"joined because {'; '.join(parts)} (confidence {reason.confidence:.2f})")
+
+
+def _how_dated(
+    mention: EventMention,
+    article: Article | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> str:
     if mention.date_source == "joined":
         dated = f" ({clean(mention.date.value)})" if mention.date else ""
         return f"no date in this sentence; took the date of the event it was merged with{dated}"

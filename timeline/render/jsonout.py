@@ -18,6 +18,7 @@ from timeline.types import (
     Event,
     EventMention,
     Gap,
+    JoinReason,
     Published,
     TimeExpression,
     Timeline,
@@ -109,6 +110,24 @@ def event_to_dict(event: Event) -> dict:
         "sources": list(event.sources),
         "mentions": [mention_to_dict(m) for m in event.mentions],
         "conflicts": [conflict_to_dict(c) for c in event.conflicts],
+        "reasons": [reason_to_dict(r) for r in event.reasons],
+        "confidence": event.confidence,
+    }
+
+
+def reason_to_dict(reason: JoinReason) -> dict:
+    return {
+        "document": reason.document,
+        "start": reason.start,
+        "matched_document": reason.matched_document,
+        "matched_start": reason.matched_start,
+        "kind": reason.kind,
+        "confidence": reason.confidence,
+        "actors": list(reason.actors),
+        "terms": list(reason.terms),
+        "date": reason.date,
+        "quoted": list(reason.quoted),
+        "similarity": reason.similarity,
     }
 
 
