@@ -41,7 +41,7 @@ from rapidfuzz import fuzz, process
 from timeline.config import BuildOptions
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
-from timeline.merge import merge_mentions
+from timeline.merge import event_id, merge_mentions
 from timeline.summarise import Collection, summarise
 from timeline.temporal.timex import value_to_date
 from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression, Timeline
@@ -93,6 +93,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         for copy, original in copies.items()
     }
     events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
+    _date_from_implicit(events)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options, Collection(ordered, sentences, expressions))
@@ -104,6 +105,22 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         warnings=[_copy_warning(copy, original, own[copy]) for copy, original in sorted(copies.items())],
         copies=copies,
     )
+
+
+def _date_from_implicit(events: list[Event]) -> None:
+    """An event told only by clauses without a date expression of their own (``publication-implicit``,
+    ``narrative``) takes the date they carry (the most frequent, the latest on a tie), which the merge
+    stage leaves unchosen: it chooses among expression dates only."""
+    for event in events:
+        if event.date is not None:
+            continue
+        implicit = Counter(m.date for m in event.mentions if m.date is not None and m.date_source != "joined")
+        if implicit:
+            event.date = max(implicit, key=lambda d: (implicit[d], d.start))
+            event.id = event_id(event.date.value, event.title, event.sources)
+            for mention in event.mentions:
+                if mention.date_source == "joined":
+                    mention.date = event.date
 
 
 # ---------------------------------------------------------------- re-sent copies
