@@ -104,9 +104,10 @@ def test_events_ordered_by_start_coarser_first_then_importance():
     assert titles == ["month", "first", "major", "minor", "late", "undated"]
 
 
-def test_since_until_keep_overlapping_dated_events():
+def test_since_until_keep_overlapping_dated_events_and_the_undated_ones():
     kept = select_events(EVENTS, BuildOptions(since=date(2022, 3, 5), until=date(2022, 3, 8)))
-    assert [e.title for e in kept] == ["month", "major", "minor"]
+    # an undated event may lie in the period: it stays listed (under Undated), not silently dropped
+    assert [e.title for e in kept] == ["month", "major", "minor", "undated"]
 
 
 def test_top_keeps_the_most_important_dates_and_their_central_event():

@@ -4,6 +4,7 @@ noun/verb forms, background recalls and year typos (invented names only)."""
 from __future__ import annotations
 
 from timeline.merge import merge_mentions
+from timeline.merge.features import governing_action
 from timeline.names import place_keys, subject_names
 from timeline.temporal.timex import value_to_date
 from timeline.text import word_stem
@@ -173,7 +174,7 @@ def _blast(doc: str = "a") -> EventMention:
 
 def test_last_years_bombing_joins_the_bombing_at_year_precision():
     recalled = _mention(
-        "b", "2011", "Police arrested a suspect in last year's bombing of the Vesta courthouse.",
+        "b", "2011", "Last year's bombing of the Vesta courthouse shocked the town.",
         "bombing", ["Vesta"], ["attack", "courthouse"], ["Vesta"], status="background",
     )  # fmt: skip
     (event,) = merge_mentions([_blast(), recalled], ARTICLES)
@@ -181,6 +182,15 @@ def test_last_years_bombing_joins_the_bombing_at_year_precision():
     assert event.date.value == "2011-04-29"
     assert event.conflicts == []
     assert event.status == "reported"
+
+
+def test_an_arrest_in_connection_with_last_years_bombing_is_a_happening_of_its_own():
+    # the sentence reports an arrest: naming the bombing does not make it a report of the bombing
+    arrest = _mention(
+        "b", "2011", "Police arrested a suspect in last year's bombing of the Vesta courthouse.",
+        "bombing", ["Vesta"], ["attack", "courthouse"], ["Vesta"], status="background",
+    )  # fmt: skip
+    assert _sources(merge_mentions([_blast(), arrest], ARTICLES)) == [["a"], ["b"]]
 
 
 def test_a_background_mention_of_another_action_stays_apart():
@@ -227,3 +237,42 @@ def test_an_anniversary_or_an_annual_event_a_year_later_is_not_a_year_typo():
         _led("b", "2011-10-23", "Hal Voss led the march on Oct. 23, 2011."),
     ]
     assert all(not e.conflicts for e in merge_mentions(march, ARTICLES))
+
+
+def test_another_action_naming_the_bombing_on_its_day_stays_apart():
+    # hoping, dated by the blast it names: a happening of its own, not a report of the blast
+    hoped = _mention(
+        "b", "2011-04-29", "Officials hoped the minister would bring aid after the April 29 blast at the "
+        "Vesta courthouse that killed six people.", "blast", ["Vesta"], ["attack", "courthouse"], ["Vesta"],
+    )  # fmt: skip
+    assert _sources(merge_mentions([_blast(), hoped], ARTICLES)) == [["a"], ["b"]]
+
+
+def test_the_governing_action_of_a_named_happening():
+    assert governing_action("Police arrested a man in connection with the blasts.", "blasts") == word_stem(
+        "arrest"
+    )
+    assert governing_action("Six people were killed in the blasts.", "blasts") == ""  # the blasts' own toll
+    assert governing_action("The blast occurred at noon.", "blast") == ""  # only framing
+    assert governing_action("Officials said the blasts killed six people.", "blasts") == ""  # reported
+    assert governing_action("Norland said the bombing was a crime.", "bombing") != ""  # what Norland said
+
+
+def test_a_toll_counted_days_later_joins_the_attack_as_a_retelling_not_a_conflict():
+    toll = _mention(
+        "b", "2011-05-04", "The death toll in the Vesta courthouse blast has risen to five.",
+        "risen", ["Vesta"], ["death", "toll", "courthouse", "blast"], ["Vesta"],
+    )  # fmt: skip
+    (event,) = merge_mentions([_blast(), toll], ARTICLES)
+    assert event.sources == ["a", "b"]
+    assert event.date.value == "2011-04-29"
+    assert event.conflicts == []
+    joined = next(m for m in event.mentions if m.document == "b")
+    assert joined.date.value == "2011-05-04"  # its own date is kept
+    assert joined.join is not None and joined.join.kind == "retelling"
+
+
+def test_a_relative_clause_action_belongs_to_the_verb_it_hangs_on():
+    text = "Norland deplored the blasts which killed six people."
+    assert governing_action(text, "killed") == word_stem("deplore")
+    assert governing_action("The blasts, which killed six people, shook the town.", "killed") == ""

@@ -78,7 +78,8 @@ def test_json_header_summary_and_order(document):
     assert document["schema_version"] == 2
     assert document["generator"]["name"] == "timeline"
     assert [e["title"] for e in document["events"]] == EXPECTED_ORDER
-    # 3 articles, 7 events, 3 cited articles, one conflict, two gaps, one undated event (counted by hand)
+    # 3 articles, 7 events, 3 cited articles, one conflict, two gaps, one undated event, one article (c3)
+    # with no publication date nor bounds (counted by hand)
     assert document["summary"] == {
         "articles": 3,
         "events": 7,
@@ -86,6 +87,7 @@ def test_json_header_summary_and_order(document):
         "conflicts": 1,
         "gaps": 2,
         "undated_events": 1,
+        "undated_articles": 1,
     }
     assert "check" not in document
 

@@ -13,11 +13,11 @@ import os
 import re
 import signal
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from timeline import __version__
 from timeline.errors import (
@@ -38,10 +38,11 @@ app = typer.Typer(
     name="timeline",
     help=(
         "Turn news articles about one story into one merged, dated, sourced chronology.\n\n"
-        "Examples:\n\n"
-        "  timeline build seeds/                      # chronology in the terminal\n\n"
-        "  timeline build seeds/ --format json | jq '.events[].date.value'\n\n"
-        "  timeline check articles/ --max-gap 3d      # CI gate: exit 1 when there are gaps\n\n"
+        "\b\nExamples:\n"
+        "  timeline build seeds/                        # chronology in the terminal\n"
+        "  timeline build seeds/ --format html -o timeline.html\n"
+        "  timeline build seeds/ --format json | jq '.events[].date.value'\n"
+        "  timeline check articles/ --max-gap 3d        # CI gate: exit 1 when there are gaps\n"
         "  timeline dates seeds/002_a96e2a5aaa83fd45.txt   # every time expression in one article"
     ),
     no_args_is_help=True,
@@ -52,23 +53,45 @@ app = typer.Typer(
 )
 
 
-class BuildFormat(str, Enum):
-    terminal = "terminal"
-    markdown = "markdown"
-    json = "json"
-    jsonl = "jsonl"
+BUILD_FORMATS = ("terminal", "markdown", "json", "jsonl", "timelinejs", "csv", "ics", "html")
+CHECK_FORMATS = ("terminal", "json", "github")
+DATES_FORMATS = ("terminal", "json", "timeml")
+COLOR_CHOICES = ("auto", "always", "never")
 
 
-class CheckFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    github = "github"
+def _plain_choices(choices: tuple[str, ...]) -> str:
+    return f"{', '.join(choices[:-1])} or {choices[-1]}"
 
 
-class DatesFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    timeml = "timeml"
+def _choice(option: str, choices: tuple[str, ...]):
+    """A callback accepting one of ``choices``; anything else is a usage error naming them in plain words."""
+
+    def check(value: str | None) -> str | None:
+        if value is None or value in choices:
+            return value
+        raise typer.BadParameter(f"unknown {option} {value!r}; choose {_plain_choices(choices)}")
+
+    return check
+
+
+def _examples(*lines: str) -> str:
+    """An epilog of examples, one per line as typed (``\\b`` keeps the formatter from rewrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class _Command(TyperCommand):
+    """Help as people read it: ``PATHS...`` in the usage line and the argument list, not ``{PATHS}...`` and
+    ``PATHS <list[str]>`` (Python types mean nothing to a reader)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if getattr(param, "param_type_name", "") != "argument" or not param.metavar:
+                continue
+            shown = param.metavar + ("..." if param.nargs != 1 else "")
+            param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+            param._usage_display_name = lambda shown=shown: shown  # type: ignore[attr-defined]
+            param._rich_display_name = lambda shown=shown: shown  # type: ignore[attr-defined]
 
 
 # Options shared by every command that reads articles (one definition, like a shared decorator).
@@ -85,7 +108,8 @@ PublishedOption = Annotated[
     typer.Option(
         "--published",
         metavar="ID=DATE",
-        help="Publication date of the article with this id (its file stem), e.g. 003=2022-02-16. Repeatable.",
+        help="Publication date of the article with this id (its file stem, or the start of it), "
+        "e.g. 003_8abad7e98a5fd3f2=2022-02-16 or 003=2022-02-16. Repeatable.",
         show_default=False,
     ),
 ]
@@ -113,7 +137,8 @@ SinceOption = Annotated[
     typer.Option(
         "--since",
         metavar="DATE",
-        help="Only events on or after DATE (2022-02-01, 2022-02, 2022).",
+        help="Only events on or after DATE: 2022-02-01, 2022-02, 2022-W07, 2022 or 1 February 2022 "
+        "(undated events are still listed, under Undated).",
         show_default=False,
     ),
 ]
@@ -133,6 +158,15 @@ MaxArticleSizeOption = Annotated[
         help="Skip (with a warning) an article larger than SIZE characters: 50MB by default; "
         "e.g. 200MB, 500k, 1000000.",
         show_default=False,
+    ),
+]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help="Colour the terminal view: auto (on a terminal, unless NO_COLOR is set), always or never.",
+        callback=_choice("--color", COLOR_CHOICES),
     ),
 ]
 
@@ -156,23 +190,33 @@ def _root(
 
 
 @app.command(
-    epilog=(
-        "Examples:  timeline build seeds/ · timeline build seeds/ --explain · "
-        "timeline build 'news/**/*.json' --format json -o timeline.json · "
-        "timeline build seeds/ --format markdown -o timeline.md · "
-        "cat article.txt | timeline build - --published stdin=2022-02-16 · "
-        "timeline build corpus/ --top 10 --since 2022-02"
-    )
+    cls=_Command,
+    epilog=_examples(
+        "timeline build seeds/",
+        "timeline build seeds/ --explain",
+        "timeline build seeds/ --format html -o timeline.html",
+        "timeline build 'news/**/*.json' --format json -o timeline.json",
+        "timeline build seeds/ --format csv -o timeline.csv",
+        "timeline build seeds/ --format markdown -o timeline.md",
+        "timeline build seeds/ --min-sources 2 --status reported",
+        "timeline build seeds/ --published 003=2022-02-16",
+        "cat article.txt | timeline build - --published stdin=2022-02-16",
+        "timeline build corpus/ --top 10 --since 2022-02",
+        "timeline build corpus/ --top 20 --sentences 2 --format markdown",
+    ),
 )
 def build(
     paths: PathsArgument,
     output_format: Annotated[
-        Optional[BuildFormat],  # noqa: UP045
+        Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Option(
             "--format",
             "-f",
-            help="terminal (default), markdown, json, or jsonl (one event per line).",
+            metavar="FORMAT",
+            help="terminal (default), markdown, json, jsonl (one event per line), timelinejs (TimelineJS3 "
+            "JSON), csv, ics (iCalendar) or html (one self-contained page).",
             show_default=False,
+            callback=_choice("format", BUILD_FORMATS),
         ),
     ] = None,
     output: OutputOption = None,
@@ -191,44 +235,79 @@ def build(
             show_default=False,
         ),
     ] = None,
+    sentences: Annotated[
+        int,
+        typer.Option(
+            "--sentences",
+            metavar="K",
+            min=1,
+            help="With --top: K sentences per date, central and not repeating each other (default 1).",
+        ),
+    ] = 1,
     since: SinceOption = None,
     until: UntilOption = None,
+    min_sources: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--min-sources",
+            metavar="N",
+            min=1,
+            help="Only events reported by at least N sources (corroborated events).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--status",
+            metavar="STATUSES",
+            help="Only events of these statuses, comma-separated: reported, expected, background.",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--source",
+            metavar="ID",
+            help="Only events citing this article (its id or the start of it) or outlet; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    color: ColorOption = "auto",
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     max_article_size: MaxArticleSizeOption = None,
 ) -> None:
     """Build the merged chronology of the articles in PATHS."""
     from timeline.build import build_timeline
-    from timeline.config import BuildOptions
     from timeline.render import render
 
-    fmt = (output_format or BuildFormat.terminal).value
+    fmt = output_format or "terminal"
     reporter = Reporter(quiet=quiet, verbose=verbose)
     with _user_errors(reporter):
         articles = _read(paths, published, published_from, reporter, max_article_size)
-        options = BuildOptions(
-            since=_day(since, "--since", end=False), until=_day(until, "--until", end=True), top=top
-        )
-        if options.since and options.until and options.since > options.until:
-            raise UsageError(f"--since {since} is after --until {until}; no event could match")
+        options = _build_options(articles, since, until, top, min_sources, status, source)
+        options.sentences = sentences
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress
             timeline = build_timeline(articles, options)
         _collect(reporter, timeline)
-        color = _use_color(output)
-        text = render(timeline, fmt, color=color, width=_width(), explain=explain)
+        text = render(timeline, fmt, color=_use_color(output, color), width=_width(), explain=explain)
         _emit(text, output, articles)
         reporter.finish(len(timeline.documents))
 
 
 @app.command(
-    epilog=(
-        "Examples:  timeline check articles/ · timeline check articles/ --max-gap 3d · "
-        "timeline check articles/ --strict --format github · "
-        "timeline check seeds/ --fail-on interval,undated-event --format json. "
-        "Exit codes: 0 no failing gaps, 1 failing gaps found, 2 usage or input error. "
-        "Defaults can be pinned in pyproject.toml under [tool.timeline] or in .timeline.toml."
+    cls=_Command,
+    epilog=_examples(
+        "timeline check articles/",
+        "timeline check articles/ --max-gap 3d",
+        "timeline check articles/ --strict --format github",
+        "timeline check seeds/ --fail-on interval,undated-event --format json",
     )
+    + "\n\nExit codes: 0 no failing gaps, 1 failing gaps found, 2 usage or input error. "
+    "Defaults can be pinned in pyproject.toml under [tool.timeline] or in .timeline.toml.",
 )
 def check(
     paths: PathsArgument,
@@ -247,7 +326,7 @@ def check(
             "--fail-on",
             metavar="KINDS",
             help="Comma-separated gap kinds that fail the check: undated-article, undated-event, "
-            "interval, conflict, unresolved-expression, unreadable-article.",
+            "interval, conflict, unresolved-expression.",
             show_default=False,
         ),
     ] = None,
@@ -262,12 +341,14 @@ def check(
     since: SinceOption = None,
     until: UntilOption = None,
     output_format: Annotated[
-        Optional[CheckFormat],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--format",
             "-f",
-            help="terminal (default), json, or github (workflow annotations).",
+            metavar="FORMAT",
+            help="terminal (default), json or github (workflow annotations).",
             show_default=False,
+            callback=_choice("format", CHECK_FORMATS),
         ),
     ] = None,
     output: OutputOption = None,
@@ -282,6 +363,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    color: ColorOption = "auto",
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     max_article_size: MaxArticleSizeOption = None,
@@ -292,7 +374,7 @@ def check(
     from timeline.policy import load_policy
     from timeline.render.check import render_check
 
-    fmt = (output_format or CheckFormat.terminal).value
+    fmt = output_format or "terminal"
     reporter = Reporter(quiet=quiet, verbose=verbose)
     with _user_errors(reporter):
         overrides = _policy_overrides(max_gap, fail_on, strict, since, until)
@@ -305,19 +387,20 @@ def check(
         _collect(reporter, timeline)
         gaps = find_gaps(timeline, policy)
         timeline.gaps = gaps
-        text = render_check(timeline, gaps, fmt, color=_use_color(output), width=_width())
+        text = render_check(timeline, gaps, fmt, color=_use_color(output, color), width=_width())
         _emit(text, output, articles)
         reporter.finish(len(timeline.documents))
     raise typer.Exit(EXIT_OK if check_passed(gaps) else EXIT_GAPS)
 
 
 @app.command(
-    epilog=(
-        "Examples:  timeline dates seeds/002_a96e2a5aaa83fd45.txt · "
-        "timeline dates article.txt --published 2022-02-16 --format json · "
-        "timeline dates doc.tml --format timeml -o tagged.tml · "
-        "timeline dates crawl.jsonl --id crawl:3"
-    )
+    cls=_Command,
+    epilog=_examples(
+        "timeline dates seeds/002_a96e2a5aaa83fd45.txt",
+        "timeline dates article.txt --published 2022-02-16 --format json",
+        "timeline dates doc.tml --format timeml -o tagged.tml",
+        "timeline dates crawl.jsonl --id crawl:3",
+    ),
 )
 def dates(
     path: Annotated[
@@ -334,12 +417,14 @@ def dates(
         ),
     ] = None,
     output_format: Annotated[
-        Optional[DatesFormat],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--format",
             "-f",
-            help="terminal (default), json, or timeml (TimeML with our TIMEX3 tags).",
+            metavar="FORMAT",
+            help="terminal (default), json or timeml (TimeML with our TIMEX3 tags).",
             show_default=False,
+            callback=_choice("format", DATES_FORMATS),
         ),
     ] = None,
     output: OutputOption = None,
@@ -352,6 +437,7 @@ def dates(
             show_default=False,
         ),
     ] = None,
+    color: ColorOption = "auto",
 ) -> None:
     """List every time expression in one article: span, TIMEX3 value, and anchor."""
     from timeline.readers import parse_published_options, read_paths
@@ -359,7 +445,7 @@ def dates(
     from timeline.render import render_dates
     from timeline.temporal import tag
 
-    fmt = (output_format or DatesFormat.terminal).value
+    fmt = output_format or "terminal"
     reporter = Reporter()
     with _user_errors(reporter):
         articles = read_paths([path], stdin=_stdin, warn=reporter.warn)
@@ -379,7 +465,7 @@ def dates(
         if fmt == "timeml":
             text = _timeml(article, expressions, path)
         else:
-            text = render_dates(article, expressions, fmt, color=_use_color(output), width=_width())
+            text = render_dates(article, expressions, fmt, color=_use_color(output, color), width=_width())
         _emit(text, output, articles)
 
 
@@ -397,15 +483,27 @@ def _read(
 
     limit = _size(max_article_size, "--max-article-size") if max_article_size else MAX_ARTICLE_SIZE
     dates: dict[str, str] = {}
+    origins: dict[str, str] = {}
     if published_from is not None:
-        dates.update(load_published_file(str(published_from)))
-    dates.update(parse_published_options(published or []))
+        try:
+            from_file = load_published_file(str(published_from))
+        except TimelineError as error:  # say which option the file came from, and the file
+            message = str(error)
+            if str(published_from) not in message:
+                message = f"{published_from}: {message}"
+            raise type(error)(f"--published-from {message}") from None
+        dates.update(from_file)
+        origins.update(dict.fromkeys(from_file, f"--published-from {published_from}"))
+    for key in (options := parse_published_options(published or [])):
+        origins.pop(key, None)  # an option given on the command line wins over the file
+    dates.update(options)
     skipped: list = []
     articles = read_paths(
         paths,
         published=dates,
         stdin=_stdin,
         warn=reporter.warn,
+        published_origins=origins,
         skipped=skipped,
         max_article_size=limit,
     )
@@ -437,6 +535,51 @@ def _size(text: str, option: str) -> int:
     return int(match[1]) * _SIZE_UNITS[match[2].lower()]
 
 
+def _build_options(articles, since, until, top, min_sources, status, source):
+    """BuildOptions from the command line's selection options, each checked with a message in plain words."""
+    from timeline.config import BuildOptions
+    from timeline.types import EVENT_STATUSES
+
+    options = BuildOptions(
+        since=_day(since, "--since", end=False), until=_day(until, "--until", end=True), top=top
+    )
+    if options.since and options.until and options.since > options.until:
+        raise UsageError(f"--since {since} is after --until {until}; no event could match")
+    options.min_sources = min_sources
+    if status is not None:
+        wanted = [word.strip() for word in status.split(",") if word.strip()]
+        unknown = [word for word in wanted if word not in EVENT_STATUSES]
+        if unknown or not wanted:
+            choices = ", ".join(EVENT_STATUSES)
+            raise UsageError(f"--status: unknown status {(unknown or [status])[0]!r}; choose from {choices}")
+        options.statuses = set(wanted)
+    if source:
+        options.sources = {doc_id for key in source for doc_id in _article_ids(articles, key)}
+    return options
+
+
+def _article_ids(articles: list, key: str) -> set[str]:
+    """The articles a ``--source`` value names: an id or file name, an outlet's name (all its articles), or
+    the start of exactly one id."""
+    for article in articles:
+        if key in (article.id, Path(article.path).name):
+            return {article.id}
+    outlet = {
+        article.id for article in articles if article.source and article.source.casefold() == key.casefold()
+    }
+    if outlet:
+        return outlet
+    matches = [article.id for article in articles if article.id.startswith(key)]
+    if len(matches) == 1:
+        return set(matches)
+    if matches:
+        raise UsageError(
+            f"--source {key}: {len(matches)} articles have ids starting with it; give more of the id"
+        )
+    ids = ", ".join(article.id for article in articles[:10]) + (" ..." if len(articles) > 10 else "")
+    raise UsageError(f"--source {key}: no article has this id or outlet (ids: {ids})")
+
+
 def _timeml(article, expressions, path: str) -> str:
     from timeline.readers.encoding import decode_bytes
     from timeline.temporal.timeml import text_to_timeml, to_timeml
@@ -449,18 +592,47 @@ def _timeml(article, expressions, path: str) -> str:
         raise InputError(f"{path}: XML nested too deeply to write back as TimeML") from None
 
 
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4])?")
+
+
 def _day(text: str | None, option: str, *, end: bool):
-    """A --since/--until value as a day: the first (or last) day of the stretch it names."""
+    """A --since/--until value as a day: the first (or last) day of the stretch it names.
+
+    Only calendar dates are accepted (``2022-02-14``, ``2022-02``, ``2022-W07``, ``2022``, ``14 February
+    2022``): a word like "yesterday" would silently depend on the day the command runs, so it is refused
+    with the date it would have meant.
+    """
     if text is None:
         return None
-    from timeline.temporal import parse_date_value
     from timeline.temporal.timex import value_to_date
 
-    value = parse_date_value(text)
+    value = _calendar_value(text.strip())
     span = value_to_date(value) if value else None
     if span is None:
-        raise UsageError(f"{option} {text!r} is not a date; use e.g. 2022-02-14, 2022-02 or 2022")
+        raise UsageError(_not_a_date(text, option))
     return span.end if end else span.start
+
+
+def _calendar_value(text: str) -> str | None:
+    """The TIMEX3 value of a calendar date written in full (ISO or words), or None."""
+    if _CALENDAR_VALUE.fullmatch(text):
+        return text
+    from timeline.temporal import tag
+
+    found = [e for e in tag(text) if e.type == "DATE" and e.anchor == "absolute" and e.value]
+    if len(found) == 1 and found[0].text.strip(" .,") == text.strip(" .,"):
+        return found[0].value
+    return None
+
+
+def _not_a_date(text: str, option: str) -> str:
+    from timeline.temporal import parse_date_value
+
+    message = f"{option} {text!r} is not a calendar date; use e.g. 2022-02-14, 2022-02, 2022-W07 or 2022"
+    relative = parse_date_value(text)  # a relative phrase the date parser reads against today
+    if relative:
+        message += f" ({text!r} would mean {relative} today: write that date if you mean it)"
+    return message
 
 
 def _policy_overrides(max_gap, fail_on, strict, since, until) -> dict:
@@ -516,8 +688,11 @@ def _silence_stdout() -> None:
         pass
 
 
-def _use_color(output: Path | None) -> bool:
-    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+def _use_color(output: Path | None, when: str = "auto") -> bool:
+    """``--color``: always, never, or auto: only for a terminal, never when NO_COLOR is set
+    (https://no-color.org), and forced by FORCE_COLOR."""
+    if when != "auto":
+        return when == "always"
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -525,18 +700,18 @@ def _use_color(output: Path | None) -> bool:
     return sys.stdout is not None and sys.stdout.isatty()
 
 
+UNWRAPPED = 100_000  # the width piped text is laid out at: one event a line, whatever its length
+
+
 def _width() -> int:
+    """``COLUMNS`` when set, else the terminal's width; piped text is not wrapped at all (grep-able)."""
+    columns = os.environ.get("COLUMNS", "").strip()  # "abc" or "80.5" are not a width: ignored
+    if columns.isdigit() and len(columns) <= 6 and int(columns) > 0:
+        return min(max(40, int(columns)), UNWRAPPED)
     try:
-        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+        return max(40, os.get_terminal_size(sys.stdout.fileno()).columns)
     except (OSError, ValueError, AttributeError):
-        columns = _columns_variable()
-    return max(60, min(columns, 120))
-
-
-def _columns_variable() -> int:
-    """``COLUMNS`` when it is a whole number (``abc`` or ``80.5`` are ignored), else 100."""
-    value = os.environ.get("COLUMNS", "").strip()
-    return int(value) if value.isdigit() and len(value) <= 6 else 100
+        return UNWRAPPED
 
 
 class _user_errors:

@@ -33,7 +33,6 @@ from timeline.types import Article, Event, Gap, Skipped, Timeline
 STRICT_KINDS = frozenset({"conflict", "unresolved-expression"})
 # Granularities precise enough to say whether a stretch of days had events.
 INTERVAL_GRANULARITIES = frozenset({"time", "day", "week", "month"})
-_QUOTE_CHARS = 90  # longest sentence excerpt quoted in a message
 
 
 def find_gaps(timeline: Timeline, policy: CheckPolicy) -> list[Gap]:
@@ -151,8 +150,8 @@ def _interval_gap(
 ) -> Gap:
     days = (end - start).days + 1
     # Neighbours are quoted short: the dates are the point, the titles only help find the spot.
-    where = [f"after {_quote(before.title, 50)}" if before else "from the start of the period"]
-    where.append(f"before {_quote(after.title, 50)}" if after else "to the end of the period")
+    where = [f"after {_quote(before.title)}" if before else "from the start of the period"]
+    where.append(f"before {_quote(after.title)}" if after else "to the end of the period")
     return Gap(
         kind="interval",
         message=(
@@ -256,12 +255,9 @@ def _labels(documents: dict[str, Article], ids: list[str]) -> str:
     return ", ".join(labels) if labels else "the other sources"
 
 
-def _quote(text: str, limit: int = _QUOTE_CHARS) -> str:
-    """Text as a short one-line quotation."""
-    flat = " ".join(text.split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return f'"{flat}"'
+def _quote(text: str) -> str:
+    """Text as a one-line quotation, whole: the JSON carries it in full, renderers shorten it for display."""
+    return f'"{" ".join(text.split())}"'
 
 
 def _days(count: int) -> str:

@@ -37,6 +37,7 @@ ANCHOR_KINDS = (
 DATE_SOURCES = (
     "expression",  # a time expression of its own clause
     "publication-implicit",  # no date in the clause: a news lead/report dated by its publication day
+    "narrative",  # no date in the clause: a past-tense clause continuing the story of the day told before it
     "joined",  # took the date of the event it was merged with
     "none",  # undated
 )
@@ -138,6 +139,37 @@ class TimeExpression:
         return value_to_date(self.value)
 
 
+# Why a mention joined an event (``JoinReason.kind``).
+JOIN_KINDS = (
+    "same-date",  # dated to the same date as the member it matched
+    "compatible-date",  # dates overlap: a day inside a week, a publication-implied day and the day before
+    "conflict",  # the same happening told with a date that disagrees: listed in ``Event.conflicts``
+    "retelling",  # a later report that recalls the happening ("the Aug. 7 bombing"): no conflict
+    "undated",  # no date of its own: joined on content alone, its date taken from the event
+)
+
+
+@dataclass(frozen=True)
+class JoinReason:
+    """The evidence on which one mention joined an event, and how sure the join is (0..1).
+
+    ``document``/``start`` locate the joining mention's sentence, ``matched_document``/``matched_start``
+    the member it matched best.
+    """
+
+    document: str
+    start: int
+    matched_document: str
+    matched_start: int
+    kind: str  # one of JOIN_KINDS
+    confidence: float
+    actors: tuple[str, ...] = ()  # named actors in common, "A ~ B" when spelled differently
+    terms: tuple[str, ...] = ()  # key terms and event concepts in common
+    date: str = ""  # how the two dates relate, in words
+    quoted: tuple[str, ...] = ()  # quoted words both sentences carry
+    similarity: float = 0.0  # wording similarity of the two sentences (token-set ratio, 0..1)
+
+
 @dataclass
 class EventMention:
     """One sentence's report of one event."""
@@ -161,6 +193,11 @@ class EventMention:
     # date may be the day before publication (Saturday's paper reports Friday); merging treats the whole
     # [earliest, date.end] as compatible and never calls that range a conflict
     earliest: date | None = None
+    # the rule that gave a date without an expression ("publication-implicit.lead", "narrative.past"),
+    # shown by --explain; "" when the date is an expression's (its own ``rule`` tells) or there is none
+    date_rule: str = ""
+    # why the merge put this mention in its event (None for the mention an event started from)
+    join: JoinReason | None = None
 
 
 @dataclass
@@ -173,6 +210,14 @@ class Conflict:
 
 
 @dataclass
+class SummarySentence:
+    """One sentence of a summary timeline's entry (``--top --sentences``), with the articles that say it."""
+
+    text: str
+    sources: list[str]  # Article ids: the one quoted first, then those saying nearly the same
+
+
+@dataclass
 class Event:
     id: str  # stable across runs: derived from content, not order
     date: DateValue | None
@@ -181,6 +226,9 @@ class Event:
     sources: list[str]  # Article ids, in first-seen order
     mentions: list[EventMention]
     conflicts: list[Conflict] = field(default_factory=list)
+    reasons: list[JoinReason] = field(default_factory=list)  # why each joined mention is in the event
+    confidence: float = 1.0  # how sure that every source reports this one happening (0..1)
+    summary: list[SummarySentence] = field(default_factory=list)  # summary timelines only (--top)
 
     @property
     def importance(self) -> tuple[int, int]:

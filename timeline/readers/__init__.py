@@ -56,19 +56,21 @@ def read_paths(
     published: dict[str, str] | None = None,
     stdin: TextIO | BinaryIO | Callable[[], TextIO | BinaryIO | None] | None = None,
     warn: Warn | None = None,
+    published_origins: dict[str, str] | None = None,
     *,
     skipped: list[Skipped] | None = None,
     max_article_size: int = MAX_ARTICLE_SIZE,
 ) -> list[Article]:
     """Every article under ``paths``; a bad file is skipped with ``warn("skipping path: reason")``.
 
-    ``published`` maps an article id (or a file name or path) to a date that
-    overrides the one found in the file.  Raises InputError for a missing path,
-    an empty directory, a glob matching nothing, or when no article is readable.
-    ``stdin`` is the stream ``-`` reads (or a function returning it, called only
-    when ``-`` is given).  Each file or record left out is appended to
-    ``skipped``; an article larger than ``max_article_size`` (characters of
-    text, or bytes of a one-article file) is one of them.
+    ``published`` maps an article id (or a file name or path, or the start of exactly one article's id)
+    to a date that overrides the one found in the file; ``published_origins`` names where a key's date
+    came from (a ``--published-from`` file) for the evidence, which is ``--published ID=DATE`` otherwise.
+
+    Raises InputError for a missing path, an empty directory, a glob matching nothing, or when no article
+    is readable.  ``stdin`` is the stream ``-`` reads (or a function returning it, called only when ``-``
+    is given).  Each file or record left out is appended to ``skipped``; an article larger than
+    ``max_article_size`` (characters of text, or bytes of a one-article file) is one of them.
     """
     warn = warn or (lambda message: None)
     articles: list[Article] = []
@@ -106,7 +108,7 @@ def read_paths(
     if skipped is not None:
         skipped.extend(left_out)
     _make_ids_unique(articles, warn)
-    _apply_published_options(articles, published or {}, warn)
+    _apply_published_options(articles, published or {}, warn, published_origins or {})
     return articles
 
 
@@ -422,22 +424,41 @@ def _make_ids_unique(articles: list[Article], warn: Warn) -> None:
         article.id = new_id
 
 
-def _apply_published_options(articles: list[Article], published: dict[str, str], warn: Warn) -> None:
-    """``--published`` beats the file's own date; a key may be an id, a file name or a path."""
+def _apply_published_options(
+    articles: list[Article], published: dict[str, str], warn: Warn, origins: dict[str, str]
+) -> None:
+    """``--published`` beats the file's own date; a key may be an id, a file name or a path, or else the
+    start of exactly one article's id (``003`` for ``003_8abad7e98a5fd3f2``, said in a note)."""
+    given: set[str] = set()  # article ids
     used: set[str] = set()
     for article in articles:
         for key in (article.id, Path(article.path).name, article.path):
             if key in published:
-                raw = published[key]
-                value = normalise_date(raw)
-                if value is None:
-                    raise UsageError(f"--published {key}={raw}: cannot read the date (use {ACCEPTED_FORMS})")
-                article.published = Published(
-                    value=value, source="option", evidence=f"--published {key}={raw}"
-                )
+                _set_published(article, key, published[key], origins.get(key))
+                given.add(article.id)
                 used.add(key)
                 break
     for key in published:
-        if key not in used:
+        if key in used:
+            continue
+        matches = [article for article in articles if article.id.startswith(key)]
+        if len(matches) == 1 and matches[0].id not in given:
+            _set_published(matches[0], key, published[key], origins.get(key))
+            given.add(matches[0].id)
+            only = matches[0].id
+            warn(f"--published {key}: taken as the article {only} (the only id starting with {key!r})")
+        elif len(matches) > 1:
+            named = ", ".join(article.id for article in matches[:5]) + (" ..." if len(matches) > 5 else "")
+            warn(f"--published {key}: {len(matches)} ids start with it ({named}); give more of the id")
+        else:
             ids = ", ".join(article.id for article in articles[:10]) + (" ..." if len(articles) > 10 else "")
             warn(f"--published {key}: no article has this id (ids: {ids})")
+
+
+def _set_published(article: Article, key: str, raw: str, origin: str | None) -> None:
+    value = normalise_date(raw)
+    if value is None:
+        where = origin or "--published"
+        raise UsageError(f"{where} {key}={raw}: cannot read the date (use {ACCEPTED_FORMS})")
+    evidence = f"{origin}: {key},{raw}" if origin else f"--published {key}={raw}"
+    article.published = Published(value=value, source="option", evidence=evidence)

@@ -1,7 +1,7 @@
 """HTML pages: article text via trafilatura, publication date via htmldate.
 
-Both live in the optional ``timeline[html]`` extra, so they are imported only
-when an HTML file is actually read.  HTML *fragments* (an article body stored
+Both are ordinary dependencies, imported only when an HTML file is actually
+read so that start-up stays fast.  HTML *fragments* (an article body stored
 as HTML inside a JSON field) are converted by ``fragment_to_text``, which uses
 trafilatura when it is installed and keeps most of the text, and otherwise a
 standard-library parser that always works.
@@ -18,7 +18,11 @@ from timeline.errors import InputError
 from timeline.readers.published import normalise_date
 from timeline.types import Article, Published
 
-HTML_EXTRA_HINT = "reading HTML needs the html extra: pip install 'timeline[html]'"
+# Only a damaged install lacks them (they are dependencies); name the packages, which the index does have
+# (the index's "timeline" is an unrelated project).
+HTML_EXTRA_HINT = (
+    "reading HTML needs trafilatura and htmldate: pip install trafilatura htmldate lxml_html_clean"
+)
 
 
 def _libraries(path: str) -> tuple[Any, Any]:

@@ -171,7 +171,13 @@ def load_published_file(path: str) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path!r}: {exc}") from None
     stripped = content.lstrip()
-    pairs = _json_pairs(path, stripped) if stripped.startswith(("{", "[")) else _csv_pairs(content)
+    if stripped.startswith(("{", "[")):
+        pairs = _json_pairs(path, stripped)
+    else:
+        try:
+            pairs = _csv_pairs(content)
+        except UsageError as exc:  # "line 3: expected 'id,date'": say which file
+            raise UsageError(f"{path}:{exc}") from None
     result: dict[str, str] = {}
     for where, article_id, date_text in pairs:
         value = normalise_date(date_text)
@@ -188,7 +194,7 @@ def _csv_pairs(content: str) -> list[tuple[str, str, str]]:
         if not any(cells):
             continue
         if len(cells) < 2:
-            raise UsageError(f"line {number}: expected 'id,date', got {','.join(row)!r}")
+            raise UsageError(f"{number}: expected 'id,date', got {','.join(row)!r}")
         if number == 1 and normalise_date(cells[1]) is None and cells[1].lower() in (*DATE_FIELDS, "value"):
             continue  # a header row
         pairs.append((str(number), cells[0], cells[1]))

@@ -16,9 +16,11 @@ from rich.text import Text
 
 from timeline.config import GAP_KINDS
 from timeline.errors import UsageError
+from timeline.render.common import shorten
 from timeline.types import Gap, Timeline
 
 CHECK_FORMATS = ("terminal", "json", "github")
+MESSAGE_LIMIT = 240  # characters of a gap's message shown in the terminal (its quotations are whole)
 FAIL_MARK, WARN_MARK = "✗", "!"
 
 
@@ -97,7 +99,7 @@ def _gap_table(gaps: list[Gap]) -> Table:
         if location:
             line.append(location, style="cyan")
             line.append("  ")
-        line.append(gap.message)
+        line.append(shorten(gap.message, MESSAGE_LIMIT))  # the JSON output keeps the whole message
         table.add_row(mark, line)
     return table
 

@@ -239,7 +239,11 @@ def shorten(text: str, limit: int) -> str:
 
 
 def summary_counts(timeline: Timeline) -> dict[str, int]:
-    """The numbers in the one-line summary and in the JSON ``summary`` object."""
+    """The numbers in the one-line summary and in the JSON ``summary`` object.
+
+    Undated events and articles are counted as ``timeline check`` counts its ``undated-event`` and
+    ``undated-article`` gaps, so the two commands agree on the same files.
+    """
     cited = {doc_id for event in timeline.events for doc_id in event.sources}
     return {
         "articles": len(timeline.documents),
@@ -248,7 +252,14 @@ def summary_counts(timeline: Timeline) -> dict[str, int]:
         "conflicts": sum(len(event.conflicts) for event in timeline.events),
         "gaps": len(timeline.gaps),
         "undated_events": sum(1 for event in timeline.events if event.date is None),
+        "undated_articles": sum(1 for doc in timeline.documents if is_undated_article(doc)),
     }
+
+
+def is_undated_article(article: Article) -> bool:
+    """No publication date, not even bounds: what ``timeline check`` reports as an ``undated-article``."""
+    published = article.published
+    return published.value is None and published.earliest is None and published.latest is None
 
 
 def plural(count: int, noun: str) -> str:
@@ -256,16 +267,21 @@ def plural(count: int, noun: str) -> str:
 
 
 def summary_line(timeline: Timeline) -> str:
+    """``4 articles read · 12 events · 4 sources · 1 conflict``, then gaps (only when some were looked for
+    and found: ``build`` does not look for them) and the undated events and articles."""
     counts = summary_counts(timeline)
     parts = [
         f"{plural(counts['articles'], 'article')} read",
         plural(counts["events"], "event"),
         plural(counts["sources"], "source"),
         plural(counts["conflicts"], "conflict"),
-        plural(counts["gaps"], "gap"),
     ]
+    if counts["gaps"]:
+        parts.append(plural(counts["gaps"], "gap"))
     if counts["undated_events"]:
-        parts.append(f"{counts['undated_events']} undated")
+        parts.append(plural(counts["undated_events"], "undated event"))
+    if counts["undated_articles"]:
+        parts.append(plural(counts["undated_articles"], "undated article"))
     return " · ".join(parts)
 
 
@@ -303,3 +319,38 @@ def gap_span(start: date | None, end: date | None) -> str:
     low = start.isoformat() if start else "…"
     high = end.isoformat() if end else "…"
     return f"{low} – {high}"
+
+
+def span_text(when: DateValue) -> str:
+    """The calendar days a date covers, for a reader: ``14 Feb 2022``, ``14–20 Feb 2022``, ``1994``."""
+    start, end = when.start, when.end
+    if start == end:
+        return _day_text(start)
+    if when.granularity in ("year", "decade", "century"):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {_MONTH_ABBR[start.month - 1]} {start.year}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTH_ABBR[start.month - 1]} – {_day_text(end)}"
+    return f"{_day_text(start)} – {_day_text(end)}"
+
+
+def is_span(when: DateValue | None) -> bool:
+    """True for a date covering more than one day (a week, a month, a weekend ...)."""
+    return when is not None and when.end > when.start
+
+
+def clock(when: DateValue | None) -> tuple[int, int] | None:
+    """``(15, 30)`` for a TIME value with a clock time (``2022-02-14T15:30``); None for anything else."""
+    if when is None or when.granularity != "time":
+        return None
+    found = re.fullmatch(r"(\d{2})(?::(\d{2}))?(?::\d{2})?", _clock_parts(when)[1])
+    if found is None or int(found[1]) > 23:
+        return None
+    return int(found[1]), int(found[2] or 0)
+
+
+def outlet_name(doc_id: str, docs: dict[str, Article]) -> str:
+    """The outlet if known, else the article id (plain text; renderers escape it)."""
+    doc = docs.get(doc_id)
+    return clean(doc.source) if doc is not None and doc.source else clean(doc_id)

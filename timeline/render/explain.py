@@ -18,6 +18,7 @@ from timeline.types import (
     DateValue,
     Event,
     EventMention,
+    JoinReason,
     Published,
     TimeExpression,
     Timeline,
@@ -73,9 +74,11 @@ def _offset(amount: int, unit: str) -> str:
     return f"{_count(abs(amount), unit)} {direction}"
 
 
-def published_evidence(published: Published) -> str:
-    """``header: " date 2022-02"`` — where the publication date came from."""
-    evidence = shorten(published.evidence, _EVIDENCE_LIMIT) if published.evidence else ""
+def published_evidence(published: Published, limit: int | None = _EVIDENCE_LIMIT) -> str:
+    """``header: " date 2022-02"``: where the publication date came from (``limit=None``: all of it)."""
+    evidence = ""
+    if published.evidence:
+        evidence = clean(published.evidence) if limit is None else shorten(published.evidence, limit)
     return f"{published.source}: {evidence}" if evidence else published.source
 
 
@@ -124,7 +127,8 @@ def _publication_phrase(rel: str, anchor_value: str | None, article: Article | N
     else:
         phrase = f"relative to {anchor}"
     if article is not None:
-        phrase += f" ({published_evidence(article.published)})"
+        # the derivation is what --explain is for: an inferred date's evidence is shown whole
+        phrase += f" ({published_evidence(article.published, limit=None)})"
     return phrase
 
 
@@ -198,10 +202,38 @@ def explain_mention(
     article: Article | None = None,
     expressions: list[TimeExpression] | None = None,
 ) -> str:
-    """How one mention was dated (or why it was not)."""
+    """How one mention was dated (or why it was not), and why it joined its event."""
+    text = _how_dated(mention, article, expressions)
+    if mention.join is not None:
+        text += "; " + join_text(mention.join)
+    return text
+
+
+def join_text(reason: JoinReason) -> str:
+    """``joined because shared actors ...; shared terms ...; same date (...)`` with the confidence."""
+    parts: list[str] = []
+    if reason.actors:
+        parts.append("shared actors " + ", ".join(reason.actors))
+    if reason.terms:
+        parts.append("shared terms " + ", ".join(reason.terms))
+    if reason.quoted:
+        parts.append("quoted words in common " + ", ".join(f'"{shorten(q, 60)}"' for q in reason.quoted))
+    if reason.date:
+        parts.append(reason.date)
+    parts.append(f"wording similarity {reason.similarity:.2f}")
+    return clean(f"joined because {'; '.join(parts)} (confidence {reason.confidence:.2f})")
+
+
+def _how_dated(
+    mention: EventMention,
+    article: Article | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> str:
     if mention.date_source == "joined":
         dated = f" ({clean(mention.date.value)})" if mention.date else ""
         return f"no date in this sentence; took the date of the event it was merged with{dated}"
+    if mention.date_source in IMPLICIT_REASONS and mention.date is not None:
+        return implicit_reason(mention)
     if mention.expression is None:
         unresolved = unresolved_in_sentence(mention, expressions or [])
         if unresolved:
@@ -209,6 +241,34 @@ def explain_mention(
             return clean(f"{quoted} could not be resolved: {unresolved_reason(article)}")
         return "no time expression in this sentence"
     return explain_expression(mention.expression, article, expressions)
+
+
+# Why a clause without a date of its own got one (``EventMention.date_rule``, its part after the dot).
+IMPLICIT_REASONS = {"publication-implicit", "narrative"}
+_WHY = {
+    "lead": "a news lead reports the news of its publication day",
+    "perfect": "a present-perfect report is news of its publication day",
+    "report-present": "a report in the present tense is news of its publication day",
+    "progressive": "what is going on as the article is written is news of its publication day",
+    "present": "a statement in the present tense holds on its publication day",
+    "past": "a past-tense report with no other day before it is news of its publication day",
+}
+
+
+def implicit_reason(mention: EventMention) -> str:
+    """ "no date in the sentence: a news lead reports the news of its publication day, 2022-02-15 (it may
+    be the day before, 2022-02-14)"; for a narrative date, the day the sentence before it told."""
+    assert mention.date is not None
+    value = clean(mention.date.value)
+    why = mention.date_rule.partition(".")[2]
+    if mention.date_source == "narrative":
+        return (
+            f"no date in the sentence: it goes on with the story of {value}, "
+            "the day the sentence before it tells"
+        )
+    earlier = f" (it may be the day before, {mention.earliest.isoformat()})" if mention.earliest else ""
+    reason = _WHY.get(why, "a news report without a date of its own is news of its publication day")
+    return f"no date in the sentence: {reason}, {value}{earlier}"
 
 
 def copy_notes(event: Event, timeline: Timeline, name: Callable[[str], str]) -> list[str]:

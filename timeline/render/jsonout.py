@@ -18,6 +18,7 @@ from timeline.types import (
     Event,
     EventMention,
     Gap,
+    JoinReason,
     Published,
     TimeExpression,
     Timeline,
@@ -91,6 +92,8 @@ def mention_to_dict(mention: EventMention) -> dict:
         "line": sentence.line,
         "date_source": mention.date_source,
         "expression": expression_to_dict(mention.expression) if mention.expression else None,
+        "date": mention.date.value if mention.date else None,
+        "earliest": _iso(mention.earliest),
     }
 
 
@@ -99,7 +102,7 @@ def conflict_to_dict(conflict: Conflict) -> dict:
 
 
 def event_to_dict(event: Event) -> dict:
-    return {
+    result = {
         "id": event.id,
         "date": date_to_dict(event.date),
         "title": event.title,
@@ -107,6 +110,27 @@ def event_to_dict(event: Event) -> dict:
         "sources": list(event.sources),
         "mentions": [mention_to_dict(m) for m in event.mentions],
         "conflicts": [conflict_to_dict(c) for c in event.conflicts],
+        "reasons": [reason_to_dict(r) for r in event.reasons],
+        "confidence": event.confidence,
+    }
+    if event.summary:  # summary timelines (--top) only
+        result["sentences"] = [{"text": s.text, "sources": list(s.sources)} for s in event.summary]
+    return result
+
+
+def reason_to_dict(reason: JoinReason) -> dict:
+    return {
+        "document": reason.document,
+        "start": reason.start,
+        "matched_document": reason.matched_document,
+        "matched_start": reason.matched_start,
+        "kind": reason.kind,
+        "confidence": reason.confidence,
+        "actors": list(reason.actors),
+        "terms": list(reason.terms),
+        "date": reason.date,
+        "quoted": list(reason.quoted),
+        "similarity": reason.similarity,
     }
 
 

@@ -25,7 +25,6 @@ from timeline.temporal.anchor import (
     shift,
     tense_near,
     weekday_date,
-    weekday_tense,
 )
 from timeline.temporal.lexicon import (
     DECADE_WORDS,
@@ -44,8 +43,10 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
     YEAR_CENTURY_WORDS,
 )
+from timeline.temporal.narrative import NARRATIVE, month_year, story_reference, within_publication
 from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
+from timeline.temporal.weekdays import consistent_weekday_tense
 from timeline.text import is_reporting
 from timeline.types import DateValue, TimeExpression
 
@@ -266,19 +267,31 @@ _TENSE_OVERRIDES_NEAREST_AFTER_DAYS = 100
 _DIRECTION_BEFORE = re.compile(r"\b(last|past|next|coming|ended|since)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
-def _month_day_value(
-    cand: Candidate, ctx: Context, month: int, day_n: int, year_text: str | None
-) -> tuple[str | None, str, str]:
-    """(value, anchor kind, rule suffix) for a month/day with or without a year."""
+@dataclass(frozen=True)
+class _Placed:
+    """A year-less date placed in a year: its value, how (anchor kind, rule suffix) and on what."""
+
+    value: str | None
+    anchor: str
+    suffix: str
+    anchor_value: str | None = None
+    anchor_text: str | None = None
+
+
+def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year_text: str | None) -> _Placed:
+    """A month/day with or without a year, placed in its year."""
     if year_text:
         day = _safe_date(int(year_text), month, day_n)
-        return (day.isoformat() if day else None), "absolute", ""
+        return _Placed(day.isoformat() if day else None, "absolute", "")
+    direction = _DIRECTION_BEFORE.search(ctx.text, max(0, cand.start - 15), cand.start)
+    in_story = None if direction else _story_month_day(cand, ctx, month, day_n)
+    if in_story is not None:
+        return in_story
     if ctx.pub is None:
-        return f"XXXX-{month:02d}-{day_n:02d}", "unresolved", ".no_year"
+        return _Placed(f"XXXX-{month:02d}-{day_n:02d}", "unresolved", ".no_year")
     year = nearest_year(month, day_n, ctx.pub)
     day = _safe_date(year, month, day_n) if year else None
     pub = ctx.pub_day
-    direction = _DIRECTION_BEFORE.search(ctx.text, max(0, cand.start - 15), cand.start)
     if day and pub and direction:  # "last Oct. 23", "next May 5": the word decides the year
         word = direction.group(1).lower()
         if word in ("last", "past") and day >= pub or word in ("ended", "since") and day > pub:
@@ -294,7 +307,22 @@ def _month_day_value(
             day = _safe_date(day.year - 1, month, day_n)
         elif tense == "future" and day < pub:
             day = _safe_date(day.year + 1, month, day_n)
-    return (day.isoformat() if day else None), "publication", ".year_from_publication"
+    return _Placed(day.isoformat() if day else None, "publication", ".year_from_publication", ctx.published,
+                   PUBLICATION)  # fmt: skip
+
+
+def _story_month_day(cand: Candidate, ctx: Context, month: int, day_n: int) -> _Placed | None:
+    """A year-less month/day placed in the story the text tells (``narrative.py``), if it tells one here."""
+    found = story_reference(ctx, cand.start, cand.end)
+    if found is None:
+        return None
+    ref, looks_back = found
+    day = _safe_date(month_year(ref.span, month, looks_back), month, day_n)
+    if day is not None and not within_publication(day, ctx) and not looks_back:
+        day = _safe_date(month_year(ref.span, month, True), month, day_n)
+    if day is None or not within_publication(day, ctx):
+        return None
+    return _Placed(day.isoformat(), "mention", NARRATIVE, ref.expr.value, ref.expr.text)
 
 
 def _suffix_end(text: str, pos: int) -> int:
@@ -326,17 +354,14 @@ def resolve_month_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     else:
         spans = [((cand.start, cand.end), f"absolute.{cand.family}")]
     for day_n, ((start, end), rule) in zip(days, spans, strict=True):
-        value, anchor, suffix = _month_day_value(cand, ctx, month, day_n, year_text)
-        if value is None and anchor != "unresolved":
+        placed = _month_day_value(cand, ctx, month, day_n, year_text)
+        if placed.value is None and placed.anchor != "unresolved":
             return []
-        if anchor == "publication":
-            results.append(
-                make(cand, "DATE", value, rule + suffix, anchor, anchor_value=ctx.published,
-                     anchor_text=PUBLICATION, span=(start, end))
-            )  # fmt: skip
-        else:
-            results.append(make(cand, "DATE", value, rule + suffix, anchor, span=(start, end)))
-        if anchor == "unresolved":
+        results.append(
+            make(cand, "DATE", placed.value, rule + placed.suffix, placed.anchor,
+                 anchor_value=placed.anchor_value, anchor_text=placed.anchor_text, span=(start, end))
+        )  # fmt: skip
+        if placed.anchor == "unresolved":
             results[-1].granularity = None
     return results
 
@@ -352,6 +377,10 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     month = _month_number(cand.group("month"))
     rel = _clean(cand.group("rel"))
     mod = _position_mod(cand.group("pmod"))
+    if not rel and not cand.group("yrel"):
+        in_story = _story_month(cand, ctx, month, mod)
+        if in_story is not None:
+            return [in_story]
     if ctx.pub is None or ctx.pub.granularity in ("year", "decade", "century"):
         year = ctx.pub.start.year if ctx.pub and ctx.pub.granularity == "year" else None
         value = f"{year:04d}-{month:02d}" if year else None
@@ -384,6 +413,21 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
             year += 1 if month < pub_month else -1
     rule = f"month.{rel}" if rel else "month.bare"
     return [_from_publication(cand, ctx, "DATE", f"{year:04d}-{month:02d}", rule, mod=mod, tense=tense)]
+
+
+def _story_month(cand: Candidate, ctx: Context, month: int, mod: str | None) -> TimeExpression | None:
+    """A bare month placed in the story the text tells ("In December 1940 ... In March": 1941-03)."""
+    found = story_reference(ctx, cand.start, cand.end)
+    if found is None:
+        return None
+    ref, looks_back = found
+    year = month_year(ref.span, month, looks_back)
+    if not within_publication(date(year, month, 1), ctx) and not looks_back:
+        year = month_year(ref.span, month, True)
+    if not within_publication(date(year, month, 1), ctx):
+        return None
+    return make(cand, "DATE", f"{year:04d}-{month:02d}", "month.bare" + NARRATIVE, "mention",
+                anchor_value=ref.expr.value, anchor_text=ref.expr.text, mod=mod)  # fmt: skip
 
 
 def resolve_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -594,6 +638,13 @@ def resolve_holiday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
     if cand.group("year"):
         return [make(cand, "DATE", on(int(cand.group("year"))).isoformat(), "holiday.absolute", "absolute")]
+    if not rel:
+        found = story_reference(ctx, cand.start, cand.end)
+        story_day = on(month_year(found[0].span, on(2001).month, found[1])) if found else None
+        if found and story_day and within_publication(story_day, ctx):
+            ref_expr = found[0].expr
+            return [make(cand, "DATE", story_day.isoformat(), "holiday.narrative", "mention",
+                         anchor_value=ref_expr.value, anchor_text=ref_expr.text)]  # fmt: skip
     if ctx.pub is None:
         return [make(cand, "DATE", None, "holiday.unresolved", "unresolved")]
     ref = ctx.pub.start + (ctx.pub.end - ctx.pub.start) / 2
@@ -615,9 +666,13 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
-    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, possessive)
+    tense, from_article = None, False
+    if not rel:
+        tense, from_article = consistent_weekday_tense(
+            ctx.text, cand.start, cand.end, ctx.layout, weekday, possessive
+        )
     pub = ctx.pub_day
-    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}"
+    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}" + (".article" if from_article else "")
     if pub is None:
         kind = "TIME" if tod else "DATE"
         return [_from_publication(cand, ctx, kind, None, rule, tense=tense)]
@@ -880,8 +935,11 @@ def _before_named_day(
     rel = _clean(cand.group("wrel")) or None
     start = cand.match.start("wd")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
-    tense = None if rel else weekday_tense(ctx.text, start, cand.end, ctx.layout, possessive)
-    named = weekday_date(pub, WEEKDAYS[_clean(cand.group("wd"))], rel, tense)
+    weekday = WEEKDAYS[_clean(cand.group("wd"))]
+    tense = None
+    if not rel:
+        tense = consistent_weekday_tense(ctx.text, start, cand.end, ctx.layout, weekday, possessive)[0]
+    named = weekday_date(pub, weekday, rel, tense)
     calendar_unit = "day" if unit == "night" else unit
     base = value_to_date(named.isoformat())
     value = shift(base, calendar_unit, offset) if base else None
@@ -998,6 +1056,10 @@ def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     mod = _position_mod(rel) if rel not in ("this", "last", "next", "past", "coming", "the") else None
     if cand.group("year"):
         return [make(cand, "DATE", f"{cand.year():04d}-{code}", "absolute.season", "absolute", mod=mod)]
+    if rel in ("", "the", "early", "late", "mid", "the early", "the late", "the middle of the"):
+        in_story = _story_season(cand, ctx, code, mod)
+        if in_story is not None:
+            return [in_story]
     if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
         return [make(cand, "DATE", None, "season.unresolved", "unresolved", mod=mod)]
     ref = ctx.pub.start
@@ -1027,6 +1089,32 @@ def resolve_season(cand: Candidate, ctx: Context) -> list[TimeExpression]:
             chosen = [s for s in spans if s.start <= ref][-1]
     rule = f"season.{word or 'nearest'}"
     return [_from_publication(cand, ctx, "DATE", chosen.value, rule, mod=mod, tense=tense)]
+
+
+_SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _story_season(cand: Candidate, ctx: Context, code: str, mod: str | None) -> TimeExpression | None:
+    """A year-less season placed in the story ("In December 1940 ... In the spring": 1941-SP)."""
+    found = story_reference(ctx, cand.start, cand.end)
+    if found is None:
+        return None
+    ref, looks_back = found
+    start_month = _SEASON_START_MONTH[code]
+    current = value_to_date(f"{ref.span.start.year - (ref.span.start.month < 3)}-{code}")
+    if (
+        current is not None
+        and ref.span.granularity != "year"
+        and current.start <= ref.span.start <= current.end
+    ):
+        year = current.start.year  # the season the story is in ("In January 1941 ... that winter")
+    else:
+        year = month_year(ref.span, start_month, looks_back)
+    if not within_publication(date(year, start_month, 1), ctx):
+        return None
+    value = f"{year:04d}-{code}"
+    return make(cand, "DATE", value, "season.narrative", "mention", anchor_value=ref.expr.value,
+                anchor_text=ref.expr.text, mod=mod)  # fmt: skip
 
 
 def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -1237,9 +1325,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def _time_month_day(cand: Candidate, ctx: Context) -> str | None:
     """The day of "5 p.m. EST Nov. 9"."""
-    value, _, _ = _month_day_value(
+    value = _month_day_value(
         cand, ctx, _month_number(cand.group("month")), int(cand.group("mday")), cand.group("year")
-    )
+    ).value
     return value if value and not value.startswith("X") else None
 
 
@@ -1251,7 +1339,9 @@ def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
     if lower in _DAY_WORD_OFFSET:
         return (pub + timedelta(days=_DAY_WORD_OFFSET[lower])).isoformat()
     rel = _clean(cand.group("wrel")) or None
-    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout)
+    tense = None
+    if not rel:
+        tense = consistent_weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, WEEKDAYS[lower])[0]
     return weekday_date(pub, WEEKDAYS[lower], rel, tense).isoformat()
 
 

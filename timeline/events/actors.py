@@ -1,0 +1,197 @@
+"""Who took part, who acted, where it happened, and the clause's content terms."""
+
+from __future__ import annotations
+
+from timeline.events.analysis import _PLACE_PREPOSITIONS, _Analysis, _names, _token_index, _verbs
+from timeline.events.clauses import _relative_clauses
+from timeline.names import Name
+from timeline.text import (
+    AUXILIARIES,
+    CONCEPTS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    MODALS,
+    ROLE_NOUNS,
+    STOPWORDS,
+    concept,
+    is_reporting,
+    noun_lemma,
+    verb_lemma,
+)
+from timeline.types import EventMention
+
+_CONCEPT_IDS = frozenset(CONCEPTS.values())
+
+
+def _expand_surnames(mentions: list[EventMention]) -> None:
+    """A bare surname means the person of the article's one full name with that surname ("Castro")."""
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        for actor in mention.actors:
+            words = actor.split()
+            if len(words) >= 2 and actor not in mention.places and " of " not in f" {actor} ":
+                full.setdefault(words[-1], set()).add(actor)
+    for mention in mentions:
+        expanded = [
+            next(iter(full[a])) if " " not in a and len(full.get(a, ())) == 1 else a for a in mention.actors
+        ]
+        if expanded != mention.actors:
+            mention.actors = list(dict.fromkeys(expanded))
+
+
+def _subjects(analysis: _Analysis, clause: tuple[int, int], trigger: int, places: set[str]) -> list[str]:
+    """The names that did the trigger's act: those left of it in its clause ("Norland and Ostria on
+    Friday joined"), not a preposition's object, a place, a role noun or a name inside a relative clause.
+
+    Names in the trigger's own comma segment win; else the clause's first segment (the subject before
+    an apposition: "Norland, a member since 1999, condemned ...").
+    """
+    if not analysis.verbs[trigger]:
+        # an event noun: the subject of the light verb that holds it ("X and Y held the call") is its
+        # agent; a name before another verb ("X hailed the call") only reacted to it
+        governing = [
+            v for v in _verbs(analysis, clause[0], trigger) if analysis.tokens[v].lower in LIGHT_VERBS
+        ]
+        if not governing or _verbs(analysis, governing[-1] + 1, trigger):
+            return []
+        trigger = governing[-1]
+    lo_offset, hi_offset = analysis.tokens[clause[0]].start, analysis.tokens[trigger].start
+    relatives = [r for r in _relative_clauses(analysis) if not r.word < trigger < r.end]
+    by_segment: dict[int, list[str]] = {}
+    for name in _names(analysis):
+        if not lo_offset <= name.start < hi_offset or name.text in places or _is_role_name(name.text):
+            continue
+        first, last = _token_index(analysis, name.start), _token_index(analysis, name.end - 1)
+        before = first - 1
+        while before > 0 and analysis.tokens[before].lower in ("the", "a", "an"):
+            before -= 1
+        if before >= 0 and analysis.tokens[before].lower in _OBJECT_PREPOSITIONS:
+            continue  # "talks with Ostria", "the ratification of the Pact": not the one who acted
+        if last + 1 < trigger and _names_an_event(analysis, last + 1):
+            continue  # "the Ardo summit will be held": the name labels the event, it did nothing
+        if any(r.word < first < r.end for r in relatives):
+            continue
+        segment = sum(
+            1 for i in range(first, trigger) if analysis.tokens[i].text == "," and i not in analysis.ignored
+        )
+        by_segment.setdefault(segment, []).append(name.text)
+    if not by_segment:
+        return []
+    chosen = by_segment.get(0) or by_segment[max(by_segment)]
+    return list(dict.fromkeys(chosen))
+
+
+def _names_an_event(analysis: _Analysis, i: int) -> bool:
+    word = analysis.tokens[i].lower
+    return not analysis.verbs[i] and (word in EVENT_NOUNS or (concept(word) is not None and word.isalpha()))
+
+
+_OBJECT_PREPOSITIONS = frozenset(
+    {"with", "by", "of", "for", "to", "from", "against", "between", "among", "about", "after", "before"}
+    | _PLACE_PREPOSITIONS
+)
+
+
+def _is_role_name(name: str) -> bool:
+    """A capitalised common noun opening the sentence ("Police", "Officials"), not a named actor."""
+    words = [w for w in name.lower().split() if w not in ("the", "a", "an")]
+    return len(words) == 1 and noun_lemma(words[0]) in ROLE_NOUNS
+
+
+def _actors(
+    analysis: _Analysis, clause: tuple[int, int], reporting_verb: int | None
+) -> tuple[list[str], int | None]:
+    """Names in the clause (else in the clauses before it), a statement's speaker first.
+
+    Also returns the token index where the speaker's name starts, if there is a speaker.
+    """
+    names = _names(analysis)
+    lo, hi = analysis.tokens[clause[0]].start, analysis.tokens[clause[1] - 1].end
+    inside = [n for n in names if lo <= n.start < hi] or [n for n in names if n.start < lo]
+    speaker_start = None
+    if reporting_verb is not None:
+        verb_start = analysis.tokens[reporting_verb].start
+        speakers = [n for n in inside if n.start < verb_start]
+        if speakers:
+            inside.remove(speakers[-1])
+            inside.insert(0, speakers[-1])
+            speaker_start = _token_index(analysis, speakers[-1].start)
+            if speaker_start > clause[0] and analysis.tokens[speaker_start - 1].lower in ("the", "a", "an"):
+                speaker_start -= 1
+    unique: list[str] = []
+    for name in inside:
+        if name.text not in unique:
+            unique.append(name.text)
+    return unique, speaker_start
+
+
+def _places(analysis: _Analysis) -> set[str]:
+    """The sentence's names read as where something happened: "in Miami", "Nairobi, Kenya", "in Kenya and
+    Tanzania".  Only a locative preposition makes a place: a nationality ("Danish fishermen", "U.S.
+    officials") or a possessive ("Elian's relatives") describes a participant, not the event's location."""
+    tokens, places = analysis.tokens, set()
+    names = _names(analysis)
+    for n, name in enumerate(names):
+        first = _token_index(analysis, name.start)
+        last = _token_index(analysis, name.end - 1)
+        before = tokens[first - 1].lower if first > 0 else ""
+        before2 = tokens[first - 2].lower if first > 1 else ""
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        attributive = after is not None and after.text[:1].islower() and _plain_noun(analysis, last + 1)
+        if (
+            before in _PLACE_PREPOSITIONS
+            or (before == "the" and before2 in _PLACE_PREPOSITIONS and not attributive)
+            or name.text in places
+            or (before == "and" and first > 1 and _previous_name(names, n, first, analysis) in places)
+        ):
+            places.add(name.text)
+            if after is not None and after.text == "," and n + 1 < len(names):
+                # "Nairobi, Kenya": a place followed by its region or country
+                region = names[n + 1]
+                if _token_index(analysis, region.start) == last + 2:
+                    places.add(region.text)
+    return places
+
+
+def _previous_name(names: list[Name], n: int, first: int, analysis: _Analysis) -> str | None:
+    """The name just before "and" ("in Kenya and Tanzania"), if the name at ``first`` follows one."""
+    if n == 0 or _token_index(analysis, names[n - 1].end - 1) != first - 2:
+        return None
+    return names[n - 1].text
+
+
+def _plain_noun(analysis: _Analysis, i: int) -> bool:
+    """A lower-case content word that is not a verb: the noun an attributive name qualifies."""
+    word = analysis.tokens[i].lower
+    return not analysis.verbs[i] and word not in STOPWORDS and word not in AUXILIARIES and word not in MODALS
+
+
+def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
+    """Lower-case content lemmas of the clause; event words become their shared concept."""
+    terms: list[str] = []
+    for i in range(*clause):
+        token = analysis.tokens[i]
+        word = token.lower
+        if i in analysis.ignored or not token.text[:1].isalpha() or token.text[:1].isupper():
+            continue
+        if word in STOPWORDS or len(word) < 3 or word in AUXILIARIES or is_reporting(word):
+            continue
+        if word in CONCEPTS and (word in EVENT_NOUNS or analysis.verbs[i] or not word.endswith("ed")):
+            term = concept(word) or word
+        elif analysis.verbs[i]:
+            # a verb sharing a concept's spelling ("called X alarming") must not pose as that concept
+            term = word if verb_lemma(word) in _CONCEPT_IDS else verb_lemma(word)
+        else:
+            term = noun_lemma(word)
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def _reported_terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
+    """The terms of the that-clause right after a statement's clause ("said ... that two villages were
+    evacuated"): what was said, which the reporting clause itself does not tell."""
+    following = next((c for c in analysis.clauses if c[0] == clause[1]), None)
+    if following is None or analysis.tokens[following[0]].lower != "that":
+        return []
+    return _terms(analysis, following)

@@ -1,0 +1,200 @@
+"""One sentence read once: its tokens, the tokens to ignore (dates, attribution), its clause boundaries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.names import Name, extract_names
+from timeline.temporal.timex import value_to_date
+from timeline.text import (
+    AUXILIARIES,
+    EVENT_NOUNS,
+    MODALS,
+    Token,
+    is_reporting,
+    tokenize,
+    verb_flags,
+)
+from timeline.types import DateValue, Sentence, TimeExpression
+
+_CLAUSE_STARTERS = frozenset({"and", "but", "while", "whereas", "saying", "adding"})
+
+
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"})
+
+
+_QUOTE = re.compile("``|''|[\"\u201c\u201d]")
+
+
+_PERFECT = frozenset({"has", "have", "had"})
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "since", "during", "by", "from", "as", "of", "until"})
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "off", "around", "along"}
+    | {"within", "onto", "beneath", "opposite"}
+)
+
+
+@dataclass
+class _Analysis:
+    """Tokens of one sentence, with the ones to ignore and the clause boundaries."""
+
+    tokens: list[Token]
+    ignored: set[int]  # attribution ("According to X,") and time-expression tokens
+    clauses: list[tuple[int, int]]  # [start, end) token ranges
+    verbs: list[bool]  # ``is_verb`` of each token, judged once
+    names: list[Name] | None = None  # names outside the ignored tokens, found on first use
+    text: str = ""  # the sentence, so a title is cut from it verbatim ("a 20% gain")
+    offset: int = 0  # the sentence's start: token offsets minus this index ``text``
+
+
+def span_of(expression: TimeExpression) -> DateValue | None:
+    """``expression.date()``, parsing each distinct value once (extraction asks for it many times)."""
+    if expression.type not in ("DATE", "TIME") or not expression.value:
+        return None
+    return _span_of_value(expression.value)
+
+
+@lru_cache(maxsize=65536)
+def _span_of_value(value: str) -> DateValue | None:
+    return value_to_date(value)  # DateValue is frozen: one shared instance per value is safe
+
+
+def _analyse(
+    sentence: Sentence, expressions: list[TimeExpression], skipped: tuple[tuple[int, int], ...] = ()
+) -> _Analysis:
+    """The analysis of a sentence whose ``expressions`` are dates (their tokens, and ``skipped``, ignored)."""
+    return _analysis_with_dates(sentence, skipped + tuple((e.start, e.end) for e in expressions))
+
+
+@lru_cache(maxsize=512)
+def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> _Analysis:
+    # cached: inferring a publication date re-reads the same few sentences for every candidate day
+    analysis = _analyse_tokens(
+        tokenize(sentence.text, sentence.start), spans, _QUOTE.search(sentence.text) is not None
+    )
+    analysis.text, analysis.offset = sentence.text, sentence.start
+    return analysis
+
+
+def _analyse_tokens(
+    tokens: list[Token], spans: tuple[tuple[int, int], ...], quoted: bool = False
+) -> _Analysis:
+    ignored = _attribution_tokens(tokens)
+    for i, token in enumerate(tokens):
+        if any(start < token.end and token.start < end for start, end in spans):
+            ignored.add(i)
+    ignored |= _date_leaders(tokens, ignored)
+    verbs = verb_flags(tokens)
+    ignored |= _trailing_attribution(tokens, ignored, verbs, quoted)
+    return _Analysis(tokens, ignored, _clauses(tokens, ignored, verbs), verbs)
+
+
+# Words that only qualify a sentence-opening date: "As of Friday,", "Just over an hour later,".
+_DATE_LEADERS = frozenset(
+    {"as", "of", "just", "over", "about", "around", "nearly", "almost", "shortly", "only", "some", "exactly"}
+    | {"roughly", "barely", "more", "less", "than", "soon", "even", "still", "early", "late", "until", "till"}
+)
+
+
+def _date_leaders(tokens: list[Token], ignored: set[int]) -> set[int]:
+    """The sentence's first words when they only lead into its opening date: they go with the date."""
+    for i, token in enumerate(tokens):
+        if i in ignored:
+            return set(range(i))
+        if token.lower not in _DATE_LEADERS and token.lower not in _TIME_PREPOSITIONS:
+            return set()
+    return set()
+
+
+def _trailing_attribution(
+    tokens: list[Token], ignored: set[int], verbs: list[bool], quoted: bool
+) -> set[int]:
+    """A closing ", witnesses said" / ", an official said" is sourcing when the sentence has its own action.
+
+    Kept when it carries a date of its own ("..., police said Tuesday": the statement is what is dated)
+    or follows a quotation (then what was said is the statement's content, not an event).
+    """
+    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
+    if quoted or comma is None or len(tokens) - comma > 8:
+        return set()
+    tail = range(comma + 1, len(tokens))
+    if not any(verbs[i] and is_reporting(tokens[i].lower) for i in tail) or any(i in ignored for i in tail):
+        return set()
+    if any(verbs[i] and not is_reporting(tokens[i].lower) for i in tail):
+        return set()
+    if not any(verbs[i] and not is_reporting(tokens[i].lower) and i not in ignored for i in range(comma)):
+        return set()
+    return set(range(comma, len(tokens)))
+
+
+def _attribution_tokens(tokens: list[Token]) -> set[int]:
+    """Sentence-initial "As X reported," and "According to X," are sourcing, not events."""
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if not comma:  # no comma, or a sentence that starts with one: no "According to X," head
+        return set()
+    head = [t.lower for t in tokens[:comma]]
+    if head[:2] == ["according", "to"] or (head[0] == "as" and any(is_reporting(w) for w in head)):
+        return set(range(comma + 1))
+    return set()
+
+
+def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[tuple[int, int]]:
+    starts = [0]
+    for i, token in enumerate(tokens):
+        if i in ignored or i == 0:
+            continue
+        word, prev = token.lower, tokens[i - 1].text
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        starts_clause = (
+            prev == ";"
+            or (word == "that" and (nxt is None or nxt.lower not in _TIME_NOUNS))
+            or (prev == "," and word in _CLAUSE_STARTERS)
+            or (word == "and" and nxt is not None and (nxt.lower == "that" or verbs[i + 1]))
+        )
+        if starts_clause:
+            starts.append(i)
+    starts = sorted(set(starts))
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
+
+
+def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
+    return next(c for c in analysis.clauses if c[0] <= index < c[1])
+
+
+def _token_index(analysis: _Analysis, offset: int) -> int:
+    for i, token in enumerate(analysis.tokens):
+        if token.end > offset:
+            return i
+    return max(len(analysis.tokens) - 1, 0)
+
+
+def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if analysis.verbs[i] and i not in analysis.ignored]
+
+
+def _event_nouns(analysis: _Analysis, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if i not in analysis.ignored and analysis.tokens[i].lower in EVENT_NOUNS]
+
+
+def _verbal(analysis: _Analysis, i: int) -> bool:
+    word = analysis.tokens[i].lower
+    return analysis.verbs[i] or word in AUXILIARIES or word in MODALS
+
+
+_NOUN_MODIFIERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+)
+
+
+def _names(analysis: _Analysis) -> list[Name]:
+    """The sentence's names, outside attribution and dates (shared by all its clauses)."""
+    if analysis.names is None:
+        kept = [t for i, t in enumerate(analysis.tokens) if i not in analysis.ignored]
+        analysis.names = extract_names(kept, sentence_start=0 not in analysis.ignored)
+    return analysis.names

@@ -1,0 +1,514 @@
+"""Event mentions of one article: one per dated clause, plus undated reports."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import timedelta
+
+from timeline.events.actors import _actors, _expand_surnames, _places, _reported_terms, _subjects, _terms
+from timeline.events.analysis import (
+    _NOUN_MODIFIERS,
+    _PERFECT,
+    _QUOTE,
+    _TIME_PREPOSITIONS,
+    _analyse,
+    _analyse_tokens,
+    _Analysis,
+    _clause_of,
+    _names,
+    _token_index,
+    _verbs,
+    span_of,
+)
+from timeline.events.clauses import (
+    _own_spans,
+    _Relative,
+    _relative_clauses,
+    _relative_holding,
+    _reported_before,
+)
+from timeline.events.implicit import (
+    LEAD_SENTENCES,
+    NARRATIVE,
+    PUBLICATION_IMPLICIT,
+    ImplicitDate,
+    MainVerb,
+    Narrative,
+    group_same_happening,
+    implicit_date,
+    main_verb,
+    quoted_tokens,
+)
+from timeline.events.status import _status
+from timeline.events.titles import (
+    _date_tokens,
+    _finish_title,
+    _retitle_relative,
+    _title,
+    _title_tokens,
+    _word_count,
+)
+from timeline.events.triggers import (
+    _dated_triggers,
+    _dates_plain_noun,
+    _governed_event_noun,
+    _noun_before_date,
+    _trigger_text,
+)
+from timeline.temporal.timex import value_to_date
+from timeline.text import (
+    AUXILIARIES,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    MODALS,
+    NOT_NAMES,
+    concept,
+    is_past_form,
+    is_reporting,
+    tokenize,
+)
+from timeline.types import Article, DateValue, EventMention, Sentence, TimeExpression
+
+
+def extract_mentions(
+    article: Article, sentences: list[Sentence], expressions: list[TimeExpression]
+) -> list[EventMention]:
+    """The event mentions of one article, in text order."""
+    reference = _reference_date(article, expressions)
+    usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
+    published = _published_day(article)
+    durations = [e for e in expressions if e.type == "DURATION"]
+    narrative = Narrative()
+    lead, headlines = _lead_sentences(article, sentences)
+    paragraph = -1
+    mentions: list[EventMention] = []
+    for sentence in sentences:
+        if sentence.boilerplate:
+            continue
+        report_line_end = sentence.start + _report_line_length(sentence.text)
+        report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
+        own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
+        dated, clause_dated, triggers = (
+            _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False, {})
+        )
+        mentions.extend(dated)
+        analysis = _analyse(sentence, own, report_line)
+        # a quotation runs on across sentences and paragraphs until its closing mark; a paragraph that
+        # opens with a quotation mark starts one afresh (news style re-opens a quote in each paragraph)
+        if sentence.paragraph != paragraph and _QUOTE.match(sentence.text.lstrip()):
+            narrative.quote_open = False
+        paragraph = sentence.paragraph
+        quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
+        verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
+        main = _main_date(analysis, verb, triggers) if clause_dated else None
+        if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
+            if main is not None:
+                _tell(narrative, main, sentence)
+            continue
+        decision = implicit_date(
+            verb,
+            lead=sentence.index in lead,
+            published=published,
+            narrative=narrative,
+            sentence=sentence.index,
+            paragraph=sentence.paragraph,
+            lasting=any(e.type == "DURATION" and sentence.start <= e.start < sentence.end for e in durations),
+        )
+        if decision is False:
+            continue  # background: not an event of the timeline
+        if isinstance(decision, ImplicitDate) and verb is not None:
+            nouns_dated = any(m.expression is not None for m in dated)
+            mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
+            mentions.append(mention)
+            if decision.source == NARRATIVE:
+                narrative.sentence = sentence.index  # the story goes on
+            continue
+        if not clause_dated:
+            # no date of its own for the clause (only datelines or dates of nouns): an undated report
+            skipped = report_line + tuple((e.start, e.end) for e in own)
+            nouns_dated = any(m.expression is not None for m in dated)
+            if (mention := _undated_mention(article, sentence, skipped, nouns_dated)) is not None:
+                mentions.append(mention)
+    _expand_surnames(mentions)
+    mentions = _without_restated_headline(mentions, headlines, lead)
+    group_same_happening(mentions)
+    return mentions
+
+
+# "NAIROBI, Kenya, Aug. 7 (Xinhua) --", "CITY, Month D (AP) _": the wire's report line, not an event.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\([A-Za-z][A-Za-z&.' ]{0,30}\)\s*)?(?:--|_|-|\u2014|\u2013)"
+)
+
+
+# "The Times says in an editorial on Thursday, Jan. 6:": a publication line introducing the text.
+_LEAD_IN = re.compile(r"\b(?:says|writes|reports)\b[^:]{0,80}:\s*(?:&[A-Za-z]{1,8};\s*)?$")
+
+
+def _report_line_length(text: str) -> int:
+    """Length of a leading wire dateline (or a whole publication lead-in line) whose dates are not events."""
+    match = _DATELINE.match(text)
+    if match and re.match(r"\s*[A-Z]{2}", text) and ("(" in match.group() or re.search(r"\d", match.group())):
+        return match.end()
+    return len(text) if _LEAD_IN.search(text) else 0
+
+
+def _is_usable(expression: TimeExpression, text: str) -> bool:
+    if (
+        expression.type not in ("DATE", "TIME")
+        or span_of(expression) is None
+        or expression.anchor == "unresolved"
+    ):
+        return False
+    return not _is_name_year(expression, text)
+
+
+def _is_name_year(expression: TimeExpression, text: str) -> bool:
+    """A bare year glued to a name ("Summit-2022", "Games 2024") labels the name, not a date."""
+    if not re.fullmatch(r"\d{4}", expression.text.strip()):
+        return False
+    before = text[max(0, expression.start - 40) : expression.start]
+    if before.endswith("-"):
+        return True
+    match = re.search(r"([A-Za-z\u00C0-\u024F]+)[\s\u2013\u2014-]*$", before)
+    return bool(match and match.group(1)[:1].isupper() and match.group(1).lower() not in NOT_NAMES)
+
+
+def _reference_date(article: Article, expressions: list[TimeExpression]) -> DateValue | None:
+    """Publication date, else the latest day-precise date the article mentions."""
+    if article.published.value and (published := value_to_date(article.published.value)):
+        return published
+    days = [d for e in expressions if (d := span_of(e)) and d.granularity in ("day", "time")]
+    return max(days, key=lambda d: d.start) if days else None
+
+
+def _dated_mentions(
+    article: Article,
+    sentence: Sentence,
+    expressions: list[TimeExpression],
+    reference: DateValue | None,
+    skipped: tuple[tuple[int, int], ...] = (),
+) -> tuple[list[EventMention], bool, dict[int, EventMention]]:
+    """The sentence's dated mentions, whether a date dates a clause (not only nouns), and the mentions of
+    the triggers outside relative clauses, by token index."""
+    analysis = _analyse(sentence, expressions, skipped)
+    if not analysis.tokens:
+        return [], False, {}
+    triggers: dict[int, EventMention] = {}
+    by_clause: dict[tuple[int, int], list[TimeExpression]] = {}
+    relatives: dict[tuple[int, int], _Relative] = {}
+    mentions = []
+    subject_noun_dated = False
+    for expression in expressions:
+        if _dates_plain_noun(analysis, expression):
+            continue  # "a poster from 1989": the date describes a thing, not an event
+        # "last Friday's bombings", "the 1959 embargo", "with the bombings last year": the noun's event
+        noun = _noun_before_date(analysis, expression)
+        if expression.modifies_noun or noun is not None:
+            mention, is_subject = _noun_mention(article, sentence, analysis, expression, reference, noun)
+            if mention is not None:
+                mentions.append(mention)
+                subject_noun_dated |= is_subject  # "The March 4 blast killed ...": the clause is dated too
+            continue
+        date_token = _token_index(analysis, expression.start)
+        clause = _clause_of(analysis, date_token)
+        relative = _relative_holding(analysis, date_token)
+        if relative is not None:
+            # "on the beach, where the army landed on Dec. 2, 1956": the date is the relative clause's
+            clause = (max(clause[0], relative.word + 1), min(clause[1], relative.end))
+            relatives[clause] = relative
+        by_clause.setdefault(clause, []).append(expression)
+    for clause, found in sorted(by_clause.items()):
+        dated = _dated_triggers(analysis, clause, found)
+        spans = _own_spans(analysis, clause, [t for t, _ in dated])
+        for trigger, expression in dated:
+            mention = _mention(article, sentence, analysis, clause, trigger, expression, spans.get(trigger))
+            if trigger is None and len(mention.title.split()) < 2:
+                continue  # a verbless fragment ("Until this week."): no event to date
+            mention.status = _status(analysis, clause, trigger, expression, reference)
+            if clause in relatives:
+                _retitle_relative(analysis, mention, relatives[clause], expression)
+            else:
+                triggers.setdefault(trigger if trigger is not None else _VERBLESS, mention)
+            mentions.append(mention)
+    main_dated = any(clause not in relatives for clause in by_clause) or subject_noun_dated
+    if subject_noun_dated and not triggers:
+        return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
+    return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+_SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
+
+
+def _expression_start(mention: EventMention) -> int:
+    return mention.expression.start if mention.expression else 0
+
+
+# ---------------------------------------------------------------- clauses without a date of their own
+
+
+def _published_day(article: Article) -> DateValue | None:
+    """The publication date when it names a day: the only date an implicit date can be read from."""
+    when = value_to_date(article.published.value) if article.published.value else None
+    return when if when is not None and when.granularity in ("day", "time") else None
+
+
+def _lead_sentences(article: Article, sentences: list[Sentence]) -> tuple[set[int], set[int]]:
+    """The lead (the headline and the body's first sentence(s)) and the headline: a sentence that is
+    the article's title."""
+    title = " ".join((article.title or "").split())
+    lead: set[int] = set()
+    headlines: set[int] = set()
+    body = 0
+    for sentence in sentences:
+        if sentence.boilerplate:
+            continue
+        if title and " ".join(sentence.text.split()) == title:
+            lead.add(sentence.index)
+            headlines.add(sentence.index)
+            continue
+        lead.add(sentence.index)
+        body += 1
+        if body >= LEAD_SENTENCES:
+            break
+    return lead, headlines
+
+
+def _main_date(
+    analysis: _Analysis, verb: MainVerb | None, triggers: dict[int, EventMention]
+) -> EventMention | None:
+    """The dated mention of the main clause's verb (or of the event noun it governs), if it has one."""
+    if verb is None:
+        return None
+    if _SUBJECT_NOUN in triggers:
+        return triggers[_SUBJECT_NOUN]  # "The March 4 blast killed nine": the subject's date dates the clause
+    if _VERBLESS in triggers:
+        return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
+    clause = _clause_of(analysis, verb.index)
+    for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
+        if index in triggers:
+            return triggers[index]
+    for index, mention in triggers.items():
+        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
+        between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
+        if 0 < index - verb.index <= 4 and "to" in between and "," not in between:
+            return mention
+    return None
+
+
+def _without_restated_headline(
+    mentions: list[EventMention], headlines: set[int], lead: set[int]
+) -> list[EventMention]:
+    """A headline dated by the publication day restates its lead: when the lead's first sentence reports
+    an event of that day too, the headline is no event of its own."""
+    head = [m for m in mentions if m.sentence.index in headlines and m.date_source == PUBLICATION_IMPLICIT]
+    if not head:
+        return mentions
+    lead_days = {
+        m.date.value for m in mentions if m.sentence.index in lead - headlines and m.date is not None
+    }
+    restated = {id(m) for m in head if m.date is not None and m.date.value in lead_days}
+    return [m for m in mentions if id(m) not in restated]
+
+
+def _only_background(triggers: dict[int, EventMention]) -> bool:
+    """The sentence's clause dates are all background or coarser than a day: news may stand beside them
+    ("Acme, founded in 1978, unveiled ..."); beside a clause dated to a recent day, an undated main clause
+    is weak evidence (on TBAQ such clauses got the publication day wrong two times in three)."""
+    return all(
+        m.status == "background" or (m.date is not None and m.date.granularity not in ("day", "time"))
+        for m in triggers.values()
+    )
+
+
+def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
+    """A main clause dated by its own expression: the narrative now stands on its date."""
+    if main.date is not None:
+        narrative.date, narrative.sentence = main.date, sentence.index
+        narrative.paragraph = sentence.paragraph
+
+
+def _implicit_mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    verb: MainVerb,
+    decision: ImplicitDate,
+    nouns_dated: bool = False,
+) -> EventMention:
+    """The main clause as an event dated by the publication day or the narrative's day.
+
+    ``nouns_dated``: its event nouns have dates of their own ("condemned Friday's bombings"), so the
+    verb is the event, not the noun it governs."""
+    clause = _clause_of(analysis, verb.index)
+    keep_verb = nouns_dated and analysis.tokens[verb.index].lower not in LIGHT_VERBS
+    trigger = verb.index if keep_verb else _governed_event_noun(analysis, verb.index, clause[1])
+    mention = _mention(article, sentence, analysis, clause, trigger, None)
+    mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
+    mention.date_rule = decision.rule
+    if decision.source == PUBLICATION_IMPLICIT:
+        mention.earliest = decision.date.start - timedelta(days=1)
+    return mention
+
+
+def _noun_mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    expression: TimeExpression,
+    reference: DateValue | None,
+    noun: int | None = None,
+) -> tuple[EventMention | None, bool]:
+    """The event noun a date belongs to, as its own mention (else None), and whether that noun is its
+    clause's subject ("The March 4 blast killed nine": the killing is the blast's, titled in full).
+
+    ``noun``: the noun before the date, if found already; else the noun after a possessive or
+    attributive date ("last Friday's bombings").
+    """
+    if noun is not None:
+        span = _noun_phrase(analysis, noun)
+        mention = _mention(article, sentence, analysis, span, noun, expression)
+        mention.status = _status(analysis, span, noun, expression, reference)
+        return mention, False
+    first = next((i for i, t in enumerate(analysis.tokens) if t.start >= expression.end), None)
+    if first is None:
+        return None, False
+    clause = _clause_of(analysis, first)
+    for i in range(first, min(first + 4, clause[1])):
+        token = analysis.tokens[i]
+        if token.lower in EVENT_NOUNS or (concept(token.lower) and not analysis.verbs[i]):
+            noun = i
+            break
+        if analysis.verbs[i] or token.text in ",;" or token.lower in _TIME_PREPOSITIONS:
+            break
+    if noun is None:
+        return None, False
+    mention = _mention(article, sentence, analysis, (noun, clause[1]), noun, expression)
+    mention.status = _status(analysis, (noun, clause[1]), noun, expression, reference)
+    phrase_end = _noun_phrase_end(analysis, noun, clause[1])
+    is_subject = _subject_of_clause(analysis, noun, clause, phrase_end)
+    if is_subject:
+        # the noun with what it did: "The blast killed nine dock workers", not "The blast"
+        mention.title = _title(analysis, clause, False, None, _date_tokens(analysis, expression))
+    else:
+        # the clause's words stay its content; the title is the noun's phrase alone
+        mention.title = _title(analysis, (noun, phrase_end), False, None, _date_tokens(analysis, expression))
+    return mention, is_subject
+
+
+def _subject_of_clause(analysis: _Analysis, noun: int, clause: tuple[int, int], phrase_end: int) -> bool:
+    """The noun opens its clause (only determiners and its date before it) and a verb follows its phrase."""
+    before = [i for i in range(clause[0], noun) if i not in analysis.ignored]
+    if any(analysis.tokens[i].lower not in _NOUN_MODIFIERS for i in before):
+        return False
+    if phrase_end >= clause[1]:
+        return False
+    word = analysis.tokens[phrase_end].lower
+    return analysis.verbs[phrase_end] or word in AUXILIARIES or word in MODALS
+
+
+def _noun_phrase_end(analysis: _Analysis, noun: int, clause_end: int) -> int:
+    """Where the noun's phrase ends: before the clause's next verb ("blasts in X and was brought ...")."""
+    for i in range(noun + 1, clause_end):
+        word = analysis.tokens[i].lower
+        if analysis.verbs[i] or word in AUXILIARIES or word in MODALS:
+            before = analysis.tokens[i - 1].lower
+            return i - 1 if before in ("and", "but", "or", ",") and i - 1 > noun else i
+    return clause_end
+
+
+def _noun_phrase(analysis: _Analysis, noun: int) -> tuple[int, int]:
+    """The noun with its determiner and a relative clause after it ("the bombings that killed 12 people")."""
+    start = noun
+    while start > 0 and analysis.tokens[start - 1].lower in _NOUN_MODIFIERS:
+        start -= 1
+    end = _clause_of(analysis, noun)[1]
+    following = next((c for c in analysis.clauses if c[0] == end), None)
+    if following is not None and analysis.tokens[end].lower in ("that", "which", "who"):
+        end = following[1]
+    return start, end
+
+
+def _undated_mention(
+    article: Article,
+    sentence: Sentence,
+    skipped: tuple[tuple[int, int], ...] = (),
+    nouns_dated: bool = False,
+) -> EventMention | None:
+    """A sentence without a date, kept only if it reports an event: past-tense verb + a named actor.
+
+    ``skipped``: spans in the sentence that do not date it (a dateline, a date of a noun).
+    ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
+    bombings"), so the verb keeps the undated report instead of yielding to the noun.
+    """
+    tokens = tokenize(sentence.text, sentence.start)
+    # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
+    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
+        return None
+    analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
+    analysis.text, analysis.offset = sentence.text, sentence.start
+    if not _names(analysis):
+        return None
+    relatives = _relative_clauses(analysis)
+    for i in _verbs(analysis, 0, len(analysis.tokens)):
+        word = analysis.tokens[i].lower
+        perfect = i > 0 and analysis.tokens[i - 1].lower in _PERFECT
+        if not (is_past_form(word) or perfect) or any(r.word < i < r.end for r in relatives):
+            continue  # a relative clause's verb describes a participant, it is not the sentence's report
+        clause = _clause_of(analysis, i)
+        keep_verb = nouns_dated and word not in LIGHT_VERBS
+        trigger = i if keep_verb else _governed_event_noun(analysis, i, clause[1])
+        mention = _mention(article, sentence, analysis, clause, trigger, None)
+        return mention if mention.actors else None
+    return None
+
+
+def _mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    trigger: int | None,
+    expression: TimeExpression | None,
+    title_span: tuple[int, int] | None = None,
+) -> EventMention:
+    """``title_span``: the trigger's own part of a clause it shares with another event, for the title."""
+    trigger_word = _trigger_text(analysis, trigger, clause[1]) if trigger is not None else ""
+    statement = trigger is not None and is_reporting(trigger_word)
+    actors, speaker_start = _actors(analysis, clause, trigger if statement else None)
+    places = _places(analysis)
+    reported = _reported_before(analysis, trigger) if statement and trigger is not None else None
+    mention = EventMention(
+        places=[a for a in actors if a in places],
+        document=article.id,
+        sentence=sentence,
+        expression=expression,
+        date=span_of(expression) if expression else None,
+        trigger=trigger_word,
+        actors=actors,
+        terms=_terms(analysis, clause),
+        content=_reported_terms(analysis, clause) if statement else [],
+        title=_title(
+            analysis,
+            title_span or clause,
+            statement,
+            speaker_start,
+            _date_tokens(analysis, expression),
+            title_span[0] if title_span else 0,
+        ),
+        date_source="expression" if expression else "none",
+    )
+    if trigger is not None:
+        lo = reported[1] if reported is not None else clause[0]
+        mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)
+    if reported is not None:
+        # "Talks resumed, a ministry official said Thursday": what was said titles the statement
+        kept = _title_tokens(analysis, reported[0], reported[1], True, _date_tokens(analysis, expression))
+        if _word_count(analysis, kept) >= 3:
+            mention.title = _finish_title(analysis, kept)
+            mention.content = mention.content or _terms(analysis, reported)
+    return mention

@@ -1,0 +1,231 @@
+"""Titles: a contiguous, readable stretch of the sentence without its date."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events.actors import _is_role_name
+from timeline.events.analysis import (
+    _CLAUSE_STARTERS,
+    _NOUN_MODIFIERS,
+    _TIME_PREPOSITIONS,
+    _Analysis,
+    _names,
+    _token_index,
+)
+from timeline.events.clauses import _ANTECEDENT_STOPS, _antecedent, _Relative
+from timeline.text import (
+    STOPWORDS,
+    is_reporting,
+)
+from timeline.types import EventMention, TimeExpression
+
+TITLE_WORDS = 12
+
+
+_TITLE_TRIM = frozenset({"that", "and", "but", "while", "whereas", ",", ";"})
+
+
+def _retitle_relative(
+    analysis: _Analysis, mention: EventMention, relative: _Relative, expression: TimeExpression
+) -> None:
+    """Title a relative clause's event with the noun it describes put back: "where the army landed"
+    -> "The army landed at Kell Point"; ", who lived in exile" -> "Jan Orlo lived in exile"."""
+    body = _title_tokens(analysis, relative.word + 1, relative.end, False, _date_tokens(analysis, expression))
+    lo, hi = relative.antecedent
+    word = analysis.tokens[relative.word].lower
+    while word == "where" and lo > 1 and analysis.tokens[lo - 1].lower == "of" and hi - lo < 8:
+        lo = _antecedent(analysis, lo - 2)[0]  # "on the shore of the village, where": the whole place
+    noun_phrase = [i for i in range(lo, hi) if i not in analysis.ignored]
+    if word == "where":
+        preposition = [lo - 1] if lo > 0 and analysis.tokens[lo - 1].lower in _ANTECEDENT_STOPS else []
+        kept = body + preposition + noun_phrase
+    elif word == "whose":
+        kept = noun_phrase + [relative.word] + body
+    else:
+        kept = noun_phrase + body
+    if _word_count(analysis, body) >= 2:
+        mention.title = _finish_title(analysis, kept)
+    names = [
+        n.text for n in _names(analysis) if analysis.tokens[lo].start <= n.start < analysis.tokens[hi - 1].end
+    ]
+    if word != "where":
+        mention.actors = list(dict.fromkeys(names + mention.actors))
+        mention.subjects = [n for n in names if not _is_role_name(n)]  # "Jan Orlo, who lived ...": Orlo did
+
+
+def _date_tokens(analysis: _Analysis, expression: TimeExpression | None) -> range:
+    if expression is None:
+        return range(0)
+    return range(_token_index(analysis, expression.start), _token_index(analysis, expression.end - 1) + 1)
+
+
+def _title(
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    statement: bool,
+    speaker_start: int | None,
+    own_date: range = range(0),
+    floor: int = 0,
+) -> str:
+    """A contiguous stretch of the sentence from the clause's subject, without its date, 3 to ~14 words.
+
+    Only the date (with its preposition and commas) and a closing attribution are left out; the title
+    stops at the clause boundary a date closes ("X, ruled by Y since 1994, borders Z" -> "X, ruled by Y").
+    A title too short to say anything reaches back to ``floor`` (the sentence's start, or the start
+    of the part of a clause another event does not own).
+    """
+    start, end = speaker_start if speaker_start is not None else clause[0], clause[1]
+    if statement:
+        # what was said: the following clauses, past bare "adding", "that" ("X said, adding that ...")
+        for following in (c for c in analysis.clauses if c[0] >= clause[1]):
+            end = following[1]
+            if _word_count(analysis, _title_tokens(analysis, clause[1], end, statement, own_date)) >= 3:
+                break
+    kept = _title_tokens(analysis, start, end, statement, own_date)
+    if _word_count(analysis, kept) < 3:
+        kept = _title_tokens(analysis, floor, end, statement, own_date)  # too short: the sentence so far
+    return _finish_title(analysis, kept)
+
+
+def _finish_title(analysis: _Analysis, kept: list[int]) -> str:
+    """The kept tokens as a title: at most ~14 words, no dangling last word, capitalised."""
+    kept, truncated = _shorten(analysis, kept)
+    while kept and (analysis.tokens[kept[-1]].lower in STOPWORDS or analysis.tokens[kept[-1]].text in ",;"):
+        kept.pop()
+    text = _verbatim(analysis, kept)
+    text = text[:1].upper() + text[1:]
+    return text + ("\u2026" if truncated and text else "")
+
+
+def _word_count(analysis: _Analysis, kept: list[int]) -> int:
+    return sum(analysis.tokens[i].text not in ",;" for i in kept)
+
+
+def _title_tokens(
+    analysis: _Analysis, start: int, end: int, statement: bool, own_date: range = range(0)
+) -> list[int]:
+    """Indices of the title's tokens in ``[start, end)``: dates left out, cut where its date ends a clause."""
+    tokens, kept = analysis.tokens, []
+    i = start
+    while i < end:
+        if not _left_out(analysis, i):
+            kept.append(i)
+            i += 1
+            continue
+        j = i
+        while j < end and _left_out(analysis, j):
+            j += 1
+        comma_after = j < end and tokens[j].text == ","
+        if _possessive_date_of_a_noun(analysis, i, j, end, own_date):
+            # "arrested a suspect in last year's bombing": without it the noun phrase falls apart
+            kept.extend(range(i, j))
+        elif comma_after and _participle_before(analysis, kept, i):
+            # "The dam, built in 1978, ...": without its date the participle would dangle ("built,")
+            kept.extend(range(i, j))
+            if j - 1 in own_date and not statement:
+                break  # the date closes the dated clause: "The dam, built in 1978"
+        elif comma_after and kept and kept[-1] == i - 1 and tokens[kept[-1]].text == ",":
+            kept.pop()  # "X, on Monday, did": the comma pair goes with the date
+            j += 1
+        elif comma_after and all(tokens[k].text in ",;" or tokens[k].lower in _NOUN_MODIFIERS for k in kept):
+            j += 1  # "On Monday, X did"; "The Aug. 7, 1998, bombings killed" (the date's closing comma)
+        elif comma_after and any(analysis.verbs[k] for k in kept) and not statement and j - 1 in own_date:
+            break  # "after crushing protests in 2020, X has ...": the date closes the dated clause
+        i = j
+    while kept and (tokens[kept[0]].lower in _TITLE_TRIM or tokens[kept[0]].lower in _CLAUSE_STARTERS):
+        kept.pop(0)
+    return _without_attribution(analysis, kept)
+
+
+def _possessive_date_of_a_noun(analysis: _Analysis, i: int, j: int, end: int, own_date: range) -> bool:
+    """Tokens [i, j) are another event's possessive date before a noun ("in last year's bombing")."""
+    tokens = analysis.tokens
+    if j >= end or any(k in own_date for k in range(i, j)) or not tokens[j].text[:1].isalpha():
+        return False
+    return tokens[j - 1].text.endswith(("'s", "’s", "s'", "s’")) or (
+        j - i >= 2 and tokens[j - 1].text in ("'s", "’s", "'", "’")
+    )
+
+
+def _participle_before(analysis: _Analysis, kept: list[int], i: int) -> bool:
+    """The title so far ends in a participle set off by a comma, right before token ``i`` (", built")."""
+    return (
+        len(kept) >= 2
+        and kept[-1] == i - 1
+        and analysis.verbs[i - 1]
+        and analysis.tokens[kept[-2]].text == ","
+    )
+
+
+def _left_out(analysis: _Analysis, i: int) -> bool:
+    """Ignored (a date, an attribution), or a date's preposition; commas are judged by the caller."""
+    if i in analysis.ignored:
+        return True
+    return analysis.tokens[i].text != "," and _dangling_preposition(analysis, i)
+
+
+def _without_attribution(analysis: _Analysis, kept: list[int]) -> list[int]:
+    """Drop a closing ", officials said" / ", X told reporters" (up to 6 words, no other verb)."""
+    tokens = analysis.tokens
+    commas = [n for n, i in enumerate(kept) if tokens[i].text == ","]
+    if not commas or kept[-1] != len(tokens) - 1:
+        return kept
+    tail = kept[commas[-1] + 1 :]
+    verbs = [i for i in tail if analysis.verbs[i]]
+    if len(tail) > 6 or not verbs or not all(is_reporting(tokens[i].lower) for i in verbs):
+        return kept
+    head = kept[: commas[-1]]
+    if _word_count(analysis, head) < 3 or not any(analysis.verbs[i] for i in head):
+        return kept  # "..., the minister said": the statement itself, nothing else to title it
+    return head
+
+
+def _shorten(analysis: _Analysis, kept: list[int]) -> tuple[list[int], bool]:
+    """At most ~14 words: cut at the last comma leaving a clause of 9+ words, else after 12 (truncated)."""
+    if _word_count(analysis, kept) <= TITLE_WORDS + 2:
+        return kept, False
+    count, boundary, limit = 0, None, len(kept)
+    for n, i in enumerate(kept):
+        if analysis.tokens[i].text in ",;":
+            follower = analysis.tokens[kept[n + 1]].text if n + 1 < len(kept) else ""
+            if count >= 9 and follower.islower() and any(analysis.verbs[k] for k in kept[:n]):
+                boundary = n  # a clause boundary (not a name in apposition) that leaves a clause
+            continue
+        count += 1
+        if count == TITLE_WORDS:
+            limit = n + 1
+        if count > TITLE_WORDS + 2:
+            break
+    if boundary is not None:
+        return kept[:boundary], False
+    return kept[:limit], True
+
+
+_GLUE = re.compile(r"\s*[%$\u20ac\u00a3'\u2019/.-]?\s*")
+
+
+def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
+    """The kept tokens as written: neighbours keep the text between them ("20% gain"), gaps one space."""
+    tokens, parts = analysis.tokens, []
+    for n, i in enumerate(kept):
+        if n:
+            prev = kept[n - 1]
+            gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
+            if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
+                gap = " "
+            parts.append(re.sub(r"\s+", " ", gap))
+        parts.append(tokens[i].text)
+    return re.sub(r" ([,;])", r"\1", "".join(parts))
+
+
+def _dangling_preposition(analysis: _Analysis, i: int) -> bool:
+    """A preposition or comma left behind when the date after/before it is removed ("on [Monday],")."""
+    token = analysis.tokens[i]
+    nxt_ignored = i + 1 in analysis.ignored and i + 1 < len(analysis.tokens)
+    prev_ignored = i - 1 in analysis.ignored and i > 0
+    if token.lower in _TIME_PREPOSITIONS or token.lower in ("last", "next", "this"):
+        return nxt_ignored
+    if token.text == ",":
+        return prev_ignored or i == 0
+    return False

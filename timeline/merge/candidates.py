@@ -1,0 +1,71 @@
+"""The index that hands a mention only the events worth scoring it against."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from timeline.merge.dates import _is_wide, _weeks, _year_shifts
+from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, RETELL_WINDOW, MentionFeatures, _content
+from timeline.types import DateValue
+
+
+class _Index:
+    """Clusters by (concept or speaker key, week bucket) so a mention meets only plausible events.
+
+    Day-precise occurrences are also filed by (specific word or place, day), so same-day reports
+    worded with different verbs meet, and by the day a year later and earlier (a year typo).
+    """
+
+    def __init__(self) -> None:
+        # reliability: each bucket holds a cluster once (a dict as an ordered set), not once per mention
+        # joining it, so a story repeated thousands of times does not make every lookup quadratic
+        self._buckets: dict[tuple[str, object], dict[int, None]] = defaultdict(dict)
+
+    @staticmethod
+    def _keys(f: MentionFeatures) -> set[str]:
+        if f.kind == "statement":
+            return {f"speaker:{k}" for k in (f.speaker or set())}
+        return set(f.concepts)
+
+    @staticmethod
+    def _day_keys(f: MentionFeatures) -> set[str]:
+        if f.kind == "statement":
+            return set()
+        return {f"t:{t}" for t in _content(f)} | {f"t:{p}" for p in f.places}
+
+    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
+        slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
+        for key in self._keys(f):
+            for slot in slots:
+                self._buckets[(key, slot)][cluster_id] = None
+        if when.granularity in _DAY:
+            for key in self._day_keys(f):
+                self._buckets[(key, ("day", when.start.toordinal()))][cluster_id] = None
+            if document:  # the article's own events of the day, whatever their wording
+                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))][cluster_id] = None
+
+    def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+        found: set[int] = set()
+        if _is_wide(when):
+            slots: list[object] = ["wide"]
+        else:
+            # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
+            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
+            slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
+            if when.granularity in _DAY:
+                slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]
+        keys = self._keys(f)
+        for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
+            keys |= allied
+        for key in keys:
+            for slot in slots:
+                found.update(self._buckets.get((key, slot), ()))
+        return found
+
+    def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
+        found: set[int] = set()
+        if when.granularity in _DAY:
+            keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
+            for key in keys:
+                found.update(self._buckets.get((key, ("day", when.start.toordinal())), ()))
+        return found

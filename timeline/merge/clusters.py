@@ -1,0 +1,258 @@
+"""Placing dated mentions into clusters (events in the making), in date order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+from timeline.merge.candidates import _Index
+from timeline.merge.dates import _gap, _recurring, _year_typo, compatible
+from timeline.merge.evidence import join_reason
+from timeline.merge.features import (
+    _ALLIED,
+    _DAY,
+    CONFLICT_WINDOW,
+    MAX_REPRESENTATIVES,
+    RETELL_WINDOW,
+    MentionFeatures,
+    _apart,
+    _lexicon,
+    _shared_actors,
+    features,
+)
+from timeline.merge.scoring import (
+    _cached_match,
+    _recalled,
+    _retold_with_wrong_year,
+    _same_day_score,
+    _same_distance_from_publication,
+    retelling,
+)
+from timeline.types import EventMention, JoinReason
+
+# shared people, specific words or concepts two same-day sentences of one article need to be one event
+SAME_ARTICLE_EVIDENCE = 2
+
+# the member a mention matched best in a cluster: (date compatible, score), the member and its features
+_Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
+
+
+@dataclass
+class _Cluster:
+    mentions: list[EventMention] = field(default_factory=list)
+    # distinct (mention, features) to compare against: bounded, so big events stay cheap to match
+    reps: list[tuple[EventMention, MentionFeatures]] = field(default_factory=list)
+    signatures: set[tuple] = field(default_factory=set)
+    has_days: bool = False  # a member is dated to a day (or a time of day)
+    reasons: list[JoinReason] = field(default_factory=list)  # why each mention after the first joined
+
+    def add(self, mention: EventMention, f: MentionFeatures) -> None:
+        self.mentions.append(mention)
+        if mention.date is not None and mention.date_source == "expression":
+            self.has_days = self.has_days or mention.date.granularity in _DAY
+        signature = _signature(mention, f)
+        new_date = all(m.date != mention.date for m, _ in self.reps)
+        if signature not in self.signatures and (new_date or len(self.reps) < MAX_REPRESENTATIVES):
+            self.signatures.add(signature)
+            self.reps.append((mention, f))
+
+    def absorb(self, other: _Cluster) -> None:
+        """Take over another cluster's mentions (its representatives first, so they stay compared)."""
+        represented = {id(m) for m, _ in other.reps}
+        for mention, f in other.reps:
+            self.add(mention, f)
+        for mention in other.mentions:
+            if id(mention) not in represented:
+                self.add(mention, features(mention))
+        self.reasons.extend(other.reasons)
+
+
+def _signature(mention: EventMention, f: MentionFeatures) -> tuple:
+    actors = tuple(sorted(tuple(sorted(keys)) for keys in f.actors))
+    value = mention.date.value if mention.date else None
+    return (value, mention.status == "background", f.kind, f.head, f.concepts, actors)
+
+
+def representative_features(mentions: list[EventMention]) -> list[MentionFeatures]:
+    """Features of an event's distinct mentions (at most ``MAX_REPRESENTATIVES``)."""
+    cluster = _Cluster()
+    for mention in mentions:
+        cluster.add(mention, features(mention))
+    return [f for _, f in cluster.reps]
+
+
+def _place_dated(
+    mention: EventMention,
+    f: MentionFeatures,
+    clusters: list[_Cluster],
+    index: _Index,
+    merged_into: dict[int, int],
+) -> None:
+    assert mention.date is not None
+    ranks: dict[int, _Match] = {}
+    primary = _live(index.candidates(f, mention.date), merged_into)
+    _rank_all(mention, f, clusters, primary, ranks)
+    if not any(rank[0] for rank, _, _ in ranks.values()):
+        # no event of the same kind on a compatible date: same-day reports in other words
+        same_day = _live(index.same_day_candidates(f, mention.date, mention.document), merged_into) - primary
+        _rank_all(mention, f, clusters, same_day, ranks)
+    if not ranks:
+        clusters.append(_Cluster())
+        cid = len(clusters) - 1
+    else:
+        cid = max(sorted(ranks), key=lambda c: ranks[c][0])  # the first (lowest id) on ties
+        _absorb_same_day(mention, f, cid, ranks, clusters, merged_into)
+        (compatible_date, _), other, of = ranks[cid]
+        mention.join = join_reason(mention, f, other, of, _kind(mention, f, other, of, compatible_date))
+        clusters[cid].reasons.append(mention.join)
+    clusters[cid].add(mention, f)
+    index.add(cid, f, mention.date, mention.document)
+
+
+def _live(cids: set[int], merged_into: dict[int, int]) -> set[int]:
+    """Cluster ids with merged clusters replaced by the cluster that absorbed them."""
+    return {_root(cid, merged_into) for cid in cids}
+
+
+def _root(cid: int, merged_into: dict[int, int]) -> int:
+    while cid in merged_into:
+        cid = merged_into[cid]
+    return cid
+
+
+def _rank_all(
+    mention: EventMention,
+    f: MentionFeatures,
+    clusters: list[_Cluster],
+    cids: set[int],
+    ranks: dict[int, _Match],
+) -> None:
+    for cid in cids:
+        match = _rank_against(mention, f, clusters[cid])
+        if match is not None:
+            ranks[cid] = match
+
+
+def _kind(
+    mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures, compatible_date: bool
+) -> str:
+    """The kind of a dated join (``JOIN_KINDS``)."""
+    if compatible_date:
+        return "same-date" if mention.date == other.date else "compatible-date"
+    if retelling(mention, f, other, of):
+        return "retelling"
+    return "conflict"
+
+
+def _absorb_same_day(
+    mention: EventMention,
+    f: MentionFeatures,
+    cid: int,
+    ranks: dict[int, _Match],
+    clusters: list[_Cluster],
+    merged_into: dict[int, int],
+) -> None:
+    """Merge into ``cid`` the other clusters the day-precise mention also matches on its date.
+
+    Clusters form in date order, so two reports that do not match each other directly may start two
+    events before a third report matching both arrives: without this, adding a source could split a
+    pair that matched, and the result would depend on processing order.
+    """
+    assert mention.date is not None
+    if mention.date.granularity not in _DAY:
+        return  # a coarse mention ("this month") would bridge different days
+    target = clusters[cid]
+    for other_id in sorted(ranks):
+        other = clusters[other_id]
+        (compatible_date, _), member, of = ranks[other_id]
+        if other_id == cid or not compatible_date or _clusters_conflict(target, other):
+            continue
+        # the bridge: the mention that matched both events, and the member of the absorbed one it matched
+        target.reasons.append(join_reason(member, of, mention, f, _kind(member, of, mention, f, True)))
+        target.absorb(other)
+        merged_into[other_id] = cid
+
+
+def _clusters_conflict(a: _Cluster, b: _Cluster) -> bool:
+    """Members naming different places or different subjects, or the same day told as two different
+    lexicon actions."""
+    return any(_apart(fa, fb) or _different_actions(fa, fb) for (_, fa), (_, fb) in product(a.reps, b.reps))
+
+
+def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
+    heads = (a.head or "v:", b.head or "v:")
+    if a.kind != "occurrence" or b.kind != "occurrence" or any(h.startswith("v:") for h in heads):
+        return False
+    return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
+
+
+def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) -> _Match | None:
+    """(date compatible, score) of the best-matching member, and that member; None if none matches."""
+    assert mention.date is not None
+    best: _Match | None = None
+    # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
+    # compares with the event's day-precise members when it has some, so it cannot bridge two days
+    fine_only = mention.date.granularity in _DAY and cluster.has_days
+    for other, of in cluster.reps:
+        if other.date is None:
+            continue
+        background_differs = (other.status == "background") != (mention.status == "background")
+        if background_differs and not _recalled(mention, f, other, of):
+            continue
+        if fine_only and other.date.granularity not in _DAY:
+            continue
+        compatible_date = compatible(mention, other)
+        gap = _gap(mention.date, other.date)
+        too_far = not compatible_date and gap > CONFLICT_WINDOW
+        if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
+            continue  # too far apart to be the same event whatever the content (checked first: cheap)
+        retold = not compatible_date and retelling(mention, f, other, of)
+        if not (compatible_date or retold) and _implicit(mention, other):
+            continue  # a date the sentence does not state cannot disagree with one that another states
+        if too_far and not (retold or _year_typo(mention.date, other.date)):
+            continue
+        score, strong = _cached_match(f, of, False)
+        if retold:
+            best = _better(best, ((False, max(score, 0.5)), other, of))
+            continue
+        if not compatible_date and not strong and _year_typo(mention.date, other.date):
+            strong = _retold_with_wrong_year(mention, f, other, of)
+        if score <= 0 and compatible_date:
+            # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
+            planned = "expected" in (mention.status, other.status)
+            score = _same_day_score(mention.date, other.date, f, of, planned)
+            if score <= 0 and other.document == mention.document:
+                score = _same_article_score(mention, f, other, of)
+        if score <= 0 or not (compatible_date or strong):
+            continue
+        if not compatible_date and _recurring(mention.date, other.date, f, of):
+            continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
+        if not compatible_date and _same_distance_from_publication(mention, other):
+            continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
+        best = _better(best, ((compatible_date, score), other, of))
+    return best
+
+
+def _better(best: _Match | None, candidate: _Match) -> _Match:
+    return candidate if best is None or candidate[0] > best[0] else best
+
+
+def _same_article_score(
+    mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures
+) -> float:
+    """Two sentences of one article dated to the same day that share a person, a specific word or an
+    event concept: an article tells its news over several sentences, in other words each time.  Places
+    and parties acting differently, or another action naming the happening, still keep them apart."""
+    assert mention.date is not None and other.date is not None
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
+        return 0.0
+    if mention.date.start != other.date.start:
+        return 0.0
+    shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    people = _shared_actors(f, of, ignore=f.places | of.places)
+    return 0.75 + 0.25 * (shared + people) if shared + people >= SAME_ARTICLE_EVIDENCE else 0.0
+
+
+def _implicit(*mentions: EventMention) -> bool:
+    """A mention dated without an expression of its own (by its publication day or the narrative)."""
+    return any(m.date_source != "expression" for m in mentions)

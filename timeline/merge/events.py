@@ -1,0 +1,148 @@
+"""Assembling an ``Event`` from a cluster: its date, title, status, sources and id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from datetime import date
+
+from timeline.merge.clusters import _Cluster
+from timeline.merge.conflicts import _conflicts
+from timeline.merge.features import _STATUS_ORDER
+from timeline.types import GRANULARITIES, DateValue, Event, EventMention, JoinReason
+
+
+def _precision(when: DateValue) -> int:
+    return -GRANULARITIES.index(when.granularity) if when.granularity in GRANULARITIES else -99
+
+
+def _choose_date(dated: list[EventMention], copies: dict[str, str] | None = None) -> DateValue | None:
+    """The date the sources support best, at the finest precision they agree on.
+
+    Only the finest dates compete (a date containing another, finer one agrees with it and yields to it).
+    Between conflicting fine dates the one more sources give at its own precision wins; coarse mentions
+    around one of them ("in October") only break a tie, so one fine but wrong date cannot win on them.
+    A copy of another article's text is not an independent source.
+    """
+    if not dated:
+        return None
+    copies = copies or {}
+    options = {m.date.value: m.date for m in dated if m.date}
+    documents: dict[str, set[str]] = defaultdict(set)  # by date value: big events repeat few dates
+    for m in dated:
+        if m.date:
+            documents[m.date.value].add(copies.get(m.document, m.document))
+    leaves = [
+        when for when in options.values() if not any(_finer_inside(other, when) for other in options.values())
+    ]
+
+    def support(when: DateValue) -> tuple[int, int, int, int, int, str]:
+        fine = set().union(*(documents[v] for v, d in options.items() if when.contains(d)))
+        overlapping = set().union(*(documents[v] for v, d in options.items() if d.overlaps(when)))
+        exact = len(documents[when.value])  # "Friday" (5 sources) over "Friday night" (1): same day
+        return (len(fine), len(overlapping), exact, _precision(when), -when.start.toordinal(), when.value)
+
+    return max(leaves, key=support)
+
+
+def _finer_inside(inner: DateValue, outer: DateValue) -> bool:
+    """``inner`` is a finer date within ``outer`` ("Nov. 25" in "late November")."""
+    # a time of day is no finer a date than its day: both compete, on their sources
+    return inner.value != outer.value and outer.contains(inner) and not inner.contains(outer)
+
+
+def _to_event(
+    cluster: _Cluster, copies: dict[str, str] | None = None, latest: dict[str, date] | None = None
+) -> Event:
+    copies = copies or {}
+    mentions = sorted(cluster.mentions, key=lambda m: (m.document, m.sentence.start, _expr_start(m)))
+    # a retelling keeps its own (later) date, but neither dates the event nor disagrees with it
+    dated = [
+        m
+        for m in mentions
+        if m.date is not None
+        and m.date_source == "expression"
+        and not (m.join is not None and m.join.kind == "retelling")
+    ]
+    when = _choose_date(dated, copies)
+    agreeing = [m for m in dated if when and m.date and m.date.overlaps(when)]
+    conflicts = _conflicts(dated, when)
+    for m in mentions:
+        if m.date_source == "joined":
+            m.date = when
+    documents = {m.document for m in mentions}
+    # a re-sent copy is listed through its mentions, but counts as a source only on its own
+    sources = sorted(d for d in documents if d not in copies) or sorted(documents)
+    title = _pick_title(agreeing or mentions, when)
+    counted = [m for m in agreeing or mentions if m.document in sources]
+    status = _pick_status(counted or agreeing or mentions, when, latest or {})
+    return Event(
+        id=event_id(when.value if when else None, title, sources),
+        date=when,
+        title=title,
+        status=status,
+        sources=sources,
+        mentions=mentions,
+        conflicts=conflicts,
+        reasons=list(cluster.reasons),
+        confidence=event_confidence(cluster.reasons, sources),
+    )
+
+
+def event_confidence(reasons: list[JoinReason], sources: list[str]) -> float:
+    """How sure that every source reports this happening: each source but the best-linked one counts by
+    its most confident join, and the event by its least sure source (1.0 for a single source)."""
+    if len(sources) < 2:
+        return 1.0
+    by_source: dict[str, float] = {}
+    for reason in reasons:
+        for document in (reason.document, reason.matched_document):
+            by_source[document] = max(by_source.get(document, 0.0), reason.confidence)
+    linked = sorted(by_source.get(source, 0.0) for source in sources)
+    return linked[0] if linked else 1.0
+
+
+def _expr_start(mention: EventMention) -> int:
+    return mention.expression.start if mention.expression else -1
+
+
+def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
+    def quality(m: EventMention) -> tuple:
+        exact = bool(when and m.date and m.date.value == when.value)
+        complete = not m.title.endswith("\u2026")
+        long_enough = len(m.title.split()) >= 3
+        return (exact, long_enough, complete, bool(m.title), min(len(m.actors), 3), -len(m.title), m.title)
+
+    return max(mentions, key=quality).title if mentions else ""
+
+
+def _pick_status(
+    mentions: list[EventMention], when: DateValue | None = None, latest: dict[str, date] | None = None
+) -> str:
+    """Reported once any source tells it happened, else expected, else background.
+
+    Against a plan, a report counts only from a source that could have seen the event: one published
+    (at the latest) before the event's date cannot tell it happened, its past tense is a misreading.
+    """
+    statuses = {m.status for m in mentions}
+    if when is not None and {"reported", "expected"} <= statuses:
+        reporters = [m.document for m in mentions if m.status == "reported"]
+        if all(_published_before(doc, when, latest or {}) for doc in reporters):
+            statuses.discard("reported")
+    return next((s for s in _STATUS_ORDER if s in statuses), "reported")
+
+
+def _published_before(document: str, when: DateValue, latest: dict[str, date]) -> bool:
+    bound = latest.get(document)
+    return bound is not None and bound < when.start
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def event_id(value: str | None, title: str, sources: list[str]) -> str:
+    """``ev-`` + 10 hex digits of a hash of date, title and sources: stable across runs and input order."""
+    key = "|".join([value or "undated", _normalise(title), ",".join(sorted(sources))])
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]

@@ -1,0 +1,253 @@
+"""What the merge compares two mentions by: kind, concepts, actors, places and specific words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from timeline.names import (
+    frozen_actor_keys,
+    frozen_keys_match,
+    name_words,
+    place_keys,
+    subject_names,
+)
+from timeline.text import (
+    AUXILIARIES,
+    CONCEPTS,
+    GENERIC_TERMS,
+    LIGHT_VERBS,
+    concept,
+    is_reporting,
+    tokenize,
+    verb_flags,
+    verb_lemma,
+    word_stem,
+)
+from timeline.types import EventMention
+
+CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
+# how long after an attack a report of its (growing) toll is still a retelling of it, not news of its own
+RETELL_WINDOW = timedelta(days=31)
+MAX_REPRESENTATIVES = 12  # distinct mentions an event is compared by (plus one per distinct date)
+WIDE_SPAN_DAYS = 400  # dates coarser than about a year are compared by concept only, not by week
+_CONCEPT_IDS = frozenset(CONCEPTS.values())
+_STATUS_ORDER = ("reported", "expected", "background")
+_DAY = ("day", "time")
+# Events that recur (a rally every evening): two different precise days are two events, not a conflict.
+RECURRING = frozenset({"protest", "meeting", "call", "attend", "press"})
+# Concepts one report of an event may use for another's: a death toll on the day of an attack.
+_ALLIED = {"death": frozenset({"attack"}), "attack": frozenset({"death"})}
+_NOT_EVIDENCE = GENERIC_TERMS | AUXILIARIES | frozenset(verb_lemma(w) for w in LIGHT_VERBS)
+SAME_DAY_TERMS = 2  # specific words (places included) two same-day reports must share when verbs differ
+CONFLICT_TERMS = 2  # specific words (or a place) a shared actor's reports on different days must share
+NEAR_IDENTICAL = 0.7  # Jaccard of content words above which two reports are one event told twice
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: identical contents share one (cached) instance
+class MentionFeatures:
+    kind: str  # "statement" | "occurrence"
+    head: str | None  # the trigger's concept
+    concepts: frozenset[str]
+    terms: frozenset[str]
+    actors: list[frozenset[str]]  # blocking keys of each actor
+    speaker: frozenset[str] | None  # a statement's speaker keys
+    names: tuple[str, ...] = ()  # the actors as written
+    places: frozenset[str] = frozenset()  # blocking keys of the names read as places or nationalities
+    specific: frozenset[str] = frozenset()  # stems of terms that can show two reports share a subject
+    action: str = ""  # the trigger's stem when it is specific ("flood"): same-day reports may share it
+    subjects: tuple[frozenset[str], ...] = ()  # the words of each named actor who did it (clause subject)
+    name_words: frozenset[str] = frozenset()  # every word of every actor's name (``names.name_words``)
+    # the stem of the sentence's own action when the trigger is only a noun it mentions ("arrested in
+    # connection with the bombings": "arrest"); "" when the trigger is the sentence's action
+    governor: str = ""
+
+
+def features(mention: EventMention) -> MentionFeatures:
+    """What the merge compares: event kind, concepts, actors (shared, read-only: never mutate it)."""
+    actors, places = tuple(mention.actors), tuple(mention.places)
+    subjects = mention.subjects
+    if subjects is None:  # the extractor did not say: read it from the sentence
+        subjects = subject_names(mention.sentence.text, mention.trigger, actors, places)
+    # another action naming a happening of the same few days ("hailed the call this week") is still news
+    # of it; one naming its day, month or year ("condemned Friday's bombing", "arrested in connection
+    # with last year's blasts") is a happening of its own
+    this_week = mention.date is not None and mention.date.granularity == "week"
+    governor = "" if this_week else governing_action(mention.sentence.text, mention.trigger)
+    return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set) -> str:
+    """A verb trigger inside a relative clause on another verb's object ("deplored the blasts which
+    killed 80"): the sentence's action is that other verb (not a reporting one: "said that ...")."""
+    pronoun = next((i for i in range(where - 1, -1, -1) if tokens[i].lower in _RELATIVE_PRONOUNS), None)
+    if pronoun is None:
+        return ""
+    for i in range(pronoun - 1, -1, -1):
+        word = tokens[i].lower
+        if not flags[i] or word in AUXILIARIES or word in LIGHT_VERBS:
+            continue
+        lemma = verb_lemma(word)
+        if is_reporting(word) or is_reporting(lemma) or lemma in _FRAMING_VERBS or concept(word) in allied:
+            return ""
+        return word_stem(lemma)
+    return ""
+
+
+# Verbs that only frame the noun they govern ("the blast occurred"): the noun stays the sentence's action.
+_FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
+
+
+@lru_cache(maxsize=65536)
+def governing_action(text: str, trigger: str) -> str:
+    """The sentence's own action when the trigger is a noun that action only refers to.
+
+    "Officials hoped she would bring aid after the blasts" reports hoping, not the blasts; "a man was
+    arrested in connection with the bombings" reports an arrest.  Such a sentence tells of another
+    happening than the one its noun names: it must not join that one's event.  The governing action is
+    the nearest verb before the noun, skipping auxiliaries and verbs that only frame it ("the blast
+    occurred").  A verb of the noun's own or an allied concept before it ("people were killed in the
+    blasts"), or after it when the governor only reports ("officials said the blasts killed 200"), keeps
+    the noun as the sentence's action.  Returns the
+    governing verb's stem, or "".
+    """
+    first = trigger.split()[0].lower() if trigger else ""
+    if not first:
+        return ""
+    tokens = tokenize(text)
+    flags = verb_flags(tokens)
+    where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
+    if where is None:
+        return ""
+    head = concept(first)
+    allied = {head, *_ALLIED.get(head or "", ())} - {None}
+    if flags[where]:
+        return _relative_governor(tokens, flags, where, allied)
+    governor = ""
+    for i in range(where):
+        word = tokens[i].lower
+        if not flags[i] or word in AUXILIARIES or word in LIGHT_VERBS:
+            continue
+        lemma = verb_lemma(word)
+        if lemma in _FRAMING_VERBS:
+            continue
+        if allied and concept(word) in allied:
+            return ""
+        governor = lemma
+    # "officials said the blasts killed 200" reports the blasts; "X said that the bombings this month
+    # were an outrage" reports what X said about them
+    reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
+    if reported and any(
+        flags[i] and concept(tokens[i].lower) in allied for i in range(where + 1, len(tokens))
+    ):
+        return ""
+    return word_stem(governor) if governor else ""
+
+
+@lru_cache(maxsize=65536)
+def _features(
+    trigger: str,
+    terms: tuple[str, ...],
+    names: tuple[str, ...],
+    places: tuple[str, ...] = (),
+    subjects: tuple[str, ...] = (),
+    governor: str = "",
+) -> MentionFeatures:
+    statement = is_reporting(trigger)
+    # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
+    head = (concept(trigger) or f"v:{verb_lemma(trigger)}") if trigger and not statement else None
+    concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
+    actors = [keys for name in names if (keys := frozen_actor_keys(name))]
+    trigger_lemma = verb_lemma(trigger.split()[0]) if trigger else ""
+    # stems, so a noun in one report meets the verb in another ("the collapse" / "collapsed")
+    specific = {
+        word_stem(t) for t in terms if t not in _NOT_EVIDENCE and t != trigger_lemma and t not in _CONCEPT_IDS
+    }
+    action = word_stem(trigger_lemma) if trigger_lemma and trigger_lemma not in _NOT_EVIDENCE else ""
+    return MentionFeatures(
+        kind="statement" if statement else "occurrence",
+        head=head,
+        concepts=frozenset(concepts),
+        terms=frozenset(terms),
+        actors=actors,
+        speaker=actors[0] if statement and actors else None,
+        names=names,
+        places=frozenset(k for place in places for k in place_keys(place)),
+        specific=frozenset(specific),
+        action=action if head and head.startswith("v:") else "",
+        subjects=tuple(words for name in subjects if (words := name_words(name))),
+        name_words=frozenset(w for name in names for w in name_words(name)),
+        governor=governor,
+    )
+
+
+def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Two happenings whatever else the reports share: different places, different parties acting, or
+    one sentence's own action is another than the noun both name (``governing_action``)."""
+    return a.governor != b.governor or _places_differ(a, b) or _subjects_clash(a, b)
+
+
+def _places_differ(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Both reports name where it happened, and no place in common: two events (two cities' bombings)."""
+    return bool(a.places and b.places) and not frozen_keys_match(a.places, b.places)
+
+
+def _subjects_clash(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Both reports name who acted, and neither's subject takes part in the other: two parties' actions
+    ("Norland condemned the bombing" / "Ostria condemned the bombing"), however much else they share."""
+    if not (a.subjects and b.subjects):
+        return False
+    return not (_takes_part(a.subjects, b) or _takes_part(b.subjects, a))
+
+
+def _takes_part(subjects: tuple[frozenset[str], ...], other: MentionFeatures) -> bool:
+    """A subject is named in the other report (any word of its name: "Elian" in "Elian Gonzalez")."""
+    return any(frozen_keys_match(subject, other.name_words) for subject in subjects)
+
+
+# Heads that only frame another action ("talks began", "became members", "held talks", "the blast
+
+
+def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str] = frozenset()) -> int:
+    return sum(
+        1
+        for keys in a.actors
+        if not (keys & ignore) and any(frozen_keys_match(keys, other) for other in b.actors)
+    )
+
+
+def _outside_subject(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """One report names who acted, and the other does not name that actor at all."""
+    return bool(a.subjects and not _takes_part(a.subjects, b)) or bool(
+        b.subjects and not _takes_part(b.subjects, a)
+    )
+
+
+def _shared_specifics(a: MentionFeatures, b: MentionFeatures) -> int:
+    """Specific words in common, plus one for a shared place ("border" ... "in Geneva")."""
+    return len(a.specific & b.specific) + (1 if a.places and frozen_keys_match(a.places, b.places) else 0)
+
+
+def _near_identical(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Two reports in (nearly) the same words, names included ("the flood began"): the same event on
+    compatible dates even without a named actor.  ``match_score`` asks more before differing dates
+    become a conflict: a couple of common words ("a soldier killed") is not one event told twice."""
+    words_a = a.terms | {name.lower() for name in a.names}
+    words_b = b.terms | {name.lower() for name in b.names}
+    union = words_a | words_b
+    return bool(union) and len(words_a & words_b) / len(union) >= NEAR_IDENTICAL
+
+
+def _content(f: MentionFeatures) -> frozenset[str]:
+    """The specific words of a report with its own action's stem: one report's verb ("flooded") is
+    another's participle or noun ("flooding")."""
+    return f.specific | {f.action} if f.action else f.specific
+
+
+def _lexicon(concepts: frozenset[str]) -> frozenset[str]:
+    """The concepts of the synonym lexicon (not a bare verb's ``v:`` key)."""
+    return frozenset(c for c in concepts if not c.startswith("v:"))

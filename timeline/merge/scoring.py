@@ -1,0 +1,204 @@
+"""How well two dated mentions' contents match, and whether the match is strong enough for a conflict."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.merge.features import (
+    _ALLIED,
+    _DAY,
+    CONFLICT_TERMS,
+    RECURRING,
+    RETELL_WINDOW,
+    SAME_DAY_TERMS,
+    MentionFeatures,
+    _apart,
+    _content,
+    _lexicon,
+    _near_identical,
+    _outside_subject,
+    _shared_actors,
+    _shared_specifics,
+)
+from timeline.names import (
+    frozen_keys_match,
+)
+from timeline.temporal.timex import cached_value_to_date
+from timeline.text import (
+    AUXILIARIES,
+    LIGHT_VERBS,
+    verb_lemma,
+)
+from timeline.types import DateValue, EventMention
+
+_FRAMING_HEADS = frozenset(
+    {"begin", "end", "v:occur", "v:happen", "v:become", "v:take", "v:follow"}
+) | frozenset(f"v:{verb_lemma(w)}" for w in LIGHT_VERBS | AUXILIARIES)
+
+
+def _reaction(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Two different actions of their own, sharing a concept only as one's object or circumstance:
+    "condemned the bombing" / "a bomb exploded", "attended a vigil ... after he was killed" / "was killed".
+    A reaction to an event is another event; allied actions (a death toll and its attack) are not."""
+    if a.head is None or b.head is None or a.head == b.head:
+        return False
+    if a.head in _FRAMING_HEADS or b.head in _FRAMING_HEADS:
+        return False
+    return b.head not in _ALLIED.get(a.head, frozenset())
+
+
+def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False) -> tuple[float, bool]:
+    """How well two mentions' contents match (0 = not the same event) and whether the match is strong.
+
+    A strong match (same trigger concept, two shared concepts, a shared actor)
+    is strong enough to call differing dates a conflict rather than two events.
+    """
+    if a.kind != b.kind:
+        return 0.0, False
+    shared_concepts = len(a.concepts & b.concepts)
+    if a.kind == "statement":
+        if not (a.speaker and b.speaker and frozen_keys_match(a.speaker, b.speaker)):
+            return 0.0, False
+        shared_terms = len(a.terms & b.terms)
+        if undated and shared_concepts == 0 and shared_terms < 2:
+            return 0.0, False
+        return 3.0 + shared_concepts + 0.25 * shared_terms, False
+    if shared_concepts == 0 or _apart(a, b):
+        return 0.0, False
+    if shared_concepts < 2 and _reaction(a, b):
+        return 0.0, False  # the one shared concept is what one report reacts to, not what both report
+    shared_terms = len(a.terms & b.terms)
+    shared_actors = _shared_actors(a, b)
+    same_head = a.head is not None and a.head == b.head
+    # joining without any date evidence needs the same action and actor, or a lot in common
+    if undated and not ((same_head and shared_actors >= 1) or (shared_concepts >= 2 and shared_actors >= 2)):
+        return 0.0, False
+    # near-identical wording is the same event on compatible dates however short the sentence;
+    # calling differing dates a conflict on wording alone also needs two specific words in common
+    retold = same_head and _near_identical(a, b)
+    if shared_actors == 0 and shared_concepts < 2 and not retold:
+        return 0.0, False
+    score = 2.0 * shared_concepts + 1.5 * shared_actors + (1.0 if same_head else 0.0) + 0.25 * shared_terms
+    # a shared place says where, not which event: calling differing dates a conflict needs a shared person
+    people = _shared_actors(a, b, ignore=a.places | b.places)
+    strong = same_head and people >= 1 and (shared_concepts >= 2 or _shared_specifics(a, b) >= CONFLICT_TERMS)
+    retold_specifically = retold and len(a.specific & b.specific) >= SAME_DAY_TERMS
+    # a date told by a party the other report does not name ("the Council condemned the bombing on
+    # Thursday") may be that party's own action: no ground for calling the dates a conflict
+    return score, (strong or retold_specifically) and not _outside_subject(a, b)
+
+
+@lru_cache(maxsize=262144)
+def _cached_match(a: MentionFeatures, b: MentionFeatures, undated: bool) -> tuple[float, bool]:
+    """``match_score`` memoised: the same contents meet again and again in a large collection."""
+    return match_score(a, b, undated=undated)
+
+
+def _same_distance_from_publication(a: EventMention, b: EventMention) -> bool:
+    """Both dates are read relative to their own article's publication day, at the same distance.
+
+    Two sources that disagree about one event were published about the same time; two articles
+    published days apart that each say "on <their own day>" are reporting two days of a recurring
+    story, however alike their sentences.
+    """
+    offsets = []
+    for mention in (a, b):
+        expression = mention.expression
+        if expression is None or expression.anchor != "publication" or mention.date is None:
+            return False
+        anchor = cached_value_to_date(expression.anchor_value or "")
+        if anchor is None or anchor.granularity != "day":
+            return False
+        offsets.append((mention.date.start - anchor.start).days)
+    return offsets[0] == offsets[1]
+
+
+def _recalled(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
+    """A background mention ("last year's bombing of the courthouse") recalls a story event it contains
+    ("a bomb exploded at the courthouse on Friday"): the same action, a specific word in common and a
+    second one or a shared actor (a person or a place).  It then joins that event as a source agreeing
+    at its coarser precision, instead of standing apart as a second event."""
+    if a.date is None or b.date is None or not (a.date.contains(b.date) or b.date.contains(a.date)):
+        return False
+    if fa.kind != "occurrence" or fb.kind != "occurrence" or fa.head is None or fa.head != fb.head:
+        return False
+    if _apart(fa, fb):
+        return False
+    specific = len(fa.specific & fb.specific)
+    return specific >= 1 and specific + _shared_actors(fa, fb) >= CONFLICT_TERMS
+
+
+# Wording that says a date recurs: the same day a year apart is then another occurrence, not a typo.
+_RECURRENCE = re.compile(r"\b(?:anniversar\w*|annual\w*|yearly|every year|each year)\b", re.IGNORECASE)
+
+
+def _retold_with_wrong_year(
+    a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures
+) -> bool:
+    """The same occurrence on the same day of the year, one year off, told in other words: the same
+    action, a shared person and a specific word in common ("killed by a sniper").  One source has the
+    year wrong: a conflict to show, not a second event.  Anniversaries and annual events are not."""
+    if fa.kind != "occurrence" or fa.head is None or fa.head != fb.head:
+        return False
+    if _RECURRENCE.search(a.sentence.text) or _RECURRENCE.search(b.sentence.text):
+        return False
+    if fa.concepts & RECURRING or fb.concepts & RECURRING:
+        return False
+    people = _shared_actors(fa, fb, ignore=fa.places | fb.places)
+    return people >= 1 and len(fa.specific & fb.specific) >= 1
+
+
+def _same_day_score(
+    a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures, planned: bool = False
+) -> float:
+    """Same-day reports of one occurrence in different words: a death toll with its attack, or
+    reports sharing enough specific words and places ("exploded" / "went off" outside the embassy).
+
+    Two announcements of the same kind of event for the same day ("an emergency meeting on Thursday")
+    need only one shared specific word: plans are told in few words, and rarely two alike for one day.
+    """
+    if (
+        f.kind != "occurrence"
+        or of.kind != "occurrence"
+        or not (a.granularity in _DAY and b.granularity in _DAY)
+    ):
+        return 0.0
+    if _apart(f, of):
+        return 0.0
+    # a death toll with its attack, not a reaction to the attack ("condemned the bombing")
+    allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts) and not _reaction(f, of)
+    shared = len(_content(f) & _content(of)) + len(f.places & of.places)
+    if allied and (shared >= 1 or _shared_actors(f, of) >= 1):
+        return 1.5 + 0.25 * shared
+    # two different actions of the lexicon (a call, a visit) on one day are two events
+    lexicon_heads = not (f.head or "v:").startswith("v:") and not (of.head or "v:").startswith("v:")
+    if shared >= SAME_DAY_TERMS and not (lexicon_heads and f.head != of.head):
+        return 1.0 + 0.25 * shared
+    if planned and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
+        return 1.0 + 0.25 * shared
+    return 0.0
+
+
+# The concept a later report of an attack's toll carries ("the death toll rose to 12"), and what it retells.
+_TOLL = "death"
+_TOLD_OF = frozenset({"attack", "death"})
+
+
+def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
+    """``a`` is a later report of the toll of ``b``'s attack (or of its earlier toll): the dead counted
+    again days later ("at least 82 were killed", "the toll has risen to 12").  It joins the attack's
+    event as a retelling, its own date kept and no conflict: it tells the same happening, later.
+
+    It needs the toll concept, a date after the attack's within ``RETELL_WINDOW``, a place or a specific
+    word in common, and no named person in common: one person's death told on two days is a conflict."""
+    if a.date is None or b.date is None or fa.kind != "occurrence" or fb.kind != "occurrence":
+        return False
+    if _TOLL not in fa.concepts or not (fb.concepts & _TOLD_OF) or _apart(fa, fb):
+        return False
+    if not (b.date.end < a.date.start and a.date.start - b.date.end <= RETELL_WINDOW):
+        return False
+    if _shared_actors(fa, fb, ignore=fa.places | fb.places):
+        return False  # a named person's death told on another day: the sources disagree (a conflict)
+    shared_places = fa.places and frozen_keys_match(fa.places, fb.places)
+    return bool(shared_places or fa.specific & fb.specific)

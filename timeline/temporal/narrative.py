@@ -1,0 +1,205 @@
+"""The narrative reference time: which year a year-less date belongs to when the text tells a past period.
+
+A text that tells a past period ("In December 1940 the army crossed the border. In March, it reached the
+river.") dates its year-less expressions from the story, not from the publication date: "March" is the
+March after the last date the story gave (1941-03).  A news article does the same in its background
+paragraphs ("The war began in 1998. In March, ...") and goes back to the publication date when it returns
+to the news of the day ("On Tuesday, the minister said ...").  There is no mode to choose: each year-less
+expression weighs the signals below and takes the story's reference time or the publication date.
+
+* **The reference time** is the last date the text gave with its year (an absolute date: "1998",
+  "December 1940", "July 14, 1941", or one counted from such a date: "the next day", or a year-less date
+  already placed in the story).  It carries forward across sentences and paragraphs as the story moves on.
+* **Back to the present.** A date counted from the publication date near it ("Tuesday", "yesterday",
+  "this week", "last month") ends the story: later year-less dates take the publication date until the
+  text gives another year.  So does such a word in the expression's own sentence ("In March, the minister
+  said on Tuesday ..." is this year's March).
+* **Tense of the governing verb.** A future, a present ("is", "meets") or a present perfect ("has
+  closed since March") speaks from the publication date.  A simple past or past perfect, or no verb cue,
+  continues the story.
+* **Not after publication.** A past-tense date of the story cannot lie after the publication date; if
+  the story's reading would, the publication date decides.
+* **Narrative order.** A story is told forward: after the reference month, a month name is the next
+  such month ("In December 1940 ... In March" is 1941-03; "In September 1944 ... by June" is 1945-06),
+  unless the text says it looks back ("earlier", "previously", "before that").  A past perfect does not:
+  "By December they had retreated" is December itself.  A year alone ("in 1998") is a period: "In March"
+  after it is March 1998.  In a news article the publication date bounds the story: "Oct. 23, 1998 ...
+  In September" read in January 1999 is September 1998.
+
+Every date resolved this way records its anchor: kind ``mention``, the reference expression's value and
+text, and a rule id ending in ``.narrative``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from timeline.temporal.anchor import forward_tense, nearest_cue
+from timeline.temporal.recognise import modifies_noun
+from timeline.types import DateValue, TimeExpression
+
+if TYPE_CHECKING:
+    from timeline.temporal.normalise import Context
+
+NARRATIVE = ".narrative"
+
+# Granularities a reference time may have: "the 1990s" is too vague to place a month in.
+_REFERENCE_GRANULARITIES = ("time", "day", "week", "month", "quarter", "season", "year")
+# A publication-anchored date this close to publication is the news of the day.
+_PRESENT_DAYS = 31
+# A reference this coarse ("that year") may only restate a finer one just before it ("July 14").
+_COARSE = ("quarter", "season", "year")
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Words of the news of the day in a sentence: "today", "this week", "on Tuesday" (a day name not part
+# of a full date such as "Sunday, December 7, 1941").
+_PRESENT_NEWS = re.compile(
+    rf"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month)"
+    rf"|{_WEEKDAY}(?!,?\s+(?:the\s+)?\d|,?\s+[A-Z][a-z]+\.?\s+\d))\b"
+)
+_PERFECT = {"has", "have", "'s", "'ve"}
+_LOOK_BACK_BEFORE = re.compile(r"\b(?:earlier|previously|before\s+that)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The story's reference time at some point of the text."""
+
+    expr: TimeExpression
+    span: DateValue
+
+
+# A date bounding a period that reaches the present is not a point of the story: "profits have doubled
+# since 1980", "a trustee until 1974", "shootings dating to 1994", "assets as of Sept. 30".
+_PERIOD_BOUND_BEFORE = re.compile(
+    r"\b(?:since|until|till|through|thru|dating(?:\s+back)?\s+to|as\s+of|as\s+early\s+as)\s+$", re.IGNORECASE
+)
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+# A date the text reports a state at ("assets as of Sept. 30") is a reporting date, not the story's.
+_AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+
+
+def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: set[int]) -> bool:
+    """Whether ``expr`` gives the story a reference time: a date with its year written, or placed from
+    such a date ("the next day", a year-less date of the story), dating its clause rather than a noun
+    ("the 1998 war") and not bounding a period ("since 1980")."""
+    if expr.type not in ("DATE", "TIME") or span.granularity not in _REFERENCE_GRANULARITIES:
+        return False
+    if expr.anchor == "mention" and id(expr) not in story:
+        return False
+    if expr.anchor not in ("absolute", "mention"):
+        return False
+    if _PERIOD_BOUND_BEFORE.search(ctx.text, max(0, expr.start - 25), expr.start):
+        return False
+    if _ARTICLE_BEFORE.search(ctx.text, max(0, expr.start - 5), expr.start):
+        return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
+    if _in_relative_clause(ctx, expr.start):
+        return False
+    return not modifies_noun(ctx.text, expr.start, expr.end, expr.type)
+
+
+# A relative clause ("the treaty, which was signed in 1987", "a program approved by the board in 1987")
+# dates its noun's event, an aside of the sentence, not the point the story has reached.
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+_REDUCED_PASSIVE = re.compile(
+    r"\b(?!(?:was|were|is|are|be|been|being|has|have|had)\s)\w+\s+[a-z]{3,}ed\s+by\s+[^,;]{1,40}$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]")
+
+
+def _in_relative_clause(ctx: Context, pos: int) -> bool:
+    s_start, _ = ctx.layout.sentence(pos)
+    before = ctx.text[max(s_start, pos - 120) : pos]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return bool(_RELATIVE_PRONOUN.search(clause) or _REDUCED_PASSIVE.search(clause))
+
+
+def _story_expressions(ctx: Context, pos: int) -> set[int]:
+    """ids of the expressions before ``pos`` that belong to a story: absolute dates, and those anchored
+    on one (transitively).  "a year earlier" counted from the publication date's quarter is not."""
+    story: set[int] = set()
+    by_anchor: dict[tuple[str, str], int] = {}
+    for _, expr, _ in ctx.mentions:
+        if expr.start >= pos:
+            break
+        anchor = by_anchor.get((expr.anchor_text or "", expr.anchor_value or ""))
+        if expr.anchor == "absolute" or (expr.anchor == "mention" and anchor in story):
+            story.add(id(expr))
+        by_anchor[(expr.text, expr.value or "")] = id(expr)
+    return story
+
+
+def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
+    """Whether ``expr`` is the news of the day: counted from the publication date, and near it."""
+    if expr.anchor != "publication" or ctx.pub is None or expr.rule.endswith(NARRATIVE):
+        return False
+    if span.granularity not in ("time", "day", "week", "month"):
+        return False
+    return span.start - timedelta(days=_PRESENT_DAYS) <= ctx.pub.end and (
+        ctx.pub.start - timedelta(days=_PRESENT_DAYS) <= span.end
+    )
+
+
+def reference_at(ctx: Context, pos: int) -> Reference | None:
+    """The story's reference time before ``pos``; None when there is none or the text came back to the
+    news of the day since."""
+    story = _story_expressions(ctx, pos)
+    paragraph = ctx.layout.paragraph(pos)
+    found: Reference | None = None
+    for para, expr, span in reversed(ctx.mentions):
+        if expr.start >= pos:
+            continue
+        if para < paragraph - 1 or is_present_day(expr, span, ctx):
+            break
+        if sets_reference(expr, span, ctx, story):
+            if found is None:
+                found = Reference(expr, span)
+            elif found.span.contains(span) and span.granularity != found.span.granularity:
+                return Reference(expr, span)  # "On July 14 ... Later that year": the story is still in July
+            if found.span.granularity not in _COARSE:
+                return found
+    return found
+
+
+def story_reference(ctx: Context, start: int, end: int) -> tuple[Reference, bool] | None:
+    """(reference, looks back) when the year-less expression at [start, end) belongs to the story.
+
+    None when the text has no story reference here, or the expression speaks from the publication date:
+    a word of the news of the day in its sentence, a future, present or present perfect verb.
+    """
+    ref = reference_at(ctx, start)
+    if ref is None or modifies_noun(ctx.text, start, end, "DATE"):  # "the late-November trip": a known event
+        return None
+    if _AS_OF_BEFORE.search(ctx.text, max(0, start - 8), start):
+        return None
+    s_start, s_end = ctx.layout.sentence(start)
+    if _PRESENT_NEWS.search(ctx.text, s_start, s_end):
+        return None
+    cue = nearest_cue(ctx.text, start, end, ctx.layout)
+    if forward_tense(ctx.text, start, ctx.layout, cue) == "future":
+        return None
+    if cue is not None and (cue[0] != "past" or cue[1].lower() in _PERFECT):
+        return None
+    # Not a past perfect: "By December they had retreated" is December itself.
+    looks_back = bool(_LOOK_BACK_BEFORE.search(ctx.text, max(s_start, start - 50), start))
+    return ref, looks_back
+
+
+def month_year(ref: DateValue, month: int, looks_back: bool) -> int:
+    """The year of ``month`` in the story after the reference ``ref`` (see the module docstring)."""
+    if ref.granularity == "year":
+        return ref.start.year
+    last = ref.end  # the story has reached the end of a season or quarter it named
+    if looks_back:
+        return last.year - (1 if month > last.month else 0)
+    return last.year + (1 if month < last.month else 0)
+
+
+def within_publication(day: date, ctx: Context) -> bool:
+    """A date of a story told in the past cannot lie after the publication date."""
+    return ctx.pub is None or day <= ctx.pub.end
