@@ -286,7 +286,7 @@ def build(
     fmt = output_format or "terminal"
     reporter = Reporter(quiet=quiet, verbose=verbose)
     with _user_errors(reporter):
-        articles = _read(paths, published, published_from, reporter, max_article_size)
+        articles = _read(paths, published, published_from, reporter, max_article_size, output)
         options = _build_options(articles, since, until, top, min_sources, status, source)
         options.sentences = sentences
         with _progress(quiet, len(articles)) as progress:
@@ -379,7 +379,7 @@ def check(
     with _user_errors(reporter):
         overrides = _policy_overrides(max_gap, fail_on, strict, since, until)
         policy = load_policy(Path.cwd(), overrides, config_file=config)
-        articles = _read(paths, published, published_from, reporter, max_article_size)
+        articles = _read(paths, published, published_from, reporter, max_article_size, output)
         with _progress(quiet, len(articles)) as progress:
             from timeline.config import BuildOptions
 
@@ -478,8 +478,12 @@ def _read(
     published_from: Path | None,
     reporter: Reporter,
     max_article_size: str | None,
+    output: Path | None = None,
 ) -> list:
     from timeline.readers import MAX_ARTICLE_SIZE, load_published_file, parse_published_options, read_paths
+
+    if output is None and sys.stdout is None:  # say so now, not after a long build
+        raise OutputError("standard output is closed; write to a file with -o FILE")
 
     limit = _size(max_article_size, "--max-article-size") if max_article_size else MAX_ARTICLE_SIZE
     dates: dict[str, str] = {}

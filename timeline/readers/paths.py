@@ -200,7 +200,7 @@ def walk_directory(
             if name.startswith("."):
                 continue
             if not is_regular_file(path):
-                if special is not None and not path.is_symlink():
+                if special is not None and os.path.exists(path):
                     special.append(path)  # a dangling or looping link is not news; a pipe or device is
                 continue
             if is_project_file(name):
