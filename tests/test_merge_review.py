@@ -256,3 +256,23 @@ def test_the_governing_action_of_a_named_happening():
     assert governing_action("The blast occurred at noon.", "blast") == ""  # only framing
     assert governing_action("Officials said the blasts killed six people.", "blasts") == ""  # reported
     assert governing_action("Norland said the bombing was a crime.", "bombing") != ""  # what Norland said
+
+
+def test_a_toll_counted_days_later_joins_the_attack_as_a_retelling_not_a_conflict():
+    toll = _mention(
+        "b", "2011-05-04", "The death toll in the Vesta courthouse blast has risen to five.",
+        "risen", ["Vesta"], ["death", "toll", "courthouse", "blast"], ["Vesta"],
+    )  # fmt: skip
+    (event,) = merge_mentions([_blast(), toll], ARTICLES)
+    assert event.sources == ["a", "b"]
+    assert event.date.value == "2011-04-29"
+    assert event.conflicts == []
+    joined = next(m for m in event.mentions if m.document == "b")
+    assert joined.date.value == "2011-05-04"  # its own date is kept
+    assert joined.join is not None and joined.join.kind == "retelling"
+
+
+def test_a_relative_clause_action_belongs_to_the_verb_it_hangs_on():
+    text = "Norland deplored the blasts which killed six people."
+    assert governing_action(text, "killed") == word_stem("deplore")
+    assert governing_action("The blasts, which killed six people, shook the town.", "killed") == ""

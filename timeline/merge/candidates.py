@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
-from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, MentionFeatures, _content
+from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, RETELL_WINDOW, MentionFeatures, _content
 from timeline.types import DateValue
 
 
@@ -31,7 +31,7 @@ class _Index:
             return set()
         return {f"t:{t}" for t in _content(f)} | {f"t:{p}" for p in f.places}
 
-    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue) -> None:
+    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
             for slot in slots:
@@ -39,13 +39,17 @@ class _Index:
         if when.granularity in _DAY:
             for key in self._day_keys(f):
                 self._buckets[(key, ("day", when.start.toordinal()))].append(cluster_id)
+            if document:  # the article's own events of the day, whatever their wording
+                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))].append(cluster_id)
 
     def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
         found: set[int] = set()
         if _is_wide(when):
             slots: list[object] = ["wide"]
         else:
-            slots = list(_weeks(when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW))
+            # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
+            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
+            slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
                 slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]
         keys = self._keys(f)
@@ -56,9 +60,10 @@ class _Index:
                 found.update(self._buckets.get((key, slot), ()))
         return found
 
-    def same_day_candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+    def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
         found: set[int] = set()
         if when.granularity in _DAY:
-            for key in self._day_keys(f):
+            keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
+            for key in keys:
                 found.update(self._buckets.get((key, ("day", when.start.toordinal())), ()))
         return found

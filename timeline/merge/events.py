@@ -57,7 +57,14 @@ def _to_event(
 ) -> Event:
     copies = copies or {}
     mentions = sorted(cluster.mentions, key=lambda m: (m.document, m.sentence.start, _expr_start(m)))
-    dated = [m for m in mentions if m.date is not None and m.date_source == "expression"]
+    # a retelling keeps its own (later) date, but neither dates the event nor disagrees with it
+    dated = [
+        m
+        for m in mentions
+        if m.date is not None
+        and m.date_source == "expression"
+        and not (m.join is not None and m.join.kind == "retelling")
+    ]
     when = _choose_date(dated, copies)
     agreeing = [m for m in dated if when and m.date and m.date.overlaps(when)]
     conflicts = _conflicts(dated, when)

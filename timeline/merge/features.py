@@ -28,6 +28,8 @@ from timeline.text import (
 from timeline.types import EventMention
 
 CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
+# how long after an attack a report of its (growing) toll is still a retelling of it, not news of its own
+RETELL_WINDOW = timedelta(days=31)
 MAX_REPRESENTATIVES = 12  # distinct mentions an event is compared by (plus one per distinct date)
 WIDE_SPAN_DAYS = 400  # dates coarser than about a year are compared by concept only, not by week
 _CONCEPT_IDS = frozenset(CONCEPTS.values())
@@ -76,6 +78,26 @@ def features(mention: EventMention) -> MentionFeatures:
     return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
 
 
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set) -> str:
+    """A verb trigger inside a relative clause on another verb's object ("deplored the blasts which
+    killed 80"): the sentence's action is that other verb (not a reporting one: "said that ...")."""
+    pronoun = next((i for i in range(where - 1, -1, -1) if tokens[i].lower in _RELATIVE_PRONOUNS), None)
+    if pronoun is None:
+        return ""
+    for i in range(pronoun - 1, -1, -1):
+        word = tokens[i].lower
+        if not flags[i] or word in AUXILIARIES or word in LIGHT_VERBS:
+            continue
+        lemma = verb_lemma(word)
+        if is_reporting(word) or is_reporting(lemma) or lemma in _FRAMING_VERBS or concept(word) in allied:
+            return ""
+        return word_stem(lemma)
+    return ""
+
+
 # Verbs that only frame the noun they govern ("the blast occurred"): the noun stays the sentence's action.
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
 
@@ -99,10 +121,12 @@ def governing_action(text: str, trigger: str) -> str:
     tokens = tokenize(text)
     flags = verb_flags(tokens)
     where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
-    if where is None or flags[where]:
+    if where is None:
         return ""
     head = concept(first)
     allied = {head, *_ALLIED.get(head or "", ())} - {None}
+    if flags[where]:
+        return _relative_governor(tokens, flags, where, allied)
     governor = ""
     for i in range(where):
         word = tokens[i].lower
