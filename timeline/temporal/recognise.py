@@ -223,9 +223,7 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
     if lower in ("may", "march"):
         if not _PREPOSITION_BEFORE.search(before):
             return False
-        if re.match(
-            r"\s+(?:the|a|an|on|to|be|have|not|we|they|he|she|it|you|I|through|against)\b", after, re.I
-        ):
+        if re.match(r"\s+(?:the|a|an|on|to|be|have|not|through|against)\b", after, re.I):
             return False
     # inside a name: "Grace May Smith"
     return not (re.match(r"\s+[A-Z]", after) and _CAPITALISED_WORD_BEFORE.search(before))
