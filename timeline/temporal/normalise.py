@@ -43,7 +43,13 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
     YEAR_CENTURY_WORDS,
 )
-from timeline.temporal.narrative import NARRATIVE, month_year, story_reference, within_publication
+from timeline.temporal.narrative import (
+    NARRATIVE,
+    month_year,
+    reference_at,
+    story_reference,
+    within_publication,
+)
 from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.temporal.weekdays import consistent_weekday_tense
@@ -1117,6 +1123,68 @@ def _story_season(cand: Candidate, ctx: Context, code: str, mod: str | None) -> 
                 anchor_text=ref.expr.text, mod=mod)  # fmt: skip
 
 
+def resolve_story_period(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "that winter", "the following spring", "that October", "the next April": a season or month placed
+    from the story's reference time (else the last date mentioned, else the publication date)."""
+    period, ref_word = _clean(cand.group("period")), _clean(cand.group("ref"))
+    mod = _position_mod(cand.group("pmod"))
+    base = _period_base(ctx, cand.start)
+    if base is None:
+        return [make(cand, "DATE", None, "story_period.unresolved", "unresolved", mod=mod)]
+    expr, span = base
+    direction = {"that": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}[
+        ref_word
+    ]
+    if period in SEASONS:
+        value = _season_from(span, SEASONS[period], direction)
+    else:
+        value = _month_from(span, _month_number(period), direction)
+    kind = "season" if period in SEASONS else "month"
+    rule = f"story_period.{ref_word.replace('the ', '')}_{kind}"
+    if expr is None:
+        return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+    return [make(cand, "DATE", value, rule + ".mention", "mention", anchor_value=expr.value,
+                 anchor_text=expr.text, mod=mod)]  # fmt: skip
+
+
+_PERIOD_DIRECTION = {"that": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+
+
+def _period_base(ctx: Context, pos: int) -> tuple[TimeExpression | None, DateValue] | None:
+    """What "that winter" counts from: the story's reference time, else the last date mentioned (down to a
+    year), else the publication date (expression None)."""
+    ref = reference_at(ctx, pos)
+    if ref is not None:
+        return ref.expr, ref.span
+    found = _find_mention(ctx, pos, "year")
+    if found is not None:
+        return found
+    return (None, ctx.pub) if ctx.pub is not None else None
+
+
+def _month_from(base: DateValue, month: int, direction: int) -> str:
+    """That month of the base's year (0), the first one after the base (1) or the last one before it (-1)."""
+    if direction == 0:
+        year = base.start.year
+    elif direction > 0:
+        year = base.end.year + (1 if base.granularity == "year" or month <= base.end.month else 0)
+    else:
+        year = base.start.year - (1 if base.granularity == "year" or month >= base.start.month else 0)
+    return f"{year:04d}-{month:02d}"
+
+
+def _season_from(base: DateValue, code: str, direction: int) -> str:
+    """That season of the base (the one it falls in, else its year's), the next one or the previous one."""
+    year = base.start.year
+    spans = [s for y in (year - 2, year - 1, year, year + 1, year + 2) if (s := value_to_date(f"{y}-{code}"))]
+    if direction > 0:
+        return next(s for s in spans if s.start > base.end).value
+    if direction < 0:
+        return [s for s in spans if s.end < base.start][-1].value
+    inside = [s for s in spans if s.start <= base.start <= s.end and base.granularity != "year"]
+    return inside[0].value if inside else f"{year:04d}-{code}"
+
+
 def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     weekday = cand.group("wd") or cand.group("wds")
     if weekday:
@@ -1370,6 +1438,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "part_of_day": resolve_part_of_day,
     "mention": resolve_mention,
     "mention_before": resolve_mention_before,
+    "story_period": resolve_story_period,
     "relative": resolve_relative,
     "ago": resolve_ago,
     "duration": resolve_duration,
