@@ -109,3 +109,10 @@ def test_a_season_or_month_named_from_the_story() -> None:
 def test_that_with_a_verb_or_a_name_is_not_a_period() -> None:
     text = "Prices that fall fast. Officials doubt that May could adopt it."
     assert [e.text for e in tag(text, "2012-02-24")] == []
+
+
+def test_a_day_counted_from_a_month_of_the_story_stays_in_the_story() -> None:
+    # Known only to the month: never the publication day, decades later.
+    text = "In March 1941 the army reached the river. The next day it crossed. Two days later it attacked."
+    assert _value(text, "The next day") == "1941-03"
+    assert _value(text, "Two days later") == "1941-03"

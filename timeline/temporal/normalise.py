@@ -826,6 +826,13 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
                      anchor_text=expr.text, mod=mod)
             ]  # fmt: skip
     anchor_found = _find_mention(ctx, cand.start, calendar_unit) if from_mention else None
+    story = reference_at(ctx, cand.start) if from_mention and not anchor_found else None
+    if story is not None and steps * _UNIT_DAYS.get(calendar_unit, 365) < _UNIT_DAYS[story.span.granularity]:
+        # "In March 1941 ... Two days later": within the story's month, known no finer
+        return [
+            make(cand, "DATE", story.span.value, f"relative.n_{unit}s_{direction}.story_coarser", "mention",
+                 anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
+        ]  # fmt: skip
     if anchor_found:
         expr, span = anchor_found
         value = shift(span, calendar_unit, sign * steps)
@@ -836,6 +843,11 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     rule = f"relative.n_{unit}s_{direction.replace(' ', '_')}"
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+# Rough length of each granularity, to tell whether a shift stays inside a coarser reference.
+_UNIT_DAYS = {"time": 0, "day": 1, "week": 7, "weekend": 7, "month": 30, "quarter": 91, "season": 91,
+              "year": 365, "decade": 3650, "century": 36500}  # fmt: skip
 
 
 def _clock_ago(ctx: Context, count: float, unit: str, mod: str | None) -> str | None:
@@ -892,6 +904,14 @@ def _resolve_from_mention(
         return [
             make(cand, "DATE", span.value, rule + ".mention_coarser", "mention", anchor_value=expr.value,
                  anchor_text=expr.text, mod=mod)
+        ]  # fmt: skip
+    story = reference_at(ctx, cand.start) if not found else None
+    if story is not None:
+        # "In March 1941 the army reached the river. The next day it crossed": the story is in March 1941,
+        # known only to the month; the publication day would be decades off.
+        return [
+            make(cand, "DATE", story.span.value, rule + ".story_coarser", "mention",
+                 anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
         ]  # fmt: skip
     if found:
         expr, span = found
