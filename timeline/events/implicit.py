@@ -114,15 +114,37 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     for relative in _relative_clauses(analysis):
         skipped.update(range(relative.word, relative.end))
     skipped |= _leading_subordinate(analysis)
-    found = None
+    found = _headline_verb(analysis, skipped) if headline else None
     for i in range(len(analysis.tokens)):
-        if i not in skipped and (found := _tense_at(analysis, i, skipped, verbs)) is not None:
+        if found is not None:
             break
+        if i not in skipped:
+            found = _tense_at(analysis, i, skipped, verbs)
+    # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
+    unknown = _plain_present(analysis, skipped)
+    if unknown is not None and (found is None or unknown.index < found.index):
+        found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
         closing = _closing_report(analysis, quoted)
         if closing is not None:
             return closing
-    return found if found is not None else _plain_present(analysis, skipped)
+    return found
+
+
+def _headline_verb(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
+    """A headline's verb, its words all capitalised: "Acme Unveils Jet" (present), "Acme To Cut Jobs"
+    (a plan), "Three Killed In Blast" (past)."""
+    for i in range(1, len(analysis.tokens)):
+        word = analysis.tokens[i].lower
+        if i in skipped or not word.isalpha() or word in STOPWORDS - {"to"}:
+            continue
+        if word == "to":
+            return MainVerb(i, FUTURE)
+        if is_past_form(word):
+            return MainVerb(i, PAST, report=is_reporting(word))
+        if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT, report=is_reporting(word))
+    return None
 
 
 def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
@@ -156,17 +178,21 @@ def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
         if subject and object_follows:
-            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
-    return _plural_present(analysis, skipped)
+            plural = _plural_present(analysis, skipped, i)
+            return plural or MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
+    return _plural_present(analysis, skipped, len(tokens))
 
 
-def _plural_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
-    """A present verb after a plural subject: "officials say they ...", "analysts maintain that ...",
-    "monarchists hope to ...": a bare verb between a plural noun and "that", "to" or a pronoun."""
+def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
+    """A present verb after a plural subject (before token ``before``): "officials say they ...",
+    "analysts maintain that ...", "monarchists hope to ...": a bare verb between a plural noun and
+    "that", "to" or a pronoun."""
     tokens = analysis.tokens
-    for i in range(1, len(tokens) - 1):
+    for i in range(1, min(before, len(tokens) - 1)):
         word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1].lower
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower() or word in STOPWORDS:
+        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+            continue
+        if word in STOPWORDS and not is_reporting(word):
             continue
         plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
         if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
