@@ -124,11 +124,13 @@ def test_generic_present_quotes_and_plans_are_not_dated():
     text = (
         "Acme has opened a new plant in Kell.\n\n"
         "The plant is the largest in the valley.\n\n"
+        "The town still wants a railway station.\n\n"
         '"We are proud of our workers and of this region," the director told the crowd.\n\n'
         "The company will hire 200 more people."
     )
     mentions = _mentions(text)
     assert _by_sentence(mentions, "The plant is") == []
+    assert _by_sentence(mentions, "The town still wants") == []
     assert all(m.date is None for m in _by_sentence(mentions, "The company will"))
     # the quotation's words are not the news; the statement itself is the day's report
     (told,) = _by_sentence(mentions, '"We are proud')

@@ -73,6 +73,7 @@ class MainVerb:
     index: int  # token index of the lexical verb (or of the auxiliary when none follows)
     tense: str
     report: bool = False  # a reporting verb ("said", "told")
+    stative: bool = False  # a verb of a state in the present ("wants", "remains"): how things are
 
 
 @dataclass
@@ -131,6 +132,12 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     return found
 
 
+def _present(i: int, word: str) -> MainVerb:
+    """A present-tense verb at token ``i``: a report ("says"), a state ("wants") or an act ("unveils")."""
+    report = is_reporting(word)
+    return MainVerb(i, REPORT_PRESENT if report else PRESENT, report=report, stative=word in STATIVE_VERBS)
+
+
 def _headline_verb(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
     """A headline's verb, its words all capitalised: "Acme Unveils Jet" (present), "Acme To Cut Jobs"
     (a plan), "Three Killed In Blast" (past)."""
@@ -143,7 +150,7 @@ def _headline_verb(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         if is_past_form(word):
             return MainVerb(i, PAST, report=is_reporting(word))
         if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
-            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT, report=is_reporting(word))
+            return _present(i, word)
     return None
 
 
@@ -179,7 +186,7 @@ def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
         if subject and object_follows:
             plural = _plural_present(analysis, skipped, i)
-            return plural or MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
+            return plural or _present(i, word)
     return _plural_present(analysis, skipped, len(tokens))
 
 
@@ -196,7 +203,7 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
             continue
         plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
         if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
-            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT, report=is_reporting(word))
+            return _present(i, word)
     return None
 
 
@@ -310,8 +317,15 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
     if word.endswith("s"):
         if i == 1 and _participle_modifier(analysis, 0, verbs):
             return None  # "Suspected bombs": the noun a sentence-opening participle describes
-        return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
+        return _present(i, word)
     return None
+
+
+# Verbs of a state, an opinion or a property: in the present they say how things are, not what happened
+# ("Kell wants peace", "the plan remains unclear", "the firm owns three plants"), like "is" + a noun.
+_STATIVE = """want remain seem know own need like fear belong contain mean cost lack depend deserve exist
+    include involve matter resemble tend prefer love hate wish consist weigh appear stand lie hold"""
+STATIVE_VERBS = frozenset(form for base in _STATIVE.split() for form in (base, base + "s"))
 
 
 @dataclass(frozen=True)
@@ -344,7 +358,7 @@ def implicit_date(
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.lead")
     if tense in (PERFECT, REPORT_PRESENT, PROGRESSIVE):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.{tense}")
-    if tense == PRESENT:
+    if tense == PRESENT and not (verb is not None and verb.stative and not lead):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.present")
     if tense != PAST:
         return None  # future, modal, generic present ("is", "are" + a noun or adjective): not dated here
