@@ -93,10 +93,9 @@ def extract_mentions(
         )
         mentions.extend(dated)
         analysis = _analyse(sentence, own, report_line)
-        # a quotation runs on across sentences and paragraphs until its closing mark; a paragraph that
-        # opens with a quotation mark starts one afresh (news style re-opens a quote in each paragraph)
-        if sentence.paragraph != paragraph and _QUOTE.match(sentence.text.lstrip()):
-            narrative.quote_open = False
+        # a quotation runs on across sentences, and into the next paragraph when that one closes it
+        if sentence.paragraph != paragraph:
+            narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
         verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
@@ -311,6 +310,18 @@ def _without_restated_headline(
     }
     restated = {id(m) for m in head if m.date is not None and m.date.value in lead_days}
     return [m for m in mentions if id(m) not in restated]
+
+
+def _quote_runs_on(article: Article, sentence: Sentence, open_quote: bool) -> bool:
+    """Whether a quotation left open by the previous paragraph goes on at ``sentence``, which starts a new
+    one.  News style re-opens a long quotation at each paragraph (a leading mark: the mark itself opens
+    it); a paragraph without a leading mark goes on with the quotation only when it holds the closing
+    mark (an odd number of marks); otherwise the open mark was stray and the quotation has ended."""
+    if not open_quote or _QUOTE.match(sentence.text.lstrip()):
+        return False
+    end = article.text.find("\n\n", sentence.start)
+    paragraph_text = article.text[sentence.start : end if end != -1 else len(article.text)]
+    return len(_QUOTE.findall(paragraph_text)) % 2 == 1
 
 
 def _only_background(triggers: dict[int, EventMention]) -> bool:

@@ -113,7 +113,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         verbs = verb_flags([Token(t.text.lower(), t.start, t.end) for t in analysis.tokens])
     skipped = set(quoted) | set(analysis.ignored)
     for relative in _relative_clauses(analysis):
-        skipped.update(range(relative.word, relative.end))
+        skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
     skipped |= _leading_subordinate(analysis)
     found = _headline_verb(analysis, skipped) if headline else None
     for i in range(len(analysis.tokens)):
@@ -152,6 +152,17 @@ def _headline_verb(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
             return _present(i, word)
     return None
+
+
+def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
+    """A clause that ended at a comma inside a quotation ("who called it ``slow, costly'' and ...") ends at
+    the next comma outside it."""
+    if end not in quoted:
+        return end
+    return next(
+        (i for i in range(end, len(analysis.tokens)) if analysis.tokens[i].text == "," and i not in quoted),
+        len(analysis.tokens),
+    )
 
 
 def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
