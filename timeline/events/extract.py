@@ -287,7 +287,7 @@ def _main_date(
         return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
     clause = _clause_of(analysis, verb.index)
     for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
-        if index in triggers:
+        if index in triggers and not _complement_date(analysis, verb, triggers[index]):
             return triggers[index]
     for index, mention in triggers.items():
         # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
@@ -332,6 +332,15 @@ def _only_background(triggers: dict[int, EventMention]) -> bool:
         m.status == "background" or (m.date is not None and m.date.granularity not in ("day", "time"))
         for m in triggers.values()
     )
+
+
+def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
+    """A reporting verb's date that sits deep in what was said ("Kavan said he was in Kell in 1968"), not
+    beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported clause, not the
+    statement."""
+    if not verb.report or mention.expression is None:
+        return False
+    return _token_index(analysis, mention.expression.start) > verb.index + 3
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
