@@ -65,10 +65,10 @@ def merge_mentions(
     for mention in (m for m in ordered if m.date is not None):
         _place_dated(mention, features(mention), clusters, index, merged_into)
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
-    clusters = [part for c in clusters for part in separate_unstated(c)]
+    copies = copies or {}
+    clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
-    copies = copies or {}
     events = [_to_event(c, copies, context.latest) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs, copies))
     return events

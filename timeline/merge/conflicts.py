@@ -61,13 +61,13 @@ def _conflicts(dated: list[EventMention], when: DateValue | None) -> list[Confli
     ]
 
 
-def separate_unstated(cluster: _Cluster) -> list[_Cluster]:
+def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -> list[_Cluster]:
     """The cluster, less the mentions whose date their sentence does not state (the publication day, the
     narrative's day) when the event's own date falls outside it: each group of those (by date) becomes an
     event of its own.  Joining by content along a chain of such mentions must never re-date one: a date
     the text states can disagree (a conflict, shown); one it only implies cannot."""
     stated = [m for m in cluster.mentions if m.date is not None and m.date_source == "expression"]
-    when = _choose_date([m for m in stated if not _retelling(m)])
+    when = _choose_date([m for m in stated if not _retelling(m)], copies)
     if when is None:
         return [cluster]
     kept, apart = _Cluster(), defaultdict(_Cluster)

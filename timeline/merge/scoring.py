@@ -194,7 +194,7 @@ def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Mention
     word in common, and no named person in common: one person's death told on two days is a conflict."""
     if a.date is None or b.date is None or fa.kind != "occurrence" or fb.kind != "occurrence":
         return False
-    if fa.head != _TOLL or not (fb.concepts & _TOLD_OF) or _apart(fa, fb):
+    if fa.head != _TOLL or fb.head not in _TOLD_OF or _apart(fa, fb):
         return False
     if not (b.date.end < a.date.start and a.date.start - b.date.end <= RETELL_WINDOW):
         return False
