@@ -100,7 +100,7 @@ _NOT_ACTIVE_BEFORE = re.compile(
 _DEFERRAL = re.compile(
     r"\b(?:postpon|delay|adjourn|extend|defer|reschedul|push|recess|suspend|schedul)\w*"
     r"|\b(?:moved|set|put|planned|ordered|asked|told|gave|given|granted|allowed|instructed|urged|warned"
-    r"|expected|agreed|decided|called|announced|promised|vowed)\b",
+    r"|expected|agreed|decided|called|announced|promised|vowed|hoped|aimed|sought|intended|wanted|pledged)\b",
     re.IGNORECASE,
 )
 # "had been due to expire Friday", "had planned to leave Monday": a plan in the past perfect is over.

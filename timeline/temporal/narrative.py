@@ -166,11 +166,15 @@ def reference_at(ctx: Context, pos: int) -> Reference | None:
     return found
 
 
-def story_reference(ctx: Context, start: int, end: int) -> tuple[Reference, bool] | None:
+def story_reference(
+    ctx: Context, start: int, end: int, *, period_of_story: bool = False
+) -> tuple[Reference, bool] | None:
     """(reference, looks back) when the year-less expression at [start, end) belongs to the story.
 
     None when the text has no story reference here, or the expression speaks from the publication date:
     a word of the news of the day in its sentence, a future, present or present perfect verb.
+    ``period_of_story``: the expression names the story's own period ("the decade"), which a plan made in
+    the story ("before the end of the decade") does not leave.
     """
     ref = reference_at(ctx, start)
     if ref is None or modifies_noun(ctx.text, start, end, "DATE"):  # "the late-November trip": a known event
@@ -181,7 +185,9 @@ def story_reference(ctx: Context, start: int, end: int) -> tuple[Reference, bool
     if _PRESENT_NEWS.search(ctx.text, s_start, s_end):
         return None
     cue = nearest_cue(ctx.text, start, end, ctx.layout)
-    if forward_tense(ctx.text, start, ctx.layout, cue) == "future":
+    # A plan within the story ("asked Congress to land a man on the Moon before the end of the decade") still
+    # names the story's decade; only a month or day it points to may lie after the story's time.
+    if not period_of_story and forward_tense(ctx.text, start, ctx.layout, cue) == "future":
         return None
     if cue is not None and (cue[0] != "past" or cue[1].lower() in _PERFECT):
         return None

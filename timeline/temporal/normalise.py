@@ -787,10 +787,20 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     else:
         offset = _RELATIVE_OFFSET.get(rel, 0)
     rule = f"relative.{rel.replace('the ', 'the_')}_{unit}"
+    if rel == "the" and unit in _STORY_UNITS:
+        found = story_reference(ctx, cand.start, cand.end, period_of_story=True)
+        if found is not None and fine_enough(found[0].span, unit):
+            # "ended the work by the end of the decade" in a story of the 1880s: the story's decade
+            ref = found[0]
+            return [make(cand, "DATE", shift(ref.span, unit, 0), rule + NARRATIVE, "mention",
+                         anchor_value=ref.expr.value, anchor_text=ref.expr.text, mod=mod)]  # fmt: skip
     value = shift(ctx.pub, unit, offset) if ctx.pub else None
     if value is None and ctx.pub is not None and unit == "week" and offset == 0:
         pass  # a month-level date cannot say which week: unresolved, never a guessed week
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod, tense=tense)]
+
+
+_STORY_UNITS = ("month", "year", "decade", "century")
 
 
 def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
