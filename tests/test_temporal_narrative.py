@@ -128,3 +128,10 @@ def test_the_decade_of_the_story() -> None:
 def test_a_hope_put_in_the_past_still_looks_forward() -> None:
     text = "Talks collapsed in December 2018. Both sides said they hoped to reach a deal by June."
     assert _value(text, "June", "2019-05-14") == "2019-06"
+
+
+def test_a_year_phrase_places_the_date_before_it() -> None:
+    text = "The monarchy fell in September 1792, and the king was executed on January 21 the following year."
+    assert _value(text, "January 21", "2014-07-14") == "1793-01-21"
+    assert _value(text, "the following year", "2014-07-14") == "1793"
+    assert _value("The war began in 1914. In March the next year, it spread.", "March") == "1915-03"
