@@ -48,6 +48,7 @@ from timeline.temporal.narrative import (
     month_year,
     reference_at,
     story_reference,
+    story_weekday,
     within_publication,
 )
 from timeline.temporal.recognise import YEAR_PHRASE_AFTER, Candidate, range_end_year
@@ -702,6 +703,12 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
+    in_story = None if rel or possessive else story_weekday(ctx, cand.start, cand.end, weekday)
+    if in_story is not None:
+        day, ref = in_story
+        kind, value = _day_value(day, tod)
+        return [make(cand, kind, value, "weekday.narrative", "mention", anchor_value=ref.expr.value,
+                     anchor_text=ref.expr.text)]  # fmt: skip
     tense, from_article = None, False
     if not rel:
         tense, from_article = consistent_weekday_tense(
