@@ -135,3 +135,8 @@ def test_a_year_phrase_places_the_date_before_it() -> None:
     assert _value(text, "January 21", "2014-07-14") == "1793-01-21"
     assert _value(text, "the following year", "2014-07-14") == "1793"
     assert _value("The war began in 1914. In March the next year, it spread.", "March") == "1915-03"
+
+
+def test_a_date_placed_by_a_year_phrase_anchors_what_follows() -> None:
+    text = "Vell resigned on December 31 of that year. Three months later, Rahn won."
+    assert _value("In 1999 the crisis deepened. " + text, "Three months later", "2008-05-08") == "2000-03"

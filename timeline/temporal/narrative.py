@@ -107,7 +107,11 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
 
 # A relative clause ("the treaty, which was signed in 1987", "a program approved by the board in 1987")
 # dates its noun's event, an aside of the sentence, not the point the story has reached.
-_RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(
+    r"\b(?:which|who|whom|whose)\b"
+    r"|\b(?<!said )(?<!says )that\s+(?:was|were|had|happened|began|started|ended|took)\b",
+    re.IGNORECASE,
+)
 _REDUCED_PASSIVE = re.compile(
     r"\b(?!(?:was|were|is|are|be|been|being|has|have|had)\s)\w+\s+[a-z]{3,}ed\s+by\s+[^,;]{1,40}$"
 )

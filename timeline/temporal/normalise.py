@@ -202,7 +202,8 @@ def _find_mention(ctx: Context, pos: int, unit: str) -> tuple[TimeExpression, Da
     for para, expr, span in reversed(ctx.mentions):
         if para < paragraph - 1:
             break
-        if expr.start < pos and expr.rule.endswith(".year_phrase"):
+        phrase = YEAR_PHRASE_AFTER.match(ctx.text, expr.end) if expr.rule.endswith(".year_phrase") else None
+        if phrase is not None and expr.start < pos <= phrase.end():  # the year phrase placing it: skip it
             continue
         if expr.start < pos and fine_enough(span, unit):
             return expr, span
