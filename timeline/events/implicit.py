@@ -122,7 +122,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         if i not in skipped:
             found = _tense_at(analysis, i, skipped, verbs)
     # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
-    unknown = _plain_present(analysis, skipped)
+    unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
@@ -181,11 +181,12 @@ def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
 _NOT_PRESENT = frozenset({"this", "its", "his", "hers", "yes", "thus", "news", "series", "always", "perhaps"})
 
 
-def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
+def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
     """A present-tense verb the verb lexicon does not know ("Acme owes its growth to ..."): a lower-case
-    word in -s right after its subject (a name, a pronoun or a noun) and before its object."""
+    word in -s right after its subject (a name, a pronoun or a noun) and before its object, standing before
+    token ``before``."""
     tokens = analysis.tokens
-    for i in range(1, len(tokens) - 1):
+    for i in range(1, min(before, len(tokens) - 1)):
         word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1]
         if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
             continue
@@ -198,7 +199,7 @@ def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         if subject and object_follows:
             plural = _plural_present(analysis, skipped, i)
             return plural or _present(i, word)
-    return _plural_present(analysis, skipped, len(tokens))
+    return _plural_present(analysis, skipped, before)
 
 
 def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
