@@ -59,6 +59,10 @@ _SUBORDINATORS = frozenset(
     {"after", "before", "when", "while", "because", "although", "though", "if", "unless", "as", "once"}
     | {"since", "until", "whereas"}
 )
+# participles of planning: a happening so described has a date still to come or not yet told
+_PLANNING = frozenset(
+    {"scheduled", "planned", "set", "slated", "arranged", "postponed", "rescheduled", "delayed"}
+)
 _PAST_PARTICIPLES = frozenset(w for w, base in IRREGULAR_VERBS.items() if w != base)
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _PAST_BE = frozenset({"was", "were"})
@@ -74,6 +78,7 @@ class MainVerb:
     tense: str
     report: bool = False  # a reporting verb ("said", "told")
     stative: bool = False  # a verb of a state in the present ("wants", "remains"): how things are
+    planned: bool = False  # a participle of planning ("has been scheduled", "is planned")
 
 
 @dataclass
@@ -288,7 +293,8 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
                 passive = _participle(after) and after != "been"
                 long = long or not passive  # "has been the focus of": a state
                 j += passive  # "has been arrested": the arrest is the event
-            return MainVerb(j, LONG_PERFECT if long else PERFECT)
+            planned = analysis.tokens[j].lower in _PLANNING
+            return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
         if durative and word != "had":
             return MainVerb(j, LONG_PERFECT)  # "has often tread", "have long held"
         if nxt == "to":
@@ -313,7 +319,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
         if not _participle(nxt):
             return MainVerb(i, COPULA)
         following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
-        return MainVerb(j, FUTURE if following == "to" else PRESENT)  # "is expected to close": a plan
+        if following == "to":
+            return MainVerb(j, FUTURE)  # "is expected to close": a plan
+        return MainVerb(j, PRESENT, planned=nxt in _PLANNING)
     if word in ("did", "does", "do"):
         return MainVerb(i, PAST if word == "did" else PRESENT)
     if not verbs[i]:
@@ -366,6 +374,8 @@ def implicit_date(
     tense = verb.tense if verb is not None else None
     if tense in (PLUPERFECT, LONG_PERFECT) or (tense == PERFECT and lasting):
         return False
+    if verb is not None and verb.planned and tense in (PERFECT, PRESENT):
+        return None  # "the meeting has been scheduled": a happening whose date is missing, not today's
     if lead and tense not in (FUTURE, MODAL):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.lead")
     if tense in (PERFECT, REPORT_PRESENT, PROGRESSIVE):
