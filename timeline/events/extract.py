@@ -334,12 +334,16 @@ def _only_background(triggers: dict[int, EventMention]) -> bool:
 
 
 def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
-    """A reporting verb's date that sits deep in what was said ("Kavan said he was in Kell in 1968"), not
-    beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported clause, not the
-    statement."""
-    if not verb.report or mention.expression is None:
+    """A date that sits deep in what was said ("Kavan said he was in Kell in 1968", "Leon speculated that
+    ... in 1984"), not beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported
+    clause, not the statement."""
+    if mention.expression is None:
         return False
-    return _token_index(analysis, mention.expression.start) > verb.index + 3
+    date = _token_index(analysis, mention.expression.start)
+    if verb.report:
+        return date > verb.index + 3
+    # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
+    return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:

@@ -243,7 +243,9 @@ def _next_word(analysis: _Analysis, i: int, skipped: set[int]) -> tuple[int, str
     """The next token after ``i`` past adverbs, whether a durative adverb ("long") was passed."""
     durative = False
     j = i + 1
-    while j < len(analysis.tokens) and analysis.tokens[j].lower in _SKIPPED_ADVERBS | _DURATIVE:
+    while j < len(analysis.tokens) and (
+        analysis.tokens[j].lower in _SKIPPED_ADVERBS | _DURATIVE or _manner_adverb(analysis.tokens[j].lower)
+    ):
         durative = durative or analysis.tokens[j].lower in _DURATIVE
         j += 1
     if j >= len(analysis.tokens) or j in skipped:
@@ -272,6 +274,14 @@ _PARTICIPLE_ENDINGS = ("wn", "en", "one", "ung", "unk", "ught", "ept", "elt")
 def _since_before(analysis: _Analysis, i: int) -> bool:
     """ "Since his rescue, X has ...": a perfect measured from a past point is a long stretch."""
     return any(t.lower == "since" for t in analysis.tokens[:i])
+
+
+def _manner_adverb(word: str) -> bool:
+    """ "bitterly", "quickly": an -ly adverb inside a verb group."""
+    return word.endswith("ly") and len(word) > 5 and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset({"family", "rally", "supply", "reply", "assembly", "monopoly", "anomaly", "butterfly"})
 
 
 def _participle(word: str) -> bool:
