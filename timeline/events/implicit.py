@@ -88,7 +88,7 @@ class Narrative:
     date: DateValue | None = None
     sentence: int = -1  # that clause's sentence index (moved on as past-tense sentences continue it)
     paragraph: int = -1
-    quote_open: bool = False  # a quotation runs on from the previous sentence of the paragraph
+    quote_open: bool = False  # a quotation left open by the previous sentence runs on
 
 
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
