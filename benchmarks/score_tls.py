@@ -105,9 +105,7 @@ def predict(articles: list[Article], reference: Reference, extension: int) -> Da
     end = max(reference.days) + timedelta(days=extension)
     chosen = [a for a in articles if (day := published_day(a)) is not None and start <= day <= end]
     top, k = len(reference.days), summary_length(reference)
-    options = BuildOptions(top=top, since=start, until=end)
-    if hasattr(options, "sentences"):
-        options.sentences = k
+    options = BuildOptions(top=top, since=start, until=end, sentences=k)
     return day_timeline(build_timeline(chosen, options), k) if chosen else {}
 
 
@@ -117,7 +115,7 @@ def day_timeline(timeline: Timeline, k: int) -> DayTimeline:
     for event in timeline.events:
         if event.date is None:
             continue
-        summary = getattr(event, "summary", None) or [event.title]
+        summary = [s.text for s in getattr(event, "summary", [])] or [event.title]
         sentences = days.setdefault(event.date.start, [])
         sentences.extend(s for s in summary if s not in sentences)
     return {day: sentences[:k] for day, sentences in days.items() if sentences}

@@ -41,7 +41,8 @@ from rapidfuzz import fuzz, process
 from timeline.config import BuildOptions
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
-from timeline.merge import merge_mentions
+from timeline.merge import event_id, merge_mentions
+from timeline.summarise import Collection, summarise
 from timeline.temporal.timex import value_to_date
 from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression, Timeline
 
@@ -92,9 +93,10 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         for copy, original in copies.items()
     }
     events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
+    _date_from_implicit(events)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
-    events = select_events(events, options)
+    events = select_events(events, options, Collection(ordered, sentences, expressions))
     documents = sorted(ordered, key=lambda a: a.id)
     return Timeline(
         documents=documents,
@@ -103,6 +105,22 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         warnings=[_copy_warning(copy, original, own[copy]) for copy, original in sorted(copies.items())],
         copies=copies,
     )
+
+
+def _date_from_implicit(events: list[Event]) -> None:
+    """An event told only by clauses without a date expression of their own (``publication-implicit``,
+    ``narrative``) takes the date they carry (the most frequent, the latest on a tie), which the merge
+    stage leaves unchosen: it chooses among expression dates only."""
+    for event in events:
+        if event.date is not None:
+            continue
+        implicit = Counter(m.date for m in event.mentions if m.date is not None and m.date_source != "joined")
+        if implicit:
+            event.date = max(implicit, key=lambda d: (implicit[d], d.start))
+            event.id = event_id(event.date.value, event.title, event.sources)
+            for mention in event.mentions:
+                if mention.date_source == "joined":
+                    mention.date = event.date
 
 
 # ---------------------------------------------------------------- re-sent copies
@@ -513,16 +531,39 @@ def _sort_key(event: Event) -> tuple:
     )
 
 
-def select_events(events: list[Event], options: BuildOptions) -> list[Event]:
+def select_events(
+    events: list[Event], options: BuildOptions, collection: Collection | None = None
+) -> list[Event]:
     """Order events; keep those the filters ask for (sources, status); of those, the ones overlapping
     ``since``/``until`` and the undated ones (which no period can rule out); then the ``top`` most important
-    dates."""
+    dates.
+
+    With the ``collection`` they were read from, ``top`` ranks the collection's days by the evidence
+    ``timeline.summarise`` weighs (references, coverage, salience) and summarises each in
+    ``options.sentences`` sentences; dates it cannot fill (fewer named days than asked for) are the
+    most important remaining events' dates.  Without it, events are ranked by their own sources.
+    """
     kept = [e for e in sorted(events, key=_sort_key) if _wanted(e, options)]
     if options.since or options.until:
         kept = [e for e in kept if e.date is None or _within(e, options)]
-    if options.top is not None:
-        kept = _top_dates(kept, options.top)
-    return kept
+    if options.top is None:
+        return kept
+    if collection is None or not _unfiltered(options):
+        return _top_dates(kept, options.top)
+    days = summarise(kept, collection, options.top, options.sentences, options.since, options.until)
+    covered = {e.date.start for e in days if e.date}
+    rest = [
+        e
+        for e in kept
+        if e.date is not None and (e.date.granularity not in ("day", "time") or e.date.start not in covered)
+    ]
+    filled = _top_dates(rest, options.top - len(days)) if len(days) < options.top else []
+    return sorted([*days, *filled], key=_sort_key)
+
+
+def _unfiltered(options: BuildOptions) -> bool:
+    """No event filter is set: the summary may then rank every day of the collection, not only the events'."""
+    return options.min_sources is None and options.statuses is None and options.sources is None
 
 
 def _wanted(event: Event, options: BuildOptions) -> bool:

@@ -175,6 +175,7 @@ def _root(
         "timeline build seeds/ --published 003=2022-02-16",
         "cat article.txt | timeline build - --published stdin=2022-02-16",
         "timeline build corpus/ --top 10 --since 2022-02",
+        "timeline build corpus/ --top 20 --sentences 2 --format markdown",
     ),
 )
 def build(
@@ -207,6 +208,15 @@ def build(
             show_default=False,
         ),
     ] = None,
+    sentences: Annotated[
+        int,
+        typer.Option(
+            "--sentences",
+            metavar="K",
+            min=1,
+            help="With --top: K sentences per date, central and not repeating each other (default 1).",
+        ),
+    ] = 1,
     since: SinceOption = None,
     until: UntilOption = None,
     min_sources: Annotated[
@@ -233,7 +243,7 @@ def build(
         typer.Option(
             "--source",
             metavar="ID",
-            help="Only events citing this article (its id, or the start of it); repeatable.",
+            help="Only events citing this article (its id or the start of it) or outlet; repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -248,6 +258,7 @@ def build(
     with _user_errors():
         articles = _read(paths, published, published_from, quiet)
         options = _build_options(articles, since, until, top, min_sources, status, source)
+        options.sentences = sentences
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress
             timeline = build_timeline(articles, options)
@@ -466,24 +477,30 @@ def _build_options(articles, since, until, top, min_sources, status, source):
             raise UsageError(f"--status: unknown status {(unknown or [status])[0]!r}; choose from {choices}")
         options.statuses = set(wanted)
     if source:
-        options.sources = {_article_id(articles, key) for key in source}
+        options.sources = {doc_id for key in source for doc_id in _article_ids(articles, key)}
     return options
 
 
-def _article_id(articles: list, key: str) -> str:
-    """The article a ``--source`` value names: its id (or file name), or the start of exactly one id."""
+def _article_ids(articles: list, key: str) -> set[str]:
+    """The articles a ``--source`` value names: an id or file name, an outlet's name (all its articles), or
+    the start of exactly one id."""
     for article in articles:
         if key in (article.id, Path(article.path).name):
-            return article.id
+            return {article.id}
+    outlet = {
+        article.id for article in articles if article.source and article.source.casefold() == key.casefold()
+    }
+    if outlet:
+        return outlet
     matches = [article.id for article in articles if article.id.startswith(key)]
     if len(matches) == 1:
-        return matches[0]
+        return set(matches)
     if matches:
         raise UsageError(
             f"--source {key}: {len(matches)} articles have ids starting with it; give more of the id"
         )
     ids = ", ".join(article.id for article in articles[:10]) + (" ..." if len(articles) > 10 else "")
-    raise UsageError(f"--source {key}: no article has this id (ids: {ids})")
+    raise UsageError(f"--source {key}: no article has this id or outlet (ids: {ids})")
 
 
 def _timeml(article, expressions, path: str) -> str:

@@ -20,6 +20,7 @@ class BuildOptions:
     since: date | None = None  # keep events whose date ends on or after this day
     until: date | None = None  # keep events whose date starts on or before this day
     top: int | None = None  # keep only the N most important dates (summary timeline)
+    sentences: int = 1  # summary timeline: sentences per date (with ``top``)
     progress: ProgressCallback | None = None
     min_sources: int | None = None  # keep events reported by at least this many sources
     statuses: set[str] | None = None  # keep events of these statuses (reported, expected, background)

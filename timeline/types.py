@@ -37,6 +37,7 @@ ANCHOR_KINDS = (
 DATE_SOURCES = (
     "expression",  # a time expression of its own clause
     "publication-implicit",  # no date in the clause: a news lead/report dated by its publication day
+    "narrative",  # no date in the clause: a past-tense clause continuing the story of the day told before it
     "joined",  # took the date of the event it was merged with
     "none",  # undated
 )
@@ -192,6 +193,9 @@ class EventMention:
     # date may be the day before publication (Saturday's paper reports Friday); merging treats the whole
     # [earliest, date.end] as compatible and never calls that range a conflict
     earliest: date | None = None
+    # the rule that gave a date without an expression ("publication-implicit.lead", "narrative.past"),
+    # shown by --explain; "" when the date is an expression's (its own ``rule`` tells) or there is none
+    date_rule: str = ""
     # why the merge put this mention in its event (None for the mention an event started from)
     join: JoinReason | None = None
 
@@ -206,6 +210,14 @@ class Conflict:
 
 
 @dataclass
+class SummarySentence:
+    """One sentence of a summary timeline's entry (``--top --sentences``), with the articles that say it."""
+
+    text: str
+    sources: list[str]  # Article ids: the one quoted first, then those saying nearly the same
+
+
+@dataclass
 class Event:
     id: str  # stable across runs: derived from content, not order
     date: DateValue | None
@@ -216,6 +228,7 @@ class Event:
     conflicts: list[Conflict] = field(default_factory=list)
     reasons: list[JoinReason] = field(default_factory=list)  # why each joined mention is in the event
     confidence: float = 1.0  # how sure that every source reports this one happening (0..1)
+    summary: list[SummarySentence] = field(default_factory=list)  # summary timelines only (--top)
 
     @property
     def importance(self) -> tuple[int, int]:

@@ -92,6 +92,8 @@ def mention_to_dict(mention: EventMention) -> dict:
         "line": sentence.line,
         "date_source": mention.date_source,
         "expression": expression_to_dict(mention.expression) if mention.expression else None,
+        "date": mention.date.value if mention.date else None,
+        "earliest": _iso(mention.earliest),
     }
 
 
@@ -100,7 +102,7 @@ def conflict_to_dict(conflict: Conflict) -> dict:
 
 
 def event_to_dict(event: Event) -> dict:
-    return {
+    result = {
         "id": event.id,
         "date": date_to_dict(event.date),
         "title": event.title,
@@ -111,6 +113,9 @@ def event_to_dict(event: Event) -> dict:
         "reasons": [reason_to_dict(r) for r in event.reasons],
         "confidence": event.confidence,
     }
+    if event.summary:  # summary timelines (--top) only
+        result["sentences"] = [{"text": s.text, "sources": list(s.sources)} for s in event.summary]
+    return result
 
 
 def reason_to_dict(reason: JoinReason) -> dict:

@@ -76,6 +76,9 @@ def _event_lines(event: Event, timeline: Timeline, docs: dict[str, Article], exp
     if event.status != "reported":
         line += f" *({event.status})*"
     lines = [line]
+    for sentence in event.summary[1:]:  # --sentences K: the title is the first
+        cited = ", ".join(source_name(doc_id, docs) for doc_id in sentence.sources)
+        lines.append(f"  - {escape(sentence.text)} — {cited}")
     for conflict in event.conflicts:
         by = ", ".join(source_name(doc_id, docs) for doc_id in conflict.sources)
         note = f"  - ⚠ **conflict:** {escape(conflict.value)} per {by}"

@@ -19,10 +19,12 @@ expression weighs the signals below and takes the story's reference time or the 
   continues the story.
 * **Not after publication.** A past-tense date of the story cannot lie after the publication date; if
   the story's reading would, the publication date decides.
-* **Narrative order.** After the reference month, a month name is the next such month ("In December
-  1940 ... In March" is 1941-03), except one of the three months just before the reference, which is a
-  look back in the same year ("In December 1940 ... In October" is 1940-10); a past perfect ("had")
-  always looks back.  A year alone ("in 1998") is a period: "In March" after it is March 1998.
+* **Narrative order.** A story is told forward: after the reference month, a month name is the next
+  such month ("In December 1940 ... In March" is 1941-03; "In September 1944 ... by June" is 1945-06),
+  unless the text says it looks back ("earlier", "previously", "before that").  A past perfect does not:
+  "By December they had retreated" is December itself.  A year alone ("in 1998") is a period: "In March"
+  after it is March 1998.  In a news article the publication date bounds the story: "Oct. 23, 1998 ...
+  In September" read in January 1999 is September 1998.
 
 Every date resolved this way records its anchor: kind ``mention``, the reference expression's value and
 text, and a rule id ending in ``.narrative``.
@@ -50,8 +52,6 @@ _REFERENCE_GRANULARITIES = ("time", "day", "week", "month", "quarter", "season",
 _PRESENT_DAYS = 31
 # A reference this coarse ("that year") may only restate a finer one just before it ("July 14").
 _COARSE = ("quarter", "season", "year")
-# Months just before the reference that a year-less month looks back to instead of rolling forward.
-_LOOK_BACK_MONTHS = 3
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Words of the news of the day in a sentence: "today", "this week", "on Tuesday" (a day name not part
@@ -61,7 +61,7 @@ _PRESENT_NEWS = re.compile(
     rf"|{_WEEKDAY}(?!,?\s+(?:the\s+)?\d|,?\s+[A-Z][a-z]+\.?\s+\d))\b"
 )
 _PERFECT = {"has", "have", "'s", "'ve"}
-_LOOK_BACK_BEFORE = re.compile(r"\b(?:earlier|before|previously|since)\b[^.;]{0,40}$", re.IGNORECASE)
+_LOOK_BACK_BEFORE = re.compile(r"\b(?:earlier|previously|before\s+that)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -185,8 +185,8 @@ def story_reference(ctx: Context, start: int, end: int) -> tuple[Reference, bool
         return None
     if cue is not None and (cue[0] != "past" or cue[1].lower() in _PERFECT):
         return None
-    looks_back = cue is not None and cue[1].lower() == "had"
-    looks_back = looks_back or bool(_LOOK_BACK_BEFORE.search(ctx.text, max(s_start, start - 50), start))
+    # Not a past perfect: "By December they had retreated" is December itself.
+    looks_back = bool(_LOOK_BACK_BEFORE.search(ctx.text, max(s_start, start - 50), start))
     return ref, looks_back
 
 
@@ -195,8 +195,7 @@ def month_year(ref: DateValue, month: int, looks_back: bool) -> int:
     if ref.granularity == "year":
         return ref.start.year
     last = ref.end  # the story has reached the end of a season or quarter it named
-    back = (last.month - month) % 12  # how many months ``month`` lies before the reference's
-    if looks_back or 0 < back <= _LOOK_BACK_MONTHS:
+    if looks_back:
         return last.year - (1 if month > last.month else 0)
     return last.year + (1 if month < last.month else 0)
 

@@ -1,0 +1,150 @@
+"""Summary timelines: which days --top keeps, and the --sentences K sentences each one gets."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from jsonschema import Draft202012Validator
+from typer.testing import CliRunner
+
+from timeline.build import build_timeline
+from timeline.cli import app
+from timeline.config import BuildOptions
+from timeline.render import render, to_dict
+from timeline.schema import load_schema
+from timeline.sentences import split_sentences
+from timeline.summarise import Collection, choose_sentences, day_scores, document_frequencies, subject_words
+from timeline.temporal import tag
+from timeline.types import Article, Published, Sentence
+
+# An invented story about the port of Norland. 3 March 2021 (the strike) is recalled months later by
+# several articles; 9 March is named once, in passing; the rest are routine.
+ARTICLES = {
+    "a1": (
+        "2021-03-04",
+        "Dock workers in Norland walked out on March 3, 2021, closing the port of Norland for the day. "
+        "The Norland port authority said ships were diverted to Acme Bay.",
+    ),
+    "a2": (
+        "2021-03-04",
+        "The Norland strike on March 3, 2021 stranded forty ships outside the harbour. "
+        "Union leader Rahn said the Norland workers wanted a new contract.",
+    ),
+    "a3": (
+        "2021-03-10",
+        "Norland officials met union leaders on March 9, 2021 without reaching a deal. "
+        "Talks about the Norland port contract are due to resume next month.",
+    ),
+    "a4": (
+        "2021-09-20",
+        "Six months after the Norland port strike of March 3, 2021, trade through Norland has recovered. "
+        "The port of Norland now handles more ships than before the walkout.",
+    ),
+    "a5": (
+        "2021-11-02",
+        "Minister Rahn recalled that the March 3, 2021 strike had shut the Norland port for a day. "
+        "He said the new Norland contract would prevent another walkout.",
+    ),
+}
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(doc, f"{doc}.txt", text, [(0, len(text))], published=Published(day, "metadata"))
+        for doc, (day, text) in ARTICLES.items()
+    ]
+
+
+def _collection() -> Collection:
+    articles = _articles()
+    return Collection(
+        articles,
+        {a.id: split_sentences(a) for a in articles},
+        {a.id: tag(a.text, a.published.value, regions=a.body) for a in articles},
+    )
+
+
+def test_subject_words_are_the_capitalised_words_most_articles_share():
+    assert "Norland" in subject_words(_collection())
+    assert "Acme" not in subject_words(_collection())  # one article's passing mention
+
+
+def test_a_day_many_later_articles_recall_outranks_a_day_named_once():
+    scores = day_scores(_collection())
+    assert scores[date(2021, 3, 3)] > scores[date(2021, 3, 9)]
+
+
+def test_since_and_until_bound_the_days_considered():
+    scores = day_scores(_collection(), since=date(2021, 3, 5), until=date(2021, 3, 31))
+    assert date(2021, 3, 3) not in scores and date(2021, 3, 9) in scores
+
+
+def test_top_returns_as_many_days_as_asked_when_the_collection_names_them():
+    timeline = build_timeline(_articles(), BuildOptions(top=2))
+    days = [e.date.value for e in timeline.events]
+    assert days == ["2021-03-03", "2021-03-09"]
+    strike = timeline.events[0]
+    assert "March 3 , 2021" in strike.title.replace(",", " ,") or "March 3, 2021" in strike.title
+
+
+def test_top_one_keeps_the_most_recalled_day():
+    [only] = build_timeline(_articles(), BuildOptions(top=1)).events
+    assert only.date.value == "2021-03-03"
+    assert only.summary and only.summary[0].text == only.title
+
+
+def _sentence(doc: str, text: str) -> Sentence:
+    return Sentence(doc, 0, 0, len(text), text, 0, 1)
+
+
+def test_sentences_are_central_and_do_not_repeat_each_other():
+    pool = [
+        _sentence("x1", "The Norland port reopened on Friday after the strike ended with a new contract."),
+        _sentence("x2", "The Norland port reopened on Friday after the strike ended with a new deal."),
+        _sentence("x3", "Union members approved the new contract by a large majority on Friday."),
+        _sentence("x4", "The weather in the capital was mild and dry for the season."),
+    ]
+    collection = Collection([], {}, {})
+    frequency, documents = document_frequencies(collection)
+    first, second = choose_sentences(pool, 2, frequency, documents)
+    assert first.text.startswith("The Norland port reopened")
+    assert second.text.startswith("Union members approved")  # not the near-copy of the first
+    # the near-identical sentence of the other article is cited as a source of the first
+    assert set(first.sources) == {"x1", "x2"}
+    assert second.sources == ["x3"]
+
+
+def test_one_sentence_by_default_and_k_with_sentences():
+    one = build_timeline(_articles(), BuildOptions(top=1)).events[0]
+    two = build_timeline(_articles(), BuildOptions(top=1, sentences=2)).events[0]
+    assert len(one.summary) == 1 and len(two.summary) == 2
+    assert two.summary[0].text != two.summary[1].text
+    assert all(s.sources for s in two.summary)
+
+
+def test_markdown_json_and_terminal_show_every_sentence():
+    timeline = build_timeline(_articles(), BuildOptions(top=1, sentences=2))
+    second = timeline.events[0].summary[1].text
+    assert second in render(timeline, "markdown")
+    assert second[:30] in render(timeline, "terminal", width=400)
+    document = to_dict(timeline)
+    Draft202012Validator(load_schema("timeline")).validate(document)
+    sentences = document["events"][0]["sentences"]
+    assert [s["text"] for s in sentences][1] == second and all(s["sources"] for s in sentences)
+
+
+def test_plain_build_has_no_sentences_field():
+    document = to_dict(build_timeline(_articles()))
+    assert all("sentences" not in event for event in document["events"])
+
+
+def test_cli_sentences_option(tmp_path):
+    for doc, (day, text) in ARTICLES.items():
+        (tmp_path / f"{doc}.json").write_text(json.dumps({"id": doc, "time": day, "text": text}))
+    result = CliRunner().invoke(
+        app, ["build", str(tmp_path), "--top", "1", "--sentences", "2", "--format", "json", "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    [event] = json.loads(result.stdout)["events"]
+    assert event["date"]["value"] == "2021-03-03" and len(event["sentences"]) == 2

@@ -1,0 +1,369 @@
+"""Summary timelines (``--top L --sentences K``): the L most important days, K sentences each.
+
+Which days matter is read from the collection itself, with no training on reference timelines:
+
+- **references**: how many articles name the day (a time expression resolving to it), each article once;
+  an article written more than a week later weighs most (a day still recalled later mattered), one
+  published the same day or within the week counts once, a forecast (the day is still ahead) half;
+- **coverage**: how many articles were published that day, and a quarter for those of the next day
+  (the morning-after report);
+- **relevance**: a reference in a sentence that names none of the collection's subject words (the
+  capitalised words most articles share: the person, organisation or place the story is about) counts
+  for less: a story folder also holds articles that mention its subject in passing;
+- **salience against its period**: the sum is divided by the square root of the articles published
+  within a year of the day, so that a busy year does not fill the whole timeline with its small days
+  and a quiet year's big day still shows.
+
+Sentences for a day: those naming the day and the opening sentences of the articles published on it or
+the day after; the most central to that pool (TF-IDF centroid), then the next most central that does not
+repeat what is chosen (maximal marginal relevance), each with the articles that say nearly the same.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.temporal.timex import value_to_date
+from timeline.text import STOPWORDS
+from timeline.types import Article, DateValue, Event, EventMention, Sentence, SummarySentence, TimeExpression
+
+# weights of one article's reference to a day, by when the article was published relative to it
+LATER_WEIGHT = 2.0  # more than a week after the day
+RECENT_WEIGHT = 1.0  # the same day or within the week after
+AHEAD_WEIGHT = 0.5  # before the day: a plan or a forecast
+RECENT_DAYS = 7
+PUBLISHED_WEIGHT = 1.0  # an article published on the day
+NEXT_DAY_WEIGHT = 0.25  # an article published the day after
+OFF_SUBJECT_WEIGHT = 0.3  # a reference in a sentence naming none of the subject words
+SUBJECT_SHARE = 0.3  # subject words: in at least this share of the articles of the most common one
+PERIOD_DAYS = 365  # salience is measured against the articles published this close to the day
+
+LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
+MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment or a run-on
+REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentences already chosen
+SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@dataclass
+class Collection:
+    """What the summariser reads besides the events: the articles and each one's sentences and dates."""
+
+    articles: list[Article]
+    sentences: dict[str, list[Sentence]]
+    expressions: dict[str, list[TimeExpression]]
+
+
+# ---------------------------------------------------------------- which days
+
+
+def published_day(article: Article) -> date | None:
+    value = article.published.value
+    if not value or len(value) < 10:
+        return None
+    when = value_to_date(value[:10])
+    return when.start if when else None
+
+
+def day_of(expression: TimeExpression) -> date | None:
+    """The day a DATE/TIME expression names, when it names exactly one day."""
+    if expression.type not in ("DATE", "TIME") or expression.granularity not in ("day", "time"):
+        return None
+    when = expression.date()
+    return when.start if when is not None and when.start == when.end else None
+
+
+def subject_words(collection: Collection) -> set[str]:
+    """Capitalised words (not opening a sentence) found in many of the articles: what the story is about."""
+    frequency: Counter[str] = Counter()
+    for article in collection.articles:
+        words: set[str] = set()
+        for sentence in collection.sentences.get(article.id, []):
+            found = _CAPITALISED.findall(sentence.text)
+            # a sentence's first word is capitalised whatever it is
+            words.update(found[1:] if found and sentence.text.lstrip().startswith(found[0]) else found)
+        frequency.update(words)
+    if not frequency:
+        return set()
+    most = frequency.most_common(1)[0][1]
+    return {word for word, count in frequency.items() if count >= SUBJECT_SHARE * most}
+
+
+def _names_subject(text: str, subject: set[str]) -> bool:
+    return not subject or any(word in subject for word in _CAPITALISED.findall(text))
+
+
+def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    index = bisect.bisect_right(starts, offset) - 1
+    return sentences[index] if index >= 0 and offset < sentences[index].end else None
+
+
+def _reference_weight(day: date, published: date) -> float:
+    if day > published:
+        return AHEAD_WEIGHT
+    return LATER_WEIGHT if (published - day).days > RECENT_DAYS else RECENT_WEIGHT
+
+
+def day_scores(
+    collection: Collection, since: date | None = None, until: date | None = None
+) -> dict[date, float]:
+    """Importance of every day the collection names, within ``since``/``until`` (see the module doc)."""
+    subject = subject_words(collection)
+    evidence: Counter[date] = Counter()
+    published: list[date] = []
+    for article in collection.articles:
+        when = published_day(article)
+        if when is None:
+            continue
+        published.append(when)
+        evidence[when] += 0.0  # a publication day is a candidate only when something names it
+        for day, weight in _references(article, collection, subject).items():
+            evidence[day] += weight * _reference_weight(day, when)
+    coverage = Counter(published)
+    published.sort()
+    scores = {}
+    for day, weight in evidence.items():
+        if weight <= 0 or (since and day < since) or (until and day > until):
+            continue
+        total = (
+            weight + PUBLISHED_WEIGHT * coverage[day] + NEXT_DAY_WEIGHT * coverage[day + timedelta(days=1)]
+        )
+        period = _published_within(published, day, PERIOD_DAYS)
+        scores[day] = total / math.sqrt(1 + period)
+    return scores
+
+
+def _references(article: Article, collection: Collection, subject: set[str]) -> dict[date, float]:
+    """The days ``article`` names, each with its best relevance weight (an article counts a day once)."""
+    sentences = collection.sentences.get(article.id, [])
+    starts = [s.start for s in sentences]
+    days: dict[date, float] = {}
+    for expression in collection.expressions.get(article.id, []):
+        day = day_of(expression)
+        if day is None:
+            continue
+        sentence = _sentence_at(sentences, starts, expression.start)
+        if sentence is not None and sentence.boilerplate:
+            continue
+        relevant = sentence is None or _names_subject(sentence.text, subject)
+        days[day] = max(days.get(day, 0.0), 1.0 if relevant else OFF_SUBJECT_WEIGHT)
+    return days
+
+
+def _published_within(published: list[date], day: date, radius: int) -> int:
+    low = bisect.bisect_left(published, day - timedelta(days=radius))
+    return bisect.bisect_right(published, day + timedelta(days=radius)) - low
+
+
+def rank_days(scores: dict[date, float]) -> list[date]:
+    """Most important first; the earlier of equals."""
+    return sorted(scores, key=lambda day: (-scores[day], day))
+
+
+# ---------------------------------------------------------------- which sentences
+
+
+@dataclass
+class _Candidate:
+    sentence: Sentence
+    text: str
+    vector: dict[str, float]
+
+
+def _words(text: str) -> list[str]:
+    """Content words: function words would make any two sentences look alike."""
+    return [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+
+
+def document_frequencies(collection: Collection) -> tuple[Counter[str], int]:
+    frequency: Counter[str] = Counter()
+    for article in collection.articles:
+        frequency.update({w for s in collection.sentences.get(article.id, []) for w in _words(s.text)})
+    return frequency, len(collection.articles)
+
+
+def _vector(text: str, frequency: Counter[str], documents: int) -> dict[str, float]:
+    counts = Counter(_words(text))
+    # smoothed idf (never zero: a word in every article still counts a little)
+    vector = {w: c * (1 + math.log((1 + documents) / (1 + frequency[w]))) for w, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {w: v / norm for w, v in vector.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+@dataclass
+class DayIndex:
+    """Per day: the sentences naming it (with the expression that does), and the leads published on it."""
+
+    naming: dict[date, list[tuple[Sentence, TimeExpression]]]
+    leads: dict[date, list[Sentence]]
+
+    @classmethod
+    def of(cls, collection: Collection) -> DayIndex:
+        naming: dict[date, list[tuple[Sentence, TimeExpression]]] = defaultdict(list)
+        leads: dict[date, list[Sentence]] = defaultdict(list)
+        for article in collection.articles:
+            sentences = collection.sentences.get(article.id, [])
+            starts = [s.start for s in sentences]
+            for expression in collection.expressions.get(article.id, []):
+                day = day_of(expression)
+                sentence = _sentence_at(sentences, starts, expression.start) if day else None
+                if day is not None and sentence is not None:
+                    naming[day].append((sentence, expression))
+            when = published_day(article)
+            if when is not None:
+                leads[when].extend([s for s in sentences if not s.boilerplate][:LEAD_SENTENCES])
+        return cls(naming, leads)
+
+
+def candidate_sentences(day: date, index: DayIndex, subject: set[str]) -> list[Sentence]:
+    """Sentences that may summarise ``day``: those naming it, the leads of its and the next day's articles."""
+    pool: dict[tuple[str, int], Sentence] = {}
+    for sentence, _ in index.naming.get(day, []):
+        pool[(sentence.document, sentence.start)] = sentence
+    for sentence in [*index.leads.get(day, []), *index.leads.get(day + timedelta(days=1), [])]:
+        pool[(sentence.document, sentence.start)] = sentence
+    usable = [s for s in pool.values() if not s.boilerplate and MIN_WORDS <= len(s.text.split()) <= MAX_WORDS]
+    on_subject = [s for s in usable if _names_subject(s.text, subject)]
+    return sorted(on_subject or usable, key=lambda s: (s.document, s.start))
+
+
+def choose_sentences(
+    sentences: list[Sentence], count: int, frequency: Counter[str], documents: int
+) -> list[SummarySentence]:
+    """The ``count`` most central, mutually non-redundant sentences, each with the articles saying it."""
+    candidates = []
+    seen: set[str] = set()
+    for sentence in sentences:
+        text = " ".join(sentence.text.split())
+        if text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        candidates.append(_Candidate(sentence, text, _vector(text, frequency, documents)))
+    if not candidates:
+        return []
+    centroid: dict[str, float] = defaultdict(float)
+    for candidate in candidates:
+        for word, value in candidate.vector.items():
+            centroid[word] += value / len(candidates)
+    # mean similarity to the *other* sentences: a lone sentence is not central for resembling itself
+    others = max(len(candidates) - 1, 1)
+    centrality = [(len(candidates) * _cosine(c.vector, centroid) - 1) / others for c in candidates]
+    chosen: list[int] = []
+    while len(chosen) < count:
+        # a sentence saying the same as one already chosen is that one's source, not a new sentence
+        eligible = [
+            i
+            for i in range(len(candidates))
+            if i not in chosen
+            and all(_cosine(candidates[i].vector, candidates[j].vector) < SAME_REPORT for j in chosen)
+        ]
+        if not eligible:
+            break
+        chosen.append(max(eligible, key=lambda i: (_marginal(i, chosen, candidates, centrality), -i)))
+    return [_with_sources(candidates[i], candidates, sentences) for i in chosen]
+
+
+def _marginal(index: int, chosen: list[int], candidates: list[_Candidate], centrality: list[float]) -> float:
+    repeat = max((_cosine(candidates[index].vector, candidates[j].vector) for j in chosen), default=0.0)
+    return REDUNDANCY * centrality[index] - (1 - REDUNDANCY) * repeat
+
+
+def _with_sources(chosen: _Candidate, candidates: list[_Candidate], pool: list[Sentence]) -> SummarySentence:
+    sources = [chosen.sentence.document]
+    for other in candidates:
+        if other.sentence.document not in sources and _cosine(chosen.vector, other.vector) >= SAME_REPORT:
+            sources.append(other.sentence.document)
+    return SummarySentence(text=chosen.text, sources=sources)
+
+
+# ---------------------------------------------------------------- the summary timeline
+
+
+def summarise(
+    events: list[Event],
+    collection: Collection,
+    top: int,
+    sentences: int = 1,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[Event]:
+    """The ``top`` most important days of ``collection`` as events, summarised in ``sentences`` sentences.
+
+    A day keeps the event the pipeline merged for it (the one sharing a chosen sentence, else the one most
+    sources report); a day that no event claims still gets an entry built from its sentences.
+    Returned in ``events``' order (timeline order), the built entries in date order among them.
+    """
+    if top <= 0:
+        return []
+    subject = subject_words(collection)
+    frequency, documents = document_frequencies(collection)
+    index = DayIndex.of(collection)
+    by_day: dict[date, list[Event]] = defaultdict(list)
+    for event in events:
+        if (
+            event.date is not None
+            and event.date.granularity in ("day", "time")
+            and event.status != "background"
+        ):
+            by_day[event.date.start].append(event)
+    chosen: list[Event] = []
+    for day in rank_days(day_scores(collection, since, until)):
+        if len(chosen) >= top:
+            break
+        summary = choose_sentences(candidate_sentences(day, index, subject), sentences, frequency, documents)
+        if summary:
+            chosen.append(_day_event(day, summary, by_day.get(day, []), index))
+    return sorted(chosen, key=lambda e: (e.date.start if e.date else date.max, e.id))
+
+
+def _day_event(day: date, summary: list[SummarySentence], events: list[Event], index: DayIndex) -> Event:
+    texts = {s.text for s in summary}
+    sharing = [e for e in events if any(" ".join(m.sentence.text.split()) in texts for m in e.mentions)]
+    base = max(sharing or events, key=lambda e: (e.importance, e.status == "reported"), default=None)
+    cited = list(dict.fromkeys(doc for s in summary for doc in s.sources))
+    if base is not None:
+        sources = list(dict.fromkeys([*base.sources, *cited]))
+        return replace(base, title=summary[0].text, sources=sources, summary=summary)
+    when = DateValue(day.isoformat(), day, day, "day")
+    mentions = _summary_mentions(summary, when, index)
+    digest = hashlib.sha1(f"{day.isoformat()} {summary[0].text}".encode()).hexdigest()[:12]
+    return Event(f"ev-{digest}", when, summary[0].text, "reported", cited, mentions, summary=summary)
+
+
+def _summary_mentions(
+    summary: Iterable[SummarySentence], when: DateValue, index: DayIndex
+) -> list[EventMention]:
+    """One mention per chosen sentence, so that --explain and the JSON quote where each came from."""
+    naming = {(s.document, s.start): e for s, e in index.naming.get(when.start, [])}
+    pool = [s for s, _ in index.naming.get(when.start, [])]
+    pool += index.leads.get(when.start, []) + index.leads.get(when.start + timedelta(days=1), [])
+    mentions = []
+    for item in summary:
+        sentence = next(
+            (s for s in pool if s.document == item.sources[0] and " ".join(s.text.split()) == item.text), None
+        )
+        if sentence is None:
+            continue
+        expression = naming.get((sentence.document, sentence.start))
+        source = "expression" if expression is not None else "publication-implicit"
+        mentions.append(
+            EventMention(
+                sentence.document, sentence, expression, when, "", title=item.text, date_source=source
+            )
+        )
+    return mentions
