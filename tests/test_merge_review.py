@@ -325,3 +325,8 @@ def test_a_stated_later_day_never_joins_silently_through_a_lead_dated_by_its_pap
         for mention in event.mentions:
             if mention.date_source == "expression":
                 assert mention.date.overlaps(event.date) or mention.date.value in conflicting
+
+
+def test_a_plural_event_noun_after_a_modifier_is_named_by_the_sentences_verb():
+    text = "Norland on Saturday condemned two bomb attacks in Vesta."
+    assert governing_action(text, "attacks") == word_stem("condemn")
