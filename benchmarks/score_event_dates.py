@@ -83,6 +83,8 @@ class DocumentResult:
     doc_id: str
     counts: Counts
     errors: list[str] = field(default_factory=list)  # tab-separated rows for --errors
+    # per dating rule: [gold pairs found, events judged, events right] (``--rules``)
+    rules: dict[str, list[int]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- gold
@@ -152,36 +154,50 @@ def score_document(path: Path, root_dir: Path) -> DocumentResult:
         days_by_sentence.setdefault(sentence_of[eid], set()).add(day)
 
     covered: set[tuple[int, str]] = set()  # (sentence, day) an output event dates
+    told: dict[int, set[str]] = {}  # sentence -> how our events covering it are dated (for --errors)
+    rules: dict[str, list[int]] = {}
+    finders: dict[tuple[int, str], str] = {}  # (sentence, day) -> the rule of the first event finding it
     counts = Counts(gold=len(gold), gold_sentences=len(days_by_sentence))
     errors: list[str] = []
     doc_id = f"{corpus}/{path.stem}"
     for event in timeline.events:
         day = _event_day(event)
+        indices = {_sentence_index(sentences, m.sentence.start) for m in event.mentions}
+        for index in indices:
+            told.setdefault(index, set()).add(f"{day or (event.date.value if event.date else 'undated')}")
         if day is None:
             continue
-        indices = {_sentence_index(sentences, m.sentence.start) for m in event.mentions}
         covered |= {(i, day) for i in indices}
         gold_days = set().union(*(days_by_sentence.get(i, set()) for i in indices))
+        rule = _rule(event)
         if gold_days:
             counts.judged += 1
             counts.right += day in gold_days
+            tally = rules.setdefault(rule, [0, 0, 0])
+            tally[1] += 1
+            tally[2] += day in gold_days
+            for index in indices:
+                for gold_day in days_by_sentence.get(index, ()):
+                    if gold_day == day:
+                        finders.setdefault((index, day), rule)
             if day not in gold_days:
-                rule = _rule(event)
                 errors.append(f"FP\t{doc_id}\t{day}\t{'/'.join(sorted(gold_days))}\t{rule}\t{event.title}")
     for eid, day in gold:
         index = sentence_of[eid]
         if (index, day) in covered:
             counts.found += 1
+            rules.setdefault(finders.get((index, day), "?"), [0, 0, 0])[0] += 1
         else:
             start, end = spans[eid]
             word = article.text[start:end]
-            errors.append(f"FN\t{doc_id}\t-\t{day}\t{word}\t{_clean(sentences[index][2])}")
+            ours = "/".join(sorted(told.get(index, {"-"})))
+            errors.append(f"FN\t{doc_id}\t{ours}\t{day}\t{word}\t{_clean(sentences[index][2])}")
     published = day_of(article.published.value)
     if published:
         counts.base_found = sum(day == published for _, day in gold)
         counts.base_judged = len(days_by_sentence)
         counts.base_right = sum(published in days for days in days_by_sentence.values())
-    return DocumentResult(corpus, doc_id, counts, errors)
+    return DocumentResult(corpus, doc_id, counts, errors, rules)
 
 
 def _sentences(article) -> list[tuple[int, int, str]]:  # noqa: ANN001 (an Article)
@@ -207,9 +223,11 @@ def _event_day(event) -> str | None:  # noqa: ANN001 (an Event)
 
 
 def _rule(event) -> str:  # noqa: ANN001 (an Event)
-    sources = sorted({m.date_source for m in event.mentions})
-    rules = sorted({m.expression.rule for m in event.mentions if m.expression is not None})
-    return ",".join(sources + rules)
+    """How the event got its date: ``expression`` when a mention's own expression gives it, else the
+    dating rule of its first implicitly dated mention."""
+    if any(m.date_source == "expression" for m in event.mentions):
+        return "expression"
+    return next((m.date_rule for m in event.mentions if getattr(m, "date_rule", "")), "other")
 
 
 def _clean(text: str) -> str:
@@ -274,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", type=Path, help="write missed pairs (FN) and wrong dates (FP) here")
+    parser.add_argument("--rules", action="store_true", help="also print what each dating rule adds")
     args = parser.parse_args(argv)
     results = score(args.root, args.limit, args.workers)
     groups = totals(results)
@@ -300,7 +319,26 @@ def main(argv: list[str] | None = None) -> int:
         print()
     else:
         print(_table(groups))
+    if args.rules:
+        print(_rule_table(results, groups["overall"]))
     return 0
+
+
+def _rule_table(results: list[DocumentResult], overall: Counts) -> str:
+    """Per dating rule: the gold pairs its events find first (share of all gold) and its precision."""
+    tallies: dict[str, list[int]] = {}
+    for result in results:
+        for rule, (found, judged, right) in result.rules.items():
+            tally = tallies.setdefault(rule, [0, 0, 0])
+            tally[0] += found
+            tally[1] += judged
+            tally[2] += right
+    lines = [f"{'rule':<36} {'found':>6} {'recall':>7} {'judged':>6} {'prec':>6}"]
+    for rule, (found, judged, right) in sorted(tallies.items(), key=lambda kv: -kv[1][1]):
+        share = found / overall.gold if overall.gold else 0.0
+        precision = right / judged if judged else 0.0
+        lines.append(f"{rule:<36} {found:>6} {share:>7.3f} {judged:>6} {precision:>6.3f}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

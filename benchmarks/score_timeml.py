@@ -1,6 +1,7 @@
 """Score our time-expression tagger against gold TimeML, the way TempEval-3 does.
 
     python benchmarks/score_timeml.py GOLD_DIR [GOLD_DIR ...] [--limit N] [--errors FILE] [--json]
+        [--off-year]
 
 Every ``*.tml`` file under GOLD_DIR (recursively) is parsed; the plain text of
 its ``<TEXT>`` element is tagged with ``timeline.temporal.tag(text,
@@ -567,15 +568,62 @@ def load_tagger(spec: str | None) -> Tagger:
     return call
 
 
+# --------------------------------------------------------------------------- narrative measurement
+
+NARRATIVE_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "narrative"
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
+
+
+def is_off_year(gold: TimexTag, dct: str | None) -> bool:
+    """A gold DATE/TIME whose year is not the creation year and is not written in it ("in March" meaning
+    last year's March, "the next day" of a story told years back): the expressions a narrative anchor
+    decides, where the publication year is wrong."""
+    value = gold.value or ""
+    if gold.type not in ("DATE", "TIME") or not dct or not re.match(r"\d{4}", value):
+        return False
+    return value[:4] != dct[:4] and not _WRITTEN_YEAR.search(gold.text)
+
+
+def off_year_documents(documents: Iterable[GoldDocument]) -> list[GoldDocument]:
+    """The documents with only their off-year gold expressions (``is_off_year``)."""
+    kept = []
+    for document in documents:
+        timexes = [t for t in document.timexes if is_off_year(t, document.dct)]
+        if timexes:
+            kept.append(GoldDocument(document.doc_id, document.corpus, document.path, document.text,
+                                     document.dct, timexes))  # fmt: skip
+    return kept
+
+
+def only_near_gold(tagger: Tagger, documents: Iterable[GoldDocument]) -> Tagger:
+    """``tagger`` restricted to predictions overlapping a kept gold expression (a subset has no false
+    positives of its own: what is measured is whether each kept expression is found with its value)."""
+    gold_by_text = {document.text: document.timexes for document in documents}
+
+    def call(text: str, published: str | None) -> Sequence[TimeExpression]:
+        gold = gold_by_text.get(text, [])
+        return [e for e in tagger(text, published) if any(g.start < e.end and e.start < g.end for g in gold)]
+
+    return call
+
+
 def gate_figures(eval_dir: Path) -> dict[str, float]:
-    """The CI gate's figures (``benchmarks/ci_gate.py``): whole-TBAQ relaxed and value F1."""
+    """The CI gate's figures (``benchmarks/ci_gate.py``): whole-TBAQ relaxed and value F1, value F1 on
+    TBAQ's off-year expressions (``--off-year``) and on the golden narrative cases of the repository."""
     documents, unreadable = load_documents([Path(eval_dir) / "tbaq"])
-    scores = score(documents, load_tagger(None))
+    tagger = load_tagger(None)
+    scores = score(documents, tagger)
     overall = scores.overall.to_dict()
+    off_year = off_year_documents(documents)
+    narrative, _ = load_documents([NARRATIVE_GOLD])
     return {
         "tbaq_timex_relaxed_f1": overall["relaxed_f1"],
         "tbaq_timex_value_f1": overall["value_f1"],
         "tbaq_timex_failures": float(len(scores.failures) + len(unreadable)),
+        "tbaq_timex_offyear_value_f1": round(
+            score(off_year, only_near_gold(tagger, off_year)).overall.value_f1, 4
+        ),
+        "narrative_golden_value_f1": round(score(narrative, tagger).overall.value_f1, 4),
     }
 
 
@@ -590,6 +638,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     parser.add_argument(
+        "--off-year",
+        action="store_true",
+        help="score only gold DATE/TIME whose year differs from the creation year and is not written in them",
+    )
+    parser.add_argument(
         "--tagger", metavar="MODULE:FUNCTION", help="tagger to score (default timeline.temporal:tag)"
     )
     return parser.parse_args(argv)
@@ -602,6 +655,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not documents:
         print(f"score_timeml: no readable *.tml under {' '.join(arguments.gold)}", file=sys.stderr)
         return 2
+    if arguments.off_year:
+        documents = off_year_documents(documents)
+        tagger = only_near_gold(tagger, documents)
     scores = score(documents, tagger)
     scores.failures[:0] = unreadable
     if arguments.errors:

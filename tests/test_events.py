@@ -111,7 +111,10 @@ def test_undated_sentence_without_actor_or_past_event_is_skipped():
 
 def test_year_glued_to_a_name_is_not_a_date():
     text = "Officials described the Northern Shield 2022 exercises as defensive."
-    assert all(m.date is None for m in _mentions(text, [("2022", "2022")]))
+    mentions = _mentions(text, [("2022", "2022")])
+    assert all(m.expression is None for m in mentions)
+    # the lead's news has no date of its own: it is the publication day's
+    assert [m.date.value for m in mentions] == ["2022-03-09"]
 
 
 def test_boilerplate_sentences_and_unresolved_expressions_are_ignored():
@@ -186,15 +189,16 @@ def test_a_date_of_a_noun_dates_that_noun_not_the_main_verb():
     text = "Maria Novak condemned last Friday's bombings of the two embassies."
     expression = _noun_date(text, "last Friday", "2022-03-04")
     mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
-    (mention,) = [m for m in mentions if m.date is not None]
+    (mention,) = [m for m in mentions if m.date_source == "expression"]
     assert (mention.trigger, mention.date.value, mention.status) == ("bombings", "2022-03-04", "reported")
-    # the condemnation itself is undated here (other sources may date it)
-    assert [m.trigger for m in mentions if m.date is None] == ["condemned"]
+    # the condemnation is not dated by the bombings' date: it is the lead's news, of the publication day
+    (condemned,) = [m for m in mentions if m.date_source != "expression"]
+    assert (condemned.trigger, condemned.date_source) == ("condemned", "publication-implicit")
     # a noun that names no event ("the 1959 embargo") gives the date nothing to date
     text = "The law signed by Novak strengthened the 1959 embargo."
     expression = _noun_date(text, "1959", "1959")
     mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
-    assert all(m.date is None for m in mentions)
+    assert all(m.expression is None and (m.date is None or m.date.value != "1959") for m in mentions)
 
 
 def test_past_statement_about_a_plan_dated_before_publication_is_reported():
@@ -263,12 +267,16 @@ def test_title_is_a_contiguous_extract_without_date_or_closing_attribution():
 def test_date_right_after_a_prepositions_event_noun_dates_that_noun():
     text = "Police detained a student in connection with the bombings last year that injured 40 people."
     mentions = _mentions(text, [("last year", "2021")])
-    dated = [m for m in mentions if m.date is not None]
+    dated = [m for m in mentions if m.date_source == "expression"]
     assert [(m.trigger, m.date.value, m.title) for m in dated] == [
         ("bombings", "2021", "The bombings that injured 40 people")
     ]
+    # the detention itself is the publication day's news, not last year's
+    assert [(m.trigger, m.date.value) for m in mentions if m.date_source != "expression"] == [
+        ("detained", "2022-03-09")
+    ]
     text = "Officers arrested a driver in connection with the attacks on two consulates last year."
-    dated = [m for m in _mentions(text, [("last year", "2021")]) if m.date is not None]
+    dated = [m for m in _mentions(text, [("last year", "2021")]) if m.date_source == "expression"]
     assert [m.trigger for m in dated] == ["attacks"]  # the noun's complement may stand before the date
     text = "The party has grown since the protests in August, its leader Anna Rusk said."
     (protests,) = [m for m in _mentions(text, [("in August", "2021-08")]) if m.date is not None]
@@ -285,7 +293,7 @@ def test_title_of_a_possessive_dated_noun_stops_before_the_next_verb():
     text = "A guard was questioned about last month's bombing of the depot and was released."
     expression = replace(_expr(text, "last month's", "2022-02"), modifies_noun=True)
     mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
-    dated = [m for m in mentions if m.date is not None]
+    dated = [m for m in mentions if m.date_source == "expression"]
     assert [(m.trigger, m.title) for m in dated] == [("bombing", "Bombing of the depot")]
 
 

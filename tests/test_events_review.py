@@ -248,4 +248,4 @@ def test_a_possessive_date_after_of_still_dates_its_own_noun():
     )
     article = Article("a1", "a1.txt", text, [(0, len(text))], published=Published("2011-04-01", "header"))
     mentions = extract_mentions(article, [Sentence("a1", 0, 0, len(text), text, 0, 1)], [expression])
-    assert [(m.trigger, m.date.value) for m in mentions if m.date] == [("meeting", "2011-03-30")]
+    assert [(m.trigger, m.date.value) for m in mentions if m.expression] == [("meeting", "2011-03-30")]

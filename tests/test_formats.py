@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
+import pytest
 from icalendar import Calendar
 from render_fixtures import A1_TEXT, EXPECTED_ORDER, make_timed_timeline, make_timeline
 
@@ -216,9 +217,54 @@ def test_html_marks_granularity_status_conflict_and_escapes_user_text():
     cards = {a["id"]: a for t, a in collector.tags if t == "article"}
     assert cards["event-ev-week"]["data-granularity"] == "week"
     assert cards["event-ev-drills-end"]["data-status"] == "expected"
-    assert cards["event-ev-call"]["data-sources"] == "a1 b2"
+    assert json.loads(cards["event-ev-call"]["data-sources"]) == ["a1", "b2"]
     assert "14–20 Feb 2022" in page  # the week is shown as its days
     assert "Sources disagree: 2022-W06" in page
     assert "<b>" not in page.replace("<body>", "")  # c3's title holds "<b>": shown as text
     assert "# Drills | *Update* [live] &lt;b&gt;" in page
     assert "How this date was derived" in page
+
+
+# --- every format from `timeline build`, end to end on the sample articles ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_outputs(tmp_path_factory) -> tuple[dict, Path]:
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    folder = tmp_path_factory.mktemp("formats")
+    seeds = str(Path(__file__).resolve().parent.parent / "seeds")
+    runner = CliRunner()
+    for fmt in ("json", "timelinejs", "csv", "ics", "html"):
+        result = runner.invoke(app, ["build", seeds, "--format", fmt, "-o", str(folder / f"out.{fmt}")])
+        assert result.exit_code == 0, result.output
+    return json.loads((folder / "out.json").read_text(encoding="utf-8")), folder
+
+
+def test_build_writes_every_format_from_the_same_timeline(seeds_outputs):
+    data, folder = seeds_outputs
+    dated = [e for e in data["events"] if e["date"] is not None]
+    slides = json.loads((folder / "out.timelinejs").read_text(encoding="utf-8"))
+    jsonschema.validate(slides, TIMELINEJS_SCHEMA)
+    assert [s["unique_id"] for s in slides["events"]] == [e["id"] for e in dated]
+    with (folder / "out.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["event_id"] for row in rows] == [e["id"] for e in data["events"]]
+    calendar = Calendar.from_ical((folder / "out.ics").read_bytes())
+    assert sorted(str(v["uid"]) for v in calendar.walk("VEVENT")) == sorted(
+        f"{e['id']}@timeline.invalid" for e in dated
+    )
+    page = (folder / "out.html").read_text(encoding="utf-8")
+    assert all(f'id="event-{e["id"]}"' in page for e in data["events"])
+
+
+def test_html_axis_shows_the_time_between_dates_and_forbids_any_fetch():
+    page = render(make_timeline(), "html")
+    # 1994 ends on 31 Dec 1994; February 2022 starts on 1 Feb 2022: 9,894 days, about 27 years
+    between = page.split('data-date="1994"', 1)[1].split('data-date="2022-02"', 1)[0]
+    assert '<div class="lapse" aria-hidden="true">27 years later</div>' in between
+    # February 2022 covers every later date (1, 14 and 20 February): no time passes outside it
+    assert page.count('class="lapse"') == 1
+    assert "default-src 'none'" in page

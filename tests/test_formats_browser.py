@@ -108,3 +108,39 @@ def test_a_screenshot_of_the_page_can_be_taken(seeds_page, tmp_path):
         check=True,
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_many_sources_with_spaces_in_their_ids_filter_from_the_address(tmp_path):
+    from datetime import date
+
+    from timeline.render import render
+    from timeline.temporal.timex import value_to_date
+    from timeline.types import Article, Event, Published, Timeline
+
+    documents = [
+        Article(
+            f"outlet {n}", f"outlet {n}.txt", "x", [(0, 1)], published=Published(f"2022-03-{n:02d}", "header")
+        )
+        for n in range(1, 15)
+    ]
+    events = [
+        Event(f"ev-{n}", value_to_date(date(2022, 3, n).isoformat()), f"Acme event number {n}", "reported",
+              [f"outlet {n}"], [])
+        for n in range(1, 15)
+    ]  # fmt: skip
+    page = tmp_path / "many.html"
+    page.write_text(render(Timeline(documents, events), "html"), encoding="utf-8")
+    dom = dump_dom(tmp_path, page.as_uri() + "#source=outlet%207")
+    assert '<details class="many">' in dom  # 14 source filters fold away
+    assert [title for css, title in cards(dom) if "hidden" not in css] == ["Acme event number 7"]
+    assert "1 of 14 events shown" in dom
+
+
+def test_a_link_to_one_event_opens_its_derivation(seeds_page, tmp_path):
+    page, data = seeds_page
+    event = next(e for e in data["events"] if e["conflicts"])
+    dom = dump_dom(tmp_path, page.as_uri() + f"#event-{event['id']}")
+    card = dom.split(f'id="event-{event["id"]}"', 1)[1].split("</article>", 1)[0]
+    assert '<details class="derivation" open="">' in card
+    assert "How this date was derived" in card and event["mentions"][0]["line"] > 0
+    assert f"line {event['mentions'][0]['line']}" in card

@@ -37,6 +37,7 @@ ANCHOR_KINDS = (
 DATE_SOURCES = (
     "expression",  # a time expression of its own clause
     "publication-implicit",  # no date in the clause: a news lead/report dated by its publication day
+    "narrative",  # no date in the clause: a past-tense clause continuing the story of the day told before it
     "joined",  # took the date of the event it was merged with
     "none",  # undated
 )
@@ -192,6 +193,9 @@ class EventMention:
     # date may be the day before publication (Saturday's paper reports Friday); merging treats the whole
     # [earliest, date.end] as compatible and never calls that range a conflict
     earliest: date | None = None
+    # the rule that gave a date without an expression ("publication-implicit.lead", "narrative.past"),
+    # shown by --explain; "" when the date is an expression's (its own ``rule`` tells) or there is none
+    date_rule: str = ""
     # why the merge put this mention in its event (None for the mention an event started from)
     join: JoinReason | None = None
 
@@ -246,6 +250,16 @@ class Gap:
 
 
 @dataclass
+class Skipped:
+    """An input left out of the result: a file or record that could not be read, or an article whose
+    processing failed.  ``timeline check`` reports each as an ``unreadable-article`` gap."""
+
+    path: str  # the file (or "<stdin>"), with ":N" for record N of a many-article file
+    reason: str
+    document: str | None = None  # the Article id, when the article was read but could not be processed
+
+
+@dataclass
 class Timeline:
     documents: list[Article]
     events: list[Event]
@@ -253,3 +267,4 @@ class Timeline:
     expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)  # by Article.id
     warnings: list[str] = field(default_factory=list)
     copies: dict[str, str] = field(default_factory=dict)  # a re-sent Article.id -> the Article.id it repeats
+    skipped: list[Skipped] = field(default_factory=list)  # inputs left out (see ``Skipped``)

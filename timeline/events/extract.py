@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from datetime import timedelta
 
 from timeline.events.actors import _actors, _expand_surnames, _places, _reported_terms, _subjects, _terms
 from timeline.events.analysis import (
@@ -11,8 +13,8 @@ from timeline.events.analysis import (
     _QUOTE,
     _TIME_PREPOSITIONS,
     _analyse,
-    _analyse_tokens,
     _Analysis,
+    _analysis_with_dates,
     _clause_of,
     _names,
     _token_index,
@@ -25,6 +27,18 @@ from timeline.events.clauses import (
     _relative_clauses,
     _relative_holding,
     _reported_before,
+)
+from timeline.events.implicit import (
+    LEAD_SENTENCES,
+    NARRATIVE,
+    PUBLICATION_IMPLICIT,
+    ImplicitDate,
+    MainVerb,
+    Narrative,
+    group_same_happening,
+    implicit_date,
+    main_verb,
+    quoted_tokens,
 )
 from timeline.events.status import _status
 from timeline.events.titles import (
@@ -52,7 +66,6 @@ from timeline.text import (
     concept,
     is_past_form,
     is_reporting,
-    tokenize,
 )
 from timeline.types import Article, DateValue, EventMention, Sentence, TimeExpression
 
@@ -63,17 +76,53 @@ def extract_mentions(
     """The event mentions of one article, in text order."""
     reference = _reference_date(article, expressions)
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
+    published = _published_day(article)
+    durations = [e for e in expressions if e.type == "DURATION"]
+    narrative = Narrative()
+    lead, headlines = _lead_sentences(article, sentences)
+    paragraph = -1
     mentions: list[EventMention] = []
     for sentence in sentences:
         if sentence.boilerplate:
             continue
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
-        own = [e for e in usable if report_line_end <= e.start < sentence.end]
-        dated, clause_dated = (
-            _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False)
+        own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
+        dated, clause_dated, triggers = (
+            _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False, {})
         )
         mentions.extend(dated)
+        analysis = _analyse(sentence, own, report_line)
+        # a quotation runs on across sentences, and into the next paragraph when that one closes it
+        if sentence.paragraph != paragraph:
+            narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open)
+        paragraph = sentence.paragraph
+        quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
+        verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
+        main = _main_date(analysis, verb, triggers) if clause_dated else None
+        if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
+            if main is not None:
+                _tell(narrative, main, sentence)
+            continue
+        decision = implicit_date(
+            verb,
+            lead=sentence.index in lead,
+            published=published,
+            narrative=narrative,
+            sentence=sentence.index,
+            paragraph=sentence.paragraph,
+            lasting=any(e.type == "DURATION" and sentence.start <= e.start < sentence.end for e in durations),
+        )
+        if decision is False:
+            continue  # background: not an event of the timeline
+        if isinstance(decision, ImplicitDate) and verb is not None:
+            nouns_dated = any(m.expression is not None for m in dated)
+            mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
+            mentions.append(mention)
+            if decision.source == NARRATIVE:
+                narrative.sentence = sentence.index  # the story goes on
+            continue
         if not clause_dated:
             # no date of its own for the clause (only datelines or dates of nouns): an undated report
             skipped = report_line + tuple((e.start, e.end) for e in own)
@@ -81,6 +130,8 @@ def extract_mentions(
             if (mention := _undated_mention(article, sentence, skipped, nouns_dated)) is not None:
                 mentions.append(mention)
     _expand_surnames(mentions)
+    mentions = _without_restated_headline(mentions, headlines, lead)
+    group_same_happening(mentions)
     return mentions
 
 
@@ -139,11 +190,13 @@ def _dated_mentions(
     expressions: list[TimeExpression],
     reference: DateValue | None,
     skipped: tuple[tuple[int, int], ...] = (),
-) -> tuple[list[EventMention], bool]:
-    """The sentence's dated mentions, and whether a date dates a clause (not only nouns)."""
+) -> tuple[list[EventMention], bool, dict[int, EventMention]]:
+    """The sentence's dated mentions, whether a date dates a clause (not only nouns), and the mentions of
+    the triggers outside relative clauses, by token index."""
     analysis = _analyse(sentence, expressions, skipped)
     if not analysis.tokens:
-        return [], False
+        return [], False, {}
+    triggers: dict[int, EventMention] = {}
     by_clause: dict[tuple[int, int], list[TimeExpression]] = {}
     relatives: dict[tuple[int, int], _Relative] = {}
     mentions = []
@@ -177,9 +230,152 @@ def _dated_mentions(
             mention.status = _status(analysis, clause, trigger, expression, reference)
             if clause in relatives:
                 _retitle_relative(analysis, mention, relatives[clause], expression)
+            else:
+                triggers.setdefault(trigger if trigger is not None else _VERBLESS, mention)
             mentions.append(mention)
     main_dated = any(clause not in relatives for clause in by_clause) or subject_noun_dated
-    return sorted(mentions, key=lambda m: m.expression.start if m.expression else 0), main_dated
+    if subject_noun_dated and not triggers:
+        return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
+    return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+_SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
+
+
+def _expression_start(mention: EventMention) -> int:
+    return mention.expression.start if mention.expression else 0
+
+
+# ---------------------------------------------------------------- clauses without a date of their own
+
+
+def _published_day(article: Article) -> DateValue | None:
+    """The publication date when it names a day: the only date an implicit date can be read from."""
+    when = value_to_date(article.published.value) if article.published.value else None
+    return when if when is not None and when.granularity in ("day", "time") else None
+
+
+def _lead_sentences(article: Article, sentences: list[Sentence]) -> tuple[set[int], set[int]]:
+    """The lead (the headline and the body's first sentence(s)) and the headline: a sentence that is
+    the article's title."""
+    title = " ".join((article.title or "").split())
+    lead: set[int] = set()
+    headlines: set[int] = set()
+    body = 0
+    for sentence in sentences:
+        if sentence.boilerplate:
+            continue
+        if title and " ".join(sentence.text.split()) == title:
+            lead.add(sentence.index)
+            headlines.add(sentence.index)
+            continue
+        lead.add(sentence.index)
+        body += 1
+        if body >= LEAD_SENTENCES:
+            break
+    return lead, headlines
+
+
+def _main_date(
+    analysis: _Analysis, verb: MainVerb | None, triggers: dict[int, EventMention]
+) -> EventMention | None:
+    """The dated mention of the main clause's verb (or of the event noun it governs), if it has one."""
+    if verb is None:
+        return None
+    if _SUBJECT_NOUN in triggers:
+        return triggers[_SUBJECT_NOUN]  # "The March 4 blast killed nine": the subject's date dates the clause
+    if _VERBLESS in triggers:
+        return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
+    clause = _clause_of(analysis, verb.index)
+    for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
+        if index in triggers and not _complement_date(analysis, verb, triggers[index]):
+            return triggers[index]
+    for index, mention in triggers.items():
+        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
+        between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
+        if 0 < index - verb.index <= 4 and "to" in between and "," not in between:
+            return mention
+    return None
+
+
+def _without_restated_headline(
+    mentions: list[EventMention], headlines: set[int], lead: set[int]
+) -> list[EventMention]:
+    """A headline dated by the publication day restates its lead: when the lead's first sentence reports
+    an event of that day too, the headline is no event of its own."""
+    head = [m for m in mentions if m.sentence.index in headlines and m.date_source == PUBLICATION_IMPLICIT]
+    if not head:
+        return mentions
+    lead_days = {
+        m.date.value for m in mentions if m.sentence.index in lead - headlines and m.date is not None
+    }
+    restated = {id(m) for m in head if m.date is not None and m.date.value in lead_days}
+    return [m for m in mentions if id(m) not in restated]
+
+
+def _quote_runs_on(article: Article, sentence: Sentence, open_quote: bool) -> bool:
+    """Whether a quotation left open by the previous paragraph goes on at ``sentence``, which starts a new
+    one.  News style re-opens a long quotation at each paragraph (a leading mark: the mark itself opens
+    it); a paragraph without a leading mark goes on with the quotation only when it holds the closing
+    mark (an odd number of marks); otherwise the open mark was stray and the quotation has ended."""
+    if not open_quote or _QUOTE.match(sentence.text.lstrip()):
+        return False
+    end = article.text.find("\n\n", sentence.start)
+    paragraph_text = article.text[sentence.start : end if end != -1 else len(article.text)]
+    return len(_QUOTE.findall(paragraph_text)) % 2 == 1
+
+
+def _only_background(triggers: dict[int, EventMention]) -> bool:
+    """The sentence's clause dates are all background or coarser than a day: news may stand beside them
+    ("Acme, founded in 1978, unveiled ..."); beside a clause dated to a recent day, an undated main clause
+    is weak evidence (on TBAQ such clauses got the publication day wrong two times in three)."""
+    return all(
+        m.status == "background" or (m.date is not None and m.date.granularity not in ("day", "time"))
+        for m in triggers.values()
+    )
+
+
+def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
+    """A date that sits deep in what was said ("Kavan said he was in Kell in 1968", "Leon speculated that
+    ... in 1984"), not beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported
+    clause, not the statement."""
+    if mention.expression is None:
+        return False
+    date = _token_index(analysis, mention.expression.start)
+    if verb.report:
+        return date > verb.index + 3
+    # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
+    return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
+
+
+def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
+    """A main clause dated by its own expression: the narrative now stands on its date."""
+    if main.date is not None:
+        narrative.date, narrative.sentence = main.date, sentence.index
+        narrative.paragraph = sentence.paragraph
+
+
+def _implicit_mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    verb: MainVerb,
+    decision: ImplicitDate,
+    nouns_dated: bool = False,
+) -> EventMention:
+    """The main clause as an event dated by the publication day or the narrative's day.
+
+    ``nouns_dated``: its event nouns have dates of their own ("condemned Friday's bombings"), so the
+    verb is the event, not the noun it governs."""
+    clause = _clause_of(analysis, verb.index)
+    keep_verb = nouns_dated and analysis.tokens[verb.index].lower not in LIGHT_VERBS
+    trigger = verb.index if keep_verb else _governed_event_noun(analysis, verb.index, clause[1])
+    mention = _mention(article, sentence, analysis, clause, trigger, None)
+    mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
+    mention.date_rule = decision.rule
+    if decision.source == PUBLICATION_IMPLICIT:
+        mention.earliest = decision.date.start - timedelta(days=1)
+    return mention
 
 
 def _noun_mention(
@@ -272,12 +468,11 @@ def _undated_mention(
     ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
     bombings"), so the verb keeps the undated report instead of yielding to the noun.
     """
-    tokens = tokenize(sentence.text, sentence.start)
+    # the same analysis as the implicit-date reading's (cached): the dates' and dateline's tokens ignored
+    analysis = _analysis_with_dates(sentence, skipped)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
-    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
+    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in analysis.tokens):
         return None
-    analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
-    analysis.text, analysis.offset = sentence.text, sentence.start
     if not _names(analysis):
         return None
     relatives = _relative_clauses(analysis)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
-from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, MentionFeatures, _content
+from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, RETELL_WINDOW, MentionFeatures, _content
 from timeline.types import DateValue
 
 
@@ -17,7 +17,9 @@ class _Index:
     """
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[str, object], list[int]] = defaultdict(list)
+        # reliability: each bucket holds a cluster once (a dict as an ordered set), not once per mention
+        # joining it, so a story repeated thousands of times does not make every lookup quadratic
+        self._buckets: dict[tuple[str, object], dict[int, None]] = defaultdict(dict)
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -31,21 +33,25 @@ class _Index:
             return set()
         return {f"t:{t}" for t in _content(f)} | {f"t:{p}" for p in f.places}
 
-    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue) -> None:
+    def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
             for slot in slots:
-                self._buckets[(key, slot)].append(cluster_id)
+                self._buckets[(key, slot)][cluster_id] = None
         if when.granularity in _DAY:
             for key in self._day_keys(f):
-                self._buckets[(key, ("day", when.start.toordinal()))].append(cluster_id)
+                self._buckets[(key, ("day", when.start.toordinal()))][cluster_id] = None
+            if document:  # the article's own events of the day, whatever their wording
+                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))][cluster_id] = None
 
     def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
         found: set[int] = set()
         if _is_wide(when):
             slots: list[object] = ["wide"]
         else:
-            slots = list(_weeks(when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW))
+            # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
+            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
+            slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
                 slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]
         keys = self._keys(f)
@@ -56,9 +62,10 @@ class _Index:
                 found.update(self._buckets.get((key, slot), ()))
         return found
 
-    def same_day_candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+    def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
         found: set[int] = set()
         if when.granularity in _DAY:
-            for key in self._day_keys(f):
+            keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
+            for key in keys:
                 found.update(self._buckets.get((key, ("day", when.start.toordinal())), ()))
         return found

@@ -6,15 +6,18 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, compatible
+from timeline.merge.dates import _gap, _recurring, _year_typo, bounds, compatible
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
     _ALLIED,
     _DAY,
     CONFLICT_WINDOW,
     MAX_REPRESENTATIVES,
+    RETELL_WINDOW,
     MentionFeatures,
     _apart,
+    _lexicon,
+    _shared_actors,
     features,
 )
 from timeline.merge.scoring import (
@@ -23,8 +26,12 @@ from timeline.merge.scoring import (
     _retold_with_wrong_year,
     _same_day_score,
     _same_distance_from_publication,
+    retelling,
 )
-from timeline.types import EventMention, JoinReason
+from timeline.types import DateValue, EventMention, JoinReason
+
+# shared people, specific words or concepts two same-day sentences of one article need to be one event
+SAME_ARTICLE_EVIDENCE = 2
 
 # the member a mention matched best in a cluster: (date compatible, score), the member and its features
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
@@ -38,11 +45,16 @@ class _Cluster:
     signatures: set[tuple] = field(default_factory=set)
     has_days: bool = False  # a member is dated to a day (or a time of day)
     reasons: list[JoinReason] = field(default_factory=list)  # why each mention after the first joined
+    stated: list[DateValue] = field(default_factory=list)  # the distinct dates members state themselves
 
     def add(self, mention: EventMention, f: MentionFeatures) -> None:
         self.mentions.append(mention)
         if mention.date is not None and mention.date_source == "expression":
             self.has_days = self.has_days or mention.date.granularity in _DAY
+            if mention.date not in self.stated and not (mention.join and mention.join.kind == "retelling"):
+                self.stated.append(mention.date)
+        if mention.join is not None and mention.join.kind == "retelling":
+            return  # told days later: other reports are compared with the happening, not with it
         signature = _signature(mention, f)
         new_date = all(m.date != mention.date for m, _ in self.reps)
         if signature not in self.signatures and (new_date or len(self.reps) < MAX_REPRESENTATIVES):
@@ -87,7 +99,7 @@ def _place_dated(
     _rank_all(mention, f, clusters, primary, ranks)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
-        same_day = _live(index.same_day_candidates(f, mention.date), merged_into) - primary
+        same_day = _live(index.same_day_candidates(f, mention.date, mention.document), merged_into) - primary
         _rank_all(mention, f, clusters, same_day, ranks)
     if not ranks:
         clusters.append(_Cluster())
@@ -96,11 +108,10 @@ def _place_dated(
         cid = max(sorted(ranks), key=lambda c: ranks[c][0])  # the first (lowest id) on ties
         _absorb_same_day(mention, f, cid, ranks, clusters, merged_into)
         (compatible_date, _), other, of = ranks[cid]
-        clusters[cid].reasons.append(
-            join_reason(mention, f, other, of, _kind(mention, other, compatible_date))
-        )
+        mention.join = join_reason(mention, f, other, of, _kind(mention, f, other, of, compatible_date))
+        clusters[cid].reasons.append(mention.join)
     clusters[cid].add(mention, f)
-    index.add(cid, f, mention.date)
+    index.add(cid, f, mention.date, mention.document)
 
 
 def _live(cids: set[int], merged_into: dict[int, int]) -> set[int]:
@@ -127,10 +138,14 @@ def _rank_all(
             ranks[cid] = match
 
 
-def _kind(mention: EventMention, other: EventMention, compatible_date: bool) -> str:
+def _kind(
+    mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures, compatible_date: bool
+) -> str:
     """The kind of a dated join (``JOIN_KINDS``)."""
     if compatible_date:
         return "same-date" if mention.date == other.date else "compatible-date"
+    if retelling(mention, f, other, of):
+        return "retelling"
     return "conflict"
 
 
@@ -158,7 +173,7 @@ def _absorb_same_day(
         if other_id == cid or not compatible_date or _clusters_conflict(target, other):
             continue
         # the bridge: the mention that matched both events, and the member of the absorbed one it matched
-        target.reasons.append(join_reason(member, of, mention, f, _kind(member, mention, True)))
+        target.reasons.append(join_reason(member, of, mention, f, _kind(member, of, mention, f, True)))
         target.absorb(other)
         merged_into[other_id] = cid
 
@@ -192,22 +207,67 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         if fine_only and other.date.granularity not in _DAY:
             continue
         compatible_date = compatible(mention, other)
-        too_far = not compatible_date and _gap(mention.date, other.date) > CONFLICT_WINDOW
-        if too_far and not _year_typo(mention.date, other.date):
+        gap = _gap(mention.date, other.date)
+        too_far = not compatible_date and gap > CONFLICT_WINDOW
+        if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
+        if compatible_date and _implicit(mention, other) and not _fits_stated(mention, cluster):
+            continue  # matched through an unstated date, but the event's own dates say another day
+        retold = not compatible_date and retelling(mention, f, other, of)
+        if not (compatible_date or retold) and _implicit(mention, other):
+            continue  # a date the sentence does not state cannot disagree with one that another states
+        if too_far and not (retold or _year_typo(mention.date, other.date)):
+            continue
         score, strong = _cached_match(f, of, False)
+        if retold:
+            best = _better(best, ((False, max(score, 0.5)), other, of))
+            continue
         if not compatible_date and not strong and _year_typo(mention.date, other.date):
             strong = _retold_with_wrong_year(mention, f, other, of)
         if score <= 0 and compatible_date:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
             planned = "expected" in (mention.status, other.status)
             score = _same_day_score(mention.date, other.date, f, of, planned)
+            if score <= 0 and other.document == mention.document:
+                score = _same_article_score(mention, f, other, of)
         if score <= 0 or not (compatible_date or strong):
             continue
         if not compatible_date and _recurring(mention.date, other.date, f, of):
             continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
         if not compatible_date and _same_distance_from_publication(mention, other):
             continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
-        if best is None or (compatible_date, score) > best[0]:
-            best = ((compatible_date, score), other, of)
+        best = _better(best, ((compatible_date, score), other, of))
     return best
+
+
+def _better(best: _Match | None, candidate: _Match) -> _Match:
+    return candidate if best is None or candidate[0] > best[0] else best
+
+
+def _same_article_score(
+    mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures
+) -> float:
+    """Two sentences of one article dated to the same day that share a person, a specific word or an
+    event concept: an article tells its news over several sentences, in other words each time.  Places
+    and parties acting differently, or another action naming the happening, still keep them apart."""
+    assert mention.date is not None and other.date is not None
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
+        return 0.0
+    if mention.date.start != other.date.start:
+        return 0.0
+    shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    people = _shared_actors(f, of, ignore=f.places | of.places)
+    return 0.75 + 0.25 * (shared + people) if shared + people >= SAME_ARTICLE_EVIDENCE else 0.0
+
+
+def _implicit(*mentions: EventMention) -> bool:
+    """A mention dated without an expression of its own (by its publication day or the narrative)."""
+    return any(m.date_source != "expression" for m in mentions)
+
+
+def _fits_stated(mention: EventMention, cluster: _Cluster) -> bool:
+    """The mention's date (from ``earliest``) overlaps a date the cluster's members state (if any)."""
+    if not cluster.stated:
+        return True
+    start, end = bounds(mention)
+    return any(start <= when.end and when.start <= end for when in cluster.stated)

@@ -10,6 +10,7 @@ from timeline.merge.features import (
     _DAY,
     CONFLICT_TERMS,
     RECURRING,
+    RETELL_WINDOW,
     SAME_DAY_TERMS,
     MentionFeatures,
     _apart,
@@ -177,3 +178,27 @@ def _same_day_score(
     if planned and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
         return 1.0 + 0.25 * shared
     return 0.0
+
+
+# The concept a later report of an attack's toll carries ("the death toll rose to 12"), and what it retells.
+_TOLL = "death"
+_TOLD_OF = frozenset({"attack", "death"})
+
+
+def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
+    """``a`` is a later report of the toll of ``b``'s attack (or of its earlier toll): the dead counted
+    again days later ("at least 82 were killed", "the toll has risen to 12").  It joins the attack's
+    event as a retelling, its own date kept and no conflict: it tells the same happening, later.
+
+    It needs the toll as its action, a date after the attack's within ``RETELL_WINDOW``, a place or a specific
+    word in common, and no named person in common: one person's death told on two days is a conflict."""
+    if a.date is None or b.date is None or fa.kind != "occurrence" or fb.kind != "occurrence":
+        return False
+    if fa.head != _TOLL or fb.head not in _TOLD_OF or _apart(fa, fb):
+        return False
+    if not (b.date.end < a.date.start and a.date.start - b.date.end <= RETELL_WINDOW):
+        return False
+    if _shared_actors(fa, fb, ignore=fa.places | fb.places):
+        return False  # a named person's death told on another day: the sources disagree (a conflict)
+    shared_places = fa.places and frozen_keys_match(fa.places, fb.places)
+    return bool(shared_places or fa.specific & fb.specific)

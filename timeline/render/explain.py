@@ -232,6 +232,8 @@ def _how_dated(
     if mention.date_source == "joined":
         dated = f" ({clean(mention.date.value)})" if mention.date else ""
         return f"no date in this sentence; took the date of the event it was merged with{dated}"
+    if mention.date_source in IMPLICIT_REASONS and mention.date is not None:
+        return implicit_reason(mention)
     if mention.expression is None:
         unresolved = unresolved_in_sentence(mention, expressions or [])
         if unresolved:
@@ -239,6 +241,34 @@ def _how_dated(
             return clean(f"{quoted} could not be resolved: {unresolved_reason(article)}")
         return "no time expression in this sentence"
     return explain_expression(mention.expression, article, expressions)
+
+
+# Why a clause without a date of its own got one (``EventMention.date_rule``, its part after the dot).
+IMPLICIT_REASONS = {"publication-implicit", "narrative"}
+_WHY = {
+    "lead": "a news lead reports the news of its publication day",
+    "perfect": "a present-perfect report is news of its publication day",
+    "report-present": "a report in the present tense is news of its publication day",
+    "progressive": "what is going on as the article is written is news of its publication day",
+    "present": "a statement in the present tense holds on its publication day",
+    "past": "a past-tense report with no other day before it is news of its publication day",
+}
+
+
+def implicit_reason(mention: EventMention) -> str:
+    """ "no date in the sentence: a news lead reports the news of its publication day, 2022-02-15 (it may
+    be the day before, 2022-02-14)"; for a narrative date, the day the sentence before it told."""
+    assert mention.date is not None
+    value = clean(mention.date.value)
+    why = mention.date_rule.partition(".")[2]
+    if mention.date_source == "narrative":
+        return (
+            f"no date in the sentence: it goes on with the story of {value}, "
+            "the day the sentence before it tells"
+        )
+    earlier = f" (it may be the day before, {mention.earliest.isoformat()})" if mention.earliest else ""
+    reason = _WHY.get(why, "a news report without a date of its own is news of its publication day")
+    return f"no date in the sentence: {reason}, {value}{earlier}"
 
 
 def copy_notes(event: Event, timeline: Timeline, name: Callable[[str], str]) -> list[str]:

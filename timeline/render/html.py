@@ -10,7 +10,9 @@ address, ``page.html#status=expected&source=a1``); a click on an event shows how
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from datetime import timedelta
 from html import escape
 from importlib import resources
 
@@ -23,6 +25,7 @@ from timeline.render.common import (
     group_by_date,
     is_span,
     outlet_name,
+    plural,
     published_text,
     source_labels,
     source_list,
@@ -32,6 +35,10 @@ from timeline.render.common import (
 )
 from timeline.render.explain import copy_notes, explain_mention, published_evidence
 from timeline.types import EVENT_STATUSES, Article, DateValue, Event, EventMention, Timeline
+
+# Nothing may be fetched: the page is whole in itself (links to the articles still open on a click).
+CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+MANY_SOURCES = 12  # more source filters than this are folded into a list to open
 
 
 def _asset(name: str) -> str:
@@ -125,7 +132,7 @@ def _event_html(page: _Page, event: Event) -> str:
         '<details class="derivation"><summary>How this date was derived</summary>'
         f"<ol>{''.join(items)}</ol></details>"
     )
-    sources = " ".join(_text(doc_id) for doc_id in event.sources)
+    sources = escape(json.dumps(event.sources, ensure_ascii=False), quote=True)  # ids may hold spaces
     granularity = event.date.granularity if event.date else "undated"
     return (
         f'<article class="event {status}" id="event-{_text(event.id)}" data-status="{status}" '
@@ -173,10 +180,19 @@ def _filters(page: _Page) -> str:
         if doc_id in cited
     )
     count = len(page.timeline.events)
+    buttons = (
+        '<button type="button" data-select="all">all</button>'
+        '<button type="button" data-select="none">none</button>'
+    )
+    if len(cited) > MANY_SOURCES:  # a long list folds away instead of filling the screen
+        source_boxes = (
+            f'<details class="many"><summary>{len(cited)} sources</summary>'
+            f'<div class="chips">{source_boxes}</div></details>'
+        )
     return (
         '<form id="filters" aria-label="Filter the events">'
         f"<fieldset><legend>Status</legend>{status_boxes}</fieldset>"
-        f"<fieldset><legend>Sources</legend>{source_boxes}</fieldset>"
+        f'<fieldset class="sources"><legend>Sources</legend>{buttons}{source_boxes}</fieldset>'
         f'<p id="shown" role="status">{count} of {count} events shown</p></form>'
     )
 
@@ -214,9 +230,34 @@ def _sources(page: _Page) -> str:
     return f"<footer><h2>Sources</h2><ol>{items}</ol>{also}</footer>"
 
 
+def _lapse(previous: DateValue | None, when: DateValue | None) -> str:
+    """``9 days later`` between two date headings, so the axis shows time passing, not just order."""
+    if previous is None or when is None or when.start <= previous.end + timedelta(days=1):
+        return ""
+    days = (when.start - previous.end).days
+    if days < 14:
+        amount = plural(days, "day")
+    elif days < 61:
+        amount = plural(round(days / 7), "week")
+    elif days < 730:
+        amount = plural(round(days / 30.44), "month")
+    else:
+        amount = plural(round(days / 365.25), "year")
+    return f'<div class="lapse" aria-hidden="true">{amount} later</div>'
+
+
+def _sections(page: _Page) -> str:
+    parts, previous = [], None
+    for when, events in group_by_date(page.timeline.events):
+        parts.append(_lapse(previous, when) + _section(page, when, events))
+        if when is not None and (previous is None or when.end > previous.end):
+            previous = when
+    return "".join(parts)
+
+
 def render_html(timeline: Timeline) -> str:
     page = _Page(timeline)
-    sections = "".join(_section(page, when, events) for when, events in group_by_date(timeline.events))
+    sections = _sections(page)
     if not timeline.events:
         sections = "<p>No events found.</p>"
     summary = _text(summary_line(timeline))
@@ -224,6 +265,7 @@ def render_html(timeline: Timeline) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">'
         f'<meta name="generator" content="timeline {escape(__version__)}">'
         f"<title>Timeline · {summary}</title><style>{_asset('page.css')}</style></head>\n"
         f'<body><header><h1>Timeline</h1><p class="summary">{summary}</p>'

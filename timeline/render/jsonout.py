@@ -92,6 +92,8 @@ def mention_to_dict(mention: EventMention) -> dict:
         "line": sentence.line,
         "date_source": mention.date_source,
         "expression": expression_to_dict(mention.expression) if mention.expression else None,
+        "date": mention.date.value if mention.date else None,
+        "earliest": _iso(mention.earliest),
     }
 
 

@@ -149,19 +149,26 @@ def _print_event(console: Console, event: Event, timeline: Timeline, labels: dic
             print_item(console, 4, "› ", Text(note, style=STYLE["derivation"]), STYLE["dim"])
 
 
-def _print_publication_notes(console: Console, timeline: Timeline, labels: dict[str, str]) -> None:
-    """Articles whose publication date was not stated: every relative date in them leans on a guess."""
+def _print_publication_notes(
+    console: Console, timeline: Timeline, labels: dict[str, str], explain: bool = False
+) -> None:
+    """Articles whose publication date was not stated: every relative date in them leans on a guess.
+
+    The evidence is shortened to one line, except under ``--explain``, whose point it is."""
     for doc in timeline.documents:
         if doc.published.source not in ("inferred", "unknown"):
             continue
         what = f"publication date {published_text(doc)}"
         if doc.published.evidence:
-            what += f": {shorten(doc.published.evidence, 120)}"
+            evidence = clean(doc.published.evidence) if explain else shorten(doc.published.evidence, 120)
+            what += f": {evidence}"
         note = Text(f"[{labels[doc.id]}] {clean(doc.id)}: {what}", style=STYLE["warn"])
         print_item(console, 0, "! ", note, STYLE["warn"])
 
 
-def _print_legend(console: Console, timeline: Timeline, labels: dict[str, str]) -> None:
+def _print_legend(
+    console: Console, timeline: Timeline, labels: dict[str, str], explain: bool = False
+) -> None:
     console.print(Text("Sources", style="bold"))
     known = documents_by_id(timeline)
     detailed, others = source_list(timeline)
@@ -178,7 +185,12 @@ def _print_legend(console: Console, timeline: Timeline, labels: dict[str, str]) 
             head.append(f"  “{shorten(doc.title, 90)}”")
         published = published_text(doc)
         if doc.published.value is not None and doc.published.evidence:
-            published = f"{doc.published.value} ({published_evidence(doc.published)})"
+            evidence = (
+                published_evidence(doc.published, limit=None)
+                if explain
+                else published_evidence(doc.published)
+            )
+            published = f"{doc.published.value} ({evidence})"
         details = f"{clean(doc.url or doc.path)} · published {published}"
         head.append("\n" + details, style=STYLE["dim"])
         if note := copy_note(doc_id, timeline, lambda other: _badges([other], labels)):
@@ -217,7 +229,7 @@ def render_terminal(
     console, buffer = make_console(color, width)
     labels = source_labels(timeline)
     console.print(Text("Timeline", style="bold underline"))
-    _print_publication_notes(console, timeline, labels)
+    _print_publication_notes(console, timeline, labels, explain)
     if not timeline.events:
         console.print(Text("No events found.", style=STYLE["warn"]))
     for when, events in group_by_date(timeline.events):
@@ -227,7 +239,7 @@ def render_terminal(
             _print_event(console, event, timeline, labels, explain)
     console.print()
     if labels:
-        _print_legend(console, timeline, labels)
+        _print_legend(console, timeline, labels, explain)
         console.print()
     if timeline.gaps:
         _print_gaps(console, timeline)

@@ -33,6 +33,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?\"'”’»:])[ \t]*\n\s*"
 _FUTURE_CUE = (
     r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due|set\s+to|set\s+for"
     r"|plans?\s+to|planning|planned\s+(?:to|a|an|the)\b|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming"
+    r"|expected(?=\s+(?:in|on|by|before|within|early|late|later|next|this)\b)"
     r"|to\s+be\s+held|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
     r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned|headed|bound)|supposed\s+to|to\s+be"
     # a plan named by its noun: "an agreement to acquire the bank in January" looks forward
@@ -49,7 +50,8 @@ _IRREGULAR_PAST = _words(
     struck fell rose led ran found brought bought sold paid kept became wrote flew broke chose drove grew
     knew threw thought caught fought sought taught stood felt heard meant shot spent swore withdrew been has
     have sat hit quit cut laid oversaw underwent overtook forgave arose awoke bore dealt fled hung lay lit
-    slid split spread stole stuck stung swept swung tore woke wore wound"""
+    slid split spread stole stuck stung swept swung tore woke wore wound built rebuilt blew drew sank rang
+    shook hid overran overthrew undertook forbade"""
 )
 _PARTICIPLE = r"[a-z]{2,}(?:ed|en)|held|heard|made|sent|told|kept|found|paid|sold|brought|bought|shot|hit|cut"
 # A present passive ("the case is heard", "it is subject to") says nothing about past or future.
@@ -99,7 +101,7 @@ _NOT_ACTIVE_BEFORE = re.compile(
 _DEFERRAL = re.compile(
     r"\b(?:postpon|delay|adjourn|extend|defer|reschedul|push|recess|suspend|schedul)\w*"
     r"|\b(?:moved|set|put|planned|ordered|asked|told|gave|given|granted|allowed|instructed|urged|warned"
-    r"|expected|agreed|decided|called|announced|promised|vowed)\b",
+    r"|expected|agreed|decided|called|announced|promised|vowed|hoped|aimed|sought|intended|wanted|pledged)\b",
     re.IGNORECASE,
 )
 # "had been due to expire Friday", "had planned to leave Monday": a plan in the past perfect is over.
@@ -127,6 +129,10 @@ class Layout:
     cue_memo: dict[tuple[int, int], tuple[str, str, bool] | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # the article's reading of each day name (``weekdays.article_weekdays``), also a function of the text
+    weekday_memo: dict[int, str] | None = field(default=None, repr=False, compare=False)
+    # whether the text speaks of the news of the day ("today", "said Tuesday"): ``narrative.story_weekday``
+    news_of_the_day: bool | None = field(default=None, repr=False, compare=False)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -212,16 +218,57 @@ def weekday_tense(text: str, start: int, end: int, layout: Layout, possessive: b
     * A possessive ("Friday's ruling") is something that happened, unless it is what comes next
       ("ahead of Sunday's vote").
     """
+    return weekday_evidence(text, start, end, layout, possessive)[0]
+
+
+# A future cue put in the past ("was due to", "were expected to") reports a plan that may be over.
+_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were)\s+(?:not\s+)?$", re.IGNORECASE)
+_PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+to\s+\w+(?:\s+\S+){0,6}\s+(?:on\s+)?$", re.IGNORECASE)
+_DEPARTURE_OR_PLAN = re.compile(
+    r"headed|set|planned|scheduled|arranged|prepared|readied",
+    re.IGNORECASE,
+)
+
+
+def weekday_evidence(
+    text: str, start: int, end: int, layout: Layout, possessive: bool = False
+) -> tuple[str | None, bool]:
+    """(tense, strong) for a bare day name: ``weekday_tense``'s reading and whether the text states it.
+
+    Strong: a future cue ("will", "is scheduled"), a present-tense verb ("meets Monday"), a forward
+    preposition under a non-past verb, "ahead of Sunday's vote", a past verb of what happened ("won on
+    Friday", "said Tuesday").  Weak: a departure or plan in the past tense ("headed Tuesday to ...", which
+    may report a departure still to come), a possessive ("Saturday's final"), a plan put in the past ("was
+    due to"), or no verb at all.
+    """
     if possessive:
-        return "future" if _AHEAD_OF.search(text, max(0, start - 40), start) else "past"
+        ahead = bool(_AHEAD_OF.search(text, max(0, start - 40), start))
+        return ("future", True) if ahead else ("past", False)
     cue = nearest_cue(text, start, end, layout)
     forward = forward_tense(text, start, layout, cue)
-    if forward or cue is None:
-        return forward
+    if forward:
+        return forward, forward == "future" and (cue is None or cue[0] != "past")
+    if cue is None:
+        return None, False
     kind, word, after = cue
     if kind == "future" and after and _PAST_FORM_OF_FUTURE_CUE.match(word):
         kind = "past"
-    return "future" if kind in ("future", "active") else "past" if kind == "past" else None
+    if kind == "future" and word.lower() == "should":
+        return "future", False  # advice ("should meet Tuesday") says little about the week
+    if kind in ("future", "active"):
+        s_start, _ = layout.sentence(start)
+        cue_at = text.rfind(word, s_start, start) if not after else -1
+        planned_in_past = cue_at >= 0 and bool(
+            _PAST_AUXILIARY_BEFORE.search(text, max(0, cue_at - 12), cue_at)
+        )
+        return "future", not planned_in_past
+    if kind != "past":
+        return None, False
+    if word.lower() in ("was", "were") and _PLAN_IN_PAST.search(text, max(0, start - 60), start):
+        return "future", False  # "was to host a fundraiser Monday": a plan, seen from the past
+    # Only a departure or a plan put in the past may still lie ahead ("headed Tuesday to ..."); any other
+    # past verb reports what happened.
+    return "past", not _DEPARTURE_OR_PLAN.fullmatch(word)
 
 
 def forward_tense(

@@ -25,7 +25,6 @@ from timeline.temporal.anchor import (
     shift,
     tense_near,
     weekday_date,
-    weekday_tense,
 )
 from timeline.temporal.lexicon import (
     DECADE_WORDS,
@@ -44,9 +43,17 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
     YEAR_CENTURY_WORDS,
 )
-from timeline.temporal.narrative import NARRATIVE, month_year, story_reference, within_publication
-from timeline.temporal.recognise import Candidate, range_end_year
+from timeline.temporal.narrative import (
+    NARRATIVE,
+    month_year,
+    reference_at,
+    story_reference,
+    story_weekday,
+    within_publication,
+)
+from timeline.temporal.recognise import YEAR_PHRASE_AFTER, Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
+from timeline.temporal.weekdays import consistent_weekday_tense
 from timeline.text import is_reporting
 from timeline.types import DateValue, TimeExpression
 
@@ -188,11 +195,16 @@ def _month_number(word: str) -> int:
 
 def _find_mention(ctx: Context, pos: int, unit: str) -> tuple[TimeExpression, DateValue] | None:
     """The last DATE/TIME before ``pos`` precise enough for ``unit``, in the same paragraph or the one
-    before (news paragraphs are short: "On March 1, ..." / "The next morning, ...")."""
+    before (news paragraphs are short: "On March 1, ..." / "The next morning, ...").  A date the year
+    phrase at ``pos`` places ("January 21 the following year") is skipped: it was placed from the same
+    anchor."""
     paragraph = ctx.layout.paragraph(pos)
     for para, expr, span in reversed(ctx.mentions):
         if para < paragraph - 1:
             break
+        phrase = YEAR_PHRASE_AFTER.match(ctx.text, expr.end) if expr.rule.endswith(".year_phrase") else None
+        if phrase is not None and expr.start < pos <= phrase.end():  # the year phrase placing it: skip it
+            continue
         if expr.start < pos and fine_enough(span, unit):
             return expr, span
     return None
@@ -283,6 +295,11 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
     if year_text:
         day = _safe_date(int(year_text), month, day_n)
         return _Placed(day.isoformat() if day else None, "absolute", "")
+    in_year = _year_from_phrase_after(cand, ctx)
+    if in_year is not None:
+        year, expr = in_year
+        day = _safe_date(year, month, day_n)
+        return _Placed(day.isoformat() if day else None, "mention", ".year_phrase", expr.value, expr.text)
     direction = _DIRECTION_BEFORE.search(ctx.text, max(0, cand.start - 15), cand.start)
     in_story = None if direction else _story_month_day(cand, ctx, month, day_n)
     if in_story is not None:
@@ -309,6 +326,22 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
             day = _safe_date(day.year + 1, month, day_n)
     return _Placed(day.isoformat() if day else None, "publication", ".year_from_publication", ctx.published,
                    PUBLICATION)  # fmt: skip
+
+
+_YEAR_PHRASE_OFFSET = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+
+
+def _year_from_phrase_after(cand: Candidate, ctx: Context) -> tuple[int, TimeExpression] | None:
+    """ "January 21 the following year": the year counted from the date mentioned before this one (the
+    year phrase places the date; it is not counted from the date it follows)."""
+    phrase = YEAR_PHRASE_AFTER.match(ctx.text, cand.end)
+    if phrase is None:
+        return None
+    found = _find_mention(ctx, cand.start, "year")
+    if found is None:
+        return None
+    expr, span = found
+    return span.start.year + _YEAR_PHRASE_OFFSET.get(_clean(phrase.group("ref")), 0), expr
 
 
 def _story_month_day(cand: Candidate, ctx: Context, month: int, day_n: int) -> _Placed | None:
@@ -377,6 +410,11 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     month = _month_number(cand.group("month"))
     rel = _clean(cand.group("rel"))
     mod = _position_mod(cand.group("pmod"))
+    in_year = None if rel or cand.group("yrel") else _year_from_phrase_after(cand, ctx)
+    if in_year is not None:
+        year, expr = in_year
+        return [make(cand, "DATE", f"{year:04d}-{month:02d}", "month.year_phrase", "mention",
+                     anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
     if not rel and not cand.group("yrel"):
         in_story = _story_month(cand, ctx, month, mod)
         if in_story is not None:
@@ -666,9 +704,19 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
-    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, possessive)
+    in_story = None if rel or possessive else story_weekday(ctx, cand.start, cand.end, weekday)
+    if in_story is not None:
+        day, ref = in_story
+        kind, value = _day_value(day, tod)
+        return [make(cand, kind, value, "weekday.narrative", "mention", anchor_value=ref.expr.value,
+                     anchor_text=ref.expr.text)]  # fmt: skip
+    tense, from_article = None, False
+    if not rel:
+        tense, from_article = consistent_weekday_tense(
+            ctx.text, cand.start, cand.end, ctx.layout, weekday, possessive
+        )
     pub = ctx.pub_day
-    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}"
+    rule = f"weekday.{rel}" if rel else f"weekday.{tense or 'past'}" + (".article" if from_article else "")
     if pub is None:
         kind = "TIME" if tod else "DATE"
         return [_from_publication(cand, ctx, kind, None, rule, tense=tense)]
@@ -777,10 +825,20 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     else:
         offset = _RELATIVE_OFFSET.get(rel, 0)
     rule = f"relative.{rel.replace('the ', 'the_')}_{unit}"
+    if rel == "the" and unit in _STORY_UNITS:
+        found = story_reference(ctx, cand.start, cand.end, period_of_story=True)
+        if found is not None and fine_enough(found[0].span, unit):
+            # "ended the work by the end of the decade" in a story of the 1880s: the story's decade
+            ref = found[0]
+            return [make(cand, "DATE", shift(ref.span, unit, 0), rule + NARRATIVE, "mention",
+                         anchor_value=ref.expr.value, anchor_text=ref.expr.text, mod=mod)]  # fmt: skip
     value = shift(ctx.pub, unit, offset) if ctx.pub else None
     if value is None and ctx.pub is not None and unit == "week" and offset == 0:
         pass  # a month-level date cannot say which week: unresolved, never a guessed week
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod, tense=tense)]
+
+
+_STORY_UNITS = ("month", "year", "decade", "century")
 
 
 def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -816,6 +874,13 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
                      anchor_text=expr.text, mod=mod)
             ]  # fmt: skip
     anchor_found = _find_mention(ctx, cand.start, calendar_unit) if from_mention else None
+    story = reference_at(ctx, cand.start) if from_mention and not anchor_found else None
+    if story is not None and steps * _UNIT_DAYS.get(calendar_unit, 365) < _UNIT_DAYS[story.span.granularity]:
+        # "In March 1941 ... Two days later": within the story's month, known no finer
+        return [
+            make(cand, "DATE", story.span.value, f"relative.n_{unit}s_{direction}.story_coarser", "mention",
+                 anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
+        ]  # fmt: skip
     if anchor_found:
         expr, span = anchor_found
         value = shift(span, calendar_unit, sign * steps)
@@ -826,6 +891,11 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     rule = f"relative.n_{unit}s_{direction.replace(' ', '_')}"
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+# Rough length of each granularity, to tell whether a shift stays inside a coarser reference.
+_UNIT_DAYS = {"time": 0, "day": 1, "week": 7, "weekend": 7, "month": 30, "quarter": 91, "season": 91,
+              "year": 365, "decade": 3650, "century": 36500}  # fmt: skip
 
 
 def _clock_ago(ctx: Context, count: float, unit: str, mod: str | None) -> str | None:
@@ -883,6 +953,14 @@ def _resolve_from_mention(
             make(cand, "DATE", span.value, rule + ".mention_coarser", "mention", anchor_value=expr.value,
                  anchor_text=expr.text, mod=mod)
         ]  # fmt: skip
+    story = reference_at(ctx, cand.start) if not found else None
+    if story is not None:
+        # "In March 1941 the army reached the river. The next day it crossed": the story is in March 1941,
+        # known only to the month; the publication day would be decades off.
+        return [
+            make(cand, "DATE", story.span.value, rule + ".story_coarser", "mention",
+                 anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
+        ]  # fmt: skip
     if found:
         expr, span = found
         anchor, anchor_value, anchor_text, base = "mention", expr.value, expr.text, span
@@ -931,8 +1009,11 @@ def _before_named_day(
     rel = _clean(cand.group("wrel")) or None
     start = cand.match.start("wd")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
-    tense = None if rel else weekday_tense(ctx.text, start, cand.end, ctx.layout, possessive)
-    named = weekday_date(pub, WEEKDAYS[_clean(cand.group("wd"))], rel, tense)
+    weekday = WEEKDAYS[_clean(cand.group("wd"))]
+    tense = None
+    if not rel:
+        tense = consistent_weekday_tense(ctx.text, start, cand.end, ctx.layout, weekday, possessive)[0]
+    named = weekday_date(pub, weekday, rel, tense)
     calendar_unit = "day" if unit == "night" else unit
     base = value_to_date(named.isoformat())
     value = shift(base, calendar_unit, offset) if base else None
@@ -1108,6 +1189,68 @@ def _story_season(cand: Candidate, ctx: Context, code: str, mod: str | None) -> 
     value = f"{year:04d}-{code}"
     return make(cand, "DATE", value, "season.narrative", "mention", anchor_value=ref.expr.value,
                 anchor_text=ref.expr.text, mod=mod)  # fmt: skip
+
+
+def resolve_story_period(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "that winter", "the following spring", "that October", "the next April": a season or month placed
+    from the story's reference time (else the last date mentioned, else the publication date)."""
+    period, ref_word = _clean(cand.group("period")), _clean(cand.group("ref"))
+    mod = _position_mod(cand.group("pmod"))
+    base = _period_base(ctx, cand.start)
+    if base is None:
+        return [make(cand, "DATE", None, "story_period.unresolved", "unresolved", mod=mod)]
+    expr, span = base
+    direction = {"that": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}[
+        ref_word
+    ]
+    if period in SEASONS:
+        value = _season_from(span, SEASONS[period], direction)
+    else:
+        value = _month_from(span, _month_number(period), direction)
+    kind = "season" if period in SEASONS else "month"
+    rule = f"story_period.{ref_word.replace('the ', '')}_{kind}"
+    if expr is None:
+        return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+    return [make(cand, "DATE", value, rule + ".mention", "mention", anchor_value=expr.value,
+                 anchor_text=expr.text, mod=mod)]  # fmt: skip
+
+
+_PERIOD_DIRECTION = {"that": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+
+
+def _period_base(ctx: Context, pos: int) -> tuple[TimeExpression | None, DateValue] | None:
+    """What "that winter" counts from: the story's reference time, else the last date mentioned (down to a
+    year), else the publication date (expression None)."""
+    ref = reference_at(ctx, pos)
+    if ref is not None:
+        return ref.expr, ref.span
+    found = _find_mention(ctx, pos, "year")
+    if found is not None:
+        return found
+    return (None, ctx.pub) if ctx.pub is not None else None
+
+
+def _month_from(base: DateValue, month: int, direction: int) -> str:
+    """That month of the base's year (0), the first one after the base (1) or the last one before it (-1)."""
+    if direction == 0:
+        year = base.start.year
+    elif direction > 0:
+        year = base.end.year + (1 if base.granularity == "year" or month <= base.end.month else 0)
+    else:
+        year = base.start.year - (1 if base.granularity == "year" or month >= base.start.month else 0)
+    return f"{year:04d}-{month:02d}"
+
+
+def _season_from(base: DateValue, code: str, direction: int) -> str:
+    """That season of the base (the one it falls in, else its year's), the next one or the previous one."""
+    year = base.start.year
+    spans = [s for y in (year - 2, year - 1, year, year + 1, year + 2) if (s := value_to_date(f"{y}-{code}"))]
+    if direction > 0:
+        return next(s for s in spans if s.start > base.end).value
+    if direction < 0:
+        return [s for s in spans if s.end < base.start][-1].value
+    inside = [s for s in spans if s.start <= base.start <= s.end and base.granularity != "year"]
+    return inside[0].value if inside else f"{year:04d}-{code}"
 
 
 def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -1332,7 +1475,9 @@ def _resolve_inner_day(cand: Candidate, ctx: Context, word: str) -> str | None:
     if lower in _DAY_WORD_OFFSET:
         return (pub + timedelta(days=_DAY_WORD_OFFSET[lower])).isoformat()
     rel = _clean(cand.group("wrel")) or None
-    tense = None if rel else weekday_tense(ctx.text, cand.start, cand.end, ctx.layout)
+    tense = None
+    if not rel:
+        tense = consistent_weekday_tense(ctx.text, cand.start, cand.end, ctx.layout, WEEKDAYS[lower])[0]
     return weekday_date(pub, WEEKDAYS[lower], rel, tense).isoformat()
 
 
@@ -1361,6 +1506,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "part_of_day": resolve_part_of_day,
     "mention": resolve_mention,
     "mention_before": resolve_mention_before,
+    "story_period": resolve_story_period,
     "relative": resolve_relative,
     "ago": resolve_ago,
     "duration": resolve_duration,

@@ -1,5 +1,5 @@
 // Filters by status and source (also set from the address: #status=expected&source=a1), the shown count,
-// and a click on an event card opens its date derivation.
+// and a click on an event card (or a link to it, #event-ID) opens its date derivation.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -14,10 +14,10 @@
     return { all: boxes.length === values.length, values: values };
   }
 
-  function apply() {
+  function apply(initial) {
     var status = checked("status"), source = checked("source"), count = 0;
     events.forEach(function (event) {
-      var sources = event.getAttribute("data-sources").split(" ");
+      var sources = JSON.parse(event.getAttribute("data-sources"));
       var visible = status.values.indexOf(event.getAttribute("data-status")) >= 0 &&
         sources.some(function (id) { return source.values.indexOf(id) >= 0; });
       event.classList.toggle("hidden", !visible);
@@ -30,12 +30,18 @@
     var parts = [];
     if (!status.all) parts.push("status=" + status.values.map(encodeURIComponent).join(","));
     if (!source.all) parts.push("source=" + source.values.map(encodeURIComponent).join(","));
-    if (window.history && history.replaceState) {
+    if (initial !== true && window.history && history.replaceState) {  // the address keeps the filters
       history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
     }
   }
 
   function fromAddress() {
+    var target = document.getElementById(decodeURIComponent(location.hash.replace(/^#/, "")));
+    if (target && target.matches("article.event")) {  // a link to one event opens its derivation
+      var details = target.querySelector("details");
+      if (details) details.open = true;
+      return;
+    }
     location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
       var kv = pair.split("="), name = kv[0];
       if ((name !== "status" && name !== "source") || kv.length < 2) return;
@@ -45,7 +51,15 @@
     });
   }
 
-  form.addEventListener("change", apply);
+  form.addEventListener("change", function () { apply(false); });
+  Array.prototype.forEach.call(form.querySelectorAll("button[data-select]"), function (button) {
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("data-select") === "all";
+      var boxes = form.querySelectorAll('input[name="source"]');
+      for (var i = 0; i < boxes.length; i++) boxes[i].checked = on;
+      apply(false);
+    });
+  });
   events.forEach(function (event) {
     event.addEventListener("click", function (e) {
       if (e.target.closest("a, summary, details")) return;
@@ -54,6 +68,6 @@
     });
   });
   fromAddress();
-  apply();
+  apply(true);
   document.documentElement.setAttribute("data-ready", "yes");
 })();

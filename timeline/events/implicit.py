@@ -1,0 +1,449 @@
+"""Dates a clause has without a date expression of its own: the news of the publication day, or the day
+of the narrative it continues.
+
+A news article's headline and lead report its news, and so do the body's present-perfect and present
+reports ("Acme has unveiled ...", "officials say ..."): with no date in the clause, the event is the
+publication day's (``publication-implicit``; it may lie a day earlier: Saturday's paper reports Friday).
+A past-tense clause right after a clause dated to a recent day continues that day's story and shares its
+date (``narrative``); a past-tense report with no such day before it is the publication day's news.
+Background is no event of the timeline: pluperfect ("had signed"), "has long", and past-tense clauses
+continuing a narrative of long ago.  Future, modal and generic present clauses are not dated here.
+
+Everything is decided per clause, from the main clause's verb group: a relative clause ("Acme, which has
+out-sold its rival since 2003, unveiled ...") or a quotation does not make the sentence's tense.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from timeline.events.analysis import _QUOTE, _Analysis
+from timeline.events.clauses import _relative_clauses
+from timeline.text import (
+    DETERMINERS,
+    IRREGULAR_VERBS,
+    MODALS,
+    STOPWORDS,
+    Token,
+    concept,
+    is_past_form,
+    is_reporting,
+    verb_flags,
+)
+from timeline.types import DateValue, EventMention
+
+PUBLICATION_IMPLICIT = "publication-implicit"
+NARRATIVE = "narrative"
+
+# how many sentences after a dated one a past-tense sentence may still continue its story
+NARRATIVE_REACH = 1
+# a narrative day this close before publication is the story's own (recent) day; older ones are history
+RECENT_BEFORE = timedelta(days=7)
+LEAD_SENTENCES = 1  # body sentences (after the headline) that are the article's lead
+
+# Tenses of a main clause's verb group, as ``main_verb`` reads them.
+PLUPERFECT, PERFECT, LONG_PERFECT = "pluperfect", "perfect", "long-perfect"
+PAST, PRESENT, REPORT_PRESENT, PROGRESSIVE = "past", "present", "report-present", "progressive"
+FUTURE, MODAL = "future", "modal"
+COPULA = "copula"  # "is", "are" + a noun or adjective: a state, generic present
+
+_SKIPPED_ADVERBS = frozenset(
+    {"also", "already", "not", "n't", "now", "just", "still", "since", "recently", "reportedly", "finally"}
+    | {"never", "repeatedly", "previously", "officially", "formally", "quickly", "again", "all", "both"}
+)
+_DURATIVE = frozenset({"long", "always", "often", "traditionally", "frequently", "usually"})
+_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "although", "though", "if", "unless", "as", "once"}
+    | {"since", "until", "whereas"}
+)
+# participles of planning: a happening so described has a date still to come or not yet told
+_PLANNING = frozenset(
+    {"scheduled", "planned", "set", "slated", "arranged", "postponed", "rescheduled", "delayed"}
+)
+_PAST_PARTICIPLES = frozenset(w for w, base in IRREGULAR_VERBS.items() if w != base)
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+_PAST_BE = frozenset({"was", "were"})
+# "for years", "for decades", "since 2003": a perfect of a long stretch is background, not news
+_LONG_STRETCH = re.compile(r"\bfor (?:years|decades|months|centuries|generations)\b|\bsince\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MainVerb:
+    """The main clause's verb group: where its verb stands and its tense."""
+
+    index: int  # token index of the lexical verb (or of the auxiliary when none follows)
+    tense: str
+    report: bool = False  # a reporting verb ("said", "told")
+    stative: bool = False  # a verb of a state in the present ("wants", "remains"): how things are
+    planned: bool = False  # a participle of planning ("has been scheduled", "is planned")
+
+
+@dataclass
+class Narrative:
+    """What the article has told so far: the date of its last dated main clause, and where it stood."""
+
+    date: DateValue | None = None
+    sentence: int = -1  # that clause's sentence index (moved on as past-tense sentences continue it)
+    paragraph: int = -1
+    quote_open: bool = False  # a quotation left open by the previous sentence runs on
+
+
+def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
+    """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
+    marks = [m.start() + analysis.offset for m in _QUOTE.finditer(analysis.text)]
+    inside, quoted, n = open_at_start, set(), 0
+    for i, token in enumerate(analysis.tokens):
+        while n < len(marks) and marks[n] <= token.start:
+            inside = not inside
+            n += 1
+        if inside:
+            quoted.add(i)
+    inside ^= (len(marks) - n) % 2 == 1
+    return quoted, inside
+
+
+def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> MainVerb | None:
+    """The verb group of the sentence's main clause: the first finite verb outside quotations, relative
+    clauses, a leading subordinate clause ("After the vote, ...") and the ignored tokens.
+
+    What was said without a tense of its own to date it (a quotation, a modal or future clause) followed
+    by ", X said" is the statement's sentence: its main verb is the reporting verb.  A headline is read
+    in lower case ("Acme Unveils Jet").
+    """
+    verbs = analysis.verbs
+    if headline:
+        verbs = verb_flags([Token(t.text.lower(), t.start, t.end) for t in analysis.tokens])
+    skipped = set(quoted) | set(analysis.ignored)
+    for relative in _relative_clauses(analysis):
+        skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
+    skipped |= _leading_subordinate(analysis)
+    found = _headline_verb(analysis, skipped) if headline else None
+    for i in range(len(analysis.tokens)):
+        if found is not None:
+            break
+        if i not in skipped:
+            found = _tense_at(analysis, i, skipped, verbs)
+    # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
+    unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
+    if unknown is not None and (found is None or unknown.index < found.index):
+        found = unknown
+    if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
+        closing = _closing_report(analysis, quoted)
+        if closing is not None:
+            return closing
+    return found
+
+
+def _present(i: int, word: str) -> MainVerb:
+    """A present-tense verb at token ``i``: a report ("says"), a state ("wants") or an act ("unveils")."""
+    report = is_reporting(word)
+    return MainVerb(i, REPORT_PRESENT if report else PRESENT, report=report, stative=word in STATIVE_VERBS)
+
+
+def _headline_verb(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
+    """A headline's verb, its words all capitalised: "Acme Unveils Jet" (present), "Acme To Cut Jobs"
+    (a plan), "Three Killed In Blast" (past)."""
+    for i in range(1, len(analysis.tokens)):
+        word = analysis.tokens[i].lower
+        if i in skipped or not word.isalpha() or word in STOPWORDS - {"to"}:
+            continue
+        if word == "to":
+            return MainVerb(i, FUTURE)
+        if is_past_form(word):
+            return MainVerb(i, PAST, report=is_reporting(word))
+        if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+            return _present(i, word)
+    return None
+
+
+def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
+    """A clause that ended at a comma inside a quotation ("who called it ``slow, costly'' and ...") ends at
+    the next comma outside it."""
+    if end not in quoted:
+        return end
+    return next(
+        (i for i in range(end, len(analysis.tokens)) if analysis.tokens[i].text == "," and i not in quoted),
+        len(analysis.tokens),
+    )
+
+
+def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
+    """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma)."""
+    tokens = analysis.tokens
+    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
+    if comma is None or len(tokens) - comma > 9:
+        return None
+    for i in range(comma + 1, len(tokens)):
+        if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
+            return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+    return None
+
+
+# Words ending in "s" that are seldom a verb in the present.
+_NOT_PRESENT = frozenset({"this", "its", "his", "hers", "yes", "thus", "news", "series", "always", "perhaps"})
+
+
+def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
+    """A present-tense verb the verb lexicon does not know ("Acme owes its growth to ..."): a lower-case
+    word in -s right after its subject (a name, a pronoun or a noun) and before its object, standing before
+    token ``before``."""
+    tokens = analysis.tokens
+    for i in range(1, min(before, len(tokens) - 1)):
+        word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1]
+        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+            continue
+        if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
+            continue
+        if word in STOPWORDS or prev.lower in DETERMINERS or prev.lower in STOPWORDS - _SUBJECT_PRONOUNS:
+            continue
+        subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
+        object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
+        if subject and object_follows:
+            plural = _plural_present(analysis, skipped, i)
+            return plural or _present(i, word)
+    return _plural_present(analysis, skipped, before)
+
+
+def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
+    """A present verb after a plural subject (before token ``before``): "officials say they ...",
+    "analysts maintain that ...", "monarchists hope to ...": a bare verb between a plural noun and
+    "that", "to" or a pronoun."""
+    tokens = analysis.tokens
+    for i in range(1, min(before, len(tokens) - 1)):
+        word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1].lower
+        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+            continue
+        if word in STOPWORDS and not is_reporting(word):
+            continue
+        plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
+        if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
+            return _present(i, word)
+    return None
+
+
+_COMPLEMENT_STARTS = frozenset({"that", "to", "they", "he", "she", "it", "we", "the"})
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})
+
+
+def _leading_subordinate(analysis: _Analysis) -> set[int]:
+    """ "After the vote was counted, ...": the tokens up to the comma closing a leading subordinate clause."""
+    first = next((i for i in range(len(analysis.tokens)) if i not in analysis.ignored), None)
+    if first is None or analysis.tokens[first].lower not in _SUBORDINATORS:
+        return set()
+    comma = next((i for i in range(first, len(analysis.tokens)) if analysis.tokens[i].text == ","), None)
+    return set(range(first, comma + 1)) if comma is not None else set()
+
+
+def _next_word(analysis: _Analysis, i: int, skipped: set[int]) -> tuple[int, str, bool]:
+    """The next token after ``i`` past adverbs, whether a durative adverb ("long") was passed."""
+    durative = False
+    j = i + 1
+    while j < len(analysis.tokens) and (
+        analysis.tokens[j].lower in _SKIPPED_ADVERBS | _DURATIVE or _manner_adverb(analysis.tokens[j].lower)
+    ):
+        durative = durative or analysis.tokens[j].lower in _DURATIVE
+        j += 1
+    if j >= len(analysis.tokens) or j in skipped:
+        return j, "", durative
+    return j, analysis.tokens[j].lower, durative
+
+
+def _participle_modifier(analysis: _Analysis, i: int, verbs: list[bool]) -> bool:
+    """A past participle describing a noun, not a finite verb: "exiles led by X protested" (a finite
+    verb follows), "Suspected bombs exploded" (opening the sentence before its noun)."""
+    tokens = analysis.tokens
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    verb_follows = any(verbs[k] for k in range(i + 2, len(tokens)))
+    if nxt.lower == "by" and verb_follows:
+        return True
+    plain_noun = nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in STOPWORDS
+    return i == 0 and verb_follows and plain_noun
+
+
+# irregular participles the lexicon lacks ("grown", "shown", "risen", "done", "sung", "caught", "slept")
+_PARTICIPLE_ENDINGS = ("wn", "en", "one", "ung", "unk", "ught", "ept", "elt")
+
+
+def _since_before(analysis: _Analysis, i: int) -> bool:
+    """ "Since his rescue, X has ...": a perfect measured from a past point is a long stretch."""
+    return any(t.lower == "since" for t in analysis.tokens[:i])
+
+
+def _manner_adverb(word: str) -> bool:
+    """ "bitterly", "quickly": an -ly adverb inside a verb group."""
+    return word.endswith("ly") and len(word) > 5 and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset({"family", "rally", "supply", "reply", "assembly", "monopoly", "anomaly", "butterfly"})
+
+
+def _participle(word: str) -> bool:
+    return is_past_form(word) or word in _PAST_PARTICIPLES or word == "been"
+
+
+def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool]) -> MainVerb | None:
+    """The verb group starting at token ``i``, if one does (``verbs``: which tokens read as verbs)."""
+    word = analysis.tokens[i].lower
+    if word in ("has", "have", "had", "'ve"):
+        j, nxt, durative = _next_word(analysis, i, skipped)
+        if _participle(nxt) or nxt.endswith(_PARTICIPLE_ENDINGS):
+            if word == "had":
+                return MainVerb(j, PLUPERFECT)
+            rest = " ".join(t.lower for t in analysis.tokens[j : j + 8])
+            long = durative or _LONG_STRETCH.search(rest) is not None or _since_before(analysis, i)
+            if nxt == "been":
+                after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
+                passive = _participle(after) and after != "been"
+                long = long or not passive  # "has been the focus of": a state
+                j += passive  # "has been arrested": the arrest is the event
+            planned = analysis.tokens[j].lower in _PLANNING
+            return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
+        if durative and word != "had":
+            return MainVerb(j, LONG_PERFECT)  # "has often tread", "have long held"
+        if nxt == "to":
+            return MainVerb(i, PAST if word == "had" else PRESENT)  # "had to", "has to"
+        if verbs[i]:
+            return MainVerb(i, PAST if word == "had" else COPULA)  # "had a call"; "has a plan" is a state
+        return None
+    if word in _FUTURE_WORDS:
+        return MainVerb(i, FUTURE)
+    if word in MODALS:
+        return MainVerb(i, MODAL)
+    if word in _PRESENT_BE or word in _PAST_BE:
+        j, nxt, _ = _next_word(analysis, i, skipped)
+        if nxt == "going" and j + 1 < len(analysis.tokens) and analysis.tokens[j + 1].lower == "to":
+            return MainVerb(j, FUTURE)
+        if word in _PAST_BE:
+            return MainVerb(j if nxt.endswith("ing") or _participle(nxt) else i, PAST)
+        if nxt.endswith("ing") and len(nxt) > 4:
+            if nxt == "being" and j + 1 < len(analysis.tokens) and _participle(analysis.tokens[j + 1].lower):
+                j += 1  # "is being investigated"
+            return MainVerb(j, PROGRESSIVE)
+        if not _participle(nxt):
+            return MainVerb(i, COPULA)
+        following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
+        if following == "to":
+            return MainVerb(j, FUTURE)  # "is expected to close": a plan
+        return MainVerb(j, PRESENT, planned=nxt in _PLANNING)
+    if word in ("did", "does", "do"):
+        return MainVerb(i, PAST if word == "did" else PRESENT)
+    if not verbs[i]:
+        return None
+    if is_past_form(word) and i > 0 and analysis.tokens[i - 1].lower == "to":
+        return None
+    if is_past_form(word):
+        if _participle_modifier(analysis, i, verbs):
+            return None
+        return MainVerb(i, PAST, report=is_reporting(word))
+    if word.endswith("ing"):
+        return None  # a participle without its auxiliary ("saying ...") heads no main clause
+    if word.endswith("s"):
+        if i == 1 and _participle_modifier(analysis, 0, verbs):
+            return None  # "Suspected bombs": the noun a sentence-opening participle describes
+        return _present(i, word)
+    return None
+
+
+# Verbs of a state, an opinion or a property: in the present they say how things are, not what happened
+# ("Kell wants peace", "the plan remains unclear", "the firm owns three plants"), like "is" + a noun.
+_STATIVE = """want remain seem know own need like fear belong contain mean cost lack depend deserve exist
+    include involve matter resemble tend prefer love hate wish consist weigh appear stand lie hold"""
+STATIVE_VERBS = frozenset(form for base in _STATIVE.split() for form in (base, base + "s"))
+
+
+@dataclass(frozen=True)
+class ImplicitDate:
+    date: DateValue
+    source: str  # PUBLICATION_IMPLICIT or NARRATIVE
+    rule: str  # "<source>.<why>": publication-implicit.lead, narrative.past ...
+    status: str = "reported"
+
+
+def implicit_date(
+    verb: MainVerb | None,
+    *,
+    lead: bool,
+    published: DateValue | None,
+    narrative: Narrative,
+    sentence: int,
+    paragraph: int,
+    lasting: bool = False,
+) -> ImplicitDate | None | bool:
+    """The date of a main clause without its own; None when it is not dated here; False when it is
+    background (no event at all).  ``lasting``: the sentence measures a stretch of time ("for more
+    than eighty years"), which makes a perfect a state, not news."""
+    if published is None or published.granularity not in ("day", "time"):
+        return None
+    tense = verb.tense if verb is not None else None
+    if tense in (PLUPERFECT, LONG_PERFECT) or (tense == PERFECT and lasting):
+        return False
+    if verb is not None and verb.planned and tense in (PERFECT, PRESENT):
+        return None  # "the meeting has been scheduled": a happening whose date is missing, not today's
+    if lead and tense not in (FUTURE, MODAL):
+        return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.lead")
+    if tense in (PERFECT, REPORT_PRESENT, PROGRESSIVE):
+        return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.{tense}")
+    if tense == PRESENT and not (verb is not None and verb.stative and not lead):
+        return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.present")
+    if tense != PAST:
+        return None  # future, modal, generic present ("is", "are" + a noun or adjective): not dated here
+    told = narrative.date
+    if told is not None and told != published and sentence - narrative.sentence <= NARRATIVE_REACH:
+        if told.granularity in ("day", "time") and told.start >= published.start - RECENT_BEFORE:
+            if told.end <= published.end:
+                return ImplicitDate(told, NARRATIVE, f"{NARRATIVE}.past")
+        elif told.end < published.start - RECENT_BEFORE and paragraph == narrative.paragraph:
+            return False  # the story of long ago goes on: background
+    return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.past")
+
+
+# ---------------------------------------------------------------- one happening, many sentences
+
+GROUP_WINDOW = 3  # sentences between two reports of one happening in one article
+
+
+def group_same_happening(mentions: list[EventMention]) -> None:
+    """Many sentences of one article telling one happening make one event, not ten: a clause dated
+    implicitly (publication day, narrative) that shares the acting name or the kind of act with a recent
+    report of the same date takes that report's content (trigger, terms, actors, title), so the merge
+    stage sees one happening.  Its sentence stays its own: it is still quoted as evidence."""
+    groups: list[tuple[EventMention, list[int]]] = []  # (head, [last sentence index])
+    for mention in mentions:
+        if mention.date is None:
+            continue
+        implicit = mention.date_source in (PUBLICATION_IMPLICIT, NARRATIVE)
+        index = mention.sentence.index
+        # reliability: mentions come in text order, so a group last seen more than GROUP_WINDOW sentences
+        # back can never be near again; dropping it keeps a long article linear instead of quadratic
+        groups = [group for group in groups if index - group[1][0] <= GROUP_WINDOW]
+        for head, last in reversed(groups):
+            near = implicit and head.date == mention.date and index - last[0] <= GROUP_WINDOW
+            if near and _same_happening(head, mention):
+                _adopt(mention, head)
+                last[0] = index
+                break
+        else:
+            groups.append((mention, [index]))
+
+
+def _same_happening(head: EventMention, other: EventMention) -> bool:
+    """A name in common (the same people or bodies, on the same day, a few sentences apart), or the same
+    kind of act ("the blast" ... "the explosion")."""
+    if set(head.actors) & set(other.actors) or set(head.subjects or ()) & set(other.subjects or ()):
+        return True
+    kind = concept(head.trigger.lower())
+    return kind is not None and kind == concept(other.trigger.lower())
+
+
+def _adopt(mention: EventMention, head: EventMention) -> None:
+    mention.trigger, mention.title, mention.status = head.trigger, head.title, head.status
+    mention.terms, mention.content = list(head.terms), list(head.content)
+    mention.actors, mention.places = list(head.actors), list(head.places)
+    mention.subjects = list(head.subjects) if head.subjects is not None else None
