@@ -8,6 +8,8 @@ Which days matter is read from the collection itself, with no training on refere
   published the same day or within the week counts once, a forecast (the day is still ahead) half;
 - **coverage**: how many articles were published that day, and a quarter for those of the next day
   (the morning-after report);
+- **outlets**: when articles name their outlet, an outlet's further articles on (or naming) a day count
+  1/2, 1/3...: many outlets reporting a day say more than one outlet's many updates;
 - **relevance**: a reference in a sentence that names none of the collection's subject words (the
   capitalised words most articles share: the person, organisation or place the story is about) counts
   for less: a story folder also holds articles that mention its subject in passing;
@@ -126,16 +128,22 @@ def day_scores(
     """Importance of every day the collection names, within ``since``/``until`` (see the module doc)."""
     subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
+    coverage: Counter[date] = Counter()
     published: list[date] = []
-    for article in collection.articles:
+    # how many articles of each known outlet were already counted as published on / naming a day
+    outlet_published: Counter[tuple[str, date]] = Counter()
+    outlet_named: Counter[tuple[str, date]] = Counter()
+    for article in sorted(collection.articles, key=lambda a: a.id):
         when = published_day(article)
         if when is None or article.id in collection.copies:
             continue  # a re-sent copy is not another article naming the day, nor more coverage
         published.append(when)
+        coverage[when] += _outlet_weight(article, when, outlet_published)
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
-            evidence[day] += weight * _reference_weight(day, when)
-    coverage = Counter(published)
+            evidence[day] += (
+                weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
+            )
     published.sort()
     scores = {}
     for day, weight in evidence.items():
@@ -147,6 +155,16 @@ def day_scores(
         period = _published_within(published, day, PERIOD_DAYS)
         scores[day] = total / math.sqrt(1 + period)
     return scores
+
+
+def _outlet_weight(article: Article, day: date, seen: Counter[tuple[str, date]]) -> float:
+    """1 for an outlet's first article on (or naming) a day, less for each further one: ten outlets
+    reporting a day say more than one outlet's ten updates.  Articles of unknown outlet count fully."""
+    if not article.source:
+        return 1.0
+    key = (article.source.lower(), day)
+    seen[key] += 1
+    return 1.0 / seen[key]
 
 
 def _references(article: Article, collection: Collection, subject: set[str]) -> dict[date, float]:
