@@ -455,3 +455,16 @@ def test_ctrl_c_stops_a_pooled_build_at_once_with_130_and_no_temp_file(tmp_path)
     assert child.returncode == 130
     assert b"Traceback" not in stderr and stderr.strip().endswith(b"timeline: interrupted")
     assert list(out.iterdir()) == []
+
+
+def test_a_failure_while_dating_undated_articles_keeps_them_undated(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(build_module, "_infer_dates", broken)
+    monkeypatch.setenv("TIMELINE_DEBUG", "")
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    result = cli("build", str(seeds), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "could not date the 1 undated article(s) from the others (ZeroDivisionError" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 4
