@@ -113,7 +113,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     _date_from_implicit(events)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
-    events = select_events(events, options, Collection(ordered, sentences, expressions))
+    events = select_events(events, options, Collection(ordered, sentences, expressions, copies))
     documents = sorted(ordered, key=lambda a: a.id)
     return Timeline(
         documents=documents,

@@ -13,8 +13,8 @@ from timeline.events.analysis import (
     _QUOTE,
     _TIME_PREPOSITIONS,
     _analyse,
-    _analyse_tokens,
     _Analysis,
+    _analysis_with_dates,
     _clause_of,
     _names,
     _token_index,
@@ -66,7 +66,6 @@ from timeline.text import (
     concept,
     is_past_form,
     is_reporting,
-    tokenize,
 )
 from timeline.types import Article, DateValue, EventMention, Sentence, TimeExpression
 
@@ -337,12 +336,16 @@ def _only_background(triggers: dict[int, EventMention]) -> bool:
 
 
 def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
-    """A reporting verb's date that sits deep in what was said ("Kavan said he was in Kell in 1968"), not
-    beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported clause, not the
-    statement."""
-    if not verb.report or mention.expression is None:
+    """A date that sits deep in what was said ("Kavan said he was in Kell in 1968", "Leon speculated that
+    ... in 1984"), not beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported
+    clause, not the statement."""
+    if mention.expression is None:
         return False
-    return _token_index(analysis, mention.expression.start) > verb.index + 3
+    date = _token_index(analysis, mention.expression.start)
+    if verb.report:
+        return date > verb.index + 3
+    # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
+    return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
@@ -465,12 +468,11 @@ def _undated_mention(
     ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
     bombings"), so the verb keeps the undated report instead of yielding to the noun.
     """
-    tokens = tokenize(sentence.text, sentence.start)
+    # the same analysis as the implicit-date reading's (cached): the dates' and dateline's tokens ignored
+    analysis = _analysis_with_dates(sentence, skipped)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
-    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
+    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in analysis.tokens):
         return None
-    analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
-    analysis.text, analysis.offset = sentence.text, sentence.start
     if not _names(analysis):
         return None
     relatives = _relative_clauses(analysis)
