@@ -468,3 +468,15 @@ def test_a_failure_while_dating_undated_articles_keeps_them_undated(monkeypatch)
     assert result.exit_code == 0, result.output
     assert "could not date the 1 undated article(s) from the others (ZeroDivisionError" in result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 4
+
+
+def test_many_warnings_in_the_terminal_report_are_summarised_too():
+    from timeline.render import render
+    from timeline.types import Timeline
+
+    timeline = Timeline(
+        documents=[], events=[], warnings=[f"a{n}.txt: skipping: not valid JSON" for n in range(40)]
+    )
+    lines = [line for line in render(timeline, "terminal").splitlines() if line.lstrip().startswith("!")]
+    assert len(lines) == 6
+    assert "40 warnings in all (skipped-input 40)" in lines[-1]
