@@ -163,6 +163,11 @@ def test_no_publication_day_no_implicit_date():
     text = "Acme has unveiled a new version of its long-range jet."
     assert all(m.date is None for m in _mentions(text, published="2023-03"))
     assert all(m.date is None for m in _mentions(text, published=None))
+    # a publication date inferred from other articles is no ground for dating the article's own news
+    article = _article(text)
+    article.published = Published(PUBLISHED, "inferred", "matches another article's event")
+    mentions = extract_mentions(article, split_sentences(article), tag(text, PUBLISHED))
+    assert all(m.date is None for m in mentions)
 
 
 def test_sentences_of_one_happening_make_one_event():

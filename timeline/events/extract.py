@@ -248,7 +248,12 @@ def _expression_start(mention: EventMention) -> int:
 
 
 def _published_day(article: Article) -> DateValue | None:
-    """The publication date when it names a day: the only date an implicit date can be read from."""
+    """The publication date when it names a day and the article states it (a header, metadata, an
+    option): the only date an implicit date is read from.  An inferred publication date is itself read
+    from other articles' events; dating the article's undated clauses by it would stack a guess on a guess.
+    """
+    if article.published.source == "inferred":
+        return None
     when = value_to_date(article.published.value) if article.published.value else None
     return when if when is not None and when.granularity in ("day", "time") else None
 
