@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import timedelta
 
 from timeline.events.actors import _actors, _expand_surnames, _places, _reported_terms, _subjects, _terms
@@ -75,6 +76,7 @@ def extract_mentions(
     """The event mentions of one article, in text order."""
     reference = _reference_date(article, expressions)
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
     durations = [e for e in expressions if e.type == "DURATION"]
     narrative = Narrative()
@@ -86,7 +88,7 @@ def extract_mentions(
             continue
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
-        own = [e for e in usable if report_line_end <= e.start < sentence.end]
+        own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
         dated, clause_dated, triggers = (
             _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False, {})
         )

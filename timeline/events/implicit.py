@@ -420,6 +420,9 @@ def group_same_happening(mentions: list[EventMention]) -> None:
             continue
         implicit = mention.date_source in (PUBLICATION_IMPLICIT, NARRATIVE)
         index = mention.sentence.index
+        # reliability: mentions come in text order, so a group last seen more than GROUP_WINDOW sentences
+        # back can never be near again; dropping it keeps a long article linear instead of quadratic
+        groups = [group for group in groups if index - group[1][0] <= GROUP_WINDOW]
         for head, last in reversed(groups):
             near = implicit and head.date == mention.date and index - last[0] <= GROUP_WINDOW
             if near and (_same_happening(head, mention) or _continues(head, mention, last[0])):
