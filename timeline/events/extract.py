@@ -78,7 +78,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
-    durations = [e for e in expressions if e.type == "DURATION"]
+    durations = sorted(e.start for e in expressions if e.type == "DURATION")
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1
@@ -112,7 +112,7 @@ def extract_mentions(
             narrative=narrative,
             sentence=sentence.index,
             paragraph=sentence.paragraph,
-            lasting=any(e.type == "DURATION" and sentence.start <= e.start < sentence.end for e in durations),
+            lasting=bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start),
         )
         if decision is False:
             continue  # background: not an event of the timeline
