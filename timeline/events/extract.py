@@ -78,7 +78,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
-    durations = [e for e in expressions if e.type == "DURATION"]
+    durations = sorted(e.start for e in expressions if e.type == "DURATION")
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1
@@ -112,7 +112,7 @@ def extract_mentions(
             narrative=narrative,
             sentence=sentence.index,
             paragraph=sentence.paragraph,
-            lasting=any(e.type == "DURATION" and sentence.start <= e.start < sentence.end for e in durations),
+            lasting=bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start),
         )
         if decision is False:
             continue  # background: not an event of the timeline
@@ -250,7 +250,12 @@ def _expression_start(mention: EventMention) -> int:
 
 
 def _published_day(article: Article) -> DateValue | None:
-    """The publication date when it names a day: the only date an implicit date can be read from."""
+    """The publication date when it names a day and the article states it (a header, metadata, an
+    option): the only date an implicit date is read from.  An inferred publication date is itself read
+    from other articles' events; dating the article's undated clauses by it would stack a guess on a guess.
+    """
+    if article.published.source == "inferred":
+        return None
     when = value_to_date(article.published.value) if article.published.value else None
     return when if when is not None and when.granularity in ("day", "time") else None
 
