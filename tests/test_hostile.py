@@ -435,6 +435,19 @@ def test_many_warnings_are_summarised_and_verbose_shows_them_all(tmp_path):
 # --- Ctrl-C ---------------------------------------------------------------------------------------------
 
 
+def _wait_for_workers(pid: int, limit: float = 60) -> None:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            if children.read_text().split():
+                time.sleep(0.3)  # the workers are at work
+                return
+        except OSError:
+            return  # finished already, or no /proc: send the signal anyway
+        time.sleep(0.05)
+
+
 def test_ctrl_c_stops_a_pooled_build_at_once_with_130_and_no_temp_file(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -445,7 +458,7 @@ def test_ctrl_c_stops_a_pooled_build_at_once_with_130_and_no_temp_file(tmp_path)
     out.mkdir()
     command = [sys.executable, "-m", "timeline", "build", str(corpus), "-o", str(out / "t.json")]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ})
-    time.sleep(1.5)
+    _wait_for_workers(child.pid)  # Ctrl-C while the pool is busy, not while Python is still starting
     started = time.monotonic()
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=30)
