@@ -12,8 +12,8 @@ from timeline.events.analysis import (
     _QUOTE,
     _TIME_PREPOSITIONS,
     _analyse,
-    _analyse_tokens,
     _Analysis,
+    _analysis_with_dates,
     _clause_of,
     _names,
     _token_index,
@@ -65,7 +65,6 @@ from timeline.text import (
     concept,
     is_past_form,
     is_reporting,
-    tokenize,
 )
 from timeline.types import Article, DateValue, EventMention, Sentence, TimeExpression
 
@@ -443,12 +442,12 @@ def _undated_mention(
     ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
     bombings"), so the verb keeps the undated report instead of yielding to the noun.
     """
-    tokens = tokenize(sentence.text, sentence.start)
+    # the sentence's analysis with these spans skipped was made already (extraction reads each sentence
+    # with its dateline and own dates skipped): reused from the cache, not tokenised again
+    analysis = _analysis_with_dates(sentence, skipped)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
-    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
+    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in analysis.tokens):
         return None
-    analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
-    analysis.text, analysis.offset = sentence.text, sentence.start
     if not _names(analysis):
         return None
     relatives = _relative_clauses(analysis)
