@@ -173,7 +173,11 @@ _TITLES = frozenset(fold(word) for word in _TITLE_WORDS.split())
 def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     if keys_a & keys_b:
         return True
-    return any(_similar_keys(x, y) for x in keys_a for y in keys_b)
+    for x in keys_a:  # loops, not a generator: merging calls this hundreds of thousands of times
+        for y in keys_b:
+            if _similar_keys(x, y):
+                return True
+    return False
 
 
 @lru_cache(maxsize=262144)

@@ -55,6 +55,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
 )
+from timeline.merge.features import governing_action_of_tokens
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -498,6 +499,12 @@ def _mention(
             title_span[0] if title_span else 0,
         ),
         date_source="expression" if expression else "none",
+    )
+    # worked out here, in the (parallel) extraction, from the tokens at hand: the merge needs it for
+    # every mention and would otherwise tokenise each sentence again in its single process
+    mention.governed = (
+        trigger_word,
+        governing_action_of_tokens(analysis.tokens, analysis.verbs, trigger_word),
     )
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]

@@ -18,6 +18,7 @@ from timeline.text import (
     CONCEPTS,
     GENERIC_TERMS,
     LIGHT_VERBS,
+    Token,
     concept,
     is_reporting,
     tokenize,
@@ -74,7 +75,7 @@ def features(mention: EventMention) -> MentionFeatures:
     # of it; one naming its day, month or year ("condemned Friday's bombing", "arrested in connection
     # with last year's blasts") is a happening of its own
     this_week = mention.date is not None and mention.date.granularity == "week"
-    governor = "" if this_week else governing_action(mention.sentence.text, mention.trigger)
+    governor = "" if this_week else _governor(mention)
     return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
 
 
@@ -102,6 +103,13 @@ def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set)
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
 
 
+def _governor(mention: EventMention) -> str:
+    """``governing_action`` of the mention's sentence, as the extractor found it when it could."""
+    if mention.governed is not None and mention.governed[0] == mention.trigger:
+        return mention.governed[1]
+    return governing_action(mention.sentence.text, mention.trigger)
+
+
 @lru_cache(maxsize=65536)
 def governing_action(text: str, trigger: str) -> str:
     """The sentence's own action when the trigger is a noun that action only refers to.
@@ -115,11 +123,17 @@ def governing_action(text: str, trigger: str) -> str:
     the noun as the sentence's action.  Returns the
     governing verb's stem, or "".
     """
+    if not trigger:
+        return ""
+    tokens = tokenize(text)
+    return governing_action_of_tokens(tokens, verb_flags(tokens), trigger)
+
+
+def governing_action_of_tokens(tokens: list[Token], flags: list[bool], trigger: str) -> str:
+    """``governing_action`` of a sentence already tokenised (``flags``: ``verb_flags(tokens)``)."""
     first = trigger.split()[0].lower() if trigger else ""
     if not first:
         return ""
-    tokens = tokenize(text)
-    flags = verb_flags(tokens)
     where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
     if where is None:
         return ""
