@@ -97,3 +97,22 @@ def test_a_story_told_in_the_past_never_reaches_past_publication() -> None:
 def test_without_a_publication_date_the_story_still_dates_the_text() -> None:
     text = "In July 1898 the couple announced the discovery of polonium, and in December that of radium."
     assert _value(text, "December", None) == "1898-12"
+
+
+def test_a_season_or_month_named_from_the_story() -> None:
+    text = "In January 1941 the siege began. That winter was cold. The following spring the army left."
+    assert _value(text, "That winter") == "1940-WI"
+    assert _value(text, "The following spring") == "1941-SP"
+    assert _value("The war began in 1998. That October, rebels took the city.", "That October") == "1998-10"
+
+
+def test_that_with_a_verb_or_a_name_is_not_a_period() -> None:
+    text = "Prices that fall fast. Officials doubt that May could adopt it."
+    assert [e.text for e in tag(text, "2012-02-24")] == []
+
+
+def test_a_day_counted_from_a_month_of_the_story_stays_in_the_story() -> None:
+    # Known only to the month: never the publication day, decades later.
+    text = "In March 1941 the army reached the river. The next day it crossed. Two days later it attacked."
+    assert _value(text, "The next day") == "1941-03"
+    assert _value(text, "Two days later") == "1941-03"

@@ -55,7 +55,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
 )
-from timeline.merge.features import governing_action_of_tokens
+from timeline.merge.features import governing_action
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -93,10 +93,9 @@ def extract_mentions(
         )
         mentions.extend(dated)
         analysis = _analyse(sentence, own, report_line)
-        # a quotation runs on across sentences and paragraphs until its closing mark; a paragraph that
-        # opens with a quotation mark starts one afresh (news style re-opens a quote in each paragraph)
-        if sentence.paragraph != paragraph and _QUOTE.match(sentence.text.lstrip()):
-            narrative.quote_open = False
+        # a quotation runs on across sentences, and into the next paragraph when that one closes it
+        if sentence.paragraph != paragraph:
+            narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
         verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
@@ -288,7 +287,7 @@ def _main_date(
         return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
     clause = _clause_of(analysis, verb.index)
     for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
-        if index in triggers:
+        if index in triggers and not _complement_date(analysis, verb, triggers[index]):
             return triggers[index]
     for index, mention in triggers.items():
         # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
@@ -313,6 +312,18 @@ def _without_restated_headline(
     return [m for m in mentions if id(m) not in restated]
 
 
+def _quote_runs_on(article: Article, sentence: Sentence, open_quote: bool) -> bool:
+    """Whether a quotation left open by the previous paragraph goes on at ``sentence``, which starts a new
+    one.  News style re-opens a long quotation at each paragraph (a leading mark: the mark itself opens
+    it); a paragraph without a leading mark goes on with the quotation only when it holds the closing
+    mark (an odd number of marks); otherwise the open mark was stray and the quotation has ended."""
+    if not open_quote or _QUOTE.match(sentence.text.lstrip()):
+        return False
+    end = article.text.find("\n\n", sentence.start)
+    paragraph_text = article.text[sentence.start : end if end != -1 else len(article.text)]
+    return len(_QUOTE.findall(paragraph_text)) % 2 == 1
+
+
 def _only_background(triggers: dict[int, EventMention]) -> bool:
     """The sentence's clause dates are all background or coarser than a day: news may stand beside them
     ("Acme, founded in 1978, unveiled ..."); beside a clause dated to a recent day, an undated main clause
@@ -321,6 +332,15 @@ def _only_background(triggers: dict[int, EventMention]) -> bool:
         m.status == "background" or (m.date is not None and m.date.granularity not in ("day", "time"))
         for m in triggers.values()
     )
+
+
+def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
+    """A reporting verb's date that sits deep in what was said ("Kavan said he was in Kell in 1968"), not
+    beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported clause, not the
+    statement."""
+    if not verb.report or mention.expression is None:
+        return False
+    return _token_index(analysis, mention.expression.start) > verb.index + 3
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
@@ -500,12 +520,9 @@ def _mention(
         ),
         date_source="expression" if expression else "none",
     )
-    # worked out here, in the (parallel) extraction, from the tokens at hand: the merge needs it for
-    # every mention and would otherwise tokenise each sentence again in its single process
-    mention.governed = (
-        trigger_word,
-        governing_action_of_tokens(analysis.tokens, analysis.verbs, trigger_word),
-    )
+    # worked out here, in the (parallel) extraction: the merge needs it for every mention and would
+    # otherwise tokenise each sentence again in its single process
+    mention.governed = (trigger_word, governing_action(sentence.text, trigger_word))
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]
         mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)

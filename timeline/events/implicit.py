@@ -73,6 +73,7 @@ class MainVerb:
     index: int  # token index of the lexical verb (or of the auxiliary when none follows)
     tense: str
     report: bool = False  # a reporting verb ("said", "told")
+    stative: bool = False  # a verb of a state in the present ("wants", "remains"): how things are
 
 
 @dataclass
@@ -112,17 +113,56 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         verbs = verb_flags([Token(t.text.lower(), t.start, t.end) for t in analysis.tokens])
     skipped = set(quoted) | set(analysis.ignored)
     for relative in _relative_clauses(analysis):
-        skipped.update(range(relative.word, relative.end))
+        skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
     skipped |= _leading_subordinate(analysis)
-    found = None
+    found = _headline_verb(analysis, skipped) if headline else None
     for i in range(len(analysis.tokens)):
-        if i not in skipped and (found := _tense_at(analysis, i, skipped, verbs)) is not None:
+        if found is not None:
             break
+        if i not in skipped:
+            found = _tense_at(analysis, i, skipped, verbs)
+    # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
+    unknown = _plain_present(analysis, skipped)
+    if unknown is not None and (found is None or unknown.index < found.index):
+        found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
         closing = _closing_report(analysis, quoted)
         if closing is not None:
             return closing
-    return found if found is not None else _plain_present(analysis, skipped)
+    return found
+
+
+def _present(i: int, word: str) -> MainVerb:
+    """A present-tense verb at token ``i``: a report ("says"), a state ("wants") or an act ("unveils")."""
+    report = is_reporting(word)
+    return MainVerb(i, REPORT_PRESENT if report else PRESENT, report=report, stative=word in STATIVE_VERBS)
+
+
+def _headline_verb(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
+    """A headline's verb, its words all capitalised: "Acme Unveils Jet" (present), "Acme To Cut Jobs"
+    (a plan), "Three Killed In Blast" (past)."""
+    for i in range(1, len(analysis.tokens)):
+        word = analysis.tokens[i].lower
+        if i in skipped or not word.isalpha() or word in STOPWORDS - {"to"}:
+            continue
+        if word == "to":
+            return MainVerb(i, FUTURE)
+        if is_past_form(word):
+            return MainVerb(i, PAST, report=is_reporting(word))
+        if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+            return _present(i, word)
+    return None
+
+
+def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
+    """A clause that ended at a comma inside a quotation ("who called it ``slow, costly'' and ...") ends at
+    the next comma outside it."""
+    if end not in quoted:
+        return end
+    return next(
+        (i for i in range(end, len(analysis.tokens)) if analysis.tokens[i].text == "," and i not in quoted),
+        len(analysis.tokens),
+    )
 
 
 def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
@@ -156,21 +196,25 @@ def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
         if subject and object_follows:
-            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
-    return _plural_present(analysis, skipped)
+            plural = _plural_present(analysis, skipped, i)
+            return plural or _present(i, word)
+    return _plural_present(analysis, skipped, len(tokens))
 
 
-def _plural_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
-    """A present verb after a plural subject: "officials say they ...", "analysts maintain that ...",
-    "monarchists hope to ...": a bare verb between a plural noun and "that", "to" or a pronoun."""
+def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
+    """A present verb after a plural subject (before token ``before``): "officials say they ...",
+    "analysts maintain that ...", "monarchists hope to ...": a bare verb between a plural noun and
+    "that", "to" or a pronoun."""
     tokens = analysis.tokens
-    for i in range(1, len(tokens) - 1):
+    for i in range(1, min(before, len(tokens) - 1)):
         word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1].lower
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower() or word in STOPWORDS:
+        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+            continue
+        if word in STOPWORDS and not is_reporting(word):
             continue
         plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
         if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
-            return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT, report=is_reporting(word))
+            return _present(i, word)
     return None
 
 
@@ -284,8 +328,15 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
     if word.endswith("s"):
         if i == 1 and _participle_modifier(analysis, 0, verbs):
             return None  # "Suspected bombs": the noun a sentence-opening participle describes
-        return MainVerb(i, REPORT_PRESENT if is_reporting(word) else PRESENT)
+        return _present(i, word)
     return None
+
+
+# Verbs of a state, an opinion or a property: in the present they say how things are, not what happened
+# ("Kell wants peace", "the plan remains unclear", "the firm owns three plants"), like "is" + a noun.
+_STATIVE = """want remain seem know own need like fear belong contain mean cost lack depend deserve exist
+    include involve matter resemble tend prefer love hate wish consist weigh appear stand lie hold"""
+STATIVE_VERBS = frozenset(form for base in _STATIVE.split() for form in (base, base + "s"))
 
 
 @dataclass(frozen=True)
@@ -318,7 +369,7 @@ def implicit_date(
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.lead")
     if tense in (PERFECT, REPORT_PRESENT, PROGRESSIVE):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.{tense}")
-    if tense == PRESENT:
+    if tense == PRESENT and not (verb is not None and verb.stative and not lead):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.present")
     if tense != PAST:
         return None  # future, modal, generic present ("is", "are" + a noun or adjective): not dated here

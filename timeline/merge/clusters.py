@@ -50,6 +50,8 @@ class _Cluster:
         self.mentions.append(mention)
         if mention.date is not None and mention.date_source == "expression":
             self.has_days = self.has_days or mention.date.granularity in _DAY
+        if mention.join is not None and mention.join.kind == "retelling":
+            return  # told days later: other reports are compared with the happening, not with it
         signature = _signature(mention, f)
         new_date = all(m.date != mention.date for m, _ in self.reps)
         if signature not in self.signatures and (new_date or len(self.reps) < MAX_REPRESENTATIVES):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -18,7 +19,6 @@ from timeline.text import (
     CONCEPTS,
     GENERIC_TERMS,
     LIGHT_VERBS,
-    Token,
     concept,
     is_reporting,
     tokenize,
@@ -120,20 +120,17 @@ def governing_action(text: str, trigger: str) -> str:
     the nearest verb before the noun, skipping auxiliaries and verbs that only frame it ("the blast
     occurred").  A verb of the noun's own or an allied concept before it ("people were killed in the
     blasts"), or after it when the governor only reports ("officials said the blasts killed 200"), keeps
-    the noun as the sentence's action.  Returns the
-    governing verb's stem, or "".
+    the noun as the sentence's action.  Returns the governing verb's stem, or "".
     """
-    if not trigger:
-        return ""
-    tokens = tokenize(text)
-    return governing_action_of_tokens(tokens, verb_flags(tokens), trigger)
-
-
-def governing_action_of_tokens(tokens: list[Token], flags: list[bool], trigger: str) -> str:
-    """``governing_action`` of a sentence already tokenised (``flags``: ``verb_flags(tokens)``)."""
     first = trigger.split()[0].lower() if trigger else ""
     if not first:
         return ""
+    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.IGNORECASE)
+    if found is None:
+        return ""
+    # only the words up to the trigger decide (the rest is read below only for a reported noun): cheap
+    tokens = tokenize(text[: found.end()])
+    flags = verb_flags(tokens)
     where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
     if where is None:
         return ""
@@ -155,10 +152,13 @@ def governing_action_of_tokens(tokens: list[Token], flags: list[bool], trigger: 
     # "officials said the blasts killed 200" reports the blasts; "X said that the bombings this month
     # were an outrage" reports what X said about them
     reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
-    if reported and any(
-        flags[i] and concept(tokens[i].lower) in allied for i in range(where + 1, len(tokens))
-    ):
-        return ""
+    if reported:
+        rest = tokenize(text[found.end() :])
+        if any(
+            flag and concept(token.lower) in allied
+            for token, flag in zip(rest, verb_flags(rest), strict=True)
+        ):
+            return ""
     return word_stem(governor) if governor else ""
 
 

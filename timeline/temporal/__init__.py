@@ -23,6 +23,11 @@ Conventions
   (rules ``absolute.range_start`` / ``absolute.range_end``).
 * A year-less date takes the year that puts it nearest the publication date.  A bare month uses
   the tense of its sentence (past -> not after the publication month, future -> not before).
+  Except in a story told in the past (``narrative.py``): "In December 1940 ... In March" is 1941-03,
+  the story's last date written with its year carried forward; month/day, bare month, season and
+  holiday (rules ``*.narrative``, anchor ``mention``).
+* One reading per day name in an article (``weekdays.py``): a stated tense decides for a weak one
+  (rules ``weekday.past.article`` / ``weekday.future.article``).
 * Weekdays (news convention): same weekday as publication = publication day; otherwise the tense
   of the governing verb decides (future -> coming, else past).  ``last``/``next`` are strict.
   Forward cues: "until/by/before Tuesday" (unless a plain past verb governs and nothing was put off:
@@ -113,7 +118,10 @@ month.bare / month.last / month.next     February, last October (year from publi
 month.<rel>_year                         June last year, January this year
 holiday.*                                Christmas, Thanksgiving, Easter...
 weekday.past / .future / .same_day       Monday by tense (news convention); "earlier Sunday": mod START
+weekday.<tense>.article                 the article's reading of that day name (weekdays.py)
 weekday.last / .next / .this ...         last Friday, next Tuesday
+absolute.month_day.narrative             year-less date placed in the story (also month.bare, season,
+                                         holiday .narrative)
 relative.today / yesterday / tomorrow    day words; tonight/this morning are TIME (TNI, TMO)
   ... .coarse                           month-level publication date: the month itself
 part_of_day.this / .last                 this morning, last night

@@ -250,8 +250,8 @@ def weekday_evidence(
     kind, word, after = cue
     if kind == "future" and after and _PAST_FORM_OF_FUTURE_CUE.match(word):
         kind = "past"
-    if kind == "future" and word.lower() in ("would", "should"):
-        return "future", False  # a conditional or a future seen from the past says little about the week
+    if kind == "future" and word.lower() == "should":
+        return "future", False  # advice ("should meet Tuesday") says little about the week
     if kind in ("future", "active"):
         s_start, _ = layout.sentence(start)
         cue_at = text.rfind(word, s_start, start) if not after else -1

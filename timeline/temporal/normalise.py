@@ -43,7 +43,13 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
     YEAR_CENTURY_WORDS,
 )
-from timeline.temporal.narrative import NARRATIVE, month_year, story_reference, within_publication
+from timeline.temporal.narrative import (
+    NARRATIVE,
+    month_year,
+    reference_at,
+    story_reference,
+    within_publication,
+)
 from timeline.temporal.recognise import Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.temporal.weekdays import consistent_weekday_tense
@@ -820,6 +826,13 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
                      anchor_text=expr.text, mod=mod)
             ]  # fmt: skip
     anchor_found = _find_mention(ctx, cand.start, calendar_unit) if from_mention else None
+    story = reference_at(ctx, cand.start) if from_mention and not anchor_found else None
+    if story is not None and steps * _UNIT_DAYS.get(calendar_unit, 365) < _UNIT_DAYS[story.span.granularity]:
+        # "In March 1941 ... Two days later": within the story's month, known no finer
+        return [
+            make(cand, "DATE", story.span.value, f"relative.n_{unit}s_{direction}.story_coarser", "mention",
+                 anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
+        ]  # fmt: skip
     if anchor_found:
         expr, span = anchor_found
         value = shift(span, calendar_unit, sign * steps)
@@ -830,6 +843,11 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     rule = f"relative.n_{unit}s_{direction.replace(' ', '_')}"
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+# Rough length of each granularity, to tell whether a shift stays inside a coarser reference.
+_UNIT_DAYS = {"time": 0, "day": 1, "week": 7, "weekend": 7, "month": 30, "quarter": 91, "season": 91,
+              "year": 365, "decade": 3650, "century": 36500}  # fmt: skip
 
 
 def _clock_ago(ctx: Context, count: float, unit: str, mod: str | None) -> str | None:
@@ -886,6 +904,14 @@ def _resolve_from_mention(
         return [
             make(cand, "DATE", span.value, rule + ".mention_coarser", "mention", anchor_value=expr.value,
                  anchor_text=expr.text, mod=mod)
+        ]  # fmt: skip
+    story = reference_at(ctx, cand.start) if not found else None
+    if story is not None:
+        # "In March 1941 the army reached the river. The next day it crossed": the story is in March 1941,
+        # known only to the month; the publication day would be decades off.
+        return [
+            make(cand, "DATE", story.span.value, rule + ".story_coarser", "mention",
+                 anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
         ]  # fmt: skip
     if found:
         expr, span = found
@@ -1115,6 +1141,68 @@ def _story_season(cand: Candidate, ctx: Context, code: str, mod: str | None) -> 
     value = f"{year:04d}-{code}"
     return make(cand, "DATE", value, "season.narrative", "mention", anchor_value=ref.expr.value,
                 anchor_text=ref.expr.text, mod=mod)  # fmt: skip
+
+
+def resolve_story_period(cand: Candidate, ctx: Context) -> list[TimeExpression]:
+    """ "that winter", "the following spring", "that October", "the next April": a season or month placed
+    from the story's reference time (else the last date mentioned, else the publication date)."""
+    period, ref_word = _clean(cand.group("period")), _clean(cand.group("ref"))
+    mod = _position_mod(cand.group("pmod"))
+    base = _period_base(ctx, cand.start)
+    if base is None:
+        return [make(cand, "DATE", None, "story_period.unresolved", "unresolved", mod=mod)]
+    expr, span = base
+    direction = {"that": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}[
+        ref_word
+    ]
+    if period in SEASONS:
+        value = _season_from(span, SEASONS[period], direction)
+    else:
+        value = _month_from(span, _month_number(period), direction)
+    kind = "season" if period in SEASONS else "month"
+    rule = f"story_period.{ref_word.replace('the ', '')}_{kind}"
+    if expr is None:
+        return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+    return [make(cand, "DATE", value, rule + ".mention", "mention", anchor_value=expr.value,
+                 anchor_text=expr.text, mod=mod)]  # fmt: skip
+
+
+_PERIOD_DIRECTION = {"that": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+
+
+def _period_base(ctx: Context, pos: int) -> tuple[TimeExpression | None, DateValue] | None:
+    """What "that winter" counts from: the story's reference time, else the last date mentioned (down to a
+    year), else the publication date (expression None)."""
+    ref = reference_at(ctx, pos)
+    if ref is not None:
+        return ref.expr, ref.span
+    found = _find_mention(ctx, pos, "year")
+    if found is not None:
+        return found
+    return (None, ctx.pub) if ctx.pub is not None else None
+
+
+def _month_from(base: DateValue, month: int, direction: int) -> str:
+    """That month of the base's year (0), the first one after the base (1) or the last one before it (-1)."""
+    if direction == 0:
+        year = base.start.year
+    elif direction > 0:
+        year = base.end.year + (1 if base.granularity == "year" or month <= base.end.month else 0)
+    else:
+        year = base.start.year - (1 if base.granularity == "year" or month >= base.start.month else 0)
+    return f"{year:04d}-{month:02d}"
+
+
+def _season_from(base: DateValue, code: str, direction: int) -> str:
+    """That season of the base (the one it falls in, else its year's), the next one or the previous one."""
+    year = base.start.year
+    spans = [s for y in (year - 2, year - 1, year, year + 1, year + 2) if (s := value_to_date(f"{y}-{code}"))]
+    if direction > 0:
+        return next(s for s in spans if s.start > base.end).value
+    if direction < 0:
+        return [s for s in spans if s.end < base.start][-1].value
+    inside = [s for s in spans if s.start <= base.start <= s.end and base.granularity != "year"]
+    return inside[0].value if inside else f"{year:04d}-{code}"
 
 
 def resolve_set(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -1370,6 +1458,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "part_of_day": resolve_part_of_day,
     "mention": resolve_mention,
     "mention_before": resolve_mention_before,
+    "story_period": resolve_story_period,
     "relative": resolve_relative,
     "ago": resolve_ago,
     "duration": resolve_duration,

@@ -223,9 +223,7 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
     if lower in ("may", "march"):
         if not _PREPOSITION_BEFORE.search(before):
             return False
-        if re.match(
-            r"\s+(?:the|a|an|on|to|be|have|not|we|they|he|she|it|you|I|through|against)\b", after, re.I
-        ):
+        if re.match(r"\s+(?:the|a|an|on|to|be|have|not|through|against)\b", after, re.I):
             return False
     # inside a name: "Grace May Smith"
     return not (re.match(r"\s+[A-Z]", after) and _CAPITALISED_WORD_BEFORE.search(before))
@@ -572,6 +570,21 @@ def _mention_guard(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s+\w", text[m.end() : m.end() + 2]) or bool(_DATE_USE_AFTER.match(text, m.end()))
 
 
+def _story_period_guard(text: str, m: re.Match[str]) -> bool:
+    """A month must be capitalised and not start a name ("that June Smith"); "that fall", "that May" after
+    a noun or a verb is a relative clause or a complement ("prices that fall", "unlikely that May could"),
+    so "that" with a verb-like period needs a preposition or a comma before it, or to start a sentence."""
+    period = _original(text, m, "period")
+    is_month = period.lower() not in ("spring", "summer", "autumn", "fall", "winter")
+    if is_month and (not period[0].isupper() or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])):
+        return False  # "that may", "that June Smith's daughter": not a month
+    if m.group("ref") == "that" and period.lower() in ("fall", "spring", "march", "may"):
+        capital = _original(text, m, "ref")[0].isupper()
+        sentence_start = capital and bool(_SENTENCE_START_BEFORE.search(_before(text, m.start(), 4)))
+        return sentence_start or bool(_PREPOSITION_BEFORE.search(_before(text, m.start())))
+    return True
+
+
 def _ago_guard(text: str, m: re.Match[str]) -> bool:
     direction = m.group("dir").lower()
     n = m.group("n").lower()
@@ -720,6 +733,16 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         r"|in\s+the)"  # "later in the day": the day last mentioned
         r"\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b(?!-)",
         lambda text, m: m.group("ref") != "in the" or (bool(m.group("pmod")) and m.group("unit") == "day"),
+    ),
+    (
+        # "that winter", "the following spring", "that October", "the next April": a season or month of the
+        # story's year, or the next/previous one after it
+        "story_period",
+        r"(?:(?P<pmod>early|earlier|late|later)\s+(?:in\s+)?)?"
+        r"(?P<ref>that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+"
+        r"(?P<period>spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august"
+        r"|september|october|november|december)\b(?![\'’-]|\s+(?:of\s+)?\d)",
+        _story_period_guard,
     ),
     (
         "mention_before",
@@ -906,6 +929,7 @@ _STARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
     "part_of_day": (_words("early late earlier later this last"), _NONE, None),
     "mention": (_words("early earlier late later that the"), _NONE, None),
     "mention_before": (("the",), _NONE, None),
+    "story_period": (_words("early earlier late later that the"), _NONE, None),
     "relative": ((*_POSITION_WORDS, *_GLUED_POSITION, "later", *_REL_WORDS, "current"), _NONE, None),
     "duration": (
         (*_QMOD_WORDS, *_words("the another past last next first an other further"), *_NUMBER_WORDS),

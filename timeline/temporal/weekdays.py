@@ -59,6 +59,6 @@ def consistent_weekday_tense(
     if strong:
         return tense, False
     article = article_weekdays(text, layout).get(weekday)
-    if article is not None and article != tense:
+    if article is not None and article != (tense or "past"):  # no tense reads as past (news convention)
         return article, True
     return tense, False

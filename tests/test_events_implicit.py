@@ -1,0 +1,155 @@
+"""Clauses without a date of their own: the news of the publication day, the narrative's day, background.
+
+Every input is an invented article; the publication date is a Wednesday, 2023-03-15.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.build import build_timeline
+from timeline.events import extract_mentions
+from timeline.render.explain import explain_mention
+from timeline.sentences import split_sentences
+from timeline.temporal import tag
+from timeline.types import Article, EventMention, Published
+
+PUBLISHED = "2023-03-15"
+
+
+def _article(text: str, published: str | None = PUBLISHED, title: str | None = None) -> Article:
+    return Article(
+        "a1", "a1.txt", text, [(0, len(text))], title=title, published=Published(published, "header")
+    )
+
+
+def _mentions(text: str, published: str | None = PUBLISHED, title: str | None = None) -> list[EventMention]:
+    article = _article(text, published, title)
+    return extract_mentions(article, split_sentences(article), tag(text, published))
+
+
+def _by_sentence(mentions: list[EventMention], start: str) -> list[EventMention]:
+    return [m for m in mentions if m.sentence.text.startswith(start)]
+
+
+def test_a_lead_without_a_date_is_the_news_of_the_publication_day():
+    text = "Acme has unveiled a new version of its long-range jet.\n\nThe jet carries 300 passengers."
+    (lead,) = _by_sentence(_mentions(text), "Acme")
+    assert lead.date is not None and lead.date.value == PUBLISHED
+    assert lead.date_source == "publication-implicit"
+    assert lead.earliest == date(2023, 3, 14)  # Wednesday's paper may report Tuesday's news
+    assert lead.date_rule == "publication-implicit.lead"
+    assert explain_mention(lead).startswith(
+        "no date in the sentence: a news lead reports the news of its publication day, 2023-03-15"
+    )
+
+
+def test_a_headline_in_title_case_is_read_as_news():
+    text = "Acme Unveils Long-Range Jet\n\nThe jet will fly in May, the company said on Friday."
+    mentions = _mentions(text, title="Acme Unveils Long-Range Jet")
+    (headline,) = _by_sentence(mentions, "Acme Unveils")
+    assert headline.date is not None and headline.date.value == PUBLICATION_DAY
+    assert headline.date_source == "publication-implicit"
+
+
+PUBLICATION_DAY = PUBLISHED
+
+
+def test_the_main_clause_is_news_beside_a_background_date_in_a_relative_clause():
+    # the relative clause's year dates its own verb; it must not steal the main clause
+    text = "Acme, which has out-sold its rival since 2003, unveiled a new jet."
+    mentions = _mentions(text)
+    assert {(m.date.value, m.date_source) for m in mentions if m.date} >= {
+        (PUBLISHED, "publication-implicit")
+    }
+    (news,) = [m for m in mentions if m.date_source == "publication-implicit"]
+    assert news.trigger == "unveiled"
+
+
+def test_present_perfect_and_present_reports_in_the_body_are_publication_day_news():
+    text = (
+        "Officials met in Kell on Monday to discuss the dam.\n\n"
+        "Rain fell all week across the valley.\n\n"
+        "Minister Rahn has ordered an inquiry into the flooding.\n\n"
+        "Engineers say the dam is sound."
+    )
+    mentions = _mentions(text)
+    (ordered,) = _by_sentence(mentions, "Minister Rahn")
+    assert (ordered.date.value, ordered.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    (say,) = _by_sentence(mentions, "Engineers")
+    assert (say.date.value, say.date_rule) == (PUBLISHED, "publication-implicit.report-present")
+
+
+def test_a_past_sentence_continuing_a_recent_dated_one_shares_its_day():
+    text = (
+        "Storms hit the coast of Norland on Monday.\n\n"
+        "Heavy rain flooded the harbour and cut power to the old town."
+    )
+    mentions = _mentions(text)
+    (flood,) = _by_sentence(mentions, "Heavy rain")
+    assert (flood.date.value, flood.date_source) == ("2023-03-13", "narrative")
+    assert flood.earliest is None
+    assert "2023-03-13" in explain_mention(flood)
+
+
+def test_a_past_report_without_a_dated_sentence_before_it_is_publication_day_news():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "The plant employs 400 people.\n\n"
+        "The company said the plant cost 80 million euros."
+    )
+    (said,) = _by_sentence(_mentions(text), "The company said")
+    assert (said.date.value, said.date_rule) == (PUBLISHED, "publication-implicit.past")
+
+
+def test_background_is_not_an_event():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "The company had built its first plant in the valley.\n\n"
+        "Acme has long dominated the regional market.\n\n"
+        "The firm has employed families in the valley for more than eighty years."
+    )
+    mentions = _mentions(text)
+    for start in ("The company had built", "Acme has long", "The firm has employed"):
+        assert _by_sentence(mentions, start) == [], start
+
+
+def test_a_past_clause_after_a_date_long_before_publication_is_background_in_its_paragraph():
+    text = "Acme has opened a new plant in Kell.\n\nIn 1998 the company began making jets. It sold ten."
+    mentions = _mentions(text)
+    assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "It sold"))
+
+
+def test_generic_present_quotes_and_plans_are_not_dated():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "The plant is the largest in the valley.\n\n"
+        "The town still wants a railway station.\n\n"
+        '"We are proud of our workers and of this region," the director told the crowd.\n\n'
+        "The company will hire 200 more people."
+    )
+    mentions = _mentions(text)
+    assert _by_sentence(mentions, "The plant is") == []
+    assert _by_sentence(mentions, "The town still wants") == []
+    assert all(m.date is None for m in _by_sentence(mentions, "The company will"))
+    # the quotation's words are not the news; the statement itself is the day's report
+    (told,) = _by_sentence(mentions, '"We are proud')
+    assert told.trigger == "told"
+
+
+def test_no_publication_day_no_implicit_date():
+    text = "Acme has unveiled a new version of its long-range jet."
+    assert all(m.date is None for m in _mentions(text, published="2023-03"))
+    assert all(m.date is None for m in _mentions(text, published=None))
+
+
+def test_sentences_of_one_happening_make_one_event():
+    text = (
+        "Minister Rahn has resigned over the flooding of the harbour.\n\n"
+        "Rahn announced the resignation at a press conference in Kell.\n\n"
+        "Rahn said the inquiry had shown failures in her ministry."
+    )
+    timeline = build_timeline([_article(text)])
+    dated = [e for e in timeline.events if e.date is not None]
+    assert [e.date.value for e in dated] == [PUBLISHED]
+    assert len(dated[0].mentions) == 3
