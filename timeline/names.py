@@ -180,9 +180,17 @@ def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=262144)
 def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
-    """``keys_match`` for immutable key sets, cached: merging compares the same actors over and over."""
+    """``keys_match`` for immutable key sets, cached: merging compares the same actors over and over.
+
+    A shared key answers at once without a cache entry (entries cost memory: a large topic compares
+    hundreds of thousands of pairs); only the fuzzy comparison is remembered.
+    """
+    return not keys_a.isdisjoint(keys_b) or _fuzzy_keys_match(keys_a, keys_b)
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     return keys_match(keys_a, keys_b)
 
 
