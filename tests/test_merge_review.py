@@ -313,3 +313,20 @@ def test_a_lead_implied_days_later_is_neither_joined_nor_a_conflict():
     events = merge_mentions([_blast(), _implied("b", "2011-05-03")], ARTICLES)
     assert _sources(events) == [["a"], ["b"]]
     assert all(e.conflicts == [] for e in events)
+
+
+def test_a_stated_later_day_never_joins_silently_through_a_lead_dated_by_its_paper():
+    later = _mention(
+        "c", "2011-04-30", "A bomb exploded at the Vesta courthouse on Saturday, killing three guards.",
+        "exploded", ["Vesta"], ["bomb", "attack", "courthouse", "death", "guard"],
+    )  # fmt: skip
+    for event in merge_mentions([_blast(), _implied("b", "2011-04-30"), later], ARTICLES):
+        conflicting = {c.value for c in event.conflicts}
+        for mention in event.mentions:
+            if mention.date_source == "expression":
+                assert mention.date.overlaps(event.date) or mention.date.value in conflicting
+
+
+def test_a_plural_event_noun_after_a_modifier_is_named_by_the_sentences_verb():
+    text = "Norland on Saturday condemned two bomb attacks in Vesta."
+    assert governing_action(text, "attacks") == word_stem("condemn")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import timedelta
 
 from timeline.events.actors import _actors, _expand_surnames, _places, _reported_terms, _subjects, _terms
@@ -76,8 +77,9 @@ def extract_mentions(
     """The event mentions of one article, in text order."""
     reference = _reference_date(article, expressions)
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
-    durations = [e for e in expressions if e.type == "DURATION"]
+    durations = sorted(e.start for e in expressions if e.type == "DURATION")
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1
@@ -87,7 +89,7 @@ def extract_mentions(
             continue
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
-        own = [e for e in usable if report_line_end <= e.start < sentence.end]
+        own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
         dated, clause_dated, triggers = (
             _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False, {})
         )
@@ -111,7 +113,7 @@ def extract_mentions(
             narrative=narrative,
             sentence=sentence.index,
             paragraph=sentence.paragraph,
-            lasting=any(e.type == "DURATION" and sentence.start <= e.start < sentence.end for e in durations),
+            lasting=bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start),
         )
         if decision is False:
             continue  # background: not an event of the timeline
@@ -249,7 +251,12 @@ def _expression_start(mention: EventMention) -> int:
 
 
 def _published_day(article: Article) -> DateValue | None:
-    """The publication date when it names a day: the only date an implicit date can be read from."""
+    """The publication date when it names a day and the article states it (a header, metadata, an
+    option): the only date an implicit date is read from.  An inferred publication date is itself read
+    from other articles' events; dating the article's undated clauses by it would stack a guess on a guess.
+    """
+    if article.published.source == "inferred":
+        return None
     when = value_to_date(article.published.value) if article.published.value else None
     return when if when is not None and when.granularity in ("day", "time") else None
 
@@ -335,12 +342,16 @@ def _only_background(triggers: dict[int, EventMention]) -> bool:
 
 
 def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
-    """A reporting verb's date that sits deep in what was said ("Kavan said he was in Kell in 1968"), not
-    beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported clause, not the
-    statement."""
-    if not verb.report or mention.expression is None:
+    """A date that sits deep in what was said ("Kavan said he was in Kell in 1968", "Leon speculated that
+    ... in 1984"), not beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported
+    clause, not the statement."""
+    if mention.expression is None:
         return False
-    return _token_index(analysis, mention.expression.start) > verb.index + 3
+    date = _token_index(analysis, mention.expression.start)
+    if verb.report:
+        return date > verb.index + 3
+    # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
+    return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
@@ -463,8 +474,7 @@ def _undated_mention(
     ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
     bombings"), so the verb keeps the undated report instead of yielding to the noun.
     """
-    # the sentence's analysis with these spans skipped was made already (extraction reads each sentence
-    # with its dateline and own dates skipped): reused from the cache, not tokenised again
+    # the same analysis as the implicit-date reading's (cached): the dates' and dateline's tokens ignored
     analysis = _analysis_with_dates(sentence, skipped)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
     if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in analysis.tokens):

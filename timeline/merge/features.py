@@ -19,6 +19,7 @@ from timeline.text import (
     CONCEPTS,
     GENERIC_TERMS,
     LIGHT_VERBS,
+    STOPWORDS,
     concept,
     is_reporting,
     tokenize,
@@ -79,6 +80,16 @@ def features(mention: EventMention) -> MentionFeatures:
     return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
 
 
+def _plural_noun(tokens: list, where: int, head: str | None) -> bool:
+    """An event noun in the plural after a modifier ("two bomb attacks", "the terrorist blasts"), which the
+    verb test reads as a verb in the present ("attacks")."""
+    word = tokens[where].lower
+    if head is None or not word.endswith("s") or where == 0:
+        return False
+    before = tokens[where - 1]
+    return before.text.islower() and before.lower not in STOPWORDS and before.lower not in AUXILIARIES
+
+
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 
 
@@ -136,7 +147,7 @@ def governing_action(text: str, trigger: str) -> str:
         return ""
     head = concept(first)
     allied = {head, *_ALLIED.get(head or "", ())} - {None}
-    if flags[where]:
+    if flags[where] and not _plural_noun(tokens, where, head):
         return _relative_governor(tokens, flags, where, allied)
     governor = ""
     for i in range(where):
