@@ -133,6 +133,8 @@ class Layout:
     weekday_memo: dict[int, str] | None = field(default=None, repr=False, compare=False)
     # whether the text speaks of the news of the day ("today", "said Tuesday"): ``narrative.story_weekday``
     news_of_the_day: bool | None = field(default=None, repr=False, compare=False)
+    # whether the text speaks of the present anywhere ("this week", "on Tuesday"): ``narrative._is_news``
+    speaks_of_today: bool | None = field(default=None, repr=False, compare=False)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
