@@ -456,3 +456,10 @@ def test_the_same_short_sentence_on_two_days_stays_two_events():
     events = merge_mentions(mentions, ARTICLES)
     assert sorted(e.date.value for e in events) == ["2023-03-05", "2023-03-07"]
     assert all(e.conflicts == [] for e in events)
+
+
+def test_initials_and_the_name_they_abbreviate_are_one_actor():
+    assert same_actor("NCA", "Norland Customs Authority")
+    assert same_actor("NCA", "the Norland Customs Authority")
+    assert not same_actor("NCA", "Norland Coast Authority Board")
+    assert not same_actor("NCA", "NCB")

@@ -130,9 +130,30 @@ def frozen_actor_keys(name: str) -> frozenset[str]:
     words = _words(name)
     if not words:
         return frozenset()
+    acronym = acronym_key(name)
+    extra = {acronym} if acronym else set()
     if " of " in f" {name.lower()} ":
-        return frozenset({" ".join(words)})  # an organisation: "Ministry of Defense" is one key
-    return frozenset(_stem(part) for part in words[-1].split("-") if part)
+        return frozenset({" ".join(words), *extra})  # an organisation: "Ministry of Defense" is one key
+    return frozenset({*(_stem(part) for part in words[-1].split("-") if part), *extra})
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&"})
+
+
+@lru_cache(maxsize=65536)
+def acronym_key(name: str) -> str:
+    """One key shared by an organisation's initials and its full name: "INS" and "Immigration and
+    Naturalization Service" both give ``acr:ins``.  Only for an all-capitals name of two to six letters,
+    or a name of at least three capitalised words (two-word names are mostly people: no initials)."""
+    name = name.strip()
+    if _ACRONYM.fullmatch(name):
+        return f"acr:{name.lower()}"
+    # single letters are a country's initials before the name ("U.S. Immigration and ..."), not its own
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if len(w) > 1 and w.lower() not in _INITIAL_SKIP]
+    if len(words) >= 3 and all(w[0].isupper() for w in words):
+        return "acr:" + "".join(w[0].lower() for w in words)
+    return ""
 
 
 def _stem(word: str) -> str:
@@ -149,6 +170,13 @@ def same_actor(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
+    acronym_a, acronym_b = acronym_key(a), acronym_key(b)
+    if (
+        acronym_a
+        and acronym_a == acronym_b
+        and (_ACRONYM.fullmatch(a.strip()) or _ACRONYM.fullmatch(b.strip()))
+    ):
+        return True  # initials and the name they abbreviate
     if (" of " in f" {a.lower()} ") or (" of " in f" {b.lower()} "):
         return fuzz.ratio(" ".join(wa), " ".join(wb)) >= SURNAME_MIN_RATIO
     if not keys_match(actor_keys(a), actor_keys(b)):
@@ -184,6 +212,8 @@ def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _similar_keys(x: str, y: str) -> bool:
+    if x.startswith("acr:") or y.startswith("acr:"):
+        return False  # initials match exactly or not at all ("acr:fbi" is not "acr:fbo")
     return fuzz.ratio(x, y) >= SURNAME_MIN_RATIO
 
 

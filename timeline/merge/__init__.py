@@ -28,6 +28,7 @@ import hashlib
 
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
+from timeline.merge.conflicts import separate_unstated
 from timeline.merge.events import _to_event, event_id
 from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
 from timeline.merge.scoring import match_score
@@ -64,9 +65,10 @@ def merge_mentions(
     for mention in (m for m in ordered if m.date is not None):
         _place_dated(mention, features(mention), clusters, index, merged_into)
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
+    copies = copies or {}
+    clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
-    copies = copies or {}
     events = [_to_event(c, copies, context.latest) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs, copies))
     return events

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, compatible
+from timeline.merge.dates import _gap, _recurring, _year_typo, bounds, compatible
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -28,7 +28,7 @@ from timeline.merge.scoring import (
     _same_distance_from_publication,
     retelling,
 )
-from timeline.types import EventMention, JoinReason
+from timeline.types import DateValue, EventMention, JoinReason
 
 # shared people, specific words or concepts two same-day sentences of one article need to be one event
 SAME_ARTICLE_EVIDENCE = 2
@@ -45,11 +45,16 @@ class _Cluster:
     signatures: set[tuple] = field(default_factory=set)
     has_days: bool = False  # a member is dated to a day (or a time of day)
     reasons: list[JoinReason] = field(default_factory=list)  # why each mention after the first joined
+    stated: list[DateValue] = field(default_factory=list)  # the distinct dates members state themselves
 
     def add(self, mention: EventMention, f: MentionFeatures) -> None:
         self.mentions.append(mention)
         if mention.date is not None and mention.date_source == "expression":
             self.has_days = self.has_days or mention.date.granularity in _DAY
+            if mention.date not in self.stated and not (mention.join and mention.join.kind == "retelling"):
+                self.stated.append(mention.date)
+        if mention.join is not None and mention.join.kind == "retelling":
+            return  # told days later: other reports are compared with the happening, not with it
         signature = _signature(mention, f)
         new_date = all(m.date != mention.date for m, _ in self.reps)
         if signature not in self.signatures and (new_date or len(self.reps) < MAX_REPRESENTATIVES):
@@ -206,6 +211,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         too_far = not compatible_date and gap > CONFLICT_WINDOW
         if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
+        if compatible_date and _implicit(mention, other) and not _fits_stated(mention, cluster):
+            continue  # matched through an unstated date, but the event's own dates say another day
         retold = not compatible_date and retelling(mention, f, other, of)
         if not (compatible_date or retold) and _implicit(mention, other):
             continue  # a date the sentence does not state cannot disagree with one that another states
@@ -256,3 +263,11 @@ def _same_article_score(
 def _implicit(*mentions: EventMention) -> bool:
     """A mention dated without an expression of its own (by its publication day or the narrative)."""
     return any(m.date_source != "expression" for m in mentions)
+
+
+def _fits_stated(mention: EventMention, cluster: _Cluster) -> bool:
+    """The mention's date (from ``earliest``) overlaps a date the cluster's members state (if any)."""
+    if not cluster.stated:
+        return True
+    start, end = bounds(mention)
+    return any(start <= when.end and when.start <= end for when in cluster.stated)

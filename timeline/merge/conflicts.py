@@ -1,10 +1,53 @@
-"""The dates of an event's sources that disagree with its chosen date."""
+"""An event's date among its sources' dates, the dates that disagree with it, and the mentions whose
+unstated date it does not include."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from timeline.types import Conflict, DateValue, EventMention
+from timeline.merge.clusters import _Cluster
+from timeline.merge.dates import bounds
+from timeline.merge.features import features
+from timeline.types import GRANULARITIES, Conflict, DateValue, EventMention, JoinReason
+
+
+def _precision(when: DateValue) -> int:
+    return -GRANULARITIES.index(when.granularity) if when.granularity in GRANULARITIES else -99
+
+
+def _choose_date(dated: list[EventMention], copies: dict[str, str] | None = None) -> DateValue | None:
+    """The date the sources support best, at the finest precision they agree on.
+
+    Only the finest dates compete (a date containing another, finer one agrees with it and yields to it).
+    Between conflicting fine dates the one more sources give at its own precision wins; coarse mentions
+    around one of them ("in October") only break a tie, so one fine but wrong date cannot win on them.
+    A copy of another article's text is not an independent source.
+    """
+    if not dated:
+        return None
+    copies = copies or {}
+    options = {m.date.value: m.date for m in dated if m.date}
+    documents: dict[str, set[str]] = defaultdict(set)  # by date value: big events repeat few dates
+    for m in dated:
+        if m.date:
+            documents[m.date.value].add(copies.get(m.document, m.document))
+    leaves = [
+        when for when in options.values() if not any(_finer_inside(other, when) for other in options.values())
+    ]
+
+    def support(when: DateValue) -> tuple[int, int, int, int, int, str]:
+        fine = set().union(*(documents[v] for v, d in options.items() if when.contains(d)))
+        overlapping = set().union(*(documents[v] for v, d in options.items() if d.overlaps(when)))
+        exact = len(documents[when.value])  # "Friday" (5 sources) over "Friday night" (1): same day
+        return (len(fine), len(overlapping), exact, _precision(when), -when.start.toordinal(), when.value)
+
+    return max(leaves, key=support)
+
+
+def _finer_inside(inner: DateValue, outer: DateValue) -> bool:
+    """``inner`` is a finer date within ``outer`` ("Nov. 25" in "late November")."""
+    # a time of day is no finer a date than its day: both compete, on their sources
+    return inner.value != outer.value and outer.contains(inner) and not inner.contains(outer)
 
 
 def _conflicts(dated: list[EventMention], when: DateValue | None) -> list[Conflict]:
@@ -16,3 +59,48 @@ def _conflicts(dated: list[EventMention], when: DateValue | None) -> list[Confli
         Conflict(value=value, sources=sorted({m.document for m in ms}), text=ms[0].sentence.text)
         for value, ms in sorted(by_value.items())
     ]
+
+
+def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -> list[_Cluster]:
+    """The cluster, less the mentions whose date their sentence does not state (the publication day, the
+    narrative's day) when the event's own date falls outside it: each group of those (by date) becomes an
+    event of its own.  Joining by content along a chain of such mentions must never re-date one: a date
+    the text states can disagree (a conflict, shown); one it only implies cannot."""
+    stated = [m for m in cluster.mentions if m.date is not None and m.date_source == "expression"]
+    when = _choose_date([m for m in stated if not _retelling(m)], copies)
+    if when is None:
+        return [cluster]
+    kept, apart = _Cluster(), defaultdict(_Cluster)
+    for mention in cluster.mentions:
+        unstated = mention.date is not None and mention.date_source not in ("expression", "joined")
+        if unstated and not _retelling(mention) and not _within(mention, when):
+            mention.join = None
+            apart[mention.date.value].add(mention, features(mention))
+        else:
+            kept.add(mention, features(mention))
+    if not apart:
+        return [cluster]
+    kept.reasons = [r for r in cluster.reasons if _located(r, kept)]
+    for part in apart.values():
+        part.reasons = [r for r in cluster.reasons if _located(r, part) and _matched(r, part)]
+    return [kept, *apart.values()]
+
+
+def _retelling(mention: EventMention) -> bool:
+    return mention.join is not None and mention.join.kind == "retelling"
+
+
+def _within(mention: EventMention, when: DateValue) -> bool:
+    start, end = bounds(mention)
+    return start <= when.end and when.start <= end
+
+
+def _located(reason: JoinReason, cluster: _Cluster) -> bool:
+    return any(m.document == reason.document and m.sentence.start == reason.start for m in cluster.mentions)
+
+
+def _matched(reason: JoinReason, cluster: _Cluster) -> bool:
+    return any(
+        m.document == reason.matched_document and m.sentence.start == reason.matched_start
+        for m in cluster.mentions
+    )

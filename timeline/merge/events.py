@@ -4,52 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from datetime import date
 
 from timeline.merge.clusters import _Cluster
-from timeline.merge.conflicts import _conflicts
+from timeline.merge.conflicts import _choose_date, _conflicts
 from timeline.merge.features import _STATUS_ORDER
-from timeline.types import GRANULARITIES, DateValue, Event, EventMention, JoinReason
-
-
-def _precision(when: DateValue) -> int:
-    return -GRANULARITIES.index(when.granularity) if when.granularity in GRANULARITIES else -99
-
-
-def _choose_date(dated: list[EventMention], copies: dict[str, str] | None = None) -> DateValue | None:
-    """The date the sources support best, at the finest precision they agree on.
-
-    Only the finest dates compete (a date containing another, finer one agrees with it and yields to it).
-    Between conflicting fine dates the one more sources give at its own precision wins; coarse mentions
-    around one of them ("in October") only break a tie, so one fine but wrong date cannot win on them.
-    A copy of another article's text is not an independent source.
-    """
-    if not dated:
-        return None
-    copies = copies or {}
-    options = {m.date.value: m.date for m in dated if m.date}
-    documents: dict[str, set[str]] = defaultdict(set)  # by date value: big events repeat few dates
-    for m in dated:
-        if m.date:
-            documents[m.date.value].add(copies.get(m.document, m.document))
-    leaves = [
-        when for when in options.values() if not any(_finer_inside(other, when) for other in options.values())
-    ]
-
-    def support(when: DateValue) -> tuple[int, int, int, int, int, str]:
-        fine = set().union(*(documents[v] for v, d in options.items() if when.contains(d)))
-        overlapping = set().union(*(documents[v] for v, d in options.items() if d.overlaps(when)))
-        exact = len(documents[when.value])  # "Friday" (5 sources) over "Friday night" (1): same day
-        return (len(fine), len(overlapping), exact, _precision(when), -when.start.toordinal(), when.value)
-
-    return max(leaves, key=support)
-
-
-def _finer_inside(inner: DateValue, outer: DateValue) -> bool:
-    """``inner`` is a finer date within ``outer`` ("Nov. 25" in "late November")."""
-    # a time of day is no finer a date than its day: both compete, on their sources
-    return inner.value != outer.value and outer.contains(inner) and not inner.contains(outer)
+from timeline.types import DateValue, Event, EventMention, JoinReason
 
 
 def _to_event(

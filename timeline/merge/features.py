@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -18,6 +19,7 @@ from timeline.text import (
     CONCEPTS,
     GENERIC_TERMS,
     LIGHT_VERBS,
+    STOPWORDS,
     concept,
     is_reporting,
     tokenize,
@@ -78,6 +80,16 @@ def features(mention: EventMention) -> MentionFeatures:
     return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
 
 
+def _plural_noun(tokens: list, where: int, head: str | None) -> bool:
+    """An event noun in the plural after a modifier ("two bomb attacks", "the terrorist blasts"), which the
+    verb test reads as a verb in the present ("attacks")."""
+    word = tokens[where].lower
+    if head is None or not word.endswith("s") or where == 0:
+        return False
+    before = tokens[where - 1]
+    return before.text.islower() and before.lower not in STOPWORDS and before.lower not in AUXILIARIES
+
+
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 
 
@@ -112,20 +124,23 @@ def governing_action(text: str, trigger: str) -> str:
     the nearest verb before the noun, skipping auxiliaries and verbs that only frame it ("the blast
     occurred").  A verb of the noun's own or an allied concept before it ("people were killed in the
     blasts"), or after it when the governor only reports ("officials said the blasts killed 200"), keeps
-    the noun as the sentence's action.  Returns the
-    governing verb's stem, or "".
+    the noun as the sentence's action.  Returns the governing verb's stem, or "".
     """
     first = trigger.split()[0].lower() if trigger else ""
     if not first:
         return ""
-    tokens = tokenize(text)
+    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.IGNORECASE)
+    if found is None:
+        return ""
+    # only the words up to the trigger decide (the rest is read below only for a reported noun): cheap
+    tokens = tokenize(text[: found.end()])
     flags = verb_flags(tokens)
     where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
     if where is None:
         return ""
     head = concept(first)
     allied = {head, *_ALLIED.get(head or "", ())} - {None}
-    if flags[where]:
+    if flags[where] and not _plural_noun(tokens, where, head):
         return _relative_governor(tokens, flags, where, allied)
     governor = ""
     for i in range(where):
@@ -141,10 +156,13 @@ def governing_action(text: str, trigger: str) -> str:
     # "officials said the blasts killed 200" reports the blasts; "X said that the bombings this month
     # were an outrage" reports what X said about them
     reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
-    if reported and any(
-        flags[i] and concept(tokens[i].lower) in allied for i in range(where + 1, len(tokens))
-    ):
-        return ""
+    if reported:
+        rest = tokenize(text[found.end() :])
+        if any(
+            flag and concept(token.lower) in allied
+            for token, flag in zip(rest, verb_flags(rest), strict=True)
+        ):
+            return ""
     return word_stem(governor) if governor else ""
 
 

@@ -190,11 +190,11 @@ def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Mention
     again days later ("at least 82 were killed", "the toll has risen to 12").  It joins the attack's
     event as a retelling, its own date kept and no conflict: it tells the same happening, later.
 
-    It needs the toll concept, a date after the attack's within ``RETELL_WINDOW``, a place or a specific
+    It needs the toll as its action, a date after the attack's within ``RETELL_WINDOW``, a place or a specific
     word in common, and no named person in common: one person's death told on two days is a conflict."""
     if a.date is None or b.date is None or fa.kind != "occurrence" or fb.kind != "occurrence":
         return False
-    if _TOLL not in fa.concepts or not (fb.concepts & _TOLD_OF) or _apart(fa, fb):
+    if fa.head != _TOLL or fb.head not in _TOLD_OF or _apart(fa, fb):
         return False
     if not (b.date.end < a.date.start and a.date.start - b.date.end <= RETELL_WINDOW):
         return False

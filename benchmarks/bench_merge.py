@@ -1,0 +1,46 @@
+"""Time the merge stage alone on a collection (the mentions are extracted once, then merged N times).
+
+    python benchmarks/bench_merge.py ../shared/eval/entities/Sarah_Palin/articles.jsonl [--runs 3]
+
+Prints the number of mentions and events and each run's wall time of ``merge_mentions``, with Python's cyclic
+garbage collector paused as the build pauses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+
+import timeline.build as build
+from timeline.merge import merge_mentions
+from timeline.readers import read_paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    captured: dict[str, tuple] = {}
+    original = build.merge_mentions
+
+    def capture(mentions, articles, copies=None):
+        captured["args"] = (mentions, articles, copies)
+        return original(mentions, articles, copies)
+
+    build.merge_mentions = capture
+    build.build_timeline(read_paths(args.paths))
+    build.merge_mentions = original
+    mentions, articles, copies = captured["args"]
+    gc.disable()
+    for run in range(args.runs):
+        start = time.perf_counter()
+        events = merge_mentions(mentions, articles, copies)
+        elapsed = time.perf_counter() - start
+        print(f"run {run + 1}: {len(mentions)} mentions -> {len(events)} events in {elapsed:.2f} s")
+    gc.enable()
+
+
+if __name__ == "__main__":
+    main()
