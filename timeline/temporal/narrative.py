@@ -148,18 +148,17 @@ def _in_relative_clause(ctx: Context, pos: int) -> bool:
     return bool(_RELATIVE_PRONOUN.search(clause) or _REDUCED_PASSIVE.search(clause))
 
 
-def _story_expressions(ctx: Context, pos: int) -> set[int]:
-    """ids of the expressions before ``pos`` that belong to a story: absolute dates, and those anchored
-    on one (transitively).  "a year earlier" counted from the publication date's quarter is not."""
-    story: set[int] = set()
-    by_anchor: dict[tuple[str, str], int] = {}
-    for _, expr, _ in ctx.mentions:
-        if expr.start >= pos:
-            break
+def _story_expressions(ctx: Context) -> set[int]:
+    """ids of the expressions resolved so far that belong to a story: absolute dates, and those anchored
+    on one (transitively).  "a year earlier" counted from the publication date's quarter is not.
+    Kept up to date incrementally on the context (mentions only grow, in text order)."""
+    story, by_anchor = ctx.story_ids, ctx.story_by_anchor
+    for _, expr, _ in ctx.mentions[ctx.story_seen :]:
         anchor = by_anchor.get((expr.anchor_text or "", expr.anchor_value or ""))
         if expr.anchor == "absolute" or (expr.anchor == "mention" and anchor in story):
             story.add(id(expr))
         by_anchor[(expr.text, expr.value or "")] = id(expr)
+    ctx.story_seen = len(ctx.mentions)
     return story
 
 
@@ -177,7 +176,7 @@ def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
 def reference_at(ctx: Context, pos: int) -> Reference | None:
     """The story's reference time before ``pos``; None when there is none or the text came back to the
     news of the day since."""
-    story = _story_expressions(ctx, pos)
+    story = _story_expressions(ctx)
     paragraph = ctx.layout.paragraph(pos)
     found: Reference | None = None
     for para, expr, span in reversed(ctx.mentions):

@@ -70,6 +70,10 @@ class Context:
         default_factory=list
     )  # (paragraph, expr, span)
     _numeric_order: str | None = field(default=None, repr=False)
+    # narrative.py's record of which mentions belong to a story (built incrementally as mentions grow)
+    story_ids: set[int] = field(default_factory=set, repr=False)
+    story_by_anchor: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    story_seen: int = 0
 
     @property
     def numeric_order(self) -> str:
