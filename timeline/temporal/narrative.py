@@ -265,8 +265,13 @@ def story_weekday(ctx: Context, start: int, end: int, weekday: int) -> tuple[dat
 def _passing_year(ctx: Context, ref: Reference, start: int) -> bool:
     """News mentions years in passing ("his last concert was in 2004. He died in January"): in a text that
     speaks of the present, a year alone carries to a later sentence only when the date opens that sentence,
-    the way a story moves on ("The war began in 1998. In March, rebels took the capital")."""
-    if ref.span.granularity != "year" or not _is_news(ctx):
+    the way a story moves on ("The war began in 1998. In March, rebels took the capital").  Any story date
+    carries into a new paragraph of news only that way: a paragraph that does not open with a date is
+    back to the news ("... the currency collapsed in October 1981. / Inflation fell in September")."""
+    if not _is_news(ctx):
+        return False
+    new_paragraph = ctx.layout.paragraph(ref.expr.start) != ctx.layout.paragraph(start)
+    if ref.span.granularity != "year" and not new_paragraph:
         return False
     if ctx.layout.sentence_index(ref.expr.start) == ctx.layout.sentence_index(start):
         return False
