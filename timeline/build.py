@@ -479,8 +479,18 @@ def _date_undated(
     ]
     if not undated or not dated:
         return ordered
-    reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)
-    inferred = _infer_dates(undated, EventReference(reference), sentences)
+    try:
+        reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)
+        inferred = _infer_dates(undated, EventReference(reference), sentences)
+    except Exception as error:  # noqa: BLE001 - the guard: dating from the others is a bonus, not a must
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        warnings.append(
+            f"could not date the {len(undated)} undated article(s) from the others "
+            f"({_failure_reason(error)}); they stay undated. "
+            f"This is a bug: please report it (rerun with {DEBUG_VARIABLE}=1)"
+        )
+        return ordered
     result = []
     for done, article in enumerate(ordered, start=1):
         published = inferred.get(article.id)
