@@ -164,3 +164,8 @@ def test_asides_are_not_the_story() -> None:
     assert _value(participle, "June", published) == "2008-06"
     span = "Acme restated profits going back to 1997 before filing for bankruptcy on December 2."
     assert _value(span, "December 2", published) == "2008-12-02"
+
+
+def test_a_concession_is_not_the_story() -> None:
+    text = "Although the actor died in 2014, the writers plan a sequel. At the end of March, they wrote."
+    assert _value(text, "the end of March", "2017-05-06") == "2017-03"

@@ -88,13 +88,17 @@ _OPENS_SENTENCE = re.compile(
     r"|the\s+middle\s+of)\s+)*",
     re.IGNORECASE,
 )
-_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^,;:.]*$", re.IGNORECASE)
+# "Since the index was launched in 1984, ...", "Although he died in 2014, ...": a period reaching today, or
+# a concession set against the news.
+_SINCE_CLAUSE_BEFORE = re.compile(r"\b(?:since|although|though|whereas)\b[^,;:.]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(
     r"\b(?:between\s+(?:\S+\s+){0,3}?(?:and\s+)?|from\s+(?:\S+\s+){0,3}?(?:to|until|till|through)\s+)$"
     r"|\bfrom\s+$(?=\S+\s+(?:to|until|till|through)\b)",
     re.IGNORECASE,
 )
 _SPAN_START = re.compile(r"\s+(?:to|until|till|through)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # A date the text reports a state at ("assets as of Sept. 30") is a reporting date, not the story's.
 _AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
@@ -122,6 +126,10 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
         and re.search(r"\bfrom\s+$", ctx.text[max(0, expr.start - 6) : expr.start], re.IGNORECASE)
     ):
         return False  # "between 1998 and 2005", "from 1993 until 2009": a span, not a point of the story
+    if _POSSESSIVE_BEFORE.search(ctx.text, max(0, expr.start - 4), expr.start) and _NOUN_AFTER.match(
+        ctx.text, expr.end
+    ):
+        return False  # "Johnson's 1999 mark": the year names a record, not the story's time
     if _ARTICLE_BEFORE.search(ctx.text, max(0, expr.start - 5), expr.start):
         return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
     if _in_relative_clause(ctx, expr.start) or _in_opening_participle(ctx, expr):
