@@ -330,3 +330,12 @@ def test_a_stated_later_day_never_joins_silently_through_a_lead_dated_by_its_pap
 def test_a_plural_event_noun_after_a_modifier_is_named_by_the_sentences_verb():
     text = "Norland on Saturday condemned two bomb attacks in Vesta."
     assert governing_action(text, "attacks") == word_stem("condemn")
+
+
+def test_deploring_the_blast_on_its_day_is_a_reaction_not_a_report_of_it():
+    deplored = _mention(
+        "b", "2011-04-29", "Norland deplored the bomb blast at the Vesta courthouse that killed guards.",
+        "deplored", ["Norland", "Vesta"], ["deplore", "bomb", "attack", "courthouse", "death", "guard"],
+        ["Vesta"], subjects=["Norland"],
+    )  # fmt: skip
+    assert _sources(merge_mentions([_blast(), deplored], ARTICLES)) == [["a"], ["b"]]
