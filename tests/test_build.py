@@ -14,6 +14,7 @@ import pytest
 from timeline import build
 from timeline.build import build_timeline, select_events
 from timeline.config import BuildOptions
+from timeline.errors import InputError
 from timeline.readers import read_paths
 from timeline.temporal.timex import value_to_date
 from timeline.types import Article, Event, EventMention, Published, Sentence
@@ -204,15 +205,30 @@ def test_undated_article_without_relative_dates_is_bounded_by_its_own_events():
     assert documents["undated"].earliest == date(2023, 3, 3)
 
 
-def test_an_error_while_reading_in_a_worker_reaches_the_caller(tiny_chunks, monkeypatch):
+def test_an_error_while_reading_in_a_worker_skips_only_that_article(tiny_chunks, monkeypatch):
     if build._start_method() != "fork":
         pytest.skip("the patched reader only reaches workers started by fork")
+    real = build.read_article
 
+    def failing_on_003(article):
+        if article.id.startswith("003"):
+            raise ValueError(f"cannot read {article.id}")
+        return real(article)
+
+    monkeypatch.setattr(build, "read_article", failing_on_003)
+    timeline = build_timeline(read_paths([str(SEEDS)]))
+    assert [s.document for s in timeline.skipped] == ["003_8abad7e98a5fd3f2"]
+    assert "003" not in " ".join(d.id for d in timeline.documents)
+    assert len(timeline.documents) == 3 and timeline.events
+    assert any("could not be processed (ValueError: cannot read 003" in w for w in timeline.warnings)
+
+
+def test_an_error_in_every_article_reaches_the_caller_as_one_input_error(tiny_chunks, monkeypatch):
     def failing(article):
         raise ValueError(f"cannot read {article.id}")
 
     monkeypatch.setattr(build, "read_article", failing)
-    with pytest.raises(ValueError, match="cannot read"):
+    with pytest.raises(InputError, match="no article could be processed .*cannot read"):
         build_timeline(read_paths([str(SEEDS)]))
 
 

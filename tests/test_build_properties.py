@@ -70,3 +70,118 @@ def test_one_article_alone_gives_its_own_events():
     assert timeline.events
     assert all(e.sources == [articles[0].id] for e in timeline.events)
     assert any(e.date and e.date.value == "2022-02-14" and "call" in e.title for e in timeline.events)
+
+
+# --- the whole build never raises: readers -> build -> every output format ----------------------------
+#
+# Random text, random bytes and random mixes of date words and punctuation go through the readers (as
+# standard input, so format detection runs too), the build and every renderer.  A ``TimelineError`` (an
+# input that is not an article: binary, empty) is a fine answer; any other exception is a bug.  Every
+# JSON output validates against the schema, and every offset indexes the article's text.
+
+import io  # noqa: E402 - the property tests' own imports, kept with them
+import json  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from jsonschema import Draft202012Validator  # noqa: E402
+
+from timeline.errors import TimelineError  # noqa: E402
+from timeline.render import FORMATS, render  # noqa: E402
+from timeline.schema import definition_schema, load_schema  # noqa: E402
+
+_TIMELINE_SCHEMA = Draft202012Validator(load_schema("timeline"))
+_EVENT_SCHEMA = Draft202012Validator(definition_schema("timeline", "event"))
+_PROPERTY_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+
+DATE_WORDS = [
+    "Monday",
+    "Tuesday",
+    "Friday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "last week",
+    "next month",
+    "this year",
+    "14 February 2022",
+    "Feb. 15",
+    "2022-02-16",
+    "March",
+    "1994",
+    "the 1990s",
+    "Q3",
+    "a week earlier",
+    "the day before",
+    "two days later",
+    "since",
+    "until",
+    "on",
+    "in",
+    "at 3 p.m.",
+    "noon",
+    "spring",
+    "Date:",
+    " date",
+    "---",
+    "Rahn",
+    "Acme",
+    "Norland",
+    "met",
+    "said",
+    "will",
+    "was",
+    "signed",
+    "the",
+]
+PUNCTUATION = [".", ",", ";", ":", "—", "-", "(", ")", '"', "'", "\n", "\n\n", " ", "!", "?", "/", "#", "…"]
+
+
+def _build_everything(data: bytes | str) -> None:
+    stream = io.BytesIO(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    try:
+        articles = read_paths(["-"], stdin=stream, published={"stdin": "2022-02-15"})
+        timeline = build_timeline(articles)
+    except TimelineError:
+        return  # one clear line for the user: not an article, or nothing that could be processed
+    _check_offsets(timeline)
+    for fmt in FORMATS:
+        text = render(timeline, fmt)
+        assert isinstance(text, str)
+        if fmt == "json":
+            errors = [e.message for e in _TIMELINE_SCHEMA.iter_errors(json.loads(text))]
+            assert not errors, errors
+        if fmt == "jsonl":
+            for line in filter(None, text.splitlines()):
+                assert not [e.message for e in _EVENT_SCHEMA.iter_errors(json.loads(line))]
+
+
+def _check_offsets(timeline: Timeline) -> None:
+    texts = {article.id: article.text for article in timeline.documents}
+    for document, expressions in timeline.expressions.items():
+        for expression in expressions:
+            assert texts[document][expression.start : expression.end] == expression.text
+    for event in timeline.events:
+        for mention in event.mentions:
+            sentence = mention.sentence
+            assert texts[mention.document][sentence.start : sentence.end] == sentence.text
+
+
+@_PROPERTY_SETTINGS
+@given(st.text(max_size=400))
+def test_any_text_builds_and_renders_in_every_format(text):
+    _build_everything(text)
+
+
+@_PROPERTY_SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_build_and_render_in_every_format(data):
+    _build_everything(data)
+
+
+@_PROPERTY_SETTINGS
+@given(st.lists(st.sampled_from(DATE_WORDS + PUNCTUATION), min_size=1, max_size=80))
+def test_any_mix_of_date_words_and_punctuation_builds_and_renders(pieces):
+    _build_everything(" ".join(pieces) if len(pieces) % 2 else "".join(pieces))

@@ -224,8 +224,9 @@ def test_output_is_atomic_when_writing_fails(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        run("build", str(SEEDS), "--format", "json", "-o", str(out))
+    result = run("build", str(SEEDS), "--format", "json", "-o", str(out))
+    assert result.exit_code == 2
+    assert "timeline: error: cannot write --output" in result.stderr and "disk full" in result.stderr
     assert out.read_text(encoding="utf-8") == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.json"]  # no temp file left behind
 

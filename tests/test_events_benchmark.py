@@ -90,5 +90,11 @@ def test_document_counts(tmp_path):
     assert (counts.gold, counts.gold_sentences) == (3, 3)
     # baseline: every sentence on 2001-03-09 finds e1 and e5, and is right in their two sentences of three
     assert (counts.base_found, counts.base_right, counts.base_judged) == (2, 2, 3)
-    # the tool dates "tested it on Tuesday" by its date: that pair at least is found, and rightly dated
-    assert counts.found >= 1 and counts.right >= 1
+    # the lead is the publication day's news (e1), "tested it on Tuesday" is dated by its expression (e2),
+    # and "The rollout followed", a past report on a line of its own, is the publication day's (e5)
+    assert (counts.found, counts.judged, counts.right) == (3, 3, 3)
+    assert result.rules == {
+        "publication-implicit.lead": [1, 1, 1],
+        "expression": [1, 1, 1],
+        "publication-implicit.past": [1, 1, 1],
+    }

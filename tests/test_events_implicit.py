@@ -137,6 +137,28 @@ def test_generic_present_quotes_and_plans_are_not_dated():
     assert told.trigger == "told"
 
 
+def test_a_scheduled_happening_keeps_its_missing_date():
+    text = "Acme has opened a new plant in Kell.\n\nThe meeting with Minister Rahn has been scheduled."
+    assert all(m.date is None for m in _by_sentence(_mentions(text), "The meeting"))
+
+
+def test_the_json_mention_carries_its_date_source_and_earliest_day():
+    from jsonschema import Draft202012Validator
+
+    from timeline.render import to_dict
+    from timeline.schema import load_schema
+
+    document = to_dict(build_timeline([_article("Acme has unveiled a new jet in Kell.")]))
+    assert not list(Draft202012Validator(load_schema("timeline")).iter_errors(document))
+    (event,) = document["events"]
+    (mention,) = event["mentions"]
+    assert (mention["date_source"], mention["date"], mention["earliest"]) == (
+        "publication-implicit",
+        PUBLISHED,
+        "2023-03-14",
+    )
+
+
 def test_no_publication_day_no_implicit_date():
     text = "Acme has unveiled a new version of its long-range jet."
     assert all(m.date is None for m in _mentions(text, published="2023-03"))

@@ -13,7 +13,7 @@ from timeline.errors import UsageError
 from timeline.policy import load_policy, parse_duration
 
 DATA = Path(__file__).parent / "data" / "check"
-DEFAULT_FAIL_ON = {"undated-article", "undated-event", "interval"}
+DEFAULT_FAIL_ON = {"undated-article", "undated-event", "interval", "unreadable-article"}
 
 
 @pytest.fixture

@@ -148,3 +148,13 @@ def test_cli_sentences_option(tmp_path):
     assert result.exit_code == 0, result.output
     [event] = json.loads(result.stdout)["events"]
     assert event["date"]["value"] == "2021-03-03" and len(event["sentences"]) == 2
+
+
+def test_a_re_sent_copy_is_not_another_article_naming_the_day():
+    collection = _collection()
+    before = day_scores(collection)[date(2021, 3, 9)]
+    resent = Collection(
+        collection.articles, collection.sentences, collection.expressions, copies={"a3": "a2"}
+    )
+    assert date(2021, 3, 9) not in day_scores(resent)  # only the copy named it
+    assert before > 0

@@ -116,3 +116,27 @@ def test_a_day_counted_from_a_month_of_the_story_stays_in_the_story() -> None:
     text = "In March 1941 the army reached the river. The next day it crossed. Two days later it attacked."
     assert _value(text, "The next day") == "1941-03"
     assert _value(text, "Two days later") == "1941-03"
+
+
+def test_the_decade_of_the_story() -> None:
+    text = "Work on the canal began in 1881, but it was abandoned by the end of the decade."
+    assert _value(text, "the end of the decade", "2014-08-15") == "188"
+    present = "Work on the canal began in 1881. Norland will finish a new one by the end of the decade."
+    assert _value(present, "the end of the decade", "2014-08-15") == "201"
+
+
+def test_a_hope_put_in_the_past_still_looks_forward() -> None:
+    text = "Talks collapsed in December 2018. Both sides said they hoped to reach a deal by June."
+    assert _value(text, "June", "2019-05-14") == "2019-06"
+
+
+def test_a_year_phrase_places_the_date_before_it() -> None:
+    text = "The monarchy fell in September 1792, and the king was executed on January 21 the following year."
+    assert _value(text, "January 21", "2014-07-14") == "1793-01-21"
+    assert _value(text, "the following year", "2014-07-14") == "1793"
+    assert _value("The war began in 1914. In March the next year, it spread.", "March") == "1915-03"
+
+
+def test_a_date_placed_by_a_year_phrase_anchors_what_follows() -> None:
+    text = "Vell resigned on December 31 of that year. Three months later, Rahn won."
+    assert _value("In 1999 the crisis deepened. " + text, "Three months later", "2008-05-08") == "2000-03"

@@ -23,6 +23,7 @@ import heapq
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
 import zlib
@@ -39,12 +40,22 @@ from itertools import combinations
 from rapidfuzz import fuzz, process
 
 from timeline.config import BuildOptions
+from timeline.errors import InputError
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
 from timeline.merge import event_id, merge_mentions
 from timeline.summarise import Collection, summarise
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression, Timeline
+from timeline.types import (
+    Article,
+    Event,
+    EventMention,
+    Published,
+    Sentence,
+    Skipped,
+    TimeExpression,
+    Timeline,
+)
 
 # Below these sizes starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
@@ -76,14 +87,20 @@ def build_timeline(articles: list[Article], options: BuildOptions | None = None)
 
 
 def _build(articles: list[Article], options: BuildOptions) -> Timeline:
-    ordered = sorted(articles, key=lambda a: (hashlib.sha1(a.text.encode("utf-8")).hexdigest(), a.id))
+    ordered = sorted(articles, key=lambda a: (_text_digest(a.text), a.id))
     sentences: dict[str, list[Sentence]] = {}
     expressions: dict[str, list[TimeExpression]] = {}
     mentions: dict[str, list[EventMention]] = {}
-    for article, (split, tagged, found) in zip(ordered, _read_articles(ordered, options), strict=True):
-        sentences[article.id], expressions[article.id], mentions[article.id] = split, tagged, found
+    failed: list[tuple[Article, str]] = []
+    for article, reading in zip(ordered, _read_articles(ordered, options), strict=True):
+        if isinstance(reading, str):
+            failed.append((article, reading))
+            continue
+        sentences[article.id], expressions[article.id], mentions[article.id] = reading
+    skipped, failure_warnings = _skipped_articles(failed, len(ordered))
+    ordered = [a for a in ordered if a.id in sentences]
 
-    ordered = _date_undated(ordered, sentences, expressions, mentions, options)
+    ordered = _date_undated(ordered, sentences, expressions, mentions, options, failure_warnings)
     copies = find_copies(ordered)
     by_id = {a.id: a for a in ordered}
     # a copy adds only what its original does not say: its repeated sentences would be read again
@@ -96,15 +113,24 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     _date_from_implicit(events)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
-    events = select_events(events, options, Collection(ordered, sentences, expressions))
+    events = select_events(events, options, Collection(ordered, sentences, expressions, copies))
     documents = sorted(ordered, key=lambda a: a.id)
     return Timeline(
         documents=documents,
         events=events,
         expressions={a.id: expressions[a.id] for a in documents},
-        warnings=[_copy_warning(copy, original, own[copy]) for copy, original in sorted(copies.items())],
+        warnings=[
+            *failure_warnings,
+            *(_copy_warning(copy, original, own[copy]) for copy, original in sorted(copies.items())),
+        ],
         copies=copies,
+        skipped=skipped,
     )
+
+
+def _text_digest(text: str) -> str:
+    # surrogatepass: a lone surrogate in a text (an escaped "\udc00" in JSON) must not stop the build
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _date_from_implicit(events: list[Event]) -> None:
@@ -267,14 +293,60 @@ def read_article(article: Article) -> Reading:
     return sentences, expressions, extract_mentions(article, sentences, expressions)
 
 
-def _read_chunk(chunk: list[Article]) -> list[Reading]:
+# ---------------------------------------------------------------- the per-article guard
+#
+# A bug met in one article's text must cost that article, never the whole run: its failure becomes a
+# warning naming it (and a ``Skipped`` entry, which ``timeline check`` reports), and the build goes on.
+# With TIMELINE_DEBUG set the exception propagates, so a developer gets the traceback.
+
+DEBUG_VARIABLE = "TIMELINE_DEBUG"
+_REASON_CHARS = 160  # an exception's message is cut to this in the warning
+
+
+def _guarded_read(article: Article) -> Reading | str:
+    """``read_article``, or a one-line reason when processing this article raised."""
+    try:
+        return read_article(article)
+    except Exception as error:  # noqa: BLE001 - the guard: one article's failure must not stop the rest
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        return _failure_reason(error)
+
+
+def _failure_reason(error: BaseException) -> str:
+    detail = " ".join(str(error).split())[:_REASON_CHARS]
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def _failure_warning(article: Article, reason: str) -> str:
+    where = article.path if article.path in ("", article.id) else f"{article.path} (article {article.id})"
+    return (
+        f"{where or article.id}: could not be processed ({reason}); skipped, the other articles are kept. "
+        f"This is a bug: please report it (rerun with {DEBUG_VARIABLE}=1 for the traceback)"
+    )
+
+
+def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[list[Skipped], list[str]]:
+    """The ``Skipped`` entries and warnings of the articles whose processing failed."""
+    if failed and len(failed) == total:
+        article, reason = failed[0]
+        raise InputError(
+            f"no article could be processed ({len(failed)} tried; first: {article.path or article.id}: "
+            f"{reason}); rerun with {DEBUG_VARIABLE}=1 for the traceback and please report it"
+        )
+    skipped = [Skipped(path=a.path or a.id, reason=reason, document=a.id) for a, reason in failed]
+    return skipped, [_failure_warning(article, reason) for article, reason in failed]
+
+
+def _read_chunk(chunk: list[Article]) -> list[Reading | str]:
     """Worker task: module-level so that it pickles by name."""
     with _cycle_collector_paused():
-        return [read_article(article) for article in chunk]
+        return [_guarded_read(article) for article in chunk]
 
 
-def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading]:
-    """``read_article`` of each article, in order: in worker processes when the collection is large."""
+def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading | str]:
+    """``read_article`` of each article (or why it failed), in order: in worker processes when the
+    collection is large."""
     workers = _worker_count(ordered)
     method = _start_method() if workers > 1 else None
     if method is not None:
@@ -282,9 +354,9 @@ def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Readin
             return _read_in_pool(ordered, options, workers, method)
         except (BrokenProcessPool, OSError):
             pass  # no usable process pool here (sandbox, no semaphores, a worker killed): read in-process
-    readings = []
+    readings: list[Reading | str] = []
     for done, article in enumerate(ordered, start=1):
-        readings.append(read_article(article))
+        readings.append(_guarded_read(article))
         _report(options, "read", done, len(ordered))
     return readings
 
@@ -335,25 +407,44 @@ def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _read_in_pool(ordered: list[Article], options: BuildOptions, workers: int, method: str) -> list[Reading]:
+def _read_in_pool(
+    ordered: list[Article], options: BuildOptions, workers: int, method: str
+) -> list[Reading | str]:
     """``read_article`` of each article by worker processes, chunk by chunk; results in input order."""
     chunks = list(_chunks(ordered, CHUNK_CHARACTERS))
-    results: list[list[Reading]] = [[] for _ in chunks]
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+    results: list[list[Reading | str]] = [[] for _ in chunks]
+    with _worker_pool(min(workers, len(chunks)), method) as pool:
         futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
-        try:
-            done = 0
-            for future in as_completed(futures):
-                number = futures[future]
-                results[number] = future.result()
-                done += len(chunks[number])
-                _report(options, "read", done, len(ordered))
-        except BaseException:
-            # an error or Ctrl-C: drop the queued chunks instead of reading them all before stopping
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        done = 0
+        for future in as_completed(futures):
+            number = futures[future]
+            results[number] = future.result()
+            done += len(chunks[number])
+            _report(options, "read", done, len(ordered))
     return [reading for chunk_readings in results for reading in chunk_readings]
+
+
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers at once); a worker
+    interrupted on its own would print a traceback and leave the parent waiting."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _worker_pool(workers: int, method: str) -> Iterator[ProcessPoolExecutor]:
+    """A process pool that, on any error or Ctrl-C in the parent, stops its workers at once
+    (instead of letting them finish their chunks, which can take minutes)."""
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        yield pool
+    except BaseException:
+        # ``_processes`` is private, but terminating the workers is the only way not to wait for them
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 # ---------------------------------------------------------------- inference and bounds
@@ -370,8 +461,11 @@ def _date_undated(
     expressions: dict[str, list[TimeExpression]],
     mentions: dict[str, list[EventMention]],
     options: BuildOptions,
+    warnings: list[str],
 ) -> list[Article]:
-    """Infer publication dates of undated articles from the dated ones; re-read those articles."""
+    """Infer publication dates of undated articles from the dated ones; re-read those articles.
+
+    An article whose re-reading fails keeps its first reading (undated), with a warning."""
     dated = [a for a in ordered if a.published.value]
     # only relative expressions left unresolved can date an article (see ``infer``): without any,
     # the reference merge of all dated articles would be wasted
@@ -388,15 +482,37 @@ def _date_undated(
     for done, article in enumerate(ordered, start=1):
         published = inferred.get(article.id)
         if published is not None:
-            article = replace(article, published=published)
-            if published.value:
-                expressions[article.id] = _tag_within_bounds(article)
-                mentions[article.id] = extract_mentions(
-                    article, sentences[article.id], expressions[article.id]
-                )
+            article = _reread_with_date(article, published, sentences, expressions, mentions, warnings)
         result.append(article)
         _report(options, "infer", done, len(ordered))
     return result
+
+
+def _reread_with_date(
+    article: Article,
+    published: Published,
+    sentences: dict[str, list[Sentence]],
+    expressions: dict[str, list[TimeExpression]],
+    mentions: dict[str, list[EventMention]],
+    warnings: list[str],
+) -> Article:
+    """``article`` with its inferred date, its expressions and mentions read again against it."""
+    dated = replace(article, published=published)
+    if not published.value:
+        return dated
+    try:
+        tagged = _tag_within_bounds(dated)
+        found = extract_mentions(dated, sentences[article.id], tagged)
+    except Exception as error:  # noqa: BLE001 - the per-article guard (see ``_guarded_read``)
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        warnings.append(
+            f"{article.path or article.id}: could not be re-read with its inferred date "
+            f"({_failure_reason(error)}); kept undated"
+        )
+        return article
+    expressions[article.id], mentions[article.id] = tagged, found
+    return dated
 
 
 MAX_BOUNDED_DAYS = 31  # wider ranges are not worth resolving day by day
@@ -468,7 +584,7 @@ def _infer_in_pool(
     chunks = [undated[i : i + INFER_CHUNK] for i in range(0, len(undated), INFER_CHUNK)]
     _INFERENCE_STATE = (reference, sentences)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with _worker_pool(workers, "fork") as pool:
             results = list(pool.map(_infer_chunk, chunks))
     finally:
         _INFERENCE_STATE = None

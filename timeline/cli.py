@@ -8,8 +8,10 @@ stderr and exit code 2; exit codes live in `timeline.errors`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -18,7 +20,19 @@ import typer
 from typer.core import TyperCommand
 
 from timeline import __version__
-from timeline.errors import EXIT_GAPS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, TimelineError, UsageError
+from timeline.errors import (
+    EXIT_GAPS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    InputError,
+    Interrupted,
+    OutputError,
+    TimelineError,
+    UsageError,
+)
+from timeline.report import Reporter, error_line, one_line
 
 app = typer.Typer(
     name="timeline",
@@ -133,6 +147,19 @@ UntilOption = Annotated[
     typer.Option("--until", metavar="DATE", help="Only events on or before DATE.", show_default=False),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Every warning line (many are otherwise summarised).")
+]
+MaxArticleSizeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--max-article-size",
+        metavar="SIZE",
+        help="Skip (with a warning) an article larger than SIZE characters: 50MB by default; "
+        "e.g. 200MB, 500k, 1000000.",
+        show_default=False,
+    ),
+]
 ColorOption = Annotated[
     str,
     typer.Option(
@@ -249,22 +276,26 @@ def build(
     ] = None,
     color: ColorOption = "auto",
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    max_article_size: MaxArticleSizeOption = None,
 ) -> None:
     """Build the merged chronology of the articles in PATHS."""
     from timeline.build import build_timeline
     from timeline.render import render
 
     fmt = output_format or "terminal"
-    with _user_errors():
-        articles = _read(paths, published, published_from, quiet)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
+    with _user_errors(reporter):
+        articles = _read(paths, published, published_from, reporter, max_article_size, output)
         options = _build_options(articles, since, until, top, min_sources, status, source)
         options.sentences = sentences
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress
             timeline = build_timeline(articles, options)
-        _warn_all(timeline.warnings, quiet)
+        _collect(reporter, timeline)
         text = render(timeline, fmt, color=_use_color(output, color), width=_width(), explain=explain)
         _emit(text, output, articles)
+        reporter.finish(len(timeline.documents))
 
 
 @app.command(
@@ -334,6 +365,8 @@ def check(
     ] = None,
     color: ColorOption = "auto",
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    max_article_size: MaxArticleSizeOption = None,
 ) -> None:
     """Check that the chronology of PATHS has no gaps (exit 1 if it has)."""
     from timeline.build import build_timeline
@@ -342,19 +375,21 @@ def check(
     from timeline.render.check import render_check
 
     fmt = output_format or "terminal"
-    with _user_errors():
+    reporter = Reporter(quiet=quiet, verbose=verbose)
+    with _user_errors(reporter):
         overrides = _policy_overrides(max_gap, fail_on, strict, since, until)
         policy = load_policy(Path.cwd(), overrides, config_file=config)
-        articles = _read(paths, published, published_from, quiet)
+        articles = _read(paths, published, published_from, reporter, max_article_size, output)
         with _progress(quiet, len(articles)) as progress:
             from timeline.config import BuildOptions
 
             timeline = build_timeline(articles, BuildOptions(progress=progress))
-        _warn_all(timeline.warnings, quiet)
+        _collect(reporter, timeline)
         gaps = find_gaps(timeline, policy)
         timeline.gaps = gaps
         text = render_check(timeline, gaps, fmt, color=_use_color(output, color), width=_width())
         _emit(text, output, articles)
+        reporter.finish(len(timeline.documents))
     raise typer.Exit(EXIT_OK if check_passed(gaps) else EXIT_GAPS)
 
 
@@ -411,8 +446,10 @@ def dates(
     from timeline.temporal import tag
 
     fmt = output_format or "terminal"
-    with _user_errors():
-        articles = read_paths([path], stdin=sys.stdin.buffer, warn=_warner(False))
+    reporter = Reporter()
+    with _user_errors(reporter):
+        articles = read_paths([path], stdin=_stdin, warn=reporter.warn)
+        reporter.flush()
         article = select_article(articles, article_id, "standard input" if path == "-" else repr(path))
         if published:
             try:
@@ -435,9 +472,20 @@ def dates(
 # --- helpers: argument plumbing only -------------------------------------------------------------
 
 
-def _read(paths: list[str], published: list[str] | None, published_from: Path | None, quiet: bool) -> list:
-    from timeline.readers import load_published_file, parse_published_options, read_paths
+def _read(
+    paths: list[str],
+    published: list[str] | None,
+    published_from: Path | None,
+    reporter: Reporter,
+    max_article_size: str | None,
+    output: Path | None = None,
+) -> list:
+    from timeline.readers import MAX_ARTICLE_SIZE, load_published_file, parse_published_options, read_paths
 
+    if output is None and sys.stdout is None:  # say so now, not after a long build
+        raise OutputError("standard output is closed; write to a file with -o FILE")
+
+    limit = _size(max_article_size, "--max-article-size") if max_article_size else MAX_ARTICLE_SIZE
     dates: dict[str, str] = {}
     origins: dict[str, str] = {}
     if published_from is not None:
@@ -453,9 +501,42 @@ def _read(paths: list[str], published: list[str] | None, published_from: Path | 
     for key in (options := parse_published_options(published or [])):
         origins.pop(key, None)  # an option given on the command line wins over the file
     dates.update(options)
-    return read_paths(
-        paths, published=dates, stdin=sys.stdin.buffer, warn=_warner(quiet), published_origins=origins
+    skipped: list = []
+    articles = read_paths(
+        paths,
+        published=dates,
+        stdin=_stdin,
+        warn=reporter.warn,
+        published_origins=origins,
+        skipped=skipped,
+        max_article_size=limit,
     )
+    reporter.skip(skipped)
+    reporter.flush()  # the reading warnings now, before a long build
+    return articles
+
+
+def _stdin():
+    """Standard input as bytes, or None when it is closed (``<&-``)."""
+    return getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+
+
+def _collect(reporter: Reporter, timeline) -> None:
+    """The build's warnings and the inputs left out at reading and at building, in one place."""
+    reporter.warn_all(timeline.warnings)
+    reporter.skip(timeline.skipped)
+    timeline.skipped = list(reporter.skipped)  # `check` reports every one as an unreadable-article gap
+
+
+_SIZE = re.compile(r"(\d{1,15})\s*([kmg]?)b?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def _size(text: str, option: str) -> int:
+    match = _SIZE.fullmatch(text.strip())
+    if match is None or int(match[1]) == 0:
+        raise UsageError(f"{option} {text[:40]!r}: expected a size like 50MB, 500k or 1000000")
+    return int(match[1]) * _SIZE_UNITS[match[2].lower()]
 
 
 def _build_options(articles, since, until, top, min_sources, status, source):
@@ -504,11 +585,15 @@ def _article_ids(articles: list, key: str) -> set[str]:
 
 
 def _timeml(article, expressions, path: str) -> str:
+    from timeline.readers.encoding import decode_bytes
     from timeline.temporal.timeml import text_to_timeml, to_timeml
 
-    if article.format == "timeml" and path != "-":
-        return to_timeml(Path(path).read_text(encoding="utf-8"), expressions)
-    return text_to_timeml(article.text, article.published.value, expressions, article.id)
+    try:
+        if article.format == "timeml" and path != "-":
+            return to_timeml(decode_bytes(Path(path).read_bytes(), path)[0], expressions)
+        return text_to_timeml(article.text, article.published.value, expressions, article.id)
+    except RecursionError:
+        raise InputError(f"{path}: XML nested too deeply to write back as TimeML") from None
 
 
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4])?")
@@ -578,13 +663,33 @@ def _policy_overrides(max_gap, fail_on, strict, since, until) -> dict:
 
 
 def _emit(text: str, output: Path | None, articles: list) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-        sys.stdout.flush()
-        return
-    from timeline.output import write_atomically
+    from timeline.output import writable_text, write_atomically
 
-    write_atomically(text if text.endswith("\n") else text + "\n", output, [a.path for a in articles])
+    text = text if text.endswith("\n") or not text else text + "\n"
+    if output is not None:
+        write_atomically(text, output, [a.path for a in articles])
+        return
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; write to a file with -o FILE")
+    try:
+        sys.stdout.write(writable_text(text))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`head`, `true`) went away: normal use, not an error
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's final flush of what is still buffered
+    neither fails again nor prints "Exception ignored" (the way the Python docs advise for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _use_color(output: Path | None, when: str = "auto") -> bool:
@@ -596,7 +701,7 @@ def _use_color(output: Path | None, when: str = "auto") -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 UNWRAPPED = 100_000  # the width piped text is laid out at: one event a line, whatever its length
@@ -604,40 +709,44 @@ UNWRAPPED = 100_000  # the width piped text is laid out at: one event a line, wh
 
 def _width() -> int:
     """``COLUMNS`` when set, else the terminal's width; piped text is not wrapped at all (grep-able)."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return max(40, int(columns))
+    columns = os.environ.get("COLUMNS", "").strip()  # "abc" or "80.5" are not a width: ignored
+    if columns.isdigit() and len(columns) <= 6 and int(columns) > 0:
+        return min(max(40, int(columns)), UNWRAPPED)
     try:
         return max(40, os.get_terminal_size(sys.stdout.fileno()).columns)
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         return UNWRAPPED
 
 
-def _warner(quiet: bool):
-    def warn(message: str) -> None:
-        if not quiet:
-            typer.echo(f"timeline: warning: {message}", err=True)
-
-    return warn
-
-
-def _warn_all(messages: list[str], quiet: bool) -> None:
-    warn = _warner(quiet)
-    for message in messages:
-        warn(message)
-
-
 class _user_errors:
-    """Turn a TimelineError into one line on stderr and its exit code: no traceback for the user."""
+    """Turn a TimelineError into one line on stderr and its exit code: no traceback for the user.
+
+    The warnings collected so far are printed first, so that the error is the last line."""
+
+    def __init__(self, reporter: Reporter | None = None) -> None:
+        self.reporter = reporter
 
     def __enter__(self) -> None:
         return None
 
     def __exit__(self, kind, error, trace) -> bool:
         if isinstance(error, TimelineError):
-            typer.echo(f"timeline: error: {error}", err=True)
+            if self.reporter is not None:
+                self.reporter.flush()
+            _say(error_line(error))
             raise typer.Exit(error.exit_code)
         return False
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 class _progress:
@@ -646,7 +755,8 @@ class _progress:
     MIN_ARTICLES = 25
 
     def __init__(self, quiet: bool, total: int) -> None:
-        self.enabled = not quiet and total >= self.MIN_ARTICLES and sys.stderr.isatty()
+        terminal = sys.stderr is not None and sys.stderr.isatty()
+        self.enabled = not quiet and total >= self.MIN_ARTICLES and terminal
         self._bar = None
         self._tasks: dict[str, int] = {}
 
@@ -671,26 +781,48 @@ class _progress:
         return False
 
 
+def _interrupt(signum, frame) -> None:
+    raise Interrupted()
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: exit codes as documented in ``timeline.errors``."""
+    with contextlib.suppress(ValueError):  # not the main thread (embedded): keep Python's default
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("timeline: interrupted", err=True)
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt):
+        _stop(EXIT_INTERRUPTED, "timeline: interrupted", at_once=True)
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
+        # The reader (e.g. `head`) went away: not an error worth a word.
+        _silence_stdout()
+        _stop(EXIT_OK)
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("TIMELINE_DEBUG"):
             raise
-        typer.echo(
-            f"timeline: internal error: {type(error).__name__}: {error} "
+        _stop(
+            EXIT_INTERNAL,
+            f"timeline: internal error: {type(error).__name__}: {one_line(str(error))[:300]} "
             "(a bug; rerun with TIMELINE_DEBUG=1 for the traceback and please report it)",
-            err=True,
         )
-        sys.exit(EXIT_INTERNAL)
+
+
+def _stop(code: int, line: str | None = None, *, at_once: bool = False) -> None:
+    """Exit with ``code`` after one line on stderr; a second Ctrl-C meanwhile changes nothing.
+
+    ``at_once`` skips Python's exit handlers: after Ctrl-C, the process pool's handler could wait
+    forever for a queue feeding workers that are gone.  Temporary files are already removed by
+    then (``write_atomically`` cleans up as the interrupt passes through it)."""
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if line:
+        _say(line)
+    if at_once:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 __all__ = ["app", "main", "EXIT_USAGE"]

@@ -27,7 +27,14 @@ class BuildOptions:
     sources: set[str] | None = None  # keep events citing one of these article ids
 
 
-GAP_KINDS = ("undated-article", "undated-event", "interval", "conflict", "unresolved-expression")
+GAP_KINDS = (
+    "undated-article",
+    "undated-event",
+    "interval",
+    "conflict",
+    "unresolved-expression",
+    "unreadable-article",  # an input skipped: unreadable, or its processing failed
+)
 
 
 @dataclass
@@ -35,6 +42,8 @@ class CheckPolicy:
     max_gap_days: int | None = None  # interval gaps: longest allowed stretch without events; None = no limit
     since: date | None = None
     until: date | None = None
-    fail_on: set[str] = field(default_factory=lambda: {"undated-article", "undated-event", "interval"})
+    fail_on: set[str] = field(
+        default_factory=lambda: {"undated-article", "undated-event", "interval", "unreadable-article"}
+    )
     strict: bool = False  # also fail on conflict and unresolved-expression gaps
     source: str | None = None  # the policy file it was loaded from, if any (for diagnostics)

@@ -16,6 +16,8 @@ according to the policy; ``check_passed`` says whether any gap fails.
 - ``conflict``: sources disagree on an event's date (fails with ``strict``).
 - ``unresolved-expression``: a time expression found but not normalised
   (fails with ``strict``).
+- ``unreadable-article``: an input left out of the chronology (a file or record that could not be
+  read, or an article whose processing failed: ``Timeline.skipped``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from timeline.config import CheckPolicy
-from timeline.types import Article, Event, Gap, Timeline
+from timeline.types import Article, Event, Gap, Skipped, Timeline
 
 STRICT_KINDS = frozenset({"conflict", "unresolved-expression"})
 # Granularities precise enough to say whether a stretch of days had events.
@@ -42,6 +44,7 @@ def find_gaps(timeline: Timeline, policy: CheckPolicy) -> list[Gap]:
         *_intervals(timeline.events, policy),
         *_conflicts(timeline.events, documents),
         *_unresolved_expressions(timeline, documents),
+        *_unreadable_articles(timeline.skipped),
     ]
     failing_kinds = failing_kinds_for(policy)
     for gap in gaps:
@@ -127,6 +130,8 @@ def _takes_part(event: Event) -> bool:
 
 def _empty_stretches(spans: list[_Covered], first: date, last: date, max_days: int) -> Iterator[Gap]:
     """Stretches of more than ``max_days`` days in ``first..last`` that no span covers."""
+    if first == date.min:  # the calendar's first day has no day before it
+        first += timedelta(days=1)
     covered_until = first - timedelta(days=1)  # last day known to be covered
     previous: _Covered | None = None
     for span in spans:
@@ -212,6 +217,16 @@ def _unresolved_expressions(timeline: Timeline, documents: dict[str, Article]) -
                 path=article.path if article else None,
                 line=article.text.count("\n", 0, expression.start) + 1 if article else None,
             )
+
+
+def _unreadable_articles(skipped: Iterable[Skipped]) -> Iterator[Gap]:
+    for item in skipped:
+        yield Gap(
+            kind="unreadable-article",
+            message=f"{item.path} was left out of the chronology: {item.reason}",
+            document=item.document,
+            path=item.path,
+        )
 
 
 # -- wording -----------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ POLICY_KEYS = ("max-gap", "fail-on", "strict", "since", "until")
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 _UNIT_WORDS = {"day": "d", "week": "w", "month": "m", "year": "y"}
 _DURATION = re.compile(r"(\d+)\s*([a-z]*)")
+# The longest gap that means anything: the whole calendar Python can count (years 1 to 9999).
+MAX_GAP_DAYS = (date.max - date.min).days
 
 
 def parse_duration(text: str) -> int:
@@ -52,14 +54,25 @@ def parse_duration(text: str) -> int:
     A bare number counts days; units may be spelled out (``"2 weeks"``).
     Anything else raises ``UsageError``.
     """
-    match = _DURATION.fullmatch(str(text).strip().lower())
+    raw = str(text).strip().lower()
+    match = _DURATION.fullmatch(raw) if len(raw) <= 40 else None
     unit = _unit(match[2]) if match else None
     if match is None or unit is None:
+        shown = repr(text) if len(str(text)) <= 40 else f"{str(text)[:20]!r}... ({len(str(text))} characters)"
         raise UsageError(
-            f"invalid duration {text!r}: expected a number of days, weeks, months or years, "
+            f"invalid duration {shown}: expected a number of days, weeks, months or years, "
             'like "3d", "2w", "1m" (30 days) or "1y" (365 days)'
         )
-    return int(match[1]) * _UNIT_DAYS[unit]
+    return _within_calendar(int(match[1]) * _UNIT_DAYS[unit], text)
+
+
+def _within_calendar(days: int, text: object) -> int:
+    if days > MAX_GAP_DAYS:
+        raise UsageError(
+            f"duration {str(text)[:40]!r} is longer than the calendar ({MAX_GAP_DAYS:,} days); "
+            'give a real limit, like "3d" or "2w"'
+        )
+    return days
 
 
 def _unit(word: str) -> str | None:
@@ -109,6 +122,8 @@ def find_policy_file(start_dir: Path) -> PolicyFile | None:
         directory = directory.parent
     while True:
         dedicated = directory / POLICY_FILE
+        if dedicated.exists() and not dedicated.is_file():
+            raise UsageError(f"{dedicated}: the policy file is not a regular file (a directory?); remove it")
         if dedicated.is_file():
             return dedicated, _read_toml(dedicated), str(dedicated)
         pyproject = directory / PYPROJECT
@@ -144,10 +159,17 @@ def _tool_table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
+        if path.stat().st_size > _MAX_POLICY_BYTES:
+            raise UsageError(f"{path}: larger than 1 MB; not a policy file")
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UsageError(f"{path}: cannot read policy: {error}") from None
+        raise UsageError(f"{path}: cannot read policy: {getattr(error, 'strerror', None) or error}") from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise UsageError(f"{path}: cannot read policy: not a TOML text file (binary or not UTF-8)") from None
+
+
+_MAX_POLICY_BYTES = 1_000_000
 
 
 def _normalise_override_keys(overrides: dict[str, Any]) -> dict[str, Any]:
@@ -195,7 +217,7 @@ def _parse_max_gap(value: Any) -> int:
     if isinstance(value, int):  # a bare TOML integer counts days
         if value < 0:
             raise UsageError(f"a gap length cannot be negative, got {value}")
-        return value
+        return _within_calendar(value, value)
     if isinstance(value, str):
         return parse_duration(value)
     raise UsageError(f'expected a duration like "3d", got {value!r}')

@@ -2,7 +2,8 @@
 
 Which days matter is read from the collection itself, with no training on reference timelines:
 
-- **references**: how many articles name the day (a time expression resolving to it), each article once;
+- **references**: how many articles name the day (a time expression resolving to it), each article once
+  (a re-sent copy not at all);
   an article written more than a week later weighs most (a day still recalled later mattered), one
   published the same day or within the week counts once, a forecast (the day is still ahead) half;
 - **coverage**: how many articles were published that day, and a quarter for those of the next day
@@ -27,7 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline.temporal.timex import value_to_date
@@ -61,6 +62,7 @@ class Collection:
     articles: list[Article]
     sentences: dict[str, list[Sentence]]
     expressions: dict[str, list[TimeExpression]]
+    copies: dict[str, str] = field(default_factory=dict)  # a re-sent article's id -> its original's
 
 
 # ---------------------------------------------------------------- which days
@@ -122,8 +124,8 @@ def day_scores(
     published: list[date] = []
     for article in collection.articles:
         when = published_day(article)
-        if when is None:
-            continue
+        if when is None or article.id in collection.copies:
+            continue  # a re-sent copy is not another article naming the day, nor more coverage
         published.append(when)
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():

@@ -250,6 +250,16 @@ class Gap:
 
 
 @dataclass
+class Skipped:
+    """An input left out of the result: a file or record that could not be read, or an article whose
+    processing failed.  ``timeline check`` reports each as an ``unreadable-article`` gap."""
+
+    path: str  # the file (or "<stdin>"), with ":N" for record N of a many-article file
+    reason: str
+    document: str | None = None  # the Article id, when the article was read but could not be processed
+
+
+@dataclass
 class Timeline:
     documents: list[Article]
     events: list[Event]
@@ -257,3 +267,4 @@ class Timeline:
     expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)  # by Article.id
     warnings: list[str] = field(default_factory=list)
     copies: dict[str, str] = field(default_factory=dict)  # a re-sent Article.id -> the Article.id it repeats
+    skipped: list[Skipped] = field(default_factory=list)  # inputs left out (see ``Skipped``)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import timedelta
 
 from timeline.events.actors import _actors, _expand_surnames, _places, _reported_terms, _subjects, _terms
@@ -12,8 +13,8 @@ from timeline.events.analysis import (
     _QUOTE,
     _TIME_PREPOSITIONS,
     _analyse,
-    _analyse_tokens,
     _Analysis,
+    _analysis_with_dates,
     _clause_of,
     _names,
     _token_index,
@@ -65,7 +66,6 @@ from timeline.text import (
     concept,
     is_past_form,
     is_reporting,
-    tokenize,
 )
 from timeline.types import Article, DateValue, EventMention, Sentence, TimeExpression
 
@@ -76,6 +76,7 @@ def extract_mentions(
     """The event mentions of one article, in text order."""
     reference = _reference_date(article, expressions)
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
+    starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
     durations = [e for e in expressions if e.type == "DURATION"]
     narrative = Narrative()
@@ -87,7 +88,7 @@ def extract_mentions(
             continue
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
-        own = [e for e in usable if report_line_end <= e.start < sentence.end]
+        own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
         dated, clause_dated, triggers = (
             _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False, {})
         )
@@ -335,12 +336,16 @@ def _only_background(triggers: dict[int, EventMention]) -> bool:
 
 
 def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
-    """A reporting verb's date that sits deep in what was said ("Kavan said he was in Kell in 1968"), not
-    beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported clause, not the
-    statement."""
-    if not verb.report or mention.expression is None:
+    """A date that sits deep in what was said ("Kavan said he was in Kell in 1968", "Leon speculated that
+    ... in 1984"), not beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported
+    clause, not the statement."""
+    if mention.expression is None:
         return False
-    return _token_index(analysis, mention.expression.start) > verb.index + 3
+    date = _token_index(analysis, mention.expression.start)
+    if verb.report:
+        return date > verb.index + 3
+    # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
+    return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
@@ -463,12 +468,11 @@ def _undated_mention(
     ``nouns_dated``: its event nouns already have mentions of their own ("condemned Friday's
     bombings"), so the verb keeps the undated report instead of yielding to the noun.
     """
-    tokens = tokenize(sentence.text, sentence.start)
+    # the same analysis as the implicit-date reading's (cached): the dates' and dateline's tokens ignored
+    analysis = _analysis_with_dates(sentence, skipped)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
-    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in tokens):
+    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in analysis.tokens):
         return None
-    analysis = _analyse_tokens(tokens, skipped, _QUOTE.search(sentence.text) is not None)
-    analysis.text, analysis.offset = sentence.text, sentence.start
     if not _names(analysis):
         return None
     relatives = _relative_clauses(analysis)

@@ -59,6 +59,10 @@ _SUBORDINATORS = frozenset(
     {"after", "before", "when", "while", "because", "although", "though", "if", "unless", "as", "once"}
     | {"since", "until", "whereas"}
 )
+# participles of planning: a happening so described has a date still to come or not yet told
+_PLANNING = frozenset(
+    {"scheduled", "planned", "set", "slated", "arranged", "postponed", "rescheduled", "delayed"}
+)
 _PAST_PARTICIPLES = frozenset(w for w, base in IRREGULAR_VERBS.items() if w != base)
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _PAST_BE = frozenset({"was", "were"})
@@ -74,6 +78,7 @@ class MainVerb:
     tense: str
     report: bool = False  # a reporting verb ("said", "told")
     stative: bool = False  # a verb of a state in the present ("wants", "remains"): how things are
+    planned: bool = False  # a participle of planning ("has been scheduled", "is planned")
 
 
 @dataclass
@@ -83,7 +88,7 @@ class Narrative:
     date: DateValue | None = None
     sentence: int = -1  # that clause's sentence index (moved on as past-tense sentences continue it)
     paragraph: int = -1
-    quote_open: bool = False  # a quotation runs on from the previous sentence of the paragraph
+    quote_open: bool = False  # a quotation left open by the previous sentence runs on
 
 
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
@@ -122,7 +127,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         if i not in skipped:
             found = _tense_at(analysis, i, skipped, verbs)
     # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
-    unknown = _plain_present(analysis, skipped)
+    unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
@@ -181,11 +186,12 @@ def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
 _NOT_PRESENT = frozenset({"this", "its", "his", "hers", "yes", "thus", "news", "series", "always", "perhaps"})
 
 
-def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
+def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
     """A present-tense verb the verb lexicon does not know ("Acme owes its growth to ..."): a lower-case
-    word in -s right after its subject (a name, a pronoun or a noun) and before its object."""
+    word in -s right after its subject (a name, a pronoun or a noun) and before its object, standing before
+    token ``before``."""
     tokens = analysis.tokens
-    for i in range(1, len(tokens) - 1):
+    for i in range(1, min(before, len(tokens) - 1)):
         word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1]
         if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
             continue
@@ -198,7 +204,7 @@ def _plain_present(analysis: _Analysis, skipped: set[int]) -> MainVerb | None:
         if subject and object_follows:
             plural = _plural_present(analysis, skipped, i)
             return plural or _present(i, word)
-    return _plural_present(analysis, skipped, len(tokens))
+    return _plural_present(analysis, skipped, before)
 
 
 def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
@@ -237,7 +243,9 @@ def _next_word(analysis: _Analysis, i: int, skipped: set[int]) -> tuple[int, str
     """The next token after ``i`` past adverbs, whether a durative adverb ("long") was passed."""
     durative = False
     j = i + 1
-    while j < len(analysis.tokens) and analysis.tokens[j].lower in _SKIPPED_ADVERBS | _DURATIVE:
+    while j < len(analysis.tokens) and (
+        analysis.tokens[j].lower in _SKIPPED_ADVERBS | _DURATIVE or _manner_adverb(analysis.tokens[j].lower)
+    ):
         durative = durative or analysis.tokens[j].lower in _DURATIVE
         j += 1
     if j >= len(analysis.tokens) or j in skipped:
@@ -268,6 +276,14 @@ def _since_before(analysis: _Analysis, i: int) -> bool:
     return any(t.lower == "since" for t in analysis.tokens[:i])
 
 
+def _manner_adverb(word: str) -> bool:
+    """ "bitterly", "quickly": an -ly adverb inside a verb group."""
+    return word.endswith("ly") and len(word) > 5 and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset({"family", "rally", "supply", "reply", "assembly", "monopoly", "anomaly", "butterfly"})
+
+
 def _participle(word: str) -> bool:
     return is_past_form(word) or word in _PAST_PARTICIPLES or word == "been"
 
@@ -287,7 +303,8 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
                 passive = _participle(after) and after != "been"
                 long = long or not passive  # "has been the focus of": a state
                 j += passive  # "has been arrested": the arrest is the event
-            return MainVerb(j, LONG_PERFECT if long else PERFECT)
+            planned = analysis.tokens[j].lower in _PLANNING
+            return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
         if durative and word != "had":
             return MainVerb(j, LONG_PERFECT)  # "has often tread", "have long held"
         if nxt == "to":
@@ -312,7 +329,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
         if not _participle(nxt):
             return MainVerb(i, COPULA)
         following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
-        return MainVerb(j, FUTURE if following == "to" else PRESENT)  # "is expected to close": a plan
+        if following == "to":
+            return MainVerb(j, FUTURE)  # "is expected to close": a plan
+        return MainVerb(j, PRESENT, planned=nxt in _PLANNING)
     if word in ("did", "does", "do"):
         return MainVerb(i, PAST if word == "did" else PRESENT)
     if not verbs[i]:
@@ -365,6 +384,8 @@ def implicit_date(
     tense = verb.tense if verb is not None else None
     if tense in (PLUPERFECT, LONG_PERFECT) or (tense == PERFECT and lasting):
         return False
+    if verb is not None and verb.planned and tense in (PERFECT, PRESENT):
+        return None  # "the meeting has been scheduled": a happening whose date is missing, not today's
     if lead and tense not in (FUTURE, MODAL):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.lead")
     if tense in (PERFECT, REPORT_PRESENT, PROGRESSIVE):
@@ -399,6 +420,9 @@ def group_same_happening(mentions: list[EventMention]) -> None:
             continue
         implicit = mention.date_source in (PUBLICATION_IMPLICIT, NARRATIVE)
         index = mention.sentence.index
+        # reliability: mentions come in text order, so a group last seen more than GROUP_WINDOW sentences
+        # back can never be near again; dropping it keeps a long article linear instead of quadratic
+        groups = [group for group in groups if index - group[1][0] <= GROUP_WINDOW]
         for head, last in reversed(groups):
             near = implicit and head.date == mention.date and index - last[0] <= GROUP_WINDOW
             if near and _same_happening(head, mention):

@@ -17,7 +17,9 @@ class _Index:
     """
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[str, object], list[int]] = defaultdict(list)
+        # reliability: each bucket holds a cluster once (a dict as an ordered set), not once per mention
+        # joining it, so a story repeated thousands of times does not make every lookup quadratic
+        self._buckets: dict[tuple[str, object], dict[int, None]] = defaultdict(dict)
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -35,12 +37,12 @@ class _Index:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
             for slot in slots:
-                self._buckets[(key, slot)].append(cluster_id)
+                self._buckets[(key, slot)][cluster_id] = None
         if when.granularity in _DAY:
             for key in self._day_keys(f):
-                self._buckets[(key, ("day", when.start.toordinal()))].append(cluster_id)
+                self._buckets[(key, ("day", when.start.toordinal()))][cluster_id] = None
             if document:  # the article's own events of the day, whatever their wording
-                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))].append(cluster_id)
+                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))][cluster_id] = None
 
     def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
         found: set[int] = set()

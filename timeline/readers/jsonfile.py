@@ -9,7 +9,9 @@ text first, so sentences and offsets carry no tags or entities.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from timeline.errors import InputError, UsageError
@@ -17,20 +19,50 @@ from timeline.readers.html import fragment_to_text, inline_to_text, looks_like_h
 from timeline.readers.published import DATE_FIELDS, normalise_date, timestamp_to_value
 from timeline.types import Article, Published
 
+_LARGEST_TIMESTAMP = 1e15  # milliseconds in the year 33658: anything larger is not a date
+# A lone surrogate ("\udc00" escaped in JSON) cannot be written as UTF-8: it becomes U+FFFD, one
+# character for one, so offsets still index the text.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 TEXT_FIELDS = ("text", "body", "content", "article", "maintext", "full_text", "article_text")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "canonical_url")
 SOURCE_FIELDS = ("source", "outlet", "publisher", "domain", "source_domain", "site_name", "sitename")
 
 
+def parse_json(text: str) -> Any:
+    """``json.loads``, with the ways hostile JSON breaks it turned into ``ValueError`` with a plain reason.
+
+    ``json.JSONDecodeError`` passes through (it says where); nesting thousands of levels deep, a
+    number of thousands of digits and the like become ``ValueError("...")``.
+    """
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply (thousands of levels of [ or {)") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise ValueError("a number with thousands of digits") from None
+        raise ValueError(str(exc)) from None
+
+
+def _no_constant(name: str) -> float:
+    # NaN and Infinity are not JSON; Python accepts them, so a NaN date would reach the date code
+    return None  # type: ignore[return-value]
+
+
 def read_json(text: str, path: str, stem: str, warn: Callable[[str], None]) -> list[Article]:
     """Articles from a JSON document: one object or a list of objects."""
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
+    except ValueError as exc:
+        raise InputError(f"{path}: cannot read this JSON: {exc}") from None
     records = data if isinstance(data, list) else [data]
     articles = []
     for number, record in enumerate(records, start=1):
@@ -44,12 +76,24 @@ def read_json(text: str, path: str, stem: str, warn: Callable[[str], None]) -> l
 
 def read_jsonl(text: str, path: str, stem: str, warn: Callable[[str], None]) -> list[Article]:
     """Articles from JSON Lines: one object per line; a broken line is skipped with a warning."""
+    return read_jsonl_lines(_numbered_lines(text), path, stem, warn)
+
+
+def read_jsonl_lines(
+    lines: Iterable[tuple[int, str]], path: str, stem: str, warn: Callable[[str], None]
+) -> list[Article]:
+    """Articles from numbered JSON Lines, read one at a time (``lines`` may stream from a file)."""
     articles = []
-    for number, line in _numbered_lines(text):
+    for number, line in lines:
+        if not line.strip():
+            continue
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as exc:
             warn(f"{path}:{number}: skipping a line that is not valid JSON ({exc.msg})")
+            continue
+        except ValueError as exc:
+            warn(f"{path}:{number}: skipping: cannot read this line: {exc}")
             continue
         article = _article(record, path, f"{stem}:{number}", f"{path}:{number}", "jsonl", warn)
         if article:
@@ -121,6 +165,8 @@ def _date_value(raw: Any) -> str | None:
     if isinstance(raw, str) and raw.strip().isdigit() and len(raw.strip()) in (10, 13):
         raw = int(raw.strip())
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if not math.isfinite(raw) or abs(raw) > _LARGEST_TIMESTAMP:
+            return None
         return timestamp_to_value(raw) if raw > 10_000 else normalise_date(str(int(raw)))
     return normalise_date(str(raw)) if isinstance(raw, str) else None
 
@@ -140,6 +186,15 @@ def _published(record: dict[str, Any], where: str, warn: Callable[[str], None]) 
     return Published()
 
 
+def _record_id(value: Any) -> str | None:
+    """A record's id as a string: a number or text; anything else (a list, an object) is no id."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or value == "":
+        return None
+    text = _LONE_SURROGATE.sub("\ufffd", str(value))
+    text = " ".join(text.split())
+    return text[:200] or None
+
+
 def _article(
     record: Any, path: str, fallback_id: str, where: str, fmt: str, warn: Callable[[str], None]
 ) -> Article | None:
@@ -147,6 +202,8 @@ def _article(
         warn(f"{where}: skipping: expected a JSON object, got {type(record).__name__}")
         return None
     text = _as_text(_first(record, TEXT_FIELDS))
+    if text:
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     if text and looks_like_html(text):
         text = fragment_to_text(text)
     if not text or not text.strip():
@@ -154,8 +211,10 @@ def _article(
         return None
     record_id = record.get("id", record.get("_id"))
     title = _first(record, TITLE_FIELDS)
+    if isinstance(title, str):
+        title = _LONE_SURROGATE.sub("\ufffd", title)
     return Article(
-        id=str(record_id) if record_id not in (None, "") else fallback_id,
+        id=_record_id(record_id) or fallback_id,
         path=path,
         text=text,
         body=[(0, len(text))],

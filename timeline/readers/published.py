@@ -39,9 +39,18 @@ _ISO = re.compile(
 )
 
 
+# A publication date must leave room for the dates read relative to it ("next Monday", "a week
+# earlier") inside the calendar Python can count: the first and last year are left out.
+FIRST_YEAR, LAST_YEAR = 2, 9998
+_MAX_DATE_CHARS = 200  # a publication date is short; a longer string is not one (and is not parsed)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def normalise_date(text: str) -> str | None:
     """The TIMEX3 value of a date string at its real granularity, or None."""
     text = text.strip().strip("\"'")
+    if len(text) > _MAX_DATE_CHARS or _CONTROL.search(text):
+        return None
     if not _YEAR.search(text):
         return None  # "Monday", "yesterday": relative to what? A publication date names its year.
     value = _temporal_parse(text)
@@ -49,7 +58,12 @@ def normalise_date(text: str) -> str | None:
         value = _parse_date_value(text)
     if value and "T" in value:
         value = value.split("T", 1)[0]  # a publication date is a day at the finest
-    return value if value and is_valid_value(value) else None
+    return value if value and is_valid_value(value) and _inside_calendar(value) else None
+
+
+def _inside_calendar(value: str) -> bool:
+    year = value[:4]
+    return year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR
 
 
 def _temporal_parse(text: str) -> str | None:
@@ -119,6 +133,10 @@ def parse_published_options(values: list[str]) -> dict[str, str]:
     """``["ID=DATE", ...]`` -> ``{id: timex_value}``; a bad value raises UsageError."""
     result: dict[str, str] = {}
     for raw in values:
+        if _CONTROL.search(raw):
+            raise UsageError(
+                f"--published {raw!r}: holds control characters; expected ID=DATE, e.g. 'story1=2022-02-15'"
+            )
         article_id, sep, date_text = raw.partition("=")
         article_id = article_id.strip()
         if not sep or not article_id or not date_text.strip():
@@ -128,7 +146,8 @@ def parse_published_options(values: list[str]) -> dict[str, str]:
         value = normalise_date(date_text)
         if value is None:
             raise UsageError(
-                f"--published {raw!r}: cannot read the date {date_text.strip()!r} (use {ACCEPTED_FORMS})"
+                f"--published {raw!r}: cannot read the date {date_text.strip()!r} "
+                f"(use {ACCEPTED_FORMS}; years {FIRST_YEAR} to {LAST_YEAR})"
             )
         result[article_id] = value
     return result
@@ -139,6 +158,12 @@ def load_published_file(path: str) -> dict[str, str]:
 
     JSON may be ``{"id": "date", ...}`` or ``[{"id": ..., "date": ...}, ...]``.
     """
+    if not Path(path).is_file():
+        if Path(path).exists():
+            raise InputError(f"--published-from {path!r}: not a regular file; give a CSV or JSON file")
+        raise InputError(f"no such file: {path!r} (give a CSV or JSON file of id,date pairs)")
+    if Path(path).stat().st_size > _MAX_PUBLISHED_FILE:
+        raise InputError(f"--published-from {path!r}: larger than 100 MB; this is not a list of dates")
     try:
         content = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -176,11 +201,18 @@ def _csv_pairs(content: str) -> list[tuple[str, str, str]]:
     return pairs
 
 
+_MAX_PUBLISHED_FILE = 100_000_000
+
+
 def _json_pairs(path: str, content: str) -> list[tuple[str, str, str]]:
+    from timeline.readers.jsonfile import parse_json
+
     try:
-        data = json.loads(content)
+        data = parse_json(content)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except ValueError as exc:
+        raise UsageError(f"{path}: cannot read this JSON: {exc}") from None
     if isinstance(data, dict):
         return [(repr(key), str(key), str(value)) for key, value in data.items()]
     pairs = []

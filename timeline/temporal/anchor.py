@@ -33,6 +33,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?\"'”’»:])[ \t]*\n\s*"
 _FUTURE_CUE = (
     r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due|set\s+to|set\s+for"
     r"|plans?\s+to|planning|planned\s+(?:to|a|an|the)\b|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming"
+    r"|expected(?=\s+(?:in|on|by|before|within|early|late|later|next|this)\b)"
     r"|to\s+be\s+held|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
     r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned|headed|bound)|supposed\s+to|to\s+be"
     # a plan named by its noun: "an agreement to acquire the bank in January" looks forward
@@ -100,7 +101,7 @@ _NOT_ACTIVE_BEFORE = re.compile(
 _DEFERRAL = re.compile(
     r"\b(?:postpon|delay|adjourn|extend|defer|reschedul|push|recess|suspend|schedul)\w*"
     r"|\b(?:moved|set|put|planned|ordered|asked|told|gave|given|granted|allowed|instructed|urged|warned"
-    r"|expected|agreed|decided|called|announced|promised|vowed)\b",
+    r"|expected|agreed|decided|called|announced|promised|vowed|hoped|aimed|sought|intended|wanted|pledged)\b",
     re.IGNORECASE,
 )
 # "had been due to expire Friday", "had planned to leave Monday": a plan in the past perfect is over.
@@ -130,6 +131,8 @@ class Layout:
     )
     # the article's reading of each day name (``weekdays.article_weekdays``), also a function of the text
     weekday_memo: dict[int, str] | None = field(default=None, repr=False, compare=False)
+    # whether the text speaks of the news of the day ("today", "said Tuesday"): ``narrative.story_weekday``
+    news_of_the_day: bool | None = field(default=None, repr=False, compare=False)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1

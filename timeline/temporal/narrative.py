@@ -78,6 +78,7 @@ _PERIOD_BOUND_BEFORE = re.compile(
     r"\b(?:since|until|till|through|thru|dating(?:\s+back)?\s+to|as\s+of|as\s+early\s+as)\s+$", re.IGNORECASE
 )
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}?(?:and\s+)?$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # A date the text reports a state at ("assets as of Sept. 30") is a reporting date, not the story's.
 _AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
@@ -95,6 +96,8 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
         return False
     if _PERIOD_BOUND_BEFORE.search(ctx.text, max(0, expr.start - 25), expr.start):
         return False
+    if _BETWEEN_BEFORE.search(ctx.text, max(0, expr.start - 40), expr.start):
+        return False  # "riders on the team between 1998 and 2005": a span, not a point of the story
     if _ARTICLE_BEFORE.search(ctx.text, max(0, expr.start - 5), expr.start):
         return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
     if _in_relative_clause(ctx, expr.start):
@@ -104,7 +107,11 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
 
 # A relative clause ("the treaty, which was signed in 1987", "a program approved by the board in 1987")
 # dates its noun's event, an aside of the sentence, not the point the story has reached.
-_RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(
+    r"\b(?:which|who|whom|whose)\b"
+    r"|\b(?<!said )(?<!says )that\s+(?:was|were|had|happened|began|started|ended|took)\b",
+    re.IGNORECASE,
+)
 _REDUCED_PASSIVE = re.compile(
     r"\b(?!(?:was|were|is|are|be|been|being|has|have|had)\s)\w+\s+[a-z]{3,}ed\s+by\s+[^,;]{1,40}$"
 )
@@ -166,11 +173,15 @@ def reference_at(ctx: Context, pos: int) -> Reference | None:
     return found
 
 
-def story_reference(ctx: Context, start: int, end: int) -> tuple[Reference, bool] | None:
+def story_reference(
+    ctx: Context, start: int, end: int, *, period_of_story: bool = False
+) -> tuple[Reference, bool] | None:
     """(reference, looks back) when the year-less expression at [start, end) belongs to the story.
 
     None when the text has no story reference here, or the expression speaks from the publication date:
     a word of the news of the day in its sentence, a future, present or present perfect verb.
+    ``period_of_story``: the expression names the story's own period ("the decade"), which a plan made in
+    the story ("before the end of the decade") does not leave.
     """
     ref = reference_at(ctx, start)
     if ref is None or modifies_noun(ctx.text, start, end, "DATE"):  # "the late-November trip": a known event
@@ -178,16 +189,52 @@ def story_reference(ctx: Context, start: int, end: int) -> tuple[Reference, bool
     if _AS_OF_BEFORE.search(ctx.text, max(0, start - 8), start):
         return None
     s_start, s_end = ctx.layout.sentence(start)
-    if _PRESENT_NEWS.search(ctx.text, s_start, s_end):
+    if _PRESENT_NEWS.search(ctx.text, s_start, start) or _PRESENT_NEWS.search(ctx.text, end, s_end):
         return None
     cue = nearest_cue(ctx.text, start, end, ctx.layout)
-    if forward_tense(ctx.text, start, ctx.layout, cue) == "future":
+    # A plan within the story ("asked Congress to land a man on the Moon before the end of the decade") still
+    # names the story's decade; only a month or day it points to may lie after the story's time.
+    if not period_of_story and forward_tense(ctx.text, start, ctx.layout, cue) == "future":
         return None
     if cue is not None and (cue[0] != "past" or cue[1].lower() in _PERFECT):
         return None
+    opening = ctx.text[s_start:start]
+    if cue is None and opening.count("(") > opening.count(")"):
+        return None  # a citation in brackets, no verb ("(War wounds, 1 March, page 18)"): not the story
     # Not a past perfect: "By December they had retreated" is December itself.
     looks_back = bool(_LOOK_BACK_BEFORE.search(ctx.text, max(s_start, start - 50), start))
     return ref, looks_back
+
+
+# Words only news of the day uses: a text with any of them counts its day names from publication.
+_NEWS_OF_THE_DAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+week)\b|\b(?:said|says|told)\s+(?:on\s+)?"
+    rf"{_WEEKDAY}\b|\b{_WEEKDAY},?\s+(?:said|told)\b",
+    re.IGNORECASE,
+)
+
+
+def story_weekday(ctx: Context, start: int, end: int, weekday: int) -> tuple[date, Reference] | None:
+    """The day a bare day name names in a story told in the past ("On Sunday, December 7, 1941, ... On
+    Monday, Congress declared war": the Monday after), if the text tells one here.
+
+    Only in a text without a publication date that never speaks of the news of the day ("today", "this
+    week", "said Tuesday").  With a publication date, news names the days around it even right after a
+    paragraph retelling an old date ("... on 14 February 2013. In court on Wednesday, the judge said"): on
+    the Entities articles, 3 of the 4 day names this rule placed in a story there were news of the week.
+    """
+    if ctx.pub is not None:
+        return None
+    found = story_reference(ctx, start, end)
+    if found is None or found[0].span.granularity not in ("day", "time"):
+        return None
+    ref = found[0]
+    if ctx.layout.news_of_the_day is None:
+        ctx.layout.news_of_the_day = bool(_NEWS_OF_THE_DAY.search(ctx.text))
+    if ctx.layout.news_of_the_day:
+        return None
+    ahead = (weekday - ref.span.start.isoweekday()) % 7
+    return ref.span.start + timedelta(days=ahead), ref
 
 
 def month_year(ref: DateValue, month: int, looks_back: bool) -> int:

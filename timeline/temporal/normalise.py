@@ -48,9 +48,10 @@ from timeline.temporal.narrative import (
     month_year,
     reference_at,
     story_reference,
+    story_weekday,
     within_publication,
 )
-from timeline.temporal.recognise import Candidate, range_end_year
+from timeline.temporal.recognise import YEAR_PHRASE_AFTER, Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.temporal.weekdays import consistent_weekday_tense
 from timeline.text import is_reporting
@@ -194,11 +195,16 @@ def _month_number(word: str) -> int:
 
 def _find_mention(ctx: Context, pos: int, unit: str) -> tuple[TimeExpression, DateValue] | None:
     """The last DATE/TIME before ``pos`` precise enough for ``unit``, in the same paragraph or the one
-    before (news paragraphs are short: "On March 1, ..." / "The next morning, ...")."""
+    before (news paragraphs are short: "On March 1, ..." / "The next morning, ...").  A date the year
+    phrase at ``pos`` places ("January 21 the following year") is skipped: it was placed from the same
+    anchor."""
     paragraph = ctx.layout.paragraph(pos)
     for para, expr, span in reversed(ctx.mentions):
         if para < paragraph - 1:
             break
+        phrase = YEAR_PHRASE_AFTER.match(ctx.text, expr.end) if expr.rule.endswith(".year_phrase") else None
+        if phrase is not None and expr.start < pos <= phrase.end():  # the year phrase placing it: skip it
+            continue
         if expr.start < pos and fine_enough(span, unit):
             return expr, span
     return None
@@ -289,6 +295,11 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
     if year_text:
         day = _safe_date(int(year_text), month, day_n)
         return _Placed(day.isoformat() if day else None, "absolute", "")
+    in_year = _year_from_phrase_after(cand, ctx)
+    if in_year is not None:
+        year, expr = in_year
+        day = _safe_date(year, month, day_n)
+        return _Placed(day.isoformat() if day else None, "mention", ".year_phrase", expr.value, expr.text)
     direction = _DIRECTION_BEFORE.search(ctx.text, max(0, cand.start - 15), cand.start)
     in_story = None if direction else _story_month_day(cand, ctx, month, day_n)
     if in_story is not None:
@@ -315,6 +326,22 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
             day = _safe_date(day.year + 1, month, day_n)
     return _Placed(day.isoformat() if day else None, "publication", ".year_from_publication", ctx.published,
                    PUBLICATION)  # fmt: skip
+
+
+_YEAR_PHRASE_OFFSET = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+
+
+def _year_from_phrase_after(cand: Candidate, ctx: Context) -> tuple[int, TimeExpression] | None:
+    """ "January 21 the following year": the year counted from the date mentioned before this one (the
+    year phrase places the date; it is not counted from the date it follows)."""
+    phrase = YEAR_PHRASE_AFTER.match(ctx.text, cand.end)
+    if phrase is None:
+        return None
+    found = _find_mention(ctx, cand.start, "year")
+    if found is None:
+        return None
+    expr, span = found
+    return span.start.year + _YEAR_PHRASE_OFFSET.get(_clean(phrase.group("ref")), 0), expr
 
 
 def _story_month_day(cand: Candidate, ctx: Context, month: int, day_n: int) -> _Placed | None:
@@ -383,6 +410,11 @@ def resolve_month(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     month = _month_number(cand.group("month"))
     rel = _clean(cand.group("rel"))
     mod = _position_mod(cand.group("pmod"))
+    in_year = None if rel or cand.group("yrel") else _year_from_phrase_after(cand, ctx)
+    if in_year is not None:
+        year, expr = in_year
+        return [make(cand, "DATE", f"{year:04d}-{month:02d}", "month.year_phrase", "mention",
+                     anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
     if not rel and not cand.group("yrel"):
         in_story = _story_month(cand, ctx, month, mod)
         if in_story is not None:
@@ -672,6 +704,12 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
+    in_story = None if rel or possessive else story_weekday(ctx, cand.start, cand.end, weekday)
+    if in_story is not None:
+        day, ref = in_story
+        kind, value = _day_value(day, tod)
+        return [make(cand, kind, value, "weekday.narrative", "mention", anchor_value=ref.expr.value,
+                     anchor_text=ref.expr.text)]  # fmt: skip
     tense, from_article = None, False
     if not rel:
         tense, from_article = consistent_weekday_tense(
@@ -787,10 +825,20 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     else:
         offset = _RELATIVE_OFFSET.get(rel, 0)
     rule = f"relative.{rel.replace('the ', 'the_')}_{unit}"
+    if rel == "the" and unit in _STORY_UNITS:
+        found = story_reference(ctx, cand.start, cand.end, period_of_story=True)
+        if found is not None and fine_enough(found[0].span, unit):
+            # "ended the work by the end of the decade" in a story of the 1880s: the story's decade
+            ref = found[0]
+            return [make(cand, "DATE", shift(ref.span, unit, 0), rule + NARRATIVE, "mention",
+                         anchor_value=ref.expr.value, anchor_text=ref.expr.text, mod=mod)]  # fmt: skip
     value = shift(ctx.pub, unit, offset) if ctx.pub else None
     if value is None and ctx.pub is not None and unit == "week" and offset == 0:
         pass  # a month-level date cannot say which week: unresolved, never a guessed week
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod, tense=tense)]
+
+
+_STORY_UNITS = ("month", "year", "decade", "century")
 
 
 def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:

@@ -201,6 +201,14 @@ def _year_range_guard(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# "January 21 the following year", "in March that year": a year phrase placing the date before it.
+YEAR_PHRASE_AFTER = re.compile(
+    r"\s*,?\s*(?:of\s+)?(?P<ref>the\s+following|the\s+next|the\s+previous|the\s+preceding|that(?:\s+same)?"
+    r"|the\s+same)\s+year\b",
+    re.IGNORECASE,
+)
+
+
 def _month_guard(text: str, m: re.Match[str]) -> bool:
     return _original(text, m, "month")[0].isupper()  # "may", "march" in lower case are never months
 
@@ -223,8 +231,10 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
     if lower in ("may", "march"):
         if not _PREPOSITION_BEFORE.search(before):
             return False
-        if re.match(r"\s+(?:the|a|an|on|to|be|have|not|through|against)\b", after, re.I):
-            return False
+        if re.match(r"\s+(?:the|a|an|on|to|be|have|not|through|against)\b", after, re.I) and not (
+            YEAR_PHRASE_AFTER.match(after)
+        ):
+            return False  # "march the troops", but "in March the following year"
     # inside a name: "Grace May Smith"
     return not (re.match(r"\s+[A-Z]", after) and _CAPITALISED_WORD_BEFORE.search(before))
 

@@ -1,0 +1,120 @@
+"""Scale of one input: a paragraph repeated thousands of times, a 50 MB JSON array, JSON Lines streaming.
+
+    python benchmarks/bench_scale.py                  # all three, generated inputs in a temporary directory
+    python benchmarks/bench_scale.py --only repeat    # or: array, lines
+
+- ``repeat``: one article holding the same dated paragraph 2,000 and 10,000 times; the build time must grow
+  linearly (ratio ~5), not quadratically (~25).
+- ``array``: a JSON array of ~20,000 generated records (~50 MB): reading it (``read_paths``) in a fresh
+  process, time and peak memory; ``--build`` also builds the timeline of it.
+- ``lines``: the same records as JSON Lines, read one line at a time: peak memory compared with the array.
+
+Each measurement runs in a child process, so its peak resident memory is its own.  Inputs are generated
+(invented names and sentences); nothing is read from any corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PARAGRAPH = (
+    "Minister Rahn of Norland met the Acme board on Monday, 14 February 2022, and said talks would "
+    "resume next week.\n\n"
+)
+SENTENCES = [
+    "Minister Rahn met the Acme board in Norland on {day} February 2022.",
+    "The council of Westholm approved the harbour plan on Tuesday.",
+    "Officials said the talks would resume next week, after the vote on {day} March.",
+    "The strike began last month and ended on Friday, the union said.",
+    "Acme shares fell by {day} percent in the quarter ended in June.",
+    "A spokesperson for the ministry declined to comment on Wednesday.",
+]
+
+
+def _child(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter; its printed JSON plus its wall time and peak memory."""
+    started = time.perf_counter()
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    wall = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
+    return {
+        **json.loads(output.strip().splitlines()[-1]),
+        "wall_s": round(wall, 2),
+        "peak_mb_max": peak_kb // 1024,
+    }
+
+
+def bench_repeat(directory: Path) -> dict:
+    results = {}
+    for times in (2000, 10000):
+        path = directory / f"repeat{times}.txt"
+        path.write_text("Date: 15 February 2022\n\n" + PARAGRAPH * times, encoding="utf-8")
+        code = (
+            "import json, time\nfrom timeline.readers import read_paths\n"
+            "from timeline.build import build_timeline\n"
+            f"a = read_paths([{str(path)!r}])\nt = time.perf_counter(); tl = build_timeline(a)\n"
+            "print(json.dumps({'build_s': round(time.perf_counter() - t, 2), 'events': len(tl.events)}))"
+        )
+        results[times] = _child(code)
+    results["ratio_10000_to_2000"] = round(results[10000]["build_s"] / results[2000]["build_s"], 2)
+    return results
+
+
+def _records(count: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    records = []
+    for number in range(count):
+        text = " ".join(rng.choice(SENTENCES).format(day=rng.randint(1, 28)) for _ in range(36))
+        records.append({"id": f"r{number}", "date": f"2022-02-{1 + number % 28:02}", "text": text})
+    return records
+
+
+def bench_files(directory: Path, count: int, build: bool) -> dict:
+    records = _records(count)
+    array, lines = directory / "array.json", directory / "lines.jsonl"
+    array.write_text(json.dumps(records), encoding="utf-8")
+    lines.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    results = {"records": count, "array_mb": round(array.stat().st_size / 1e6, 1)}
+    for name, path in (("array", array), ("lines", lines)):
+        code = (
+            "import json, resource, time\nfrom timeline.readers import read_paths\n"
+            f"t = time.perf_counter(); a = read_paths([{str(path)!r}])\nread = time.perf_counter() - t\n"
+            "out = {'articles': len(a), 'read_s': round(read, 2)}\n"
+        )
+        if build and name == "array":
+            code += (
+                "from timeline.build import build_timeline\n"
+                "t = time.perf_counter(); tl = build_timeline(a)\n"
+                "out['build_s'] = round(time.perf_counter() - t, 1)\n"
+            )
+        code += "out['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        code += "print(json.dumps(out))"
+        results[name] = _child(code)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=("repeat", "array", "lines"), default=None)
+    parser.add_argument("--records", type=int, default=20_000, help="records in the JSON array")
+    parser.add_argument("--build", action="store_true", help="also build the timeline of the JSON array")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temp:
+        directory = Path(temp)
+        if args.only in (None, "repeat"):
+            print("repeated paragraph:", json.dumps(bench_repeat(directory)))
+        if args.only in (None, "array", "lines"):
+            print("JSON array / JSON Lines:", json.dumps(bench_files(directory, args.records, args.build)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
