@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, bounds, compatible
+from timeline.merge.dates import _gap, _recurring, _year_typo, bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -32,6 +33,7 @@ from timeline.types import DateValue, EventMention, JoinReason
 
 # shared people, specific words or concepts two same-day sentences of one article need to be one event
 SAME_ARTICLE_EVIDENCE = 2
+_NO_GAP = timedelta(0)
 
 # the member a mention matched best in a cluster: (date compatible, score), the member and its features
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
@@ -198,6 +200,9 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
+    start, end = bounds(mention)
+    stated = mention.date_source == "expression"
+    fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         if other.date is None:
             continue
@@ -206,15 +211,20 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         if fine_only and other.date.granularity not in _DAY:
             continue
-        compatible_date = compatible(mention, other)
-        gap = _gap(mention.date, other.date)
-        too_far = not compatible_date and gap > CONFLICT_WINDOW
-        if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
+        other_start, other_end = bounds(other)
+        compatible_date = start <= other_end and other_start <= end
+        implicit = not stated or other.date_source != "expression"
+        gap = _gap(mention.date, other.date) if not compatible_date else _NO_GAP
+        too_far = gap > CONFLICT_WINDOW
+        if too_far and gap > RETELL_WINDOW and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
-        if compatible_date and _implicit(mention, other) and not _fits_stated(mention, cluster):
-            continue  # matched through an unstated date, but the event's own dates say another day
+        if compatible_date and implicit:
+            if fits_stated is None:
+                fits_stated = _fits_stated(mention, cluster)
+            if not fits_stated:
+                continue  # matched through an unstated date, but the event's own dates say another day
         retold = not compatible_date and retelling(mention, f, other, of)
-        if not (compatible_date or retold) and _implicit(mention, other):
+        if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
         if too_far and not (retold or _year_typo(mention.date, other.date)):
             continue
