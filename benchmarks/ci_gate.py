@@ -33,6 +33,7 @@ GATES: tuple[tuple[str, str], ...] = (
     ("aquaint_merge", "score_merge.py"),
     ("tbaq_event_dating", "score_event_dates.py"),
     ("entities_tls", "score_tls.py"),
+    ("smoke", "smoke_build.py"),
 )
 
 DEFAULT_TOLERANCE = 0.01

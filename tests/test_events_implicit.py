@@ -163,6 +163,11 @@ def test_no_publication_day_no_implicit_date():
     text = "Acme has unveiled a new version of its long-range jet."
     assert all(m.date is None for m in _mentions(text, published="2023-03"))
     assert all(m.date is None for m in _mentions(text, published=None))
+    # a publication date inferred from other articles is no ground for dating the article's own news
+    article = _article(text)
+    article.published = Published(PUBLISHED, "inferred", "matches another article's event")
+    mentions = extract_mentions(article, split_sentences(article), tag(text, PUBLISHED))
+    assert all(m.date is None for m in mentions)
 
 
 def test_sentences_of_one_happening_make_one_event():
@@ -175,3 +180,16 @@ def test_sentences_of_one_happening_make_one_event():
     dated = [e for e in timeline.events if e.date is not None]
     assert [e.date.value for e in dated] == [PUBLISHED]
     assert len(dated[0].mentions) == 3
+
+
+def test_a_narrative_sentence_tells_more_of_the_happening_it_goes_on_with():
+    text = (
+        "The parliament of Norland on Monday approved the budget for next year. The vote was 112 to 80. "
+        "Minister Rahn said the budget would cut the deficit."
+    )
+    timeline = build_timeline([_article(text)])
+    monday = [e for e in timeline.events if e.date is not None and e.date.value == "2023-03-13"]
+    # the vote is the approval's; the minister's statement is an act of its own, on the same day
+    assert sorted(len(e.mentions) for e in monday) == [1, 2]
+    (approval,) = [e for e in monday if len(e.mentions) == 2]
+    assert approval.title.startswith("The parliament of Norland approved the budget")

@@ -56,6 +56,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
 )
+from timeline.merge.features import governing_action
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -78,7 +79,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
-    durations = [e for e in expressions if e.type == "DURATION"]
+    durations = sorted(e.start for e in expressions if e.type == "DURATION")
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1
@@ -112,7 +113,7 @@ def extract_mentions(
             narrative=narrative,
             sentence=sentence.index,
             paragraph=sentence.paragraph,
-            lasting=any(e.type == "DURATION" and sentence.start <= e.start < sentence.end for e in durations),
+            lasting=bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start),
         )
         if decision is False:
             continue  # background: not an event of the timeline
@@ -250,7 +251,12 @@ def _expression_start(mention: EventMention) -> int:
 
 
 def _published_day(article: Article) -> DateValue | None:
-    """The publication date when it names a day: the only date an implicit date can be read from."""
+    """The publication date when it names a day and the article states it (a header, metadata, an
+    option): the only date an implicit date is read from.  An inferred publication date is itself read
+    from other articles' events; dating the article's undated clauses by it would stack a guess on a guess.
+    """
+    if article.published.source == "inferred":
+        return None
     when = value_to_date(article.published.value) if article.published.value else None
     return when if when is not None and when.granularity in ("day", "time") else None
 
@@ -524,6 +530,9 @@ def _mention(
         ),
         date_source="expression" if expression else "none",
     )
+    # worked out here, in the (parallel) extraction: the merge needs it for every mention and would
+    # otherwise tokenise each sentence again in its single process
+    mention.governed = (trigger_word, governing_action(sentence.text, trigger_word))
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]
         mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)

@@ -200,13 +200,14 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
-    start, end = bounds(mention)
+    background = mention.status == "background"
+    start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
     stated = mention.date_source == "expression"
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         if other.date is None:
             continue
-        background_differs = (other.status == "background") != (mention.status == "background")
+        background_differs = (other.status == "background") != background
         if background_differs and not _recalled(mention, f, other, of):
             continue
         if fine_only and other.date.granularity not in _DAY:
