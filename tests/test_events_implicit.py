@@ -193,3 +193,18 @@ def test_a_narrative_sentence_tells_more_of_the_happening_it_goes_on_with():
     assert sorted(len(e.mentions) for e in monday) == [1, 2]
     (approval,) = [e for e in monday if len(e.mentions) == 2]
     assert approval.title.startswith("The parliament of Norland approved the budget")
+
+
+def test_a_plural_present_report_before_a_named_or_there_clause_is_the_days_news():
+    # "analysts say Norland ...", "officials say there are ...": the statement is the publication day's
+    text = (
+        "Acme opened a new plant in Kell on Monday.\n\n"
+        "But analysts say Norland is a special case.\n\n"
+        "Port officials say there are delays at the harbour."
+    )
+    mentions = _mentions(text)
+    for start in ("But analysts", "Port officials"):
+        (report,) = _by_sentence(mentions, start)
+        assert report.date is not None and report.date.value == PUBLISHED
+        assert report.date_rule == "publication-implicit.report-present"
+        assert report.trigger == "say"
