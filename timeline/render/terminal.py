@@ -30,6 +30,7 @@ from timeline.render.common import (
     time_of_day,
 )
 from timeline.render.explain import copy_notes, explain_mention, published_evidence
+from timeline.report import summarised
 from timeline.types import DateValue, Event, EventMention, Timeline
 
 QUOTE_LIMIT = 140  # quoted sentences under --explain
@@ -254,7 +255,7 @@ def render_terminal(
     if timeline.gaps:
         _print_gaps(console, timeline)
         console.print()
-    for warning in timeline.warnings:
+    for warning in summarised(timeline.warnings):  # many are summarised (timeline.report)
         print_item(console, 0, "! ", Text(clean(warning), style=STYLE["warn"]), STYLE["warn"])
     console.print(Text(summary_line(timeline), style="bold"))
     return finish(buffer, color)
