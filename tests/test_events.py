@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from timeline.events import extract_mentions, span_of
 from timeline.temporal.timex import value_to_date
 from timeline.text import Token, is_verb, tokenize, verb_flags
@@ -146,6 +149,20 @@ def test_verb_flags_read_each_token_like_is_verb():
     assert flags == [is_verb(tokens, i) for i in range(len(tokens))]
     verbs = [t.text for t, flag in zip(tokens, flags, strict=True) if flag]
     assert verbs == ["had", "visited", "ended", "attend", "leave"]
+
+
+# words of every kind ``is_verb`` tells apart: auxiliaries, modals, determiners, irregular and reporting
+# verbs, past forms, -ing words, plurals, numbers, prepositions before gerunds, capitalised words
+_VERB_TEST_WORDS = """had has have having is was will can not to did the a their said says told met begins
+    held visited ended closed attended meeting building signing talks calls states three 12 of after by
+    quickly early Smith Call Talks announced announce announces warns hold meets , ;"""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_TEST_WORDS.split()), min_size=1, max_size=12))
+def test_verb_flags_agree_with_is_verb_on_any_word_sequence(words):
+    tokens = tokenize(" ".join(words))
+    assert verb_flags(tokens) == [is_verb(tokens, i) for i in range(len(tokens))]
 
 
 def test_tokens_keep_offsets_and_lower_case_form():

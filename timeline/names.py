@@ -201,12 +201,24 @@ _TITLES = frozenset(fold(word) for word in _TITLE_WORDS.split())
 def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     if keys_a & keys_b:
         return True
-    return any(_similar_keys(x, y) for x in keys_a for y in keys_b)
+    for x in keys_a:  # loops, not a generator: merging calls this hundreds of thousands of times
+        for y in keys_b:
+            if _similar_keys(x, y):
+                return True
+    return False
 
 
-@lru_cache(maxsize=262144)
 def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
-    """``keys_match`` for immutable key sets, cached: merging compares the same actors over and over."""
+    """``keys_match`` for immutable key sets, cached: merging compares the same actors over and over.
+
+    A shared key answers at once without a cache entry (entries cost memory: a large topic compares
+    hundreds of thousands of pairs); only the fuzzy comparison is remembered.
+    """
+    return not keys_a.isdisjoint(keys_b) or _fuzzy_keys_match(keys_a, keys_b)
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     return keys_match(keys_a, keys_b)
 
 

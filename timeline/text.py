@@ -534,16 +534,70 @@ _HAVE = frozenset({"has", "have", "had", "having"})
 
 
 def verb_flags(tokens: list[Token]) -> list[bool]:
-    """``is_verb`` of every token (one pass, for a whole sentence)."""
+    """``is_verb`` of every token (one pass, for a whole sentence).
+
+    The same decisions as ``_reads_as_verb``, taken from what is known of each word alone and of the
+    word before it alone (two small caches), instead of one cache entry per pair of words: every
+    sentence of a collection goes through here, and most word pairs are seen only once.
+    """
     flags = []
     prev = ""
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
         word = token.lower
-        nxt = tokens[i + 1].lower if word in _HAVE and i < last else ""
-        flags.append(_reads_as_verb(word, prev, nxt, i > 0 and token.text[:1].isupper()))
+        if word in _HAVE:
+            nxt = tokens[i + 1].lower if i < last else ""
+            flags.append(_reads_as_verb(word, prev, nxt, i > 0 and token.text[:1].isupper()))
+            prev = word
+            continue
+        fixed, after_modal, gerund, present = _word_reading(word)
+        if fixed is False:
+            flags.append(False)
+        else:
+            determiner, modal, before_gerund, before_plural = _previous_reading(prev)
+            if determiner or (i > 0 and token.text[:1].isupper()):
+                flags.append(False)
+            elif fixed:
+                flags.append(True)
+            elif modal:
+                flags.append(after_modal)
+            elif gerund and before_gerund:
+                flags.append(True)
+            else:
+                flags.append(present and not before_plural)
         prev = word
     return flags
+
+
+@lru_cache(maxsize=65536)
+def _word_reading(word: str) -> tuple[bool | None, bool, bool, bool]:
+    """What ``_reads_as_verb`` decides from ``word`` alone (not "have", whose next word decides):
+    always not a verb (False) or a verb unless after a determiner or capitalised (True) or neither
+    (None); then whether it is a verb after a modal, an -ing verb after an auxiliary or a gerund's
+    preposition, and a verb in the present otherwise."""
+    if word in AUXILIARIES or word in MODALS:
+        return False, False, False, False
+    if word in IRREGULAR_VERBS or word in REPORTING_VERBS and not word.endswith("s"):
+        return True, False, False, False
+    if is_past_form(word):
+        return True, False, False, False
+    base = verb_lemma(word)
+    after_modal = base in BASE_VERBS or word in BASE_VERBS or word in REPORTING_VERBS
+    gerund = word.endswith("ing") and word not in _ING_NOUNS
+    present = word.endswith("s") and (base in BASE_VERBS or word in REPORTING_VERBS)
+    return None, after_modal, gerund, present
+
+
+@lru_cache(maxsize=65536)
+def _previous_reading(prev: str) -> tuple[bool, bool, bool, bool]:
+    """What ``_reads_as_verb`` asks of the word before: a determiner, a modal (or "to", "not" ...),
+    before an -ing verb, before a plural noun."""
+    return (
+        prev in DETERMINERS,
+        prev in MODALS or prev == "to" or prev in ("not", "n't", "did", "does", "do"),
+        prev in AUXILIARIES or _before_gerund(prev),
+        prev in _BEFORE_PLURAL_NOUNS or prev[:1].isdigit(),
+    )
 
 
 def is_verb(tokens: list[Token], i: int) -> bool:

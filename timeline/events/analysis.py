@@ -86,9 +86,8 @@ def _analyse_tokens(
     tokens: list[Token], spans: tuple[tuple[int, int], ...], quoted: bool = False
 ) -> _Analysis:
     ignored = _attribution_tokens(tokens)
-    for i, token in enumerate(tokens):
-        if any(start < token.end and token.start < end for start, end in spans):
-            ignored.add(i)
+    for start, end in spans:  # the tokens overlapping a skipped span
+        ignored.update(i for i, token in enumerate(tokens) if start < token.end and token.start < end)
     ignored |= _date_leaders(tokens, ignored)
     verbs = verb_flags(tokens)
     ignored |= _trailing_attribution(tokens, ignored, verbs, quoted)

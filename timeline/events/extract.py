@@ -56,6 +56,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
 )
+from timeline.merge.features import governing_action
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -529,6 +530,9 @@ def _mention(
         ),
         date_source="expression" if expression else "none",
     )
+    # worked out here, in the (parallel) extraction: the merge needs it for every mention and would
+    # otherwise tokenise each sentence again in its single process
+    mention.governed = (trigger_word, governing_action(sentence.text, trigger_word))
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]
         mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, bounds, compatible
+from timeline.merge.dates import _gap, _recurring, _year_typo, bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -198,15 +198,18 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
+    background = mention.status == "background"
+    start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
     for other, of in cluster.reps:
         if other.date is None:
             continue
-        background_differs = (other.status == "background") != (mention.status == "background")
+        background_differs = (other.status == "background") != background
         if background_differs and not _recalled(mention, f, other, of):
             continue
         if fine_only and other.date.granularity not in _DAY:
             continue
-        compatible_date = compatible(mention, other)
+        other_start, other_end = bounds(other)
+        compatible_date = start <= other_end and other_start <= end
         gap = _gap(mention.date, other.date)
         too_far = not compatible_date and gap > CONFLICT_WINDOW
         if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:

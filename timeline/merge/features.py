@@ -76,7 +76,7 @@ def features(mention: EventMention) -> MentionFeatures:
     # of it; one naming its day, month or year ("condemned Friday's bombing", "arrested in connection
     # with last year's blasts") is a happening of its own
     this_week = mention.date is not None and mention.date.granularity == "week"
-    governor = "" if this_week else governing_action(mention.sentence.text, mention.trigger)
+    governor = "" if this_week else _governor(mention)
     return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
 
 
@@ -112,6 +112,13 @@ def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set)
 
 # Verbs that only frame the noun they govern ("the blast occurred"): the noun stays the sentence's action.
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
+
+
+def _governor(mention: EventMention) -> str:
+    """``governing_action`` of the mention's sentence, as the extractor found it when it could."""
+    if mention.governed is not None and mention.governed[0] == mention.trigger:
+        return mention.governed[1]
+    return governing_action(mention.sentence.text, mention.trigger)
 
 
 @lru_cache(maxsize=65536)

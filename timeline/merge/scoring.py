@@ -89,7 +89,7 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     return score, (strong or retold_specifically) and not _outside_subject(a, b)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=16384)
 def _cached_match(a: MentionFeatures, b: MentionFeatures, undated: bool) -> tuple[float, bool]:
     """``match_score`` memoised: the same contents meet again and again in a large collection."""
     return match_score(a, b, undated=undated)

@@ -1,0 +1,139 @@
+"""Build speed and memory on the largest Entities topics (issue 13's speed target).
+
+    python benchmarks/bench_build_topics.py ../shared/eval/entities [--topics Sarah_Palin Steve_Jobs ...]
+    python benchmarks/bench_build_topics.py ../shared/eval/entities --stages [--topics ...]
+
+Default mode: for each topic, ``timeline build TOPIC/articles.jsonl --format json`` runs as the CLI does
+(worker pool on every core) under ``/usr/bin/time``, which reports the wall time, the CPU time of the
+process and its workers, and the peak resident set of the largest process (``%M``).  The target is
+<= 4 s wall and <= 100 MB + 20 bytes per character of article text.
+
+``--stages``: each topic is built in one process (``TIMELINE_WORKERS=1``) with the CPU time of every
+stage summed (sentences, time expressions, event extraction, inference of publication dates, merging,
+selection): on a shared machine CPU time is the steadier figure, and it shows what the pool can share
+(everything but merging and selection is per article).
+
+The topics are read at run time from the evaluation directory; nothing of them is stored here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+DEFAULT_TOPICS = ("Sarah_Palin", "Steve_Jobs", "David_Bowie")
+TIME_FORMAT = "%e %U %S %M"  # wall s, user s, system s, peak RSS of the largest process (KB)
+
+
+def characters(path: Path) -> int:
+    """Characters of article text in a JSON-lines topic file."""
+    total = 0
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                total += len(json.loads(line).get("text") or "")
+    return total
+
+
+def measure_cli(path: Path) -> dict[str, float]:
+    """Wall, CPU and peak RSS of one ``timeline build`` run as a user starts it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "time.txt"
+        output = Path(tmp) / "out.json"
+        command = ["/usr/bin/time", "-o", str(report), "-f", TIME_FORMAT, sys.executable, "-m", "timeline"]
+        command += ["build", str(path), "--format", "json", "-o", str(output), "-q"]
+        subprocess.run(command, check=True)
+        wall, user, system, peak_kb = report.read_text().split()[-4:]
+    return {"wall_s": float(wall), "cpu_s": float(user) + float(system), "peak_mb": int(peak_kb) / 1000}
+
+
+def measure_stages(path: Path) -> dict[str, float]:
+    """CPU seconds per stage of one build in this process (no worker pool)."""
+    os.environ["TIMELINE_WORKERS"] = "1"
+    from timeline import build
+    from timeline.readers import read_paths
+
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(stage: str, function):
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[stage] += time.process_time() - start
+
+        return wrapper
+
+    stages = {
+        "_split": "sentences",
+        "_tag": "time expressions",
+        "extract_mentions": "events",
+        "_date_undated": "publication dates",
+        "find_copies": "copies",
+        "merge_mentions": "merge",
+        "select_events": "select",
+    }
+    originals = {name: getattr(build, name) for name in stages}
+    try:
+        for name, stage in stages.items():
+            setattr(build, name, timed(stage, originals[name]))
+        articles = read_paths([str(path)])
+        start = time.process_time()
+        build.build_timeline(articles)
+        total = time.process_time() - start
+    finally:
+        for name, function in originals.items():
+            setattr(build, name, function)
+    # "publication dates" includes the re-reading of undated articles (also counted in their stages)
+    figures = {stage: round(spent[stage], 2) for stage in stages.values()}
+    figures["total"] = round(total, 2)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
+    parser.add_argument("entities", type=Path, help="the Entities directory (../shared/eval/entities)")
+    parser.add_argument("--topics", nargs="+", default=list(DEFAULT_TOPICS))
+    parser.add_argument("--stages", action="store_true", help="CPU seconds per stage, one process")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    results = {}
+    for topic in args.topics:
+        path = args.entities / topic / "articles.jsonl"
+        if args.stages:
+            # a fresh interpreter per topic: caches warmed by one topic must not speed up the next
+            command = [sys.executable, __file__, str(args.entities), "--topics", topic, "--json", "--one"]
+            results[topic] = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
+        else:
+            size = characters(path)
+            figures = measure_cli(path)
+            figures["characters"] = size
+            figures["memory_target_mb"] = round(100 + 20 * size / 1e6, 1)
+            results[topic] = figures
+        if not args.json:
+            print(topic, results[topic], flush=True)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+def _one(argv: list[str]) -> int:
+    """Child of ``--stages``: one topic's stage figures as JSON on standard output."""
+    entities, topic = Path(argv[0]), argv[2]
+    print(json.dumps(measure_stages(entities / topic / "articles.jsonl")))
+    return 0
+
+
+if __name__ == "__main__":
+    if "--one" in sys.argv:
+        sys.exit(_one(sys.argv[1:]))
+    sys.exit(main())
