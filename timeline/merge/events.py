@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from timeline.merge.clusters import _Cluster
-from timeline.merge.conflicts import _choose_date, _conflicts
+from timeline.merge.conflicts import _choose_date, _conflicts, implicit_day
 from timeline.merge.features import _STATUS_ORDER
 from timeline.types import DateValue, Event, EventMention, JoinReason
 
@@ -27,7 +27,7 @@ def _to_event(
         and m.date_source == "expression"
         and not (m.join is not None and m.join.kind == "retelling")
     ]
-    when = _choose_date(dated, copies)
+    when = _choose_date(dated, copies) or implicit_day(mentions)
     agreeing = [m for m in dated if when and m.date and m.date.overlaps(when)]
     conflicts = _conflicts(dated, when)
     for m in mentions:

@@ -178,6 +178,11 @@ def _cues(segment: str) -> list[tuple[str, str]]:
     return cues
 
 
+def tense_cues(segment: str) -> list[tuple[str, str]]:
+    """(kind, word) of every tense cue in ``segment`` (see ``nearest_cue``)."""
+    return _cues(segment)
+
+
 def nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:
     """(kind, word, found after) of the nearest tense cue in the sentence: the last one before
     [start, end), else the first one after.  ``layout`` must be ``text``'s (its memo is used)."""

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.temporal.anchor import forward_tense, nearest_cue
+from timeline.temporal.anchor import forward_tense, nearest_cue, tense_cues
 from timeline.temporal.recognise import modifies_noun
 from timeline.types import DateValue, TimeExpression
 
@@ -78,7 +78,9 @@ class Reference:
 # A date bounding a period that reaches the present is not a point of the story: "profits have doubled
 # since 1980", "a trustee until 1974", "shootings dating to 1994", "assets as of Sept. 30".
 _PERIOD_BOUND_BEFORE = re.compile(
-    r"\b(?:since|until|till|through|thru|dating(?:\s+back)?\s+to|as\s+of|as\s+early\s+as)\s+$", re.IGNORECASE
+    r"\b(?:since|until|till|through|thru|(?:dating|going|goes|dates)(?:\s+back)?\s+to|back\s+to|as\s+of"
+    r"|as\s+early\s+as)\s+$",
+    re.IGNORECASE,
 )
 
 _OPENS_SENTENCE = re.compile(
@@ -86,13 +88,17 @@ _OPENS_SENTENCE = re.compile(
     r"|the\s+middle\s+of)\s+)*",
     re.IGNORECASE,
 )
-_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^,;:.]*$", re.IGNORECASE)
+# "Since the index was launched in 1984, ...", "Although he died in 2014, ...": a period reaching today, or
+# a concession set against the news.
+_SINCE_CLAUSE_BEFORE = re.compile(r"\b(?:since|although|though|whereas)\b[^,;:.]*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(
     r"\b(?:between\s+(?:\S+\s+){0,3}?(?:and\s+)?|from\s+(?:\S+\s+){0,3}?(?:to|until|till|through)\s+)$"
     r"|\bfrom\s+$(?=\S+\s+(?:to|until|till|through)\b)",
     re.IGNORECASE,
 )
 _SPAN_START = re.compile(r"\s+(?:to|until|till|through)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # A date the text reports a state at ("assets as of Sept. 30") is a reporting date, not the story's.
 _AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
@@ -120,9 +126,13 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
         and re.search(r"\bfrom\s+$", ctx.text[max(0, expr.start - 6) : expr.start], re.IGNORECASE)
     ):
         return False  # "between 1998 and 2005", "from 1993 until 2009": a span, not a point of the story
+    if _POSSESSIVE_BEFORE.search(ctx.text, max(0, expr.start - 4), expr.start) and _NOUN_AFTER.match(
+        ctx.text, expr.end
+    ):
+        return False  # "Johnson's 1999 mark": the year names a record, not the story's time
     if _ARTICLE_BEFORE.search(ctx.text, max(0, expr.start - 5), expr.start):
         return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
-    if _in_relative_clause(ctx, expr.start):
+    if _in_relative_clause(ctx, expr.start) or _in_opening_participle(ctx, expr):
         return False
     return not modifies_noun(ctx.text, expr.start, expr.end, expr.type)
 
@@ -146,6 +156,20 @@ def _in_relative_clause(ctx: Context, pos: int) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     return bool(_RELATIVE_PRONOUN.search(clause) or _REDUCED_PASSIVE.search(clause))
+
+
+# "Set up in 2002, the court issued its first verdicts in June": a participle clause opening the sentence
+# describes its subject's past, not the point the story has reached.
+_OPENING_PARTICIPLE = re.compile(
+    r"[\s\"'“‘(]*(?:[A-Z][a-z]+ed|Set|Built|Born|Made|Held|Sold|Led|Won|Begun|Taken|Founded)\b[^,;.!?]*$"
+)
+
+
+def _in_opening_participle(ctx: Context, expr: TimeExpression) -> bool:
+    s_start, s_end = ctx.layout.sentence(expr.start)
+    if not _OPENING_PARTICIPLE.fullmatch(ctx.text, s_start, expr.start):
+        return False
+    return bool(re.match(r"[^,;.!?]{0,30},", ctx.text[expr.end : s_end]))
 
 
 def _story_expressions(ctx: Context) -> set[int]:
@@ -223,9 +247,8 @@ def story_reference(
         return None
     if cue is not None and _PERFECT_BEFORE.search(ctx.text, max(s_start, start - 60), start):
         return None  # "they have not met since November": a present perfect speaks from today
-    opening = ctx.text[s_start:start]
-    if cue is None and opening.count("(") > opening.count(")"):
-        return None  # a citation in brackets, no verb ("(War wounds, 1 March, page 18)"): not the story
+    if _verbless_brackets(ctx, start, end, s_start, s_end):
+        return None  # a citation in brackets ("(War wounds, 1 March, page 18)"): not the story
     # Not a past perfect: "By December they had retreated" is December itself.
     looks_back = bool(_LOOK_BACK_BEFORE.search(ctx.text, max(s_start, start - 50), start))
     return ref, looks_back
@@ -292,6 +315,16 @@ def _is_news(ctx: Context) -> bool:
     if ctx.layout.speaks_of_today is None:
         ctx.layout.speaks_of_today = bool(_NEWS_WORDS.search(ctx.text))
     return ctx.layout.speaks_of_today
+
+
+def _verbless_brackets(ctx: Context, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether [start, end) sits in brackets that hold no verb of their own."""
+    opening = ctx.text.rfind("(", s_start, start)
+    if opening < 0 or ctx.text.rfind(")", opening, start) >= 0:
+        return False
+    closing = ctx.text.find(")", end, s_end)
+    inside = ctx.text[opening + 1 : start] + " " + ctx.text[end : closing if closing >= 0 else s_end]
+    return not tense_cues(inside)
 
 
 def month_year(ref: DateValue, month: int, looks_back: bool) -> int:
