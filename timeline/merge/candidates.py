@@ -46,13 +46,15 @@ class _Index:
             if document:  # the article's own events of the day, whatever their wording
                 self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))][cluster_id] = None
 
-    def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+    def candidates(self, f: MentionFeatures, when: DateValue, unstated: bool = False) -> set[int]:
+        """Clusters sharing a concept in nearby weeks; further back for a report that may retell one
+        (a toll, or a sentence whose date is unstated)."""
         found: set[int] = set()
         if _is_wide(when):
             slots: list[object] = ["wide"]
         else:
             # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
-            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
+            back = RETELL_WINDOW if "death" in f.concepts or unstated else CONFLICT_WINDOW
             slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
                 slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]

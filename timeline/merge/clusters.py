@@ -97,7 +97,8 @@ def _place_dated(
 ) -> None:
     assert mention.date is not None
     ranks: dict[int, _Match] = {}
-    primary = _live(index.candidates(f, mention.date), merged_into)
+    unstated = mention.date_source != "expression"
+    primary = _live(index.candidates(f, mention.date, unstated), merged_into)
     _rank_all(mention, f, clusters, primary, ranks)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
