@@ -193,3 +193,33 @@ def test_a_narrative_sentence_tells_more_of_the_happening_it_goes_on_with():
     assert sorted(len(e.mentions) for e in monday) == [1, 2]
     (approval,) = [e for e in monday if len(e.mentions) == 2]
     assert approval.title.startswith("The parliament of Norland approved the budget")
+
+
+def test_a_plural_present_report_before_a_named_or_there_clause_is_the_days_news():
+    # "analysts say Norland ...", "officials say there are ...": the statement is the publication day's
+    text = (
+        "Acme opened a new plant in Kell on Monday.\n\n"
+        "But analysts say Norland is a special case.\n\n"
+        "Port officials say there are delays at the harbour."
+    )
+    mentions = _mentions(text)
+    for start in ("But analysts", "Port officials"):
+        (report,) = _by_sentence(mentions, start)
+        assert report.date is not None and report.date.value == PUBLISHED
+        assert report.date_rule == "publication-implicit.report-present"
+        assert report.trigger == "say"
+
+
+def test_a_possessive_day_on_the_subject_dates_its_clause():
+    # "Monday's trading volume" is Monday's even though "volume" names no event: so is "totaled"
+    text = "Acme opened a plant in Kell.\n\nMonday's trading volume totaled 132 million shares."
+    (volume,) = _by_sentence(_mentions(text), "Monday's")
+    assert volume.date is not None and volume.date.value == "2023-03-13"
+    assert volume.date_source == "expression" and volume.trigger == "totaled"
+
+
+def test_a_possessive_day_on_the_object_leaves_the_clause_its_own_reading():
+    # "praised Monday's vote": the praise is not dated by the vote's day
+    text = "Acme opened a plant in Kell.\n\nMinister Rahn praised Monday's vote."
+    mentions = _by_sentence(_mentions(text), "Minister Rahn")
+    assert all(m.trigger != "praised" or m.date is None or m.date.value != "2023-03-13" for m in mentions)

@@ -389,7 +389,7 @@ def check(
         timeline.gaps = gaps
         text = render_check(timeline, gaps, fmt, color=_use_color(output, color), width=_width())
         _emit(text, output, articles)
-        reporter.finish(len(timeline.documents))
+        reporter.finish(len(timeline.documents), checking=True)
     raise typer.Exit(EXIT_OK if check_passed(gaps) else EXIT_GAPS)
 
 

@@ -212,7 +212,9 @@ def _dated_mentions(
             if mention is not None:
                 mentions.append(mention)
                 subject_noun_dated |= is_subject  # "The March 4 blast killed ...": the clause is dated too
-            continue
+            if mention is not None or not _possessive_subject_date(analysis, expression):
+                continue
+            # "Monday's trading volume totaled ...": the day of the subject is the clause's day
         date_token = _token_index(analysis, expression.start)
         clause = _clause_of(analysis, date_token)
         relative = _relative_holding(analysis, date_token)
@@ -238,6 +240,20 @@ def _dated_mentions(
     if subject_noun_dated and not triggers:
         return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
     return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) -> bool:
+    """A day in the possessive opening its clause's subject ("Monday's trading volume totaled ..."): what
+    the subject measures or names is of that day, and so is the clause's verb."""
+    span = span_of(expression)
+    if span is None or span.granularity not in ("day", "time"):
+        return False
+    if not re.match(r"['\u2019]s\b", analysis.text[expression.end - analysis.offset :]):
+        return False
+    first = _token_index(analysis, expression.start)
+    clause = _clause_of(analysis, first)
+    before = [i for i in range(clause[0], first) if i not in analysis.ignored]
+    return all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before)
 
 
 _SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger

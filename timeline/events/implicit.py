@@ -213,18 +213,28 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
     "that", "to" or a pronoun."""
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
-        word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1].lower
+        word, prev = tokens[i].lower, tokens[i - 1]
         if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
             continue
         if word in STOPWORDS and not is_reporting(word):
             continue
         plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
-        if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
+        if plural and prev.lower not in STOPWORDS and _complement_follows(word, tokens[i + 1]):
             return _present(i, word)
     return None
 
 
+def _complement_follows(word: str, nxt: Token) -> bool:
+    """ "say that", "hope to", "say they'll ...": a clause or an infinitive after the verb; a verb of saying
+    also takes a clause opening on a name or "there" ("analysts say Acme is ...", "say there are ...")."""
+    head = nxt.lower.split("'")[0].split("\u2019")[0]  # "they'll", "it's"
+    if head in _COMPLEMENT_STARTS:
+        return True
+    return is_reporting(word) and (head in _CLAUSE_OPENERS or (nxt.text[:1].isupper() and nxt.text.isalpha()))
+
+
 _COMPLEMENT_STARTS = frozenset({"that", "to", "they", "he", "she", "it", "we", "the"})
+_CLAUSE_OPENERS = frozenset({"there", "i", "you", "a", "an", "its", "their", "his", "her", "this", "these"})
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})
