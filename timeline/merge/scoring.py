@@ -28,6 +28,7 @@ from timeline.temporal.timex import cached_value_to_date
 from timeline.text import (
     AUXILIARIES,
     LIGHT_VERBS,
+    concept,
     verb_lemma,
 )
 from timeline.types import DateValue, EventMention
@@ -232,7 +233,8 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
         return 0.0
     people = _shared_actors(fa, fb, ignore=fa.places | fb.places)
     places = 1 if fa.places and frozen_keys_match(fa.places, fb.places) else 0
-    words = len(fa.specific & fb.specific)
+    # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
+    words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
     evidence = people + places + words
     # the happening's noun plus its place or a person in common, or several specific words
     named = people + places >= 1
