@@ -14,6 +14,7 @@ from timeline.merge.features import (
     _DAY,
     CONFLICT_WINDOW,
     MAX_REPRESENTATIVES,
+    RETELL_FAR,
     RETELL_WINDOW,
     MentionFeatures,
     _apart,
@@ -22,6 +23,7 @@ from timeline.merge.features import (
     features,
 )
 from timeline.merge.scoring import (
+    UNSTATED,
     _cached_match,
     _recalled,
     _retold_with_wrong_year,
@@ -98,7 +100,10 @@ def _place_dated(
     assert mention.date is not None
     ranks: dict[int, _Match] = {}
     unstated = mention.date_source != "expression"
-    primary = _live(index.candidates(f, mention.date, unstated), merged_into)
+    primary = index.candidates(f, mention.date, unstated)
+    if mention.date_source in UNSTATED:
+        primary |= index.retelling_candidates(f)
+    primary = _live(primary, merged_into)
     _rank_all(mention, f, clusters, primary, ranks)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
@@ -204,6 +209,7 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     background = mention.status == "background"
     start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
     stated = mention.date_source == "expression"
+    retell_limit = RETELL_FAR if mention.date_source in UNSTATED else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         if other.date is None:
@@ -218,7 +224,7 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         implicit = not stated or other.date_source != "expression"
         gap = _gap(mention.date, other.date) if not compatible_date else _NO_GAP
         too_far = gap > CONFLICT_WINDOW
-        if too_far and gap > RETELL_WINDOW and not _year_typo(mention.date, other.date):
+        if too_far and gap > retell_limit and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         if compatible_date and implicit:
             if fits_stated is None:

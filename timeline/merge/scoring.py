@@ -10,6 +10,7 @@ from timeline.merge.features import (
     _DAY,
     CONFLICT_TERMS,
     RECURRING,
+    RETELL_FAR,
     RETELL_WINDOW,
     SAME_DAY_TERMS,
     MentionFeatures,
@@ -202,9 +203,10 @@ def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Mention
 
 
 # date sources a sentence gets without stating a date: its publication day, or the story's day it goes on with
-_UNSTATED = frozenset({"publication-implicit", "narrative"})
+UNSTATED = frozenset({"publication-implicit", "narrative"})
 # the ``date_rule`` of a publication-implied date that may retell: a past-tense or perfect report, not a lead
 _RETOLD_RULES = frozenset({"past", "perfect"})
+FAR_RETELLING_EVIDENCE = 2  # ... when long after, or told with a plain verb: a name and one more
 RETELLING_EVIDENCE = 1  # shared people, places and specific words an unstated retelling needs
 
 
@@ -218,15 +220,17 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
     apart (places, subjects, another action governing the noun, one reacting to the other), and at least
     ``RETELLING_EVIDENCE`` in common among named people, places and specific words, or near-identical
     wording.  Recurring kinds (meetings, calls, protests) are left alone: the next one is news."""
-    if a.date_source not in _UNSTATED or a.date is None or b.date is None:
+    if a.date_source not in UNSTATED or a.date is None or b.date is None:
         return 0.0
     if a.date_source == "publication-implicit" and a.date_rule.partition(".")[2] not in _RETOLD_RULES:
         return 0.0  # a lead, a present or progressive report is the publication day's own news
-    if fa.kind != "occurrence" or fb.kind != "occurrence" or fb.head is None or fb.head.startswith("v:"):
-        return 0.0  # the earlier event's action must be a named happening of the lexicon
-    start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
-    if not (b.date.end < start and start - b.date.end <= RETELL_WINDOW):
+    if fa.kind != "occurrence" or fb.kind != "occurrence" or fb.head is None:
         return 0.0
+    start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
+    if not (b.date.end < start and start - b.date.end <= RETELL_FAR):
+        return 0.0
+    # long after, or with a plain verb for the action ("was shot"), a named person or place must be shared
+    needs_name = start - b.date.end > RETELL_WINDOW or fb.head.startswith("v:")
     if fb.head in RECURRING or fb.head not in fa.concepts or not _names_happening(fa, fb):
         return 0.0
     if _apart(fa, fb) or (_reacts(fa, fb) and not _describes(fa)):
@@ -238,6 +242,8 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
     evidence = people + places + words
     # the happening's noun plus its place or a person in common, or several specific words
     named = people + places >= 1
+    if needs_name and not (named and evidence >= FAR_RETELLING_EVIDENCE):
+        return 0.0
     if not named and evidence < RETELLING_EVIDENCE and not (_near_identical(fa, fb) and words >= 1):
         return 0.0
     return 1.0 + 0.5 * evidence
