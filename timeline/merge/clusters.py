@@ -30,6 +30,7 @@ from timeline.merge.scoring import (
     _same_day_score,
     _same_distance_from_publication,
     retelling,
+    unstated_retelling,
 )
 from timeline.types import DateValue, EventMention, JoinReason
 
@@ -238,7 +239,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         score, strong = _cached_match(f, of, False)
         if retold:
-            best = _better(best, ((False, max(score, 0.5)), other, of))
+            evidence = unstated_retelling(mention, f, other, of)
+            best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
             continue
         if not compatible_date and not strong and _year_typo(mention.date, other.date):
             strong = _retold_with_wrong_year(mention, f, other, of)

@@ -242,11 +242,21 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
     evidence = people + places + words
     # the happening's noun plus its place or a person in common, or several specific words
     named = people + places >= 1
-    if needs_name and not (named and evidence >= FAR_RETELLING_EVIDENCE):
+    if needs_name and not (named and evidence >= FAR_RETELLING_EVIDENCE) or (needs_name and _copula(fa)):
         return 0.0
     if not named and evidence < RETELLING_EVIDENCE and not (_near_identical(fa, fb) and words >= 1):
         return 0.0
     return 1.0 + 0.5 * evidence
+
+
+def _copula(f: MentionFeatures) -> bool:
+    """An auxiliary read as the action ("it was likely ...", "had been"): too little to retell from afar."""
+    return f.head in _AUXILIARY_HEADS
+
+
+_AUXILIARY_HEADS = frozenset(f"v:{w}" for w in AUXILIARIES) | frozenset(
+    f"v:{verb_lemma(w)}" for w in AUXILIARIES
+)
 
 
 def _describes(f: MentionFeatures) -> bool:
