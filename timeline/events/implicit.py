@@ -131,7 +131,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
-        closing = _closing_report(analysis, quoted)
+        closing = closing_report(analysis, quoted)
         if closing is not None:
             return closing
     return found
@@ -170,7 +170,7 @@ def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
     )
 
 
-def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
+def closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
     """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma)."""
     tokens = analysis.tokens
     comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
