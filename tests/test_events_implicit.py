@@ -243,3 +243,12 @@ def test_a_closing_statement_beside_a_day_dated_clause_is_not_a_second_event():
     text = "Acme has opened a new plant in Kell.\n\nThe old plant was sold on Monday, the company said."
     (sold,) = _by_sentence(_mentions(text), "The old plant")
     assert (sold.trigger, sold.date.value) == ("sold", "2023-03-13")
+
+
+def test_a_closing_said_with_an_apposition_on_its_source_is_the_statement():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        '"We will hire four hundred people," said Tom Rahn, a spokesman for the company.'
+    )
+    (said,) = _by_sentence(_mentions(text), '"We will')
+    assert (said.trigger, said.date.value) == ("said", PUBLISHED)
