@@ -402,13 +402,16 @@ def _coarse_news_statement(
 
 
 def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
-    """A closing ", according to X" (after the last comma): a source's statement, in the present."""
+    """A closing ", according to X" (after one of the last two commas: "according to Acme, a maker of
+    jets"): a source's statement, in the present."""
     tokens = analysis.tokens
-    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
-    if comma is None or comma + 2 >= len(tokens) or comma + 1 in quoted:
-        return None
-    if tokens[comma + 1].lower == "according" and tokens[comma + 2].lower == "to":
-        return MainVerb(comma + 1, REPORT_PRESENT, report=True)
+    for comma in [i for i in range(len(tokens) - 3, 0, -1) if tokens[i].text == ","][:2]:
+        if (
+            comma + 1 not in quoted
+            and tokens[comma + 1].lower == "according"
+            and tokens[comma + 2].lower == "to"
+        ):
+            return MainVerb(comma + 1, REPORT_PRESENT, report=True)
     return None
 
 
