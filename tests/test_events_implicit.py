@@ -223,3 +223,32 @@ def test_a_possessive_day_on_the_object_leaves_the_clause_its_own_reading():
     text = "Acme opened a plant in Kell.\n\nMinister Rahn praised Monday's vote."
     mentions = _by_sentence(_mentions(text), "Minister Rahn")
     assert all(m.trigger != "praised" or m.date is None or m.date.value != "2023-03-13" for m in mentions)
+
+
+def test_a_closing_statement_beside_a_month_dated_clause_is_the_days_news():
+    # the sale is dated to last month; the company's statement about it is today's report
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "The old plant was sold last month to Norland Steel, the company said.\n\n"
+        "Imports of steel totaled 3 million tonnes in 2021, according to the customs office."
+    )
+    mentions = _mentions(text)
+    sold = _by_sentence(mentions, "The old plant")
+    assert {(m.trigger, m.date.value) for m in sold} == {("sold", "2023-02"), ("said", PUBLISHED)}
+    imports = _by_sentence(mentions, "Imports")
+    assert {(m.trigger, m.date.value) for m in imports} == {("totaled", "2021"), ("according", PUBLISHED)}
+
+
+def test_a_closing_statement_beside_a_day_dated_clause_is_not_a_second_event():
+    text = "Acme has opened a new plant in Kell.\n\nThe old plant was sold on Monday, the company said."
+    (sold,) = _by_sentence(_mentions(text), "The old plant")
+    assert (sold.trigger, sold.date.value) == ("sold", "2023-03-13")
+
+
+def test_a_closing_said_with_an_apposition_on_its_source_is_the_statement():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        '"We will hire four hundred people," said Tom Rahn, a spokesman for the company.'
+    )
+    (said,) = _by_sentence(_mentions(text), '"We will')
+    assert (said.trigger, said.date.value) == ("said", PUBLISHED)

@@ -131,7 +131,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
-        closing = _closing_report(analysis, quoted)
+        closing = closing_report(analysis, quoted)
         if closing is not None:
             return closing
     return found
@@ -170,15 +170,19 @@ def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
     )
 
 
-def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
-    """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma)."""
+def closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
+    """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma), or
+    of a ", said X, a spokesman for Y" whose source has an apposition of its own (the comma before)."""
     tokens = analysis.tokens
-    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
-    if comma is None or len(tokens) - comma > 9:
-        return None
-    for i in range(comma + 1, len(tokens)):
-        if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
-            return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+    commas = [i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","][:2]
+    end = len(tokens)
+    for comma in commas:
+        if end - comma > 9:
+            return None
+        for i in range(comma + 1, end):
+            if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
+                return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+        end = comma
     return None
 
 
