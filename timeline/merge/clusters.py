@@ -199,7 +199,9 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
     background = mention.status == "background"
-    start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
+    # what depends on the mention alone, worked out once (this runs for every candidate member)
+    start, end = bounds(mention)  # ``compatible``
+    unstated = mention.date_source != "expression"  # ``_implicit``
     for other, of in cluster.reps:
         if other.date is None:
             continue
@@ -210,14 +212,15 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         other_start, other_end = bounds(other)
         compatible_date = start <= other_end and other_start <= end
-        gap = _gap(mention.date, other.date)
-        too_far = not compatible_date and gap > CONFLICT_WINDOW
+        implicit = unstated or other.date_source != "expression"
+        # the gap matters only between incompatible dates
+        too_far = not compatible_date and (gap := _gap(mention.date, other.date)) > CONFLICT_WINDOW
         if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
-        if compatible_date and _implicit(mention, other) and not _fits_stated(mention, cluster):
+        if compatible_date and implicit and not _fits_stated(mention, cluster):
             continue  # matched through an unstated date, but the event's own dates say another day
         retold = not compatible_date and retelling(mention, f, other, of)
-        if not (compatible_date or retold) and _implicit(mention, other):
+        if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
         if too_far and not (retold or _year_typo(mention.date, other.date)):
             continue
@@ -254,9 +257,9 @@ def _same_article_score(
     event concept: an article tells its news over several sentences, in other words each time.  Places
     and parties acting differently, or another action naming the happening, still keep them apart."""
     assert mention.date is not None and other.date is not None
-    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
-        return 0.0
     if mention.date.start != other.date.start:
+        return 0.0  # checked first: cheap, and most pairs differ here
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
         return 0.0
     shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
     people = _shared_actors(f, of, ignore=f.places | of.places)
