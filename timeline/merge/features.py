@@ -114,6 +114,13 @@ def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set)
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
 
 
+@lru_cache(maxsize=16384)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The word standing alone, in any case (compiled once per word: one pattern per trigger word would
+    otherwise go through ``re``'s small cache of compiled patterns, and be compiled again and again)."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
 def _governor(mention: EventMention) -> str:
     """``governing_action`` of the mention's sentence, as the extractor found it when it could."""
     if mention.governed is not None and mention.governed[0] == mention.trigger:
@@ -136,7 +143,7 @@ def governing_action(text: str, trigger: str) -> str:
     first = trigger.split()[0].lower() if trigger else ""
     if not first:
         return ""
-    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.IGNORECASE)
+    found = _whole_word(first).search(text)
     if found is None:
         return ""
     # only the words up to the trigger decide (the rest is read below only for a reported noun): cheap
