@@ -185,3 +185,23 @@ def test_any_bytes_build_and_render_in_every_format(data):
 @given(st.lists(st.sampled_from(DATE_WORDS + PUNCTUATION), min_size=1, max_size=80))
 def test_any_mix_of_date_words_and_punctuation_builds_and_renders(pieces):
     _build_everything(" ".join(pieces) if len(pieces) % 2 else "".join(pieces))
+
+
+EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".tml", ".xml", ".html", ""]
+
+
+@_PROPERTY_SETTINGS
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)), st.sampled_from(EXTENSIONS))
+def test_any_file_of_any_extension_builds_or_is_refused_in_one_line(data, extension):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"input{extension}"
+        path.write_bytes(data)
+        try:
+            timeline = build_timeline(read_paths([str(path)], published={"input": "2022-02-15"}))
+        except TimelineError:
+            return
+        _check_offsets(timeline)
+        for fmt in FORMATS:
+            render(timeline, fmt)

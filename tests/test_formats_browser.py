@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from timeline.cli import app
+from timeline.render.common import display_title
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")
@@ -73,7 +74,7 @@ def test_the_browser_renders_every_event_and_runs_the_script(seeds_page, tmp_pat
     dom = dump_dom(tmp_path, page.as_uri())
     assert 'data-ready="yes"' in dom  # the page's script ran to the end without an error
     shown = cards(dom)
-    assert [title for _, title in shown] == [event["title"] for event in data["events"]]
+    assert [title for _, title in shown] == [display_title(event["title"]) for event in data["events"]]
     assert f"{len(data['events'])} of {len(data['events'])} events shown" in dom
     assert not [css for css, _ in shown if "hidden" in css]
 
@@ -81,7 +82,7 @@ def test_the_browser_renders_every_event_and_runs_the_script(seeds_page, tmp_pat
 def test_the_status_filter_from_the_address_hides_the_other_events(seeds_page, tmp_path):
     page, data = seeds_page
     dom = dump_dom(tmp_path, page.as_uri() + "#status=expected")
-    expected = [e["title"] for e in data["events"] if e["status"] == "expected"]
+    expected = [display_title(e["title"]) for e in data["events"] if e["status"] == "expected"]
     visible = [title for css, title in cards(dom) if "hidden" not in css]
     assert visible == expected and expected
     assert f"{len(expected)} of {len(data['events'])} events shown" in dom
@@ -91,7 +92,7 @@ def test_the_source_filter_keeps_the_events_citing_that_source(seeds_page, tmp_p
     page, data = seeds_page
     source = data["documents"][2]["id"]
     dom = dump_dom(tmp_path, page.as_uri() + f"#source={source}")
-    citing = [e["title"] for e in data["events"] if source in e["sources"]]
+    citing = [display_title(e["title"]) for e in data["events"] if source in e["sources"]]
     visible = [title for css, title in cards(dom) if "hidden" not in css]
     assert visible == citing and 0 < len(citing) < len(data["events"])
 

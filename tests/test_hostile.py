@@ -435,6 +435,19 @@ def test_many_warnings_are_summarised_and_verbose_shows_them_all(tmp_path):
 # --- Ctrl-C ---------------------------------------------------------------------------------------------
 
 
+def _wait_for_workers(pid: int, limit: float = 60) -> None:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            if children.read_text().split():
+                time.sleep(0.3)  # the workers are at work
+                return
+        except OSError:
+            return  # finished already, or no /proc: send the signal anyway
+        time.sleep(0.05)
+
+
 def test_ctrl_c_stops_a_pooled_build_at_once_with_130_and_no_temp_file(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -445,7 +458,7 @@ def test_ctrl_c_stops_a_pooled_build_at_once_with_130_and_no_temp_file(tmp_path)
     out.mkdir()
     command = [sys.executable, "-m", "timeline", "build", str(corpus), "-o", str(out / "t.json")]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ})
-    time.sleep(1.5)
+    _wait_for_workers(child.pid)  # Ctrl-C while the pool is busy, not while Python is still starting
     started = time.monotonic()
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=30)
@@ -455,3 +468,28 @@ def test_ctrl_c_stops_a_pooled_build_at_once_with_130_and_no_temp_file(tmp_path)
     assert child.returncode == 130
     assert b"Traceback" not in stderr and stderr.strip().endswith(b"timeline: interrupted")
     assert list(out.iterdir()) == []
+
+
+def test_a_failure_while_dating_undated_articles_keeps_them_undated(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(build_module, "_infer_dates", broken)
+    monkeypatch.setenv("TIMELINE_DEBUG", "")
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    result = cli("build", str(seeds), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "could not date the 1 undated article(s) from the others (ZeroDivisionError" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 4
+
+
+def test_many_warnings_in_the_terminal_report_are_summarised_too():
+    from timeline.render import render
+    from timeline.types import Timeline
+
+    timeline = Timeline(
+        documents=[], events=[], warnings=[f"a{n}.txt: skipping: not valid JSON" for n in range(40)]
+    )
+    lines = [line for line in render(timeline, "terminal").splitlines() if line.lstrip().startswith("!")]
+    assert len(lines) == 6
+    assert "40 warnings in all (skipped-input 40)" in lines[-1]

@@ -330,3 +330,20 @@ def test_a_stated_later_day_never_joins_silently_through_a_lead_dated_by_its_pap
 def test_a_plural_event_noun_after_a_modifier_is_named_by_the_sentences_verb():
     text = "Norland on Saturday condemned two bomb attacks in Vesta."
     assert governing_action(text, "attacks") == word_stem("condemn")
+
+
+def test_deploring_the_blast_on_its_day_is_a_reaction_not_a_report_of_it():
+    deplored = _mention(
+        "b", "2011-04-29", "Norland deplored the bomb blast at the Vesta courthouse that killed guards.",
+        "deplored", ["Norland", "Vesta"], ["deplore", "bomb", "attack", "courthouse", "death", "guard"],
+        ["Vesta"], subjects=["Norland"],
+    )  # fmt: skip
+    assert _sources(merge_mentions([_blast(), deplored], ARTICLES)) == [["a"], ["b"]]
+
+
+def test_an_event_only_leads_tell_takes_a_day_every_lead_allows():
+    # two papers' leads: one published on the 30th (may tell the 29th), one on the 1st (may tell the 30th)
+    events = merge_mentions([_implied("a", "2011-04-30"), _implied("b", "2011-05-01")], ARTICLES)
+    for event in events:
+        for mention in event.mentions:
+            assert mention.earliest <= event.date.start and event.date.end <= mention.date.end

@@ -105,8 +105,7 @@ def test_sentences_are_central_and_do_not_repeat_each_other():
         _sentence("x3", "Union members approved the new contract by a large majority on Friday."),
         _sentence("x4", "The weather in the capital was mild and dry for the season."),
     ]
-    collection = Collection([], {}, {})
-    frequency, documents = document_frequencies(collection)
+    frequency, documents = document_frequencies(pool)
     first, second = choose_sentences(pool, 2, frequency, documents)
     assert first.text.startswith("The Norland port reopened")
     assert second.text.startswith("Union members approved")  # not the near-copy of the first
@@ -158,3 +157,30 @@ def test_a_re_sent_copy_is_not_another_article_naming_the_day():
     )
     assert date(2021, 3, 9) not in day_scores(resent)  # only the copy named it
     assert before > 0
+
+
+def _named(doc: str, outlet: str | None, day: str, text: str) -> Article:
+    return Article(
+        doc, f"{doc}.txt", text, [(0, len(text))], published=Published(day, "metadata"), source=outlet
+    )
+
+
+def test_many_outlets_naming_a_day_outweigh_one_outlets_many_updates():
+    texts = {
+        "one": "The Norland council approved the budget on May 4, 2022 after a long debate.",
+        "many": "Norland voters rejected the tax plan on May 6, 2022 in a close referendum.",
+    }
+    articles = [_named(f"w{i}", "Wire", "2022-05-20", texts["one"]) for i in range(3)]
+    articles += [_named(f"o{i}", f"Outlet {i}", "2022-05-20", texts["many"]) for i in range(3)]
+    collection = Collection(
+        articles,
+        {a.id: split_sentences(a) for a in articles},
+        {a.id: tag(a.text, a.published.value, regions=a.body) for a in articles},
+    )
+    scores = day_scores(collection)
+    assert scores[date(2022, 5, 6)] > scores[date(2022, 5, 4)]
+    # without outlet names, each article counts fully: the two days tie
+    for article in articles:
+        article.source = None
+    scores = day_scores(collection)
+    assert scores[date(2022, 5, 6)] == scores[date(2022, 5, 4)]

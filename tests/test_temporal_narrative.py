@@ -140,3 +140,32 @@ def test_a_year_phrase_places_the_date_before_it() -> None:
 def test_a_date_placed_by_a_year_phrase_anchors_what_follows() -> None:
     text = "Vell resigned on December 31 of that year. Three months later, Rahn won."
     assert _value("In 1999 the crisis deepened. " + text, "Three months later", "2008-05-08") == "2000-03"
+
+
+def test_day_names_of_a_story_without_publication_date() -> None:
+    text = "On Sunday, December 7, 1941, aircraft attacked the harbour. On Monday, Congress declared war."
+    assert _value(text, "Monday", None) == "1941-12-08"
+    # With a publication date a day name is the news of the week, even after an old date.
+    assert _value(text, "Monday", "2011-12-07") == "2011-12-05"
+
+
+def test_a_year_in_passing_does_not_carry_into_the_news() -> None:
+    news = "The festival returns this weekend. Her last concert was in 2004. She died in January."
+    assert _value(news, "January", "2016-06-10") == "2016-01"
+    opening = "The festival returns this weekend. The war began in 1998. In March, rebels took the capital."
+    assert _value(opening, "March", "2016-06-10") == "1998-03"
+
+
+def test_asides_are_not_the_story() -> None:
+    published = "2009-01-10"
+    citation = "The composer died in 1809 (Radio pick of the day, 2 January, page 16)."
+    assert _value(citation, "2 January", published) == "2009-01-02"
+    participle = "Set up in 2002, the court issued its first verdicts in June."
+    assert _value(participle, "June", published) == "2008-06"
+    span = "Acme restated profits going back to 1997 before filing for bankruptcy on December 2."
+    assert _value(span, "December 2", published) == "2008-12-02"
+
+
+def test_a_concession_is_not_the_story() -> None:
+    text = "Although the actor died in 2014, the writers plan a sequel. At the end of March, they wrote."
+    assert _value(text, "the end of March", "2017-05-06") == "2017-03"

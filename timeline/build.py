@@ -27,6 +27,7 @@ import signal
 import sys
 import threading
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -173,7 +174,9 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     compared (a copy shares nearly all its runs, so nearly always its smallest ones), so the cost stays
     near-linear in the collection's size.
     """
-    shingles = [_shingles(a) for a in articles]
+    # each text's distinct run hashes as a compact array (a set of a thousand-article collection's
+    # hashes costs tens of MB); sets are rebuilt only for the few pairs that share a sketch
+    shingles = [array("q", _shingles(a)) for a in articles]
     blocks: dict[int, list[int]] = defaultdict(list)
     for number, runs in enumerate(shingles):
         for value in heapq.nsmallest(SKETCH_SIZE, runs):
@@ -195,7 +198,7 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
         if count < SKETCH_MATCHES or root(i) == root(j):
             continue
         smaller = min(len(shingles[i]), len(shingles[j]))
-        if smaller and len(shingles[i] & shingles[j]) >= COPY_CONTAINMENT * smaller:
+        if smaller and len(set(shingles[i]).intersection(shingles[j])) >= COPY_CONTAINMENT * smaller:
             group[root(j)] = root(i)
     members: dict[int, list[Article]] = defaultdict(list)
     for k, article in enumerate(articles):
@@ -476,8 +479,18 @@ def _date_undated(
     ]
     if not undated or not dated:
         return ordered
-    reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)
-    inferred = _infer_dates(undated, EventReference(reference), sentences)
+    try:
+        reference = merge_mentions([m for a in dated for m in mentions[a.id]], dated)
+        inferred = _infer_dates(undated, EventReference(reference), sentences)
+    except Exception as error:  # noqa: BLE001 - the guard: dating from the others is a bonus, not a must
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        warnings.append(
+            f"could not date the {len(undated)} undated article(s) from the others "
+            f"({_failure_reason(error)}); they stay undated. "
+            f"This is a bug: please report it (rerun with {DEBUG_VARIABLE}=1)"
+        )
+        return ordered
     result = []
     for done, article in enumerate(ordered, start=1):
         published = inferred.get(article.id)

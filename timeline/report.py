@@ -113,6 +113,17 @@ class Reporter:
             pass  # a closed or full stderr must not turn a finished run into a crash
 
 
+def summarised(messages: list[str], verbose: bool = False) -> list[str]:
+    """The warning lines a report shows: every one when there are few (or ``verbose``), else the first
+    ``SHOWN`` and one line counting them all by kind."""
+    if verbose or len(messages) <= SHOW_ALL_UP_TO:
+        return list(messages)
+    counts = Counter(warning_kind(message) for message in messages)
+    by_kind = ", ".join(f"{kind} {count}" for kind, count in counts.most_common())
+    total = f"{len(messages)} warnings in all ({by_kind}); timeline build -v lists them on stderr"
+    return [*messages[:SHOWN], total]
+
+
 def error_line(error: BaseException) -> str:
     """The one line an error the user can fix is shown as."""
     return f"timeline: error: {one_line(str(error))}"

@@ -8,6 +8,8 @@ Which days matter is read from the collection itself, with no training on refere
   published the same day or within the week counts once, a forecast (the day is still ahead) half;
 - **coverage**: how many articles were published that day, and a quarter for those of the next day
   (the morning-after report);
+- **outlets**: when articles name their outlet, an outlet's further articles on (or naming) a day count
+  1/2, 1/3...: many outlets reporting a day say more than one outlet's many updates;
 - **relevance**: a reference in a sentence that names none of the collection's subject words (the
   capitalised words most articles share: the person, organisation or place the story is about) counts
   for less: a story folder also holds articles that mention its subject in passing;
@@ -24,10 +26,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -52,6 +55,8 @@ REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentence
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# after a lower-case word, a number or a comma: a capitalised word that does not open a sentence
+_INNER_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]{2,}\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -88,16 +93,15 @@ def subject_words(collection: Collection) -> set[str]:
     """Capitalised words (not opening a sentence) found in many of the articles: what the story is about."""
     frequency: Counter[str] = Counter()
     for article in collection.articles:
-        words: set[str] = set()
-        for sentence in collection.sentences.get(article.id, []):
-            found = _CAPITALISED.findall(sentence.text)
-            # a sentence's first word is capitalised whatever it is
-            words.update(found[1:] if found and sentence.text.lstrip().startswith(found[0]) else found)
-        frequency.update(words)
+        frequency.update(set(_INNER_CAPITALISED.findall(_body(article))))
     if not frequency:
         return set()
     most = frequency.most_common(1)[0][1]
     return {word for word, count in frequency.items() if count >= SUBJECT_SHARE * most}
+
+
+def _body(article: Article) -> str:
+    return "\n".join(article.text[start:end] for start, end in article.body)
 
 
 def _names_subject(text: str, subject: set[str]) -> bool:
@@ -116,21 +120,30 @@ def _reference_weight(day: date, published: date) -> float:
 
 
 def day_scores(
-    collection: Collection, since: date | None = None, until: date | None = None
+    collection: Collection,
+    since: date | None = None,
+    until: date | None = None,
+    subject: set[str] | None = None,
 ) -> dict[date, float]:
     """Importance of every day the collection names, within ``since``/``until`` (see the module doc)."""
-    subject = subject_words(collection)
+    subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
+    coverage: Counter[date] = Counter()
     published: list[date] = []
-    for article in collection.articles:
+    # how many articles of each known outlet were already counted as published on / naming a day
+    outlet_published: Counter[tuple[str, date]] = Counter()
+    outlet_named: Counter[tuple[str, date]] = Counter()
+    for article in sorted(collection.articles, key=lambda a: a.id):
         when = published_day(article)
         if when is None or article.id in collection.copies:
             continue  # a re-sent copy is not another article naming the day, nor more coverage
         published.append(when)
+        coverage[when] += _outlet_weight(article, when, outlet_published)
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
-            evidence[day] += weight * _reference_weight(day, when)
-    coverage = Counter(published)
+            evidence[day] += (
+                weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
+            )
     published.sort()
     scores = {}
     for day, weight in evidence.items():
@@ -142,6 +155,16 @@ def day_scores(
         period = _published_within(published, day, PERIOD_DAYS)
         scores[day] = total / math.sqrt(1 + period)
     return scores
+
+
+def _outlet_weight(article: Article, day: date, seen: Counter[tuple[str, date]]) -> float:
+    """1 for an outlet's first article on (or naming) a day, less for each further one: ten outlets
+    reporting a day say more than one outlet's ten updates.  Articles of unknown outlet count fully."""
+    if not article.source:
+        return 1.0
+    key = (article.source.lower(), day)
+    seen[key] += 1
+    return 1.0 / seen[key]
 
 
 def _references(article: Article, collection: Collection, subject: set[str]) -> dict[date, float]:
@@ -186,11 +209,14 @@ def _words(text: str) -> list[str]:
     return [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
 
 
-def document_frequencies(collection: Collection) -> tuple[Counter[str], int]:
+def document_frequencies(sentences: Iterable[Sentence]) -> tuple[Counter[str], int]:
+    """In how many of ``sentences`` each content word occurs (the idf of the sentences that may summarise)."""
     frequency: Counter[str] = Counter()
-    for article in collection.articles:
-        frequency.update({w for s in collection.sentences.get(article.id, []) for w in _words(s.text)})
-    return frequency, len(collection.articles)
+    count = 0
+    for sentence in sentences:
+        frequency.update(set(_words(sentence.text)))
+        count += 1
+    return frequency, count
 
 
 def _vector(text: str, frequency: Counter[str], documents: int) -> dict[str, float]:
@@ -230,6 +256,17 @@ class DayIndex:
             if when is not None:
                 leads[when].extend([s for s in sentences if not s.boilerplate][:LEAD_SENTENCES])
         return cls(naming, leads)
+
+    def pool(self) -> Iterator[Sentence]:
+        """Every sentence that may summarise a day, once."""
+        seen: set[tuple[str, int]] = set()
+        for sentence in itertools.chain(
+            (s for pairs in self.naming.values() for s, _ in pairs),
+            itertools.chain.from_iterable(self.leads.values()),
+        ):
+            if (sentence.document, sentence.start) not in seen:
+                seen.add((sentence.document, sentence.start))
+                yield sentence
 
 
 def candidate_sentences(day: date, index: DayIndex, subject: set[str]) -> list[Sentence]:
@@ -313,8 +350,8 @@ def summarise(
     if top <= 0:
         return []
     subject = subject_words(collection)
-    frequency, documents = document_frequencies(collection)
     index = DayIndex.of(collection)
+    frequency, documents = document_frequencies(index.pool())
     by_day: dict[date, list[Event]] = defaultdict(list)
     for event in events:
         if (
@@ -324,7 +361,7 @@ def summarise(
         ):
             by_day[event.date.start].append(event)
     chosen: list[Event] = []
-    for day in rank_days(day_scores(collection, since, until)):
+    for day in rank_days(day_scores(collection, since, until, subject)):
         if len(chosen) >= top:
             break
         summary = choose_sentences(candidate_sentences(day, index, subject), sentences, frequency, documents)

@@ -20,7 +20,7 @@ from timeline.text import (
 )
 from timeline.types import EventMention, TimeExpression
 
-TITLE_WORDS = 12
+LONG_TITLE_WORDS = 14  # a title longer than this ends at a clause boundary when it has one
 
 
 _TITLE_TRIM = frozenset({"that", "and", "but", "while", "whereas", ",", ";"})
@@ -68,7 +68,7 @@ def _title(
     own_date: range = range(0),
     floor: int = 0,
 ) -> str:
-    """A contiguous stretch of the sentence from the clause's subject, without its date, 3 to ~14 words.
+    """A contiguous stretch of the sentence from the clause's subject, without its date, 3 words or more.
 
     Only the date (with its preposition and commas) and a closing attribution are left out; the title
     stops at the clause boundary a date closes ("X, ruled by Y since 1994, borders Z" -> "X, ruled by Y").
@@ -89,13 +89,13 @@ def _title(
 
 
 def _finish_title(analysis: _Analysis, kept: list[int]) -> str:
-    """The kept tokens as a title: at most ~14 words, no dangling last word, capitalised."""
-    kept, truncated = _shorten(analysis, kept)
+    """The kept tokens as a title: the whole clause (renderers shorten it for one line), no dangling
+    last word, capitalised."""
+    kept = _first_clause(analysis, kept)
     while kept and (analysis.tokens[kept[-1]].lower in STOPWORDS or analysis.tokens[kept[-1]].text in ",;"):
         kept.pop()
     text = _verbatim(analysis, kept)
-    text = text[:1].upper() + text[1:]
-    return text + ("\u2026" if truncated and text else "")
+    return text[:1].upper() + text[1:]
 
 
 def _word_count(analysis: _Analysis, kept: list[int]) -> int:
@@ -181,11 +181,13 @@ def _without_attribution(analysis: _Analysis, kept: list[int]) -> list[int]:
     return head
 
 
-def _shorten(analysis: _Analysis, kept: list[int]) -> tuple[list[int], bool]:
-    """At most ~14 words: cut at the last comma leaving a clause of 9+ words, else after 12 (truncated)."""
-    if _word_count(analysis, kept) <= TITLE_WORDS + 2:
-        return kept, False
-    count, boundary, limit = 0, None, len(kept)
+def _first_clause(analysis: _Analysis, kept: list[int]) -> list[int]:
+    """A long title (over 14 words) ends at the last comma within its first 14 words that closes a clause
+    of 9+ words with its verb ("X detained four protesters after a scuffle, prompting ..."): a complete
+    clause; without such a comma the title is the whole kept clause, never cut inside it."""
+    if _word_count(analysis, kept) <= LONG_TITLE_WORDS:
+        return kept
+    count, boundary = 0, None
     for n, i in enumerate(kept):
         if analysis.tokens[i].text in ",;":
             follower = analysis.tokens[kept[n + 1]].text if n + 1 < len(kept) else ""
@@ -193,13 +195,9 @@ def _shorten(analysis: _Analysis, kept: list[int]) -> tuple[list[int], bool]:
                 boundary = n  # a clause boundary (not a name in apposition) that leaves a clause
             continue
         count += 1
-        if count == TITLE_WORDS:
-            limit = n + 1
-        if count > TITLE_WORDS + 2:
-            break
-    if boundary is not None:
-        return kept[:boundary], False
-    return kept[:limit], True
+        if count > LONG_TITLE_WORDS:
+            break  # only a boundary that leaves a short title
+    return kept[:boundary] if boundary is not None else kept
 
 
 _GLUE = re.compile(r"\s*[%$\u20ac\u00a3'\u2019/.-]?\s*")

@@ -8,6 +8,8 @@ from timeline.merge.dates import _is_wide, _weeks, _year_shifts
 from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, RETELL_WINDOW, MentionFeatures, _content
 from timeline.types import DateValue
 
+MAX_DAY_BUCKET = 40  # events of one day sharing a word or place, beyond which the word tells nothing
+
 
 class _Index:
     """Clusters by (concept or speaker key, week bucket) so a mention meets only plausible events.
@@ -67,5 +69,9 @@ class _Index:
         if when.granularity in _DAY:
             keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
             for key in keys:
-                found.update(self._buckets.get((key, ("day", when.start.toordinal())), ()))
+                bucket = self._buckets.get((key, ("day", when.start.toordinal())), ())
+                # a word or place that a day's many events share says nothing about which one (the
+                # story's main place on a busy day); the article's own events are always looked at
+                if len(bucket) <= MAX_DAY_BUCKET or key.startswith("doc:"):
+                    found.update(bucket)
         return found

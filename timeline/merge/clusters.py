@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
@@ -32,6 +33,7 @@ from timeline.types import DateValue, EventMention, JoinReason
 
 # shared people, specific words or concepts two same-day sentences of one article need to be one event
 SAME_ARTICLE_EVIDENCE = 2
+_NO_GAP = timedelta(0)
 
 # the member a mention matched best in a cluster: (date compatible, score), the member and its features
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
@@ -199,9 +201,9 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = mention.date.granularity in _DAY and cluster.has_days
     background = mention.status == "background"
-    # what depends on the mention alone, worked out once (this runs for every candidate member)
-    start, end = bounds(mention)  # ``compatible``
-    unstated = mention.date_source != "expression"  # ``_implicit``
+    start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
+    stated = mention.date_source == "expression"
+    fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         if other.date is None:
             continue
@@ -212,13 +214,16 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         other_start, other_end = bounds(other)
         compatible_date = start <= other_end and other_start <= end
-        implicit = unstated or other.date_source != "expression"
-        # the gap matters only between incompatible dates
-        too_far = not compatible_date and (gap := _gap(mention.date, other.date)) > CONFLICT_WINDOW
-        if too_far and not _year_typo(mention.date, other.date) and gap > RETELL_WINDOW:
+        implicit = not stated or other.date_source != "expression"
+        gap = _gap(mention.date, other.date) if not compatible_date else _NO_GAP
+        too_far = gap > CONFLICT_WINDOW
+        if too_far and gap > RETELL_WINDOW and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
-        if compatible_date and implicit and not _fits_stated(mention, cluster):
-            continue  # matched through an unstated date, but the event's own dates say another day
+        if compatible_date and implicit:
+            if fits_stated is None:
+                fits_stated = _fits_stated(mention, cluster)
+            if not fits_stated:
+                continue  # matched through an unstated date, but the event's own dates say another day
         retold = not compatible_date and retelling(mention, f, other, of)
         if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states

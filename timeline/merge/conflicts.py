@@ -3,11 +3,13 @@ unstated date it does not include."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from datetime import date, timedelta
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.dates import bounds
 from timeline.merge.features import features
+from timeline.temporal.timex import value_to_date
 from timeline.types import GRANULARITIES, Conflict, DateValue, EventMention, JoinReason
 
 
@@ -67,7 +69,7 @@ def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -
     event of its own.  Joining by content along a chain of such mentions must never re-date one: a date
     the text states can disagree (a conflict, shown); one it only implies cannot."""
     stated = [m for m in cluster.mentions if m.date is not None and m.date_source == "expression"]
-    when = _choose_date([m for m in stated if not _retelling(m)], copies)
+    when = _choose_date([m for m in stated if not _retelling(m)], copies) or implicit_day(cluster.mentions)
     if when is None:
         return [cluster]
     kept, apart = _Cluster(), defaultdict(_Cluster)
@@ -84,6 +86,25 @@ def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -
     for part in apart.values():
         part.reasons = [r for r in cluster.reasons if _located(r, part) and _matched(r, part)]
     return [kept, *apart.values()]
+
+
+def implicit_day(mentions: list[EventMention]) -> DateValue | None:
+    """For an event no sentence dates itself: the day most of its unstated dates allow (each from its
+    ``earliest`` to its date's end), the latest on a tie, so that none is moved off the days it allows."""
+    cover: Counter[date] = Counter()
+    for mention in mentions:
+        if mention.date is None or mention.date_source in ("expression", "joined") or _retelling(mention):
+            continue
+        start, end = bounds(mention)
+        if (end - start).days <= _IMPLICIT_SPAN_DAYS:
+            cover.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+    if not cover:
+        return None
+    day = max(cover, key=lambda d: (cover[d], d))
+    return value_to_date(day.isoformat())
+
+
+_IMPLICIT_SPAN_DAYS = 7  # longer unstated spans (a month) give no day
 
 
 def _retelling(mention: EventMention) -> bool:

@@ -7,9 +7,11 @@ import re
 from datetime import date
 
 from timeline.merge.clusters import _Cluster
-from timeline.merge.conflicts import _choose_date, _conflicts
+from timeline.merge.conflicts import _choose_date, _conflicts, implicit_day
 from timeline.merge.features import _STATUS_ORDER
 from timeline.types import DateValue, Event, EventMention, JoinReason
+
+CONCISE_TITLE_WORDS = 14  # a title up to this long reads on one line
 
 
 def _to_event(
@@ -25,7 +27,7 @@ def _to_event(
         and m.date_source == "expression"
         and not (m.join is not None and m.join.kind == "retelling")
     ]
-    when = _choose_date(dated, copies)
+    when = _choose_date(dated, copies) or implicit_day(mentions)
     agreeing = [m for m in dated if when and m.date and m.date.overlaps(when)]
     conflicts = _conflicts(dated, when)
     for m in mentions:
@@ -70,9 +72,10 @@ def _expr_start(mention: EventMention) -> int:
 def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     def quality(m: EventMention) -> tuple:
         exact = bool(when and m.date and m.date.value == when.value)
-        complete = not m.title.endswith("\u2026")
-        long_enough = len(m.title.split()) >= 3
-        return (exact, long_enough, complete, bool(m.title), min(len(m.actors), 3), -len(m.title), m.title)
+        words = len(m.title.split())
+        # titles carry their whole clause: one that reads on a line (3 to 14 words) beats a long one
+        long_enough, concise = words >= 3, words <= CONCISE_TITLE_WORDS
+        return (exact, long_enough, concise, bool(m.title), min(len(m.actors), 3), -len(m.title), m.title)
 
     return max(mentions, key=quality).title if mentions else ""
 

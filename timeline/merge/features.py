@@ -64,6 +64,9 @@ class MentionFeatures:
     # the stem of the sentence's own action when the trigger is only a noun it mentions ("arrested in
     # connection with the bombings": "arrest"); "" when the trigger is the sentence's action
     governor: str = ""
+    # lexicon concepts the sentence names after its trigger: what the action is done to ("deplored the
+    # blasts": attack), as opposed to what did it ("the collapse flooded three villages")
+    objects: frozenset[str] = frozenset()
 
 
 def features(mention: EventMention) -> MentionFeatures:
@@ -77,7 +80,20 @@ def features(mention: EventMention) -> MentionFeatures:
     # with last year's blasts") is a happening of its own
     this_week = mention.date is not None and mention.date.granularity == "week"
     governor = "" if this_week else _governor(mention)
-    return _features(mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor)
+    objects = named_after(mention.sentence.text, mention.trigger)
+    return _features(
+        mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor, objects
+    )
+
+
+@lru_cache(maxsize=65536)
+def named_after(text: str, trigger: str) -> frozenset[str]:
+    """The lexicon concepts of the words after the trigger's first occurrence in the sentence."""
+    first = trigger.split()[0].lower() if trigger else ""
+    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.IGNORECASE) if first else None
+    if found is None:
+        return frozenset()
+    return frozenset(c for token in tokenize(text[found.end() :]) if (c := concept(token.lower)))
 
 
 def _plural_noun(tokens: list, where: int, head: str | None) -> bool:
@@ -188,6 +204,7 @@ def _features(
     places: tuple[str, ...] = (),
     subjects: tuple[str, ...] = (),
     governor: str = "",
+    objects: frozenset[str] = frozenset(),
 ) -> MentionFeatures:
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
@@ -214,6 +231,7 @@ def _features(
         subjects=tuple(words for name in subjects if (words := name_words(name))),
         name_words=frozenset(w for name in names for w in name_words(name)),
         governor=governor,
+        objects=objects,
     )
 
 

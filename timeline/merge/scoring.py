@@ -37,6 +37,12 @@ _FRAMING_HEADS = frozenset(
 ) | frozenset(f"v:{verb_lemma(w)}" for w in LIGHT_VERBS | AUXILIARIES)
 
 
+def _reacts(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """One report's action is done to the other's, named after its verb ("deplored the blasts" / "bombs
+    exploded"): a reaction, another happening, however much else they share."""
+    return (b.head in a.objects or a.head in b.objects) and _reaction(a, b)
+
+
 def _reaction(a: MentionFeatures, b: MentionFeatures) -> bool:
     """Two different actions of their own, sharing a concept only as one's object or circumstance:
     "condemned the bombing" / "a bomb exploded", "attended a vigil ... after he was killed" / "was killed".
@@ -66,6 +72,8 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
         return 3.0 + shared_concepts + 0.25 * shared_terms, False
     if shared_concepts == 0 or _apart(a, b):
         return 0.0, False
+    if _reacts(a, b):
+        return 0.0, False  # one report's action is done to the other's ("deplored the blasts")
     if shared_concepts < 2 and _reaction(a, b):
         return 0.0, False  # the one shared concept is what one report reacts to, not what both report
     shared_terms = len(a.terms & b.terms)
@@ -173,7 +181,7 @@ def _same_day_score(
         return 1.5 + 0.25 * shared
     # two different actions of the lexicon (a call, a visit) on one day are two events
     lexicon_heads = not (f.head or "v:").startswith("v:") and not (of.head or "v:").startswith("v:")
-    if shared >= SAME_DAY_TERMS and not (lexicon_heads and f.head != of.head):
+    if shared >= SAME_DAY_TERMS and not (lexicon_heads and f.head != of.head) and not _reacts(f, of):
         return 1.0 + 0.25 * shared
     if planned and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
         return 1.0 + 0.25 * shared
@@ -192,9 +200,15 @@ def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Mention
 
     It needs the toll as its action, a date after the attack's within ``RETELL_WINDOW``, a place or a specific
     word in common, and no named person in common: one person's death told on two days is a conflict."""
-    if a.date is None or b.date is None or fa.kind != "occurrence" or fb.kind != "occurrence":
+    if fa.head != _TOLL or fb.head not in _TOLD_OF:  # first: the cheap test that nearly always fails
         return False
-    if fa.head != _TOLL or fb.head not in _TOLD_OF or _apart(fa, fb):
+    if (
+        a.date is None
+        or b.date is None
+        or fa.kind != "occurrence"
+        or fb.kind != "occurrence"
+        or _apart(fa, fb)
+    ):
         return False
     if not (b.date.end < a.date.start and a.date.start - b.date.end <= RETELL_WINDOW):
         return False

@@ -227,6 +227,15 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
 
 
+TITLE_DISPLAY = 120  # characters of an event title on one line (the JSON and CSV carry it whole)
+
+
+def display_title(title: str) -> str:
+    """An event's title for a one-line place (terminal, Markdown, HTML and TimelineJS headline, ICS
+    SUMMARY): cleaned and shortened at a word boundary."""
+    return shorten(title, TITLE_DISPLAY) or "(untitled event)"
+
+
 def shorten(text: str, limit: int) -> str:
     """Clean the text and cut it at a word boundary, marking the cut with an ellipsis."""
     flat = clean(text)

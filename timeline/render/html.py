@@ -21,6 +21,7 @@ from timeline.render.common import (
     clean,
     copy_note,
     describe_date,
+    display_title,
     documents_by_id,
     group_by_date,
     is_span,
@@ -117,7 +118,7 @@ def _event_html(page: _Page, event: Event) -> str:
         tags += '<span class="tag conflict">conflict</span>'
     parts = [
         _when_line(event.date),
-        f"<h3>{_text(event.title or '(untitled event)')}{tags}</h3>",
+        f"<h3>{_text(display_title(event.title))}{tags}</h3>",
         f'<div class="badges">{page.badges(event.sources)}</div>',
     ]
     for conflict in event.conflicts:

@@ -20,6 +20,7 @@ from timeline import __version__
 from timeline.render.common import (
     clock,
     describe_date,
+    display_title,
     documents_by_id,
     ordered_events,
     outlet_name,
@@ -90,7 +91,7 @@ def calendar_event(event: Event, docs: dict[str, Article]):
     entry.add("dtstart", start)
     if end is not None:
         entry.add("dtend", end)
-    entry.add("summary", " ".join(event.title.split()) or "(untitled event)")
+    entry.add("summary", display_title(event.title))
     entry.add("description", _description(event, docs))
     entry.add("status", "TENTATIVE" if event.status == "expected" else "CONFIRMED")
     entry.add("categories", [event.status])

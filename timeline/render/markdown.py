@@ -8,6 +8,7 @@ from timeline.render.common import (
     clean,
     copy_note,
     describe_date,
+    display_title,
     documents_by_id,
     gap_span,
     group_by_date,
@@ -72,7 +73,7 @@ def _event_lines(event: Event, timeline: Timeline, docs: dict[str, Article], exp
     sources = ", ".join(source_name(doc_id, docs) for doc_id in event.sources)
     when = time_of_day(event.date)  # the heading gives the day; the time goes on the event's line
     time_prefix = f"*{escape(when)}* " if when else ""
-    line = f"- {time_prefix}**{escape(event.title or '(untitled event)')}** — {sources}"
+    line = f"- {time_prefix}**{escape(display_title(event.title))}** — {sources}"
     if event.status != "reported":
         line += f" *({event.status})*"
     lines = [line]

@@ -14,9 +14,11 @@ from rich.table import Table
 from rich.text import Text
 
 from timeline.render.common import (
+    TITLE_DISPLAY,
     clean,
     copy_note,
     describe_date,
+    display_title,
     documents_by_id,
     gap_span,
     group_by_date,
@@ -28,6 +30,7 @@ from timeline.render.common import (
     time_of_day,
 )
 from timeline.render.explain import copy_notes, explain_mention, published_evidence
+from timeline.report import summarised
 from timeline.types import DateValue, Event, EventMention, Timeline
 
 QUOTE_LIMIT = 140  # quoted sentences under --explain
@@ -51,6 +54,10 @@ STYLE = {
     "dim": "dim",
     "warn": "yellow",
 }
+
+
+EVENT_INDENT = 4  # "  • " before an event's line
+MIN_TITLE_ROOM = 40  # a title keeps this much even beside many sources (the line then wraps)
 
 
 def make_console(color: bool, width: int) -> tuple[Console, io.StringIO]:
@@ -100,14 +107,18 @@ def _date_heading(when: DateValue | None) -> Text:
     return Text.assemble((when.value, STYLE["date"]), "  ", (describe_date(when), STYLE["caption"]))
 
 
-def _event_text(event: Event, labels: dict[str, str]) -> Text:
-    text = Text()
-    if when := time_of_day(event.date):  # the heading gives the day; the time goes on the event's line
-        text.append(f"{when}  ", style=STYLE["caption"])
-    text.append(clean(event.title) or "(untitled event)", style=STYLE["title"])
+def _event_text(event: Event, labels: dict[str, str], width: int = TITLE_DISPLAY) -> Text:
+    """The event's line: its time, its title shortened to what the line leaves, its sources, its status."""
+    when = time_of_day(event.date)  # the heading gives the day; the time goes on the event's line
+    prefix = f"{when}  " if when else ""
+    badges = _badges(event.sources, labels)
+    status = f"  {event.status}" if event.status != "reported" else ""
+    room = width - EVENT_INDENT - len(prefix) - 2 - len(badges) - len(status)
+    text = Text(prefix, style=STYLE["caption"])
+    text.append(shorten(display_title(event.title), max(MIN_TITLE_ROOM, room)), style=STYLE["title"])
     text.append("  ")
-    text.append(_badges(event.sources, labels), style=STYLE["badge"])
-    if event.status != "reported":
+    text.append(badges, style=STYLE["badge"])
+    if status:
         text.append("  ")
         text.append(event.status, style=STYLE.get(event.status, ""))
     return text
@@ -131,7 +142,7 @@ def _mention_lines(mention: EventMention, timeline: Timeline, labels: dict[str, 
 
 
 def _print_event(console: Console, event: Event, timeline: Timeline, labels: dict[str, str], explain: bool):
-    print_item(console, 2, "• ", _event_text(event, labels))
+    print_item(console, 2, "• ", _event_text(event, labels, console.width))
     for sentence in event.summary[1:]:  # --sentences K: the title is the first
         line = Text(clean(sentence.text), style=STYLE["title"])
         line.append("  ")
@@ -244,7 +255,7 @@ def render_terminal(
     if timeline.gaps:
         _print_gaps(console, timeline)
         console.print()
-    for warning in timeline.warnings:
+    for warning in summarised(timeline.warnings):  # many are summarised (timeline.report)
         print_item(console, 0, "! ", Text(clean(warning), style=STYLE["warn"]), STYLE["warn"])
     console.print(Text(summary_line(timeline), style="bold"))
     return finish(buffer, color)

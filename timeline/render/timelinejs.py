@@ -16,6 +16,7 @@ from html import escape
 from timeline.render.common import (
     clock,
     describe_date,
+    display_title,
     documents_by_id,
     is_span,
     ordered_events,
@@ -96,7 +97,7 @@ def event_slide(event: Event, docs: dict[str, Article]) -> dict:
         slide["end_date"] = _date_object(when, end=True)
     if display := _display_date(when):
         slide["display_date"] = display
-    slide["text"] = {"headline": escape(event.title or "(untitled event)"), "text": _text_html(event, docs)}
+    slide["text"] = {"headline": escape(display_title(event.title)), "text": _text_html(event, docs)}
     slide["group"] = event.status
     slide["unique_id"] = event.id
     return slide

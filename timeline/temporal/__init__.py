@@ -121,7 +121,11 @@ weekday.past / .future / .same_day       Monday by tense (news convention); "ear
 weekday.<tense>.article                 the article's reading of that day name (weekdays.py)
 weekday.last / .next / .this ...         last Friday, next Tuesday
 absolute.month_day.narrative             year-less date placed in the story (also month.bare, season,
-                                         holiday .narrative)
+                                         holiday, relative.the_decade .narrative; weekday.narrative
+                                         only without a publication date)
+*.year_phrase                            January 21 the following year, in March that year
+*.story_coarser                          the next day after "In March 1941": the story's month
+story_period.<that|following|...>_<kind> that winter, the following spring, that October, the next April
 relative.today / yesterday / tomorrow    day words; tonight/this morning are TIME (TNI, TMO)
   ... .coarse                           month-level publication date: the month itself
 part_of_day.this / .last                 this morning, last night

@@ -33,7 +33,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?\"'”’»:])[ \t]*\n\s*"
 _FUTURE_CUE = (
     r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due|set\s+to|set\s+for"
     r"|plans?\s+to|planning|planned\s+(?:to|a|an|the)\b|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming"
-    r"|expected(?=\s+(?:in|on|by|before|within|early|late|later|next|this)\b)"
+    r"|expected(?=\s+(?:in|on|by|before|within|early|late|later|next|this)\b)|expects?(?!\w)|forecasts?(?!\w)"
     r"|to\s+be\s+held|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
     r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned|headed|bound)|supposed\s+to|to\s+be"
     # a plan named by its noun: "an agreement to acquire the bank in January" looks forward
@@ -99,7 +99,7 @@ _NOT_ACTIVE_BEFORE = re.compile(
 
 # Verbs that move something to a later time: "postponed until Tuesday" points forward even in the past.
 _DEFERRAL = re.compile(
-    r"\b(?:postpon|delay|adjourn|extend|defer|reschedul|push|recess|suspend|schedul)\w*"
+    r"\b(?:postpon|delay|adjourn|extend|defer|reschedul|recess|suspend|schedul)\w*|\bpush\w*\s+back\b"
     r"|\b(?:moved|set|put|planned|ordered|asked|told|gave|given|granted|allowed|instructed|urged|warned"
     r"|expected|agreed|decided|called|announced|promised|vowed|hoped|aimed|sought|intended|wanted|pledged)\b",
     re.IGNORECASE,
@@ -133,6 +133,8 @@ class Layout:
     weekday_memo: dict[int, str] | None = field(default=None, repr=False, compare=False)
     # whether the text speaks of the news of the day ("today", "said Tuesday"): ``narrative.story_weekday``
     news_of_the_day: bool | None = field(default=None, repr=False, compare=False)
+    # whether the text speaks of the present anywhere ("this week", "on Tuesday"): ``narrative._is_news``
+    speaks_of_today: bool | None = field(default=None, repr=False, compare=False)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -174,6 +176,11 @@ def _cues(segment: str) -> list[tuple[str, str]]:
         else:
             cues.append(("present" if m.group("present") else "past", m.group()))
     return cues
+
+
+def tense_cues(segment: str) -> list[tuple[str, str]]:
+    """(kind, word) of every tense cue in ``segment`` (see ``nearest_cue``)."""
+    return _cues(segment)
 
 
 def nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.temporal.anchor import forward_tense, nearest_cue
+from timeline.temporal.anchor import forward_tense, nearest_cue, tense_cues
 from timeline.temporal.recognise import modifies_noun
 from timeline.types import DateValue, TimeExpression
 
@@ -61,6 +61,9 @@ _PRESENT_NEWS = re.compile(
     rf"|{_WEEKDAY}(?!,?\s+(?:the\s+)?\d|,?\s+[A-Z][a-z]+\.?\s+\d))\b"
 )
 _PERFECT = {"has", "have", "'s", "'ve"}
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have|'ve)\s+(?:not\s+|never\s+|\w+ly\s+)?\w+(?:\s+\S+){0,6}\s+$", re.I
+)
 _LOOK_BACK_BEFORE = re.compile(r"\b(?:earlier|previously|before\s+that)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
@@ -75,10 +78,27 @@ class Reference:
 # A date bounding a period that reaches the present is not a point of the story: "profits have doubled
 # since 1980", "a trustee until 1974", "shootings dating to 1994", "assets as of Sept. 30".
 _PERIOD_BOUND_BEFORE = re.compile(
-    r"\b(?:since|until|till|through|thru|dating(?:\s+back)?\s+to|as\s+of|as\s+early\s+as)\s+$", re.IGNORECASE
+    r"\b(?:since|until|till|through|thru|(?:dating|going|goes|dates)(?:\s+back)?\s+to|back\s+to|as\s+of"
+    r"|as\s+early\s+as)\s+$",
+    re.IGNORECASE,
 )
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}?(?:and\s+)?$", re.IGNORECASE)
+_OPENS_SENTENCE = re.compile(
+    r"[\s\"'“‘(]*(?:(?:and|but|then|later|by|in|on|at|during|from|until|early|late|the\s+end\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of)\s+)*",
+    re.IGNORECASE,
+)
+# "Since the index was launched in 1984, ...", "Although he died in 2014, ...": a period reaching today, or
+# a concession set against the news.
+_SINCE_CLAUSE_BEFORE = re.compile(r"\b(?:since|although|though|whereas)\b[^,;:.]*$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(
+    r"\b(?:between\s+(?:\S+\s+){0,3}?(?:and\s+)?|from\s+(?:\S+\s+){0,3}?(?:to|until|till|through)\s+)$"
+    r"|\bfrom\s+$(?=\S+\s+(?:to|until|till|through)\b)",
+    re.IGNORECASE,
+)
+_SPAN_START = re.compile(r"\s+(?:to|until|till|through)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # A date the text reports a state at ("assets as of Sept. 30") is a reporting date, not the story's.
 _AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
@@ -96,11 +116,23 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
         return False
     if _PERIOD_BOUND_BEFORE.search(ctx.text, max(0, expr.start - 25), expr.start):
         return False
-    if _BETWEEN_BEFORE.search(ctx.text, max(0, expr.start - 40), expr.start):
-        return False  # "riders on the team between 1998 and 2005": a span, not a point of the story
+    if _SINCE_CLAUSE_BEFORE.search(
+        ctx.text, max(ctx.layout.sentence(expr.start)[0], expr.start - 80), expr.start
+    ):
+        return False  # "Since the index was launched in 1984, ...": the start of a period reaching today
+    if (
+        _BETWEEN_BEFORE.search(ctx.text, max(0, expr.start - 40), expr.start)
+        or _SPAN_START.match(ctx.text, expr.end)
+        and re.search(r"\bfrom\s+$", ctx.text[max(0, expr.start - 6) : expr.start], re.IGNORECASE)
+    ):
+        return False  # "between 1998 and 2005", "from 1993 until 2009": a span, not a point of the story
+    if _POSSESSIVE_BEFORE.search(ctx.text, max(0, expr.start - 4), expr.start) and _NOUN_AFTER.match(
+        ctx.text, expr.end
+    ):
+        return False  # "Johnson's 1999 mark": the year names a record, not the story's time
     if _ARTICLE_BEFORE.search(ctx.text, max(0, expr.start - 5), expr.start):
         return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
-    if _in_relative_clause(ctx, expr.start):
+    if _in_relative_clause(ctx, expr.start) or _in_opening_participle(ctx, expr):
         return False
     return not modifies_noun(ctx.text, expr.start, expr.end, expr.type)
 
@@ -126,18 +158,31 @@ def _in_relative_clause(ctx: Context, pos: int) -> bool:
     return bool(_RELATIVE_PRONOUN.search(clause) or _REDUCED_PASSIVE.search(clause))
 
 
-def _story_expressions(ctx: Context, pos: int) -> set[int]:
-    """ids of the expressions before ``pos`` that belong to a story: absolute dates, and those anchored
-    on one (transitively).  "a year earlier" counted from the publication date's quarter is not."""
-    story: set[int] = set()
-    by_anchor: dict[tuple[str, str], int] = {}
-    for _, expr, _ in ctx.mentions:
-        if expr.start >= pos:
-            break
+# "Set up in 2002, the court issued its first verdicts in June": a participle clause opening the sentence
+# describes its subject's past, not the point the story has reached.
+_OPENING_PARTICIPLE = re.compile(
+    r"[\s\"'“‘(]*(?:[A-Z][a-z]+ed|Set|Built|Born|Made|Held|Sold|Led|Won|Begun|Taken|Founded)\b[^,;.!?]*$"
+)
+
+
+def _in_opening_participle(ctx: Context, expr: TimeExpression) -> bool:
+    s_start, s_end = ctx.layout.sentence(expr.start)
+    if not _OPENING_PARTICIPLE.fullmatch(ctx.text, s_start, expr.start):
+        return False
+    return bool(re.match(r"[^,;.!?]{0,30},", ctx.text[expr.end : s_end]))
+
+
+def _story_expressions(ctx: Context) -> set[int]:
+    """ids of the expressions resolved so far that belong to a story: absolute dates, and those anchored
+    on one (transitively).  "a year earlier" counted from the publication date's quarter is not.
+    Kept up to date incrementally on the context (mentions only grow, in text order)."""
+    story, by_anchor = ctx.story_ids, ctx.story_by_anchor
+    for _, expr, _ in ctx.mentions[ctx.story_seen :]:
         anchor = by_anchor.get((expr.anchor_text or "", expr.anchor_value or ""))
         if expr.anchor == "absolute" or (expr.anchor == "mention" and anchor in story):
             story.add(id(expr))
         by_anchor[(expr.text, expr.value or "")] = id(expr)
+    ctx.story_seen = len(ctx.mentions)
     return story
 
 
@@ -155,7 +200,7 @@ def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
 def reference_at(ctx: Context, pos: int) -> Reference | None:
     """The story's reference time before ``pos``; None when there is none or the text came back to the
     news of the day since."""
-    story = _story_expressions(ctx, pos)
+    story = _story_expressions(ctx)
     paragraph = ctx.layout.paragraph(pos)
     found: Reference | None = None
     for para, expr, span in reversed(ctx.mentions):
@@ -186,6 +231,8 @@ def story_reference(
     ref = reference_at(ctx, start)
     if ref is None or modifies_noun(ctx.text, start, end, "DATE"):  # "the late-November trip": a known event
         return None
+    if _passing_year(ctx, ref, start):
+        return None
     if _AS_OF_BEFORE.search(ctx.text, max(0, start - 8), start):
         return None
     s_start, s_end = ctx.layout.sentence(start)
@@ -198,9 +245,10 @@ def story_reference(
         return None
     if cue is not None and (cue[0] != "past" or cue[1].lower() in _PERFECT):
         return None
-    opening = ctx.text[s_start:start]
-    if cue is None and opening.count("(") > opening.count(")"):
-        return None  # a citation in brackets, no verb ("(War wounds, 1 March, page 18)"): not the story
+    if cue is not None and _PERFECT_BEFORE.search(ctx.text, max(s_start, start - 60), start):
+        return None  # "they have not met since November": a present perfect speaks from today
+    if _verbless_brackets(ctx, start, end, s_start, s_end):
+        return None  # a citation in brackets ("(War wounds, 1 March, page 18)"): not the story
     # Not a past perfect: "By December they had retreated" is December itself.
     looks_back = bool(_LOOK_BACK_BEFORE.search(ctx.text, max(s_start, start - 50), start))
     return ref, looks_back
@@ -235,6 +283,48 @@ def story_weekday(ctx: Context, start: int, end: int, weekday: int) -> tuple[dat
         return None
     ahead = (weekday - ref.span.start.isoweekday()) % 7
     return ref.span.start + timedelta(days=ahead), ref
+
+
+def _passing_year(ctx: Context, ref: Reference, start: int) -> bool:
+    """News mentions years in passing ("his last concert was in 2004. He died in January"): in a text that
+    speaks of the present, a year alone carries to a later sentence only when the date opens that sentence,
+    the way a story moves on ("The war began in 1998. In March, rebels took the capital").  Any story date
+    carries into a new paragraph of news only that way: a paragraph that does not open with a date is
+    back to the news ("... the currency collapsed in October 1981. / Inflation fell in September")."""
+    if not _is_news(ctx):
+        return False
+    new_paragraph = ctx.layout.paragraph(ref.expr.start) != ctx.layout.paragraph(start)
+    if ref.span.granularity != "year" and not new_paragraph:
+        return False
+    if ctx.layout.sentence_index(ref.expr.start) == ctx.layout.sentence_index(start):
+        return False
+    return not _OPENS_SENTENCE.fullmatch(ctx.text, ctx.layout.sentence(start)[0], start)
+
+
+# News of the day: words only a text about the present uses, or a day name not part of a full date.
+_NEWS_WORDS = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight"
+    r"|(?:this|last|next)\s+(?:week|weekend|month|year|summer|winter|spring|autumn|fall))\b"
+    rf"|{_PRESENT_NEWS.pattern}",
+    re.IGNORECASE,
+)
+
+
+def _is_news(ctx: Context) -> bool:
+    """Whether the text speaks of the news of the day anywhere (see ``story_reference``)."""
+    if ctx.layout.speaks_of_today is None:
+        ctx.layout.speaks_of_today = bool(_NEWS_WORDS.search(ctx.text))
+    return ctx.layout.speaks_of_today
+
+
+def _verbless_brackets(ctx: Context, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether [start, end) sits in brackets that hold no verb of their own."""
+    opening = ctx.text.rfind("(", s_start, start)
+    if opening < 0 or ctx.text.rfind(")", opening, start) >= 0:
+        return False
+    closing = ctx.text.find(")", end, s_end)
+    inside = ctx.text[opening + 1 : start] + " " + ctx.text[end : closing if closing >= 0 else s_end]
+    return not tense_cues(inside)
 
 
 def month_year(ref: DateValue, month: int, looks_back: bool) -> int:

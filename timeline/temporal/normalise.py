@@ -70,6 +70,10 @@ class Context:
         default_factory=list
     )  # (paragraph, expr, span)
     _numeric_order: str | None = field(default=None, repr=False)
+    # narrative.py's record of which mentions belong to a story (built incrementally as mentions grow)
+    story_ids: set[int] = field(default_factory=set, repr=False)
+    story_by_anchor: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    story_seen: int = 0
 
     @property
     def numeric_order(self) -> str:
@@ -876,7 +880,11 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     anchor_found = _find_mention(ctx, cand.start, calendar_unit) if from_mention else None
     story = reference_at(ctx, cand.start) if from_mention and not anchor_found else None
     if story is not None and steps * _UNIT_DAYS.get(calendar_unit, 365) < _UNIT_DAYS[story.span.granularity]:
-        # "In March 1941 ... Two days later": within the story's month, known no finer
+        # "In March 1941 ... Two days later": within the story's month, known no finer.  A longer shift
+        # ("In 2009 ... ten months later") may leave it: not known.
+        if steps * _UNIT_DAYS.get(calendar_unit, 365) * 4 > _UNIT_DAYS[story.span.granularity]:
+            return [make(cand, "DATE", None, f"relative.n_{unit}s_{direction}.story_coarser.unresolved",
+                         "unresolved", mod=mod)]  # fmt: skip
         return [
             make(cand, "DATE", story.span.value, f"relative.n_{unit}s_{direction}.story_coarser", "mention",
                  anchor_value=story.expr.value, anchor_text=story.expr.text, mod=mod)
