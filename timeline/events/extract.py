@@ -56,7 +56,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
 )
-from timeline.merge.features import governing_action
+from timeline.merge.features import governing_action, named_after
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -532,7 +532,12 @@ def _mention(
     )
     # worked out here, in the (parallel) extraction: the merge needs it for every mention and would
     # otherwise tokenise each sentence again in its single process
-    mention.governed = (trigger_word, governing_action(sentence.text, trigger_word))
+    text = sentence.text
+    mention.trigger_context = (
+        trigger_word,
+        governing_action(text, trigger_word),
+        named_after(text, trigger_word),
+    )
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]
         mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)
