@@ -133,6 +133,11 @@ def extract_mentions(
     _expand_surnames(mentions)
     mentions = _without_restated_headline(mentions, headlines, lead)
     group_same_happening(mentions)
+    for mention in mentions:
+        # worked out here, in the (parallel) extraction: the merge needs them for every mention and would
+        # otherwise read each sentence again in its single process
+        text, trigger = mention.sentence.text, mention.trigger
+        mention.trigger_context = (trigger, governing_action(text, trigger), named_after(text, trigger))
     return mentions
 
 
@@ -529,14 +534,6 @@ def _mention(
             title_span[0] if title_span else 0,
         ),
         date_source="expression" if expression else "none",
-    )
-    # worked out here, in the (parallel) extraction: the merge needs it for every mention and would
-    # otherwise tokenise each sentence again in its single process
-    text = sentence.text
-    mention.trigger_context = (
-        trigger_word,
-        governing_action(text, trigger_word),
-        named_after(text, trigger_word),
     )
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]
