@@ -271,9 +271,9 @@ def _same_article_score(
     event concept: an article tells its news over several sentences, in other words each time.  Places
     and parties acting differently, or another action naming the happening, still keep them apart."""
     assert mention.date is not None and other.date is not None
-    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
-        return 0.0
     if mention.date.start != other.date.start:
+        return 0.0  # checked first: cheap, and most pairs differ here
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
         return 0.0
     shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
     people = _shared_actors(f, of, ignore=f.places | of.places)
