@@ -206,3 +206,10 @@ def test_an_opening_sentence_about_another_day_does_not_summarise_this_one():
     index = DayIndex.of(collection)
     on_tuesday = [s.text for s in candidate_sentences(date(2021, 6, 8), index, {"Norland"})]
     assert on_tuesday == [text.split(". ")[0] + "."]  # the Thursday plan is not Tuesday's news
+
+
+def test_sentences_without_top_is_a_usage_error(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"id": "a", "time": "2021-03-04", "text": ARTICLES["a1"][1]}))
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--sentences", "2", "--quiet"])
+    assert result.exit_code == 2
+    assert "--top" in result.output
