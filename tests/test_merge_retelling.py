@@ -82,3 +82,42 @@ def test_nothing_in_common_but_the_kind_of_happening_is_too_weak_to_retell():
         "A bomb exploded at a market in Ostria.", "exploded", ["Ostria"], ["bomb", "attack", "market"]
     )
     assert len(merge_mentions([_blast(), other], ARTICLES)) == 2
+
+
+def _killing() -> EventMention:
+    return _mention(
+        "a", "2011-04-29", "Minister Rahn was killed at his home in Vesta on Friday.",
+        "killed", ["Minister Rahn", "Vesta"], ["death", "home", "minister"],
+    )  # fmt: skip
+
+
+def _months_later(text: str, actors: list[str], terms: list[str]) -> EventMention:
+    mention = _later(text, "killed", actors, terms)
+    mention.date = value_to_date("2011-09-20")
+    mention.earliest = date(2011, 9, 19)
+    return mention
+
+
+def test_months_later_a_retelling_needs_a_shared_name_and_more():
+    retold = _months_later("Rahn was killed at his home.", ["Rahn"], ["death", "home"])
+    (event,) = merge_mentions([_killing(), retold], ARTICLES)
+    assert event.date.value == "2011-04-29" and event.conflicts == []
+    joined = next(m for m in event.mentions if m.document == "b")
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert joined.date.value == "2011-09-20"
+
+
+def test_months_later_the_same_words_without_a_name_are_another_killing():
+    other = _months_later("A minister was killed at his home.", [], ["death", "home", "minister"])
+    assert len(merge_mentions([_killing(), other], ARTICLES)) == 2
+
+
+def test_a_recurring_kind_of_happening_is_never_retold():
+    met = _mention(
+        "a", "2011-04-29", "Minister Rahn met the Acme board in Vesta on Friday.",
+        "met", ["Minister Rahn", "Acme", "Vesta"], ["meeting", "board"],
+    )  # fmt: skip
+    again = _later(
+        "Rahn met the Acme board in Vesta.", "met", ["Rahn", "Acme", "Vesta"], ["meeting", "board"]
+    )
+    assert len(merge_mentions([met, again], ARTICLES)) == 2
