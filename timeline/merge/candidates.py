@@ -18,7 +18,7 @@ from timeline.types import DateValue
 
 MAX_DAY_BUCKET = 40  # events of one day sharing a word or place, beyond which the word tells nothing
 # events sharing an action and a name, beyond which the pair says nothing about which one a retelling means
-MAX_RETELL_BUCKET = 40
+MAX_RETELL_BUCKET = 12
 
 
 class _Index:
@@ -76,15 +76,13 @@ class _Index:
                         found.update(bucket)
         return found
 
-    def candidates(self, f: MentionFeatures, when: DateValue, unstated: bool = False) -> set[int]:
-        """Clusters sharing a concept in nearby weeks; further back for a report that may retell one
-        (a toll, or a sentence whose date is unstated)."""
+    def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
         found: set[int] = set()
         if _is_wide(when):
             slots: list[object] = ["wide"]
         else:
             # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
-            back = RETELL_WINDOW if "death" in f.concepts or unstated else CONFLICT_WINDOW
+            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
             slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
                 slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]

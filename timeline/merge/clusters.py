@@ -23,14 +23,15 @@ from timeline.merge.features import (
     features,
 )
 from timeline.merge.scoring import (
-    UNSTATED,
     _cached_match,
     _recalled,
     _retold_with_wrong_year,
     _same_day_score,
     _same_distance_from_publication,
+    may_retell,
     retelling,
-    unstated_retelling,
+    retold_content,
+    toll_retold,
 )
 from timeline.types import DateValue, EventMention, JoinReason
 
@@ -100,16 +101,16 @@ def _place_dated(
 ) -> None:
     assert mention.date is not None
     ranks: dict[int, _Match] = {}
-    unstated = mention.date_source != "expression"
-    primary = index.candidates(f, mention.date, unstated)
-    if mention.date_source in UNSTATED:
+    primary = index.candidates(f, mention.date)
+    may = may_retell(mention, f)  # the mention's own side of a retelling, tested once
+    if may:
         primary |= index.retelling_candidates(f)
     primary = _live(primary, merged_into)
-    _rank_all(mention, f, clusters, primary, ranks)
+    _rank_all(mention, f, clusters, primary, ranks, may)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
         same_day = _live(index.same_day_candidates(f, mention.date, mention.document), merged_into) - primary
-        _rank_all(mention, f, clusters, same_day, ranks)
+        _rank_all(mention, f, clusters, same_day, ranks, may)
     if not ranks:
         clusters.append(_Cluster())
         cid = len(clusters) - 1
@@ -140,9 +141,11 @@ def _rank_all(
     clusters: list[_Cluster],
     cids: set[int],
     ranks: dict[int, _Match],
+    may: bool = False,
 ) -> None:
+    """Rank the mention against each cluster; ``may``: it may retell (``scoring.may_retell``)."""
     for cid in cids:
-        match = _rank_against(mention, f, clusters[cid])
+        match = _rank_against(mention, f, clusters[cid], may)
         if match is not None:
             ranks[cid] = match
 
@@ -200,7 +203,9 @@ def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
 
 
-def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) -> _Match | None:
+def _rank_against(
+    mention: EventMention, f: MentionFeatures, cluster: _Cluster, may: bool = False
+) -> _Match | None:
     """(date compatible, score) of the best-matching member, and that member; None if none matches."""
     assert mention.date is not None
     best: _Match | None = None
@@ -210,7 +215,7 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     background = mention.status == "background"
     start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
     stated = mention.date_source == "expression"
-    retell_limit = RETELL_FAR if mention.date_source in UNSTATED else RETELL_WINDOW
+    retell_limit = RETELL_FAR if may else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         if other.date is None:
@@ -232,14 +237,17 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
                 fits_stated = _fits_stated(mention, cluster)
             if not fits_stated:
                 continue  # matched through an unstated date, but the event's own dates say another day
-        retold = not compatible_date and retelling(mention, f, other, of)
+        retold = not compatible_date and (
+            toll_retold(mention, f, other, of)
+            or (may and other_end < start and retold_content(mention, f, other, of) > 0)
+        )
         if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
         if too_far and not (retold or _year_typo(mention.date, other.date)):
             continue
         score, strong = _cached_match(f, of, False)
         if retold:
-            evidence = unstated_retelling(mention, f, other, of)
+            evidence = retold_content(mention, f, other, of) if may else 0.0
             best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
             continue
         if not compatible_date and not strong and _year_typo(mention.date, other.date):

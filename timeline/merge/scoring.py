@@ -220,11 +220,23 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
     apart (places, subjects, another action governing the noun, one reacting to the other), and at least
     ``RETELLING_EVIDENCE`` in common among named people, places and specific words, or near-identical
     wording.  Recurring kinds (meetings, calls, protests) are left alone: the next one is news."""
-    if a.date_source not in UNSTATED or a.date is None or b.date is None:
-        return 0.0
+    return retold_content(a, fa, b, fb) if may_retell(a, fa) else 0.0
+
+
+def may_retell(a: EventMention, fa: MentionFeatures) -> bool:
+    """``a`` is a report that could retell an earlier happening (``unstated_retelling``'s tests of ``a``
+    alone, done once per mention): a past or perfect clause with an unstated date, told by its own words."""
+    if a.date_source not in UNSTATED or a.date is None or fa.kind != "occurrence":
+        return False
     if a.date_source == "publication-implicit" and a.date_rule.partition(".")[2] not in _RETOLD_RULES:
-        return 0.0  # a lead, a present or progressive report is the publication day's own news
-    if fa.kind != "occurrence" or fb.kind != "occurrence" or fb.head is None or not _own_words(a):
+        return False  # a lead, a present or progressive report is the publication day's own news
+    return _own_words(a)
+
+
+def retold_content(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> float:
+    """``unstated_retelling`` for an ``a`` that ``may_retell``: the dates and the contents."""
+    assert a.date is not None
+    if b.date is None or fb.kind != "occurrence" or fb.head is None:
         return 0.0
     start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
     if not (b.date.end < start and start - b.date.end <= RETELL_FAR):
