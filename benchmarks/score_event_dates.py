@@ -31,9 +31,11 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 EVENT_TO_TIME = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY"})
@@ -85,6 +87,7 @@ class DocumentResult:
     errors: list[str] = field(default_factory=list)  # tab-separated rows for --errors
     # per dating rule: [gold pairs found, events judged, events right] (``--rules``)
     rules: dict[str, list[int]] = field(default_factory=dict)
+    misses: Counter = field(default_factory=Counter)  # missed pairs by kind (``--misses``)
 
 
 # ---------------------------------------------------------------- gold
@@ -159,6 +162,7 @@ def score_document(path: Path, root_dir: Path) -> DocumentResult:
     finders: dict[tuple[int, str], str] = {}  # (sentence, day) -> the rule of the first event finding it
     counts = Counts(gold=len(gold), gold_sentences=len(days_by_sentence))
     errors: list[str] = []
+    misses: Counter = Counter()
     doc_id = f"{corpus}/{path.stem}"
     for event in timeline.events:
         day = _event_day(event)
@@ -191,13 +195,39 @@ def score_document(path: Path, root_dir: Path) -> DocumentResult:
             start, end = spans[eid]
             word = article.text[start:end]
             ours = "/".join(sorted(told.get(index, {"-"})))
+            misses[_miss_kind(told.get(index, set()), day, day_of(article.published.value))] += 1
             errors.append(f"FN\t{doc_id}\t{ours}\t{day}\t{word}\t{_clean(sentences[index][2])}")
     published = day_of(article.published.value)
     if published:
         counts.base_found = sum(day == published for _, day in gold)
         counts.base_judged = len(days_by_sentence)
         counts.base_right = sum(published in days for days in days_by_sentence.values())
-    return DocumentResult(corpus, doc_id, counts, errors, rules)
+    return DocumentResult(corpus, doc_id, counts, errors, rules, misses)
+
+
+MISS_KINDS = {
+    "no-event": "no output event has a mention in the gold event's sentence",
+    "undated": "the sentence's events are all undated or coarser than a day",
+    "publication-day-not-day-before": "dated by the publication day, gold is the day before",
+    "gold-publication-day": "gold is the publication day, the sentence's events are dated otherwise",
+    "other-day": "gold is another day, the sentence's events are dated otherwise",
+}
+
+
+def _miss_kind(ours: set[str], gold: str, published: str | None) -> str:
+    """Why a gold pair was missed, from how our events covering its sentence are dated."""
+    days = {value for value in ours if day_of(value) == value}
+    if not ours:
+        return "no-event"
+    if not days:
+        return "undated"
+    if (
+        published
+        and published in days
+        and gold == (date.fromisoformat(published) - timedelta(days=1)).isoformat()
+    ):
+        return "publication-day-not-day-before"
+    return "gold-publication-day" if gold == published else "other-day"
 
 
 def _sentences(article) -> list[tuple[int, int, str]]:  # noqa: ANN001 (an Article)
@@ -293,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", type=Path, help="write missed pairs (FN) and wrong dates (FP) here")
     parser.add_argument("--rules", action="store_true", help="also print what each dating rule adds")
+    parser.add_argument("--misses", action="store_true", help="also print the missed pairs by kind")
     args = parser.parse_args(argv)
     results = score(args.root, args.limit, args.workers)
     groups = totals(results)
@@ -321,7 +352,20 @@ def main(argv: list[str] | None = None) -> int:
         print(_table(groups))
     if args.rules:
         print(_rule_table(results, groups["overall"]))
+    if args.misses:
+        print(_miss_table(results))
     return 0
+
+
+def _miss_table(results: list[DocumentResult]) -> str:
+    """The missed gold pairs by kind, per sub-corpus."""
+    corpora = sorted({r.corpus for r in results})
+    lines = [f"{'missed pairs':<32}" + "".join(f"{c:>10}" for c in corpora) + f"{'all':>8}  meaning"]
+    for kind, meaning in MISS_KINDS.items():
+        by_corpus = [sum(r.misses[kind] for r in results if r.corpus == c) for c in corpora]
+        cells = "".join(f"{n:>10}" for n in by_corpus)
+        lines.append(f"{kind:<32}{cells}{sum(by_corpus):>8}  {meaning}")
+    return "\n".join(lines)
 
 
 def _rule_table(results: list[DocumentResult], overall: Counts) -> str:

@@ -193,3 +193,62 @@ def test_a_narrative_sentence_tells_more_of_the_happening_it_goes_on_with():
     assert sorted(len(e.mentions) for e in monday) == [1, 2]
     (approval,) = [e for e in monday if len(e.mentions) == 2]
     assert approval.title.startswith("The parliament of Norland approved the budget")
+
+
+def test_a_plural_present_report_before_a_named_or_there_clause_is_the_days_news():
+    # "analysts say Norland ...", "officials say there are ...": the statement is the publication day's
+    text = (
+        "Acme opened a new plant in Kell on Monday.\n\n"
+        "But analysts say Norland is a special case.\n\n"
+        "Port officials say there are delays at the harbour."
+    )
+    mentions = _mentions(text)
+    for start in ("But analysts", "Port officials"):
+        (report,) = _by_sentence(mentions, start)
+        assert report.date is not None and report.date.value == PUBLISHED
+        assert report.date_rule == "publication-implicit.report-present"
+        assert report.trigger == "say"
+
+
+def test_a_possessive_day_on_the_subject_dates_its_clause():
+    # "Monday's trading volume" is Monday's even though "volume" names no event: so is "totaled"
+    text = "Acme opened a plant in Kell.\n\nMonday's trading volume totaled 132 million shares."
+    (volume,) = _by_sentence(_mentions(text), "Monday's")
+    assert volume.date is not None and volume.date.value == "2023-03-13"
+    assert volume.date_source == "expression" and volume.trigger == "totaled"
+
+
+def test_a_possessive_day_on_the_object_leaves_the_clause_its_own_reading():
+    # "praised Monday's vote": the praise is not dated by the vote's day
+    text = "Acme opened a plant in Kell.\n\nMinister Rahn praised Monday's vote."
+    mentions = _by_sentence(_mentions(text), "Minister Rahn")
+    assert all(m.trigger != "praised" or m.date is None or m.date.value != "2023-03-13" for m in mentions)
+
+
+def test_a_closing_statement_beside_a_month_dated_clause_is_the_days_news():
+    # the sale is dated to last month; the company's statement about it is today's report
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "The old plant was sold last month to Norland Steel, the company said.\n\n"
+        "Imports of steel totaled 3 million tonnes in 2021, according to the customs office."
+    )
+    mentions = _mentions(text)
+    sold = _by_sentence(mentions, "The old plant")
+    assert {(m.trigger, m.date.value) for m in sold} == {("sold", "2023-02"), ("said", PUBLISHED)}
+    imports = _by_sentence(mentions, "Imports")
+    assert {(m.trigger, m.date.value) for m in imports} == {("totaled", "2021"), ("according", PUBLISHED)}
+
+
+def test_a_closing_statement_beside_a_day_dated_clause_is_not_a_second_event():
+    text = "Acme has opened a new plant in Kell.\n\nThe old plant was sold on Monday, the company said."
+    (sold,) = _by_sentence(_mentions(text), "The old plant")
+    assert (sold.trigger, sold.date.value) == ("sold", "2023-03-13")
+
+
+def test_a_closing_said_with_an_apposition_on_its_source_is_the_statement():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        '"We will hire four hundred people," said Tom Rahn, a spokesman for the company.'
+    )
+    (said,) = _by_sentence(_mentions(text), '"We will')
+    assert (said.trigger, said.date.value) == ("said", PUBLISHED)

@@ -44,7 +44,7 @@ from timeline.config import BuildOptions
 from timeline.errors import InputError
 from timeline.events import extract_mentions
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
-from timeline.merge import event_id, merge_mentions
+from timeline.merge import merge_mentions
 from timeline.summarise import Collection, summarise
 from timeline.temporal.timex import value_to_date
 from timeline.types import (
@@ -111,7 +111,6 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         for copy, original in copies.items()
     }
     events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
-    _date_from_implicit(events)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options, Collection(ordered, sentences, expressions, copies))
@@ -132,22 +131,6 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
 def _text_digest(text: str) -> str:
     # surrogatepass: a lone surrogate in a text (an escaped "\udc00" in JSON) must not stop the build
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _date_from_implicit(events: list[Event]) -> None:
-    """An event told only by clauses without a date expression of their own (``publication-implicit``,
-    ``narrative``) takes the date they carry (the most frequent, the latest on a tie), which the merge
-    stage leaves unchosen: it chooses among expression dates only."""
-    for event in events:
-        if event.date is not None:
-            continue
-        implicit = Counter(m.date for m in event.mentions if m.date is not None and m.date_source != "joined")
-        if implicit:
-            event.date = max(implicit, key=lambda d: (implicit[d], d.start))
-            event.id = event_id(event.date.value, event.title, event.sources)
-            for mention in event.mentions:
-                if mention.date_source == "joined":
-                    mention.date = event.date
 
 
 # ---------------------------------------------------------------- re-sent copies

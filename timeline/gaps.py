@@ -223,7 +223,7 @@ def _unreadable_articles(skipped: Iterable[Skipped]) -> Iterator[Gap]:
     for item in skipped:
         yield Gap(
             kind="unreadable-article",
-            message=f"{item.path} was left out of the chronology: {item.reason}",
+            message=f"left out of the chronology: {item.reason}",
             document=item.document,
             path=item.path,
         )

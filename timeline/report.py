@@ -91,15 +91,16 @@ class Reporter:
             )
         self.warnings.clear()
 
-    def finish(self, articles_used: int) -> None:
+    def finish(self, articles_used: int, *, checking: bool = False) -> None:
         """Print the remaining warnings and, when inputs were skipped, one summary line."""
         self.flush()
         if self.quiet or not self.skipped:
             return
         total = articles_used + len(self.skipped)
+        where = "unreadable-article gaps above" if checking else "`timeline check` reports them as gaps"
         self._print(
             f"timeline: finished with {articles_used} of {total} articles; {len(self.skipped)} skipped "
-            "(see the warnings; `timeline check` reports them as unreadable-article gaps)"
+            f"(see the warnings; {where})"
         )
 
     def _print(self, line: str) -> None:

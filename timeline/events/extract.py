@@ -32,9 +32,11 @@ from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
     PUBLICATION_IMPLICIT,
+    REPORT_PRESENT,
     ImplicitDate,
     MainVerb,
     Narrative,
+    closing_report,
     group_same_happening,
     implicit_date,
     main_verb,
@@ -104,6 +106,20 @@ def extract_mentions(
         main = _main_date(analysis, verb, triggers) if clause_dated else None
         if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
             if main is not None:
+                statement = _coarse_news_statement(analysis, quoted, main, triggers)
+                if statement is not None:
+                    decision = implicit_date(
+                        statement,
+                        lead=sentence.index in lead,
+                        published=published,
+                        narrative=narrative,
+                        sentence=sentence.index,
+                        paragraph=sentence.paragraph,
+                    )
+                    if isinstance(decision, ImplicitDate):
+                        mentions.append(
+                            _implicit_mention(article, sentence, analysis, statement, decision, True)
+                        )
                 _tell(narrative, main, sentence)
             continue
         decision = implicit_date(
@@ -217,7 +233,9 @@ def _dated_mentions(
             if mention is not None:
                 mentions.append(mention)
                 subject_noun_dated |= is_subject  # "The March 4 blast killed ...": the clause is dated too
-            continue
+            if mention is not None or not _possessive_subject_date(analysis, expression):
+                continue
+            # "Monday's trading volume totaled ...": the day of the subject is the clause's day
         date_token = _token_index(analysis, expression.start)
         clause = _clause_of(analysis, date_token)
         relative = _relative_holding(analysis, date_token)
@@ -243,6 +261,20 @@ def _dated_mentions(
     if subject_noun_dated and not triggers:
         return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
     return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) -> bool:
+    """A day in the possessive opening its clause's subject ("Monday's trading volume totaled ..."): what
+    the subject measures or names is of that day, and so is the clause's verb."""
+    span = span_of(expression)
+    if span is None or span.granularity not in ("day", "time"):
+        return False
+    if not re.match(r"['\u2019]s\b", analysis.text[expression.end - analysis.offset :]):
+        return False
+    first = _token_index(analysis, expression.start)
+    clause = _clause_of(analysis, first)
+    before = [i for i in range(clause[0], first) if i not in analysis.ignored]
+    return all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before)
 
 
 _SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
@@ -357,6 +389,35 @@ def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention)
         return date > verb.index + 3
     # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
     return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
+
+
+def _coarse_news_statement(
+    analysis: _Analysis, quoted: set[int], main: EventMention, triggers: dict[int, EventMention]
+) -> MainVerb | None:
+    """The closing ", X said" of a sentence whose main clause is dated only to a month, a week or a year
+    ("The plant was sold last month, the company said."): the statement is an act of its own with no date
+    of its own, so it is dated like an undated report.  Beside a clause dated to a day it is not (that
+    news would appear twice: on its day, and as the statement on the publication day)."""
+    if main.date is None or main.date.granularity in ("day", "time"):
+        return None
+    statement = closing_report(analysis, quoted) or _closing_according(analysis, quoted)
+    if statement is None or statement.index in triggers:
+        return None
+    return statement
+
+
+def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
+    """A closing ", according to X" (after one of the last two commas: "according to Acme, a maker of
+    jets"): a source's statement, in the present."""
+    tokens = analysis.tokens
+    for comma in [i for i in range(len(tokens) - 3, 0, -1) if tokens[i].text == ","][:2]:
+        if (
+            comma + 1 not in quoted
+            and tokens[comma + 1].lower == "according"
+            and tokens[comma + 2].lower == "to"
+        ):
+            return MainVerb(comma + 1, REPORT_PRESENT, report=True)
+    return None
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:

@@ -131,7 +131,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
-        closing = _closing_report(analysis, quoted)
+        closing = closing_report(analysis, quoted)
         if closing is not None:
             return closing
     return found
@@ -170,15 +170,19 @@ def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
     )
 
 
-def _closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
-    """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma)."""
+def closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
+    """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma), or
+    of a ", said X, a spokesman for Y" whose source has an apposition of its own (the comma before)."""
     tokens = analysis.tokens
-    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
-    if comma is None or len(tokens) - comma > 9:
-        return None
-    for i in range(comma + 1, len(tokens)):
-        if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
-            return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+    commas = [i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","][:2]
+    end = len(tokens)
+    for comma in commas:
+        if end - comma > 9:
+            return None
+        for i in range(comma + 1, end):
+            if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
+                return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+        end = comma
     return None
 
 
@@ -213,18 +217,28 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
     "that", "to" or a pronoun."""
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
-        word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1].lower
+        word, prev = tokens[i].lower, tokens[i - 1]
         if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
             continue
         if word in STOPWORDS and not is_reporting(word):
             continue
         plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
-        if plural and prev.lower not in STOPWORDS and nxt in _COMPLEMENT_STARTS:
+        if plural and prev.lower not in STOPWORDS and _complement_follows(word, tokens[i + 1]):
             return _present(i, word)
     return None
 
 
+def _complement_follows(word: str, nxt: Token) -> bool:
+    """ "say that", "hope to", "say they'll ...": a clause or an infinitive after the verb; a verb of saying
+    also takes a clause opening on a name or "there" ("analysts say Acme is ...", "say there are ...")."""
+    head = nxt.lower.split("'")[0].split("\u2019")[0]  # "they'll", "it's"
+    if head in _COMPLEMENT_STARTS:
+        return True
+    return is_reporting(word) and (head in _CLAUSE_OPENERS or (nxt.text[:1].isupper() and nxt.text.isalpha()))
+
+
 _COMPLEMENT_STARTS = frozenset({"that", "to", "they", "he", "she", "it", "we", "the"})
+_CLAUSE_OPENERS = frozenset({"there", "i", "you", "a", "an", "its", "their", "his", "her", "this", "these"})
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})

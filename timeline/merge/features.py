@@ -32,6 +32,9 @@ from timeline.types import EventMention
 CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
 # how long after an attack a report of its (growing) toll is still a retelling of it, not news of its own
 RETELL_WINDOW = timedelta(days=31)
+# how long after a happening a sentence with an unstated date may still retell it, given a named person or
+# place in common and more evidence (a follow-up months later: "the doctor was shot with a rifle")
+RETELL_FAR = timedelta(days=730)
 MAX_REPRESENTATIVES = 12  # distinct mentions an event is compared by (plus one per distinct date)
 WIDE_SPAN_DAYS = 400  # dates coarser than about a year are compared by concept only, not by week
 _CONCEPT_IDS = frozenset(CONCEPTS.values())
