@@ -224,7 +224,7 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
         return 0.0
     if a.date_source == "publication-implicit" and a.date_rule.partition(".")[2] not in _RETOLD_RULES:
         return 0.0  # a lead, a present or progressive report is the publication day's own news
-    if fa.kind != "occurrence" or fb.kind != "occurrence" or fb.head is None:
+    if fa.kind != "occurrence" or fb.kind != "occurrence" or fb.head is None or not _own_words(a):
         return 0.0
     start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
     if not (b.date.end < start and start - b.date.end <= RETELL_FAR):
@@ -247,6 +247,13 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
     if not named and evidence < RETELLING_EVIDENCE and not (_near_identical(fa, fb) and words >= 1):
         return 0.0
     return 1.0 + 0.5 * evidence
+
+
+def _own_words(mention: EventMention) -> bool:
+    """The mention's trigger is a word of its own sentence: a clause that took a nearby report's content
+    (``timeline/events``: one happening told over several sentences) retells nothing by itself."""
+    first = mention.trigger.split()[0].lower() if mention.trigger else ""
+    return bool(first) and first in mention.sentence.text.lower()
 
 
 def _copula(f: MentionFeatures) -> bool:
