@@ -252,3 +252,22 @@ def test_a_closing_said_with_an_apposition_on_its_source_is_the_statement():
     )
     (said,) = _by_sentence(_mentions(text), '"We will')
     assert (said.trigger, said.date.value) == ("said", PUBLISHED)
+
+
+def test_a_market_close_without_a_day_is_the_last_session_before_publication():
+    # published on Monday 2023-03-13: the close told without a day is Friday's session
+    text = (
+        "Acme shares slid after the company cut its forecast.\n\n"
+        "Acme closed at $28.25, down 50 cents.\n\n"
+        "The Norland index fell 12.5 to 480.2.\n\n"
+        "The company said it would cut 200 jobs."
+    )
+    mentions = _mentions(text, published="2023-03-13")
+    for start in ("Acme closed", "The Norland index"):
+        (move,) = _by_sentence(mentions, start)
+        assert (move.date.value, move.date_rule) == ("2023-03-10", "publication-implicit.market-close")
+    (said,) = _by_sentence(mentions, "The company said")
+    assert said.date.value == "2023-03-13"
+    (close,) = _by_sentence(mentions, "Acme closed")
+    assert close.earliest is None
+    assert "last trading session" in explain_mention(close) and "2023-03-10" in explain_mention(close)

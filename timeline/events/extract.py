@@ -134,6 +134,7 @@ def extract_mentions(
         if decision is False:
             continue  # background: not an event of the timeline
         if isinstance(decision, ImplicitDate) and verb is not None:
+            decision = _market_close_day(decision, sentence.text, verb, analysis)
             nouns_dated = any(m.expression is not None for m in dated)
             mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
             mentions.append(mention)
@@ -415,6 +416,27 @@ def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None
     return None
 
 
+_MARKET_MOVE = re.compile(
+    r"\b(?:closed|ended|finished|settled)\s+(?:at|up|down|unchanged)\b"
+    r"|\b(?:rose|fell|gained|lost|eased|jumped|slipped|dropped|climbed|declined|advanced|surged|tumbled|added)"
+    r"\s+(?:\$?\d[\d./ ]*|about\s+\d)"
+)
+
+
+def _market_close_day(decision: ImplicitDate, text: str, verb: MainVerb, analysis: _Analysis) -> ImplicitDate:
+    """A past-tense market move ("Acme closed at $28", "the index fell 12 to 480") told without a day is
+    the last trading session before publication: a daily paper reports the previous session's close."""
+    if decision.source != PUBLICATION_IMPLICIT or verb.tense != "past":
+        return decision
+    if not _MARKET_MOVE.search(text):
+        return decision
+    day = decision.date.start - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    date = DateValue(day.isoformat(), day, day, "day")
+    return ImplicitDate(date, decision.source, f"{PUBLICATION_IMPLICIT}.market-close", decision.status)
+
+
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
     """A main clause dated by its own expression: the narrative now stands on its date."""
     if main.date is not None:
@@ -440,7 +462,7 @@ def _implicit_mention(
     mention = _mention(article, sentence, analysis, clause, trigger, None)
     mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
     mention.date_rule = decision.rule
-    if decision.source == PUBLICATION_IMPLICIT:
+    if decision.source == PUBLICATION_IMPLICIT and not decision.rule.endswith(".market-close"):
         mention.earliest = decision.date.start - timedelta(days=1)
     return mention
 
