@@ -47,7 +47,10 @@ def measure_cli(path: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "time.txt"
         output = Path(tmp) / "out.json"
-        command = ["/usr/bin/time", "-o", str(report), "-f", TIME_FORMAT, sys.executable, "-m", "timeline"]
+        # ``-S`` passed on: an older checkout is measured with ``python -S`` and PYTHONPATH to it and to
+        # the virtualenv's site-packages (so the editable install does not take precedence)
+        python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
+        command = ["/usr/bin/time", "-o", str(report), "-f", TIME_FORMAT, *python, "-m", "timeline"]
         command += ["build", str(path), "--format", "json", "-o", str(output), "-q"]
         subprocess.run(command, check=True)
         wall, user, system, peak_kb = report.read_text().split()[-4:]
@@ -111,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         path = args.entities / topic / "articles.jsonl"
         if args.stages:
             # a fresh interpreter per topic: caches warmed by one topic must not speed up the next
-            command = [sys.executable, __file__, str(args.entities), "--topics", topic, "--json", "--one"]
+            python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
+            command = [*python, __file__, str(args.entities), "--topics", topic, "--json", "--one"]
             results[topic] = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
         else:
             size = characters(path)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from itertools import permutations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from timeline.merge import merge_mentions
+from timeline.merge.features import find_whole_word
 from timeline.names import same_actor
 from timeline.temporal.timex import value_to_date
 from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
@@ -463,3 +468,22 @@ def test_initials_and_the_name_they_abbreviate_are_one_actor():
     assert same_actor("NCA", "the Norland Customs Authority")
     assert not same_actor("NCA", "Norland Coast Authority Board")
     assert not same_actor("NCA", "NCB")
+
+
+# letters that fold specially under re.IGNORECASE, curly quotes, accented letters, digits and underscores
+_FIND_ALPHABET = "abkisKS _-'.9\u0130\u0131\u017f\u212a\u00e9\u2019"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=_FIND_ALPHABET, max_size=30),
+    st.text(alphabet=_FIND_ALPHABET, min_size=1, max_size=4),
+)
+def test_find_whole_word_agrees_with_the_case_insensitive_pattern(text, word):
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+    assert find_whole_word(text, word) == (found.end() if found else None)
+
+
+def test_find_whole_word_skips_the_word_inside_longer_words():
+    assert find_whole_word("The recall vote called for a Call.", "call") == 33
+    assert find_whole_word("Recalled.", "call") is None

@@ -14,7 +14,15 @@ from timeline.config import BuildOptions
 from timeline.render import render, to_dict
 from timeline.schema import load_schema
 from timeline.sentences import split_sentences
-from timeline.summarise import Collection, choose_sentences, day_scores, document_frequencies, subject_words
+from timeline.summarise import (
+    Collection,
+    DayIndex,
+    candidate_sentences,
+    choose_sentences,
+    day_scores,
+    document_frequencies,
+    subject_words,
+)
 from timeline.temporal import tag
 from timeline.types import Article, Published, Sentence
 
@@ -184,3 +192,24 @@ def test_many_outlets_naming_a_day_outweigh_one_outlets_many_updates():
         article.source = None
     scores = day_scores(collection)
     assert scores[date(2022, 5, 6)] == scores[date(2022, 5, 4)]
+
+
+def test_an_opening_sentence_about_another_day_does_not_summarise_this_one():
+    text = (
+        "Norland dock workers ended their strike on Tuesday after a new offer. "
+        "The Norland port authority will reopen the harbour on Thursday, officials said."
+    )
+    article = _named("d1", None, "2021-06-09", text)  # Wednesday 9 June: Tuesday is 8 June, Thursday 10 June
+    collection = Collection(
+        [article], {"d1": split_sentences(article)}, {"d1": tag(text, "2021-06-09", regions=article.body)}
+    )
+    index = DayIndex.of(collection)
+    on_tuesday = [s.text for s in candidate_sentences(date(2021, 6, 8), index, {"Norland"})]
+    assert on_tuesday == [text.split(". ")[0] + "."]  # the Thursday plan is not Tuesday's news
+
+
+def test_sentences_without_top_is_a_usage_error(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"id": "a", "time": "2021-03-04", "text": ARTICLES["a1"][1]}))
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--sentences", "2", "--quiet"])
+    assert result.exit_code == 2
+    assert "--top" in result.output

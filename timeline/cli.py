@@ -288,6 +288,8 @@ def build(
     with _user_errors(reporter):
         articles = _read(paths, published, published_from, reporter, max_article_size, output)
         options = _build_options(articles, since, until, top, min_sources, status, source)
+        if sentences != 1 and top is None:
+            raise UsageError("--sentences K summarises the dates of a summary timeline: add --top N")
         options.sentences = sentences
         with _progress(quiet, len(articles)) as progress:
             options.progress = progress

@@ -262,6 +262,12 @@ _SUBORDINATORS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
+def _word_at_boundaries(word: str) -> re.Pattern[str]:
+    """``\\bword\\b`` in any case, compiled once per word (``re`` keeps only a few hundred patterns)."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def subject_names(
     text: str, trigger: str, actors: tuple[str, ...], places: tuple[str, ...]
@@ -273,7 +279,7 @@ def subject_names(
     nouns that merely start the sentence capitalised ("Police", "Officials"), are no named subject.
     """
     first = trigger.split()[0] if trigger.strip() else ""
-    found = re.search(rf"\b{re.escape(first)}\b", text, re.IGNORECASE) if first else None
+    found = _word_at_boundaries(first).search(text) if first else None
     if found is None:
         return ()
     before = text[: found.start()]

@@ -239,6 +239,7 @@ class DayIndex:
 
     naming: dict[date, list[tuple[Sentence, TimeExpression]]]
     leads: dict[date, list[Sentence]]
+    _named: dict[tuple[str, int], set[date]] | None = None  # the days each sentence names (built on demand)
 
     @classmethod
     def of(cls, collection: Collection) -> DayIndex:
@@ -256,6 +257,15 @@ class DayIndex:
             if when is not None:
                 leads[when].extend([s for s in sentences if not s.boilerplate][:LEAD_SENTENCES])
         return cls(naming, leads)
+
+    def names_only(self, sentence: Sentence, day: date) -> bool:
+        """``sentence`` names no day other than ``day``."""
+        if self._named is None:
+            self._named = defaultdict(set)
+            for named, pairs in self.naming.items():
+                for other, _ in pairs:
+                    self._named[(other.document, other.start)].add(named)
+        return self._named.get((sentence.document, sentence.start), set()) <= {day}
 
     def pool(self) -> Iterator[Sentence]:
         """Every sentence that may summarise a day, once."""
@@ -275,7 +285,8 @@ def candidate_sentences(day: date, index: DayIndex, subject: set[str]) -> list[S
     for sentence, _ in index.naming.get(day, []):
         pool[(sentence.document, sentence.start)] = sentence
     for sentence in [*index.leads.get(day, []), *index.leads.get(day + timedelta(days=1), [])]:
-        pool[(sentence.document, sentence.start)] = sentence
+        if index.names_only(sentence, day):  # an opening about another day it names is that day's
+            pool[(sentence.document, sentence.start)] = sentence
     usable = [s for s in pool.values() if not s.boilerplate and MIN_WORDS <= len(s.text.split()) <= MAX_WORDS]
     on_subject = [s for s in usable if _names_subject(s.text, subject)]
     return sorted(on_subject or usable, key=lambda s: (s.document, s.start))

@@ -198,10 +198,10 @@ class EventMention:
     date_rule: str = ""
     # why the merge put this mention in its event (None for the mention an event started from)
     join: JoinReason | None = None
-    # (trigger, ``merge.features.governing_action`` of the sentence and that trigger), worked out by the
-    # extractor from the tokens it has anyway, so merging (which runs in one process) need not re-read
+    # (trigger, ``merge.features.governing_action`` and ``named_after`` of the sentence and that trigger),
+    # worked out by the extractor (in the worker processes), so merging (one process) need not re-read
     # the sentence; None when not known, and ignored when the trigger has changed since
-    governed: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+    trigger_context: tuple[str, str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

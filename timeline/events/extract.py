@@ -58,7 +58,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
 )
-from timeline.merge.features import governing_action
+from timeline.merge.features import governing_action, named_after
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -150,6 +150,11 @@ def extract_mentions(
     _expand_surnames(mentions)
     mentions = _without_restated_headline(mentions, headlines, lead)
     group_same_happening(mentions)
+    for mention in mentions:
+        # worked out here, in the (parallel) extraction: the merge needs them for every mention and would
+        # otherwise read each sentence again in its single process
+        text, trigger = mention.sentence.text, mention.trigger
+        mention.trigger_context = (trigger, governing_action(text, trigger), named_after(text, trigger))
     return mentions
 
 
@@ -613,9 +618,6 @@ def _mention(
         ),
         date_source="expression" if expression else "none",
     )
-    # worked out here, in the (parallel) extraction: the merge needs it for every mention and would
-    # otherwise tokenise each sentence again in its single process
-    mention.governed = (trigger_word, governing_action(sentence.text, trigger_word))
     if trigger is not None:
         lo = reported[1] if reported is not None else clause[0]
         mention.subjects = _subjects(analysis, (lo, clause[1]), trigger, places)

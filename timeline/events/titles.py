@@ -212,9 +212,13 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
             gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
             if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
                 gap = " "
-            parts.append(re.sub(r"\s+", " ", gap))
+            parts.append(gap if gap == " " else _SPACES.sub(" ", gap))
         parts.append(tokens[i].text)
-    return re.sub(r" ([,;])", r"\1", "".join(parts))
+    return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", "".join(parts))
+
+
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")
 
 
 def _dangling_preposition(analysis: _Analysis, i: int) -> bool:

@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
-from timeline.merge.features import _ALLIED, _DAY, CONFLICT_WINDOW, RETELL_WINDOW, MentionFeatures, _content
+from timeline.merge.features import (
+    _ALLIED,
+    _DAY,
+    CONFLICT_WINDOW,
+    RECURRING,
+    RETELL_WINDOW,
+    MentionFeatures,
+    _content,
+)
 from timeline.types import DateValue
 
 MAX_DAY_BUCKET = 40  # events of one day sharing a word or place, beyond which the word tells nothing
+# events sharing an action and a name, beyond which the pair says nothing about which one a retelling means
+MAX_RETELL_BUCKET = 40
 
 
 class _Index:
@@ -22,6 +32,9 @@ class _Index:
         # reliability: each bucket holds a cluster once (a dict as an ordered set), not once per mention
         # joining it, so a story repeated thousands of times does not make every lookup quadratic
         self._buckets: dict[tuple[str, object], dict[int, None]] = defaultdict(dict)
+        # (action, name key) of every event so far: clustering runs in date order, so these are the
+        # earlier happenings a report with an unstated date may retell, however long ago
+        self._happenings: dict[tuple[str, str], dict[int, None]] = defaultdict(dict)
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -45,14 +58,33 @@ class _Index:
                 self._buckets[(key, ("day", when.start.toordinal()))][cluster_id] = None
             if document:  # the article's own events of the day, whatever their wording
                 self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))][cluster_id] = None
+        if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING:
+            for actor in f.actors:
+                for key in actor:
+                    self._happenings[(f.head, key)][cluster_id] = None
 
-    def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+    def retelling_candidates(self, f: MentionFeatures) -> set[int]:
+        """Earlier events whose action the report names, sharing a name (person or place) with it."""
+        found: set[int] = set()
+        if f.kind != "occurrence":
+            return found
+        for action in f.concepts:
+            for actor in f.actors:
+                for key in actor:
+                    bucket = self._happenings.get((action, key), ())
+                    if len(bucket) <= MAX_RETELL_BUCKET:
+                        found.update(bucket)
+        return found
+
+    def candidates(self, f: MentionFeatures, when: DateValue, unstated: bool = False) -> set[int]:
+        """Clusters sharing a concept in nearby weeks; further back for a report that may retell one
+        (a toll, or a sentence whose date is unstated)."""
         found: set[int] = set()
         if _is_wide(when):
             slots: list[object] = ["wide"]
         else:
             # a toll told later may retell an attack up to ``RETELL_WINDOW`` before
-            back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
+            back = RETELL_WINDOW if "death" in f.concepts or unstated else CONFLICT_WINDOW
             slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
                 slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]

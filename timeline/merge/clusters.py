@@ -14,6 +14,7 @@ from timeline.merge.features import (
     _DAY,
     CONFLICT_WINDOW,
     MAX_REPRESENTATIVES,
+    RETELL_FAR,
     RETELL_WINDOW,
     MentionFeatures,
     _apart,
@@ -22,12 +23,14 @@ from timeline.merge.features import (
     features,
 )
 from timeline.merge.scoring import (
+    UNSTATED,
     _cached_match,
     _recalled,
     _retold_with_wrong_year,
     _same_day_score,
     _same_distance_from_publication,
     retelling,
+    unstated_retelling,
 )
 from timeline.types import DateValue, EventMention, JoinReason
 
@@ -97,7 +100,11 @@ def _place_dated(
 ) -> None:
     assert mention.date is not None
     ranks: dict[int, _Match] = {}
-    primary = _live(index.candidates(f, mention.date), merged_into)
+    unstated = mention.date_source != "expression"
+    primary = index.candidates(f, mention.date, unstated)
+    if mention.date_source in UNSTATED:
+        primary |= index.retelling_candidates(f)
+    primary = _live(primary, merged_into)
     _rank_all(mention, f, clusters, primary, ranks)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
@@ -203,6 +210,7 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
     background = mention.status == "background"
     start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
     stated = mention.date_source == "expression"
+    retell_limit = RETELL_FAR if mention.date_source in UNSTATED else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         if other.date is None:
@@ -217,7 +225,7 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
         implicit = not stated or other.date_source != "expression"
         gap = _gap(mention.date, other.date) if not compatible_date else _NO_GAP
         too_far = gap > CONFLICT_WINDOW
-        if too_far and gap > RETELL_WINDOW and not _year_typo(mention.date, other.date):
+        if too_far and gap > retell_limit and not _year_typo(mention.date, other.date):
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         if compatible_date and implicit:
             if fits_stated is None:
@@ -231,7 +239,8 @@ def _rank_against(mention: EventMention, f: MentionFeatures, cluster: _Cluster) 
             continue
         score, strong = _cached_match(f, of, False)
         if retold:
-            best = _better(best, ((False, max(score, 0.5)), other, of))
+            evidence = unstated_retelling(mention, f, other, of)
+            best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
             continue
         if not compatible_date and not strong and _year_typo(mention.date, other.date):
             strong = _retold_with_wrong_year(mention, f, other, of)
@@ -262,9 +271,9 @@ def _same_article_score(
     event concept: an article tells its news over several sentences, in other words each time.  Places
     and parties acting differently, or another action naming the happening, still keep them apart."""
     assert mention.date is not None and other.date is not None
-    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
-        return 0.0
     if mention.date.start != other.date.start:
+        return 0.0  # checked first: cheap, and most pairs differ here
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
         return 0.0
     shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
     people = _shared_actors(f, of, ignore=f.places | of.places)

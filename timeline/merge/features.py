@@ -32,6 +32,9 @@ from timeline.types import EventMention
 CONFLICT_WINDOW = timedelta(days=10)  # how far apart two dates of one event may be before we stop looking
 # how long after an attack a report of its (growing) toll is still a retelling of it, not news of its own
 RETELL_WINDOW = timedelta(days=31)
+# how long after a happening a sentence with an unstated date may still retell it, given a named person or
+# place in common and more evidence (a follow-up months later: "the doctor was shot with a rifle")
+RETELL_FAR = timedelta(days=730)
 MAX_REPRESENTATIVES = 12  # distinct mentions an event is compared by (plus one per distinct date)
 WIDE_SPAN_DAYS = 400  # dates coarser than about a year are compared by concept only, not by week
 _CONCEPT_IDS = frozenset(CONCEPTS.values())
@@ -79,8 +82,9 @@ def features(mention: EventMention) -> MentionFeatures:
     # of it; one naming its day, month or year ("condemned Friday's bombing", "arrested in connection
     # with last year's blasts") is a happening of its own
     this_week = mention.date is not None and mention.date.granularity == "week"
-    governor = "" if this_week else _governor(mention)
-    objects = named_after(mention.sentence.text, mention.trigger)
+    governor, objects = _trigger_context(mention)
+    if this_week:
+        governor = ""
     return _features(
         mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor, objects
     )
@@ -90,10 +94,10 @@ def features(mention: EventMention) -> MentionFeatures:
 def named_after(text: str, trigger: str) -> frozenset[str]:
     """The lexicon concepts of the words after the trigger's first occurrence in the sentence."""
     first = trigger.split()[0].lower() if trigger else ""
-    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.IGNORECASE) if first else None
-    if found is None:
+    end = find_whole_word(text, first) if first else None
+    if end is None:
         return frozenset()
-    return frozenset(c for token in tokenize(text[found.end() :]) if (c := concept(token.lower)))
+    return frozenset(c for token in tokenize(text[end:]) if (c := concept(token.lower)))
 
 
 def _plural_noun(tokens: list, where: int, head: str | None) -> bool:
@@ -130,11 +134,49 @@ def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set)
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
 
 
-def _governor(mention: EventMention) -> str:
-    """``governing_action`` of the mention's sentence, as the extractor found it when it could."""
-    if mention.governed is not None and mention.governed[0] == mention.trigger:
-        return mention.governed[1]
-    return governing_action(mention.sentence.text, mention.trigger)
+# non-ASCII letters ``re.IGNORECASE`` matches with ASCII ones (the Kelvin sign too, but it lowers to "k")
+_CASE_EXTRAS = ("\u0130", "\u0131", "\u017f")
+
+
+def find_whole_word(text: str, word: str) -> int | None:
+    """Where the first occurrence of ``word`` standing alone (not inside a longer word), in any case, ends.
+
+    The same as searching ``(?<!\\w)word(?!\\w)`` with ``re.IGNORECASE``, without compiling a pattern per
+    word (the compiling was most of the cost): an ASCII word is looked for in the lower-cased text when
+    lower-casing keeps the offsets and no letter that only the pattern would fold is present."""
+    if word.isascii() and not any(extra in text for extra in _CASE_EXTRAS):
+        lowered, target = text.lower(), word.lower()
+        if len(lowered) == len(text):
+            at = lowered.find(target)
+            while at >= 0:
+                end = at + len(target)
+                if (at == 0 or not _word_char(text[at - 1])) and (
+                    end == len(text) or not _word_char(text[end])
+                ):
+                    return end
+                at = lowered.find(target, at + 1)
+            return None
+    found = _whole_word(word).search(text)
+    return found.end() if found else None
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # ``\\w`` of ``re`` for text
+
+
+@lru_cache(maxsize=16384)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
+def _trigger_context(mention: EventMention) -> tuple[str, frozenset[str]]:
+    """``governing_action`` and ``named_after`` of the mention's sentence, as the extractor found them
+    when it could."""
+    context = mention.trigger_context
+    if context is not None and context[0] == mention.trigger:
+        return context[1], context[2]
+    text, trigger = mention.sentence.text, mention.trigger
+    return governing_action(text, trigger), named_after(text, trigger)
 
 
 @lru_cache(maxsize=65536)
@@ -152,11 +194,11 @@ def governing_action(text: str, trigger: str) -> str:
     first = trigger.split()[0].lower() if trigger else ""
     if not first:
         return ""
-    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.IGNORECASE)
+    found = find_whole_word(text, first)
     if found is None:
         return ""
     # only the words up to the trigger decide (the rest is read below only for a reported noun): cheap
-    tokens = tokenize(text[: found.end()])
+    tokens = tokenize(text[:found])
     flags = verb_flags(tokens)
     where = next((i for i, t in enumerate(tokens) if t.lower == first), None)
     if where is None:
@@ -180,7 +222,7 @@ def governing_action(text: str, trigger: str) -> str:
     # were an outrage" reports what X said about them
     reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
     if reported:
-        rest = tokenize(text[found.end() :])
+        rest = tokenize(text[found:])
         if any(
             flag and concept(token.lower) in allied
             for token, flag in zip(rest, verb_flags(rest), strict=True)

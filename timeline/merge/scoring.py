@@ -10,6 +10,7 @@ from timeline.merge.features import (
     _DAY,
     CONFLICT_TERMS,
     RECURRING,
+    RETELL_FAR,
     RETELL_WINDOW,
     SAME_DAY_TERMS,
     MentionFeatures,
@@ -28,6 +29,7 @@ from timeline.temporal.timex import cached_value_to_date
 from timeline.text import (
     AUXILIARIES,
     LIGHT_VERBS,
+    concept,
     verb_lemma,
 )
 from timeline.types import DateValue, EventMention
@@ -194,6 +196,84 @@ _TOLD_OF = frozenset({"attack", "death"})
 
 
 def retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
+    """``a`` is a later report of ``b``'s happening: a toll counted again (``toll_retold``) or a sentence
+    whose date is unstated retelling it on strong evidence (``unstated_retelling``).  It joins ``b``'s event
+    keeping its own date, with no conflict, and does not date the event."""
+    return toll_retold(a, fa, b, fb) or unstated_retelling(a, fa, b, fb) > 0
+
+
+# date sources a sentence gets without stating a date: its publication day, or the story's day it goes on with
+UNSTATED = frozenset({"publication-implicit", "narrative"})
+# the ``date_rule`` of a publication-implied date that may retell: a past-tense or perfect report, not a lead
+_RETOLD_RULES = frozenset({"past", "perfect"})
+FAR_RETELLING_EVIDENCE = 2  # ... when long after, or told with a plain verb: a name and one more
+RETELLING_EVIDENCE = 1  # shared people, places and specific words an unstated retelling needs
+
+
+def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> float:
+    """How strongly ``a``, dated only by its publication day or narrative, retells ``b``'s earlier
+    happening (0: it does not).  "The blast killed 224 people" in a paper weeks later is not news of its own
+    day: the text states no date, so nothing contradicts the earlier one.
+
+    It needs ``b``'s action named in ``a`` (the same action, an allied one, or the happening's noun under a
+    verb that only frames or describes it: "the blast occurred", "was so powerful"), nothing telling them
+    apart (places, subjects, another action governing the noun, one reacting to the other), and at least
+    ``RETELLING_EVIDENCE`` in common among named people, places and specific words, or near-identical
+    wording.  Recurring kinds (meetings, calls, protests) are left alone: the next one is news."""
+    if a.date_source not in UNSTATED or a.date is None or b.date is None:
+        return 0.0
+    if a.date_source == "publication-implicit" and a.date_rule.partition(".")[2] not in _RETOLD_RULES:
+        return 0.0  # a lead, a present or progressive report is the publication day's own news
+    if fa.kind != "occurrence" or fb.kind != "occurrence" or fb.head is None:
+        return 0.0
+    start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
+    if not (b.date.end < start and start - b.date.end <= RETELL_FAR):
+        return 0.0
+    # long after, or with a plain verb for the action ("was shot"), a named person or place must be shared
+    needs_name = start - b.date.end > RETELL_WINDOW or fb.head.startswith("v:")
+    if fb.head in RECURRING or fb.head not in fa.concepts or not _names_happening(fa, fb):
+        return 0.0
+    if _apart(fa, fb) or (_reacts(fa, fb) and not _describes(fa)):
+        return 0.0
+    people = _shared_actors(fa, fb, ignore=fa.places | fb.places)
+    places = 1 if fa.places and frozen_keys_match(fa.places, fb.places) else 0
+    # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
+    words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
+    evidence = people + places + words
+    # the happening's noun plus its place or a person in common, or several specific words
+    named = people + places >= 1
+    if needs_name and not (named and evidence >= FAR_RETELLING_EVIDENCE) or (needs_name and _copula(fa)):
+        return 0.0
+    if not named and evidence < RETELLING_EVIDENCE and not (_near_identical(fa, fb) and words >= 1):
+        return 0.0
+    return 1.0 + 0.5 * evidence
+
+
+def _copula(f: MentionFeatures) -> bool:
+    """An auxiliary read as the action ("it was likely ...", "had been"): too little to retell from afar."""
+    return f.head in _AUXILIARY_HEADS
+
+
+_AUXILIARY_HEADS = frozenset(f"v:{w}" for w in AUXILIARIES) | frozenset(
+    f"v:{verb_lemma(w)}" for w in AUXILIARIES
+)
+
+
+def _describes(f: MentionFeatures) -> bool:
+    """A plain verb with no named party doing it ("was cut in the blast", "were talking when the bomb went
+    off"): it describes the happening it names; "Norland condemned the bombing" is Norland's own act."""
+    return not f.subjects and (f.head or "").startswith("v:")
+
+
+def _names_happening(fa: MentionFeatures, fb: MentionFeatures) -> bool:
+    """``a``'s own action is ``b``'s, an allied one, or a verb that is no happening of the lexicon."""
+    if fa.head is None:
+        return False
+    allied = _ALLIED.get(fb.head or "", frozenset())
+    return fa.head == fb.head or fa.head in allied or fa.head.startswith("v:")
+
+
+def toll_retold(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
     """``a`` is a later report of the toll of ``b``'s attack (or of its earlier toll): the dead counted
     again days later ("at least 82 were killed", "the toll has risen to 12").  It joins the attack's
     event as a retelling, its own date kept and no conflict: it tells the same happening, later.
