@@ -271,3 +271,12 @@ def test_a_market_close_without_a_day_is_the_last_session_before_publication():
     (close,) = _by_sentence(mentions, "Acme closed")
     assert close.earliest is None
     assert "last trading session" in explain_mention(close) and "2023-03-10" in explain_mention(close)
+
+
+def test_a_possessive_day_opening_a_reported_subject_dates_the_reported_clause_not_the_statement():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "But traders said Friday's focus on the top stocks showed broad fears over the economy."
+    )
+    (focus,) = _by_sentence(_mentions(text), "But traders")
+    assert (focus.trigger, focus.date.value) == ("showed", "2023-03-10")

@@ -239,6 +239,9 @@ def _dated_mentions(
             # "Monday's trading volume totaled ...": the day of the subject is the clause's day
         date_token = _token_index(analysis, expression.start)
         clause = _clause_of(analysis, date_token)
+        reported = _reported_subject_start(analysis, expression) if expression.modifies_noun else None
+        if reported is not None:
+            clause = (max(clause[0], reported), clause[1])
         relative = _relative_holding(analysis, date_token)
         if relative is not None:
             # "on the beach, where the army landed on Dec. 2, 1956": the date is the relative clause's
@@ -275,7 +278,24 @@ def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) ->
     first = _token_index(analysis, expression.start)
     clause = _clause_of(analysis, first)
     before = [i for i in range(clause[0], first) if i not in analysis.ignored]
-    return all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before)
+    return all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before) or (
+        _reported_subject_start(analysis, expression) is not None
+    )
+
+
+def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> int | None:
+    """Where the reported clause starts when a day in the possessive opens its subject right after a
+    reporting verb ("analysts said (that) Friday's selling was ..."): that clause is of that day, the
+    statement is not."""
+    if not re.match(r"['\u2019]s\b", analysis.text[expression.end - analysis.offset :]):
+        return None
+    first = _token_index(analysis, expression.start)
+    start = first
+    while start > 0 and analysis.tokens[start - 1].lower in _NOUN_MODIFIERS:
+        start -= 1
+    if start > 0 and analysis.tokens[start - 1].lower == "that":
+        start -= 1
+    return start if start > 0 and is_reporting(analysis.tokens[start - 1].lower) else None
 
 
 _SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
