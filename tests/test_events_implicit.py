@@ -280,3 +280,10 @@ def test_a_possessive_day_opening_a_reported_subject_dates_the_reported_clause_n
     )
     (focus,) = _by_sentence(_mentions(text), "But traders")
     assert (focus.trigger, focus.date.value) == ("showed", "2023-03-10")
+
+
+def test_a_possessive_day_in_a_copular_predicate_dates_the_clause():
+    # "were among Friday's offerings": the listing is Friday's, not the publication day's
+    text = "Acme has opened a new plant in Kell.\n\nThe largest gain was Monday's rise in steel shares."
+    mentions = _by_sentence(_mentions(text), "The largest gain")
+    assert [m.date.value for m in mentions] == ["2023-03-13"]

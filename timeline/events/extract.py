@@ -278,9 +278,18 @@ def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) ->
     first = _token_index(analysis, expression.start)
     clause = _clause_of(analysis, first)
     before = [i for i in range(clause[0], first) if i not in analysis.ignored]
-    return all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before) or (
-        _reported_subject_start(analysis, expression) is not None
+    if all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before):
+        return True
+    if _reported_subject_start(analysis, expression) is not None:
+        return True
+    # "the following were among Friday's offerings": the predicate names what the clause is about
+    words = [analysis.tokens[i].lower for i in before if analysis.tokens[i].lower not in _NOUN_MODIFIERS]
+    return bool(words) and (
+        words[-1] in _BE or (words[-1] == "among" and len(words) > 1 and words[-2] in _BE)
     )
+
+
+_BE = frozenset({"is", "are", "was", "were"})
 
 
 def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> int | None:
