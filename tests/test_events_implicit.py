@@ -287,3 +287,16 @@ def test_a_possessive_day_in_a_copular_predicate_dates_the_clause():
     text = "Acme has opened a new plant in Kell.\n\nThe largest gain was Monday's rise in steel shares."
     mentions = _by_sentence(_mentions(text), "The largest gain")
     assert [m.date.value for m in mentions] == ["2023-03-13"]
+
+
+def test_a_fall_in_a_company_figure_is_not_a_market_close():
+    text = (
+        "Acme shares slid after the company cut its forecast.\n\n"
+        "Stock prices fell sharply in active trading.\n\n"
+        "Acme's production fell 8.4% as demand weakened."
+    )
+    mentions = _mentions(text, published="2023-03-13")
+    (prices,) = _by_sentence(mentions, "Stock prices")
+    assert prices.date.value == "2023-03-10"
+    (production,) = _by_sentence(mentions, "Acme's production")
+    assert production.date.value == "2023-03-13"

@@ -452,8 +452,11 @@ def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None
 
 _MARKET_MOVE = re.compile(
     r"\b(?:closed|ended|finished|settled)\s+(?:at|up|down|unchanged)\b"
-    r"|\b(?:rose|fell|gained|lost|eased|jumped|slipped|dropped|climbed|declined|advanced|surged|tumbled|added)"
-    r"\s+(?:\$?\d[\d./ ]*|about\s+\d)"
+    r"|\b(?:rose|fell|gained|lost|eased|jumped|slipped|dropped|climbed|declined|advanced|surged|tumbled|added|shed)"
+    r"\s+(?:about\s+)?\$?\d[\d./ ]*(?:%\s*,?\s*or\s+\$?\d[\d./ ]*\s*)?"
+    r"(?:to\s+\$?\d|cents?\b|points?\b|,\s*to\s+\$?\d)"
+    r"|\b(?:stock|share)\s+prices\s+(?:rose|fell|climbed|declined|tumbled|surged|slipped)\b",
+    re.IGNORECASE,
 )
 
 
