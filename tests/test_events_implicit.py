@@ -252,3 +252,51 @@ def test_a_closing_said_with_an_apposition_on_its_source_is_the_statement():
     )
     (said,) = _by_sentence(_mentions(text), '"We will')
     assert (said.trigger, said.date.value) == ("said", PUBLISHED)
+
+
+def test_a_market_close_without_a_day_is_the_last_session_before_publication():
+    # published on Monday 2023-03-13: the close told without a day is Friday's session
+    text = (
+        "Acme shares slid after the company cut its forecast.\n\n"
+        "Acme closed at $28.25, down 50 cents.\n\n"
+        "The Norland index fell 12.5 to 480.2.\n\n"
+        "The company said it would cut 200 jobs."
+    )
+    mentions = _mentions(text, published="2023-03-13")
+    for start in ("Acme closed", "The Norland index"):
+        (move,) = _by_sentence(mentions, start)
+        assert (move.date.value, move.date_rule) == ("2023-03-10", "publication-implicit.market-close")
+    (said,) = _by_sentence(mentions, "The company said")
+    assert said.date.value == "2023-03-13"
+    (close,) = _by_sentence(mentions, "Acme closed")
+    assert close.earliest is None
+    assert "last trading session" in explain_mention(close) and "2023-03-10" in explain_mention(close)
+
+
+def test_a_possessive_day_opening_a_reported_subject_dates_the_reported_clause_not_the_statement():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "But traders said Friday's focus on the top stocks showed broad fears over the economy."
+    )
+    (focus,) = _by_sentence(_mentions(text), "But traders")
+    assert (focus.trigger, focus.date.value) == ("showed", "2023-03-10")
+
+
+def test_a_possessive_day_in_a_copular_predicate_dates_the_clause():
+    # "were among Friday's offerings": the listing is Friday's, not the publication day's
+    text = "Acme has opened a new plant in Kell.\n\nThe largest gain was Monday's rise in steel shares."
+    mentions = _by_sentence(_mentions(text), "The largest gain")
+    assert [m.date.value for m in mentions] == ["2023-03-13"]
+
+
+def test_a_fall_in_a_company_figure_is_not_a_market_close():
+    text = (
+        "Acme shares slid after the company cut its forecast.\n\n"
+        "Stock prices fell sharply in active trading.\n\n"
+        "Acme's production fell 8.4% as demand weakened."
+    )
+    mentions = _mentions(text, published="2023-03-13")
+    (prices,) = _by_sentence(mentions, "Stock prices")
+    assert prices.date.value == "2023-03-10"
+    (production,) = _by_sentence(mentions, "Acme's production")
+    assert production.date.value == "2023-03-13"

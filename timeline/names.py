@@ -217,12 +217,12 @@ def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     return not keys_a.isdisjoint(keys_b) or _fuzzy_keys_match(keys_a, keys_b)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _fuzzy_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     return keys_match(keys_a, keys_b)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a cache entry costs more memory than the ratio costs time
 def _similar_keys(x: str, y: str) -> bool:
     if x.startswith("acr:") or y.startswith("acr:"):
         return False  # initials match exactly or not at all ("acr:fbi" is not "acr:fbo")

@@ -134,6 +134,7 @@ def extract_mentions(
         if decision is False:
             continue  # background: not an event of the timeline
         if isinstance(decision, ImplicitDate) and verb is not None:
+            decision = _market_close_day(decision, sentence.text, verb, analysis)
             nouns_dated = any(m.expression is not None for m in dated)
             mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
             mentions.append(mention)
@@ -238,6 +239,9 @@ def _dated_mentions(
             # "Monday's trading volume totaled ...": the day of the subject is the clause's day
         date_token = _token_index(analysis, expression.start)
         clause = _clause_of(analysis, date_token)
+        reported = _reported_subject_start(analysis, expression) if expression.modifies_noun else None
+        if reported is not None:
+            clause = (max(clause[0], reported), clause[1])
         relative = _relative_holding(analysis, date_token)
         if relative is not None:
             # "on the beach, where the army landed on Dec. 2, 1956": the date is the relative clause's
@@ -274,7 +278,33 @@ def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) ->
     first = _token_index(analysis, expression.start)
     clause = _clause_of(analysis, first)
     before = [i for i in range(clause[0], first) if i not in analysis.ignored]
-    return all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before)
+    if all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before):
+        return True
+    if _reported_subject_start(analysis, expression) is not None:
+        return True
+    # "the following were among Friday's offerings": the predicate names what the clause is about
+    words = [analysis.tokens[i].lower for i in before if analysis.tokens[i].lower not in _NOUN_MODIFIERS]
+    return bool(words) and (
+        words[-1] in _BE or (words[-1] == "among" and len(words) > 1 and words[-2] in _BE)
+    )
+
+
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> int | None:
+    """Where the reported clause starts when a day in the possessive opens its subject right after a
+    reporting verb ("analysts said (that) Friday's selling was ..."): that clause is of that day, the
+    statement is not."""
+    if not re.match(r"['\u2019]s\b", analysis.text[expression.end - analysis.offset :]):
+        return None
+    first = _token_index(analysis, expression.start)
+    start = first
+    while start > 0 and analysis.tokens[start - 1].lower in _NOUN_MODIFIERS:
+        start -= 1
+    if start > 0 and analysis.tokens[start - 1].lower == "that":
+        start -= 1
+    return start if start > 0 and is_reporting(analysis.tokens[start - 1].lower) else None
 
 
 _SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
@@ -420,6 +450,30 @@ def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None
     return None
 
 
+_MARKET_MOVE = re.compile(
+    r"\b(?:closed|ended|finished|settled)\s+(?:at|up|down|unchanged)\b"
+    r"|\b(?:rose|fell|gained|lost|eased|jumped|slipped|dropped|climbed|declined|advanced|surged|tumbled|added|shed)"
+    r"\s+(?:about\s+)?\$?\d[\d./ ]*(?:%\s*,?\s*or\s+\$?\d[\d./ ]*\s*)?"
+    r"(?:to\s+\$?\d|cents?\b|points?\b|,\s*to\s+\$?\d)"
+    r"|\b(?:stock|share)\s+prices\s+(?:rose|fell|climbed|declined|tumbled|surged|slipped)\b",
+    re.IGNORECASE,
+)
+
+
+def _market_close_day(decision: ImplicitDate, text: str, verb: MainVerb, analysis: _Analysis) -> ImplicitDate:
+    """A past-tense market move ("Acme closed at $28", "the index fell 12 to 480") told without a day is
+    the last trading session before publication: a daily paper reports the previous session's close."""
+    if decision.source != PUBLICATION_IMPLICIT or verb.tense != "past":
+        return decision
+    if not _MARKET_MOVE.search(text):
+        return decision
+    day = decision.date.start - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    date = DateValue(day.isoformat(), day, day, "day")
+    return ImplicitDate(date, decision.source, f"{PUBLICATION_IMPLICIT}.market-close", decision.status)
+
+
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
     """A main clause dated by its own expression: the narrative now stands on its date."""
     if main.date is not None:
@@ -445,7 +499,7 @@ def _implicit_mention(
     mention = _mention(article, sentence, analysis, clause, trigger, None)
     mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
     mention.date_rule = decision.rule
-    if decision.source == PUBLICATION_IMPLICIT:
+    if decision.source == PUBLICATION_IMPLICIT and not decision.rule.endswith(".market-close"):
         mention.earliest = decision.date.start - timedelta(days=1)
     return mention
 

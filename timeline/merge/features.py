@@ -50,7 +50,7 @@ CONFLICT_TERMS = 2  # specific words (or a place) a shared actor's reports on di
 NEAR_IDENTICAL = 0.7  # Jaccard of content words above which two reports are one event told twice
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: identical contents share one (cached) instance
+@dataclass(frozen=True, eq=False, slots=True)  # hashed by identity: identical contents share one instance
 class MentionFeatures:
     kind: str  # "statement" | "occurrence"
     head: str | None  # the trigger's concept
