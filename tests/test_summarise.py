@@ -21,6 +21,7 @@ from timeline.summarise import (
     choose_sentences,
     day_scores,
     document_frequencies,
+    rank_days,
     subject_words,
 )
 from timeline.temporal import tag
@@ -213,3 +214,21 @@ def test_sentences_without_top_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["build", str(tmp_path), "--sentences", "2", "--quiet"])
     assert result.exit_code == 2
     assert "--top" in result.output
+
+
+def test_a_day_only_one_article_names_counts_half():
+    # one article, two months on, recalls April 2 (a later reference: x2); two articles written within the
+    # week name April 3 (x1 each).  Both days would score 2; the day with two witnesses comes first.
+    articles = [
+        _named("late", None, "2021-06-20", "In Norland the ferry service was suspended on April 2, 2021."),
+        _named("n1", None, "2021-04-06", "In Norland the harbour flooded on April 3, 2021 after the storm."),
+        _named("n2", None, "2021-04-06", "The Norland harbour was under water on April 3, 2021, crews said."),
+    ]
+    collection = Collection(
+        articles,
+        {a.id: split_sentences(a) for a in articles},
+        {a.id: tag(a.text, a.published.value, regions=a.body) for a in articles},
+    )
+    scores = day_scores(collection)
+    assert scores[date(2021, 4, 3)] == 2 * scores[date(2021, 4, 2)]
+    assert rank_days(scores)[0] == date(2021, 4, 3)

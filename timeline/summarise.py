@@ -15,7 +15,9 @@ Which days matter is read from the collection itself, with no training on refere
   for less: a story folder also holds articles that mention its subject in passing;
 - **salience against its period**: the sum is divided by the square root of the articles published
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
-  and a quiet year's big day still shows.
+  and a quiet year's big day still shows;
+- **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
+  than a day several articles independently recall.
 
 Sentences for a day: those naming the day and the opening sentences of the articles published on it or
 the day after; the most central to that pool (TF-IDF centroid), then the next most central that does not
@@ -48,6 +50,7 @@ NEXT_DAY_WEIGHT = 0.25  # an article published the day after
 OFF_SUBJECT_WEIGHT = 0.3  # a reference in a sentence naming none of the subject words
 SUBJECT_SHARE = 0.3  # subject words: in at least this share of the articles of the most common one
 PERIOD_DAYS = 365  # salience is measured against the articles published this close to the day
+SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment or a run-on
@@ -130,6 +133,7 @@ def day_scores(
     evidence: Counter[date] = Counter()
     coverage: Counter[date] = Counter()
     published: list[date] = []
+    namers: Counter[date] = Counter()  # how many distinct articles name each day
     # how many articles of each known outlet were already counted as published on / naming a day
     outlet_published: Counter[tuple[str, date]] = Counter()
     outlet_named: Counter[tuple[str, date]] = Counter()
@@ -141,6 +145,7 @@ def day_scores(
         coverage[when] += _outlet_weight(article, when, outlet_published)
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
+            namers[day] += 1
             evidence[day] += (
                 weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
             )
@@ -154,6 +159,8 @@ def day_scores(
         )
         period = _published_within(published, day, PERIOD_DAYS)
         scores[day] = total / math.sqrt(1 + period)
+        if namers[day] < 2:
+            scores[day] *= SINGLE_WITNESS_WEIGHT
     return scores
 
 
