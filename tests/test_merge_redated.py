@@ -82,3 +82,22 @@ def test_a_statement_dated_by_its_paper_may_sit_on_the_day_before_without_a_conf
     # Friday's paper may report Thursday: joining Thursday's statements is no re-dating, and no conflict
     assert event.date.value in (THURSDAY, FRIDAY)
     assert all(c.sources != ["d"] for c in event.conflicts)
+
+
+def test_a_stated_friday_chained_to_thursday_through_the_papers_day_leaves_for_an_event_of_its_own():
+    # the Friday lead and a later sentence of the same Friday paper (dated only by the paper: Friday or
+    # Thursday); that sentence matches Thursday's statement, the lead does not: the lead must not follow it
+    lead = _statement(
+        "c", FRIDAY, "Norland said here Friday that the harbour ceasefire talks would continue."
+    )
+    later = _statement("c", FRIDAY, "Norland said the harbour talks were going well.", "publication-implicit")
+    later.sentence = Sentence("c", 1, 100, 150, later.sentence.text, 0, 2)
+    later.terms = ["talk", "harbour", "well"]
+    thursday = _statement("a", THURSDAY, "Norland said Thursday the harbour talks were going well.")
+    thursday.terms = ["talk", "harbour", "well"]
+    events = merge_mentions([lead, later, thursday], ARTICLES)
+    assert _silently_redated(events) == []
+    (own,) = [e for e in events if lead in e.mentions]
+    assert own.date.value == FRIDAY and [m.document for m in own.mentions] == ["c"]
+    (joined,) = [e for e in events if thursday in e.mentions]
+    assert joined.date.value == THURSDAY and joined.conflicts == []  # the paper's sentence may be Thursday's
