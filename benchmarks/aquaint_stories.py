@@ -328,7 +328,7 @@ def _event_summary(event: Event) -> dict[str, object]:
     }
 
 
-# "NAIROBI, August 21 (Xinhua) --": a wire-service dateline, not news.
+# "PORTVALE, August 21 (Wirecast) --": a wire-service dateline, not news.
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][A-Za-z.]*)?(?:\s+\d{1,2})?\s*\([A-Za-z ]+\)\s*[-_]+\s*$"
 )

@@ -36,10 +36,10 @@ def dateline_of(text: str):
             "The ministry",
         ),
         (
-            "NAIROBI, Kenya, Aug. 7 (Xinhua) -- A blast ...",
-            "NAIROBI, Kenya, Aug. 7 (Xinhua)",
-            "NAIROBI, Kenya",
-            "Xinhua",
+            "PORTVALE, Norland, Aug. 7 (Wirecast) -- A blast ...",
+            "PORTVALE, Norland, Aug. 7 (Wirecast)",
+            "PORTVALE, Norland",
+            "Wirecast",
             None,
             (8, 7),
             "A blast",
@@ -155,7 +155,7 @@ def test_wire_codes_before_a_dateline_are_skipped():
 
 
 def test_is_dateline_only():
-    assert is_dateline_only("NAIROBI, Kenya, Aug. 7 (Xinhua) --")
+    assert is_dateline_only("PORTVALE, Norland, Aug. 7 (Wirecast) --")
     assert is_dateline_only("  WASHINGTON _ ")
     assert not is_dateline_only("WASHINGTON (AP) _ The Senate voted.")
     assert not is_dateline_only("Ferry contract approved")

@@ -193,10 +193,10 @@ def _noun_date(text: str, phrase: str, value: str) -> TimeExpression:
 
 
 def test_wire_dateline_date_does_not_date_the_sentence():
-    text = "NAIROBI, Kenya, Aug. 7 (Xinhua) -- Two bombs exploded outside the embassies on Friday."
+    text = "PORTVALE, Norland, Aug. 7 (Wirecast) -- Two bombs exploded outside the embassies on Friday."
     mentions = _mentions(text, [("Aug. 7", "2022-03-08"), ("on Friday", "2022-03-04")])
     assert [(m.date.value, m.trigger) for m in mentions] == [("2022-03-04", "exploded")]
-    assert "NAIROBI" not in mentions[0].actors
+    assert "PORTVALE" not in mentions[0].actors
     # a dateline alone is no event, dated or not
     alone = "CAIRO, March 8 (AP) _"
     assert _mentions(alone, [("March 8", "2022-03-08")]) == []
@@ -240,9 +240,9 @@ def test_title_drops_closing_attribution_and_markup_entities():
 
 def test_places_are_told_from_people_and_nationalities():
     # a nationality describes who took part, not where it happened (merge vetoes on differing places)
-    text = "Cuban exiles led by Maria Novak protested in Miami on Monday."
+    text = "Cuban exiles led by Maria Novak protested in Eastport on Monday."
     (mention,) = _mentions(text, [("on Monday", "2022-03-07")])
-    assert set(mention.places) == {"Miami"}
+    assert set(mention.places) == {"Eastport"}
     assert "Maria Novak" in mention.actors and "Maria Novak" not in mention.places
 
 

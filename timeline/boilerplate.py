@@ -24,8 +24,8 @@ blocks, context, end-of-article detection) but our own:
    when judging a paragraph, and ``trim_markup_codes`` keeps them off the
    ends of sentences (``Article.text`` itself is never changed: offsets
    index it).  An editors' note ("Eds: ...") is boilerplate too, and so is a
-   wire dateline standing alone as the first paragraph ("NAIROBI, Aug. 7
-   (Xinhua) --"): it dates the report, it is no event.
+   wire dateline standing alone as the first paragraph ("PORTVALE, Aug. 7
+   (Wirecast) --"): it dates the report, it is no event.
 """
 
 from __future__ import annotations

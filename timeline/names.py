@@ -304,6 +304,6 @@ def _is_role_noun(name: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> frozenset[str]:
-    """Every word of a name as a key, titles left out: "Elian" and "Elian Gonzalez" share ``elian``,
+    """Every word of a name as a key, titles left out: "Ana" and "Ana Varga" share ``ana``,
     "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``."""
     return frozenset(_stem(w) for w in _words(name) if w not in _TITLES)

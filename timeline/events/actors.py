@@ -126,9 +126,9 @@ def _actors(
 
 
 def _places(analysis: _Analysis) -> set[str]:
-    """The sentence's names read as where something happened: "in Miami", "Nairobi, Kenya", "in Kenya and
-    Tanzania".  Only a locative preposition makes a place: a nationality ("Danish fishermen", "U.S.
-    officials") or a possessive ("Elian's relatives") describes a participant, not the event's location."""
+    """The sentence's names read as where something happened: "in Eastport", "Portvale, Norland", "in Norland
+    and Sudmark".  Only a locative preposition makes a place: a nationality ("Danish fishermen", "U.S.
+    officials") or a possessive ("Ana's relatives") describes a participant, not the event's location."""
     tokens, places = analysis.tokens, set()
     names = _names(analysis)
     for n, name in enumerate(names):
@@ -146,7 +146,7 @@ def _places(analysis: _Analysis) -> set[str]:
         ):
             places.add(name.text)
             if after is not None and after.text == "," and n + 1 < len(names):
-                # "Nairobi, Kenya": a place followed by its region or country
+                # "Portvale, Norland": a place followed by its region or country
                 region = names[n + 1]
                 if _token_index(analysis, region.start) == last + 2:
                     places.add(region.text)
@@ -154,7 +154,7 @@ def _places(analysis: _Analysis) -> set[str]:
 
 
 def _previous_name(names: list[Name], n: int, first: int, analysis: _Analysis) -> str | None:
-    """The name just before "and" ("in Kenya and Tanzania"), if the name at ``first`` follows one."""
+    """The name just before "and" ("in Norland and Sudmark"), if the name at ``first`` follows one."""
     if n == 0 or _token_index(analysis, names[n - 1].end - 1) != first - 2:
         return None
     return names[n - 1].text

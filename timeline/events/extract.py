@@ -158,7 +158,7 @@ def extract_mentions(
     return mentions
 
 
-# "NAIROBI, Kenya, Aug. 7 (Xinhua) --", "CITY, Month D (AP) _": the wire's report line, not an event.
+# "PORTVALE, Norland, Aug. 7 (Wirecast) --", "CITY, Month D (AP) _": the wire's report line, not an event.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"

@@ -67,15 +67,18 @@ def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -
     """The cluster, less the mentions whose date their sentence does not state (the publication day, the
     narrative's day) when the event's own date falls outside it: each group of those (by date) becomes an
     event of its own.  Joining by content along a chain of such mentions must never re-date one: a date
-    the text states can disagree (a conflict, shown); one it only implies cannot."""
+    the text states can disagree (a conflict, shown) only when the merge joined it on the strong evidence
+    a conflict needs (a ``conflict`` join, to or from it); one it only implies cannot."""
     stated = [m for m in cluster.mentions if m.date is not None and m.date_source == "expression"]
     when = _choose_date([m for m in stated if not _retelling(m)], copies) or implicit_day(cluster.mentions)
     if when is None:
         return [cluster]
+    disputed = _disputed_dates(cluster)
     kept, apart = _Cluster(), defaultdict(_Cluster)
     for mention in cluster.mentions:
         unstated = mention.date is not None and mention.date_source not in ("expression", "joined")
-        if unstated and not _retelling(mention) and not _within(mention, when):
+        weak_conflict = mention.date_source == "expression" and not _disputes(mention, disputed)
+        if (unstated or weak_conflict) and not _retelling(mention) and not _within(mention, when):
             mention.join = None
             apart[mention.date.value].add(mention, features(mention))
         else:
@@ -86,6 +89,23 @@ def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -
     for part in apart.values():
         part.reasons = [r for r in cluster.reasons if _located(r, part) and _matched(r, part)]
     return [kept, *apart.values()]
+
+
+def _disputed_dates(cluster: _Cluster) -> list[DateValue]:
+    """The stated dates a conflict join (strong content evidence) brought in, on either side of it."""
+    places = {(r.document, r.start) for r in cluster.reasons if r.kind == "conflict"}
+    places |= {(r.matched_document, r.matched_start) for r in cluster.reasons if r.kind == "conflict"}
+    return [
+        m.date
+        for m in cluster.mentions
+        if m.date is not None and m.date_source == "expression" and (m.document, m.sentence.start) in places
+    ]
+
+
+def _disputes(mention: EventMention, disputed: list[DateValue]) -> bool:
+    """A stated date outside the event's stays as a conflict of it only when it agrees with a date a
+    conflict join brought in; a chain of weaker joins alone must not carry it onto another day."""
+    return mention.date is not None and any(mention.date.overlaps(d) for d in disputed)
 
 
 def implicit_day(mentions: list[EventMention]) -> DateValue | None:

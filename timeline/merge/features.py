@@ -290,7 +290,7 @@ def _subjects_clash(a: MentionFeatures, b: MentionFeatures) -> bool:
 
 
 def _takes_part(subjects: tuple[frozenset[str], ...], other: MentionFeatures) -> bool:
-    """A subject is named in the other report (any word of its name: "Elian" in "Elian Gonzalez")."""
+    """A subject is named in the other report (any word of its name: "Ana" in "Ana Varga")."""
     return any(frozen_keys_match(subject, other.name_words) for subject in subjects)
 
 

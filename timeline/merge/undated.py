@@ -70,7 +70,7 @@ class _JoinContext:
             bound = _latest_publication(article)
             if bound is not None:
                 self.latest[article.id] = bound
-        # a name read as a place anywhere ("in Miami") is a place everywhere ("the Miami relatives")
+        # a name read as a place anywhere ("in Eastport") is a place everywhere ("the Eastport relatives")
         self.place_keys = frozenset(k for m in mentions for p in m.places for k in frozen_actor_keys(p))
         self._people: dict[int, tuple[str, ...]] = {}
         self._scores: dict[tuple[MentionFeatures, int], tuple[float, int]] = {}

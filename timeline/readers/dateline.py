@@ -3,7 +3,7 @@
 A dateline opens the first paragraph of much news copy.  It names the place
 the story was filed from, often the agency, and sometimes the filing date:
 
-    NAIROBI, Kenya, Aug. 7 (Xinhua) --            place, region, date, agency
+    PORTVALE, Norland, Aug. 7 (Wirecast) --            place, region, date, agency
     OSLO (Example News / Agency - 9th October, 2023) Officials ...   date inside the brackets
     LONDON, 9 October 2023 —                      place, date
     Quito, October 9, 2023 /Agency/.              agency between slashes
@@ -140,7 +140,7 @@ class _Parts:
 
 
 def is_dateline_only(line: str) -> bool:
-    """Whether ``line`` is a dateline and nothing else ("NAIROBI, Aug. 7 (Xinhua) --"): no article text."""
+    """Whether ``line`` is a dateline and nothing else ("PORTVALE, Aug. 7 (Wirecast) --"): no article text."""
     stripped = line.strip()
     if not stripped or len(stripped) > 160:
         return False
