@@ -104,33 +104,27 @@ def extract_mentions(
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
         verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
         main = _main_date(analysis, verb, triggers) if clause_dated else None
+        # where the sentence stands, for dating a main clause (or its statement) without a date of its own
+        where = {
+            "lead": sentence.index in lead,
+            "published": published,
+            "narrative": narrative,
+            "sentence": sentence.index,
+            "paragraph": sentence.paragraph,
+        }
         if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
             if main is not None:
                 statement = _coarse_news_statement(analysis, quoted, main, triggers)
                 if statement is not None:
-                    decision = implicit_date(
-                        statement,
-                        lead=sentence.index in lead,
-                        published=published,
-                        narrative=narrative,
-                        sentence=sentence.index,
-                        paragraph=sentence.paragraph,
-                    )
+                    decision = implicit_date(statement, **where)
                     if isinstance(decision, ImplicitDate):
                         mentions.append(
                             _implicit_mention(article, sentence, analysis, statement, decision, True)
                         )
                 _tell(narrative, main, sentence)
             continue
-        decision = implicit_date(
-            verb,
-            lead=sentence.index in lead,
-            published=published,
-            narrative=narrative,
-            sentence=sentence.index,
-            paragraph=sentence.paragraph,
-            lasting=bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start),
-        )
+        lasting = bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start)
+        decision = implicit_date(verb, **where, lasting=lasting)
         if decision is False:
             continue  # background: not an event of the timeline
         if isinstance(decision, ImplicitDate) and verb is not None:
