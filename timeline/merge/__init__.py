@@ -64,6 +64,7 @@ def merge_mentions(
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
     for mention in (m for m in ordered if m.date is not None):
         _place_dated(mention, features(mention), clusters, index, merged_into)
+    del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
     copies = copies or {}
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
