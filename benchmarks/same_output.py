@@ -11,7 +11,7 @@ PYTHONPATH set to the checkout and this interpreter's site-packages, so the edit
 precedence.  ``compare`` reports every case whose JSON differs, ignoring ``generator``; the input paths
 are the same in both builds (absolute), so the documents' paths compare equal.
 
-The evaluation data are read at run time from ``../shared/eval`` (beside the clone); nothing of them is stored.
+The evaluation data are read at run time from ``../shared/eval`` (beside the clone); none is stored.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def build(out_dir: Path, source: Path | None, quick: bool) -> int:
         if quick and name in QUICK_SKIPS:
             continue
         output = out_dir / f"{name}.json"
-        command = [*python, "-m", "timeline", "build", *arguments, "--format", "json", "-o", str(output), "-q"]
+        command = [*python, "-m", "timeline", "build", *arguments, "--format", "json", "-o", str(output)]
+        command.append("-q")
         completed = subprocess.run(command, env=env, cwd=ROOT)
         print(f"{name}: exit {completed.returncode}", flush=True)
     return 0
