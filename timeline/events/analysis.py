@@ -56,6 +56,7 @@ class _Analysis:
     # found on first use, then shared by every reader of the sentence (extraction asks many times)
     relatives: list[Any] | None = None  # ``clauses._relative_clauses`` (a list of ``_Relative``)
     ends: list[int] | None = None  # each token's end offset, for ``_token_index``
+    left_out: list[bool] | None = None  # ``titles._left_out`` of each token
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:
