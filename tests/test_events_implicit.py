@@ -300,3 +300,23 @@ def test_a_fall_in_a_company_figure_is_not_a_market_close():
     assert prices.date.value == "2023-03-10"
     (production,) = _by_sentence(mentions, "Acme's production")
     assert production.date.value == "2023-03-13"
+
+
+def test_four_letter_past_forms_are_past_tense_reports():
+    # "died", "sued" are past forms as much as "resigned": the report is the publication day's news
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "Minister Rahn died in a hospital in Kell.\n\n"
+        "The union sued the company over the plant."
+    )
+    mentions = _mentions(text)
+    for start in ("Minister Rahn died", "The union sued"):
+        (mention,) = _by_sentence(mentions, start)
+        assert (mention.date.value, mention.date_rule) == (PUBLISHED, "publication-implicit.past"), start
+
+
+def test_words_in_eed_are_not_past_forms():
+    from timeline.text import is_past_form
+
+    assert [w for w in ("died", "used", "sued", "owed", "tied") if not is_past_form(w)] == []
+    assert [w for w in ("need", "seed", "feed", "reed", "shed", "aged") if is_past_form(w)] == []
