@@ -320,3 +320,37 @@ def test_words_in_eed_are_not_past_forms():
 
     assert [w for w in ("died", "used", "sued", "owed", "tied") if not is_past_form(w)] == []
     assert [w for w in ("need", "seed", "feed", "reed", "shed", "aged") if is_past_form(w)] == []
+
+
+def test_a_changeable_condition_holding_now_is_the_days_news():
+    text = (
+        "Floods have cut the valley road near Kell.\n\n"
+        "The border crossing is open.\n\n"
+        "The driver of the bus is in critical condition.\n\n"
+        "Minister Rahn remains in Kell.\n\n"
+        "The villages are totally dependent on aid.\n\n"
+        "Norland still has 300 soldiers in the valley."
+    )
+    mentions = _mentions(text)
+    for start in ("The border", "The driver", "Minister Rahn remains", "The villages", "Norland still"):
+        (mention,) = _by_sentence(mentions, start)
+        assert (mention.date.value, mention.date_rule) == (PUBLISHED, "publication-implicit.state"), start
+        assert mention.earliest == date(2023, 3, 14)
+    (border,) = _by_sentence(mentions, "The border")
+    assert "a condition the article reports as holding now" in explain_mention(border)
+
+
+def test_properties_opinions_and_places_of_things_are_not_conditions():
+    text = (
+        "Floods have cut the valley road near Kell.\n\n"
+        "The source for the figures is the embassy.\n\n"
+        "Kell is in Norland.\n\n"
+        "It is unclear how the road will be repaired.\n\n"
+        "The town still wants a railway station.\n\n"
+        "The company has 400 employees.\n\n"
+        "The costs are at least covered by the insurers."
+    )
+    mentions = _mentions(text)
+    for start in ("The source", "Kell is", "It is unclear", "The town", "The company has", "The costs"):
+        assert all(m.date_rule != "publication-implicit.state" for m in _by_sentence(mentions, start)), start
+    assert _by_sentence(mentions, "The source") == _by_sentence(mentions, "Kell is") == []
