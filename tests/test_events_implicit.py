@@ -354,3 +354,15 @@ def test_properties_opinions_and_places_of_things_are_not_conditions():
     for start in ("The source", "Kell is", "It is unclear", "The town", "The company has", "The costs"):
         assert all(m.date_rule != "publication-implicit.state" for m in _by_sentence(mentions, start)), start
     assert _by_sentence(mentions, "The source") == _by_sentence(mentions, "Kell is") == []
+
+
+def test_a_present_clause_beside_a_past_date_is_the_days_news_and_the_date_keeps_its_own_event():
+    # "expects" happens now; "last year" belongs to the sales it compares with
+    text = "Minister Rahn has opened a new road.\n\nAcme also expects its sales to grow from 20% last year."
+    mentions = _by_sentence(_mentions(text), "Acme also")
+    assert {(m.date.value, m.date_source) for m in mentions if m.date} == {
+        ("2022", "expression"),
+        (PUBLISHED, "publication-implicit"),
+    }
+    (now,) = [m for m in mentions if m.date_source == "publication-implicit"]
+    assert now.trigger == "expects" and now.date_rule == "publication-implicit.present"

@@ -31,8 +31,11 @@ from timeline.events.clauses import (
 from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
+    PRESENT,
+    PROGRESSIVE,
     PUBLICATION_IMPLICIT,
     REPORT_PRESENT,
+    STATE,
     ImplicitDate,
     MainVerb,
     Narrative,
@@ -115,6 +118,8 @@ def extract_mentions(
         if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
             if main is not None:
                 statement = _coarse_news_statement(analysis, quoted, main, triggers)
+                if statement is None and not where["lead"] and _present_beside_past(verb, main, published):
+                    statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
                 if statement is not None:
                     decision = implicit_date(statement, **where)
                     if isinstance(decision, ImplicitDate):
@@ -428,6 +433,19 @@ def _coarse_news_statement(
     if statement is None or statement.index in triggers:
         return None
     return statement
+
+
+_PRESENT_TENSES = frozenset({PRESENT, REPORT_PRESENT, PROGRESSIVE, STATE})
+
+
+def _present_beside_past(verb: MainVerb | None, main: EventMention, published: DateValue | None) -> bool:
+    """A main clause in the present tense whose date lies wholly before the publication day ("Acme expects
+    its sales to grow from 20% last year", "the letters claim the 1997 attack"): what happens in the present
+    cannot be on a past day, so the date belongs to something the clause names, and the clause is dated
+    like one without a date of its own."""
+    if verb is None or verb.tense not in _PRESENT_TENSES or main.date is None or published is None:
+        return False
+    return main.date.end < published.start
 
 
 def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
