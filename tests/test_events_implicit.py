@@ -366,3 +366,18 @@ def test_a_present_clause_beside_a_past_date_is_the_days_news_and_the_date_keeps
     }
     (now,) = [m for m in mentions if m.date_source == "publication-implicit"]
     assert now.trigger == "expects" and now.date_rule == "publication-implicit.present"
+
+
+def test_a_day_in_the_possessive_dates_the_happening_a_noun_made_from_a_verb_names():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Acme shareholders responded coolly to yesterday's announcement.\n\n"
+        "Tuesday's paper printed the figures in full.\n\n"
+        "Acme makes the engines of today's regional jets."
+    )
+    mentions = _mentions(text)
+    told = {(m.trigger, m.date.value) for m in _by_sentence(mentions, "Acme shareholders") if m.date}
+    assert ("announcement", "2023-03-14") in told
+    assert all(m.trigger != "paper" for m in _by_sentence(mentions, "Tuesday's paper"))
+    # "regional" is no noun made from a verb: "today's" names no happening here
+    assert all(m.expression is None for m in _by_sentence(mentions, "Acme makes"))
