@@ -381,3 +381,10 @@ def test_a_day_in_the_possessive_dates_the_happening_a_noun_made_from_a_verb_nam
     assert all(m.trigger != "paper" for m in _by_sentence(mentions, "Tuesday's paper"))
     # "regional" is no noun made from a verb: "today's" names no happening here
     assert all(m.expression is None for m in _by_sentence(mentions, "Acme makes"))
+
+
+def test_a_present_perfect_beside_a_later_date_is_the_days_news():
+    # the invitation is news now; May 2 is the ceremony's day
+    text = "Minister Rahn has invited the mayors of Kell and Norby to a ceremony in Kell on May 2."
+    told = {(m.date.value, m.date_source, m.status) for m in _mentions(text) if m.date}
+    assert told == {("2023-05-02", "expression", "expected"), (PUBLISHED, "publication-implicit", "reported")}

@@ -31,6 +31,7 @@ from timeline.events.clauses import (
 from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
+    PERFECT,
     PRESENT,
     PROGRESSIVE,
     PUBLICATION_IMPLICIT,
@@ -119,7 +120,11 @@ def extract_mentions(
         if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
             if main is not None:
                 statement = _coarse_news_statement(analysis, quoted, main, triggers)
-                if statement is None and not where["lead"] and _present_beside_past(verb, main, published):
+                if (
+                    statement is None
+                    and sentence.index not in headlines
+                    and _present_beside_past(verb, main, published)
+                ):
                     statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
                 if statement is not None:
                     decision = implicit_date(statement, **where)
@@ -444,9 +449,11 @@ def _present_beside_past(verb: MainVerb | None, main: EventMention, published: D
     its sales to grow from 20% last year", "the letters claim the 1997 attack"): what happens in the present
     cannot be on a past day, so the date belongs to something the clause names, and the clause is dated
     like one without a date of its own."""
-    if verb is None or verb.tense not in _PRESENT_TENSES or main.date is None or published is None:
+    if verb is None or main.date is None or published is None:
         return False
-    return main.date.end < published.start
+    if verb.tense == PERFECT and not verb.planned:
+        return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
+    return verb.tense in _PRESENT_TENSES and main.date.end < published.start
 
 
 def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
