@@ -369,9 +369,10 @@ def _main_date(
         if index in triggers and not _complement_date(analysis, verb, triggers[index]):
             return triggers[index]
     for index, mention in triggers.items():
-        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
+        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"; not what was
+        # said ("said it continues to hold ... by 1995": the date is the reported clause's)
         between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
-        if 0 < index - verb.index <= 4 and "to" in between and "," not in between:
+        if 0 < index - verb.index <= 4 and "to" in between and "," not in between and not verb.report:
             return mention
     return None
 
