@@ -391,6 +391,9 @@ def test_a_present_perfect_beside_a_later_date_is_the_days_news():
 
 
 def test_a_date_in_what_was_said_does_not_date_the_statement_through_a_verb_chain():
-    text = "Minister Rahn has opened a new road.\n\nAcme said it continues to hold to its goal of a 50% share by 2030."
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Acme said it continues to hold to its goal of a 50% share by 2030."
+    )
     told = {(m.trigger, m.date.value) for m in _by_sentence(_mentions(text), "Acme said") if m.date}
     assert ("said", PUBLISHED) in told
