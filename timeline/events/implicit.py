@@ -124,10 +124,12 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
     skipped |= _leading_subordinate(analysis)
     found = _headline_verb(analysis, skipped) if headline else None
-    for i in range(len(analysis.tokens)):
+    tokens = analysis.tokens
+    for i in range(len(tokens)):
         if found is not None:
             break
-        if i not in skipped:
+        # ``_tense_at`` finds nothing at a token that is neither a verb nor a word of ``_TENSE_WORDS``
+        if i not in skipped and (verbs[i] or tokens[i].lower in _TENSE_WORDS):
             found = _tense_at(analysis, i, skipped, verbs)
     # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
     unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
@@ -380,6 +382,16 @@ _LY_NOUNS = frozenset({"family", "rally", "supply", "reply", "assembly", "monopo
 
 def _participle(word: str) -> bool:
     return is_past_form(word) or word in _PAST_PARTICIPLES or word == "been"
+
+
+# the words ``_tense_at`` reads a verb group from even when the verb test does not flag them
+_TENSE_WORDS = (
+    frozenset({"has", "have", "had", "'ve", "did", "does", "do"})
+    | _FUTURE_WORDS
+    | MODALS
+    | _PRESENT_BE
+    | _PAST_BE
+)
 
 
 def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool]) -> MainVerb | None:
