@@ -397,3 +397,15 @@ def test_a_date_in_what_was_said_does_not_date_the_statement_through_a_verb_chai
     )
     told = {(m.trigger, m.date.value) for m in _by_sentence(_mentions(text), "Acme said") if m.date}
     assert ("said", PUBLISHED) in told
+
+
+def test_a_participle_before_to_and_a_gerund_is_no_plan():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "The union is opposed to closing the plant.\n\n"
+        "The plant is expected to close in May."
+    )
+    mentions = _mentions(text)
+    (opposed,) = _by_sentence(mentions, "The union")
+    assert (opposed.date.value, opposed.date_rule) == (PUBLISHED, "publication-implicit.present")
+    assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "The plant is"))

@@ -435,8 +435,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
         if not _participle(nxt):
             return MainVerb(i, COPULA)
         following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
-        if following == "to":
-            return MainVerb(j, FUTURE)  # "is expected to close": a plan
+        then = analysis.tokens[j + 2].lower if j + 2 < len(analysis.tokens) else ""
+        if following == "to" and not then.endswith("ing"):
+            return MainVerb(j, FUTURE)  # "is expected to close": a plan ("is opposed to uniting" is not)
         return MainVerb(j, PRESENT, planned=nxt in _PLANNING)
     if word in ("did", "does", "do"):
         return MainVerb(i, PAST if word == "did" else PRESENT)
