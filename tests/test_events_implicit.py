@@ -409,3 +409,18 @@ def test_a_participle_before_to_and_a_gerund_is_no_plan():
     (opposed,) = _by_sentence(mentions, "The union")
     assert (opposed.date.value, opposed.date_rule) == (PUBLISHED, "publication-implicit.present")
     assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "The plant is"))
+
+
+def test_a_coordinated_main_clause_beside_background_has_its_own_tense():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Norland has been a republic since 1901, but it still recognizes the old crown.\n\n"
+        "The mill had closed years ago, and the town has lost half its people.\n\n"
+        "In June 2019 the council fell apart, and the mayor was arrested."
+    )
+    mentions = _mentions(text)
+    for start, word in (("Norland has", "recognizes"), ("The mill", "lost")):
+        news = [m for m in _by_sentence(mentions, start) if m.date_source == "publication-implicit"]
+        assert [(m.date.value, m.trigger) for m in news] == [(PUBLISHED, word)], start
+    # an opening date frames both clauses: the arrest is not the publication day's
+    assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "In June"))

@@ -208,6 +208,31 @@ _NOT_CONDITIONS = frozenset(
 )
 
 
+# words opening a main clause coordinated with the first: "..., but it still recognizes ..."
+_COORDINATORS = frozenset({"but", "and", "while", "whereas", "yet"})
+
+
+def coordinated_verb(analysis: _Analysis, quoted: set[int], verb: MainVerb) -> MainVerb | None:
+    """The verb group of a main clause coordinated after the one of ``verb`` ("Norland has been a
+    republic since 1901, but it still recognizes the old crown"): each main clause has its own tense."""
+    skipped = set(quoted) | set(analysis.ignored)
+    for relative in _relative_clauses(analysis):
+        skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
+    for start, end in analysis.clauses:
+        opener = analysis.tokens[start].lower
+        if start <= verb.index or start in skipped or opener not in _COORDINATORS:
+            continue
+        if analysis.tokens[start - 1].text not in (",", ";"):
+            continue  # "black and white", "talks and a vote": no clause of its own
+        for i in range(start + 1, end):
+            if i not in skipped and (found := _tense_at(analysis, i, skipped, analysis.verbs)) is not None:
+                return found
+        # a present verb the lexicon does not know ("but it still recognizes the crown")
+        outside = skipped | set(range(start + 1)) | set(range(end, len(analysis.tokens)))
+        return _plain_present(analysis, outside, end)
+    return None
+
+
 def _present(i: int, word: str) -> MainVerb:
     """A present-tense verb at token ``i``: a report ("says"), a state ("wants") or an act ("unveils")."""
     report = is_reporting(word)
