@@ -424,3 +424,15 @@ def test_a_coordinated_main_clause_beside_background_has_its_own_tense():
         assert [(m.date.value, m.trigger) for m in news] == [(PUBLISHED, word)], start
     # an opening date frames both clauses: the arrest is not the publication day's
     assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "In June"))
+
+
+def test_there_have_been_is_what_the_news_finds_now():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "There have been no arrests in the case.\n\n"
+        "There have been floods in the valley for centuries."
+    )
+    mentions = _mentions(text)
+    (found,) = _by_sentence(mentions, "There have been no")
+    assert (found.date.value, found.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    assert _by_sentence(mentions, "There have been floods") == []  # a long stretch: background

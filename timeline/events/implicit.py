@@ -432,7 +432,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
             if nxt == "been":
                 after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
                 passive = _participle(after) and after != "been"
-                long = long or not passive  # "has been the focus of": a state
+                there = i > 0 and analysis.tokens[i - 1].lower == "there"
+                # "has been the focus of": a state; "there have been no arrests": what the news finds now
+                long = long or not (passive or there)
                 j += passive  # "has been arrested": the arrest is the event
             planned = analysis.tokens[j].lower in _PLANNING
             return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
