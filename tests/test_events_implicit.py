@@ -329,10 +329,19 @@ def test_a_changeable_condition_holding_now_is_the_days_news():
         "The driver of the bus is in critical condition.\n\n"
         "Minister Rahn remains in Kell.\n\n"
         "The villages are totally dependent on aid.\n\n"
-        "Norland still has 300 soldiers in the valley."
+        "Norland still has 300 soldiers in the valley.\n\n"
+        "The gunman remains at large."
     )
     mentions = _mentions(text)
-    for start in ("The border", "The driver", "Minister Rahn remains", "The villages", "Norland still"):
+    starts = (
+        "The border",
+        "The driver",
+        "Minister Rahn remains",
+        "The villages",
+        "Norland still",
+        "The gunman",
+    )
+    for start in starts:
         (mention,) = _by_sentence(mentions, start)
         assert (mention.date.value, mention.date_rule) == (PUBLISHED, "publication-implicit.state"), start
         assert mention.earliest == date(2023, 3, 14)

@@ -302,6 +302,7 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
             continue
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
+        object_follows = object_follows or (word in _REMAIN and nxt.text[:1].isalpha())  # "remains at large"
         if subject and object_follows:
             plural = _plural_present(analysis, skipped, i)
             return plural or _present(i, word)
