@@ -445,3 +445,12 @@ def test_there_have_been_is_what_the_news_finds_now():
     (found,) = _by_sentence(mentions, "There have been no")
     assert (found.date.value, found.date_rule) == (PUBLISHED, "publication-implicit.perfect")
     assert _by_sentence(mentions, "There have been floods") == []  # a long stretch: background
+
+
+def test_a_possessive_day_on_a_reported_subject_made_from_a_verb_still_dates_the_clause():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "Traders said Friday's selling was a natural result of the week's rally."
+    )
+    told = [m.date.value for m in _by_sentence(_mentions(text), "Traders") if m.date]
+    assert told == ["2023-03-10"]  # Friday's; the statement is not the publication day's

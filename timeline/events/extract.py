@@ -579,7 +579,8 @@ def _noun_mention(
     if first is None:
         return None, False
     clause = _clause_of(analysis, first)
-    possessive = _possessive_day(analysis, expression)
+    # a day opening the subject ("Friday's selling was ...") dates the clause: `_possessive_subject_date`
+    possessive = _possessive_day(analysis, expression) and not _possessive_subject_date(analysis, expression)
     for i in range(first, min(first + 4, clause[1])):
         token = analysis.tokens[i]
         if token.lower in EVENT_NOUNS or (concept(token.lower) and not analysis.verbs[i]):
