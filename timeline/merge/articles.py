@@ -46,6 +46,7 @@ NEXT_SENTENCE = 1  # how far (in sentences) the neighbour may be: further ones a
 ARTICLE_EVIDENCE = 1  # shared people, specific words or concepts the two sentences need
 _MAX_SPAN_DAYS = 1  # a mention's own span (from ``earliest``) longer than this is no day of its own
 LEAD_SENTENCES = 3  # an article's lead: its first dated report, among its first sentences (a headline first)
+LEAD_MOVES = 1  # sources an event may have for its lead to take it into a better-attested lead's event
 LEAD_ACTORS = 3  # named actors two leads of one day share to tell one happening in other verbs
 
 
@@ -99,14 +100,17 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
     target: dict[int, tuple[int, EventMention, EventMention]] = {}  # lone cluster -> (cluster, lead, other)
     for lead in leads:
         cid = home[id(lead)]
-        if len(sources[cid]) > 1 or cid in target:
+        if len(sources[cid]) > LEAD_MOVES or cid in target:
             continue
         start, end = bounds(lead)
         nearby = [o for day in range(start.toordinal(), end.toordinal() + 1) for o in by_day.get(day, ())]
         found = _lead_match(lead, nearby, home, sources, copies)
         if found is not None:
             target[cid] = (home[id(found)], lead, found)
+    joined = {into for into, _, _ in target.values()}
     for cid, (into, lead, other) in sorted(target.items()):
+        if into in target or cid in joined:
+            continue  # no chains: an event that others join stays, one that joins another takes none
         f, of = features(lead), features(other)
         kind = "same-date" if lead.date == other.date else "compatible-date"
         reason = join_reason(lead, f, other, of, kind)
@@ -148,7 +152,7 @@ def _lead_match(
     f = features(lead)
     best: tuple[tuple[int, int], EventMention] | None = None
     for other in others:
-        if len(sources[home[id(other)]]) < 2:
+        if len(sources[home[id(other)]]) <= max(1, len(sources[home[id(lead)]])):
             continue  # a lone lead joins a happening outlets agree on, never another lone lead (no chains)
         if not _same_day(lead, other):
             continue
