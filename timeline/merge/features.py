@@ -254,6 +254,13 @@ def governing_action(text: str, trigger: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    """One object for equal sets (memory, issue #13): most mentions' places, objects and concepts are one of
+    a few hundred sets (often the empty one), and a small frozenset costs over 200 bytes."""
+    return words
+
+
+@lru_cache(maxsize=65536)
 def _features(
     trigger: str,
     terms: tuple[str, ...],
@@ -277,18 +284,18 @@ def _features(
     return MentionFeatures(
         kind="statement" if statement else "occurrence",
         head=head,
-        concepts=frozenset(concepts),
+        concepts=_shared(frozenset(concepts)),
         terms=frozenset(terms),
         actors=actors,
         speaker=actors[0] if statement and actors else None,
         names=names,
-        places=frozenset(k for place in places for k in place_keys(place)),
+        places=_shared(frozenset(k for place in places for k in place_keys(place))),
         specific=frozenset(specific),
         action=action if head and head.startswith("v:") else "",
-        subjects=tuple(words for name in subjects if (words := name_words(name))),
-        name_words=frozenset(w for name in names for w in name_words(name)),
+        subjects=tuple(_shared(words) for name in subjects if (words := name_words(name))),
+        name_words=_shared(frozenset(w for name in names for w in name_words(name))),
         governor=governor,
-        objects=objects,
+        objects=_shared(objects),
     )
 
 
