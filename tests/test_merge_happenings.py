@@ -51,3 +51,20 @@ def test_a_lone_article_keeps_its_sentences_apart():
     timeline = build_timeline([_article("a", text, "2031-03-05")])
     mentions = [m for e in timeline.events for m in e.mentions]
     assert all(m.join is None or "next sentence" not in m.join.date for m in mentions)
+
+
+def test_a_lone_lead_joins_the_same_day_leads_that_name_the_same_parties_in_another_verb():
+    day, parties = "2031-03-05", "Acme Corp, Borex Ltd and Cantor Group"
+    articles = [
+        _article("a", f"The Delta Alliance on Tuesday embraced three former rivals, {parties}.", day),
+        _article("b", f"{parties} joined the Delta Alliance on Tuesday.", day),
+        _article("c", f"{parties} formally joined the Delta Alliance at a ceremony on Tuesday.", day),
+        _article("d", f"Workers of {parties} protested outside the Delta Alliance offices on Tuesday.", day),
+    ]
+    timeline = build_timeline(articles)
+    joining = _event_of(timeline, "Acme Corp, Borex Ltd and Cantor Group joined")
+    assert joining.sources == ["a", "b", "c"]
+    lead = next(m for m in joining.mentions if m.document == "a")
+    assert lead.join is not None and "leads of the same day" in lead.join.date
+    # the same parties' protest that day is another action of the lexicon: another happening
+    assert _event_of(timeline, "Workers of Acme").sources == ["d"]

@@ -1,4 +1,10 @@
-"""One article's next sentence about the happening it just reported: the same event.
+"""Happenings told over an article's sentences: its lead, and its next sentence about what it reported.
+
+**Leads** (``join_leads``): articles published about one story on one day open with that day's
+happening, each in its own verb; a lone article's lead joins the event of another article's lead of the
+same day naming the same parties.
+
+**Next sentences** (``follow_neighbours``):
 
 An article tells a happening over several sentences, each in other words: a lead, then a quote, a toll,
 a detail.  Matching them one by one across outlets leaves the later sentences in events of their own,
@@ -18,12 +24,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import _Cluster, _different_actions
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
     _DAY,
     MentionFeatures,
+    _apart,
     _content,
     _lexicon,
     _places_differ,
@@ -31,12 +38,16 @@ from timeline.merge.features import (
     _subjects_clash,
     features,
 )
+from timeline.merge.scoring import _reacts
 from timeline.names import frozen_keys_match
 from timeline.types import EventMention
 
 NEXT_SENTENCE = 1  # how far (in sentences) the neighbour may be: further ones are other news too often
 ARTICLE_EVIDENCE = 1  # shared people, specific words or concepts the two sentences need
 _MAX_SPAN_DAYS = 1  # a mention's own span (from ``earliest``) longer than this is no day of its own
+LEAD_SENTENCES = 3  # an article's lead: its first dated report, among its first sentences (a headline first)
+LEAD_MOVES = 1  # sources an event may have for its lead to take it into a better-attested lead's event
+LEAD_ACTORS = 3  # named actors two leads of one day share to tell one happening in other verbs
 
 
 def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
@@ -49,10 +60,10 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
     moved: dict[int, list[EventMention]] = defaultdict(list)
     for mentions in _by_document(clusters).values():
-        for at, mention in enumerate(mentions):
+        for mention in mentions:
             if len(sources[home[id(mention)]]) > 1:
                 continue  # another article's report is already in its event
-            found = _neighbour(mention, mentions, at, home, sources)
+            found = _neighbour(mention, mentions, home, sources)
             if found is None:
                 continue
             cid, other = found
@@ -70,6 +81,93 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     return [c for c in kept if c.mentions]
 
 
+def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+    """The clusters after a lone article's lead joins the event of another article's lead of the same day.
+
+    Articles published about one story on one day open with that day's happening, each in its own verb
+    ("became members", "joined", "embraced three former rivals"): two day-precise leads naming the same
+    parties (``LEAD_ACTORS``), with no place, acting party or reaction telling them apart, are one
+    happening.  Only an event told by one article moves (with the same article's sentences joined to its
+    lead), so two events several outlets already tell are never fused by this weaker evidence.
+    """
+    copies = copies or {}
+    leads = _leads(clusters)
+    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions}
+    by_day: dict[int, list[EventMention]] = defaultdict(list)
+    for lead in leads:
+        by_day[lead.date.start.toordinal()].append(lead)
+    target: dict[int, tuple[int, EventMention, EventMention]] = {}  # lone cluster -> (cluster, lead, other)
+    for lead in leads:
+        cid = home[id(lead)]
+        if len(sources[cid]) > LEAD_MOVES or cid in target:
+            continue
+        start, end = bounds(lead)
+        nearby = [o for day in range(start.toordinal(), end.toordinal() + 1) for o in by_day.get(day, ())]
+        found = _lead_match(lead, nearby, home, sources, copies)
+        if found is not None:
+            target[cid] = (home[id(found)], lead, found)
+    joined = {into for into, _, _ in target.values()}
+    for cid, (into, lead, other) in sorted(target.items()):
+        if into in target or cid in joined:
+            continue  # no chains: an event that others join stays, one that joins another takes none
+        f, of = features(lead), features(other)
+        kind = "same-date" if lead.date == other.date else "compatible-date"
+        reason = join_reason(lead, f, other, of, kind)
+        lead.join = replace(reason, date=f"{reason.date}; leads of the same day")
+        clusters[into].reasons.append(lead.join)
+        clusters[into].absorb(clusters[cid])
+        clusters[cid] = _Cluster()
+    return [c for c in clusters if c.mentions]
+
+
+def _leads(clusters: list[_Cluster]) -> list[EventMention]:
+    """Each article's lead: its first day-precise reported occurrence, among its first sentences."""
+    first: dict[str, EventMention] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            when = mention.date
+            if when is None or when.granularity not in _DAY or mention.sentence.index >= LEAD_SENTENCES:
+                continue
+            if mention.status != "reported" or features(mention).kind != "occurrence":
+                continue
+            known = first.get(mention.document)
+            if known is None or _position(mention) < _position(known):
+                first[mention.document] = mention
+    return sorted(first.values(), key=_position)
+
+
+def _position(mention: EventMention) -> tuple[int, int, str]:
+    return (mention.sentence.index, mention.sentence.start, mention.document)
+
+
+def _lead_match(
+    lead: EventMention,
+    others: list[EventMention],
+    home: dict[int, int],
+    sources: list[set[str]],
+    copies: dict[str, str],
+) -> EventMention | None:
+    """The other article's lead of the same happening sharing the most named actors, if any."""
+    f = features(lead)
+    best: tuple[tuple[int, int], EventMention] | None = None
+    for other in others:
+        if len(sources[home[id(other)]]) <= max(1, len(sources[home[id(lead)]])):
+            continue  # a lone lead joins a happening outlets agree on, never another lone lead (no chains)
+        if not _same_day(lead, other):
+            continue
+        of = features(other)
+        if _apart(f, of) or _reacts(f, of) or _different_actions(f, of):
+            continue  # two parties, places or actions of the lexicon (a protest, a signing): two happenings
+        shared = _shared_actors(f, of)
+        if shared < LEAD_ACTORS:
+            continue
+        key = (shared, len(sources[home[id(other)]]))
+        if best is None or key > best[0]:
+            best = (key, other)
+    return best[1] if best else None
+
+
 def _by_document(clusters: list[_Cluster]) -> dict[str, list[EventMention]]:
     """Each article's dated mentions in sentence order."""
     found: dict[str, list[EventMention]] = defaultdict(list)
@@ -85,7 +183,6 @@ def _by_document(clusters: list[_Cluster]) -> dict[str, list[EventMention]]:
 def _neighbour(
     mention: EventMention,
     mentions: list[EventMention],
-    at: int,
     home: dict[int, int],
     sources: list[set[str]],
 ) -> tuple[int, EventMention] | None:
