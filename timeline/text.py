@@ -408,7 +408,7 @@ EVENT_NOUNS = _wordset(
 
 # "-ed" words that are usually adjectives or nouns, not verbs.
 ED_NON_VERBS = _wordset(
-    """need speed seed feed bed red united armed based alleged related limited advanced detailed
+    """need speed seed feed bed red aged united armed based alleged related limited advanced detailed
     concerned interested proposed so-called called-for hundred unprecedented unbiased indeed embed
     breed creed greed shed sled weed"""
 )
@@ -527,7 +527,12 @@ def is_reporting(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_past_form(word: str) -> bool:
     w = word.lower()
-    return w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in ED_NON_VERBS)
+    if w in IRREGULAR_PAST or w in ED_NON_VERBS or not w.endswith("ed"):
+        return w in IRREGULAR_PAST
+    if len(w) == 4:
+        # "died", "used", "sued", "owed": a two-letter stem with a vowel, not "-eed" ("need", "seed")
+        return w[1] != "e" and any(c in "aeiouy" for c in w[:2])
+    return len(w) > 4
 
 
 _HAVE = frozenset({"has", "have", "had", "having"})
@@ -538,45 +543,53 @@ def verb_flags(tokens: list[Token]) -> list[bool]:
 
     The same decisions as ``_reads_as_verb``, taken from what is known of each word alone and of the
     word before it alone (two small caches), instead of one cache entry per pair of words: every
-    sentence of a collection goes through here, and most word pairs are seen only once.
+    sentence of a collection goes through here, and most word pairs are seen only once.  Most words
+    are never a verb whatever comes before them: those are settled by the word's own reading.
     """
-    flags = []
+    flags: list[bool] = []
+    append = flags.append  # locals: this loop runs for every token of every sentence
+    word_reading, previous_reading = _word_reading, _previous_reading
     prev = ""
-    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         word = token.lower
-        if word in _HAVE:
-            nxt = tokens[i + 1].lower if i < last else ""
-            flags.append(_reads_as_verb(word, prev, nxt, i > 0 and token.text[:1].isupper()))
-            prev = word
-            continue
-        fixed, after_modal, gerund, present = _word_reading(word)
-        if fixed is False:
-            flags.append(False)
+        reading = word_reading(word)
+        if reading is None:
+            append(False)
+        elif reading is _HAVE_READING:
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            append(_reads_as_verb(word, prev, nxt, i > 0 and token.text[:1].isupper()))
+        elif i > 0 and token.text[:1].isupper():
+            append(False)
         else:
-            determiner, modal, before_gerund, before_plural = _previous_reading(prev)
-            if determiner or (i > 0 and token.text[:1].isupper()):
-                flags.append(False)
+            fixed, after_modal, gerund, present = reading
+            determiner, modal, before_gerund, before_plural = previous_reading(prev)
+            if determiner:
+                append(False)
             elif fixed:
-                flags.append(True)
+                append(True)
             elif modal:
-                flags.append(after_modal)
+                append(after_modal)
             elif gerund and before_gerund:
-                flags.append(True)
+                append(True)
             else:
-                flags.append(present and not before_plural)
+                append(present and not before_plural)
         prev = word
     return flags
 
 
+_HAVE_READING = (None, False, False, False)  # "have": its next word decides (``_reads_as_verb``)
+
+
 @lru_cache(maxsize=65536)
-def _word_reading(word: str) -> tuple[bool | None, bool, bool, bool]:
-    """What ``_reads_as_verb`` decides from ``word`` alone (not "have", whose next word decides):
-    always not a verb (False) or a verb unless after a determiner or capitalised (True) or neither
-    (None); then whether it is a verb after a modal, an -ing verb after an auxiliary or a gerund's
-    preposition, and a verb in the present otherwise."""
+def _word_reading(word: str) -> tuple[bool | None, bool, bool, bool] | None:
+    """What ``_reads_as_verb`` decides from ``word`` alone: None when it is never a verb (whatever the
+    word before), ``_HAVE_READING`` (that very object) for a form of "have", else: a verb unless after a
+    determiner or capitalised (True) or neither (None); then whether it is a verb after a modal, an
+    -ing verb after an auxiliary or a gerund's preposition, and a verb in the present otherwise."""
+    if word in _HAVE:
+        return _HAVE_READING
     if word in AUXILIARIES or word in MODALS:
-        return False, False, False, False
+        return None
     if word in IRREGULAR_VERBS or word in REPORTING_VERBS and not word.endswith("s"):
         return True, False, False, False
     if is_past_form(word):
@@ -585,6 +598,8 @@ def _word_reading(word: str) -> tuple[bool | None, bool, bool, bool]:
     after_modal = base in BASE_VERBS or word in BASE_VERBS or word in REPORTING_VERBS
     gerund = word.endswith("ing") and word not in _ING_NOUNS
     present = word.endswith("s") and (base in BASE_VERBS or word in REPORTING_VERBS)
+    if not (after_modal or gerund or present):
+        return None  # not a verb after a modal, nor an -ing verb, nor a present: never a verb
     return None, after_modal, gerund, present
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from timeline.names import Name, extract_names
 from timeline.temporal.timex import value_to_date
@@ -51,6 +53,10 @@ class _Analysis:
     names: list[Name] | None = None  # names outside the ignored tokens, found on first use
     text: str = ""  # the sentence, so a title is cut from it verbatim ("a 20% gain")
     offset: int = 0  # the sentence's start: token offsets minus this index ``text``
+    # found on first use, then shared by every reader of the sentence (extraction asks many times)
+    relatives: list[Any] | None = None  # ``clauses._relative_clauses`` (a list of ``_Relative``)
+    ends: list[int] | None = None  # each token's end offset, for ``_token_index``
+    left_out: list[bool] | None = None  # ``titles._left_out`` of each token
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:
@@ -143,12 +149,16 @@ def _attribution_tokens(tokens: list[Token]) -> set[int]:
     return set()
 
 
+# the words that can open a clause after a token other than ";" (``_clauses``)
+_CLAUSE_WORDS = _CLAUSE_STARTERS | {"that", "and"}
+
+
 def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[tuple[int, int]]:
     starts = [0]
-    for i, token in enumerate(tokens):
-        if i in ignored or i == 0:
-            continue
-        word, prev = token.lower, tokens[i - 1].text
+    for i in range(1, len(tokens)):
+        word, prev = tokens[i].lower, tokens[i - 1].text
+        if (prev != ";" and word not in _CLAUSE_WORDS) or i in ignored:
+            continue  # most tokens: none of the tests below can hold (checked first: cheap)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         starts_clause = (
             prev == ";"
@@ -167,10 +177,11 @@ def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
 
 
 def _token_index(analysis: _Analysis, offset: int) -> int:
-    for i, token in enumerate(analysis.tokens):
-        if token.end > offset:
-            return i
-    return max(len(analysis.tokens) - 1, 0)
+    """The first token ending after ``offset`` (else the last one); token ends only increase."""
+    if analysis.ends is None:
+        analysis.ends = [token.end for token in analysis.tokens]
+    index = bisect_right(analysis.ends, offset)
+    return index if index < len(analysis.tokens) else max(len(analysis.tokens) - 1, 0)
 
 
 def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:

@@ -47,7 +47,14 @@ _ANTECEDENT_STOPS = frozenset({"in", "at", "on", "near", "to", "from", "by", "wi
 
 
 def _relative_clauses(analysis: _Analysis) -> list[_Relative]:
-    """The sentence's relative clauses: ", who lived in exile," / "the beach where the army landed"."""
+    """The sentence's relative clauses: ", who lived in exile," / "the beach where the army landed"
+    (found once per analysis; the list is shared: never change it)."""
+    if analysis.relatives is None:
+        analysis.relatives = _find_relative_clauses(analysis)
+    return analysis.relatives
+
+
+def _find_relative_clauses(analysis: _Analysis) -> list[_Relative]:
     tokens, found = analysis.tokens, []
     for r, token in enumerate(tokens):
         if token.lower not in _RELATIVE_WORDS or r == 0 or r in analysis.ignored:

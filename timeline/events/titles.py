@@ -107,14 +107,15 @@ def _title_tokens(
 ) -> list[int]:
     """Indices of the title's tokens in ``[start, end)``: dates left out, cut where its date ends a clause."""
     tokens, kept = analysis.tokens, []
+    left_out = _left_out_flags(analysis)
     i = start
     while i < end:
-        if not _left_out(analysis, i):
+        if not left_out[i]:
             kept.append(i)
             i += 1
             continue
         j = i
-        while j < end and _left_out(analysis, j):
+        while j < end and left_out[j]:
             j += 1
         comma_after = j < end and tokens[j].text == ","
         if _possessive_date_of_a_noun(analysis, i, j, end, own_date):
@@ -156,6 +157,13 @@ def _participle_before(analysis: _Analysis, kept: list[int], i: int) -> bool:
         and analysis.verbs[i - 1]
         and analysis.tokens[kept[-2]].text == ","
     )
+
+
+def _left_out_flags(analysis: _Analysis) -> list[bool]:
+    """``_left_out`` of every token, worked out once per analysis (each title of the sentence reads it)."""
+    if analysis.left_out is None:
+        analysis.left_out = [_left_out(analysis, i) for i in range(len(analysis.tokens))]
+    return analysis.left_out
 
 
 def _left_out(analysis: _Analysis, i: int) -> bool:
@@ -210,6 +218,10 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
         if n:
             prev = kept[n - 1]
             gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
+            if gap in _PLAIN_GAPS and prev == i - 1 and analysis.text:
+                parts.append(gap)  # most neighbours: what the tests below keep as it is (cheap)
+                parts.append(tokens[i].text)
+                continue
             if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
                 gap = " "
             parts.append(gap if gap == " " else _SPACES.sub(" ", gap))
@@ -217,6 +229,7 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", "".join(parts))
 
 
+_PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps unchanged
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 
+from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
@@ -67,6 +68,7 @@ def merge_mentions(
     del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
     copies = copies or {}
+    clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)

@@ -17,6 +17,7 @@ from timeline.names import (
 from timeline.text import (
     AUXILIARIES,
     CONCEPTS,
+    DETERMINERS,
     GENERIC_TERMS,
     LIGHT_VERBS,
     STOPWORDS,
@@ -130,6 +131,25 @@ def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set)
     return ""
 
 
+# prepositions by which a passive verb says what its subject suffered in a happening ("hurt in the blast")
+_SUFFERED_IN = frozenset({"in", "by", "during"})
+
+
+def _suffered_in(tokens: list, verb: int, noun: int) -> bool:
+    """A passive verb right before "in/by/during the <noun>": "two were injured in the blast", "the roof was
+    damaged by the explosion" tell what the happening did, so they are reports of it (not "the crater left
+    by the blast": no auxiliary makes it the clause's own passive; not "arrested in connection with ...")."""
+    participle = tokens[verb].lower.endswith(("ed", "en", "t"))
+    if verb < 1 or tokens[verb - 1].lower not in AUXILIARIES or not participle:
+        return False
+    if verb + 1 >= noun or tokens[verb + 1].lower not in _SUFFERED_IN:
+        return False
+    # only a determiner and modifiers between: "in the massive blast", not "in connection with the blast"
+    between = tokens[verb + 2 : noun]
+    modifiers = [t for t in between if t.lower not in DETERMINERS]
+    return len(modifiers) <= 1 and all(t.text.isalpha() and t.lower not in STOPWORDS for t in modifiers)
+
+
 # Verbs that only frame the noun they govern ("the blast occurred"): the noun stays the sentence's action.
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
 
@@ -207,7 +227,7 @@ def governing_action(text: str, trigger: str) -> str:
     allied = {head, *_ALLIED.get(head or "", ())} - {None}
     if flags[where] and not _plural_noun(tokens, where, head):
         return _relative_governor(tokens, flags, where, allied)
-    governor = ""
+    governor, governor_at = "", -1
     for i in range(where):
         word = tokens[i].lower
         if not flags[i] or word in AUXILIARIES or word in LIGHT_VERBS:
@@ -217,7 +237,9 @@ def governing_action(text: str, trigger: str) -> str:
             continue
         if allied and concept(word) in allied:
             return ""
-        governor = lemma
+        governor, governor_at = lemma, i
+    if governor and _suffered_in(tokens, governor_at, where):
+        return ""
     # "officials said the blasts killed 200" reports the blasts; "X said that the bombings this month
     # were an outrage" reports what X said about them
     reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
@@ -298,18 +320,26 @@ def _subjects_clash(a: MentionFeatures, b: MentionFeatures) -> bool:
 
 def _takes_part(subjects: tuple[frozenset[str], ...], other: MentionFeatures) -> bool:
     """A subject is named in the other report (any word of its name: "Ana" in "Ana Varga")."""
-    return any(frozen_keys_match(subject, other.name_words) for subject in subjects)
+    for subject in subjects:  # noqa: SIM110 - a loop, not ``any``: merging calls this very often
+        if frozen_keys_match(subject, other.name_words):
+            return True
+    return False
 
 
 # Heads that only frame another action ("talks began", "became members", "held talks", "the blast
 
 
 def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str] = frozenset()) -> int:
-    return sum(
-        1
-        for keys in a.actors
-        if not (keys & ignore) and any(frozen_keys_match(keys, other) for other in b.actors)
-    )
+    """How many of ``a``'s actors (none of whose keys are in ``ignore``) match one of ``b``'s."""
+    shared = 0
+    for keys in a.actors:  # loops, not generators: merging calls this hundreds of thousands of times
+        if not keys.isdisjoint(ignore):
+            continue
+        for other in b.actors:
+            if frozen_keys_match(keys, other):
+                shared += 1
+                break
+    return shared
 
 
 def _outside_subject(a: MentionFeatures, b: MentionFeatures) -> bool:
@@ -340,6 +370,7 @@ def _content(f: MentionFeatures) -> frozenset[str]:
     return f.specific | {f.action} if f.action else f.specific
 
 
+@lru_cache(maxsize=4096)  # the same few concept sets are asked about again and again
 def _lexicon(concepts: frozenset[str]) -> frozenset[str]:
     """The concepts of the synonym lexicon (not a bare verb's ``v:`` key)."""
     return frozenset(c for c in concepts if not c.startswith("v:"))
