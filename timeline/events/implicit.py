@@ -202,9 +202,12 @@ def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bo
     return remain or head.islower()
 
 
-# "are at least imposed", "is in fact", "are among the largest": adverbial phrases and rankings
+# "are at least imposed", "is in fact": adverbial phrases; "is in the north of", "is at the heart of": where
+# a thing lies, not a condition
 _NOT_CONDITIONS = frozenset(
     {"least", "most", "fact", "part", "all", "turn", "general", "particular", "addition"}
+    | {"north", "south", "east", "west", "centre", "center", "heart", "middle", "corner", "edge", "mouth"}
+    | {"outskirts", "side", "top", "bottom", "front", "back", "foot"}
 )
 
 
