@@ -384,7 +384,10 @@ def test_a_present_clause_beside_a_past_date_is_the_days_news_and_the_date_keeps
         (PUBLISHED, "publication-implicit"),
     }
     (now,) = [m for m in mentions if m.date_source == "publication-implicit"]
-    assert now.trigger == "expects" and now.date_rule == "publication-implicit.present"
+    assert now.trigger == "expects" and now.date_rule == "publication-implicit.beside-date"
+    assert explain_mention(now).startswith(
+        "no date of its own in the clause: the sentence's date belongs to what the clause names"
+    )
 
 
 def test_a_day_in_the_possessive_dates_the_happening_a_noun_made_from_a_verb_names():
