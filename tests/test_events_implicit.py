@@ -467,3 +467,9 @@ def test_a_possessive_day_on_a_reported_subject_made_from_a_verb_still_dates_the
     )
     told = [m.date.value for m in _by_sentence(_mentions(text), "Traders") if m.date]
     assert told == ["2023-03-10"]  # Friday's; the statement is not the publication day's
+
+
+def test_a_plural_noun_opening_the_sentence_is_its_subject_not_its_verb():
+    text = "Minister Rahn has opened a new road.\n\nTalks resumed between Acme and the union."
+    (talks,) = _by_sentence(_mentions(text), "Talks")
+    assert talks.date_rule == "publication-implicit.past"  # "resumed" is the verb, not "Talks"

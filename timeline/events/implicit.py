@@ -423,6 +423,12 @@ _TENSE_WORDS = (
 )
 
 
+def _verb_follows(analysis: _Analysis, i: int, verbs: list[bool]) -> bool:
+    """The word after token ``i`` (past adverbs) is a verb or an auxiliary."""
+    j, nxt, _ = _next_word(analysis, i, set())
+    return j < len(analysis.tokens) and (verbs[j] or nxt in _PRESENT_BE | _PAST_BE | MODALS | {"has", "have"})
+
+
 def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool]) -> MainVerb | None:
     """The verb group starting at token ``i``, if one does (``verbs``: which tokens read as verbs)."""
     word = analysis.tokens[i].lower
@@ -485,6 +491,8 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
     if word.endswith("s"):
         if i == 1 and _participle_modifier(analysis, 0, verbs):
             return None  # "Suspected bombs": the noun a sentence-opening participle describes
+        if i == 0 and _verb_follows(analysis, i, verbs):
+            return None  # "Talks resumed", "Reports said": a plural noun opening the sentence, its subject
         return _present(i, word)
     return None
 
