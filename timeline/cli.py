@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -281,7 +282,7 @@ def build(
 ) -> None:
     """Build the merged chronology of the articles in PATHS."""
     from timeline.build import build_timeline
-    from timeline.render import render
+    from timeline.render import render_chunks
 
     fmt = output_format or "terminal"
     reporter = Reporter(quiet=quiet, verbose=verbose)
@@ -295,8 +296,8 @@ def build(
             options.progress = progress
             timeline = build_timeline(articles, options)
         _collect(reporter, timeline)
-        text = render(timeline, fmt, color=_use_color(output, color), width=_width(), explain=explain)
-        _emit(text, output, articles)
+        colored = _use_color(output, color)
+        _emit(render_chunks(timeline, fmt, color=colored, width=_width(), explain=explain), output, articles)
         reporter.finish(len(timeline.documents))
 
 
@@ -664,17 +665,19 @@ def _policy_overrides(max_gap, fail_on, strict, since, until) -> dict:
     return overrides
 
 
-def _emit(text: str, output: Path | None, articles: list) -> None:
-    from timeline.output import writable_text, write_atomically
+def _emit(text: str | Iterable[str], output: Path | None, articles: list) -> None:
+    """Write the result (a string, or pieces of one: a large JSON document is written event by event)."""
+    from timeline.output import ending_with_newline, writable_text, write_atomically
 
-    text = text if text.endswith("\n") or not text else text + "\n"
+    chunks = ending_with_newline([text] if isinstance(text, str) else text)
     if output is not None:
-        write_atomically(text, output, [a.path for a in articles])
+        write_atomically(chunks, output, [a.path for a in articles])
         return
     if sys.stdout is None:
         raise OutputError("standard output is closed; write to a file with -o FILE")
     try:
-        sys.stdout.write(writable_text(text))
+        for chunk in chunks:
+            sys.stdout.write(writable_text(chunk))
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()  # the reader (`head`, `true`) went away: normal use, not an error

@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from timeline.errors import OutputError, UsageError
@@ -22,8 +23,22 @@ def writable_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def write_atomically(text: str, destination: str | Path, inputs: list[str | Path] = ()) -> None:
-    """Write ``text`` to ``destination`` via a temporary file and a rename.
+def ending_with_newline(chunks: Iterable[str]) -> Iterator[str]:
+    """``chunks``, then a newline if there was text and it did not end with one (a text file's last line)."""
+    last = ""
+    for chunk in chunks:
+        if chunk:
+            last = chunk
+            yield chunk
+    if last and not last.endswith("\n"):
+        yield "\n"
+
+
+def write_atomically(
+    text: str | Iterable[str], destination: str | Path, inputs: list[str | Path] = ()
+) -> None:
+    """Write ``text`` (a string, or pieces of one written as they come) to ``destination`` via a
+    temporary file and a rename.
 
     A reader of ``destination`` sees the old file or the whole new one, never
     half of it; and an output path that is one of the input files is refused,
@@ -48,17 +63,22 @@ def write_atomically(text: str, destination: str | Path, inputs: list[str | Path
     if not directory.is_dir():
         raise UsageError(f"--output {name}: directory {str(directory)!r} does not exist")
     try:
-        _replace(writable_text(text), resolved, directory)
+        _replace(text, resolved, directory)
     except OSError as error:
         raise OutputError(f"cannot write --output {name}: {error.strerror or error}") from None
 
 
-def _replace(text: str, resolved: Path, directory: Path) -> None:
+def _write_pieces(stream, text: str | Iterable[str]) -> None:
+    for piece in [text] if isinstance(text, str) else text:
+        stream.write(writable_text(piece))
+
+
+def _replace(text: str | Iterable[str], resolved: Path, directory: Path) -> None:
     mode = _mode_for(resolved)
     handle, temp_path = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            _write_pieces(stream, text)
         os.chmod(temp_path, mode)  # mkstemp makes it private (0600); the result should not be
         os.replace(temp_path, resolved)
     except BaseException:
@@ -79,10 +99,10 @@ def _is_special(target: Path) -> bool:
         return False
 
 
-def _write_directly(text: str, target: Path, name: str) -> None:
+def _write_directly(text: str | Iterable[str], target: Path, name: str) -> None:
     try:
         with open(target, "w", encoding="utf-8", newline="") as stream:
-            stream.write(writable_text(text))
+            _write_pieces(stream, text)
     except OSError as error:
         raise OutputError(f"cannot write --output {name}: {error.strerror or error}") from None
 

@@ -408,7 +408,7 @@ EVENT_NOUNS = _wordset(
 
 # "-ed" words that are usually adjectives or nouns, not verbs.
 ED_NON_VERBS = _wordset(
-    """need speed seed feed bed red united armed based alleged related limited advanced detailed
+    """need speed seed feed bed red aged united armed based alleged related limited advanced detailed
     concerned interested proposed so-called called-for hundred unprecedented unbiased indeed embed
     breed creed greed shed sled weed"""
 )
@@ -527,7 +527,12 @@ def is_reporting(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_past_form(word: str) -> bool:
     w = word.lower()
-    return w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in ED_NON_VERBS)
+    if w in IRREGULAR_PAST or w in ED_NON_VERBS or not w.endswith("ed"):
+        return w in IRREGULAR_PAST
+    if len(w) == 4:
+        # "died", "used", "sued", "owed": a two-letter stem with a vowel, not "-eed" ("need", "seed")
+        return w[1] != "e" and any(c in "aeiouy" for c in w[:2])
+    return len(w) > 4
 
 
 _HAVE = frozenset({"has", "have", "had", "having"})

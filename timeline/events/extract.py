@@ -31,12 +31,17 @@ from timeline.events.clauses import (
 from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
+    PERFECT,
+    PRESENT,
+    PROGRESSIVE,
     PUBLICATION_IMPLICIT,
     REPORT_PRESENT,
+    STATE,
     ImplicitDate,
     MainVerb,
     Narrative,
     closing_report,
+    coordinated_verb,
     group_same_happening,
     implicit_date,
     main_verb,
@@ -66,6 +71,7 @@ from timeline.text import (
     LIGHT_VERBS,
     MODALS,
     NOT_NAMES,
+    STOPWORDS,
     concept,
     is_past_form,
     is_reporting,
@@ -115,6 +121,14 @@ def extract_mentions(
         if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
             if main is not None:
                 statement = _coarse_news_statement(analysis, quoted, main, triggers)
+                if (
+                    statement is None
+                    and sentence.index not in headlines
+                    and _present_beside_past(verb, main, published)
+                ):
+                    statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
+                if statement is None:
+                    statement = _coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
                     if isinstance(decision, ImplicitDate):
@@ -125,6 +139,12 @@ def extract_mentions(
             continue
         lasting = bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start)
         decision = implicit_date(verb, **where, lasting=lasting)
+        if not isinstance(decision, ImplicitDate) and verb is not None:
+            # the first main clause is background or not dated here; a coordinated one may be news
+            second = coordinated_verb(analysis, quoted, verb)
+            later = implicit_date(second, **where, lasting=lasting) if second is not None else None
+            if isinstance(later, ImplicitDate) and second is not None:
+                mentions.append(_implicit_mention(article, sentence, analysis, second, later))
         if decision is False:
             continue  # background: not an event of the timeline
         if isinstance(decision, ImplicitDate) and verb is not None:
@@ -358,9 +378,10 @@ def _main_date(
         if index in triggers and not _complement_date(analysis, verb, triggers[index]):
             return triggers[index]
     for index, mention in triggers.items():
-        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
+        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"; not what was
+        # said ("said it continues to hold ... by 1995": the date is the reported clause's)
         between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
-        if 0 < index - verb.index <= 4 and "to" in between and "," not in between:
+        if 0 < index - verb.index <= 4 and "to" in between and "," not in between and not verb.report:
             return mention
     return None
 
@@ -428,6 +449,43 @@ def _coarse_news_statement(
     if statement is None or statement.index in triggers:
         return None
     return statement
+
+
+_PRESENT_TENSES = frozenset({PRESENT, REPORT_PRESENT, PROGRESSIVE, STATE})
+
+
+def _present_beside_past(verb: MainVerb | None, main: EventMention, published: DateValue | None) -> bool:
+    """A main clause in the present tense whose date lies wholly before the publication day ("Acme expects
+    its sales to grow from 20% last year", "the letters claim the 1997 attack"): what happens in the present
+    cannot be on a past day, so the date belongs to something the clause names, and the clause is dated
+    like one without a date of its own."""
+    if verb is None or main.date is None or published is None:
+        return False
+    if verb.tense == PERFECT and not verb.planned:
+        return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
+    return verb.tense in _PRESENT_TENSES and main.date.end < published.start
+
+
+def _coordinated_beside_background(
+    analysis: _Analysis,
+    quoted: set[int],
+    verb: MainVerb | None,
+    main: EventMention,
+    triggers: dict[int, EventMention],
+) -> MainVerb | None:
+    """A main clause coordinated after a first one dated only as background or coarser than a day
+    ("Norland has been a republic since 1901, but it still recognizes the crown"): it has its own tense
+    and no date of its own.  Not when the date opens the sentence ("In June, X fell out, and Y was
+    arrested": the date frames both clauses)."""
+    if verb is None or main.expression is None:
+        return None
+    coarse = main.date is not None and main.date.granularity not in ("day", "time")
+    if not (coarse or main.status == "background"):
+        return None
+    if main.expression.start < analysis.tokens[verb.index].start:
+        return None
+    second = coordinated_verb(analysis, quoted, verb)
+    return second if second is not None and second.index not in triggers else None
 
 
 def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
@@ -521,10 +579,15 @@ def _noun_mention(
     if first is None:
         return None, False
     clause = _clause_of(analysis, first)
+    # a day opening the subject ("Friday's selling was ...") dates the clause: `_possessive_subject_date`
+    possessive = _possessive_day(analysis, expression) and not _possessive_subject_date(analysis, expression)
     for i in range(first, min(first + 4, clause[1])):
         token = analysis.tokens[i]
         if token.lower in EVENT_NOUNS or (concept(token.lower) and not analysis.verbs[i]):
             noun = i
+            break
+        if possessive and _deverbal(token.lower) and not analysis.verbs[i] and _phrase_head(analysis, i):
+            noun = i  # "yesterday's announcement", "Tuesday's declaration": a happening of that day
             break
         if analysis.verbs[i] or token.text in ",;" or token.lower in _TIME_PREPOSITIONS:
             break
@@ -541,6 +604,35 @@ def _noun_mention(
         # the clause's words stay its content; the title is the noun's phrase alone
         mention.title = _title(analysis, (noun, phrase_end), False, None, _date_tokens(analysis, expression))
     return mention, is_subject
+
+
+# endings of nouns made from verbs: announce-ment, declara-tion, rul-ing, approv-al, clos-ure, accept-ance
+_DEVERBAL_ENDINGS = ("ment", "tion", "sion", "ing", "al", "ance", "ence", "ure")
+
+
+def _deverbal(word: str) -> bool:
+    """A noun made from a verb ("announcement", "ruling", "approval"): after a day in the possessive it
+    names that day's happening, where "Tuesday's paper" names a thing."""
+    return word.isalpha() and len(word) > 5 and word.endswith(_DEVERBAL_ENDINGS)
+
+
+def _phrase_head(analysis: _Analysis, i: int) -> bool:
+    """Token ``i`` ends its noun phrase: no plain noun follows ("the ruling was", not "federal court")."""
+    if i + 1 >= len(analysis.tokens):
+        return True
+    nxt = analysis.tokens[i + 1]
+    return not (nxt.text.isalpha() and nxt.text.islower()) or nxt.lower in STOPWORDS or analysis.verbs[i + 1]
+
+
+def _possessive_day(analysis: _Analysis, expression: TimeExpression) -> bool:
+    """A day-level date in the possessive ("yesterday's", "Tuesday's")."""
+    span = span_of(expression)
+    after = analysis.text[expression.end - analysis.offset :]
+    return (
+        span is not None
+        and span.granularity in ("day", "time")
+        and re.match(r"['\u2019]s\b", after) is not None
+    )
 
 
 def _subject_of_clause(analysis: _Analysis, noun: int, clause: tuple[int, int], phrase_end: int) -> bool:

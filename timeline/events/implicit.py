@@ -48,6 +48,9 @@ PLUPERFECT, PERFECT, LONG_PERFECT = "pluperfect", "perfect", "long-perfect"
 PAST, PRESENT, REPORT_PRESENT, PROGRESSIVE = "past", "present", "report-present", "progressive"
 FUTURE, MODAL = "future", "modal"
 COPULA = "copula"  # "is", "are" + a noun or adjective: a state, generic present
+STATE = (
+    "state"  # a changeable condition of a particular subject, holding now: "is in custody", "remains missing"
+)
 
 _SKIPPED_ADVERBS = frozenset(
     {"also", "already", "not", "n't", "now", "just", "still", "since", "recently", "reportedly", "finally"}
@@ -136,7 +139,98 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         closing = closing_report(analysis, quoted)
         if closing is not None:
             return closing
+    if found is not None and _current_state(analysis, found, skipped):
+        return MainVerb(found.index, STATE, stative=True)
     return found
+
+
+# Adjectives of a condition that changes and is news while it holds ("the road is closed", "two climbers
+# are missing", "the patient is stable"); not judgements ("is important", "is skeptical") nor properties.
+_STATE_WORDS = """missing dead alive critical stable serious safe free ready available unavailable closed open
+    shut intact idle vacant empty full homeless stranded dependent close unchanged unknown ill sick absent
+    at-large"""
+_STATE_ADJECTIVES = frozenset(_STATE_WORDS.split())
+# "is in custody", "are under investigation", "is on strike", "are without power", "are among the dead":
+# a preposition before a common noun (not a name: "the city is in Norland" is geography, not news)
+_STATE_PREPOSITIONS = frozenset({"in", "on", "at", "under", "behind", "without", "among", "out"})
+# verbs that say a condition holds on ("remains in hospital", "stays closed"): any place counts
+_REMAIN = frozenset({"remain", "remains", "stay", "stays"})
+# subjects of opinion or of the whole situation, not a particular one: "it is unclear", "what matters is"
+_GENERIC_SUBJECTS = frozenset({"it", "this", "that", "what", "there", "which", "who"})
+
+
+# verbs of an attitude or a judgement: "still wants", "now fears" tell an opinion, not a condition
+_ATTITUDE = "want need like fear prefer love hate wish hope seem appear mean deserve matter tend"
+_ATTITUDES = frozenset(form for base in _ATTITUDE.split() for form in (base, base + "s"))
+# adverbs saying a condition holds at the time of writing: "still", "now", "currently", "no longer"
+_NOW = frozenset({"still", "now", "currently", "longer"})
+
+
+def _holds_now(tokens: list[Token], verb: int) -> bool:
+    """An adverb of the present right before the verb or right after it ("still has", "is now")."""
+    return any(tokens[i].lower in _NOW for i in (verb - 1, verb + 1) if 0 <= i < len(tokens))
+
+
+def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bool:
+    """The main clause tells a changeable condition of a particular subject as holding now: a copula,
+    "has" or a verb of holding with "still", "now", "currently" or "no longer" beside it; "is" / "are"
+    / "remains" + a state adjective ("is missing", "are totally dependent on aid") or a preposition of
+    condition before a common noun ("are in custody", "is under investigation"); "remains" / "stays" +
+    any place.  A copula + a noun ("is a country", "the source is the embassy") is not such news."""
+    tokens = analysis.tokens
+    word = tokens[verb.index].lower
+    remain = verb.tense == PRESENT and word in _REMAIN
+    before = [i for i in range(verb.index) if i not in skipped and tokens[i].text.isalpha()]
+    subject = [tokens[i].lower for i in before[-3:]]
+    if not subject or subject[-1] in _GENERIC_SUBJECTS or "what" in subject:
+        return False
+    if (verb.tense == COPULA or verb.stative) and word not in _ATTITUDES and _holds_now(tokens, verb.index):
+        return True  # "Iraq still has ...", "the fund now holds ...", "Rahn is now the second ..."
+    if not (verb.tense == COPULA and word in _PRESENT_BE) and not remain:
+        return False
+    j, predicate, _ = _next_word(analysis, verb.index, skipped)
+    if predicate in _STATE_ADJECTIVES:
+        return True
+    if predicate not in _STATE_PREPOSITIONS or j + 1 >= len(tokens):
+        return False
+    k = j + 1
+    while k < len(tokens) - 1 and tokens[k].lower in DETERMINERS:
+        k += 1
+    head = tokens[k].text
+    if not head.isalpha() or tokens[k].lower in _NOT_CONDITIONS:
+        return False
+    return remain or head.islower()
+
+
+# "are at least imposed", "is in fact", "are among the largest": adverbial phrases and rankings
+_NOT_CONDITIONS = frozenset(
+    {"least", "most", "fact", "part", "all", "turn", "general", "particular", "addition"}
+)
+
+
+# words opening a main clause coordinated with the first: "..., but it still recognizes ..."
+_COORDINATORS = frozenset({"but", "and", "while", "whereas", "yet"})
+
+
+def coordinated_verb(analysis: _Analysis, quoted: set[int], verb: MainVerb) -> MainVerb | None:
+    """The verb group of a main clause coordinated after the one of ``verb`` ("Norland has been a
+    republic since 1901, but it still recognizes the old crown"): each main clause has its own tense."""
+    skipped = set(quoted) | set(analysis.ignored)
+    for relative in _relative_clauses(analysis):
+        skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
+    for start, end in analysis.clauses:
+        opener = analysis.tokens[start].lower
+        if start <= verb.index or start in skipped or opener not in _COORDINATORS:
+            continue
+        if analysis.tokens[start - 1].text not in (",", ";"):
+            continue  # "black and white", "talks and a vote": no clause of its own
+        for i in range(start + 1, end):
+            if i not in skipped and (found := _tense_at(analysis, i, skipped, analysis.verbs)) is not None:
+                return found
+        # a present verb the lexicon does not know ("but it still recognizes the crown")
+        outside = skipped | set(range(start + 1)) | set(range(end, len(analysis.tokens)))
+        return _plain_present(analysis, outside, end)
+    return None
 
 
 def _present(i: int, word: str) -> MainVerb:
@@ -198,19 +292,31 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
     token ``before``."""
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
-        word, prev, nxt = tokens[i].lower, tokens[i - 1], tokens[i + 1]
+        word, nxt = tokens[i].lower, tokens[i + 1]
         if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
             continue
+        prev = tokens[_before_adverbs(analysis, i)]  # "Acme also owes": the subject before the adverb
         if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
             continue
         if word in STOPWORDS or prev.lower in DETERMINERS or prev.lower in STOPWORDS - _SUBJECT_PRONOUNS:
             continue
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
+        object_follows = object_follows or (word in _REMAIN and nxt.text[:1].isalpha())  # "remains at large"
         if subject and object_follows:
             plural = _plural_present(analysis, skipped, i)
             return plural or _present(i, word)
     return _plural_present(analysis, skipped, before)
+
+
+def _before_adverbs(analysis: _Analysis, i: int) -> int:
+    """The token before ``i`` past adverbs of a verb group ("also", "still", "now", "quietly")."""
+    j = i - 1
+    while j > 0 and (
+        analysis.tokens[j].lower in _SKIPPED_ADVERBS or _manner_adverb(analysis.tokens[j].lower)
+    ):
+        j -= 1
+    return j
 
 
 def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> MainVerb | None:
@@ -327,7 +433,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
             if nxt == "been":
                 after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
                 passive = _participle(after) and after != "been"
-                long = long or not passive  # "has been the focus of": a state
+                there = i > 0 and analysis.tokens[i - 1].lower == "there"
+                # "has been the focus of": a state; "there have been no arrests": what the news finds now
+                long = long or not (passive or there)
                 j += passive  # "has been arrested": the arrest is the event
             planned = analysis.tokens[j].lower in _PLANNING
             return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
@@ -355,8 +463,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
         if not _participle(nxt):
             return MainVerb(i, COPULA)
         following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
-        if following == "to":
-            return MainVerb(j, FUTURE)  # "is expected to close": a plan
+        then = analysis.tokens[j + 2].lower if j + 2 < len(analysis.tokens) else ""
+        if following == "to" and not then.endswith("ing"):
+            return MainVerb(j, FUTURE)  # "is expected to close": a plan ("is opposed to uniting" is not)
         return MainVerb(j, PRESENT, planned=nxt in _PLANNING)
     if word in ("did", "does", "do"):
         return MainVerb(i, PAST if word == "did" else PRESENT)
@@ -418,6 +527,8 @@ def implicit_date(
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.{tense}")
     if tense == PRESENT and not (verb is not None and verb.stative and not lead):
         return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.present")
+    if tense == STATE:
+        return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.{STATE}")
     if tense != PAST:
         return None  # future, modal, generic present ("is", "are" + a noun or adjective): not dated here
     told = narrative.date

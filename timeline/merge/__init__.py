@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 
+from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
@@ -64,8 +65,10 @@ def merge_mentions(
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
     for mention in (m for m in ordered if m.date is not None):
         _place_dated(mention, features(mention), clusters, index, merged_into)
+    del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
     copies = copies or {}
+    clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
@@ -74,10 +77,14 @@ def merge_mentions(
     return events
 
 
+_MENTION_FIELDS = EventMention.__slots__
+
+
 def _copy(mention: EventMention) -> EventMention:
     """A shallow copy, like ``dataclasses.replace(mention)`` but several times faster."""
     clone = object.__new__(EventMention)
-    clone.__dict__.update(mention.__dict__)
+    for name in _MENTION_FIELDS:
+        setattr(clone, name, getattr(mention, name))
     return clone
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
+from collections.abc import Collection
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
 from timeline.merge.features import (
@@ -29,12 +31,12 @@ class _Index:
     """
 
     def __init__(self) -> None:
-        # reliability: each bucket holds a cluster once (a dict as an ordered set), not once per mention
+        # reliability: each bucket holds a cluster once (an ordered set), not once per mention
         # joining it, so a story repeated thousands of times does not make every lookup quadratic
-        self._buckets: dict[tuple[str, object], dict[int, None]] = defaultdict(dict)
+        self._buckets = _Buckets()
         # (action, name key) of every event so far: clustering runs in date order, so these are the
         # earlier happenings a report with an unstated date may retell, however long ago
-        self._happenings: dict[tuple[str, str], dict[int, None]] = defaultdict(dict)
+        self._happenings = _Buckets()
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -46,22 +48,24 @@ class _Index:
     def _day_keys(f: MentionFeatures) -> set[str]:
         if f.kind == "statement":
             return set()
-        return {f"t:{t}" for t in _content(f)} | {f"t:{p}" for p in f.places}
+        # interned: a word is filed under many days (memory, issue #13)
+        return {sys.intern(f"t:{t}") for t in _content(f)} | {sys.intern(f"t:{p}") for p in f.places}
 
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
             for slot in slots:
-                self._buckets[(key, slot)][cluster_id] = None
+                self._buckets.add(slot, key, cluster_id)
         if when.granularity in _DAY:
+            day = ("day", when.start.toordinal())
             for key in self._day_keys(f):
-                self._buckets[(key, ("day", when.start.toordinal()))][cluster_id] = None
+                self._buckets.add(day, key, cluster_id)
             if document:  # the article's own events of the day, whatever their wording
-                self._buckets[(f"doc:{document}", ("day", when.start.toordinal()))][cluster_id] = None
+                self._buckets.add(day, sys.intern(f"doc:{document}"), cluster_id)
         if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING:
             for actor in f.actors:
                 for key in actor:
-                    self._happenings[(f.head, key)][cluster_id] = None
+                    self._happenings.add(f.head, key, cluster_id)
 
     def retelling_candidates(self, f: MentionFeatures) -> set[int]:
         """Earlier events whose action the report names, sharing a name (person or place) with it."""
@@ -71,7 +75,7 @@ class _Index:
         for action in f.concepts:
             for actor in f.actors:
                 for key in actor:
-                    bucket = self._happenings.get((action, key), ())
+                    bucket = self._happenings.get(action, key)
                     if len(bucket) <= MAX_RETELL_BUCKET:
                         found.update(bucket)
         return found
@@ -91,7 +95,7 @@ class _Index:
             keys |= allied
         for key in keys:
             for slot in slots:
-                found.update(self._buckets.get((key, slot), ()))
+                found.update(self._buckets.get(slot, key))
         return found
 
     def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
@@ -99,9 +103,38 @@ class _Index:
         if when.granularity in _DAY:
             keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
             for key in keys:
-                bucket = self._buckets.get((key, ("day", when.start.toordinal())), ())
+                bucket = self._buckets.get(("day", when.start.toordinal()), key)
                 # a word or place that a day's many events share says nothing about which one (the
                 # story's main place on a busy day); the article's own events are always looked at
                 if len(bucket) <= MAX_DAY_BUCKET or key.startswith("doc:"):
                     found.update(bucket)
         return found
+
+
+class _Buckets:
+    """Cluster ids filed under (slot, key), each at most once, in filing order.
+
+    Memory (issue #13): a large topic files hundreds of thousands of buckets, most holding one cluster, so
+    buckets are grouped by slot (no key tuple each) and a bucket of one id is that int (no dict each).
+    """
+
+    def __init__(self) -> None:
+        self._slots: dict[object, dict[str, int | dict[int, None]]] = defaultdict(dict)
+
+    def add(self, slot: object, key: str, cluster_id: int) -> None:
+        keys = self._slots[slot]
+        bucket = keys.get(key)
+        if bucket is None:
+            keys[key] = cluster_id
+        elif isinstance(bucket, int):
+            if bucket != cluster_id:
+                keys[key] = {bucket: None, cluster_id: None}
+        else:
+            bucket[cluster_id] = None
+
+    def get(self, slot: object, key: str) -> Collection[int]:
+        keys = self._slots.get(slot)
+        bucket = keys.get(key) if keys is not None else None
+        if bucket is None:
+            return ()
+        return (bucket,) if isinstance(bucket, int) else bucket

@@ -17,6 +17,7 @@ from timeline.names import (
 from timeline.text import (
     AUXILIARIES,
     CONCEPTS,
+    DETERMINERS,
     GENERIC_TERMS,
     LIGHT_VERBS,
     STOPWORDS,
@@ -130,6 +131,25 @@ def _relative_governor(tokens: list, flags: list[bool], where: int, allied: set)
     return ""
 
 
+# prepositions by which a passive verb says what its subject suffered in a happening ("hurt in the blast")
+_SUFFERED_IN = frozenset({"in", "by", "during"})
+
+
+def _suffered_in(tokens: list, verb: int, noun: int) -> bool:
+    """A passive verb right before "in/by/during the <noun>": "two were injured in the blast", "the roof was
+    damaged by the explosion" tell what the happening did, so they are reports of it (not "the crater left
+    by the blast": no auxiliary makes it the clause's own passive; not "arrested in connection with ...")."""
+    participle = tokens[verb].lower.endswith(("ed", "en", "t"))
+    if verb < 1 or tokens[verb - 1].lower not in AUXILIARIES or not participle:
+        return False
+    if verb + 1 >= noun or tokens[verb + 1].lower not in _SUFFERED_IN:
+        return False
+    # only a determiner and modifiers between: "in the massive blast", not "in connection with the blast"
+    between = tokens[verb + 2 : noun]
+    modifiers = [t for t in between if t.lower not in DETERMINERS]
+    return len(modifiers) <= 1 and all(t.text.isalpha() and t.lower not in STOPWORDS for t in modifiers)
+
+
 # Verbs that only frame the noun they govern ("the blast occurred"): the noun stays the sentence's action.
 _FRAMING_VERBS = frozenset({"begin", "end", "occur", "happen", "become", "take", "follow", "continue"})
 
@@ -207,7 +227,7 @@ def governing_action(text: str, trigger: str) -> str:
     allied = {head, *_ALLIED.get(head or "", ())} - {None}
     if flags[where] and not _plural_noun(tokens, where, head):
         return _relative_governor(tokens, flags, where, allied)
-    governor = ""
+    governor, governor_at = "", -1
     for i in range(where):
         word = tokens[i].lower
         if not flags[i] or word in AUXILIARIES or word in LIGHT_VERBS:
@@ -217,7 +237,9 @@ def governing_action(text: str, trigger: str) -> str:
             continue
         if allied and concept(word) in allied:
             return ""
-        governor = lemma
+        governor, governor_at = lemma, i
+    if governor and _suffered_in(tokens, governor_at, where):
+        return ""
     # "officials said the blasts killed 200" reports the blasts; "X said that the bombings this month
     # were an outrage" reports what X said about them
     reported = governor and (is_reporting(governor) or is_reporting(tokens[where - 1].lower))
@@ -229,6 +251,13 @@ def governing_action(text: str, trigger: str) -> str:
         ):
             return ""
     return word_stem(governor) if governor else ""
+
+
+@lru_cache(maxsize=65536)
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    """One object for equal sets (memory, issue #13): most mentions' places, objects and concepts are one of
+    a few hundred sets (often the empty one), and a small frozenset costs over 200 bytes."""
+    return words
 
 
 @lru_cache(maxsize=65536)
@@ -255,18 +284,18 @@ def _features(
     return MentionFeatures(
         kind="statement" if statement else "occurrence",
         head=head,
-        concepts=frozenset(concepts),
+        concepts=_shared(frozenset(concepts)),
         terms=frozenset(terms),
         actors=actors,
         speaker=actors[0] if statement and actors else None,
         names=names,
-        places=frozenset(k for place in places for k in place_keys(place)),
+        places=_shared(frozenset(k for place in places for k in place_keys(place))),
         specific=frozenset(specific),
         action=action if head and head.startswith("v:") else "",
-        subjects=tuple(words for name in subjects if (words := name_words(name))),
-        name_words=frozenset(w for name in names for w in name_words(name)),
+        subjects=tuple(_shared(words) for name in subjects if (words := name_words(name))),
+        name_words=_shared(frozenset(w for name in names for w in name_words(name))),
         governor=governor,
-        objects=objects,
+        objects=_shared(objects),
     )
 
 

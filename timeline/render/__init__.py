@@ -8,6 +8,8 @@ The JSON shapes are a public contract: see ``timeline/schema/*.schema.json`` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from timeline.errors import UsageError
 from timeline.render.dates import render_dates_terminal
 from timeline.render.jsonout import (
@@ -18,6 +20,8 @@ from timeline.render.jsonout import (
     event_to_dict,
     to_dict,
 )
+from timeline.render.jsonout import iter_json as _iter_json
+from timeline.render.jsonout import iter_jsonl as _iter_jsonl
 from timeline.render.jsonout import render_json as _render_json
 from timeline.render.jsonout import render_jsonl as _render_jsonl
 from timeline.render.markdown import render_markdown
@@ -37,6 +41,7 @@ __all__ = [
     "plain_list",
     "event_to_dict",
     "render",
+    "render_chunks",
     "render_dates",
     "to_dict",
 ]
@@ -86,6 +91,18 @@ def render(
     if fmt in _FILE_FORMATS:
         return _FILE_FORMATS[fmt](timeline)
     raise UsageError(f"unknown output format {fmt!r}; choose one of: {plain_list(FORMATS)}")
+
+
+def render_chunks(
+    timeline: Timeline, fmt: str, *, color: bool = False, width: int = 100, explain: bool = False
+) -> Iterator[str]:
+    """``render`` in pieces that join to the same text: JSON and JSONL one event at a time, so a large
+    timeline is written without its whole document in memory; other formats in one piece."""
+    if fmt == "json":
+        return _iter_json(timeline)
+    if fmt == "jsonl":
+        return _iter_jsonl(timeline)
+    return iter([render(timeline, fmt, color=color, width=width, explain=explain)])
 
 
 def plain_list(words: tuple[str, ...] | list[str]) -> str:

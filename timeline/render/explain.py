@@ -252,6 +252,8 @@ _WHY = {
     "progressive": "what is going on as the article is written is news of its publication day",
     "present": "a statement in the present tense holds on its publication day",
     "past": "a past-tense report with no other day before it is news of its publication day",
+    "state": 'a condition the article reports as holding now ("is in custody", "still has") is news '
+    "of its publication day",
     "market-close": "a market close told without a day is the last trading session before publication",
 }
 

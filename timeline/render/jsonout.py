@@ -7,7 +7,9 @@ or changing its meaning, bumps ``SCHEMA_VERSION``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from timeline import __version__
 from timeline.render.common import ordered_events, summary_counts
@@ -148,13 +150,10 @@ def gap_to_dict(gap: Gap) -> dict:
 
 
 def to_dict(timeline: Timeline) -> dict:
+    """The whole JSON document as dicts (``iter_json`` writes the same without holding it all)."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "generator": {"name": "timeline", "version": __version__},
-        "documents": [document_to_dict(doc, timeline.copies.get(doc.id)) for doc in timeline.documents],
-        "events": [event_to_dict(event) for event in ordered_events(timeline.events)],
-        "gaps": [gap_to_dict(gap) for gap in timeline.gaps],
-        "summary": summary_counts(timeline),
+        key: [value.convert(item) for item in value.items] if isinstance(value, Items) else value
+        for key, value in _fields(timeline).items()
     }
 
 
@@ -179,12 +178,75 @@ def dumps(document: dict) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
+# ---------------------------------------------------------------- streaming
+#
+# A large timeline's document (tens of thousands of events, each with its mentions) costs several times
+# its text as Python dicts; written field by field and event by event, only one event's dict lives at a
+# time.  The pieces join to exactly ``dumps`` of the whole document: a nested value's lines are only
+# shifted right, which is safe because JSON strings never hold a raw newline.
+
+
+class Items:
+    """A list field of a streamed document: ``convert`` is applied to each item only as it is written."""
+
+    def __init__(self, items: Iterable[Any], convert: Callable[[Any], Any]) -> None:
+        self.items = items
+        self.convert = convert
+
+
+def iter_dumps(fields: dict[str, Any]) -> Iterator[str]:
+    """``dumps(fields)`` in pieces; a field whose value is ``Items`` is written one item at a time."""
+    if not fields:
+        yield "{}"
+        return
+    for number, (key, value) in enumerate(fields.items()):
+        yield ("{" if number == 0 else ",") + "\n  " + json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, Items):
+            yield from _iter_list(value)
+        else:
+            yield _shifted(dumps(value), 1)
+    yield "\n}"
+
+
+def _iter_list(field: Items) -> Iterator[str]:
+    empty = True
+    for item in field.items:
+        yield ("[" if empty else ",") + "\n    " + _shifted(dumps(field.convert(item)), 2)
+        empty = False
+    yield "[]" if empty else "\n  ]"
+
+
+def _shifted(text: str, levels: int) -> str:
+    """``text`` (pretty JSON) as nested ``levels`` deep: every line after the first indented further."""
+    return text.replace("\n", "\n" + "  " * levels)
+
+
+def iter_json(timeline: Timeline) -> Iterator[str]:
+    """``render_json`` in pieces, one event at a time (see ``iter_dumps``)."""
+    return iter_dumps(_fields(timeline))
+
+
+def _fields(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "timeline", "version": __version__},
+        "documents": Items(timeline.documents, lambda d: document_to_dict(d, timeline.copies.get(d.id))),
+        "events": Items(ordered_events(timeline.events), event_to_dict),
+        "gaps": Items(timeline.gaps, gap_to_dict),
+        "summary": summary_counts(timeline),
+    }
+
+
 def render_json(timeline: Timeline) -> str:
-    return dumps(to_dict(timeline))
+    return "".join(iter_json(timeline))
+
+
+def iter_jsonl(timeline: Timeline) -> Iterator[str]:
+    """``render_jsonl`` in pieces, one event a line."""
+    for number, event in enumerate(ordered_events(timeline.events)):
+        yield ("\n" if number else "") + json.dumps(event_to_dict(event), ensure_ascii=False)
 
 
 def render_jsonl(timeline: Timeline) -> str:
     """One compact event object per line, in timeline order; nothing else."""
-    return "\n".join(
-        json.dumps(event_to_dict(event), ensure_ascii=False) for event in ordered_events(timeline.events)
-    )
+    return "".join(iter_jsonl(timeline))
