@@ -67,7 +67,8 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
     names: list[Name] = []
     i = 0
     while i < len(tokens):
-        if not _starts_name(tokens, i, sentence_start):
+        # ``_starts_name`` needs a capitalised first letter: most tokens fail on that alone (cheap)
+        if not tokens[i].text[:1].isupper() or not _starts_name(tokens, i, sentence_start):
             i += 1
             continue
         j = i + 1

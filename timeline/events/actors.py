@@ -128,7 +128,14 @@ def _actors(
 def _places(analysis: _Analysis) -> set[str]:
     """The sentence's names read as where something happened: "in Eastport", "Portvale, Norland", "in Norland
     and Sudmark".  Only a locative preposition makes a place: a nationality ("Danish fishermen", "U.S.
-    officials") or a possessive ("Ana's relatives") describes a participant, not the event's location."""
+    officials") or a possessive ("Ana's relatives") describes a participant, not the event's location.
+    Found once per analysis: the set is shared by the sentence's mentions (never change it)."""
+    if analysis.places is None:
+        analysis.places = _find_places(analysis)
+    return analysis.places
+
+
+def _find_places(analysis: _Analysis) -> set[str]:
     tokens, places = analysis.tokens, set()
     names = _names(analysis)
     for n, name in enumerate(names):
