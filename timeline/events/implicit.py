@@ -187,7 +187,7 @@ def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bo
     if not subject or subject[-1] in _GENERIC_SUBJECTS or "what" in subject:
         return False
     if (verb.tense == COPULA or verb.stative) and word not in _ATTITUDES and _holds_now(tokens, verb.index):
-        return True  # "Iraq still has ...", "the fund now holds ...", "Rahn is now the second ..."
+        return True  # "Norland still has ...", "the fund now holds ...", "Rahn is now the second ..."
     if not (verb.tense == COPULA and word in _PRESENT_BE) and not remain:
         return False
     j, predicate, _ = _next_word(analysis, verb.index, skipped)
