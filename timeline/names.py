@@ -203,17 +203,16 @@ def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     if keys_a & keys_b:
         return True
     for x in keys_a:  # loops, not a generator: merging calls this hundreds of thousands of times
+        length_x = len(x)
         for y in keys_b:
-            if _lengths_allow_ratio(len(x), len(y)) and _similar_keys(x, y):
+            # ``fuzz.ratio`` is 200 x (longest common subsequence) / (sum of the lengths), so at most 200 x
+            # the shorter length / the sum: most key pairs a merge meets fail on that, in integers,
+            # before the cached ratio is looked up
+            length_y = len(y)
+            shorter = length_x if length_x < length_y else length_y
+            if 200 * shorter >= SURNAME_MIN_RATIO * (length_x + length_y) and _similar_keys(x, y):
                 return True
     return False
-
-
-def _lengths_allow_ratio(length_a: int, length_b: int) -> bool:
-    """Whether two strings of these lengths can reach ``SURNAME_MIN_RATIO``: ``fuzz.ratio`` is
-    200 x (longest common subsequence) / (sum of the lengths), at most 200 x the shorter length / the sum.
-    Most key pairs that meet in a merge fail here, in integers, before the cached ratio is looked up."""
-    return 200 * min(length_a, length_b) >= SURNAME_MIN_RATIO * (length_a + length_b)
 
 
 def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
