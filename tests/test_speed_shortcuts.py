@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from timeline.events.analysis import _analysis_with_dates, _token_index
+from timeline.events.analysis import _QUOTE, _analysis_with_dates, _token_index
+from timeline.events.extract import _QuoteMarks
 from timeline.names import SURNAME_MIN_RATIO, keys_match
 from timeline.types import Sentence
 
@@ -40,3 +41,12 @@ def test_token_index_is_the_first_token_ending_after_the_offset(words, offset):
     tokens = analysis.tokens
     expected = next((i for i, t in enumerate(tokens) if t.end > 40 + offset), max(len(tokens) - 1, 0))
     assert _token_index(analysis, 40 + offset) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab '`\"\n\u201c", max_size=40), st.integers(min_value=0, max_value=40))
+def test_quote_marks_of_a_paragraph_are_counted_as_a_scan_of_it_would(text, start):
+    start = min(start, len(text))
+    end = text.find("\n\n", start)
+    end = end if end != -1 else len(text)
+    assert _QuoteMarks(text).count(start, end) == len(_QUOTE.findall(text[start:end]))
