@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from timeline.events.analysis import _QUOTE, _analysis_with_dates, _token_index
 from timeline.events.extract import _QuoteMarks
 from timeline.names import SURNAME_MIN_RATIO, keys_match
+from timeline.text import lower_words, tokenize
 from timeline.types import Sentence
 
 # a small alphabet, so that random keys are often near-identical (the interesting case for the bound)
@@ -50,3 +51,9 @@ def test_quote_marks_of_a_paragraph_are_counted_as_a_scan_of_it_would(text, star
     end = text.find("\n\n", start)
     end = end if end != -1 else len(text)
     assert _QuoteMarks(text).count(start, end) == len(_QUOTE.findall(text[start:end]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab1 ,;.'-&;\u00c9x", max_size=30))
+def test_lower_words_are_the_lower_case_tokens(text):
+    assert lower_words(text) == [token.lower for token in tokenize(text)]
