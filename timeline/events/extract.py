@@ -132,6 +132,8 @@ def extract_mentions(
                     statement = _coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
+                    if statement is verb and isinstance(decision, ImplicitDate):
+                        decision = ImplicitDate(decision.date, decision.source, BESIDE_DATE, decision.status)
                     if isinstance(decision, ImplicitDate):
                         mentions.append(
                             _implicit_mention(article, sentence, analysis, statement, decision, True)
@@ -469,6 +471,8 @@ def _coarse_news_statement(
     return statement
 
 
+# the rule of a present or present-perfect clause beside a date that is not its own
+BESIDE_DATE = f"{PUBLICATION_IMPLICIT}.beside-date"
 _PRESENT_TENSES = frozenset({PRESENT, REPORT_PRESENT, PROGRESSIVE, STATE})
 
 
