@@ -97,6 +97,8 @@ class Narrative:
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
     """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
     marks = [m.start() + analysis.offset for m in _QUOTE.finditer(analysis.text)]
+    if not marks:  # most sentences: no mark opens or closes anything
+        return (set(range(len(analysis.tokens))) if open_at_start else set()), open_at_start
     inside, quoted, n = open_at_start, set(), 0
     for i, token in enumerate(analysis.tokens):
         while n < len(marks) and marks[n] <= token.start:
