@@ -329,10 +329,19 @@ def test_a_changeable_condition_holding_now_is_the_days_news():
         "The driver of the bus is in critical condition.\n\n"
         "Minister Rahn remains in Kell.\n\n"
         "The villages are totally dependent on aid.\n\n"
-        "Norland still has 300 soldiers in the valley."
+        "Norland still has 300 soldiers in the valley.\n\n"
+        "Dorn remains at-large and police admit they do not know where he is."
     )
     mentions = _mentions(text)
-    for start in ("The border", "The driver", "Minister Rahn remains", "The villages", "Norland still"):
+    starts = (
+        "The border",
+        "The driver",
+        "Minister Rahn remains",
+        "The villages",
+        "Norland still",
+        "Dorn remains",
+    )
+    for start in starts:
         (mention,) = _by_sentence(mentions, start)
         assert (mention.date.value, mention.date_rule) == (PUBLISHED, "publication-implicit.state"), start
         assert mention.earliest == date(2023, 3, 14)
@@ -388,3 +397,60 @@ def test_a_present_perfect_beside_a_later_date_is_the_days_news():
     text = "Minister Rahn has invited the mayors of Kell and Norby to a ceremony in Kell on May 2."
     told = {(m.date.value, m.date_source, m.status) for m in _mentions(text) if m.date}
     assert told == {("2023-05-02", "expression", "expected"), (PUBLISHED, "publication-implicit", "reported")}
+
+
+def test_a_date_in_what_was_said_does_not_date_the_statement_through_a_verb_chain():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Acme said it continues to hold to its goal of a 50% share by 2030."
+    )
+    told = {(m.trigger, m.date.value) for m in _by_sentence(_mentions(text), "Acme said") if m.date}
+    assert ("said", PUBLISHED) in told
+
+
+def test_a_participle_before_to_and_a_gerund_is_no_plan():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "The union is opposed to closing the plant.\n\n"
+        "The plant is expected to close in May."
+    )
+    mentions = _mentions(text)
+    (opposed,) = _by_sentence(mentions, "The union")
+    assert (opposed.date.value, opposed.date_rule) == (PUBLISHED, "publication-implicit.present")
+    assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "The plant is"))
+
+
+def test_a_coordinated_main_clause_beside_background_has_its_own_tense():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Norland has been a republic since 1901, but it still recognizes the old crown.\n\n"
+        "The mill had closed years ago, and the town has lost half its people.\n\n"
+        "In June 2019 the council fell apart, and the mayor was arrested."
+    )
+    mentions = _mentions(text)
+    for start, word in (("Norland has", "recognizes"), ("The mill", "lost")):
+        news = [m for m in _by_sentence(mentions, start) if m.date_source == "publication-implicit"]
+        assert [(m.date.value, m.trigger) for m in news] == [(PUBLISHED, word)], start
+    # an opening date frames both clauses: the arrest is not the publication day's
+    assert all(m.date is None or m.date.value != PUBLISHED for m in _by_sentence(mentions, "In June"))
+
+
+def test_there_have_been_is_what_the_news_finds_now():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "There have been no arrests in the case.\n\n"
+        "There have been floods in the valley for centuries."
+    )
+    mentions = _mentions(text)
+    (found,) = _by_sentence(mentions, "There have been no")
+    assert (found.date.value, found.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    assert _by_sentence(mentions, "There have been floods") == []  # a long stretch: background
+
+
+def test_a_possessive_day_on_a_reported_subject_made_from_a_verb_still_dates_the_clause():
+    text = (
+        "Acme has opened a new plant in Kell.\n\n"
+        "Traders said Friday's selling was a natural result of the week's rally."
+    )
+    told = [m.date.value for m in _by_sentence(_mentions(text), "Traders") if m.date]
+    assert told == ["2023-03-10"]  # Friday's; the statement is not the publication day's

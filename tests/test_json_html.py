@@ -120,3 +120,16 @@ def test_html_is_recognised(text):
 )
 def test_plain_text_is_not_taken_for_html(text):
     assert not looks_like_html(text)
+
+
+def test_escaped_text_without_markup_is_decoded_without_trafilatura(monkeypatch):
+    """A field of HTML-escaped plain text ("&amp;" twice) is decoded as is: trafilatura, which needs markup
+    to tell boilerplate, is not consulted (nor imported: it costs a large build ~15 MB)."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("trafilatura consulted for text without markup")
+
+    monkeypatch.setitem(sys.modules, "trafilatura", types.SimpleNamespace(extract=refuse))
+    text = "Acme &amp; Norland signed the pact; Rahn &amp; Varga said it was &quot;a start&quot;."
+    assert looks_like_html(text)
+    assert fragment_to_text(text) == 'Acme & Norland signed the pact; Rahn & Varga said it was "a start".'

@@ -35,7 +35,6 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
@@ -93,11 +92,12 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     expressions: dict[str, list[TimeExpression]] = {}
     mentions: dict[str, list[EventMention]] = {}
     failed: list[tuple[Article, str]] = []
+    shared: dict[frozenset[str], frozenset[str]] = {}
     for article, reading in zip(ordered, _read_articles(ordered, options), strict=True):
         if isinstance(reading, str):
             failed.append((article, reading))
             continue
-        sentences[article.id], expressions[article.id], mentions[article.id] = reading
+        sentences[article.id], expressions[article.id], mentions[article.id] = _compact(reading, shared)
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
     ordered = [a for a in ordered if a.id in sentences]
 
@@ -126,6 +126,28 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         copies=copies,
         skipped=skipped,
     )
+
+
+def _compact(reading: Reading, shared: dict[frozenset[str], frozenset[str]]) -> Reading:
+    """``reading`` with its repeated small values shared (in place): the same term, rule or set of words
+    is one object for the whole build, not one per mention.  Memory (issue #13): readings come back from
+    the workers as separate copies, and a large topic holds a hundred thousand terms of a few thousand
+    distinct words."""
+    sentences, expressions, mentions = reading
+    for mention in mentions:
+        mention.trigger = sys.intern(mention.trigger)
+        for words in (mention.actors, mention.terms, mention.places, mention.content, mention.subjects or []):
+            words[:] = map(sys.intern, words)
+        mention.status, mention.date_source = sys.intern(mention.status), sys.intern(mention.date_source)
+        mention.date_rule = sys.intern(mention.date_rule)
+        if mention.trigger_context is not None:
+            trigger, governor, named = mention.trigger_context
+            named = shared.setdefault(named, named)
+            mention.trigger_context = (sys.intern(trigger), sys.intern(governor), named)
+    for expression in expressions:
+        expression.type, expression.anchor = sys.intern(expression.type), sys.intern(expression.anchor)
+        expression.rule = sys.intern(expression.rule)
+    return sentences, expressions, mentions
 
 
 def _text_digest(text: str) -> str:
@@ -159,7 +181,8 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     """
     # each text's distinct run hashes as a compact array (a set of a thousand-article collection's
     # hashes costs tens of MB); sets are rebuilt only for the few pairs that share a sketch
-    shingles = [array("q", _shingles(a)) for a in articles]
+    word_hashes: dict[str, int] = {}  # per call, not a module cache: it would outlive the build
+    shingles = [array("q", _shingles(a, word_hashes)) for a in articles]
     blocks: dict[int, list[int]] = defaultdict(list)
     for number, runs in enumerate(shingles):
         for value in heapq.nsmallest(SKETCH_SIZE, runs):
@@ -197,12 +220,12 @@ def _words(article: Article) -> list[str]:
     return [w for start, end in article.body for w in _WORDS.findall(article.text[start:end].lower())]
 
 
-def _shingles(article: Article) -> set[int]:
-    ids = list(map(_word_hash, _words(article)))
+def _shingles(article: Article, word_hashes: dict[str, int] | None = None) -> set[int]:
+    word_hashes = {} if word_hashes is None else word_hashes
+    ids = [word_hashes.get(w) or word_hashes.setdefault(w, _word_hash(w)) for w in _words(article)]
     return {hash(run) for run in zip(*(ids[k:] for k in range(SHINGLE_WORDS)), strict=False)}
 
 
-@lru_cache(maxsize=262144)
 def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))  # stable across runs, unlike ``hash(str)``
 

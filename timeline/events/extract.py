@@ -41,6 +41,7 @@ from timeline.events.implicit import (
     MainVerb,
     Narrative,
     closing_report,
+    coordinated_verb,
     group_same_happening,
     implicit_date,
     main_verb,
@@ -126,6 +127,8 @@ def extract_mentions(
                     and _present_beside_past(verb, main, published)
                 ):
                     statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
+                if statement is None:
+                    statement = _coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
                     if isinstance(decision, ImplicitDate):
@@ -136,6 +139,12 @@ def extract_mentions(
             continue
         lasting = bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start)
         decision = implicit_date(verb, **where, lasting=lasting)
+        if not isinstance(decision, ImplicitDate) and verb is not None:
+            # the first main clause is background or not dated here; a coordinated one may be news
+            second = coordinated_verb(analysis, quoted, verb)
+            later = implicit_date(second, **where, lasting=lasting) if second is not None else None
+            if isinstance(later, ImplicitDate) and second is not None:
+                mentions.append(_implicit_mention(article, sentence, analysis, second, later))
         if decision is False:
             continue  # background: not an event of the timeline
         if isinstance(decision, ImplicitDate) and verb is not None:
@@ -369,9 +378,10 @@ def _main_date(
         if index in triggers and not _complement_date(analysis, verb, triggers[index]):
             return triggers[index]
     for index, mention in triggers.items():
-        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"
+        # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"; not what was
+        # said ("said it continues to hold ... by 1995": the date is the reported clause's)
         between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
-        if 0 < index - verb.index <= 4 and "to" in between and "," not in between:
+        if 0 < index - verb.index <= 4 and "to" in between and "," not in between and not verb.report:
             return mention
     return None
 
@@ -454,6 +464,28 @@ def _present_beside_past(verb: MainVerb | None, main: EventMention, published: D
     if verb.tense == PERFECT and not verb.planned:
         return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
     return verb.tense in _PRESENT_TENSES and main.date.end < published.start
+
+
+def _coordinated_beside_background(
+    analysis: _Analysis,
+    quoted: set[int],
+    verb: MainVerb | None,
+    main: EventMention,
+    triggers: dict[int, EventMention],
+) -> MainVerb | None:
+    """A main clause coordinated after a first one dated only as background or coarser than a day
+    ("Norland has been a republic since 1901, but it still recognizes the crown"): it has its own tense
+    and no date of its own.  Not when the date opens the sentence ("In June, X fell out, and Y was
+    arrested": the date frames both clauses)."""
+    if verb is None or main.expression is None:
+        return None
+    coarse = main.date is not None and main.date.granularity not in ("day", "time")
+    if not (coarse or main.status == "background"):
+        return None
+    if main.expression.start < analysis.tokens[verb.index].start:
+        return None
+    second = coordinated_verb(analysis, quoted, verb)
+    return second if second is not None and second.index not in triggers else None
 
 
 def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
@@ -547,7 +579,8 @@ def _noun_mention(
     if first is None:
         return None, False
     clause = _clause_of(analysis, first)
-    possessive = _possessive_day(analysis, expression)
+    # a day opening the subject ("Friday's selling was ...") dates the clause: `_possessive_subject_date`
+    possessive = _possessive_day(analysis, expression) and not _possessive_subject_date(analysis, expression)
     for i in range(first, min(first + 4, clause[1])):
         token = analysis.tokens[i]
         if token.lower in EVENT_NOUNS or (concept(token.lower) and not analysis.verbs[i]):

@@ -185,7 +185,7 @@ def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bo
     if not subject or subject[-1] in _GENERIC_SUBJECTS or "what" in subject:
         return False
     if (verb.tense == COPULA or verb.stative) and word not in _ATTITUDES and _holds_now(tokens, verb.index):
-        return True  # "Iraq still has ...", "the fund now holds ...", "Rahn is now the second ..."
+        return True  # "Norland still has ...", "the fund now holds ...", "Rahn is now the second ..."
     if not (verb.tense == COPULA and word in _PRESENT_BE) and not remain:
         return False
     j, predicate, _ = _next_word(analysis, verb.index, skipped)
@@ -206,6 +206,31 @@ def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bo
 _NOT_CONDITIONS = frozenset(
     {"least", "most", "fact", "part", "all", "turn", "general", "particular", "addition"}
 )
+
+
+# words opening a main clause coordinated with the first: "..., but it still recognizes ..."
+_COORDINATORS = frozenset({"but", "and", "while", "whereas", "yet"})
+
+
+def coordinated_verb(analysis: _Analysis, quoted: set[int], verb: MainVerb) -> MainVerb | None:
+    """The verb group of a main clause coordinated after the one of ``verb`` ("Norland has been a
+    republic since 1901, but it still recognizes the old crown"): each main clause has its own tense."""
+    skipped = set(quoted) | set(analysis.ignored)
+    for relative in _relative_clauses(analysis):
+        skipped.update(range(relative.word, _unquoted_end(analysis, relative.end, quoted)))
+    for start, end in analysis.clauses:
+        opener = analysis.tokens[start].lower
+        if start <= verb.index or start in skipped or opener not in _COORDINATORS:
+            continue
+        if analysis.tokens[start - 1].text not in (",", ";"):
+            continue  # "black and white", "talks and a vote": no clause of its own
+        for i in range(start + 1, end):
+            if i not in skipped and (found := _tense_at(analysis, i, skipped, analysis.verbs)) is not None:
+                return found
+        # a present verb the lexicon does not know ("but it still recognizes the crown")
+        outside = skipped | set(range(start + 1)) | set(range(end, len(analysis.tokens)))
+        return _plain_present(analysis, outside, end)
+    return None
 
 
 def _present(i: int, word: str) -> MainVerb:
@@ -277,6 +302,7 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
             continue
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
         object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
+        object_follows = object_follows or (word in _REMAIN and nxt.text[:1].isalpha())  # "remains at large"
         if subject and object_follows:
             plural = _plural_present(analysis, skipped, i)
             return plural or _present(i, word)
@@ -407,7 +433,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
             if nxt == "been":
                 after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
                 passive = _participle(after) and after != "been"
-                long = long or not passive  # "has been the focus of": a state
+                there = i > 0 and analysis.tokens[i - 1].lower == "there"
+                # "has been the focus of": a state; "there have been no arrests": what the news finds now
+                long = long or not (passive or there)
                 j += passive  # "has been arrested": the arrest is the event
             planned = analysis.tokens[j].lower in _PLANNING
             return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
@@ -435,8 +463,9 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
         if not _participle(nxt):
             return MainVerb(i, COPULA)
         following = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
-        if following == "to":
-            return MainVerb(j, FUTURE)  # "is expected to close": a plan
+        then = analysis.tokens[j + 2].lower if j + 2 < len(analysis.tokens) else ""
+        if following == "to" and not then.endswith("ing"):
+            return MainVerb(j, FUTURE)  # "is expected to close": a plan ("is opposed to uniting" is not)
         return MainVerb(j, PRESENT, planned=nxt in _PLANNING)
     if word in ("did", "does", "do"):
         return MainVerb(i, PAST if word == "did" else PRESENT)

@@ -217,6 +217,8 @@ def _rank_against(
     stated = mention.date_source == "expression"
     retell_limit = RETELL_FAR if may else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
+    # ``_same_day_score`` is 0 for every member unless the mention is a day-precise occurrence
+    same_day_possible = f.kind == "occurrence" and mention.date.granularity in _DAY
     for other, of in cluster.reps:
         if other.date is None:
             continue
@@ -254,9 +256,12 @@ def _rank_against(
             strong = _retold_with_wrong_year(mention, f, other, of)
         if score <= 0 and compatible_date:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
-            planned = "expected" in (mention.status, other.status)
-            score = _same_day_score(mention.date, other.date, f, of, planned)
-            if score <= 0 and other.document == mention.document:
+            score = 0.0
+            if same_day_possible:
+                planned = "expected" in (mention.status, other.status)
+                score = _same_day_score(mention.date, other.date, f, of, planned)
+            # ``_same_article_score`` is 0 unless both are of one article and start on the same day
+            if score <= 0 and other.document == mention.document and other.date.start == mention.date.start:
                 score = _same_article_score(mention, f, other, of)
         if score <= 0 or not (compatible_date or strong):
             continue
