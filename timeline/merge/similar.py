@@ -31,6 +31,7 @@ from timeline.text import STOPWORDS
 from timeline.types import DateValue, EventMention
 
 SIMILAR_WORDING = 0.2  # TF-IDF cosine above which a lone event is the day's event in other words
+_COMPARED_WORDS = 30  # a lone event's heaviest words compared (the rest add little to the cosine)
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
 
@@ -98,10 +99,11 @@ def _most_similar(
     if not days:
         return None  # no event of several articles on a day the lone event's own dates all allow
     vector = space.vector(cid)
+    heaviest = sorted(vector.items(), key=lambda item: -item[1])[:_COMPARED_WORDS]
     best: tuple[float, int] | None = None
     for day in days:
         dots: dict[int, float] = defaultdict(float)  # the cosine with each event of the day (unit vectors)
-        for word, weight in vector.items():
+        for word, weight in heaviest:
             for target, other in postings[day].get(word, ()):
                 dots[target] += weight * other
         for target, cosine in sorted(dots.items()):
