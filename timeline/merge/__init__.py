@@ -36,6 +36,7 @@ from timeline.merge.events import _to_event, event_id
 from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.scoring import match_score
+from timeline.merge.similar import join_similar
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
 from timeline.types import Article, Event, EventMention
 
@@ -74,6 +75,7 @@ def merge_mentions(
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
+    clusters = join_similar(clusters, copies)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
