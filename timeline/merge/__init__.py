@@ -32,7 +32,7 @@ from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
-from timeline.merge.events import _to_event, event_id
+from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.scoring import match_score
@@ -81,7 +81,7 @@ def merge_mentions(
     expand_repeats(clusters, repeats)
     events = [_to_event(c, copies, context.latest) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs, copies))
-    return events
+    return distinct_ids(events)
 
 
 # every field, in ``__init__``'s order (a dataclass's slots follow its fields)
