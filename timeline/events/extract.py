@@ -126,6 +126,7 @@ def extract_mentions(
                     statement is None
                     and sentence.index not in headlines
                     and _present_beside_past(verb, main, published)
+                    and _date_after_verb(analysis, verb, main)
                 ):
                     statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
                 if statement is None:
@@ -486,6 +487,14 @@ def _present_beside_past(verb: MainVerb | None, main: EventMention, published: D
     if verb.tense == PERFECT and not verb.planned:
         return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
     return verb.tense in _PRESENT_TENSES and main.date.end < published.start
+
+
+def _date_after_verb(analysis: _Analysis, verb: MainVerb, main: EventMention) -> bool:
+    """The date lies in what the clause names, after the verb and apart from it ("expects sales to grow from
+    20% last year", "claim the 1997 attack").  A date before the verb or right after it is the clause's
+    own, or sits in the subject where a plural noun was read as the verb ("The attacks March 7 at the
+    offices killed 25")."""
+    return main.expression is not None and _token_index(analysis, main.expression.start) > verb.index + 1
 
 
 def _coordinated_beside_background(
