@@ -35,6 +35,7 @@ from timeline.merge.conflicts import separate_unstated
 from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
 from timeline.merge.repeats import collapse_repeats, expand_repeats
+from timeline.merge.restated import join_restated
 from timeline.merge.scoring import match_score
 from timeline.merge.similar import join_similar
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
@@ -75,7 +76,7 @@ def merge_mentions(
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
-    clusters = join_similar(clusters, copies)
+    clusters = join_restated(join_similar(clusters, copies))
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
