@@ -55,15 +55,21 @@ def _doc_keys(articles: list[Article]) -> dict[str, str]:
 
 
 def merge_mentions(
-    mentions: list[EventMention], articles: list[Article], copies: dict[str, str] | None = None
+    mentions: list[EventMention],
+    articles: list[Article],
+    copies: dict[str, str] | None = None,
+    *,
+    hand_over: bool = False,
 ) -> list[Event]:
     """Cluster mentions into events; returns events in no particular order (the build stage orders them).
 
     ``copies`` maps an article that re-sends another's text to that article: its mentions are still
-    listed, but it is not counted as a source of its own.
+    listed, but it is not counted as a source of its own.  Joining sets a mention's date, date source and
+    join reason, on copies of the mentions, unless the caller hands them over (``hand_over``: it has no
+    further use for them as they were, and a large collection's mentions are not held twice).
     """
     doc_keys = _doc_keys(articles)
-    mentions = [_copy(m) for m in mentions]  # joining sets date/date_source: never touch the caller's
+    mentions = list(mentions) if hand_over else [_copy(m) for m in mentions]
     mentions, repeats = collapse_repeats(mentions)  # scale (issue #9): a sentence many articles print
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []
