@@ -300,9 +300,9 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
         word, nxt = tokens[i].lower, tokens[i + 1]
         if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
             continue
-        prev = tokens[_before_adverbs(analysis, i)]  # "Acme also owes": the subject before the adverb
         if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
             continue
+        prev = tokens[_before_adverbs(analysis, i)]  # "Acme also owes": the subject before the adverb
         if word in STOPWORDS or prev.lower in DETERMINERS or prev.lower in STOPWORDS - _SUBJECT_PRONOUNS:
             continue
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
