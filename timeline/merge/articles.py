@@ -60,10 +60,20 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
     moved: dict[int, list[EventMention]] = defaultdict(list)
     for mentions in _by_document(clusters).values():
+        by_sentence: dict[int, list[EventMention]] = defaultdict(list)
+        for mention in mentions:
+            by_sentence[mention.sentence.index].append(mention)
         for mention in mentions:
             if len(sources[home[id(mention)]]) > 1:
                 continue  # another article's report is already in its event
-            found = _neighbour(mention, mentions, home, sources)
+            index = mention.sentence.index
+            near = [
+                other
+                for n in range(index - NEXT_SENTENCE, index + NEXT_SENTENCE + 1)
+                if n != index
+                for other in by_sentence.get(n, ())
+            ]
+            found = _neighbour(mention, near, home, sources) if near else None
             if found is None:
                 continue
             cid, other = found
