@@ -193,7 +193,7 @@ def _report_line_length(text: str) -> int:
     match = _DATELINE.match(text)
     if match and re.match(r"\s*[A-Z]{2}", text) and ("(" in match.group() or re.search(r"\d", match.group())):
         return match.end()
-    return len(text) if _LEAD_IN.search(text) else 0
+    return len(text) if ":" in text and _LEAD_IN.search(text) else 0  # the lead-in ends with a colon
 
 
 def _is_usable(expression: TimeExpression, text: str) -> bool:
