@@ -112,7 +112,7 @@ def test_a_lone_report_in_similar_words_joins_the_days_event_of_several_outlets(
     assert joined.date is not None and joined.date.value == "2031-03-04"  # its own date, unchanged
 
 
-def test_two_events_several_outlets_tell_are_never_fused_by_wording():
+def test_two_events_as_many_outlets_tell_are_never_fused_by_wording():
     first = _cluster(
         _report("a", "2031-03-04", "Floodwater from the Kelso reservoir swept through the Marrow valley."),
         _report("b", "2031-03-04", "Kelso reservoir floodwater swept through Marrow valley villages."),
