@@ -110,6 +110,10 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         copy: own_mentions(mentions[copy], by_id[original], sentences[original])
         for copy, original in copies.items()
     }
+    if options.top is None:
+        # memory (issue #13): from here only a summary (``--top``) reads the sentences again; the ones
+        # that carry events stay alive through their mentions
+        sentences = {}
     events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
@@ -349,8 +353,11 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
 
 def _read_chunk(chunk: list[Article]) -> list[Reading | str]:
     """Worker task: module-level so that it pickles by name."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
     with _cycle_collector_paused():
-        return [_guarded_read(article) for article in chunk]
+        # shared before pickling too: the parent then unpickles one copy of each repeated value per chunk
+        readings = [_guarded_read(article) for article in chunk]
+        return [r if isinstance(r, str) else _compact(r, shared) for r in readings]
 
 
 def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading | str]:

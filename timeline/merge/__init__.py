@@ -25,6 +25,8 @@ finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joi
 from __future__ import annotations
 
 import hashlib
+import operator
+from dataclasses import fields
 
 from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
@@ -32,6 +34,7 @@ from timeline.merge.clusters import _Cluster, _place_dated, representative_featu
 from timeline.merge.conflicts import separate_unstated
 from timeline.merge.events import _to_event, event_id
 from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
+from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.scoring import match_score
 from timeline.merge.similar import join_similar
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
@@ -60,6 +63,7 @@ def merge_mentions(
     """
     doc_keys = _doc_keys(articles)
     mentions = [_copy(m) for m in mentions]  # joining sets date/date_source: never touch the caller's
+    mentions, repeats = collapse_repeats(mentions)  # scale (issue #9): a sentence many articles print
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []
     index = _Index()
@@ -74,20 +78,19 @@ def merge_mentions(
     clusters = join_similar(clusters, copies)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
+    expand_repeats(clusters, repeats)
     events = [_to_event(c, copies, context.latest) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs, copies))
     return events
 
 
-_MENTION_FIELDS = EventMention.__slots__
+# every field, in ``__init__``'s order (a dataclass's slots follow its fields)
+_MENTION_FIELDS = operator.attrgetter(*(f.name for f in fields(EventMention)))
 
 
 def _copy(mention: EventMention) -> EventMention:
     """A shallow copy, like ``dataclasses.replace(mention)`` but several times faster."""
-    clone = object.__new__(EventMention)
-    for name in _MENTION_FIELDS:
-        setattr(clone, name, getattr(mention, name))
-    return clone
+    return EventMention(*_MENTION_FIELDS(mention))
 
 
 __all__ = [
