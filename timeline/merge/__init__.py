@@ -82,7 +82,8 @@ def merge_mentions(
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
-    clusters = join_restated(join_similar(clusters, copies))
+    clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
+    clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
