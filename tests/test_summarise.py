@@ -24,6 +24,7 @@ from timeline.summarise import (
     main_subject_words,
     rank_days,
     subject_words,
+    summarise,
 )
 from timeline.temporal import tag
 from timeline.types import Article, Published, Sentence
@@ -276,3 +277,23 @@ def test_sentences_naming_the_main_subject_come_first():
     texts = [s.text for s in candidate_sentences(date(2021, 6, 11), index, subject, main)]
     assert texts == ["The new leader Rahn took office in the capital."]
     assert len(candidate_sentences(date(2021, 6, 11), index, subject)) == 2  # without main: both
+
+
+def test_a_day_whose_sentences_are_about_someone_else_counts_less(monkeypatch):
+    # Norland and Rahn are in every article (the main subject); Acme, in three, is a lesser subject word.
+    # May 3 is named by two articles, but only in sentences about Acme; May 4, by one, about Rahn.
+    texts = [
+        "Minister Rahn spoke in Norland. Shares of Acme fell on May 3, 2021.",
+        "Minister Rahn toured Norland. Investors in Acme sold on May 3, 2021.",
+        "Minister Rahn met workers in Norland. The rival of Acme fell too.",
+        "Minister Rahn resigned in Norland on May 4, 2021 after the vote.",
+    ]
+    articles = [_named(f"s{i}", None, "2021-05-10", text) for i, text in enumerate(texts)]
+    collection = _collection_of(articles)
+    scores = day_scores(collection)
+    assert scores[date(2021, 5, 3)] > scores[date(2021, 5, 4)]  # by references alone
+    [day] = summarise([], collection, top=1)
+    assert day.date.start == date(2021, 5, 4)
+    monkeypatch.setattr("timeline.summarise.OFF_MAIN_DAY_WEIGHT", 1.0)
+    [day] = summarise([], collection, top=1)
+    assert day.date.start == date(2021, 5, 3)

@@ -17,7 +17,9 @@ Which days matter is read from the collection itself, with no training on refere
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
   and a quiet year's big day still shows;
 - **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
-  than a day several articles independently recall.
+  than a day several articles independently recall;
+- **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
+  counts a fifth: what happened that day happened to someone else.
 
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
@@ -30,11 +32,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -59,6 +62,7 @@ FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
 MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment or a run-on
 HEADLINE_MIN_WORDS = 4  # a headline says an event in fewer words ("Senate votes to impeach Rahn")
 MAIN_SUBJECT_WORDS = 2  # the subject words a summary sentence should name, when some candidates do
+OFF_MAIN_DAY_WEIGHT = 0.2  # a day none of whose candidate sentences names them
 REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentences already chosen
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
@@ -422,14 +426,34 @@ def summarise(
         ):
             by_day[event.date.start].append(event)
     chosen: list[Event] = []
-    for day in rank_days(day_scores(collection, since, until, subject)):
+    scores = day_scores(collection, since, until, subject)
+    for day, pool in _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main)):
         if len(chosen) >= top:
             break
-        pool = candidate_sentences(day, index, subject, main)
         summary = choose_sentences(pool, sentences, frequency, documents)
         if summary:
             chosen.append(_day_event(day, summary, by_day.get(day, []), index))
     return sorted(chosen, key=lambda e: (e.date.start if e.date else date.max, e.id))
+
+
+def _days_about(
+    scores: dict[date, float], main: set[str], pool_of: Callable[[date], list[Sentence]]
+) -> Iterator[tuple[date, list[Sentence]]]:
+    """The days most important first (as ``rank_days``), each with its candidate sentences; a day none of
+    whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score.  The
+    candidates are gathered only for the days examined (a collection names thousands of days)."""
+    heap = [(-score, day) for day, score in scores.items()]
+    heapq.heapify(heap)
+    demoted: set[date] = set()
+    while heap:
+        negative, day = heapq.heappop(heap)
+        pool = pool_of(day)
+        off_subject = main and pool and not any(_names_subject(s.text, main) for s in pool)
+        if off_subject and day not in demoted:
+            demoted.add(day)
+            heapq.heappush(heap, (negative * OFF_MAIN_DAY_WEIGHT, day))
+            continue
+        yield day, pool
 
 
 def _day_event(day: date, summary: list[SummarySentence], events: list[Event], index: DayIndex) -> Event:
