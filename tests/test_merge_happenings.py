@@ -112,7 +112,7 @@ def test_a_lone_report_in_similar_words_joins_the_days_event_of_several_outlets(
     assert joined.date is not None and joined.date.value == "2031-03-04"  # its own date, unchanged
 
 
-def test_two_events_several_outlets_tell_are_never_fused_by_wording():
+def test_two_events_as_many_outlets_tell_are_never_fused_by_wording():
     first = _cluster(
         _report("a", "2031-03-04", "Floodwater from the Kelso reservoir swept through the Marrow valley."),
         _report("b", "2031-03-04", "Kelso reservoir floodwater swept through Marrow valley villages."),
@@ -122,3 +122,21 @@ def test_two_events_several_outlets_tell_are_never_fused_by_wording():
         _report("d", "2031-03-04", "The Marrow valley school was flooded by Kelso reservoir water."),
     )
     assert len(join_similar([first, second])) == 2
+
+
+def test_an_event_two_outlets_tell_joins_a_similar_one_that_more_outlets_tell():
+    larger = _cluster(
+        _report("a", "2031-03-04", "Floodwater from the Kelso reservoir swept through the Marrow valley."),
+        _report("b", "2031-03-04", "Kelso reservoir floodwater swept through Marrow valley villages."),
+        _report("c", "2031-03-04", "The Kelso reservoir burst and its floodwater swept the Marrow valley."),
+    )
+    smaller = _cluster(
+        _report("d", "2031-03-04", "Floodwater of the burst Kelso reservoir drowned Marrow villages."),
+        _report("e", "2031-03-04", "Marrow villages drowned as the Kelso reservoir burst."),
+    )
+    others = [
+        _cluster(_report("f", "2031-02-0" + str(n), f"The {word} council met to discuss the budget."))
+        for n, word in enumerate(("Brandt", "Ostria", "Vesta", "Norland", "Acme"), start=1)
+    ]
+    merged = join_similar([smaller, larger, *others])
+    assert sorted({m.document for m in merged[0].mentions}) == ["a", "b", "c", "d", "e"]

@@ -1,17 +1,18 @@
-"""Same-day reports in similar wording: a lone article's event joins the day's event other outlets tell.
+"""Same-day reports in similar wording: a small event joins the day's event more outlets tell.
 
 Reports of one happening by different outlets share its specific words (the place, the thing hit, the
 numbers, the people) even when their verbs differ, and the merge's rules, which compare one sentence
 with another, miss many of them.  Compared as a whole, an event's sentences carry more of those words.
-After clustering, each event told by one article only (all of whose mentions have a date) is compared
-with the events several articles tell on a date that allows every one of its mentions' own dates (the
-same day, or a publication-implied day and the day before): by the cosine of their TF-IDF vectors, the
-words of each event's sentences weighted by how rare they are in the collection (the story's names,
-present everywhere, weigh little).  Above ``SIMILAR_WORDING`` it joins the most similar one.
+After clustering, each event told by one or two articles (``SIMILAR_MOVES``; all its mentions dated) is
+compared with the day-precise events more articles tell on a date that allows every one of its mentions' own
+dates (the same day, or a publication-implied day and the day before): by the cosine of their TF-IDF
+vectors, the words of each event's sentences weighted by how rare they are in the collection (the story's
+names, present everywhere, weigh little).  Above ``SIMILAR_WORDING`` it joins the most similar one.
 
 Measured on the AQUAINT merge gold (``docs/accuracy.md``, "Merge, session 4"): a hand-written sparse
-cosine over dicts is enough (no scikit-learn: its import alone costs about 90 MB).  Only lone events move,
-so two events several outlets tell are never fused by wording alone, and nothing is re-dated.
+cosine over dicts is enough (no scikit-learn: its import alone costs about 90 MB).  Only small events move
+into larger ones (fewest sources first), so two events several outlets tell are not fused by wording
+alone, and nothing is re-dated.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -30,6 +32,7 @@ from timeline.merge.features import _DAY, MentionFeatures, _places_differ, _subj
 from timeline.text import STOPWORDS
 from timeline.types import DateValue, EventMention
 
+SIMILAR_MOVES = 2  # an event told by this many articles or fewer may join a similar one more articles tell
 SIMILAR_WORDING = 0.2  # TF-IDF cosine above which a lone event is the day's event in other words
 _COMPARED_WORDS = 30  # a lone event's heaviest words compared (the rest add little to the cosine)
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
@@ -39,12 +42,16 @@ Vector = dict[str, float]
 
 
 def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
-    """The clusters after each lone article's event joins the most similar same-day event of several."""
+    """The clusters after each small event (told by up to ``SIMILAR_MOVES`` articles) joins the most
+    similar same-day event that more articles tell."""
     copies = copies or {}
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
-    lone = [cid for cid, c in enumerate(clusters) if len(sources[cid]) == 1 and _all_dated(c)]
-    targets = [cid for cid in range(len(clusters)) if len(sources[cid]) > 1]
-    if not lone or not targets:
+    sources = [len({copies.get(m.document, m.document) for m in c.mentions}) for c in clusters]
+    movers = sorted(
+        (cid for cid, c in enumerate(clusters) if sources[cid] <= SIMILAR_MOVES and _all_dated(c)),
+        key=lambda cid: (sources[cid], cid),
+    )
+    targets = [cid for cid in range(len(clusters)) if sources[cid] > 1]
+    if not movers or not targets:
         return clusters
     space = _Space(clusters)
     dates: dict[int, DateValue] = {}
@@ -57,12 +64,19 @@ def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None)
         day = postings[when.start.toordinal()]
         for word, weight in space.vector(cid).items():
             day[word].append((cid, weight))
-    for cid in lone:
-        best = _most_similar(clusters[cid], cid, space, postings, dates)
+    # fewest sources first: an event that took a lone one in may move on with it (every mention's date is
+    # checked against its new event's again); one that has moved is no target any more
+    gone: set[int] = set()
+    for cid in movers:
+        own = sources[cid]
+        best = _most_similar(
+            clusters[cid], cid, space, postings, dates, lambda t, own=own: sources[t] > own and t not in gone
+        )
         if best is not None:
             into, cosine = best
             _join(clusters[cid], clusters[into], cosine, space.vector(cid), space.vector(into))
             clusters[cid] = _Cluster()
+            gone.add(cid)
     return [c for c in clusters if c.mentions]
 
 
@@ -90,8 +104,12 @@ def _most_similar(
     space: _Space,
     postings: dict[int, dict[str, list[tuple[int, float]]]],
     dates: dict[int, DateValue],
+    allowed: Callable[[int], bool],
 ) -> tuple[int, float] | None:
     """The most similar event of several articles whose date every mention's own date allows."""
+    start, end = bounds(cluster.mentions[0])
+    if not any(day in postings for day in range(start.toordinal(), end.toordinal() + 1)):
+        return None  # cheap first test: the first mention's own days have no event of several articles
     spans = [bounds(m) for m in cluster.mentions]
     first = max(start for start, _ in spans)
     last = min(end for _, end in spans)
@@ -106,11 +124,11 @@ def _most_similar(
         for word, weight in heaviest:
             for target, other in postings[day].get(word, ()):
                 dots[target] += weight * other
-        for target, cosine in sorted(dots.items()):
+        for target, cosine in dots.items():
+            if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
+                continue  # the most similar wins, the first (lowest id) on a tie: independent of order
             when = dates[target]
-            if cosine < SIMILAR_WORDING or (best is not None and cosine <= best[0]):
-                continue
-            if all(start <= when.end and when.start <= end for start, end in spans):
+            if allowed(target) and all(start <= when.end and when.start <= end for start, end in spans):
                 best = (cosine, target)
     return (best[1], best[0]) if best else None
 
