@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -64,13 +65,20 @@ def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None)
         day = postings[when.start.toordinal()]
         for word, weight in space.vector(cid).items():
             day[word].append((cid, weight))
+    days = sorted(postings)
     # fewest sources first: an event that took a lone one in may move on with it (every mention's date is
     # checked against its new event's again); one that has moved is no target any more
     gone: set[int] = set()
     for cid in movers:
         own = sources[cid]
         best = _most_similar(
-            clusters[cid], cid, space, postings, dates, lambda t, own=own: sources[t] > own and t not in gone
+            clusters[cid],
+            cid,
+            space,
+            postings,
+            dates,
+            lambda t, own=own: sources[t] > own and t not in gone,
+            days,
         )
         if best is not None:
             into, cosine = best
@@ -105,15 +113,16 @@ def _most_similar(
     postings: dict[int, dict[str, list[tuple[int, float]]]],
     dates: dict[int, DateValue],
     allowed: Callable[[int], bool],
+    posting_days: list[int],
 ) -> tuple[int, float] | None:
     """The most similar event of several articles whose date every mention's own date allows."""
-    start, end = bounds(cluster.mentions[0])
-    if not any(day in postings for day in range(start.toordinal(), end.toordinal() + 1)):
-        return None  # cheap first test: the first mention's own days have no event of several articles
     spans = [bounds(m) for m in cluster.mentions]
     first = max(start for start, _ in spans)
     last = min(end for _, end in spans)
-    days = [day for day in range(first.toordinal(), last.toordinal() + 1) if day in postings]
+    # the days with events of more articles that every mention's own dates allow (a coarse date allows many)
+    days = posting_days[
+        bisect_left(posting_days, first.toordinal()) : bisect_right(posting_days, last.toordinal())
+    ]
     if not days:
         return None  # no event of several articles on a day the lone event's own dates all allow
     vector = space.vector(cid)
