@@ -24,6 +24,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
+from heapq import nlargest
+from operator import itemgetter
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import _choose_date, _retelling, implicit_day
@@ -126,13 +128,18 @@ def _most_similar(
     if not days:
         return None  # no event of several articles on a day the lone event's own dates all allow
     vector = space.vector(cid)
-    heaviest = sorted(vector.items(), key=lambda item: -item[1])[:_COMPARED_WORDS]
+    heaviest = (
+        nlargest(_COMPARED_WORDS, vector.items(), key=itemgetter(1))
+        if len(vector) > _COMPARED_WORDS
+        else vector.items()
+    )
     best: tuple[float, int] | None = None
     for day in days:
-        dots: dict[int, float] = defaultdict(float)  # the cosine with each event of the day (unit vectors)
+        words = postings[day]
+        dots: dict[int, float] = {}  # the cosine with each event of the day (unit vectors)
         for word, weight in heaviest:
-            for target, other in postings[day].get(word, ()):
-                dots[target] += weight * other
+            for target, other in words.get(word, ()):
+                dots[target] = dots.get(target, 0.0) + weight * other
         for target, cosine in dots.items():
             if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
                 continue  # the most similar wins, the first (lowest id) on a tie: independent of order
