@@ -390,6 +390,18 @@ def test_a_present_clause_beside_a_past_date_is_the_days_news_and_the_date_keeps
     )
 
 
+def test_a_date_in_the_subject_stays_the_clauses_own_when_a_plural_noun_reads_as_a_verb():
+    # "attacks" after "The almost simultaneous" is the subject's noun, not a present verb: the blasts of
+    # the date killed people; nothing here is news of the publication day
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "The almost simultaneous attacks March 7 at the offices in Kell and Norby killed 25 people."
+    )
+    mentions = _by_sentence(_mentions(text), "The almost")
+    assert mentions and all(m.date_source == "expression" for m in mentions)
+    assert {m.date.value for m in mentions} == {"2023-03-07"}
+
+
 def test_a_day_in_the_possessive_dates_the_happening_a_noun_made_from_a_verb_names():
     text = (
         "Minister Rahn has opened a new road.\n\n"
@@ -473,3 +485,13 @@ def test_a_plural_noun_opening_the_sentence_is_its_subject_not_its_verb():
     text = "Minister Rahn has opened a new road.\n\nTalks resumed between Acme and the union."
     (talks,) = _by_sentence(_mentions(text), "Talks")
     assert talks.date_rule == "publication-implicit.past"  # "resumed" is the verb, not "Talks"
+
+
+def test_a_happening_noun_dated_apart_from_the_verb_is_titled_by_its_own_words():
+    # the condemnation is Saturday's, the attacks Friday's: Friday's event must not read "Norland condemned"
+    mentions = _mentions("Norland on Saturday condemned the attacks on two offices in Kell on Friday.")
+    titles = {m.date.value: m.title for m in mentions if m.date}
+    assert titles == {
+        "2023-03-11": "Norland condemned the attacks on two offices in Kell",
+        "2023-03-10": "The attacks on two offices in Kell",
+    }

@@ -21,8 +21,10 @@ from timeline.summarise import (
     choose_sentences,
     day_scores,
     document_frequencies,
+    main_subject_words,
     rank_days,
     subject_words,
+    summarise,
 )
 from timeline.temporal import tag
 from timeline.types import Article, Published, Sentence
@@ -232,3 +234,66 @@ def test_a_day_only_one_article_names_counts_half():
     scores = day_scores(collection)
     assert scores[date(2021, 4, 3)] == 2 * scores[date(2021, 4, 2)]
     assert rank_days(scores)[0] == date(2021, 4, 3)
+
+
+def _collection_of(articles: list[Article]) -> Collection:
+    return Collection(
+        articles,
+        {a.id: split_sentences(a) for a in articles},
+        {a.id: tag(a.text, a.published.value, regions=a.body) for a in articles},
+    )
+
+
+def test_a_headline_outside_the_text_may_summarise_its_day():
+    text = "Officials in Norland said the vote ended late on Monday evening with a clear result."
+    article = _named("h1", None, "2021-06-08", text)
+    article.title = "Norland parliament votes to remove Minister Rahn"
+    short = _named("h2", None, "2021-06-08", "Norland officials gave no further details about the count.")
+    short.title = "Norland votes"  # two words: a label, not a sentence
+    index = DayIndex.of(_collection_of([article, short]))
+    texts = [s.text for s in candidate_sentences(date(2021, 6, 8), index, {"Norland"})]
+    assert "Norland parliament votes to remove Minister Rahn" in texts
+    assert "Norland votes" not in texts
+    # a headline the text already opens with is not a second candidate
+    article.text = f"{article.title}\n{text}"
+    article.body = [(0, len(article.text))]
+    index = DayIndex.of(_collection_of([article]))
+    headlines = [s for s in candidate_sentences(date(2021, 6, 8), index, {"Norland"}) if s.index < 0]
+    assert headlines == []
+
+
+def test_sentences_naming_the_main_subject_come_first():
+    # every article names Rahn and Norland; Acme, in two of three, is a lesser subject word
+    articles = [
+        _named("m1", None, "2021-06-08", "Voters backed Rahn in Norland today. Shares of Acme fell."),
+        _named("m2", None, "2021-06-09", "Crowds cheered Rahn across Norland. Investors in Acme sold."),
+        _named("m3", None, "2021-06-10", "Aides of Rahn in Norland planned the cabinet for the week."),
+    ]
+    collection = _collection_of(articles)
+    subject, main = subject_words(collection), main_subject_words(collection)
+    assert "Acme" in subject and main == {"Norland", "Rahn"}
+    text = "Shares of Acme fell sharply on the news. The new leader Rahn took office in the capital."
+    index = DayIndex.of(_collection_of([*articles, _named("m4", None, "2021-06-11", text)]))
+    texts = [s.text for s in candidate_sentences(date(2021, 6, 11), index, subject, main)]
+    assert texts == ["The new leader Rahn took office in the capital."]
+    assert len(candidate_sentences(date(2021, 6, 11), index, subject)) == 2  # without main: both
+
+
+def test_a_day_whose_sentences_are_about_someone_else_counts_less(monkeypatch):
+    # Norland and Rahn are in every article (the main subject); Acme, in three, is a lesser subject word.
+    # May 3 is named by two articles, but only in sentences about Acme; May 4, by one, about Rahn.
+    texts = [
+        "Minister Rahn spoke in Norland. Shares of Acme fell on May 3, 2021.",
+        "Minister Rahn toured Norland. Investors in Acme sold on May 3, 2021.",
+        "Minister Rahn met workers in Norland. The rival of Acme fell too.",
+        "Minister Rahn resigned in Norland on May 4, 2021 after the vote.",
+    ]
+    articles = [_named(f"s{i}", None, "2021-05-10", text) for i, text in enumerate(texts)]
+    collection = _collection_of(articles)
+    scores = day_scores(collection)
+    assert scores[date(2021, 5, 3)] > scores[date(2021, 5, 4)]  # by references alone
+    [day] = summarise([], collection, top=1)
+    assert day.date.start == date(2021, 5, 4)
+    monkeypatch.setattr("timeline.summarise.OFF_MAIN_DAY_WEIGHT", 1.0)
+    [day] = summarise([], collection, top=1)
+    assert day.date.start == date(2021, 5, 3)

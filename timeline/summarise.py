@@ -17,22 +17,27 @@ Which days matter is read from the collection itself, with no training on refere
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
   and a quiet year's big day still shows;
 - **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
-  than a day several articles independently recall.
+  than a day several articles independently recall;
+- **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
+  counts a fifth: what happened that day happened to someone else.
 
-Sentences for a day: those naming the day and the opening sentences of the articles published on it or
-the day after; the most central to that pool (TF-IDF centroid), then the next most central that does not
-repeat what is chosen (maximal marginal relevance), each with the articles that say nearly the same.
+Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
+published on it or the day after (naming no other day); of those, the ones naming the story's main
+subject (its two most frequent subject words) when there are any; the most central to that pool (TF-IDF
+centroid), then the next most central that does not repeat what is chosen (maximal marginal relevance),
+each with the articles that say nearly the same.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -53,7 +58,11 @@ PERIOD_DAYS = 365  # salience is measured against the articles published this cl
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
+FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
 MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment or a run-on
+HEADLINE_MIN_WORDS = 4  # a headline says an event in fewer words ("Senate votes to impeach Rahn")
+MAIN_SUBJECT_WORDS = 2  # the subject words a summary sentence should name, when some candidates do
+OFF_MAIN_DAY_WEIGHT = 0.2  # a day none of whose candidate sentences names them
 REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentences already chosen
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
@@ -94,13 +103,24 @@ def day_of(expression: TimeExpression) -> date | None:
 
 def subject_words(collection: Collection) -> set[str]:
     """Capitalised words (not opening a sentence) found in many of the articles: what the story is about."""
+    return set(_ranked_subject_words(collection))
+
+
+def main_subject_words(collection: Collection) -> set[str]:
+    """The subject words most articles share (the story's person or organisation, e.g. its two names)."""
+    return set(_ranked_subject_words(collection)[:MAIN_SUBJECT_WORDS])
+
+
+def _ranked_subject_words(collection: Collection) -> list[str]:
+    """The subject words, most articles first (the alphabetically first of equals)."""
     frequency: Counter[str] = Counter()
     for article in collection.articles:
         frequency.update(set(_INNER_CAPITALISED.findall(_body(article))))
     if not frequency:
-        return set()
-    most = frequency.most_common(1)[0][1]
-    return {word for word, count in frequency.items() if count >= SUBJECT_SHARE * most}
+        return []
+    most = max(frequency.values())
+    ranked = sorted(frequency.items(), key=lambda item: (-item[1], item[0]))
+    return [word for word, count in ranked if count >= SUBJECT_SHARE * most]
 
 
 def _body(article: Article) -> str:
@@ -240,9 +260,17 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+def _headline(article: Article) -> Sentence | None:
+    """The article's title as a candidate sentence when it is not part of the text (index -1, no offsets)."""
+    if not article.title or article.text.lstrip().startswith(article.title.strip()):
+        return None
+    return Sentence(article.id, -1, -1, -1, " ".join(article.title.split()), 0, 0)
+
+
 @dataclass
 class DayIndex:
-    """Per day: the sentences naming it (with the expression that does), and the leads published on it."""
+    """Per day: the sentences naming it (with the expression that does), and the headlines and leads
+    published on it."""
 
     naming: dict[date, list[tuple[Sentence, TimeExpression]]]
     leads: dict[date, list[Sentence]]
@@ -262,6 +290,8 @@ class DayIndex:
                     naming[day].append((sentence, expression))
             when = published_day(article)
             if when is not None:
+                headline = _headline(article)
+                leads[when].extend([headline] if headline else [])
                 leads[when].extend([s for s in sentences if not s.boilerplate][:LEAD_SENTENCES])
         return cls(naming, leads)
 
@@ -286,17 +316,34 @@ class DayIndex:
                 yield sentence
 
 
-def candidate_sentences(day: date, index: DayIndex, subject: set[str]) -> list[Sentence]:
-    """Sentences that may summarise ``day``: those naming it, the leads of its and the next day's articles."""
+def candidate_sentences(
+    day: date, index: DayIndex, subject: set[str], main: set[str] | None = None
+) -> list[Sentence]:
+    """Sentences that may summarise ``day``: those naming it, the headlines and leads of the articles
+    published on it and in the ``FOLLOWING_DAYS`` after; those naming the ``main`` subject words first,
+    else those naming any ``subject`` word, else all."""
     pool: dict[tuple[str, int], Sentence] = {}
     for sentence, _ in index.naming.get(day, []):
         pool[(sentence.document, sentence.start)] = sentence
-    for sentence in [*index.leads.get(day, []), *index.leads.get(day + timedelta(days=1), [])]:
+    for sentence in _leads_after(day, index):
         if index.names_only(sentence, day):  # an opening about another day it names is that day's
             pool[(sentence.document, sentence.start)] = sentence
-    usable = [s for s in pool.values() if not s.boilerplate and MIN_WORDS <= len(s.text.split()) <= MAX_WORDS]
+    usable = [s for s in pool.values() if not s.boilerplate and _summary_length(s)]
     on_subject = [s for s in usable if _names_subject(s.text, subject)]
-    return sorted(on_subject or usable, key=lambda s: (s.document, s.start))
+    on_main = [s for s in on_subject if main and _names_subject(s.text, main)]
+    return sorted(on_main or on_subject or usable, key=lambda s: (s.document, s.start))
+
+
+def _leads_after(day: date, index: DayIndex) -> list[Sentence]:
+    """Headlines and opening sentences of the articles published on ``day`` and the days just after."""
+    return [
+        s for offset in range(FOLLOWING_DAYS + 1) for s in index.leads.get(day + timedelta(days=offset), [])
+    ]
+
+
+def _summary_length(sentence: Sentence) -> bool:
+    words = len(sentence.text.split())
+    return (HEADLINE_MIN_WORDS if sentence.index < 0 else MIN_WORDS) <= words <= MAX_WORDS
 
 
 def choose_sentences(
@@ -367,7 +414,7 @@ def summarise(
     """
     if top <= 0:
         return []
-    subject = subject_words(collection)
+    subject, main = subject_words(collection), main_subject_words(collection)
     index = DayIndex.of(collection)
     frequency, documents = document_frequencies(index.pool())
     by_day: dict[date, list[Event]] = defaultdict(list)
@@ -379,13 +426,34 @@ def summarise(
         ):
             by_day[event.date.start].append(event)
     chosen: list[Event] = []
-    for day in rank_days(day_scores(collection, since, until, subject)):
+    scores = day_scores(collection, since, until, subject)
+    for day, pool in _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main)):
         if len(chosen) >= top:
             break
-        summary = choose_sentences(candidate_sentences(day, index, subject), sentences, frequency, documents)
+        summary = choose_sentences(pool, sentences, frequency, documents)
         if summary:
             chosen.append(_day_event(day, summary, by_day.get(day, []), index))
     return sorted(chosen, key=lambda e: (e.date.start if e.date else date.max, e.id))
+
+
+def _days_about(
+    scores: dict[date, float], main: set[str], pool_of: Callable[[date], list[Sentence]]
+) -> Iterator[tuple[date, list[Sentence]]]:
+    """The days most important first (as ``rank_days``), each with its candidate sentences; a day none of
+    whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score.  The
+    candidates are gathered only for the days examined (a collection names thousands of days)."""
+    heap = [(-score, day) for day, score in scores.items()]
+    heapq.heapify(heap)
+    demoted: set[date] = set()
+    while heap:
+        negative, day = heapq.heappop(heap)
+        pool = pool_of(day)
+        off_subject = main and pool and not any(_names_subject(s.text, main) for s in pool)
+        if off_subject and day not in demoted:
+            demoted.add(day)
+            heapq.heappush(heap, (negative * OFF_MAIN_DAY_WEIGHT, day))
+            continue
+        yield day, pool
 
 
 def _day_event(day: date, summary: list[SummarySentence], events: list[Event], index: DayIndex) -> Event:
@@ -407,14 +475,13 @@ def _summary_mentions(
 ) -> list[EventMention]:
     """One mention per chosen sentence, so that --explain and the JSON quote where each came from."""
     naming = {(s.document, s.start): e for s, e in index.naming.get(when.start, [])}
-    pool = [s for s, _ in index.naming.get(when.start, [])]
-    pool += index.leads.get(when.start, []) + index.leads.get(when.start + timedelta(days=1), [])
+    pool = [s for s, _ in index.naming.get(when.start, [])] + _leads_after(when.start, index)
     mentions = []
     for item in summary:
         sentence = next(
             (s for s in pool if s.document == item.sources[0] and " ".join(s.text.split()) == item.text), None
         )
-        if sentence is None:
+        if sentence is None or sentence.index < 0:  # a headline is no sentence of the text to quote
             continue
         expression = naming.get((sentence.document, sentence.start))
         source = "expression" if expression is not None else "publication-implicit"

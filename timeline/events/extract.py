@@ -126,6 +126,7 @@ def extract_mentions(
                     statement is None
                     and sentence.index not in headlines
                     and _present_beside_past(verb, main, published)
+                    and _date_after_verb(analysis, verb, main)
                 ):
                     statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
                 if statement is None:
@@ -192,7 +193,7 @@ def _report_line_length(text: str) -> int:
     match = _DATELINE.match(text)
     if match and re.match(r"\s*[A-Z]{2}", text) and ("(" in match.group() or re.search(r"\d", match.group())):
         return match.end()
-    return len(text) if _LEAD_IN.search(text) else 0
+    return len(text) if ":" in text and _LEAD_IN.search(text) else 0  # the lead-in ends with a colon
 
 
 def _is_usable(expression: TimeExpression, text: str) -> bool:
@@ -269,7 +270,8 @@ def _dated_mentions(
         dated = _dated_triggers(analysis, clause, found)
         spans = _own_spans(analysis, clause, [t for t, _ in dated])
         for trigger, expression in dated:
-            mention = _mention(article, sentence, analysis, clause, trigger, expression, spans.get(trigger))
+            span = spans.get(trigger) or _object_span(analysis, clause, trigger, dated)
+            mention = _mention(article, sentence, analysis, clause, trigger, expression, span)
             if trigger is None and len(mention.title.split()) < 2:
                 continue  # a verbless fragment ("Until this week."): no event to date
             mention.status = _status(analysis, clause, trigger, expression, reference)
@@ -282,6 +284,21 @@ def _dated_mentions(
     if subject_noun_dated and not triggers:
         return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
     return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+def _object_span(
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    trigger: int | None,
+    dated: list[tuple[int | None, TimeExpression]],
+) -> tuple[int, int] | None:
+    """A happening noun dated apart from the clause's verb ("Norland on Saturday condemned the attacks on
+    Kell Friday"): its title is the noun's part of the clause ("The attacks on Kell"), not the verb's act,
+    which happened on another day."""
+    if trigger is None or is_past_form(analysis.tokens[trigger].lower):
+        return None  # "met Y on Monday and signed on Tuesday": a second act of the clause's subject
+    verbs = [t for t, _ in dated if t is not None and t < trigger and analysis.verbs[t]]
+    return (verbs[-1] + 1, clause[1]) if verbs else None
 
 
 def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) -> bool:
@@ -486,6 +503,14 @@ def _present_beside_past(verb: MainVerb | None, main: EventMention, published: D
     if verb.tense == PERFECT and not verb.planned:
         return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
     return verb.tense in _PRESENT_TENSES and main.date.end < published.start
+
+
+def _date_after_verb(analysis: _Analysis, verb: MainVerb, main: EventMention) -> bool:
+    """The date lies in what the clause names, after the verb and apart from it ("expects sales to grow from
+    20% last year", "claim the 1997 attack").  A date before the verb or right after it is the clause's
+    own, or sits in the subject where a plural noun was read as the verb ("The attacks March 7 at the
+    offices killed 25")."""
+    return main.expression is not None and _token_index(analysis, main.expression.start) > verb.index + 1
 
 
 def _coordinated_beside_background(

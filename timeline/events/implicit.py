@@ -298,11 +298,16 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
         word, nxt = tokens[i].lower, tokens[i + 1]
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+        if (
+            not word.endswith("s")
+            or i in skipped
+            or not tokens[i].text.isalpha()
+            or not tokens[i].text.islower()
+        ):
+            continue  # a word in -s first: most words fail on that alone (cheap)
+        if word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
             continue
         prev = tokens[_before_adverbs(analysis, i)]  # "Acme also owes": the subject before the adverb
-        if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
-            continue
         if word in STOPWORDS or prev.lower in DETERMINERS or prev.lower in STOPWORDS - _SUBJECT_PRONOUNS:
             continue
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
@@ -331,7 +336,9 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
         word, prev = tokens[i].lower, tokens[i - 1]
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+        if not prev.lower.endswith("s") or i in skipped or not tokens[i].text.isalpha():
+            continue  # after a plural (below): most words fail on the word before alone (cheap)
+        if not tokens[i].text.islower():
             continue
         if word in STOPWORDS and not is_reporting(word):
             continue
