@@ -38,7 +38,8 @@ def _to_event(
     # a re-sent copy is listed through its mentions, but counts as a source only on its own
     sources = sorted(d for d in documents if d not in copies) or sorted(documents)
     title = _pick_title(agreeing or mentions, when)
-    counted = [m for m in agreeing or mentions if m.document in sources]
+    counting = set(sources)  # scale (issue #9): an event of thousands of sources is no list to search
+    counted = [m for m in agreeing or mentions if m.document in counting]
     status = _pick_status(counted or agreeing or mentions, when, latest or {})
     return Event(
         id=event_id(when.value if when else None, title, sources),
