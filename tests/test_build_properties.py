@@ -147,6 +147,7 @@ def _build_everything(data: bytes | str) -> None:
     except TimelineError:
         return  # one clear line for the user: not an article, or nothing that could be processed
     _check_offsets(timeline)
+    assert len({e.id for e in timeline.events}) == len(timeline.events)  # JSON consumers key on ids
     for fmt in FORMATS:
         text = render(timeline, fmt)
         assert isinstance(text, str)

@@ -493,3 +493,67 @@ def test_many_warnings_in_the_terminal_report_are_summarised_too():
     lines = [line for line in render(timeline, "terminal").splitlines() if line.lstrip().startswith("!")]
     assert len(lines) == 6
     assert "40 warnings in all (skipped-input 40)" in lines[-1]
+
+
+# ------------------------------------------------------------ a sentence printed by many articles (issue #9)
+
+WIRE = "Minister Rahn opened the Acme bridge in Norland on 14 February 2022."
+
+
+def wire_articles(count: int) -> list:
+    """``count`` articles, each its own opening (so none is a re-sent copy of another) and then the same
+    wire sentence, word for word."""
+    from timeline.types import Article, Published
+
+    articles = []
+    for k in range(count):
+        text = (
+            f"Reporter number {k} filed note {k * 7 + 3} from district {k * 11 + 5} for page {k * 13 + 1} "
+            f"of edition {k * 17 + 2}, volume {k * 19 + 4}.\n\n{WIRE}\n"
+        )
+        published = Published(f"2022-02-{15 + k % 3:02}", "header")
+        articles.append(Article(f"w{k:03}", f"w{k:03}.txt", text, [(0, len(text))], published=published))
+    return articles
+
+
+def event_partition(timeline) -> set:
+    return {
+        (e.date.value if e.date else None, tuple(sorted((m.document, m.sentence.start) for m in e.mentions)))
+        for e in timeline.events
+    }
+
+
+def test_a_sentence_many_articles_print_is_one_event_with_every_source(monkeypatch):
+    from timeline import merge
+    from timeline.build import build_timeline
+
+    monkeypatch.setenv("TIMELINE_WORKERS", "1")
+    articles = wire_articles(12)
+    collapsed = build_timeline(articles)
+    monkeypatch.setattr(merge.repeats, "REPEAT_ARTICLES", 10**9)  # each copy merged on its own, as before
+    one_by_one = build_timeline(articles)
+    assert event_partition(collapsed) == event_partition(one_by_one)
+    bridge = next(e for e in collapsed.events if "bridge" in e.title)
+    assert bridge.date is not None and bridge.date.value == "2022-02-14"
+    assert bridge.sources == sorted(a.id for a in articles)
+    # each joined mention says why, from its own article
+    assert {(r.document, r.start) for r in bridge.reasons} == {
+        (m.document, m.sentence.start) for m in bridge.mentions if m.join is not None
+    }
+    assert all(r.kind == "same-date" and r.similarity == 1.0 for r in bridge.reasons)
+
+
+def test_a_sentence_many_articles_print_is_placed_once(monkeypatch):
+    """Linear, not quadratic: the repeated sentence is compared with the events once, not once per article."""
+    from timeline import merge
+    from timeline.build import build_timeline
+
+    monkeypatch.setenv("TIMELINE_WORKERS", "1")
+    placed = []
+    original = merge._place_dated
+    monkeypatch.setattr(
+        merge, "_place_dated", lambda mention, *rest: placed.append(mention) or original(mention, *rest)
+    )
+    timeline = build_timeline(wire_articles(150))
+    assert sum(1 for m in placed if "bridge" in m.sentence.text) == 1
+    assert len(next(e for e in timeline.events if "bridge" in e.title).sources) == 150

@@ -487,3 +487,22 @@ def test_find_whole_word_agrees_with_the_case_insensitive_pattern(text, word):
 def test_find_whole_word_skips_the_word_inside_longer_words():
     assert find_whole_word("The recall vote called for a Call.", "call") == 33
     assert find_whole_word("Recalled.", "call") is None
+
+
+def test_events_that_would_share_an_id_get_distinct_stable_ones():
+    # One source telling two happenings of one day under the same title (a headline restated later, with
+    # a different happening between) must not give two events the same id: JSON consumers key on it.
+    from timeline.merge.events import distinct_ids
+    from timeline.types import Event
+
+    def events() -> list[Event]:
+        headline = _mention("a", "2022-02-15", "condemned", ["Norland"], ["attack"], index=0)
+        restated = _mention("a", "2022-02-15", "condemned", ["Norland"], ["attack"], index=4)
+        return [
+            Event("ev-same", headline.date, "Norland condemned", "reported", ["a"], [headline]),
+            Event("ev-same", restated.date, "Norland condemned", "reported", ["a"], [restated]),
+        ]
+
+    ids = [e.id for e in distinct_ids(events())]
+    assert len(set(ids)) == 2 and "ev-same" not in ids
+    assert ids == [e.id for e in distinct_ids(events())]

@@ -1,9 +1,12 @@
 """One happening, one event: consequences named with it, and an article's next sentence about it (#11)."""
 
 from timeline.build import build_timeline
-from timeline.merge.features import governing_action
+from timeline.merge.clusters import _Cluster
+from timeline.merge.features import features, governing_action
+from timeline.merge.similar import join_similar
+from timeline.temporal.timex import value_to_date
 from timeline.text import word_stem
-from timeline.types import Article, Published
+from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
 
 
 def test_what_was_suffered_in_a_happening_reports_it():
@@ -68,3 +71,72 @@ def test_a_lone_lead_joins_the_same_day_leads_that_name_the_same_parties_in_anot
     assert lead.join is not None and "leads of the same day" in lead.join.date
     # the same parties' protest that day is another action of the lexicon: another happening
     assert _event_of(timeline, "Workers of Acme").sources == ["d"]
+
+
+def _report(doc: str, value: str, text: str) -> EventMention:
+    """A mention stated on ``value`` (only what the similarity step reads: document, sentence, date)."""
+    sentence = Sentence(doc, 0, 0, len(text), text, 0, 1)
+    expression = TimeExpression(value, 0, 5, "DATE", value, None, "absolute")
+    return EventMention(doc, sentence, expression, value_to_date(value), trigger=text.split()[1])
+
+
+def _cluster(*mentions: EventMention) -> _Cluster:
+    cluster = _Cluster()
+    for mention in mentions:
+        cluster.add(mention, features(mention))
+    return cluster
+
+
+def test_a_lone_report_in_similar_words_joins_the_days_event_of_several_outlets():
+    flood = _cluster(
+        _report("a", "2031-03-04", "Floodwater from the Kelso reservoir swept through the Marrow valley."),
+        _report("b", "2031-03-04", "Kelso reservoir floodwater swept through Marrow valley villages."),
+    )
+    torrent = _cluster(
+        _report("c", "2031-03-04", "Floodwater of the burst Kelso reservoir drowned Marrow villages.")
+    )
+    market = _cluster(_report("d", "2031-03-04", "Farmers sold cattle at the weekly market in Brandt."))
+    later = _cluster(_report("e", "2031-03-09", "Kelso reservoir floodwater in Marrow valley receded."))
+    # other news of the collection, so that words only the flood reports use are rare in it
+    others = [
+        _cluster(_report("f", "2031-02-0" + str(n), f"The {word} council met to discuss the budget."))
+        for n, word in enumerate(("Brandt", "Ostria", "Vesta", "Norland", "Acme"), start=1)
+    ]
+    merged = join_similar([flood, torrent, market, later, *others])
+    by_documents = sorted(sorted({m.document for m in c.mentions}) for c in merged)
+    # the market shares no word; the receding water is another day's news, whatever its words
+    assert by_documents == [["a", "b", "c"], ["d"], ["e"], *[["f"]] * 5]
+    joined = next(m for c in merged for m in c.mentions if m.document == "c")
+    assert joined.join is not None and "similar wording" in joined.join.date
+    assert "kelso" in joined.join.terms or "reservoir" in joined.join.terms
+    assert joined.date is not None and joined.date.value == "2031-03-04"  # its own date, unchanged
+
+
+def test_two_events_as_many_outlets_tell_are_never_fused_by_wording():
+    first = _cluster(
+        _report("a", "2031-03-04", "Floodwater from the Kelso reservoir swept through the Marrow valley."),
+        _report("b", "2031-03-04", "Kelso reservoir floodwater swept through Marrow valley villages."),
+    )
+    second = _cluster(
+        _report("c", "2031-03-04", "Kelso reservoir floodwater reached the Marrow valley school."),
+        _report("d", "2031-03-04", "The Marrow valley school was flooded by Kelso reservoir water."),
+    )
+    assert len(join_similar([first, second])) == 2
+
+
+def test_an_event_two_outlets_tell_joins_a_similar_one_that_more_outlets_tell():
+    larger = _cluster(
+        _report("a", "2031-03-04", "Floodwater from the Kelso reservoir swept through the Marrow valley."),
+        _report("b", "2031-03-04", "Kelso reservoir floodwater swept through Marrow valley villages."),
+        _report("c", "2031-03-04", "The Kelso reservoir burst and its floodwater swept the Marrow valley."),
+    )
+    smaller = _cluster(
+        _report("d", "2031-03-04", "Floodwater of the burst Kelso reservoir drowned Marrow villages."),
+        _report("e", "2031-03-04", "Marrow villages drowned as the Kelso reservoir burst."),
+    )
+    others = [
+        _cluster(_report("f", "2031-02-0" + str(n), f"The {word} council met to discuss the budget."))
+        for n, word in enumerate(("Brandt", "Ostria", "Vesta", "Norland", "Acme"), start=1)
+    ]
+    merged = join_similar([smaller, larger, *others])
+    assert sorted({m.document for m in merged[0].mentions}) == ["a", "b", "c", "d", "e"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -453,7 +454,11 @@ def test_streamed_output_is_the_rendered_text(fmt):
     the text ``render`` returns, and the JSON to exactly the pretty-printed whole document."""
     from timeline.render import render_chunks, to_dict
 
-    for timeline in (make_timeline(), make_timed_timeline(), Timeline(documents=[], events=[])):
+    large = make_timeline()
+    first = large.events[0]
+    # an event large enough to be written mention by mention
+    large.events[0] = replace(first, mentions=first.mentions * 150, reasons=first.reasons * 150)
+    for timeline in (make_timeline(), make_timed_timeline(), large, Timeline(documents=[], events=[])):
         streamed = "".join(render_chunks(timeline, fmt))
         assert streamed == render(timeline, fmt)
         if fmt == "json":

@@ -92,12 +92,13 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     expressions: dict[str, list[TimeExpression]] = {}
     mentions: dict[str, list[EventMention]] = {}
     failed: list[tuple[Article, str]] = []
-    shared: dict[frozenset[str], frozenset[str]] = {}
+    shared: dict = {}  # equal values of the readings, one object each (``_compact``)
     for article, reading in zip(ordered, _read_articles(ordered, options), strict=True):
         if isinstance(reading, str):
             failed.append((article, reading))
             continue
         sentences[article.id], expressions[article.id], mentions[article.id] = _compact(reading, shared)
+    del shared
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
     ordered = [a for a in ordered if a.id in sentences]
 
@@ -110,7 +111,13 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         copy: own_mentions(mentions[copy], by_id[original], sentences[original])
         for copy, original in copies.items()
     }
-    events = merge_mentions([m for a in ordered for m in own.get(a.id, mentions[a.id])], ordered, copies)
+    if options.top is None:
+        # memory (issue #13): from here only a summary (``--top``) reads the sentences again; the ones
+        # that carry events stay alive through their mentions
+        sentences = {}
+    # the mentions are not read again as they were: merged in place, not copied (memory, issue #9)
+    merged = [m for a in ordered for m in own.get(a.id, mentions[a.id])]
+    events = merge_mentions(merged, ordered, copies, hand_over=True)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options, Collection(ordered, sentences, expressions, copies))
@@ -128,25 +135,35 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     )
 
 
-def _compact(reading: Reading, shared: dict[frozenset[str], frozenset[str]]) -> Reading:
-    """``reading`` with its repeated small values shared (in place): the same term, rule or set of words
-    is one object for the whole build, not one per mention.  Memory (issue #13): readings come back from
-    the workers as separate copies, and a large topic holds a hundred thousand terms of a few thousand
-    distinct words."""
+def _compact(reading: Reading, shared: dict) -> Reading:
+    """``reading`` with its repeated values shared (in place): the same term, rule, set of words, title,
+    date or sentence text is one object for the whole reading stage, not one per mention.  Memory (issues
+    #13, #9): readings come back from the workers as separate copies; a large topic holds a hundred
+    thousand terms of a few thousand distinct words, and a collection that repeats sentences (wire copies,
+    templates) as many copies of their text, titles and dates as it has articles."""
     sentences, expressions, mentions = reading
+    for sentence in sentences:
+        # the one field a frozen ``Sentence`` would need rebuilding for; an equal string, so no visible change
+        object.__setattr__(sentence, "text", shared.setdefault(sentence.text, sentence.text))
     for mention in mentions:
         mention.trigger = sys.intern(mention.trigger)
         for words in (mention.actors, mention.terms, mention.places, mention.content, mention.subjects or []):
             words[:] = map(sys.intern, words)
         mention.status, mention.date_source = sys.intern(mention.status), sys.intern(mention.date_source)
         mention.date_rule = sys.intern(mention.date_rule)
+        mention.title = shared.setdefault(mention.title, mention.title)
+        mention.date = shared.setdefault(mention.date, mention.date)
+        mention.earliest = shared.setdefault(mention.earliest, mention.earliest)
         if mention.trigger_context is not None:
             trigger, governor, named = mention.trigger_context
             named = shared.setdefault(named, named)
-            mention.trigger_context = (sys.intern(trigger), sys.intern(governor), named)
+            context = (sys.intern(trigger), sys.intern(governor), named)
+            mention.trigger_context = shared.setdefault(context, context)
     for expression in expressions:
         expression.type, expression.anchor = sys.intern(expression.type), sys.intern(expression.anchor)
         expression.rule = sys.intern(expression.rule)
+        expression.text = shared.setdefault(expression.text, expression.text)
+        expression.value = shared.setdefault(expression.value, expression.value)
     return sentences, expressions, mentions
 
 
@@ -349,8 +366,11 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
 
 def _read_chunk(chunk: list[Article]) -> list[Reading | str]:
     """Worker task: module-level so that it pickles by name."""
+    shared: dict = {}
     with _cycle_collector_paused():
-        return [_guarded_read(article) for article in chunk]
+        # shared before pickling too: the parent then unpickles one copy of each repeated value per chunk
+        readings = [_guarded_read(article) for article in chunk]
+        return [r if isinstance(r, str) else _compact(r, shared) for r in readings]
 
 
 def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading | str]:

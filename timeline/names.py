@@ -67,7 +67,8 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
     names: list[Name] = []
     i = 0
     while i < len(tokens):
-        if not _starts_name(tokens, i, sentence_start):
+        # ``_starts_name`` needs a capitalised first letter: most tokens fail on that alone (cheap)
+        if not tokens[i].text[:1].isupper() or not _starts_name(tokens, i, sentence_start):
             i += 1
             continue
         j = i + 1
@@ -202,8 +203,14 @@ def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
     if keys_a & keys_b:
         return True
     for x in keys_a:  # loops, not a generator: merging calls this hundreds of thousands of times
+        length_x = len(x)
         for y in keys_b:
-            if _similar_keys(x, y):
+            # ``fuzz.ratio`` is 200 x (longest common subsequence) / (sum of the lengths), so at most 200 x
+            # the shorter length / the sum: most key pairs a merge meets fail on that, in integers,
+            # before the cached ratio is looked up
+            length_y = len(y)
+            shorter = length_x if length_x < length_y else length_y
+            if 200 * shorter >= SURNAME_MIN_RATIO * (length_x + length_y) and _similar_keys(x, y):
                 return True
     return False
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from timeline.events.analysis import _PLACE_PREPOSITIONS, _Analysis, _names, _token_index, _verbs
 from timeline.events.clauses import _relative_clauses
 from timeline.names import Name
@@ -128,7 +130,14 @@ def _actors(
 def _places(analysis: _Analysis) -> set[str]:
     """The sentence's names read as where something happened: "in Eastport", "Portvale, Norland", "in Norland
     and Sudmark".  Only a locative preposition makes a place: a nationality ("Danish fishermen", "U.S.
-    officials") or a possessive ("Ana's relatives") describes a participant, not the event's location."""
+    officials") or a possessive ("Ana's relatives") describes a participant, not the event's location.
+    Found once per analysis: the set is shared by the sentence's mentions (never change it)."""
+    if analysis.places is None:
+        analysis.places = _find_places(analysis)
+    return analysis.places
+
+
+def _find_places(analysis: _Analysis) -> set[str]:
     tokens, places = analysis.tokens, set()
     names = _names(analysis)
     for n, name in enumerate(names):
@@ -169,23 +178,29 @@ def _plain_noun(analysis: _Analysis, i: int) -> bool:
 def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
     """Lower-case content lemmas of the clause; event words become their shared concept."""
     terms: list[str] = []
+    tokens, ignored, verbs = analysis.tokens, analysis.ignored, analysis.verbs
     for i in range(*clause):
-        token = analysis.tokens[i]
-        word = token.lower
-        if i in analysis.ignored or not token.text[:1].isalpha() or token.text[:1].isupper():
+        first = tokens[i].text[:1]
+        if i in ignored or not first.isalpha() or first.isupper():
             continue
-        if word in STOPWORDS or len(word) < 3 or word in AUXILIARIES or is_reporting(word):
-            continue
-        if word in CONCEPTS and (word in EVENT_NOUNS or analysis.verbs[i] or not word.endswith("ed")):
-            term = concept(word) or word
-        elif analysis.verbs[i]:
-            # a verb sharing a concept's spelling ("called X alarming") must not pose as that concept
-            term = word if verb_lemma(word) in _CONCEPT_IDS else verb_lemma(word)
-        else:
-            term = noun_lemma(word)
-        if term not in terms:
+        term = _term_of(tokens[i].lower, verbs[i])
+        if term is not None and term not in terms:
             terms.append(term)
     return terms
+
+
+@lru_cache(maxsize=65536)
+def _term_of(word: str, verb: bool) -> str | None:
+    """The content term of a lower-case word (read as a verb or not), None for a function word: decided
+    once per word (``_terms`` reads every word of every mention's clause)."""
+    if word in STOPWORDS or len(word) < 3 or word in AUXILIARIES or is_reporting(word):
+        return None
+    if word in CONCEPTS and (word in EVENT_NOUNS or verb or not word.endswith("ed")):
+        return concept(word) or word
+    if verb:
+        # a verb sharing a concept's spelling ("called X alarming") must not pose as that concept
+        return word if verb_lemma(word) in _CONCEPT_IDS else verb_lemma(word)
+    return noun_lemma(word)
 
 
 def _reported_terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:

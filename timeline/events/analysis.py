@@ -57,6 +57,8 @@ class _Analysis:
     relatives: list[Any] | None = None  # ``clauses._relative_clauses`` (a list of ``_Relative``)
     ends: list[int] | None = None  # each token's end offset, for ``_token_index``
     left_out: list[bool] | None = None  # ``titles._left_out`` of each token
+    places: set[str] | None = None  # ``actors._places`` (shared by every mention of the sentence)
+    clause_marks: list[bool] | None = None  # each token is "," or ";" (``titles._word_count``)
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:

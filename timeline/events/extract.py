@@ -91,6 +91,7 @@ def extract_mentions(
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1
+    marks = _QuoteMarks(article.text)
     mentions: list[EventMention] = []
     for sentence in sentences:
         if sentence.boilerplate:
@@ -105,7 +106,7 @@ def extract_mentions(
         analysis = _analyse(sentence, own, report_line)
         # a quotation runs on across sentences, and into the next paragraph when that one closes it
         if sentence.paragraph != paragraph:
-            narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open)
+            narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
         verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
@@ -125,12 +126,15 @@ def extract_mentions(
                     statement is None
                     and sentence.index not in headlines
                     and _present_beside_past(verb, main, published)
+                    and _date_after_verb(analysis, verb, main)
                 ):
                     statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
                 if statement is None:
                     statement = _coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
+                    if statement is verb and isinstance(decision, ImplicitDate):
+                        decision = ImplicitDate(decision.date, decision.source, BESIDE_DATE, decision.status)
                     if isinstance(decision, ImplicitDate):
                         mentions.append(
                             _implicit_mention(article, sentence, analysis, statement, decision, True)
@@ -189,7 +193,7 @@ def _report_line_length(text: str) -> int:
     match = _DATELINE.match(text)
     if match and re.match(r"\s*[A-Z]{2}", text) and ("(" in match.group() or re.search(r"\d", match.group())):
         return match.end()
-    return len(text) if _LEAD_IN.search(text) else 0
+    return len(text) if ":" in text and _LEAD_IN.search(text) else 0  # the lead-in ends with a colon
 
 
 def _is_usable(expression: TimeExpression, text: str) -> bool:
@@ -401,7 +405,7 @@ def _without_restated_headline(
     return [m for m in mentions if id(m) not in restated]
 
 
-def _quote_runs_on(article: Article, sentence: Sentence, open_quote: bool) -> bool:
+def _quote_runs_on(article: Article, sentence: Sentence, open_quote: bool, marks: _QuoteMarks) -> bool:
     """Whether a quotation left open by the previous paragraph goes on at ``sentence``, which starts a new
     one.  News style re-opens a long quotation at each paragraph (a leading mark: the mark itself opens
     it); a paragraph without a leading mark goes on with the quotation only when it holds the closing
@@ -409,8 +413,25 @@ def _quote_runs_on(article: Article, sentence: Sentence, open_quote: bool) -> bo
     if not open_quote or _QUOTE.match(sentence.text.lstrip()):
         return False
     end = article.text.find("\n\n", sentence.start)
-    paragraph_text = article.text[sentence.start : end if end != -1 else len(article.text)]
-    return len(_QUOTE.findall(paragraph_text)) % 2 == 1
+    return marks.count(sentence.start, end if end != -1 else len(article.text)) % 2 == 1
+
+
+class _QuoteMarks:
+    """The quotation marks of an article's text, found once: counting those of a paragraph re-scanned the
+    rest of the article each time when its paragraphs are not separated by blank lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+
+    def count(self, start: int, end: int) -> int:
+        """``len(_QUOTE.findall(text[start:end]))``, for an ``end`` at a blank line or the text's end."""
+        if start > 0 and self.text[start - 1] in "`'":
+            # a two-character mark may straddle ``start``: scan the slice itself, as its reader would
+            return len(_QUOTE.findall(self.text[start:end]))
+        if self.starts is None:
+            self.starts = [m.start() for m in _QUOTE.finditer(self.text)]
+        return bisect_left(self.starts, end) - bisect_left(self.starts, start)
 
 
 def _only_background(triggers: dict[int, EventMention]) -> bool:
@@ -451,6 +472,8 @@ def _coarse_news_statement(
     return statement
 
 
+# the rule of a present or present-perfect clause beside a date that is not its own
+BESIDE_DATE = f"{PUBLICATION_IMPLICIT}.beside-date"
 _PRESENT_TENSES = frozenset({PRESENT, REPORT_PRESENT, PROGRESSIVE, STATE})
 
 
@@ -464,6 +487,14 @@ def _present_beside_past(verb: MainVerb | None, main: EventMention, published: D
     if verb.tense == PERFECT and not verb.planned:
         return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
     return verb.tense in _PRESENT_TENSES and main.date.end < published.start
+
+
+def _date_after_verb(analysis: _Analysis, verb: MainVerb, main: EventMention) -> bool:
+    """The date lies in what the clause names, after the verb and apart from it ("expects sales to grow from
+    20% last year", "claim the 1997 attack").  A date before the verb or right after it is the clause's
+    own, or sits in the subject where a plural noun was read as the verb ("The attacks March 7 at the
+    offices killed 25")."""
+    return main.expression is not None and _token_index(analysis, main.expression.start) > verb.index + 1
 
 
 def _coordinated_beside_background(

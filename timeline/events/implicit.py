@@ -97,6 +97,8 @@ class Narrative:
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
     """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
     marks = [m.start() + analysis.offset for m in _QUOTE.finditer(analysis.text)]
+    if not marks:  # most sentences: no mark opens or closes anything
+        return (set(range(len(analysis.tokens))) if open_at_start else set()), open_at_start
     inside, quoted, n = open_at_start, set(), 0
     for i, token in enumerate(analysis.tokens):
         while n < len(marks) and marks[n] <= token.start:
@@ -202,9 +204,12 @@ def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bo
     return remain or head.islower()
 
 
-# "are at least imposed", "is in fact", "are among the largest": adverbial phrases and rankings
+# "are at least imposed", "is in fact": adverbial phrases; "is in the north of", "is at the heart of": where
+# a thing lies, not a condition
 _NOT_CONDITIONS = frozenset(
     {"least", "most", "fact", "part", "all", "turn", "general", "particular", "addition"}
+    | {"north", "south", "east", "west", "centre", "center", "heart", "middle", "corner", "edge", "mouth"}
+    | {"outskirts", "side", "top", "bottom", "front", "back", "foot"}
 )
 
 
@@ -293,11 +298,16 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
         word, nxt = tokens[i].lower, tokens[i + 1]
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+        if (
+            not word.endswith("s")
+            or i in skipped
+            or not tokens[i].text.isalpha()
+            or not tokens[i].text.islower()
+        ):
+            continue  # a word in -s first: most words fail on that alone (cheap)
+        if word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
             continue
         prev = tokens[_before_adverbs(analysis, i)]  # "Acme also owes": the subject before the adverb
-        if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
-            continue
         if word in STOPWORDS or prev.lower in DETERMINERS or prev.lower in STOPWORDS - _SUBJECT_PRONOUNS:
             continue
         subject = prev.text[:1].isupper() or prev.lower in _SUBJECT_PRONOUNS or prev.text.isalpha()
@@ -326,7 +336,9 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
     tokens = analysis.tokens
     for i in range(1, min(before, len(tokens) - 1)):
         word, prev = tokens[i].lower, tokens[i - 1]
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
+        if not prev.lower.endswith("s") or i in skipped or not tokens[i].text.isalpha():
+            continue  # after a plural (below): most words fail on the word before alone (cheap)
+        if not tokens[i].text.islower():
             continue
         if word in STOPWORDS and not is_reporting(word):
             continue
@@ -420,6 +432,12 @@ _TENSE_WORDS = (
 )
 
 
+def _verb_follows(analysis: _Analysis, i: int, verbs: list[bool]) -> bool:
+    """The word after token ``i`` (past adverbs) is a verb or an auxiliary."""
+    j, nxt, _ = _next_word(analysis, i, set())
+    return j < len(analysis.tokens) and (verbs[j] or nxt in _PRESENT_BE | _PAST_BE | MODALS | {"has", "have"})
+
+
 def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool]) -> MainVerb | None:
     """The verb group starting at token ``i``, if one does (``verbs``: which tokens read as verbs)."""
     word = analysis.tokens[i].lower
@@ -482,6 +500,8 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
     if word.endswith("s"):
         if i == 1 and _participle_modifier(analysis, 0, verbs):
             return None  # "Suspected bombs": the noun a sentence-opening participle describes
+        if i == 0 and _verb_follows(analysis, i, verbs):
+            return None  # "Talks resumed", "Reports said": a plural noun opening the sentence, its subject
         return _present(i, word)
     return None
 

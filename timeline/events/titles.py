@@ -99,7 +99,10 @@ def _finish_title(analysis: _Analysis, kept: list[int]) -> str:
 
 
 def _word_count(analysis: _Analysis, kept: list[int]) -> int:
-    return sum(analysis.tokens[i].text not in ",;" for i in kept)
+    """The kept tokens that are words (not "," or ";")."""
+    if analysis.clause_marks is None:  # once per analysis: titles count words again and again
+        analysis.clause_marks = [token.text in ",;" for token in analysis.tokens]
+    return len(kept) - sum(map(analysis.clause_marks.__getitem__, kept))
 
 
 def _title_tokens(

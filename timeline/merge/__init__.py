@@ -25,14 +25,19 @@ finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joi
 from __future__ import annotations
 
 import hashlib
+import operator
+from dataclasses import fields
 
 from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
-from timeline.merge.events import _to_event, event_id
+from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
+from timeline.merge.repeats import collapse_repeats, expand_repeats
+from timeline.merge.restated import join_restated
 from timeline.merge.scoring import match_score
+from timeline.merge.similar import join_similar
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
 from timeline.types import Article, Event, EventMention
 
@@ -50,15 +55,22 @@ def _doc_keys(articles: list[Article]) -> dict[str, str]:
 
 
 def merge_mentions(
-    mentions: list[EventMention], articles: list[Article], copies: dict[str, str] | None = None
+    mentions: list[EventMention],
+    articles: list[Article],
+    copies: dict[str, str] | None = None,
+    *,
+    hand_over: bool = False,
 ) -> list[Event]:
     """Cluster mentions into events; returns events in no particular order (the build stage orders them).
 
     ``copies`` maps an article that re-sends another's text to that article: its mentions are still
-    listed, but it is not counted as a source of its own.
+    listed, but it is not counted as a source of its own.  Joining sets a mention's date, date source and
+    join reason, on copies of the mentions, unless the caller hands them over (``hand_over``: it has no
+    further use for them as they were, and a large collection's mentions are not held twice).
     """
     doc_keys = _doc_keys(articles)
-    mentions = [_copy(m) for m in mentions]  # joining sets date/date_source: never touch the caller's
+    mentions = list(mentions) if hand_over else [_copy(m) for m in mentions]
+    mentions, repeats = collapse_repeats(mentions)  # scale (issue #9): a sentence many articles print
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []
     index = _Index()
@@ -70,22 +82,23 @@ def merge_mentions(
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
+    clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
+    clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
+    expand_repeats(clusters, repeats)
     events = [_to_event(c, copies, context.latest) for c in clusters]
     events.extend(_orphans(ordered, clusters, joined_docs, copies))
-    return events
+    return distinct_ids(events)
 
 
-_MENTION_FIELDS = EventMention.__slots__
+# every field, in ``__init__``'s order (a dataclass's slots follow its fields)
+_MENTION_FIELDS = operator.attrgetter(*(f.name for f in fields(EventMention)))
 
 
 def _copy(mention: EventMention) -> EventMention:
     """A shallow copy, like ``dataclasses.replace(mention)`` but several times faster."""
-    clone = object.__new__(EventMention)
-    for name in _MENTION_FIELDS:
-        setattr(clone, name, getattr(mention, name))
-    return clone
+    return EventMention(*_MENTION_FIELDS(mention))
 
 
 __all__ = [

@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.clusters import _Cluster, _different_actions
+from timeline.merge.conflicts import separate_unstated
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
@@ -59,11 +60,22 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
             home[id(mention)] = cid
     sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
     moved: dict[int, list[EventMention]] = defaultdict(list)
+    received: set[int] = set()
     for mentions in _by_document(clusters).values():
+        by_sentence: dict[int, list[EventMention]] = defaultdict(list)
+        for mention in mentions:
+            by_sentence[mention.sentence.index].append(mention)
         for mention in mentions:
             if len(sources[home[id(mention)]]) > 1:
                 continue  # another article's report is already in its event
-            found = _neighbour(mention, mentions, home, sources)
+            index = mention.sentence.index
+            near = [
+                other
+                for n in range(index - NEXT_SENTENCE, index + NEXT_SENTENCE + 1)
+                if n != index
+                for other in by_sentence.get(n, ())
+            ]
+            found = _neighbour(mention, near, home, sources) if near else None
             if found is None:
                 continue
             cid, other = found
@@ -75,10 +87,17 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
             clusters[cid].reasons.append(mention.join)
             clusters[cid].add(mention, f)
             home[id(mention)] = cid
+            received.add(cid)
     if not moved:
         return clusters
     kept = [_without(c, moved[cid]) if cid in moved else c for cid, c in enumerate(clusters)]
-    return [c for c in kept if c.mentions]
+    # a moved mention whose own date its new event's date does not allow leaves again (no re-dating)
+    settled = [
+        part
+        for cid, c in enumerate(kept)
+        for part in (separate_unstated(c, copies) if cid in received else [c])
+    ]
+    return [c for c in settled if c.mentions]
 
 
 def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:

@@ -286,11 +286,13 @@ def _same_article_score(
     assert mention.date is not None and other.date is not None
     if mention.date.start != other.date.start:
         return 0.0  # checked first: cheap, and most pairs differ here
-    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY or _apart(f, of):
+    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY:
         return 0.0
     shared = len(f.specific & of.specific) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
     people = _shared_actors(f, of, ignore=f.places | of.places)
-    return 0.75 + 0.25 * (shared + people) if shared + people >= SAME_ARTICLE_EVIDENCE else 0.0
+    if shared + people < SAME_ARTICLE_EVIDENCE or _apart(f, of):  # ``_apart`` last: it costs most
+        return 0.0
+    return 0.75 + 0.25 * (shared + people)
 
 
 def _implicit(*mentions: EventMention) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from datetime import date
 
 from timeline.merge.clusters import _Cluster
@@ -103,6 +104,23 @@ def _published_before(document: str, when: DateValue, latest: dict[str, date]) -
 
 def _normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def distinct_ids(events: list[Event]) -> list[Event]:
+    """Give events that share an id (one source telling two happenings of a day under one title, e.g. a
+    headline and a later sentence) ids of their own: the colliding key also hashes the event's first
+    mention's place in its text, so ids stay stable across runs and unique within the timeline."""
+    counts = Counter(e.id for e in events)
+    for event in events:
+        if counts[event.id] > 1 and event.mentions:
+            first = min(event.mentions, key=lambda m: (m.document, m.sentence.start))
+            event.id = (
+                "ev-"
+                + hashlib.sha1(f"{event.id}|{first.document}:{first.sentence.start}".encode()).hexdigest()[
+                    :10
+                ]
+            )
+    return events
 
 
 def event_id(value: str | None, title: str, sources: list[str]) -> str:

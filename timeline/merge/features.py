@@ -23,6 +23,7 @@ from timeline.text import (
     STOPWORDS,
     concept,
     is_reporting,
+    lower_words,
     tokenize,
     verb_flags,
     verb_lemma,
@@ -98,7 +99,7 @@ def named_after(text: str, trigger: str) -> frozenset[str]:
     end = find_whole_word(text, first) if first else None
     if end is None:
         return frozenset()
-    return frozenset(c for token in tokenize(text[end:]) if (c := concept(token.lower)))
+    return frozenset(c for word in lower_words(text[end:]) if (c := concept(word)))
 
 
 def _plural_noun(tokens: list, where: int, head: str | None) -> bool:

@@ -174,8 +174,14 @@ def _same_day_score(
         or not (a.granularity in _DAY and b.granularity in _DAY)
     ):
         return 0.0
-    if _apart(f, of):
-        return 0.0
+    score = _same_day_evidence(f, of, planned)
+    # reports of two places or parties are two happenings: tested last, only for a pair that would match
+    # (the name comparisons cost more than the rest)
+    return 0.0 if score > 0 and _apart(f, of) else score
+
+
+def _same_day_evidence(f: MentionFeatures, of: MentionFeatures, planned: bool) -> float:
+    """``_same_day_score`` of two day-precise occurrences before telling places and parties apart."""
     # a death toll with its attack, not a reaction to the attack ("condemned the bombing")
     allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts) and not _reaction(f, of)
     shared = len(_content(f) & _content(of)) + len(f.places & of.places)

@@ -178,24 +178,30 @@ def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -
     the same action, and a shared concept of the lexicon or a shared specific word: a shared verb alone
     is often the same word in another sense ("the crater left by the blast" / "plans to leave").
     """
-    if f.kind != of.kind or _places_differ(f, of) or _subjects_clash(f, of):
+    # every test is a condition of a match: the cheap ones (set operations) come first, the name
+    # comparisons last; most pairs fail on the action or on the words they share
+    if f.kind != of.kind:
+        return 0.0
+    lexicon = {c for c in f.concepts & of.concepts if not c.startswith("v:")}
+    specific = len(f.specific & of.specific)
+    if not (lexicon or specific):
+        return 0.0  # an action of the lexicon, or (below) the same verb and a specific word in common
+    same_action = f.head is not None and (
+        f.head == of.head or (f.head in of.concepts and of.head in f.concepts)
+    )
+    if f.kind != "statement" and not same_action:
+        return 0.0
+    if _places_differ(f, of) or _subjects_clash(f, of):
         return 0.0
     if f.governor != of.governor and _shared_actors(f, of) < REFERENCE_ACTORS:
         return 0.0  # another action naming the happening ("laid a wreath at the blast's crater")
     people = _shared_people(context.people(f), context.people(of))
     if people == 0:
         return 0.0
-    lexicon = {c for c in f.concepts & of.concepts if not c.startswith("v:")}
-    specific = len(f.specific & of.specific)
     if f.kind == "statement":
         if not (f.speaker and of.speaker and frozen_keys_match(f.speaker, of.speaker)):
             return 0.0
-        return 3.0 + 2.0 * len(lexicon) + 0.5 * specific if lexicon or specific else 0.0
-    same_action = f.head is not None and (
-        f.head == of.head or (f.head in of.concepts and of.head in f.concepts)
-    )
-    if not same_action or not (lexicon or specific):
-        return 0.0  # an action of the lexicon, or the same verb and a specific word in common
+        return 3.0 + 2.0 * len(lexicon) + 0.5 * specific
     return 2.0 * len(lexicon) + 1.5 * people + 0.5 * specific
 
 

@@ -254,6 +254,8 @@ _WHY = {
     "past": "a past-tense report with no other day before it is news of its publication day",
     "state": 'a condition the article reports as holding now ("is in custody", "still has") is news '
     "of its publication day",
+    "beside-date": "the sentence's date belongs to what the clause names, and a clause told in the present "
+    '("expects", "has invited") is news of its publication day',
     "market-close": "a market close told without a day is the last trading session before publication",
 }
 
@@ -271,6 +273,8 @@ def implicit_reason(mention: EventMention) -> str:
         )
     earlier = f" (it may be the day before, {mention.earliest.isoformat()})" if mention.earliest else ""
     reason = _WHY.get(why, "a news report without a date of its own is news of its publication day")
+    if why == "beside-date":
+        return f"no date of its own in the clause: {reason}, {value}{earlier}"
     return f"no date in the sentence: {reason}, {value}{earlier}"
 
 

@@ -104,15 +104,22 @@ def conflict_to_dict(conflict: Conflict) -> dict:
 
 
 def event_to_dict(event: Event) -> dict:
+    return _materialised(_event_fields(event))
+
+
+def _event_fields(event: Event) -> dict:
+    """An event's JSON object; a large event's mentions and join reasons are converted only as they are
+    written (an event of a collection that repeats one sentence thousands of times holds as many)."""
+    lazy = Items if len(event.mentions) > LAZY_MENTIONS else _converted
     result = {
         "id": event.id,
         "date": date_to_dict(event.date),
         "title": event.title,
         "status": event.status,
         "sources": list(event.sources),
-        "mentions": [mention_to_dict(m) for m in event.mentions],
+        "mentions": lazy(event.mentions, mention_to_dict),
         "conflicts": [conflict_to_dict(c) for c in event.conflicts],
-        "reasons": [reason_to_dict(r) for r in event.reasons],
+        "reasons": lazy(event.reasons, reason_to_dict),
         "confidence": event.confidence,
     }
     if event.summary:  # summary timelines (--top) only
@@ -151,10 +158,7 @@ def gap_to_dict(gap: Gap) -> dict:
 
 def to_dict(timeline: Timeline) -> dict:
     """The whole JSON document as dicts (``iter_json`` writes the same without holding it all)."""
-    return {
-        key: [value.convert(item) for item in value.items] if isinstance(value, Items) else value
-        for key, value in _fields(timeline).items()
-    }
+    return _materialised(_fields(timeline))
 
 
 def check_to_dict(gaps: list[Gap]) -> dict:
@@ -186,6 +190,14 @@ def dumps(document: dict) -> str:
 # shifted right, which is safe because JSON strings never hold a raw newline.
 
 
+LAZY_MENTIONS = 100  # an event with more mentions is written mention by mention (fewer: in one piece, faster)
+_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)  # ``dumps``'s settings, made once for many calls
+
+
+def _converted(items: Iterable[Any], convert: Callable[[Any], Any]) -> list:
+    return [convert(item) for item in items]
+
+
 class Items:
     """A list field of a streamed document: ``convert`` is applied to each item only as it is written."""
 
@@ -195,30 +207,50 @@ class Items:
 
 
 def iter_dumps(fields: dict[str, Any]) -> Iterator[str]:
-    """``dumps(fields)`` in pieces; a field whose value is ``Items`` is written one item at a time."""
-    if not fields:
-        yield "{}"
-        return
+    """``dumps(fields)`` in pieces; a value that is ``Items`` (at any depth, inside dicts and ``Items``)
+    is written one item at a time."""
+    return _iter_value(fields, 0)
+
+
+def _iter_value(value: Any, level: int) -> Iterator[str]:
+    if isinstance(value, Items):
+        yield from _iter_list(value, level)
+    elif isinstance(value, dict) and value and any(isinstance(v, (Items, dict)) for v in value.values()):
+        yield from _iter_dict(value, level)
+    else:
+        yield _shifted(_ENCODER.encode(value), level)
+
+
+def _iter_dict(fields: dict[str, Any], level: int) -> Iterator[str]:
+    indent = "\n" + "  " * (level + 1)
     for number, (key, value) in enumerate(fields.items()):
-        yield ("{" if number == 0 else ",") + "\n  " + json.dumps(key, ensure_ascii=False) + ": "
-        if isinstance(value, Items):
-            yield from _iter_list(value)
-        else:
-            yield _shifted(dumps(value), 1)
-    yield "\n}"
+        yield ("{" if number == 0 else ",") + indent + json.dumps(key, ensure_ascii=False) + ": "
+        yield from _iter_value(value, level + 1)
+    yield "\n" + "  " * level + "}"
 
 
-def _iter_list(field: Items) -> Iterator[str]:
+def _iter_list(field: Items, level: int) -> Iterator[str]:
+    indent = "\n" + "  " * (level + 1)
     empty = True
     for item in field.items:
-        yield ("[" if empty else ",") + "\n    " + _shifted(dumps(field.convert(item)), 2)
+        yield "[" + indent if empty else "," + indent
+        yield from _iter_value(field.convert(item), level + 1)
         empty = False
-    yield "[]" if empty else "\n  ]"
+    yield "[]" if empty else "\n" + "  " * level + "]"
 
 
 def _shifted(text: str, levels: int) -> str:
     """``text`` (pretty JSON) as nested ``levels`` deep: every line after the first indented further."""
-    return text.replace("\n", "\n" + "  " * levels)
+    return text.replace("\n", "\n" + "  " * levels) if levels else text
+
+
+def _materialised(value: Any) -> Any:
+    """``value`` with every ``Items`` converted into its list (what ``iter_dumps`` writes, as plain data)."""
+    if isinstance(value, Items):
+        return [_materialised(value.convert(item)) for item in value.items]
+    if isinstance(value, dict):
+        return {key: _materialised(item) for key, item in value.items()}
+    return value
 
 
 def iter_json(timeline: Timeline) -> Iterator[str]:
@@ -231,7 +263,7 @@ def _fields(timeline: Timeline) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "timeline", "version": __version__},
         "documents": Items(timeline.documents, lambda d: document_to_dict(d, timeline.copies.get(d.id))),
-        "events": Items(ordered_events(timeline.events), event_to_dict),
+        "events": Items(ordered_events(timeline.events), _event_fields),
         "gaps": Items(timeline.gaps, gap_to_dict),
         "summary": summary_counts(timeline),
     }

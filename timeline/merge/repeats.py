@@ -1,0 +1,91 @@
+"""Verbatim repeats across many articles (wire copies, templated reports): merged once, listed for each.
+
+Placing a dated mention compares it with the events near its date, so a sentence that thousands of articles
+print word for word, with the same date, makes the merge quadratic: each copy is ranked against the
+events the others made (issue #9: 20,000 generated records took half an hour).  Such a group is one report,
+syndicated.  Before clustering, each group of identical dated mentions (same sentence words, same date,
+same reading of it) found in at least ``REPEAT_ARTICLES`` articles is represented by its first member; after
+clustering, the other members join their representative's event, each with the evidence of that join
+(``join_reason``), and the event is assembled from all of them (date, sources, conflicts count every
+article).  Groups smaller than that are merged one by one as before: real news collections rarely repeat a
+sentence in more than a few articles that are not re-sent copies (at most 3 in the development topics),
+and copies are handled before merging (``build.own_mentions``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import fields
+from operator import attrgetter
+
+from timeline.merge.clusters import _Cluster
+from timeline.merge.evidence import join_reason
+from timeline.merge.features import features
+from timeline.types import EventMention, JoinReason
+
+REPEAT_ARTICLES = 8  # distinct articles printing the same dated mention before it is merged once for all
+
+# a join reason's fields after its first two (the joining mention's document and sentence start)
+_AFTER_PLACE = attrgetter(*(f.name for f in fields(JoinReason)[2:]))
+
+# the members of each collapsed group but its representative, by ``id`` of the representative
+Repeats = dict[int, list[EventMention]]
+
+
+def repeat_key(mention: EventMention) -> tuple | None:
+    """What two mentions must share to be the same report repeated: the sentence's words and everything
+    read from them; None for an undated mention (joined by content, one by one)."""
+    if mention.date is None:
+        return None
+    return (
+        " ".join(mention.sentence.text.split()),
+        mention.expression.text if mention.expression else None,
+        mention.date,
+        mention.earliest,
+        mention.date_source,
+        mention.date_rule,
+        mention.trigger,
+        mention.status,
+        mention.title,
+        tuple(mention.actors),
+        tuple(mention.terms),
+        tuple(mention.places),
+        tuple(mention.content),
+        None if mention.subjects is None else tuple(mention.subjects),
+    )
+
+
+def collapse_repeats(mentions: list[EventMention]) -> tuple[list[EventMention], Repeats]:
+    """``mentions`` less the members of each large group of repeats but its first (in the given order),
+    and those members by their representative."""
+    groups: dict[tuple, list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        key = repeat_key(mention)
+        if key is not None:
+            groups[key].append(mention)
+    repeats: Repeats = {}
+    for members in groups.values():
+        if len(members) > 1 and len({m.document for m in members}) >= REPEAT_ARTICLES:
+            repeats[id(members[0])] = members[1:]
+    if not repeats:
+        return mentions, repeats
+    dropped = {id(m) for members in repeats.values() for m in members}
+    return [m for m in mentions if id(m) not in dropped], repeats
+
+
+def expand_repeats(clusters: list[_Cluster], repeats: Repeats) -> None:
+    """Put each collapsed member into its representative's cluster, joined on the representative's evidence
+    (a conflict or a retelling when the representative joined as one, else the same date)."""
+    if not repeats:
+        return
+    for cluster in clusters:
+        found = [(m, repeats[id(m)]) for m in cluster.mentions if id(m) in repeats]
+        for representative, members in found:
+            kind = representative.join.kind if representative.join is not None else "same-date"
+            # the members differ from one another only in where they are: one reason, placed for each
+            first, f = members[0], features(representative)
+            reason = join_reason(first, features(first), representative, f, kind)
+            for member in members:
+                member.join = JoinReason(member.document, member.sentence.start, *_AFTER_PLACE(reason))
+                cluster.mentions.append(member)
+                cluster.reasons.append(member.join)

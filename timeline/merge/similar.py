@@ -1,0 +1,201 @@
+"""Same-day reports in similar wording: a small event joins the day's event more outlets tell.
+
+Reports of one happening by different outlets share its specific words (the place, the thing hit, the
+numbers, the people) even when their verbs differ, and the merge's rules, which compare one sentence
+with another, miss many of them.  Compared as a whole, an event's sentences carry more of those words.
+After clustering, each event told by one or two articles (``SIMILAR_MOVES``; all its mentions dated) is
+compared with the day-precise events more articles tell on a date that allows every one of its mentions' own
+dates (the same day, or a publication-implied day and the day before): by the cosine of their TF-IDF
+vectors, the words of each event's sentences weighted by how rare they are in the collection (the story's
+names, present everywhere, weigh little).  Above ``SIMILAR_WORDING`` it joins the most similar one.
+
+Measured on the AQUAINT merge gold (``docs/accuracy.md``, "Merge, session 4"): a hand-written sparse
+cosine over dicts is enough (no scikit-learn: its import alone costs about 90 MB).  Only small events move
+into larger ones (fewest sources first), so two events several outlets tell are not fused by wording
+alone, and nothing is re-dated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from timeline.merge.clusters import _Cluster
+from timeline.merge.conflicts import _choose_date, _retelling, implicit_day
+from timeline.merge.dates import bounds
+from timeline.merge.evidence import join_reason
+from timeline.merge.features import _DAY, MentionFeatures, _places_differ, _subjects_clash, features
+from timeline.text import STOPWORDS
+from timeline.types import DateValue, EventMention
+
+SIMILAR_MOVES = 2  # an event told by this many articles or fewer may join a similar one more articles tell
+SIMILAR_WORDING = 0.2  # TF-IDF cosine above which a lone event is the day's event in other words
+_COMPARED_WORDS = 30  # a lone event's heaviest words compared (the rest add little to the cosine)
+_SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
+_WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
+
+Vector = dict[str, float]
+
+
+def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+    """The clusters after each small event (told by up to ``SIMILAR_MOVES`` articles) joins the most
+    similar same-day event that more articles tell."""
+    copies = copies or {}
+    sources = [len({copies.get(m.document, m.document) for m in c.mentions}) for c in clusters]
+    movers = sorted(
+        (cid for cid, c in enumerate(clusters) if sources[cid] <= SIMILAR_MOVES and _all_dated(c)),
+        key=lambda cid: (sources[cid], cid),
+    )
+    targets = [cid for cid in range(len(clusters)) if sources[cid] > 1]
+    if not movers or not targets:
+        return clusters
+    space = _Space(clusters)
+    dates: dict[int, DateValue] = {}
+    postings: dict[int, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    for cid in targets:
+        when = _event_date(clusters[cid])
+        if when is None or when.granularity not in _DAY:
+            continue  # a week's or a month's events are no day's happening (measured: none joins them)
+        dates[cid] = when
+        day = postings[when.start.toordinal()]
+        for word, weight in space.vector(cid).items():
+            day[word].append((cid, weight))
+    # fewest sources first: an event that took a lone one in may move on with it (every mention's date is
+    # checked against its new event's again); one that has moved is no target any more
+    gone: set[int] = set()
+    for cid in movers:
+        own = sources[cid]
+        best = _most_similar(
+            clusters[cid], cid, space, postings, dates, lambda t, own=own: sources[t] > own and t not in gone
+        )
+        if best is not None:
+            into, cosine = best
+            _join(clusters[cid], clusters[into], cosine, space.vector(cid), space.vector(into))
+            clusters[cid] = _Cluster()
+            gone.add(cid)
+    return [c for c in clusters if c.mentions]
+
+
+def _all_dated(cluster: _Cluster) -> bool:
+    return all(m.date is not None for m in cluster.mentions)
+
+
+def _event_date(cluster: _Cluster) -> DateValue | None:
+    """The date the event will have (``events._to_event``): from its stated dates, else its unstated ones.
+    Only its day matters here: when every date its members state is on one day, that day (cheap)."""
+    days = {when.start for when in cluster.stated}
+    if len(days) == 1 and all(when.granularity in _DAY for when in cluster.stated):
+        return cluster.stated[0]
+    stated = [
+        m
+        for m in cluster.mentions
+        if m.date is not None and m.date_source == "expression" and not _retelling(m)
+    ]
+    return _choose_date(stated) or implicit_day(cluster.mentions)
+
+
+def _most_similar(
+    cluster: _Cluster,
+    cid: int,
+    space: _Space,
+    postings: dict[int, dict[str, list[tuple[int, float]]]],
+    dates: dict[int, DateValue],
+    allowed: Callable[[int], bool],
+) -> tuple[int, float] | None:
+    """The most similar event of several articles whose date every mention's own date allows."""
+    start, end = bounds(cluster.mentions[0])
+    if not any(day in postings for day in range(start.toordinal(), end.toordinal() + 1)):
+        return None  # cheap first test: the first mention's own days have no event of several articles
+    spans = [bounds(m) for m in cluster.mentions]
+    first = max(start for start, _ in spans)
+    last = min(end for _, end in spans)
+    days = [day for day in range(first.toordinal(), last.toordinal() + 1) if day in postings]
+    if not days:
+        return None  # no event of several articles on a day the lone event's own dates all allow
+    vector = space.vector(cid)
+    heaviest = sorted(vector.items(), key=lambda item: -item[1])[:_COMPARED_WORDS]
+    best: tuple[float, int] | None = None
+    for day in days:
+        dots: dict[int, float] = defaultdict(float)  # the cosine with each event of the day (unit vectors)
+        for word, weight in heaviest:
+            for target, other in postings[day].get(word, ()):
+                dots[target] += weight * other
+        for target, cosine in dots.items():
+            if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
+                continue  # the most similar wins, the first (lowest id) on a tie: independent of order
+            when = dates[target]
+            if allowed(target) and all(start <= when.end and when.start <= end for start, end in spans):
+                best = (cosine, target)
+    return (best[1], best[0]) if best else None
+
+
+def _join(lone: _Cluster, into: _Cluster, cosine: float, vector: Vector, other: Vector) -> None:
+    """Move the lone event's mentions into ``into``, its first mention's join saying why."""
+    mention, f = lone.reps[0] if lone.reps else (lone.mentions[0], features(lone.mentions[0]))
+    member, of = _closest_member(mention, into)
+    shared = sorted(set(vector) & set(other), key=lambda w: (-vector[w] * other[w], w))[:_SHOWN_WORDS]
+    reason = join_reason(
+        mention, f, member, of, "same-date" if mention.date == member.date else "compatible-date"
+    )
+    mention.join = replace(
+        reason,
+        terms=tuple(dict.fromkeys(reason.terms + tuple(shared)))[:6],
+        date=f"{reason.date}; similar wording to that day's reports (TF-IDF cosine {cosine:.2f})",
+    )
+    into.reasons.append(mention.join)
+    into.absorb(lone)
+
+
+def _closest_member(mention: EventMention, cluster: _Cluster) -> tuple[EventMention, MentionFeatures]:
+    """The member sharing most words with the mention (the join's other side), no place or party apart."""
+    words = set(_words(mention.sentence.text))
+    f = features(mention)
+
+    def overlap(pair: tuple[EventMention, MentionFeatures]) -> tuple[bool, int]:
+        other, of = pair
+        apart = _places_differ(f, of) or _subjects_clash(f, of)
+        return (not apart, len(words & set(_words(other.sentence.text))))
+
+    return max(cluster.reps, key=overlap)
+
+
+class _Space:
+    """TF-IDF vectors of clusters over their distinct sentences, normalised; IDF over the collection's
+    sentences.  A cluster's vector is made when first asked for: most lone events meet no candidate."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self._clusters = clusters
+        self._words: dict[tuple[str, int], tuple[str, ...]] = {}
+        for cluster in clusters:
+            for mention in cluster.mentions:
+                key = (mention.document, mention.sentence.start)
+                if key not in self._words:
+                    self._words[key] = _words(mention.sentence.text)
+        frequency: Counter[str] = Counter()
+        for words in self._words.values():
+            frequency.update(set(words))
+        total = len(self._words)
+        self._idf = {word: math.log(total / n) for word, n in frequency.items()}
+        self._vectors: dict[int, Vector] = {}
+
+    def vector(self, cid: int) -> Vector:
+        found = self._vectors.get(cid)
+        if found is None:
+            counts: Counter[str] = Counter()
+            for key in dict.fromkeys((m.document, m.sentence.start) for m in self._clusters[cid].mentions):
+                counts.update(self._words[key])
+            weights = {w: (1.0 + math.log(n)) * self._idf[w] for w, n in counts.items()}
+            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+            found = {w: x / norm for w, x in weights.items() if x > 0}
+            self._vectors[cid] = found
+        return found
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-cased content words and numbers (three letters or more; stop words left out)."""
+    return tuple(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 3 and w not in STOPWORDS)
