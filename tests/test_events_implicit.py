@@ -485,3 +485,13 @@ def test_a_plural_noun_opening_the_sentence_is_its_subject_not_its_verb():
     text = "Minister Rahn has opened a new road.\n\nTalks resumed between Acme and the union."
     (talks,) = _by_sentence(_mentions(text), "Talks")
     assert talks.date_rule == "publication-implicit.past"  # "resumed" is the verb, not "Talks"
+
+
+def test_a_happening_noun_dated_apart_from_the_verb_is_titled_by_its_own_words():
+    # the condemnation is Saturday's, the attacks Friday's: Friday's event must not read "Norland condemned"
+    mentions = _mentions("Norland on Saturday condemned the attacks on two offices in Kell on Friday.")
+    titles = {m.date.value: m.title for m in mentions if m.date}
+    assert titles == {
+        "2023-03-11": "Norland condemned the attacks on two offices in Kell",
+        "2023-03-10": "The attacks on two offices in Kell",
+    }

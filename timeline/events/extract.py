@@ -270,7 +270,8 @@ def _dated_mentions(
         dated = _dated_triggers(analysis, clause, found)
         spans = _own_spans(analysis, clause, [t for t, _ in dated])
         for trigger, expression in dated:
-            mention = _mention(article, sentence, analysis, clause, trigger, expression, spans.get(trigger))
+            span = spans.get(trigger) or _object_span(analysis, clause, trigger, dated)
+            mention = _mention(article, sentence, analysis, clause, trigger, expression, span)
             if trigger is None and len(mention.title.split()) < 2:
                 continue  # a verbless fragment ("Until this week."): no event to date
             mention.status = _status(analysis, clause, trigger, expression, reference)
@@ -283,6 +284,21 @@ def _dated_mentions(
     if subject_noun_dated and not triggers:
         return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
     return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+def _object_span(
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    trigger: int | None,
+    dated: list[tuple[int | None, TimeExpression]],
+) -> tuple[int, int] | None:
+    """A happening noun dated apart from the clause's verb ("Norland on Saturday condemned the attacks on
+    Kell Friday"): its title is the noun's part of the clause ("The attacks on Kell"), not the verb's act,
+    which happened on another day."""
+    if trigger is None or is_past_form(analysis.tokens[trigger].lower):
+        return None  # "met Y on Monday and signed on Tuesday": a second act of the clause's subject
+    verbs = [t for t, _ in dated if t is not None and t < trigger and analysis.verbs[t]]
+    return (verbs[-1] + 1, clause[1]) if verbs else None
 
 
 def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) -> bool:
