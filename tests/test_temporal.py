@@ -167,3 +167,18 @@ def test_overnight_follows_tense(text: str, value: str) -> None:
 def test_ambiguous_slashed_date_without_publication_is_month_first() -> None:
     found = tag("The claim was filed on 03/04/2022.", None)
     assert [(e.text, e.value) for e in found] == [("03/04/2022", "2022-03-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # tokenised news (a space before each comma, as research collections ship it): the year still belongs
+        ("She died early on February 3 , 2003 .", "2003-02-03"),
+        ("The trial opened on Monday , April 16 , 2007 .", "2007-04-16"),
+        ("On 3 February , 2003 , police came .", "2003-02-03"),
+        ("In May , 2005 , he moved .", "2005-05"),
+    ],
+)
+def test_a_space_before_the_comma_keeps_the_year_with_its_date(text: str, value: str) -> None:
+    (expression,) = tag(text, "2007-04-20")
+    assert expression.value == value

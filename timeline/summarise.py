@@ -414,7 +414,8 @@ def summarise(
     """
     if top <= 0:
         return []
-    subject, main = subject_words(collection), main_subject_words(collection)
+    ranked = _ranked_subject_words(collection)  # one pass over the articles for both
+    subject, main = set(ranked), set(ranked[:MAIN_SUBJECT_WORDS])
     index = DayIndex.of(collection)
     frequency, documents = document_frequencies(index.pool())
     by_day: dict[date, list[Event]] = defaultdict(list)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import timedelta
+from functools import lru_cache
+from operator import attrgetter
 
 from timeline.events.actors import _actors, _expand_surnames, _places, _reported_terms, _subjects, _terms
 from timeline.events.analysis import (
@@ -730,7 +732,7 @@ def _undated_mention(
     # the same analysis as the implicit-date reading's (cached): the dates' and dateline's tokens ignored
     analysis = _analysis_with_dates(sentence, skipped)
     # most sentences fail on a cheap test: no past form or perfect auxiliary, or no name at all
-    if not any(t.lower in _PERFECT or is_past_form(t.lower) for t in analysis.tokens):
+    if not any(map(_past_or_perfect, map(_LOWER, analysis.tokens))):
         return None
     if not _names(analysis):
         return None
@@ -746,6 +748,15 @@ def _undated_mention(
         mention = _mention(article, sentence, analysis, clause, trigger, None)
         return mention if mention.actors else None
     return None
+
+
+_LOWER = attrgetter("lower")
+
+
+@lru_cache(maxsize=65536)
+def _past_or_perfect(word: str) -> bool:
+    """A past form or a perfect's auxiliary: what an undated report needs somewhere (decided once a word)."""
+    return word in _PERFECT or is_past_form(word)
 
 
 def _mention(

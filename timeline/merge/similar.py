@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
+from heapq import nlargest
+from operator import itemgetter
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import _choose_date, _retelling, implicit_day
@@ -64,13 +67,20 @@ def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None)
         day = postings[when.start.toordinal()]
         for word, weight in space.vector(cid).items():
             day[word].append((cid, weight))
+    days = sorted(postings)
     # fewest sources first: an event that took a lone one in may move on with it (every mention's date is
     # checked against its new event's again); one that has moved is no target any more
     gone: set[int] = set()
     for cid in movers:
         own = sources[cid]
         best = _most_similar(
-            clusters[cid], cid, space, postings, dates, lambda t, own=own: sources[t] > own and t not in gone
+            clusters[cid],
+            cid,
+            space,
+            postings,
+            dates,
+            lambda t, own=own: sources[t] > own and t not in gone,
+            days,
         )
         if best is not None:
             into, cosine = best
@@ -105,25 +115,31 @@ def _most_similar(
     postings: dict[int, dict[str, list[tuple[int, float]]]],
     dates: dict[int, DateValue],
     allowed: Callable[[int], bool],
+    posting_days: list[int],
 ) -> tuple[int, float] | None:
     """The most similar event of several articles whose date every mention's own date allows."""
-    start, end = bounds(cluster.mentions[0])
-    if not any(day in postings for day in range(start.toordinal(), end.toordinal() + 1)):
-        return None  # cheap first test: the first mention's own days have no event of several articles
     spans = [bounds(m) for m in cluster.mentions]
     first = max(start for start, _ in spans)
     last = min(end for _, end in spans)
-    days = [day for day in range(first.toordinal(), last.toordinal() + 1) if day in postings]
+    # the days with events of more articles that every mention's own dates allow (a coarse date allows many)
+    days = posting_days[
+        bisect_left(posting_days, first.toordinal()) : bisect_right(posting_days, last.toordinal())
+    ]
     if not days:
         return None  # no event of several articles on a day the lone event's own dates all allow
     vector = space.vector(cid)
-    heaviest = sorted(vector.items(), key=lambda item: -item[1])[:_COMPARED_WORDS]
+    heaviest = (
+        nlargest(_COMPARED_WORDS, vector.items(), key=itemgetter(1))
+        if len(vector) > _COMPARED_WORDS
+        else vector.items()
+    )
     best: tuple[float, int] | None = None
     for day in days:
-        dots: dict[int, float] = defaultdict(float)  # the cosine with each event of the day (unit vectors)
+        words = postings[day]
+        dots: dict[int, float] = {}  # the cosine with each event of the day (unit vectors)
         for word, weight in heaviest:
-            for target, other in postings[day].get(word, ()):
-                dots[target] += weight * other
+            for target, other in words.get(word, ()):
+                dots[target] = dots.get(target, 0.0) + weight * other
         for target, cosine in dots.items():
             if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
                 continue  # the most similar wins, the first (lowest id) on a tie: independent of order

@@ -628,21 +628,21 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
     ),
     (
         "month_day",
-        rf"(?:{_WEEKDAY_ANY},?\s+(?:the\s+)?)?{_MONTH}\s*(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d)"
+        rf"(?:{_WEEKDAY_ANY}(?:\s*,)?\s+(?:the\s+)?)?{_MONTH}\s*(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d)"
         rf"(?:\s*(?:-|–|—|to|through|until|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d))?"
-        rf"(?:,?\s+{_YEAR})?",
+        rf"(?:(?:\s*,)?\s+{_YEAR})?",
         _month_day_guard,
     ),
     (
         "day_month",
-        rf"(?<![\w.,/$£€-])(?:{_WEEKDAY_ANY},?\s+(?:the\s+)?)?(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}"
-        rf"(?:\s*(?:-|–|to|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+        rf"(?<![\w.,/$£€-])(?:{_WEEKDAY_ANY}(?:\s*,)?\s+(?:the\s+)?)?(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}"
+        rf"(?:\s*(?:-|–|to|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX})?\s+(?:of\s+)?{_MONTH}(?:(?:\s*,)?\s+{_YEAR})?",
         _day_month_guard,
     ),
     (
         "month",  # with a year: "month_year"
         rf"(?:(?P<rel>last|next|this|past|coming)\s+|{_POSITION}[\s-]*)?{_MONTH}"
-        rf"(?:,?\s+(?:of\s+)?{_YEAR_ANY}|\s+(?P<yrel>this|last|next)\s+year\b(?![-’']))?",
+        rf"(?:(?:\s*,)?\s+(?:of\s+)?{_YEAR_ANY}|\s+(?P<yrel>this|last|next)\s+year\b(?![-’']))?",
         _month_guard_any,
     ),
     (
@@ -802,7 +802,7 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         r"|(?:\s+o['’]clock)?\s+(?P<inthe>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
         rf"(?:\s*\(?{_TIMEZONE}\)?)?"
         rf"(?:,?\s+(?:(?P<dw>today|yesterday|tomorrow|tonight|{_WEEKDAY})"
-        rf"|{_MONTH}\s*(?P<mday>\d{{1,2}})(?![\d%]|[.,:]\d)(?:,?\s+{_YEAR})?))?",
+        rf"|{_MONTH}\s*(?P<mday>\d{{1,2}})(?![\d%]|[.,:]\d)(?:(?:\s*,)?\s+{_YEAR})?))?",
         _time_guard,
     ),
     (
