@@ -23,6 +23,16 @@ from timeline.events.analysis import (
     _verbs,
     span_of,
 )
+from timeline.events.beside import (
+    BESIDE_DATE,
+    coarse_news_statement,
+    complement_date,
+    coordinated_beside_background,
+    date_after_verb,
+    market_close_day,
+    only_background,
+    present_beside_past,
+)
 from timeline.events.clauses import (
     _own_spans,
     _Relative,
@@ -33,16 +43,10 @@ from timeline.events.clauses import (
 from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
-    PERFECT,
-    PRESENT,
-    PROGRESSIVE,
     PUBLICATION_IMPLICIT,
-    REPORT_PRESENT,
-    STATE,
     ImplicitDate,
     MainVerb,
     Narrative,
-    closing_report,
     coordinated_verb,
     group_same_happening,
     implicit_date,
@@ -121,18 +125,18 @@ def extract_mentions(
             "sentence": sentence.index,
             "paragraph": sentence.paragraph,
         }
-        if clause_dated and (verb is None or main is not None or not _only_background(triggers)):
+        if clause_dated and (verb is None or main is not None or not only_background(triggers)):
             if main is not None:
-                statement = _coarse_news_statement(analysis, quoted, main, triggers)
+                statement = coarse_news_statement(analysis, quoted, main, triggers)
                 if (
                     statement is None
                     and sentence.index not in headlines
-                    and _present_beside_past(verb, main, published)
-                    and _date_after_verb(analysis, verb, main)
+                    and present_beside_past(verb, main, published)
+                    and date_after_verb(analysis, verb, main)
                 ):
                     statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
                 if statement is None:
-                    statement = _coordinated_beside_background(analysis, quoted, verb, main, triggers)
+                    statement = coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
                     if statement is verb and isinstance(decision, ImplicitDate):
@@ -154,7 +158,7 @@ def extract_mentions(
         if decision is False:
             continue  # background: not an event of the timeline
         if isinstance(decision, ImplicitDate) and verb is not None:
-            decision = _market_close_day(decision, sentence.text, verb, analysis)
+            decision = market_close_day(decision, sentence.text, verb, analysis)
             nouns_dated = any(m.expression is not None for m in dated)
             mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
             mentions.append(mention)
@@ -397,7 +401,7 @@ def _main_date(
         return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
     clause = _clause_of(analysis, verb.index)
     for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
-        if index in triggers and not _complement_date(analysis, verb, triggers[index]):
+        if index in triggers and not complement_date(analysis, verb, triggers[index]):
             return triggers[index]
     for index, mention in triggers.items():
         # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"; not what was
@@ -450,129 +454,6 @@ class _QuoteMarks:
         if self.starts is None:
             self.starts = [m.start() for m in _QUOTE.finditer(self.text)]
         return bisect_left(self.starts, end) - bisect_left(self.starts, start)
-
-
-def _only_background(triggers: dict[int, EventMention]) -> bool:
-    """The sentence's clause dates are all background or coarser than a day: news may stand beside them
-    ("Acme, founded in 1978, unveiled ..."); beside a clause dated to a recent day, an undated main clause
-    is weak evidence (on TBAQ such clauses got the publication day wrong two times in three)."""
-    return all(
-        m.status == "background" or (m.date is not None and m.date.granularity not in ("day", "time"))
-        for m in triggers.values()
-    )
-
-
-def _complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) -> bool:
-    """A date that sits deep in what was said ("Kavan said he was in Kell in 1968", "Leon speculated that
-    ... in 1984"), not beside the verb ("said Tuesday", "said on Tuesday that"): it dates the reported
-    clause, not the statement."""
-    if mention.expression is None:
-        return False
-    date = _token_index(analysis, mention.expression.start)
-    if verb.report:
-        return date > verb.index + 3
-    # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
-    return any(analysis.tokens[i].lower == "that" for i in range(verb.index + 1, date))
-
-
-def _coarse_news_statement(
-    analysis: _Analysis, quoted: set[int], main: EventMention, triggers: dict[int, EventMention]
-) -> MainVerb | None:
-    """The closing ", X said" of a sentence whose main clause is dated only to a month, a week or a year
-    ("The plant was sold last month, the company said."): the statement is an act of its own with no date
-    of its own, so it is dated like an undated report.  Beside a clause dated to a day it is not (that
-    news would appear twice: on its day, and as the statement on the publication day)."""
-    if main.date is None or main.date.granularity in ("day", "time"):
-        return None
-    statement = closing_report(analysis, quoted) or _closing_according(analysis, quoted)
-    if statement is None or statement.index in triggers:
-        return None
-    return statement
-
-
-# the rule of a present or present-perfect clause beside a date that is not its own
-BESIDE_DATE = f"{PUBLICATION_IMPLICIT}.beside-date"
-_PRESENT_TENSES = frozenset({PRESENT, REPORT_PRESENT, PROGRESSIVE, STATE})
-
-
-def _present_beside_past(verb: MainVerb | None, main: EventMention, published: DateValue | None) -> bool:
-    """A main clause in the present tense whose date lies wholly before the publication day ("Acme expects
-    its sales to grow from 20% last year", "the letters claim the 1997 attack"): what happens in the present
-    cannot be on a past day, so the date belongs to something the clause names, and the clause is dated
-    like one without a date of its own."""
-    if verb is None or main.date is None or published is None:
-        return False
-    if verb.tense == PERFECT and not verb.planned:
-        return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
-    return verb.tense in _PRESENT_TENSES and main.date.end < published.start
-
-
-def _date_after_verb(analysis: _Analysis, verb: MainVerb, main: EventMention) -> bool:
-    """The date lies in what the clause names, after the verb and apart from it ("expects sales to grow from
-    20% last year", "claim the 1997 attack").  A date before the verb or right after it is the clause's
-    own, or sits in the subject where a plural noun was read as the verb ("The attacks March 7 at the
-    offices killed 25")."""
-    return main.expression is not None and _token_index(analysis, main.expression.start) > verb.index + 1
-
-
-def _coordinated_beside_background(
-    analysis: _Analysis,
-    quoted: set[int],
-    verb: MainVerb | None,
-    main: EventMention,
-    triggers: dict[int, EventMention],
-) -> MainVerb | None:
-    """A main clause coordinated after a first one dated only as background or coarser than a day
-    ("Norland has been a republic since 1901, but it still recognizes the crown"): it has its own tense
-    and no date of its own.  Not when the date opens the sentence ("In June, X fell out, and Y was
-    arrested": the date frames both clauses)."""
-    if verb is None or main.expression is None:
-        return None
-    coarse = main.date is not None and main.date.granularity not in ("day", "time")
-    if not (coarse or main.status == "background"):
-        return None
-    if main.expression.start < analysis.tokens[verb.index].start:
-        return None
-    second = coordinated_verb(analysis, quoted, verb)
-    return second if second is not None and second.index not in triggers else None
-
-
-def _closing_according(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
-    """A closing ", according to X" (after one of the last two commas: "according to Acme, a maker of
-    jets"): a source's statement, in the present."""
-    tokens = analysis.tokens
-    for comma in [i for i in range(len(tokens) - 3, 0, -1) if tokens[i].text == ","][:2]:
-        if (
-            comma + 1 not in quoted
-            and tokens[comma + 1].lower == "according"
-            and tokens[comma + 2].lower == "to"
-        ):
-            return MainVerb(comma + 1, REPORT_PRESENT, report=True)
-    return None
-
-
-_MARKET_MOVE = re.compile(
-    r"\b(?:closed|ended|finished|settled)\s+(?:at|up|down|unchanged)\b"
-    r"|\b(?:rose|fell|gained|lost|eased|jumped|slipped|dropped|climbed|declined|advanced|surged|tumbled|added|shed)"
-    r"\s+(?:about\s+)?\$?\d[\d./ ]*(?:%\s*,?\s*or\s+\$?\d[\d./ ]*\s*)?"
-    r"(?:to\s+\$?\d|cents?\b|points?\b|,\s*to\s+\$?\d)"
-    r"|\b(?:stock|share)\s+prices\s+(?:rose|fell|climbed|declined|tumbled|surged|slipped)\b",
-    re.IGNORECASE,
-)
-
-
-def _market_close_day(decision: ImplicitDate, text: str, verb: MainVerb, analysis: _Analysis) -> ImplicitDate:
-    """A past-tense market move ("Acme closed at $28", "the index fell 12 to 480") told without a day is
-    the last trading session before publication: a daily paper reports the previous session's close."""
-    if decision.source != PUBLICATION_IMPLICIT or verb.tense != "past":
-        return decision
-    if not _MARKET_MOVE.search(text):
-        return decision
-    day = decision.date.start - timedelta(days=1)
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    date = DateValue(day.isoformat(), day, day, "day")
-    return ImplicitDate(date, decision.source, f"{PUBLICATION_IMPLICIT}.market-close", decision.status)
 
 
 def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
