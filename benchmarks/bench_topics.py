@@ -38,7 +38,7 @@ STAGES = (
     ("time expressions", "temporal/__init__.py", "tag"),
     ("event mentions", "timeline/events", "extract_mentions"),
     ("undated articles", "timeline/build.py", "_date_undated"),
-    ("re-sent copies", "timeline/build.py", "find_copies"),
+    ("re-sent copies", "timeline/copies.py", "find_copies"),
     ("merge", "timeline/merge", "merge_mentions"),
     ("summary (--top)", "timeline/summarise.py", "summarise"),
     ("whole build", "timeline/build.py", "build_timeline"),

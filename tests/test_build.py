@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import build
+from timeline import build, copies
 from timeline.build import build_timeline, select_events
 from timeline.config import BuildOptions
 from timeline.errors import InputError
@@ -265,7 +265,7 @@ def test_near_identical_resend_is_found_and_counted_as_one_source():
     other = _text_article(
         "other", "Ivan Petrov resigned as mayor on Monday, citing his health.", "2023-05-09"
     )
-    assert build.find_copies([resend, other, original]) == {"wire-2": "wire-1"}
+    assert copies.find_copies([resend, other, original]) == {"wire-2": "wire-1"}
     timeline = build_timeline([resend, other, original])
     assert timeline.warnings == ["wire-2 repeats the text of wire-1: counted as one source (wire-1)"]
     assert all(event.sources != ["wire-1", "wire-2"] for event in timeline.events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from jsonschema import Draft202012Validator
 
-from timeline import build
+from timeline import build, copies
 from timeline.build import build_timeline
 from timeline.config import BuildOptions
 from timeline.render import render, to_dict
@@ -44,7 +44,7 @@ def resent() -> Timeline:
 
 
 def test_a_resent_copy_adds_no_events_of_its_own(resent):
-    assert build.find_copies(resent.documents) == {"resend": "first"}
+    assert copies.find_copies(resent.documents) == {"resend": "first"}
     assert _dated(resent) == {"2023-05-10": ["first"], "2023-05-11": ["first"]}
     assert all(not e.conflicts for e in resent.events)
     assert resent.copies == {"resend": "first"}
@@ -104,7 +104,7 @@ def test_own_mentions_ignores_how_the_original_was_split_into_sentences():
     sentences, _, _ = build.read_article(original)
     _, _, mentions = build.read_article(copy)
     assert mentions  # the copy's own reading has dated mentions ...
-    assert build.own_mentions(mentions, original, sentences) == []  # ... all of them the original's
+    assert copies.own_mentions(mentions, original, sentences) == []  # ... all of them the original's
 
 
 # ---------------------------------------------------------------- the source list under --top

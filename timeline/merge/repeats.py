@@ -9,7 +9,7 @@ clustering, the other members join their representative's event, each with the e
 (``join_reason``), and the event is assembled from all of them (date, sources, conflicts count every
 article).  Groups smaller than that are merged one by one as before: real news collections rarely repeat a
 sentence in more than a few articles that are not re-sent copies (at most 3 in the development topics),
-and copies are handled before merging (``build.own_mentions``).
+and copies are handled before merging (``copies.own_mentions``).
 """
 
 from __future__ import annotations
