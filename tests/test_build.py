@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import build, copies
+from timeline import build, copies, select
 from timeline.build import build_timeline, select_events
 from timeline.config import BuildOptions
 from timeline.errors import InputError
@@ -289,7 +289,8 @@ def test_summary_line_is_the_most_central_sentence_that_agrees_with_the_date():
     event = Event("ev-1", value_to_date("2022-03-07"), "ministers met", "reported", ["doc"], mentions)
     # The second sentence shares the most words with the others; the conflicting one may not be chosen.
     assert (
-        build.central_sentence(event) == "Foreign ministers met in Vienna on Monday to discuss the ceasefire."
+        select.central_sentence(event)
+        == "Foreign ministers met in Vienna on Monday to discuss the ceasefire."
     )
     [kept] = select_events([event], BuildOptions(top=1))
     assert kept.title == "Foreign ministers met in Vienna on Monday to discuss the ceasefire."

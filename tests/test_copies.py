@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from jsonschema import Draft202012Validator
 
-from timeline import build, copies
+from timeline import build, copies, select
 from timeline.build import build_timeline
 from timeline.config import BuildOptions
 from timeline.render import render, to_dict
@@ -125,7 +125,7 @@ def _four_articles() -> Timeline:
 
 def test_source_list_details_only_the_cited_articles_and_their_copies():
     timeline = _four_articles()
-    timeline.events = build.select_events(timeline.events, BuildOptions(top=1))
+    timeline.events = select.select_events(timeline.events, BuildOptions(top=1))
     assert [e.title for e in timeline.events] == ["The council voted"]  # the earlier of equals
     text = render(timeline, "terminal", width=200)
     legend = text[text.index("Sources") :]
