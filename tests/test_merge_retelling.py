@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from merge_fixtures import dated_mention
+
 from timeline.merge import merge_mentions
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, EventMention, Sentence, TimeExpression
+from timeline.types import Article, EventMention
 
 ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b")]
 
@@ -15,19 +17,7 @@ ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b"
 def _mention(
     doc: str, value: str, text: str, trigger: str, actors: list[str], terms: list[str]
 ) -> EventMention:
-    sentence = Sentence(doc, 0, 0, len(text), text, 0, 1)
-    expression = TimeExpression(value, 0, 5, "DATE", value, None, "absolute")
-    return EventMention(
-        document=doc,
-        sentence=sentence,
-        expression=expression,
-        date=value_to_date(value),
-        trigger=trigger,
-        actors=actors,
-        terms=terms,
-        title=text.rstrip("."),
-        places=[a for a in actors if a == "Vesta"],
-    )
+    return dated_mention(doc, value, text, trigger, actors, terms, places=[a for a in actors if a == "Vesta"])
 
 
 def _blast() -> EventMention:

@@ -3,12 +3,13 @@ noun/verb forms, background recalls and year typos (invented names only)."""
 
 from __future__ import annotations
 
+from merge_fixtures import dated_mention
+
 from timeline.merge import merge_mentions
 from timeline.merge.features import governing_action
 from timeline.names import place_keys, subject_names
-from timeline.temporal.timex import value_to_date
 from timeline.text import word_stem
-from timeline.types import Article, EventMention, Sentence, TimeExpression
+from timeline.types import Article, EventMention
 
 
 def _article(doc: str) -> Article:
@@ -18,32 +19,7 @@ def _article(doc: str) -> Article:
 ARTICLES = [_article(d) for d in ("a", "b", "c")]
 
 
-def _mention(
-    doc: str,
-    value: str,
-    text: str,
-    trigger: str,
-    actors: list[str],
-    terms: list[str],
-    places: list[str] | None = None,
-    status: str = "reported",
-    subjects: list[str] | None = None,
-) -> EventMention:
-    sentence = Sentence(doc, 0, 0, len(text), text, 0, 1)
-    expression = TimeExpression(value, 0, 5, "DATE", value, None, "absolute")
-    return EventMention(
-        document=doc,
-        sentence=sentence,
-        expression=expression,
-        date=value_to_date(value),
-        trigger=trigger,
-        actors=actors,
-        terms=terms,
-        status=status,
-        title=text.rstrip("."),
-        places=places or [],
-        subjects=subjects,
-    )
+_mention = dated_mention
 
 
 def _condemned(doc: str, party: str, subjects: list[str] | None = None) -> EventMention:
