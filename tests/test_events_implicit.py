@@ -495,3 +495,17 @@ def test_a_happening_noun_dated_apart_from_the_verb_is_titled_by_its_own_words()
         "2023-03-11": "Norland condemned the attacks on two offices in Kell",
         "2023-03-10": "The attacks on two offices in Kell",
     }
+
+
+def test_a_perfect_progressive_is_news_going_on_up_to_now():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Fuel prices have been falling across Norland.\n\n"
+        "Acme has been selling jets for more than forty years.\n\n"
+        "The bridge has been the pride of the town."
+    )
+    mentions = _mentions(text)
+    (falling,) = _by_sentence(mentions, "Fuel prices")
+    assert (falling.date.value, falling.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    assert _by_sentence(mentions, "Acme has been selling") == []  # a long stretch: background
+    assert _by_sentence(mentions, "The bridge") == []  # a state

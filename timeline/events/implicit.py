@@ -452,8 +452,10 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
                 after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
                 passive = _participle(after) and after != "been"
                 there = i > 0 and analysis.tokens[i - 1].lower == "there"
+                # "prices have been falling": going on up to now, news (a duration or "since" made it long)
+                going_on = after.endswith("ing") and len(after) > 4
                 # "has been the focus of": a state; "there have been no arrests": what the news finds now
-                long = long or not (passive or there)
+                long = long or not (passive or there or going_on)
                 j += passive  # "has been arrested": the arrest is the event
             planned = analysis.tokens[j].lower in _PLANNING
             return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
