@@ -509,3 +509,24 @@ def test_a_perfect_progressive_is_news_going_on_up_to_now():
     assert (falling.date.value, falling.date_rule) == (PUBLISHED, "publication-implicit.perfect")
     assert _by_sentence(mentions, "Acme has been selling") == []  # a long stretch: background
     assert _by_sentence(mentions, "The bridge") == []  # a state
+
+
+def test_a_report_beside_the_days_of_its_plans_is_the_publication_days_news():
+    # the days are the plans'; announcing them is what happened, on the publication day
+    text = (
+        "Acme declared a dividend of five cents a share, payable March 30.\n\n"
+        "Minister Rahn has opened a new road.\n\n"
+        "Norland Bank said it will redeem its notes on March 20.\n\n"
+        "Kell Mills said the plant closed on Monday."
+    )
+    mentions = _mentions(text)
+    for start in ("Acme declared", "Norland Bank"):
+        (news,) = [m for m in _by_sentence(mentions, start) if m.date_source == "publication-implicit"]
+        assert (news.date.value, news.date_rule) == (PUBLISHED, "publication-implicit.beside-plan"), start
+        assert explain_mention(news).startswith(
+            "no date of its own in the clause: the sentence's days all lie after its publication"
+        )
+    (plan,) = [m for m in _by_sentence(mentions, "Norland Bank") if m.date_source == "expression"]
+    assert plan.date.value == "2023-03-20"
+    # beside a past day the statement stays undated: its day is the story's or the paper's, unmarked
+    assert all(m.date_source == "expression" for m in _by_sentence(mentions, "Kell Mills") if m.date)

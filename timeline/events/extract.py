@@ -25,12 +25,14 @@ from timeline.events.analysis import (
 )
 from timeline.events.beside import (
     BESIDE_DATE,
+    BESIDE_PLAN,
     coarse_news_statement,
     complement_date,
     coordinated_beside_background,
     date_after_verb,
     market_close_day,
     only_background,
+    only_plans,
     present_beside_past,
 )
 from timeline.events.clauses import (
@@ -146,6 +148,12 @@ def extract_mentions(
                             _implicit_mention(article, sentence, analysis, statement, decision, True)
                         )
                 _tell(narrative, main, sentence)
+            elif verb is not None and only_plans(dated, published):
+                # "Acme said it will redeem its notes on Dec. 7": the day is the plan's, the clause is news
+                decision = implicit_date(verb, **where)
+                if isinstance(decision, ImplicitDate) and decision.source == PUBLICATION_IMPLICIT:
+                    decision = ImplicitDate(decision.date, decision.source, BESIDE_PLAN, decision.status)
+                    mentions.append(_implicit_mention(article, sentence, analysis, verb, decision, True))
             continue
         lasting = bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start)
         decision = implicit_date(verb, **where, lasting=lasting)
