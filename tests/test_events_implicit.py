@@ -530,3 +530,15 @@ def test_a_report_beside_the_days_of_its_plans_is_the_publication_days_news():
     assert plan.date.value == "2023-03-20"
     # beside a past day the statement stays undated: its day is the story's or the paper's, unmarked
     assert all(m.date_source == "expression" for m in _by_sentence(mentions, "Kell Mills") if m.date)
+
+
+def test_a_pronoun_contracted_with_its_auxiliary_gives_the_tense():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "They're talking about new tolls in Kell.\n\n"
+        "He's been arrested twice since the opening."
+    )
+    mentions = _mentions(text)
+    (talking,) = _by_sentence(mentions, "They're")
+    assert (talking.date.value, talking.date_rule) == (PUBLISHED, "publication-implicit.progressive")
+    assert _by_sentence(mentions, "He's been") == []  # "'s been" is "has been": since the opening, background

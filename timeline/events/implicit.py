@@ -131,7 +131,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         if found is not None:
             break
         # ``_tense_at`` finds nothing at a token that is neither a verb nor a word of ``_TENSE_WORDS``
-        if i not in skipped and (verbs[i] or tokens[i].lower in _TENSE_WORDS):
+        if i not in skipped and (verbs[i] or tokens[i].lower in _TENSE_WORDS or _contracted(tokens[i].lower)):
             found = _tense_at(analysis, i, skipped, verbs)
     # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
     unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
@@ -438,9 +438,25 @@ def _verb_follows(analysis: _Analysis, i: int, verbs: list[bool]) -> bool:
     return j < len(analysis.tokens) and (verbs[j] or nxt in _PRESENT_BE | _PAST_BE | MODALS | {"has", "have"})
 
 
+# a pronoun with its auxiliary in one token: "it's turning", "they're meeting", "we've agreed"
+_CONTRACTED = re.compile(r"(?:it|he|she|that|there|what|who|here|they|we|you|i)['\u2019](s|re|ve|ll)")
+_EXPANDED = {"s": "is", "re": "are", "ve": "have", "ll": "will"}
+
+
+def _contracted(word: str) -> str | None:
+    """The auxiliary a contracted pronoun carries ("it's" -> "is", "they've" -> "have"), else None."""
+    match = _CONTRACTED.fullmatch(word) if "'" in word or "\u2019" in word else None
+    return _EXPANDED[match.group(1)] if match else None
+
+
 def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool]) -> MainVerb | None:
     """The verb group starting at token ``i``, if one does (``verbs``: which tokens read as verbs)."""
     word = analysis.tokens[i].lower
+    auxiliary = _contracted(word)
+    if auxiliary is not None:
+        # "he's been arrested": the "'s" before "been" is "has"; before another participle "is" and "has"
+        # date alike ("it's followed by", "that's built up": both news of the publication day)
+        word = "has" if auxiliary == "is" and _next_word(analysis, i, skipped)[1] == "been" else auxiliary
     if word in ("has", "have", "had", "'ve"):
         j, nxt, durative = _next_word(analysis, i, skipped)
         if _participle(nxt) or nxt.endswith(_PARTICIPLE_ENDINGS):
