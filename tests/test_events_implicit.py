@@ -542,3 +542,14 @@ def test_a_pronoun_contracted_with_its_auxiliary_gives_the_tense():
     (talking,) = _by_sentence(mentions, "They're")
     assert (talking.date.value, talking.date_rule) == (PUBLISHED, "publication-implicit.progressive")
     assert _by_sentence(mentions, "He's been") == []  # "'s been" is "has been": since the opening, background
+
+
+def test_an_opening_mark_inside_a_quotation_reopens_it_and_the_text_after_the_closing_mark_is_read():
+    # one paragraph holding two quoted sentences, the second re-opened with its own opening mark: toggling
+    # on every mark would leave the quotation open for the rest of the article
+    text = (
+        "Minister Rahn has opened a new road. Replied a Kell official, ``We have not seen the plan. "
+        "``We believe it is too costly.'' Acme said it would sell its plant."
+    )
+    (sold,) = _by_sentence(_mentions(text), "Acme said")
+    assert (sold.date.value, sold.trigger) == (PUBLISHED, "said")

@@ -96,18 +96,33 @@ class Narrative:
 
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
     """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
-    marks = [m.start() + analysis.offset for m in _QUOTE.finditer(analysis.text)]
+    marks = [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
     if not marks:  # most sentences: no mark opens or closes anything
         return (set(range(len(analysis.tokens))) if open_at_start else set()), open_at_start
     inside, quoted, n = open_at_start, set(), 0
     for i, token in enumerate(analysis.tokens):
-        while n < len(marks) and marks[n] <= token.start:
-            inside = not inside
+        while n < len(marks) and marks[n][0] <= token.start:
+            inside = _after_mark(inside, marks[n][1])
             n += 1
         if inside:
             quoted.add(i)
-    inside ^= (len(marks) - n) % 2 == 1
+    for _, mark in marks[n:]:
+        inside = _after_mark(inside, mark)
     return quoted, inside
+
+
+def _after_mark(inside: bool, mark: str) -> bool:
+    """Whether a quotation is open after ``mark``: an opening mark (````, \u201c) opens one even when one is
+    open already (a new quoted paragraph re-opens the quotation), a closing one (\u201d) closes it; marks
+    that look alike on both sides ('', ") toggle."""
+    if mark in OPENING_QUOTES:
+        return True
+    if mark == "\u201d":
+        return False
+    return not inside
+
+
+OPENING_QUOTES = frozenset({"``", "\u201c"})
 
 
 def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> MainVerb | None:
