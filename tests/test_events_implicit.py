@@ -553,3 +553,15 @@ def test_an_opening_mark_inside_a_quotation_reopens_it_and_the_text_after_the_cl
     )
     (sold,) = _by_sentence(_mentions(text), "Acme said")
     assert (sold.date.value, sold.trigger) == (PUBLISHED, "said")
+
+
+def test_a_perfect_over_a_recent_stretch_is_news_and_over_years_background():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "In the past two months, fuel prices in Norland have fallen by twelve percent.\n\n"
+        "Acme has employed families in the valley for more than eighty years."
+    )
+    mentions = _mentions(text)
+    (fallen,) = _by_sentence(mentions, "In the past two months")
+    assert (fallen.date.value, fallen.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    assert _by_sentence(mentions, "Acme has employed") == []

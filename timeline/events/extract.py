@@ -52,6 +52,7 @@ from timeline.events.implicit import (
     coordinated_verb,
     group_same_happening,
     implicit_date,
+    long_duration,
     main_verb,
     quoted_tokens,
 )
@@ -95,7 +96,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
-    durations = sorted(e.start for e in expressions if e.type == "DURATION")
+    durations = sorted(e.start for e in expressions if e.type == "DURATION" and long_duration(e.value))
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1

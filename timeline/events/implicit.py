@@ -546,6 +546,17 @@ _STATIVE = """want remain seem know own need like fear belong contain mean cost 
 STATIVE_VERBS = frozenset(form for base in _STATIVE.split() for form in (base, base + "s"))
 
 
+# a stretch of a year or more: "for eighty years", "for decades", "18 months" (not "in the past two months")
+_LONG_DURATION = re.compile(r"P(?:\d+(?:\.\d+)?|X)(?:Y|DE|CE|L)|P(?:1[2-9]|[2-9]\d|\d{3,})M")
+
+
+def long_duration(value: str | None) -> bool:
+    """A DURATION value of a year or more: measured over such a stretch, a perfect tells a state of long
+    standing ("has employed families for eighty years"); over days, weeks or months it tells what has just
+    happened ("has fallen 12% in the last 24 hours", "have lost $6 billion in the past two months")."""
+    return bool(value) and _LONG_DURATION.fullmatch(value) is not None
+
+
 @dataclass(frozen=True)
 class ImplicitDate:
     date: DateValue
@@ -565,8 +576,8 @@ def implicit_date(
     lasting: bool = False,
 ) -> ImplicitDate | None | bool:
     """The date of a main clause without its own; None when it is not dated here; False when it is
-    background (no event at all).  ``lasting``: the sentence measures a stretch of time ("for more
-    than eighty years"), which makes a perfect a state, not news."""
+    background (no event at all).  ``lasting``: the sentence measures a stretch of a year or more ("for
+    more than eighty years", ``long_duration``), which makes a perfect a state, not news."""
     if published is None or published.granularity not in ("day", "time"):
         return None
     tense = verb.tense if verb is not None else None
