@@ -565,3 +565,21 @@ def test_a_perfect_over_a_recent_stretch_is_news_and_over_years_background():
     (fallen,) = _by_sentence(mentions, "In the past two months")
     assert (fallen.date.value, fallen.date_rule) == (PUBLISHED, "publication-implicit.perfect")
     assert _by_sentence(mentions, "Acme has employed") == []
+
+
+def test_a_present_report_in_an_aside_is_the_publication_days_statement():
+    text = (
+        "Storms hit the coast of Norland on Monday.\n\n"
+        "The real problem with the dam, engineers now say, was its age.\n\n"
+        "On behalf of Acme, the secretary of state, Ana Vos, signed the treaty."
+    )
+    mentions = _mentions(text)
+    (say,) = _by_sentence(mentions, "The real problem")
+    assert (say.date.value, say.date_rule, say.trigger) == (
+        PUBLISHED,
+        "publication-implicit.report-present",
+        "say",
+    )  # not Monday's story: the engineers say it now
+    # "secretary of state" names an office, no aside: the signing is the sentence's act
+    (signed,) = _by_sentence(mentions, "On behalf")
+    assert (signed.trigger, signed.date_rule) == ("signed", "publication-implicit.past")
