@@ -583,3 +583,12 @@ def test_a_present_report_in_an_aside_is_the_publication_days_statement():
     # "secretary of state" names an office, no aside: the signing is the sentence's act
     (signed,) = _by_sentence(mentions, "On behalf")
     assert (signed.trigger, signed.date_rule) == ("signed", "publication-implicit.past")
+
+
+def test_an_aside_beside_a_clause_of_its_own_date_leaves_the_clause_the_act():
+    text = "The plant closed on Monday, officials say, after a fire.\n\nWorkers left the site in buses."
+    mentions = _mentions(text)
+    (closed,) = _by_sentence(mentions, "The plant")
+    assert (closed.date.value, closed.trigger) == ("2023-03-13", "closed")
+    (left,) = _by_sentence(mentions, "Workers")
+    assert (left.date.value, left.date_source) == ("2023-03-13", "narrative")  # Monday's story goes on

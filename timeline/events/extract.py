@@ -118,7 +118,13 @@ def extract_mentions(
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
-        verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
+        # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
+        # beside a clause's own date the clause stays the act (its date goes on with the narrative)
+        verb = (
+            main_verb(analysis, quoted, headline=sentence.index in headlines, asides=not clause_dated)
+            if analysis.tokens
+            else None
+        )
         main = _main_date(analysis, verb, triggers) if clause_dated else None
         # where the sentence stands, for dating a main clause (or its statement) without a date of its own
         where = {

@@ -125,13 +125,16 @@ def _after_mark(inside: bool, mark: str) -> bool:
 OPENING_QUOTES = frozenset({"``", "\u201c"})
 
 
-def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> MainVerb | None:
+def main_verb(
+    analysis: _Analysis, quoted: set[int], headline: bool = False, asides: bool = True
+) -> MainVerb | None:
     """The verb group of the sentence's main clause: the first finite verb outside quotations, relative
     clauses, a leading subordinate clause ("After the vote, ...") and the ignored tokens.
 
     What was said without a tense of its own to date it (a quotation, a modal or future clause) followed
-    by ", X said" is the statement's sentence: its main verb is the reporting verb.  A headline is read
-    in lower case ("Acme Unveils Jet").
+    by ", X said" is the statement's sentence: its main verb is the reporting verb, and so is a
+    present-tense aside's (``aside_report``; with ``asides``: a sentence whose clause has no date of its
+    own).  A headline is read in lower case ("Acme Unveils Jet").
     """
     verbs = analysis.verbs
     if headline:
@@ -152,7 +155,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
-    aside = aside_report(analysis, quoted)
+    aside = aside_report(analysis, quoted) if asides else None
     if aside is not None:
         return aside  # "The problem, officials now say, was the cost": the statement is the sentence's act
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
