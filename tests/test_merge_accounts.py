@@ -1,0 +1,62 @@
+"""One article's account of one happening is one event: next sentences carrying on its subject (#11)."""
+
+from timeline.build import build_timeline
+from timeline.merge.accounts import _continuing
+from timeline.types import Article, Published
+
+
+def _article(doc: str, text: str, published: str) -> Article:
+    return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=Published(published, "header"))
+
+
+def _event_of(timeline, text: str):
+    return next(e for e in timeline.events if any(m.sentence.text.startswith(text) for m in e.mentions))
+
+
+def _build(text_a: str):
+    text_b = "Norland's Minister Rahn opened the Acme dam on Tuesday."
+    return build_timeline([_article("a", text_a, "2031-03-05"), _article("b", text_b, "2031-03-05")])
+
+
+def test_a_sentence_carrying_on_the_subject_joins_the_articles_account_keeping_its_date():
+    timeline = _build(
+        "Minister Rahn of Norland opened the Acme dam on Tuesday, ending a decade of work. "
+        "Then she handed a folded flag to the engineers on Tuesday and toured the turbine hall."
+    )
+    opening = _event_of(timeline, "Minister Rahn")
+    assert opening.sources == ["a", "b"]
+    handed = next(m for m in opening.mentions if m.sentence.text.startswith("Then she handed"))
+    assert handed.date_source == "expression"  # its own date, the event's day
+    assert handed.join is not None and "account of that day" in handed.join.date
+
+
+def test_a_pronouns_quote_after_the_account_joins_it():
+    timeline = _build(
+        "Minister Rahn of Norland opened the Acme dam on Tuesday, ending a decade of work. "
+        "``The valley will never be dry again,'' she told the crowd of farmers on Tuesday."
+    )
+    opening = _event_of(timeline, "Minister Rahn")
+    assert any(m.sentence.text.startswith("``The valley") for m in opening.mentions)
+
+
+def test_a_new_subject_or_another_day_stays_apart():
+    timeline = _build(
+        "Minister Rahn of Norland opened the Acme dam on Tuesday, ending a decade of work. "
+        "Heavy rain flooded the port of Eastport on Tuesday. "
+        "She will visit the Borex mine on Friday."
+    )
+    opening = _event_of(timeline, "Minister Rahn")
+    # the flood names nothing of the opening and has a subject of its own: another happening
+    assert _event_of(timeline, "Heavy rain") is not opening
+    # a pronoun's sentence dated to another day is not the day's account
+    assert _event_of(timeline, "She will visit") is not opening
+
+
+def test_what_counts_as_carrying_on_the_subject():
+    assert _continuing("She then lavished praise on the staff.")
+    assert _continuing("Later, they drove to the port.")
+    assert _continuing("``We are back,'' he said.")
+    assert _continuing("The minister is proud of you, she told the staffers.")
+    assert not _continuing("Minister Varga then lavished praise on the staff.")
+    assert not _continuing("Heavy rain flooded the port.")
+    assert not _continuing("Shell prices rose.")
