@@ -1,8 +1,15 @@
 """One article's account of one happening is one event: next sentences carrying on its subject (#11)."""
 
+from datetime import date
+
+from merge_fixtures import dated_mention
+
 from timeline.build import build_timeline
+from timeline.merge import merge_mentions
 from timeline.merge.accounts import _continuing
-from timeline.types import Article, Published
+from timeline.types import Article, EventMention, Published, Sentence
+
+ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b", "c")]
 
 
 def _article(doc: str, text: str, published: str) -> Article:
@@ -60,3 +67,49 @@ def test_what_counts_as_carrying_on_the_subject():
     assert not _continuing("Minister Varga then lavished praise on the staff.")
     assert not _continuing("Heavy rain flooded the port.")
     assert not _continuing("Shell prices rose.")
+
+
+def _sentence_of(mention: EventMention, index: int) -> EventMention:
+    """The mention as its article's sentence ``index`` (each sentence its own offset)."""
+    text = mention.sentence.text
+    mention.sentence = Sentence(mention.document, index, index * 100, index * 100 + len(text), text, 0, 1)
+    return mention
+
+
+def _blast_reports() -> list[EventMention]:
+    def report(doc: str, text: str) -> EventMention:
+        terms = ["bomb", "attack", "bank", "death"]
+        return dated_mention(doc, "2031-03-07", text, "exploded", ["Eastport"], terms, places=["Eastport"])
+
+    return [
+        report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+        _sentence_of(report("c", "On March 7 a bomb exploded at the bank in Eastport."), 1),
+    ]
+
+
+def _unstated(doc: str, index: int, text: str, trigger: str) -> EventMention:
+    """Sentence ``index`` of an article published on March 22 that states no date (past tense)."""
+    mention = _sentence_of(dated_mention(doc, "2031-03-22", text, trigger, [], ["lobby", "guard"]), index)
+    mention.expression = None
+    mention.date_source = "publication-implicit"
+    mention.date_rule = "publication-implicit.past"
+    mention.earliest = date(2031, 3, 21)
+    return mention
+
+
+def test_a_later_papers_account_of_an_earlier_happening_joins_it_as_a_retelling():
+    # a paper two weeks later tells the blast, then goes on: "They were standing in the lobby ..."
+    retold = _unstated("c", 2, "They were standing in the lobby, and several guards were hurt.", "standing")
+    events = merge_mentions([*_blast_reports(), retold], ARTICLES)
+    blast = next(e for e in events if e.sources == ["a", "b", "c"])
+    joined = next(m for m in blast.mentions if m.sentence.text.startswith("They were"))
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert joined.date.value == "2031-03-22"  # its own date kept: no re-dating
+    assert blast.date.value == "2031-03-07" and blast.conflicts == []
+
+
+def test_a_sentence_not_carrying_on_the_retold_account_stays_apart():
+    other = _unstated("c", 2, "Prices at the Acme market in Westport rose sharply.", "rose")
+    events = merge_mentions([*_blast_reports(), other], ARTICLES)
+    assert len(events) == 2

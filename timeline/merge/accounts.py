@@ -28,8 +28,10 @@ from dataclasses import replace
 from timeline.merge.articles import _evidence, _same_day
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import separate_unstated
+from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
-from timeline.merge.features import _places_differ, _subjects_clash, features
+from timeline.merge.features import RETELL_FAR, _places_differ, _subjects_clash, features
+from timeline.merge.scoring import may_retell
 from timeline.types import EventMention
 
 ACCOUNT_SENTENCES = 1  # how far the anchor may be: two sentences away is another happening too often
@@ -72,10 +74,8 @@ def _join_once(clusters: list[_Cluster], copies: dict[str, str]) -> tuple[list[_
         found = _anchor(cluster, by_sentence, home)
         if found is None:
             continue
-        into, mention, anchor = found
-        f, of = features(mention), features(anchor)
-        kind = "same-date" if mention.date == anchor.date else "compatible-date"
-        reason = join_reason(mention, f, anchor, of, kind)
+        into, mention, anchor, kind = found
+        reason = join_reason(mention, features(mention), anchor, features(anchor), kind)
         mention.join = replace(reason, date=f"{reason.date}; the same article's account of that day")
         clusters[into].reasons.append(mention.join)
         clusters[into].absorb(cluster)
@@ -94,25 +94,47 @@ def _join_once(clusters: list[_Cluster], copies: dict[str, str]) -> tuple[list[_
 
 def _anchor(
     cluster: _Cluster, by_sentence: dict[tuple[str, int], list[EventMention]], home: dict[int, int]
-) -> tuple[int, EventMention, EventMention] | None:
-    """(cluster, mention, anchor): the nearest anchor sentence one of the lone cluster's mentions continues,
-    the previous sentence first."""
+) -> tuple[int, EventMention, EventMention, str] | None:
+    """(cluster, mention, anchor, join kind): the nearest anchor sentence one of the lone cluster's mentions
+    continues, the previous sentence first."""
     for distance in range(1, ACCOUNT_SENTENCES + 1):
         for step in (-distance, distance):
             for mention in cluster.mentions:
                 if mention.date is None:
                     continue
                 for other in by_sentence.get((mention.document, mention.sentence.index + step), ()):
-                    if _continues(mention, other, step) and all(
-                        m.date is None or _same_day(m, other) for m in cluster.mentions
-                    ):
-                        return home[id(other)], mention, other
+                    kind = _join_kind(cluster, mention, other, step)
+                    if kind:
+                        return home[id(other)], mention, other, kind
     return None
 
 
-def _continues(mention: EventMention, anchor: EventMention, step: int) -> bool:
-    """The mention's sentence carries on the anchor's account of the same day."""
-    if not _same_day(mention, anchor):
+def _join_kind(cluster: _Cluster, mention: EventMention, anchor: EventMention, step: int) -> str:
+    """How the lone cluster's mention joins the anchor's account ("" when it does not)."""
+    if _same_day(mention, anchor):
+        if not _continues(mention, anchor, step):
+            return ""
+        if all(m.date is None or _same_day(m, anchor) for m in cluster.mentions):
+            return "same-date" if mention.date == anchor.date else "compatible-date"
+    if len(cluster.mentions) == 1 and _retells(mention, anchor):
+        return "retelling" if _continues(mention, anchor, step, same_day=False) else ""
+    return ""
+
+
+def _retells(mention: EventMention, anchor: EventMention) -> bool:
+    """An unstated past report right beside the article's sentence about an earlier happening: the
+    article retells it ("On Aug. 2 the bomb went off.  It killed 40 people." in a paper weeks later)."""
+    if mention.date is None or anchor.date is None:
+        return False
+    if not may_retell(mention, features(mention)):
+        return False
+    start, _ = bounds(mention)
+    return anchor.date.end < start and (start - anchor.date.end).days <= RETELL_FAR.days
+
+
+def _continues(mention: EventMention, anchor: EventMention, step: int, same_day: bool = True) -> bool:
+    """The mention's sentence carries on the anchor's account (of the same day)."""
+    if same_day and not _same_day(mention, anchor):
         return False
     f, of = features(mention), features(anchor)
     text = mention.sentence.text
