@@ -113,3 +113,14 @@ def test_a_sentence_not_carrying_on_the_retold_account_stays_apart():
     other = _unstated("c", 2, "Prices at the Acme market in Westport rose sharply.", "rose")
     events = merge_mentions([*_blast_reports(), other], ARTICLES)
     assert len(events) == 2
+
+
+def test_an_account_no_other_outlet_tells_is_one_event():
+    text = (
+        "Minister Rahn of Norland opened the Acme dam on Tuesday, ending a decade of work. "
+        "Then she handed a folded flag to the engineers on Tuesday and toured the turbine hall."
+    )
+    timeline = build_timeline([_article("a", text, "2031-03-05")])
+    (event,) = timeline.events
+    handed = next(m for m in event.mentions if m.sentence.text.startswith("Then she handed"))
+    assert handed.join is not None and "account of that day" in handed.join.date

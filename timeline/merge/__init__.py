@@ -85,6 +85,7 @@ def merge_mentions(
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
     clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
+    clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
