@@ -50,6 +50,7 @@ def _comparable(mention: EventMention) -> tuple:
 def _clear_kept_readings() -> None:
     analysis._text_readings.clear()
     extract._dated_readings.clear()
+    extract._main_verbs.clear()
     analysis._analysis_with_dates.cache_clear()
 
 
