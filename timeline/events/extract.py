@@ -295,7 +295,7 @@ def _dated_mentions(
 
 # ---------------------------------------------------------------- a sentence's dated mentions, read once
 
-DATED_READINGS = 2048  # distinct dated sentences (text, dates, reference) kept per process
+DATED_READINGS = 4096  # distinct dated sentences (text, dates, reference) kept per process
 
 _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
 # the mentions (kept unchanged), each one's expression as an index into the sentence's expressions, whether
