@@ -24,8 +24,9 @@ Which days matter is read from the collection itself, with no training on refere
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
 subject (its two most frequent subject words) when there are any; the most central to that pool (TF-IDF
-centroid), then the next most central that does not repeat what is chosen (maximal marginal relevance),
-each with the articles that say nearly the same.
+centroid; a headline's centrality counts 1.5 times: it is written to say the event in a few words), then
+the next most central that does not repeat what is chosen (maximal marginal relevance), each with the
+articles that say nearly the same.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment
 HEADLINE_MIN_WORDS = 4  # a headline says an event in fewer words ("Senate votes to impeach Rahn")
 MAIN_SUBJECT_WORDS = 2  # the subject words a summary sentence should name, when some candidates do
 OFF_MAIN_DAY_WEIGHT = 0.2  # a day none of whose candidate sentences names them
+HEADLINE_PREFERENCE = 1.5  # a headline's centrality counts this much more: it is written to say the event
 REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentences already chosen
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
@@ -366,7 +368,9 @@ def choose_sentences(
             centroid[word] += value / len(candidates)
     # mean similarity to the *other* sentences: a lone sentence is not central for resembling itself
     others = max(len(candidates) - 1, 1)
-    centrality = [(len(candidates) * _cosine(c.vector, centroid) - 1) / others for c in candidates]
+    centrality = [
+        _preferred((len(candidates) * _cosine(c.vector, centroid) - 1) / others, c) for c in candidates
+    ]
     chosen: list[int] = []
     while len(chosen) < count:
         # a sentence saying the same as one already chosen is that one's source, not a new sentence
@@ -380,6 +384,13 @@ def choose_sentences(
             break
         chosen.append(max(eligible, key=lambda i: (_marginal(i, chosen, candidates, centrality), -i)))
     return [_with_sources(candidates[i], candidates, sentences) for i in chosen]
+
+
+def _preferred(centrality: float, candidate: _Candidate) -> float:
+    """A central headline before an equally central sentence of the text: a headline says the article's
+    event in a few words, as a timeline entry does (a negative centrality is left as it is)."""
+    headline = candidate.sentence.index < 0
+    return centrality * HEADLINE_PREFERENCE if headline and centrality > 0 else centrality
 
 
 def _marginal(index: int, chosen: list[int], candidates: list[_Candidate], centrality: list[float]) -> float:
