@@ -315,3 +315,14 @@ def test_a_headline_is_preferred_to_a_slightly_more_central_sentence(monkeypatch
     monkeypatch.setattr("timeline.summarise.HEADLINE_PREFERENCE", 1.0)
     [chosen] = choose_sentences([text, other, headline], 1, frequency, documents)
     assert chosen.text == text.text
+
+
+def test_a_holiday_named_by_its_name_counts_half():
+    # two later articles each name both days: December 20 by its date, Christmas Day by the holiday's name
+    texts = [
+        "Minister Rahn left Norland on December 20, 2021 and spent Christmas abroad.",
+        "Aides said Minister Rahn quit Norland on December 20, 2021, before Christmas.",
+    ]
+    articles = [_named(f"x{i}", None, "2022-02-01", text) for i, text in enumerate(texts)]
+    scores = day_scores(_collection_of(articles))
+    assert scores[date(2021, 12, 25)] == 0.5 * scores[date(2021, 12, 20)]

@@ -12,7 +12,8 @@ Which days matter is read from the collection itself, with no training on refere
   1/2, 1/3...: many outlets reporting a day say more than one outlet's many updates;
 - **relevance**: a reference in a sentence that names none of the collection's subject words (the
   capitalised words most articles share: the person, organisation or place the story is about) counts
-  for less: a story folder also holds articles that mention its subject in passing;
+  for less: a story folder also holds articles that mention its subject in passing; a reference by a
+  holiday's name ("at Christmas") counts half: a season or a plan more than a happening;
 - **salience against its period**: the sum is divided by the square root of the articles published
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
   and a quiet year's big day still shows;
@@ -57,6 +58,7 @@ OFF_SUBJECT_WEIGHT = 0.3  # a reference in a sentence naming none of the subject
 SUBJECT_SHARE = 0.3  # subject words: in at least this share of the articles of the most common one
 PERIOD_DAYS = 365  # salience is measured against the articles published this close to the day
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
+HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
@@ -209,8 +211,16 @@ def _references(article: Article, collection: Collection, subject: set[str]) -> 
         if sentence is not None and sentence.boilerplate:
             continue
         relevant = sentence is None or _names_subject(sentence.text, subject)
-        days[day] = max(days.get(day, 0.0), 1.0 if relevant else OFF_SUBJECT_WEIGHT)
+        weight = (1.0 if relevant else OFF_SUBJECT_WEIGHT) * _kind_weight(expression)
+        days[day] = max(days.get(day, 0.0), weight)
     return days
+
+
+def _kind_weight(expression: TimeExpression) -> float:
+    """A holiday named by its name is mostly a season or a plan ("Christmas shopping", "over Easter"); a
+    happening on that day is also named by its date.  (On Entities none of 577 such references named a
+    reference date.)"""
+    return HOLIDAY_WEIGHT if expression.rule.startswith("holiday") else 1.0
 
 
 def _published_within(published: list[date], day: date, radius: int) -> int:
