@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 from heapq import nlargest
 from operator import itemgetter
 
@@ -185,16 +185,17 @@ class _Space:
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self._clusters = clusters
-        self._words: dict[tuple[str, int], tuple[str, ...]] = {}
+        # memory (issue #13): the words of each sentence are counted, not kept (a large topic's 16,000
+        # sentences hold 200,000 lower-cased words); a vector reads its cluster's sentences again
+        seen: set[tuple[str, int]] = set()
+        frequency: Counter[str] = Counter()
         for cluster in clusters:
             for mention in cluster.mentions:
                 key = (mention.document, mention.sentence.start)
-                if key not in self._words:
-                    self._words[key] = _words(mention.sentence.text)
-        frequency: Counter[str] = Counter()
-        for words in self._words.values():
-            frequency.update(set(words))
-        total = len(self._words)
+                if key not in seen:
+                    seen.add(key)
+                    frequency.update(set(_words(mention.sentence.text)))
+        total = len(seen)
         self._idf = {word: math.log(total / n) for word, n in frequency.items()}
         self._vectors: dict[int, Vector] = {}
 
@@ -202,8 +203,11 @@ class _Space:
         found = self._vectors.get(cid)
         if found is None:
             counts: Counter[str] = Counter()
-            for key in dict.fromkeys((m.document, m.sentence.start) for m in self._clusters[cid].mentions):
-                counts.update(self._words[key])
+            texts: dict[tuple[str, int], str] = {}
+            for m in self._clusters[cid].mentions:
+                texts.setdefault((m.document, m.sentence.start), m.sentence.text)
+            for text in texts.values():
+                counts.update(_words(text))
             weights = {w: (1.0 + math.log(n)) * self._idf[w] for w, n in counts.items()}
             norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
             found = {w: x / norm for w, x in weights.items() if x > 0}
@@ -211,7 +215,12 @@ class _Space:
         return found
 
 
-@lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
-    """Lower-cased content words and numbers (three letters or more; stop words left out)."""
-    return tuple(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 3 and w not in STOPWORDS)
+    """Lower-cased content words and numbers (three letters or more; stop words left out).
+
+    Not cached (memory, issue #13): a module cache kept 13 MB of word tuples alive through the rest of a
+    large merge, for 7% of hits."""
+    # interned: the vectors and postings of many events then share one string per word
+    return tuple(
+        sys.intern(w) for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 3 and w not in STOPWORDS
+    )
