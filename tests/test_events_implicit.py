@@ -495,3 +495,73 @@ def test_a_happening_noun_dated_apart_from_the_verb_is_titled_by_its_own_words()
         "2023-03-11": "Norland condemned the attacks on two offices in Kell",
         "2023-03-10": "The attacks on two offices in Kell",
     }
+
+
+def test_a_perfect_progressive_is_news_going_on_up_to_now():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "Fuel prices have been falling across Norland.\n\n"
+        "Acme has been selling jets for more than forty years.\n\n"
+        "The bridge has been the pride of the town."
+    )
+    mentions = _mentions(text)
+    (falling,) = _by_sentence(mentions, "Fuel prices")
+    assert (falling.date.value, falling.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    assert _by_sentence(mentions, "Acme has been selling") == []  # a long stretch: background
+    assert _by_sentence(mentions, "The bridge") == []  # a state
+
+
+def test_a_report_beside_the_days_of_its_plans_is_the_publication_days_news():
+    # the days are the plans'; announcing them is what happened, on the publication day
+    text = (
+        "Acme declared a dividend of five cents a share, payable March 30.\n\n"
+        "Minister Rahn has opened a new road.\n\n"
+        "Norland Bank said it will redeem its notes on March 20.\n\n"
+        "Kell Mills said the plant closed on Monday."
+    )
+    mentions = _mentions(text)
+    for start in ("Acme declared", "Norland Bank"):
+        (news,) = [m for m in _by_sentence(mentions, start) if m.date_source == "publication-implicit"]
+        assert (news.date.value, news.date_rule) == (PUBLISHED, "publication-implicit.beside-plan"), start
+        assert explain_mention(news).startswith(
+            "no date of its own in the clause: the sentence's days all lie after its publication"
+        )
+    (plan,) = [m for m in _by_sentence(mentions, "Norland Bank") if m.date_source == "expression"]
+    assert plan.date.value == "2023-03-20"
+    # beside a past day the statement stays undated: its day is the story's or the paper's, unmarked
+    assert all(m.date_source == "expression" for m in _by_sentence(mentions, "Kell Mills") if m.date)
+
+
+def test_a_pronoun_contracted_with_its_auxiliary_gives_the_tense():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "They're talking about new tolls in Kell.\n\n"
+        "He's been arrested twice since the opening."
+    )
+    mentions = _mentions(text)
+    (talking,) = _by_sentence(mentions, "They're")
+    assert (talking.date.value, talking.date_rule) == (PUBLISHED, "publication-implicit.progressive")
+    assert _by_sentence(mentions, "He's been") == []  # "'s been" is "has been": since the opening, background
+
+
+def test_an_opening_mark_inside_a_quotation_reopens_it_and_the_text_after_the_closing_mark_is_read():
+    # one paragraph holding two quoted sentences, the second re-opened with its own opening mark: toggling
+    # on every mark would leave the quotation open for the rest of the article
+    text = (
+        "Minister Rahn has opened a new road. Replied a Kell official, ``We have not seen the plan. "
+        "``We believe it is too costly.'' Acme said it would sell its plant."
+    )
+    (sold,) = _by_sentence(_mentions(text), "Acme said")
+    assert (sold.date.value, sold.trigger) == (PUBLISHED, "said")
+
+
+def test_a_perfect_over_a_recent_stretch_is_news_and_over_years_background():
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "In the past two months, fuel prices in Norland have fallen by twelve percent.\n\n"
+        "Acme has employed families in the valley for more than eighty years."
+    )
+    mentions = _mentions(text)
+    (fallen,) = _by_sentence(mentions, "In the past two months")
+    assert (fallen.date.value, fallen.date_rule) == (PUBLISHED, "publication-implicit.perfect")
+    assert _by_sentence(mentions, "Acme has employed") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -59,6 +60,9 @@ class _Analysis:
     left_out: list[bool] | None = None  # ``titles._left_out`` of each token
     places: set[str] | None = None  # ``actors._places`` (shared by every mention of the sentence)
     clause_marks: list[bool] | None = None  # each token is "," or ";" (``titles._word_count``)
+    # the sentence's text and skipped spans relative to it: equal for every copy of the sentence, so what
+    # is read from the analysis alone (token indices, words) may be kept by it (``_text_reading``)
+    reading: tuple[str, tuple[tuple[int, int], ...]] | None = None
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:
@@ -83,11 +87,40 @@ def _analyse(
 @lru_cache(maxsize=512)
 def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> _Analysis:
     # cached: inferring a publication date re-reads the same few sentences for every candidate day
-    analysis = _analyse_tokens(
-        tokenize(sentence.text, sentence.start), spans, _QUOTE.search(sentence.text) is not None
-    )
-    analysis.text, analysis.offset = sentence.text, sentence.start
+    start = sentence.start
+    key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans))
+    reading = _text_reading(key)
+    new_token = tuple.__new__
+    # the same tokens ``tokenize(sentence.text, start)`` makes: the reading's, shifted to the sentence
+    tokens = [new_token(Token, (t[0], t[1] + start, t[2] + start, t[3])) for t in reading.tokens]
+    analysis = _Analysis(tokens, reading.ignored, reading.clauses, reading.verbs)
+    analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
     return analysis
+
+
+TEXT_READINGS = 2048  # distinct (sentence text, skipped spans) readings kept per process
+
+
+_text_readings: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], _Analysis] = OrderedDict()
+
+
+def _text_reading(key: tuple[str, tuple[tuple[int, int], ...]]) -> _Analysis:
+    """The analysis of a text read at offset 0, the spans of ``key`` (relative to it) skipped: what depends
+    only on the words (tokens, ignored tokens, clauses, verb flags), so a sentence printed again (wire copies,
+    boilerplate, templated records) is read once.  Exact: every test of ``_analyse_tokens`` compares
+    offsets with offsets, so shifting the tokens and spans together changes none of its decisions.  The
+    readers that fill the lazy fields get a fresh analysis each time; ``ignored``, ``clauses`` and
+    ``verbs`` are never changed after it is made, so they are shared."""
+    reading = _text_readings.get(key)
+    if reading is not None:
+        _text_readings.move_to_end(key)
+        return reading
+    text, spans = key
+    reading = _analyse_tokens(tokenize(text), spans, _QUOTE.search(text) is not None)
+    _text_readings[key] = reading
+    if len(_text_readings) > TEXT_READINGS:
+        _text_readings.popitem(last=False)
+    return reading
 
 
 def _analyse_tokens(

@@ -2,8 +2,9 @@
 
 A sentence often holds a clause dated by its own expression and another act without a date: a closing
 statement (", the company said") beside a clause dated only to a month, a present-tense clause whose past
-date belongs to something it names ("expects sales to grow from 20% last year"), a main clause coordinated
-after background, a market move told without its day.  Each rule here says when such a clause is dated
+date belongs to something it names ("expects sales to grow from 20% last year"), a report beside the days
+of what it plans ("said it will redeem its notes on Dec. 7"), a main clause coordinated after background,
+a market move told without its day.  Each rule here says when such a clause is dated
 like an undated report (``implicit.implicit_date``) and with which rule id, so ``--explain`` can say why.
 """
 
@@ -81,6 +82,19 @@ def present_beside_past(verb: MainVerb | None, main: EventMention, published: Da
     if verb.tense == PERFECT and not verb.planned:
         return main.date.start > published.end  # "has invited them to a ceremony on May 2": the ceremony's
     return verb.tense in _PRESENT_TENSES and main.date.end < published.start
+
+
+# the rule of a main clause beside the dates of plans only
+BESIDE_PLAN = f"{PUBLICATION_IMPLICIT}.beside-plan"
+
+
+def only_plans(dated: list[EventMention], published: DateValue | None) -> bool:
+    """Every day the sentence names lies after the publication day ("Acme said it will redeem its notes on
+    Dec. 7", "declared a dividend, payable Dec. 15"): those days date what is planned, and a main clause
+    with no date of its own beside them is reported news, dated like a clause without a date.  Beside a
+    past day it is not (on TBAQ such clauses got the publication day wrong two times in three)."""
+    days = [m.date for m in dated if m.date is not None and m.date.granularity in ("day", "time")]
+    return published is not None and bool(days) and all(day.start > published.end for day in days)
 
 
 def date_after_verb(analysis: _Analysis, verb: MainVerb, main: EventMention) -> bool:

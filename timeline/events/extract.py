@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import OrderedDict
 from datetime import timedelta
 from functools import lru_cache
 from operator import attrgetter
@@ -25,12 +26,14 @@ from timeline.events.analysis import (
 )
 from timeline.events.beside import (
     BESIDE_DATE,
+    BESIDE_PLAN,
     coarse_news_statement,
     complement_date,
     coordinated_beside_background,
     date_after_verb,
     market_close_day,
     only_background,
+    only_plans,
     present_beside_past,
 )
 from timeline.events.clauses import (
@@ -50,6 +53,7 @@ from timeline.events.implicit import (
     coordinated_verb,
     group_same_happening,
     implicit_date,
+    long_duration,
     main_verb,
     quoted_tokens,
 )
@@ -93,7 +97,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
-    durations = sorted(e.start for e in expressions if e.type == "DURATION")
+    durations = sorted(e.start for e in expressions if e.type == "DURATION" and long_duration(e.value))
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
     paragraph = -1
@@ -106,7 +110,7 @@ def extract_mentions(
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
         own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
         dated, clause_dated, triggers = (
-            _dated_mentions(article, sentence, own, reference, report_line) if own else ([], False, {})
+            _dated_mentions_once(article, sentence, own, reference, report_line) if own else ([], False, {})
         )
         mentions.extend(dated)
         analysis = _analyse(sentence, own, report_line)
@@ -115,7 +119,7 @@ def extract_mentions(
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
-        verb = main_verb(analysis, quoted, headline=sentence.index in headlines) if analysis.tokens else None
+        verb = _main_verb_once(analysis, quoted, sentence.index in headlines) if analysis.tokens else None
         main = _main_date(analysis, verb, triggers) if clause_dated else None
         # where the sentence stands, for dating a main clause (or its statement) without a date of its own
         where = {
@@ -146,6 +150,12 @@ def extract_mentions(
                             _implicit_mention(article, sentence, analysis, statement, decision, True)
                         )
                 _tell(narrative, main, sentence)
+            elif verb is not None and only_plans(dated, published):
+                # "Acme said it will redeem its notes on Dec. 7": the day is the plan's, the clause is news
+                decision = implicit_date(verb, **where)
+                if isinstance(decision, ImplicitDate) and decision.source == PUBLICATION_IMPLICIT:
+                    decision = ImplicitDate(decision.date, decision.source, BESIDE_PLAN, decision.status)
+                    mentions.append(_implicit_mention(article, sentence, analysis, verb, decision, True))
             continue
         lasting = bisect_left(durations, sentence.end) > bisect_left(durations, sentence.start)
         decision = implicit_date(verb, **where, lasting=lasting)
@@ -290,6 +300,115 @@ def _dated_mentions(
     if subject_noun_dated and not triggers:
         return sorted(mentions, key=_expression_start), main_dated, {_SUBJECT_NOUN: mentions[-1]}
     return sorted(mentions, key=_expression_start), main_dated, triggers
+
+
+# ---------------------------------------------------------------- a sentence's dated mentions, read once
+
+DATED_READINGS = 4096  # distinct dated sentences (text, dates, reference) kept per process
+
+_Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
+# the mentions (kept unchanged), each one's expression as an index into the sentence's expressions, whether
+# the clause is dated, and ``triggers`` as indices into the mentions
+_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int]]
+_dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
+_EXPRESSION_FIELDS = attrgetter(
+    "text", "type", "value", "granularity", "anchor", "anchor_value", "anchor_text", "rule", "mod", "tense"
+)
+
+
+def _dated_mentions_once(
+    article: Article,
+    sentence: Sentence,
+    expressions: list[TimeExpression],
+    reference: DateValue | None,
+    skipped: tuple[tuple[int, int], ...] = (),
+) -> _Dated:
+    """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records).
+
+    Exact: ``_dated_mentions`` reads the article only for its id, and the sentence, its dates and
+    ``skipped`` only through the sentence's text and offsets compared with one another; so the key is the
+    text, every field of the dates with their offsets relative to the sentence, ``skipped`` likewise and
+    the reference date, and a copy's mentions are the first reading's with its own article, sentence and
+    expressions (new objects: later steps change mentions in place)."""
+    start = sentence.start
+    key = (
+        sentence.text,
+        tuple((e.start - start, e.end - start, e.modifies_noun, *_EXPRESSION_FIELDS(e)) for e in expressions),
+        tuple((lo - start, hi - start) for lo, hi in skipped),
+        reference,
+    )
+    template = _dated_readings.get(key)
+    if template is None:
+        found = _dated_mentions(article, sentence, expressions, reference, skipped)
+        if (made := _template(found, expressions)) is not None:
+            _dated_readings[key] = made
+            if len(_dated_readings) > DATED_READINGS:
+                _dated_readings.popitem(last=False)
+        return found
+    _dated_readings.move_to_end(key)
+    mentions, dates, main_dated, triggers = template
+    copies = [
+        _copy_mention(m, article.id, sentence, expressions[i] if i is not None else None)
+        for m, i in zip(mentions, dates, strict=True)
+    ]
+    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}
+
+
+def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | None:
+    """What a copy of the sentence needs of ``found`` (None, so nothing is kept, if a mention's date is not
+    one of ``expressions``: a copy could not be given its own)."""
+    mentions, main_dated, triggers = found
+    position = {id(e): i for i, e in enumerate(expressions)}
+    if any(m.expression is not None and id(m.expression) not in position for m in mentions):
+        return None
+    kept = [_copy_mention(m, m.document, m.sentence, m.expression) for m in mentions]
+    dates = [position[id(m.expression)] if m.expression is not None else None for m in mentions]
+    index = {id(m): i for i, m in enumerate(mentions)}
+    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}
+
+
+def _copy_mention(
+    mention: EventMention, document: str, sentence: Sentence, expression: TimeExpression | None
+) -> EventMention:
+    """``mention`` for another copy of its sentence: its own lists, the copy's article, sentence and date."""
+    return EventMention(
+        document=document,
+        sentence=sentence,
+        expression=expression,
+        date=mention.date,
+        trigger=mention.trigger,
+        actors=list(mention.actors),
+        terms=list(mention.terms),
+        status=mention.status,
+        title=mention.title,
+        date_source=mention.date_source,
+        places=list(mention.places),
+        content=list(mention.content),
+        subjects=list(mention.subjects) if mention.subjects is not None else None,
+        earliest=mention.earliest,
+        date_rule=mention.date_rule,
+        join=mention.join,
+        trigger_context=mention.trigger_context,
+    )
+
+
+_main_verbs: OrderedDict[tuple, MainVerb | None] = OrderedDict()
+
+
+def _main_verb_once(analysis: _Analysis, quoted: set[int], headline: bool) -> MainVerb | None:
+    """``main_verb``, once for every copy of a sentence: it reads the analysis only through token indices
+    and words (never offsets), so it is a function of the analysis's ``reading`` key, the quoted tokens
+    and ``headline``; a ``MainVerb`` is frozen, so one is shared by the copies."""
+    if analysis.reading is None:
+        return main_verb(analysis, quoted, headline=headline)
+    key = (analysis.reading, frozenset(quoted), headline)
+    if key in _main_verbs:
+        _main_verbs.move_to_end(key)
+        return _main_verbs[key]
+    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline)
+    if len(_main_verbs) > DATED_READINGS:
+        _main_verbs.popitem(last=False)
+    return verb
 
 
 def _object_span(

@@ -96,18 +96,33 @@ class Narrative:
 
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
     """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
-    marks = [m.start() + analysis.offset for m in _QUOTE.finditer(analysis.text)]
+    marks = [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
     if not marks:  # most sentences: no mark opens or closes anything
         return (set(range(len(analysis.tokens))) if open_at_start else set()), open_at_start
     inside, quoted, n = open_at_start, set(), 0
     for i, token in enumerate(analysis.tokens):
-        while n < len(marks) and marks[n] <= token.start:
-            inside = not inside
+        while n < len(marks) and marks[n][0] <= token.start:
+            inside = _after_mark(inside, marks[n][1])
             n += 1
         if inside:
             quoted.add(i)
-    inside ^= (len(marks) - n) % 2 == 1
+    for _, mark in marks[n:]:
+        inside = _after_mark(inside, mark)
     return quoted, inside
+
+
+def _after_mark(inside: bool, mark: str) -> bool:
+    """Whether a quotation is open after ``mark``: an opening mark (````, \u201c) opens one even when one is
+    open already (a new quoted paragraph re-opens the quotation), a closing one (\u201d) closes it; marks
+    that look alike on both sides ('', ") toggle."""
+    if mark in OPENING_QUOTES:
+        return True
+    if mark == "\u201d":
+        return False
+    return not inside
+
+
+OPENING_QUOTES = frozenset({"``", "\u201c"})
 
 
 def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> MainVerb | None:
@@ -131,7 +146,7 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
         if found is not None:
             break
         # ``_tense_at`` finds nothing at a token that is neither a verb nor a word of ``_TENSE_WORDS``
-        if i not in skipped and (verbs[i] or tokens[i].lower in _TENSE_WORDS):
+        if i not in skipped and (verbs[i] or tokens[i].lower in _TENSE_WORDS or _contracted(tokens[i].lower)):
             found = _tense_at(analysis, i, skipped, verbs)
     # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
     unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
@@ -438,9 +453,25 @@ def _verb_follows(analysis: _Analysis, i: int, verbs: list[bool]) -> bool:
     return j < len(analysis.tokens) and (verbs[j] or nxt in _PRESENT_BE | _PAST_BE | MODALS | {"has", "have"})
 
 
+# a pronoun with its auxiliary in one token: "it's turning", "they're meeting", "we've agreed"
+_CONTRACTED = re.compile(r"(?:it|he|she|that|there|what|who|here|they|we|you|i)['\u2019](s|re|ve|ll)")
+_EXPANDED = {"s": "is", "re": "are", "ve": "have", "ll": "will"}
+
+
+def _contracted(word: str) -> str | None:
+    """The auxiliary a contracted pronoun carries ("it's" -> "is", "they've" -> "have"), else None."""
+    match = _CONTRACTED.fullmatch(word) if "'" in word or "\u2019" in word else None
+    return _EXPANDED[match.group(1)] if match else None
+
+
 def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool]) -> MainVerb | None:
     """The verb group starting at token ``i``, if one does (``verbs``: which tokens read as verbs)."""
     word = analysis.tokens[i].lower
+    auxiliary = _contracted(word)
+    if auxiliary is not None:
+        # "he's been arrested": the "'s" before "been" is "has"; before another participle "is" and "has"
+        # date alike ("it's followed by", "that's built up": both news of the publication day)
+        word = "has" if auxiliary == "is" and _next_word(analysis, i, skipped)[1] == "been" else auxiliary
     if word in ("has", "have", "had", "'ve"):
         j, nxt, durative = _next_word(analysis, i, skipped)
         if _participle(nxt) or nxt.endswith(_PARTICIPLE_ENDINGS):
@@ -452,8 +483,10 @@ def _tense_at(analysis: _Analysis, i: int, skipped: set[int], verbs: list[bool])
                 after = analysis.tokens[j + 1].lower if j + 1 < len(analysis.tokens) else ""
                 passive = _participle(after) and after != "been"
                 there = i > 0 and analysis.tokens[i - 1].lower == "there"
+                # "prices have been falling": going on up to now, news (a duration or "since" made it long)
+                going_on = after.endswith("ing") and len(after) > 4
                 # "has been the focus of": a state; "there have been no arrests": what the news finds now
-                long = long or not (passive or there)
+                long = long or not (passive or there or going_on)
                 j += passive  # "has been arrested": the arrest is the event
             planned = analysis.tokens[j].lower in _PLANNING
             return MainVerb(j, LONG_PERFECT if long else PERFECT, planned=planned)
@@ -513,6 +546,17 @@ _STATIVE = """want remain seem know own need like fear belong contain mean cost 
 STATIVE_VERBS = frozenset(form for base in _STATIVE.split() for form in (base, base + "s"))
 
 
+# a stretch of a year or more: "for eighty years", "for decades", "18 months" (not "in the past two months")
+_LONG_DURATION = re.compile(r"P(?:\d+(?:\.\d+)?|X)(?:Y|DE|CE|L)|P(?:1[2-9]|[2-9]\d|\d{3,})M")
+
+
+def long_duration(value: str | None) -> bool:
+    """A DURATION value of a year or more: measured over such a stretch, a perfect tells a state of long
+    standing ("has employed families for eighty years"); over days, weeks or months it tells what has just
+    happened ("has fallen 12% in the last 24 hours", "have lost $6 billion in the past two months")."""
+    return bool(value) and _LONG_DURATION.fullmatch(value) is not None
+
+
 @dataclass(frozen=True)
 class ImplicitDate:
     date: DateValue
@@ -532,8 +576,8 @@ def implicit_date(
     lasting: bool = False,
 ) -> ImplicitDate | None | bool:
     """The date of a main clause without its own; None when it is not dated here; False when it is
-    background (no event at all).  ``lasting``: the sentence measures a stretch of time ("for more
-    than eighty years"), which makes a perfect a state, not news."""
+    background (no event at all).  ``lasting``: the sentence measures a stretch of a year or more ("for
+    more than eighty years", ``long_duration``), which makes a perfect a state, not news."""
     if published is None or published.granularity not in ("day", "time"):
         return None
     tense = verb.tense if verb is not None else None

@@ -28,6 +28,7 @@ import hashlib
 import operator
 from dataclasses import fields
 
+from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
@@ -83,6 +84,8 @@ def merge_mentions(
     clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
+    clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
+    clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)

@@ -256,6 +256,8 @@ _WHY = {
     "of its publication day",
     "beside-date": "the sentence's date belongs to what the clause names, and a clause told in the present "
     '("expects", "has invited") is news of its publication day',
+    "beside-plan": "the sentence's days all lie after its publication and date what is planned, and the "
+    "report of the plan is news of its publication day",
     "market-close": "a market close told without a day is the last trading session before publication",
 }
 
@@ -273,7 +275,7 @@ def implicit_reason(mention: EventMention) -> str:
         )
     earlier = f" (it may be the day before, {mention.earliest.isoformat()})" if mention.earliest else ""
     reason = _WHY.get(why, "a news report without a date of its own is news of its publication day")
-    if why == "beside-date":
+    if why in ("beside-date", "beside-plan"):
         return f"no date of its own in the clause: {reason}, {value}{earlier}"
     return f"no date in the sentence: {reason}, {value}{earlier}"
 

@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -158,8 +159,12 @@ def build_layout(text: str) -> Layout:
     return Layout(sorted(set(sentences)), sorted(set(paragraphs)), len(text))
 
 
-def _cues(segment: str) -> list[tuple[str, str]]:
-    """(kind, word) of every tense cue in ``segment``, in order: future, present, active or past."""
+@lru_cache(maxsize=4096)
+def _cues(segment: str) -> tuple[tuple[str, str], ...]:
+    """(kind, word) of every tense cue in ``segment``, in order: future, present, active or past.
+
+    Kept by segment (a pure function of it): the text around each date of a sentence printed again
+    (wire copies, templated records) is read once."""
     cues: list[tuple[str, str]] = []
     absorb_until = -1
     for m in _CUE.finditer(segment):
@@ -175,12 +180,12 @@ def _cues(segment: str) -> list[tuple[str, str]]:
                 cues.append(("active", m.group()))
         else:
             cues.append(("present" if m.group("present") else "past", m.group()))
-    return cues
+    return tuple(cues)
 
 
 def tense_cues(segment: str) -> list[tuple[str, str]]:
     """(kind, word) of every tense cue in ``segment`` (see ``nearest_cue``)."""
-    return _cues(segment)
+    return list(_cues(segment))
 
 
 def nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:

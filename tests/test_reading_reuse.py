@@ -1,0 +1,155 @@
+"""A sentence printed again (wire copies, templated records) is read once: the reuse must be exact.
+
+``events.analysis`` keeps the text-only part of a sentence's analysis and ``events.extract`` a dated
+sentence's mentions, both by text and relative offsets; an article read with those kept readings must
+give exactly the mentions it gives when every sentence is read afresh (issue 13: behaviour-preserving).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.build import read_article
+from timeline.events import analysis, extract
+from timeline.events.analysis import _QUOTE, _analyse_tokens, _analysis_with_dates
+from timeline.text import tokenize
+from timeline.types import Article, EventMention, Published, Sentence
+
+# invented sentences: dated clauses, nouns with dates, statements, relative clauses, undated reports
+_SENTENCES = [
+    "Minister Rahn met the Acme board in Norland on Monday.",
+    "The council of Westholm approved the harbour plan on 14 February 2022.",
+    "Officials said on Tuesday that the talks would resume next week.",
+    "The strike began last month and ended on Friday, the union said.",
+    "Acme shares fell 4 percent in the quarter ended in June.",
+    "Friday's vote was delayed, a ministry spokesperson said.",
+    "Rahn, who arrived on Sunday, signed the accord in Portvale.",
+    "Norland condemned the bombing of the harbour.",
+    '"We will not sign," Rahn said on Wednesday.',
+    "According to Acme, the plant closed in March 2021.",
+    "The talks collapsed yesterday.",
+    "Westholm has approved the plan.",
+]
+_PUBLISHED = ["2022-02-15", "2022-03-01", "2021-11-30", None]
+
+
+def _article(number: int, picks: list[int], separators: list[str], published: str | None) -> Article:
+    text = "".join(_SENTENCES[i] + sep for i, sep in zip(picks, separators, strict=True)).strip()
+    when = Published(value=published, source="metadata") if published else Published()
+    return Article(id=f"a{number}", path=f"a{number}.txt", text=text, body=[(0, len(text))], published=when)
+
+
+def _comparable(mention: EventMention) -> tuple:
+    # every field, the ones left out of ``==`` too (``trigger_context``)
+    return tuple(getattr(mention, f.name) for f in fields(EventMention))
+
+
+def _clear_kept_readings() -> None:
+    analysis._text_readings.clear()
+    extract._dated_readings.clear()
+    extract._main_verbs.clear()
+    analysis._analysis_with_dates.cache_clear()
+
+
+def _read_afresh(article: Article) -> list[tuple]:
+    """The article's mentions with every sentence read afresh: nothing kept between sentences."""
+    sizes = analysis.TEXT_READINGS, extract.DATED_READINGS
+    analysis.TEXT_READINGS = extract.DATED_READINGS = 0
+    try:
+        _clear_kept_readings()
+        return [_comparable(m) for m in read_article(article)[2]]
+    finally:
+        analysis.TEXT_READINGS, extract.DATED_READINGS = sizes
+
+
+_ARTICLES = st.lists(
+    st.tuples(
+        st.lists(st.integers(0, len(_SENTENCES) - 1), min_size=1, max_size=8),
+        st.sampled_from(_PUBLISHED),
+        st.sampled_from([" ", "\n", "\n\n", "  "]),
+    ),
+    min_size=2,
+    max_size=5,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_ARTICLES)
+def test_reused_readings_equal_fresh_ones(specs):
+    articles = [
+        _article(n, picks, [sep] * len(picks), published) for n, (picks, published, sep) in enumerate(specs)
+    ]
+    fresh = [_read_afresh(article) for article in articles]
+    # read in turn with the readings kept: later articles repeat earlier sentences at other offsets,
+    # after other sentences, under other publication dates
+    _clear_kept_readings()
+    kept = [[_comparable(m) for m in read_article(article)[2]] for article in articles]
+    assert kept == fresh
+
+
+def test_a_repeated_sentence_is_read_once_and_gets_its_own_article_and_offsets():
+    _clear_kept_readings()
+    first = _article(1, [0, 1], [" ", " "], "2022-02-15")
+    second = _article(2, [2, 0, 1], [" ", " ", " "], "2022-02-15")  # the same two sentences, shifted
+    before = len(extract._dated_readings)
+    read_article(first)
+    after_first = len(extract._dated_readings)
+    mentions = read_article(second)[2]
+    assert after_first > before
+    assert len(extract._dated_readings) == after_first + 1  # only the new sentence was read
+    council = next(m for m in mentions if "harbour" in m.title)
+    assert council.document == "a2"
+    assert council.sentence.document == "a2"
+    assert second.text[council.expression.start : council.expression.end] == "14 February 2022"
+
+
+_WORDS = st.sampled_from(
+    [
+        "According",
+        "to",
+        "Acme",
+        ",",
+        "Rahn",
+        "said",
+        "on",
+        "Monday",
+        "that",
+        "the",
+        "plant",
+        ",",
+        "which",
+        "closed",
+        ",",
+        '"reopened"',
+        ";",
+        "and",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_WORDS, max_size=14),
+    st.integers(0, 300),
+    st.lists(st.tuples(st.integers(-5, 60), st.integers(0, 20)), max_size=3),
+)
+def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, spans):
+    # the kept reading is made at offset 0 and shifted; reading the sentence where it stands must agree
+    text = " ".join(words)
+    sentence = Sentence(
+        document="d", index=0, start=start, end=start + len(text), text=text, paragraph=0, line=1
+    )
+    skipped = tuple((start + lo, start + lo + length) for lo, length in spans)
+    _clear_kept_readings()
+    shifted = _analysis_with_dates(sentence, skipped)
+    in_place = _analyse_tokens(tokenize(text, start), skipped, _QUOTE.search(text) is not None)
+    assert shifted.tokens == in_place.tokens
+    assert (shifted.ignored, shifted.clauses, shifted.verbs) == (
+        in_place.ignored,
+        in_place.clauses,
+        in_place.verbs,
+    )
+    assert (shifted.text, shifted.offset) == (text, start)
