@@ -565,3 +565,30 @@ def test_a_perfect_over_a_recent_stretch_is_news_and_over_years_background():
     (fallen,) = _by_sentence(mentions, "In the past two months")
     assert (fallen.date.value, fallen.date_rule) == (PUBLISHED, "publication-implicit.perfect")
     assert _by_sentence(mentions, "Acme has employed") == []
+
+
+def test_a_present_report_in_an_aside_is_the_publication_days_statement():
+    text = (
+        "Storms hit the coast of Norland on Monday.\n\n"
+        "The real problem with the dam, engineers now say, was its age.\n\n"
+        "On behalf of Acme, the secretary of state, Ana Vos, signed the treaty."
+    )
+    mentions = _mentions(text)
+    (say,) = _by_sentence(mentions, "The real problem")
+    assert (say.date.value, say.date_rule, say.trigger) == (
+        PUBLISHED,
+        "publication-implicit.report-present",
+        "say",
+    )  # not Monday's story: the engineers say it now
+    # "secretary of state" names an office, no aside: the signing is the sentence's act
+    (signed,) = _by_sentence(mentions, "On behalf")
+    assert (signed.trigger, signed.date_rule) == ("signed", "publication-implicit.past")
+
+
+def test_an_aside_beside_a_clause_of_its_own_date_leaves_the_clause_the_act():
+    text = "The plant closed on Monday, officials say, after a fire.\n\nWorkers left the site in buses."
+    mentions = _mentions(text)
+    (closed,) = _by_sentence(mentions, "The plant")
+    assert (closed.date.value, closed.trigger) == ("2023-03-13", "closed")
+    (left,) = _by_sentence(mentions, "Workers")
+    assert (left.date.value, left.date_source) == ("2023-03-13", "narrative")  # Monday's story goes on

@@ -119,7 +119,14 @@ def extract_mentions(
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
-        verb = _main_verb_once(analysis, quoted, sentence.index in headlines) if analysis.tokens else None
+        # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
+        # beside a clause's own date the clause stays the act (its date goes on with the narrative)
+        asides = not clause_dated
+        verb = (
+            _main_verb_once(analysis, quoted, sentence.index in headlines, asides)
+            if analysis.tokens
+            else None
+        )
         main = _main_date(analysis, verb, triggers) if clause_dated else None
         # where the sentence stands, for dating a main clause (or its statement) without a date of its own
         where = {
@@ -395,17 +402,19 @@ def _copy_mention(
 _main_verbs: OrderedDict[tuple, MainVerb | None] = OrderedDict()
 
 
-def _main_verb_once(analysis: _Analysis, quoted: set[int], headline: bool) -> MainVerb | None:
+def _main_verb_once(
+    analysis: _Analysis, quoted: set[int], headline: bool, asides: bool = True
+) -> MainVerb | None:
     """``main_verb``, once for every copy of a sentence: it reads the analysis only through token indices
-    and words (never offsets), so it is a function of the analysis's ``reading`` key, the quoted tokens
-    and ``headline``; a ``MainVerb`` is frozen, so one is shared by the copies."""
+    and words (never offsets), so it is a function of the analysis's ``reading`` key, the quoted tokens,
+    ``headline`` and ``asides``; a ``MainVerb`` is frozen, so one is shared by the copies."""
     if analysis.reading is None:
-        return main_verb(analysis, quoted, headline=headline)
-    key = (analysis.reading, frozenset(quoted), headline)
+        return main_verb(analysis, quoted, headline=headline, asides=asides)
+    key = (analysis.reading, frozenset(quoted), headline, asides)
     if key in _main_verbs:
         _main_verbs.move_to_end(key)
         return _main_verbs[key]
-    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline)
+    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline, asides=asides)
     if len(_main_verbs) > DATED_READINGS:
         _main_verbs.popitem(last=False)
     return verb
