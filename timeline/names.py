@@ -224,12 +224,13 @@ def frozen_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     return not keys_a.isdisjoint(keys_b) or _fuzzy_keys_match(keys_a, keys_b)
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #13): on a 1,000-article merge (318,000 calls) 4x the entries add 4.5% hits for 2.3 MB more
+@lru_cache(maxsize=4096)
 def _fuzzy_keys_match(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     return keys_match(keys_a, keys_b)
 
 
-@lru_cache(maxsize=8192)  # a cache entry costs more memory than the ratio costs time
+@lru_cache(maxsize=2048)  # a cache entry costs more memory than the ratio costs time
 def _similar_keys(x: str, y: str) -> bool:
     if x.startswith("acr:") or y.startswith("acr:"):
         return False  # initials match exactly or not at all ("acr:fbi" is not "acr:fbo")

@@ -34,11 +34,12 @@ from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
 from timeline.merge.events import _to_event, distinct_ids, event_id
-from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features
+from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features, forget_features
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
-from timeline.merge.scoring import match_score
+from timeline.merge.scoring import _cached_match, match_score
 from timeline.merge.similar import join_similar
+from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
 from timeline.types import Article, Event, EventMention
 
@@ -85,14 +86,31 @@ def merge_mentions(
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
     clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
+    clusters = join_told_together(clusters, copies)  # two events several articles tell side by side
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
-    events = [_to_event(c, copies, context.latest) for c in clusters]
-    events.extend(_orphans(ordered, clusters, joined_docs, copies))
+    orphans = _orphans(ordered, clusters, joined_docs, copies)
+    events = _release_into_events(clusters, copies, context.latest)
+    events.extend(orphans)
     return distinct_ids(events)
+
+
+def _release_into_events(clusters: list[_Cluster], copies: dict[str, str], latest: dict) -> list[Event]:
+    """Each cluster as its event, in order, the cluster let go (and ``clusters`` emptied) once it is made.
+
+    Memory (issue #13): the clusters' representatives, signatures and the features they are compared by
+    are the merge's largest holdings and are not read again; freed as the events are made, the events
+    take their place instead of being added on top at the merge's peak."""
+    forget_features()  # the caches hold every mention's features: from here only the clusters do
+    _cached_match.cache_clear()
+    clusters.reverse()
+    events: list[Event] = []
+    while clusters:
+        events.append(_to_event(clusters.pop(), copies, latest))
+    return events
 
 
 # every field, in ``__init__``'s order (a dataclass's slots follow its fields)

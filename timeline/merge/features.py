@@ -300,6 +300,12 @@ def _features(
     )
 
 
+def forget_features() -> None:
+    """Empty the cache that holds every mention's features (memory, issue #13: a large merge's feature
+    sets stay alive through it).  Nothing changes but speed: features are recomputed when asked again."""
+    _features.cache_clear()
+
+
 def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
     """Two happenings whatever else the reports share: different places, different parties acting, or
     one sentence's own action is another than the noun both name (``governing_action``)."""

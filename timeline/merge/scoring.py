@@ -99,7 +99,9 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     return score, (strong or retold_specifically) and not _outside_subject(a, b)
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #13): the repeats are pairs met again soon after; a 1,000-article merge keeps 95% of its
+# hits with 1,024 entries (a 16,384-entry cache held 4.7 MB for 5% hits)
+@lru_cache(maxsize=1024)
 def _cached_match(a: MentionFeatures, b: MentionFeatures, undated: bool) -> tuple[float, bool]:
     """``match_score`` memoised: the same contents meet again and again in a large collection."""
     return match_score(a, b, undated=undated)
