@@ -609,3 +609,15 @@ def test_a_closing_present_report_is_said_now_and_a_reporting_noun_closes_nothin
     )  # not Monday's story: the engineers say it now
     # "comment" after "declined further" is the object of another verb, no closing report
     assert all(m.trigger != "comment" for m in _by_sentence(mentions, "Acme did not"))
+
+
+def test_a_coarse_date_in_what_a_report_says_is_not_the_reports_date():
+    # the year is the performance's; the statement itself is the publication day's news, not "this year"'s
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "An analyst at Acme said that its performance this year has been poor."
+    )
+    mentions = _by_sentence(_mentions(text), "An analyst")
+    assert all(m.trigger != "said" for m in mentions if m.date_source == "expression")
+    (said,) = [m for m in mentions if m.date_source == "publication-implicit"]
+    assert (said.trigger, said.date.value) == ("said", PUBLISHED)
