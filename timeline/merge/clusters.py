@@ -43,12 +43,14 @@ _NO_GAP = timedelta(0)
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
 
 
-@dataclass
+@dataclass(slots=True)  # memory (issue #13): a large topic holds 10,000 clusters and more
 class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     # distinct (mention, features) to compare against: bounded, so big events stay cheap to match
     reps: list[tuple[EventMention, MentionFeatures]] = field(default_factory=list)
-    signatures: set[tuple] = field(default_factory=set)
+    # the representatives' signatures: a list, not a set (a dozen at most; most clusters hold one, and an
+    # empty set alone costs 216 bytes)
+    signatures: list[tuple] = field(default_factory=list)
     has_days: bool = False  # a member is dated to a day (or a time of day)
     reasons: list[JoinReason] = field(default_factory=list)  # why each mention after the first joined
     stated: list[DateValue] = field(default_factory=list)  # the distinct dates members state themselves
@@ -64,7 +66,7 @@ class _Cluster:
         signature = _signature(mention, f)
         new_date = all(m.date != mention.date for m, _ in self.reps)
         if signature not in self.signatures and (new_date or len(self.reps) < MAX_REPRESENTATIVES):
-            self.signatures.add(signature)
+            self.signatures.append(signature)
             self.reps.append((mention, f))
 
     def absorb(self, other: _Cluster) -> None:
