@@ -158,6 +158,7 @@ def score_document(path: Path, root_dir: Path) -> DocumentResult:
 
     covered: set[tuple[int, str]] = set()  # (sentence, day) an output event dates
     told: dict[int, set[str]] = {}  # sentence -> how our events covering it are dated (for --errors)
+    ruled: dict[int, set[str]] = {}  # sentence -> "date=rule" of our events covering it (for --errors)
     rules: dict[str, list[int]] = {}
     finders: dict[tuple[int, str], str] = {}  # (sentence, day) -> the rule of the first event finding it
     counts = Counts(gold=len(gold), gold_sentences=len(days_by_sentence))
@@ -167,8 +168,10 @@ def score_document(path: Path, root_dir: Path) -> DocumentResult:
     for event in timeline.events:
         day = _event_day(event)
         indices = {_sentence_index(sentences, m.sentence.start) for m in event.mentions}
+        shown = day or (event.date.value if event.date else "undated")
         for index in indices:
-            told.setdefault(index, set()).add(f"{day or (event.date.value if event.date else 'undated')}")
+            told.setdefault(index, set()).add(shown)
+            ruled.setdefault(index, set()).add(f"{shown}={_rule(event)}")
         if day is None:
             continue
         covered |= {(i, day) for i in indices}
@@ -195,8 +198,12 @@ def score_document(path: Path, root_dir: Path) -> DocumentResult:
             start, end = spans[eid]
             word = article.text[start:end]
             ours = "/".join(sorted(told.get(index, {"-"})))
-            misses[_miss_kind(told.get(index, set()), day, day_of(article.published.value))] += 1
-            errors.append(f"FN\t{doc_id}\t{ours}\t{day}\t{word}\t{_clean(sentences[index][2])}")
+            kind = _miss_kind(told.get(index, set()), day, day_of(article.published.value))
+            misses[kind] += 1
+            rules_there = " ".join(sorted(ruled.get(index, ()))) or "-"
+            errors.append(
+                f"FN\t{doc_id}\t{ours}\t{day}\t{word}\t{_clean(sentences[index][2])}\t{kind}\t{rules_there}"
+            )
     published = day_of(article.published.value)
     if published:
         counts.base_found = sum(day == published for _, day in gold)
@@ -321,7 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="score N documents spread over the corpus")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--errors", type=Path, help="write missed pairs (FN) and wrong dates (FP) here")
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        help="write missed pairs (FN, with their miss kind and each date=rule of the sentence's events)"
+        " and wrong dates (FP) here",
+    )
     parser.add_argument("--rules", action="store_true", help="also print what each dating rule adds")
     parser.add_argument("--misses", action="store_true", help="also print the missed pairs by kind")
     args = parser.parse_args(argv)
@@ -329,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     groups = totals(results)
     if args.errors:
         rows = [row for r in results for row in r.errors]
-        args.errors.write_text("kind\tdocument\tours\tgold\tword/rule\tcontext\n" + "\n".join(rows) + "\n")
+        header = "kind\tdocument\tours\tgold\tword/rule\tcontext\tmiss kind (FN)\tour dates=rules (FN)\n"
+        args.errors.write_text(header + "\n".join(rows) + "\n")
     if args.json:
         json.dump(
             {

@@ -565,3 +565,59 @@ def test_a_perfect_over_a_recent_stretch_is_news_and_over_years_background():
     (fallen,) = _by_sentence(mentions, "In the past two months")
     assert (fallen.date.value, fallen.date_rule) == (PUBLISHED, "publication-implicit.perfect")
     assert _by_sentence(mentions, "Acme has employed") == []
+
+
+def test_a_present_report_in_an_aside_is_the_publication_days_statement():
+    text = (
+        "Storms hit the coast of Norland on Monday.\n\n"
+        "The real problem with the dam, engineers now say, was its age.\n\n"
+        "On behalf of Acme, the secretary of state, Ana Vos, signed the treaty."
+    )
+    mentions = _mentions(text)
+    (say,) = _by_sentence(mentions, "The real problem")
+    assert (say.date.value, say.date_rule, say.trigger) == (
+        PUBLISHED,
+        "publication-implicit.report-present",
+        "say",
+    )  # not Monday's story: the engineers say it now
+    # "secretary of state" names an office, no aside: the signing is the sentence's act
+    (signed,) = _by_sentence(mentions, "On behalf")
+    assert (signed.trigger, signed.date_rule) == ("signed", "publication-implicit.past")
+
+
+def test_an_aside_beside_a_clause_of_its_own_date_leaves_the_clause_the_act():
+    text = "The plant closed on Monday, officials say, after a fire.\n\nWorkers left the site in buses."
+    mentions = _mentions(text)
+    (closed,) = _by_sentence(mentions, "The plant")
+    assert (closed.date.value, closed.trigger) == ("2023-03-13", "closed")
+    (left,) = _by_sentence(mentions, "Workers")
+    assert (left.date.value, left.date_source) == ("2023-03-13", "narrative")  # Monday's story goes on
+
+
+def test_a_closing_present_report_is_said_now_and_a_reporting_noun_closes_nothing():
+    text = (
+        "Storms hit the coast of Norland on Monday.\n\n"
+        "The dam was built too low, engineers say.\n\n"
+        "Acme did not explain the delay, and a company official declined further comment."
+    )
+    mentions = _mentions(text)
+    (say,) = _by_sentence(mentions, "The dam")
+    assert (say.date.value, say.trigger, say.date_rule) == (
+        PUBLISHED,
+        "say",
+        "publication-implicit.report-present",
+    )  # not Monday's story: the engineers say it now
+    # "comment" after "declined further" is the object of another verb, no closing report
+    assert all(m.trigger != "comment" for m in _by_sentence(mentions, "Acme did not"))
+
+
+def test_a_coarse_date_in_what_a_report_says_is_not_the_reports_date():
+    # the year is the performance's; the statement itself is the publication day's news, not "this year"'s
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "An analyst at Acme said that its performance this year has been poor."
+    )
+    mentions = _by_sentence(_mentions(text), "An analyst")
+    assert all(m.trigger != "said" for m in mentions if m.date_source == "expression")
+    (said,) = [m for m in mentions if m.date_source == "publication-implicit"]
+    assert (said.trigger, said.date.value) == ("said", PUBLISHED)

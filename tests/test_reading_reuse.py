@@ -137,13 +137,18 @@ _WORDS = st.sampled_from(
     st.lists(st.tuples(st.integers(-5, 60), st.integers(0, 20)), max_size=3),
 )
 def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, spans):
-    # the kept reading is made at offset 0 and shifted; reading the sentence where it stands must agree
+    # a copy's analysis made from a kept reading must be the one made reading the sentence where it stands
     text = " ".join(words)
     sentence = Sentence(
         document="d", index=0, start=start, end=start + len(text), text=text, paragraph=0, line=1
     )
     skipped = tuple((start + lo, start + lo + length) for lo, length in spans)
     _clear_kept_readings()
+    # the kept reading is the first copy's, read at another offset: the one asked for is shifted from it
+    elsewhere = Sentence(
+        document="e", index=3, start=start + 37, end=start + 37 + len(text), text=text, paragraph=1, line=2
+    )
+    _analysis_with_dates(elsewhere, tuple((lo + 37, hi + 37) for lo, hi in skipped))
     shifted = _analysis_with_dates(sentence, skipped)
     in_place = _analyse_tokens(tokenize(text, start), skipped, _QUOTE.search(text) is not None)
     assert shifted.tokens == in_place.tokens

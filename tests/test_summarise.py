@@ -297,3 +297,32 @@ def test_a_day_whose_sentences_are_about_someone_else_counts_less(monkeypatch):
     monkeypatch.setattr("timeline.summarise.OFF_MAIN_DAY_WEIGHT", 1.0)
     [day] = summarise([], collection, top=1)
     assert day.date.start == date(2021, 5, 3)
+
+
+def test_a_headline_is_preferred_to_a_slightly_more_central_sentence(monkeypatch):
+    # the text sentence shares "from office" with the third one and is the most central; the headline,
+    # written to say the event in a few words, is nearly as central and summarises the day
+    text = Sentence(
+        "a", 0, 0, 60, "Lawmakers in Norland voted on Monday to remove Minister Rahn from office.", 0, 1
+    )
+    other = Sentence(
+        "c", 0, 0, 60, "The vote in Norland to remove Minister Rahn from office passed easily.", 0, 1
+    )
+    headline = Sentence("b", -1, -1, -1, "Norland parliament votes to remove Minister Rahn", 0, 0)
+    frequency, documents = document_frequencies([text, other, headline])
+    [chosen] = choose_sentences([text, other, headline], 1, frequency, documents)
+    assert chosen.text == headline.text
+    monkeypatch.setattr("timeline.summarise.HEADLINE_PREFERENCE", 1.0)
+    [chosen] = choose_sentences([text, other, headline], 1, frequency, documents)
+    assert chosen.text == text.text
+
+
+def test_a_holiday_named_by_its_name_counts_half():
+    # two later articles each name both days: December 20 by its date, Christmas Day by the holiday's name
+    texts = [
+        "Minister Rahn left Norland on December 20, 2021 and spent Christmas abroad.",
+        "Aides said Minister Rahn quit Norland on December 20, 2021, before Christmas.",
+    ]
+    articles = [_named(f"x{i}", None, "2022-02-01", text) for i, text in enumerate(texts)]
+    scores = day_scores(_collection_of(articles))
+    assert scores[date(2021, 12, 25)] == 0.5 * scores[date(2021, 12, 20)]

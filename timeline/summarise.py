@@ -12,7 +12,8 @@ Which days matter is read from the collection itself, with no training on refere
   1/2, 1/3...: many outlets reporting a day say more than one outlet's many updates;
 - **relevance**: a reference in a sentence that names none of the collection's subject words (the
   capitalised words most articles share: the person, organisation or place the story is about) counts
-  for less: a story folder also holds articles that mention its subject in passing;
+  for less: a story folder also holds articles that mention its subject in passing; a reference by a
+  holiday's name ("at Christmas") counts half: a season or a plan more than a happening;
 - **salience against its period**: the sum is divided by the square root of the articles published
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
   and a quiet year's big day still shows;
@@ -24,8 +25,9 @@ Which days matter is read from the collection itself, with no training on refere
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
 subject (its two most frequent subject words) when there are any; the most central to that pool (TF-IDF
-centroid), then the next most central that does not repeat what is chosen (maximal marginal relevance),
-each with the articles that say nearly the same.
+centroid; a headline's centrality counts 1.5 times: it is written to say the event in a few words), then
+the next most central that does not repeat what is chosen (maximal marginal relevance), each with the
+articles that say nearly the same.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ OFF_SUBJECT_WEIGHT = 0.3  # a reference in a sentence naming none of the subject
 SUBJECT_SHARE = 0.3  # subject words: in at least this share of the articles of the most common one
 PERIOD_DAYS = 365  # salience is measured against the articles published this close to the day
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
+HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
@@ -63,6 +66,7 @@ MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment
 HEADLINE_MIN_WORDS = 4  # a headline says an event in fewer words ("Senate votes to impeach Rahn")
 MAIN_SUBJECT_WORDS = 2  # the subject words a summary sentence should name, when some candidates do
 OFF_MAIN_DAY_WEIGHT = 0.2  # a day none of whose candidate sentences names them
+HEADLINE_PREFERENCE = 1.5  # a headline's centrality counts this much more: it is written to say the event
 REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentences already chosen
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
@@ -207,8 +211,16 @@ def _references(article: Article, collection: Collection, subject: set[str]) -> 
         if sentence is not None and sentence.boilerplate:
             continue
         relevant = sentence is None or _names_subject(sentence.text, subject)
-        days[day] = max(days.get(day, 0.0), 1.0 if relevant else OFF_SUBJECT_WEIGHT)
+        weight = (1.0 if relevant else OFF_SUBJECT_WEIGHT) * _kind_weight(expression)
+        days[day] = max(days.get(day, 0.0), weight)
     return days
+
+
+def _kind_weight(expression: TimeExpression) -> float:
+    """A holiday named by its name is mostly a season or a plan ("Christmas shopping", "over Easter"); a
+    happening on that day is also named by its date.  (On Entities none of 577 such references named a
+    reference date.)"""
+    return HOLIDAY_WEIGHT if expression.rule.startswith("holiday") else 1.0
 
 
 def _published_within(published: list[date], day: date, radius: int) -> int:
@@ -366,7 +378,9 @@ def choose_sentences(
             centroid[word] += value / len(candidates)
     # mean similarity to the *other* sentences: a lone sentence is not central for resembling itself
     others = max(len(candidates) - 1, 1)
-    centrality = [(len(candidates) * _cosine(c.vector, centroid) - 1) / others for c in candidates]
+    centrality = [
+        _preferred((len(candidates) * _cosine(c.vector, centroid) - 1) / others, c) for c in candidates
+    ]
     chosen: list[int] = []
     while len(chosen) < count:
         # a sentence saying the same as one already chosen is that one's source, not a new sentence
@@ -380,6 +394,13 @@ def choose_sentences(
             break
         chosen.append(max(eligible, key=lambda i: (_marginal(i, chosen, candidates, centrality), -i)))
     return [_with_sources(candidates[i], candidates, sentences) for i in chosen]
+
+
+def _preferred(centrality: float, candidate: _Candidate) -> float:
+    """A central headline before an equally central sentence of the text: a headline says the article's
+    event in a few words, as a timeline entry does (a negative centrality is left as it is)."""
+    headline = candidate.sentence.index < 0
+    return centrality * HEADLINE_PREFERENCE if headline and centrality > 0 else centrality
 
 
 def _marginal(index: int, chosen: list[int], candidates: list[_Candidate], centrality: list[float]) -> float:

@@ -89,38 +89,38 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
     # cached: inferring a publication date re-reads the same few sentences for every candidate day
     start = sentence.start
     key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans))
-    reading = _text_reading(key)
-    new_token = tuple.__new__
-    # the same tokens ``tokenize(sentence.text, start)`` makes: the reading's, shifted to the sentence
-    tokens = [new_token(Token, (t[0], t[1] + start, t[2] + start, t[3])) for t in reading.tokens]
-    analysis = _Analysis(tokens, reading.ignored, reading.clauses, reading.verbs)
+    first = _text_readings.get(key)
+    if first is None:
+        analysis = _analyse_tokens(
+            tokenize(sentence.text, start), spans, _QUOTE.search(sentence.text) is not None
+        )
+        _keep_reading(key, analysis)
+    else:
+        _text_readings.move_to_end(key)
+        shift, new_token = start - first.offset, tuple.__new__
+        # the tokens ``tokenize(sentence.text, start)`` makes: the first copy's, shifted to this one
+        tokens = [new_token(Token, (t[0], t[1] + shift, t[2] + shift, t[3])) for t in first.tokens]
+        analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs)
     analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
     return analysis
 
 
 TEXT_READINGS = 2048  # distinct (sentence text, skipped spans) readings kept per process
 
-
+# the first analysis made of each (text, skipped spans relative to it), by that key
 _text_readings: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], _Analysis] = OrderedDict()
 
 
-def _text_reading(key: tuple[str, tuple[tuple[int, int], ...]]) -> _Analysis:
-    """The analysis of a text read at offset 0, the spans of ``key`` (relative to it) skipped: what depends
-    only on the words (tokens, ignored tokens, clauses, verb flags), so a sentence printed again (wire copies,
-    boilerplate, templated records) is read once.  Exact: every test of ``_analyse_tokens`` compares
-    offsets with offsets, so shifting the tokens and spans together changes none of its decisions.  The
-    readers that fill the lazy fields get a fresh analysis each time; ``ignored``, ``clauses`` and
-    ``verbs`` are never changed after it is made, so they are shared."""
-    reading = _text_readings.get(key)
-    if reading is not None:
-        _text_readings.move_to_end(key)
-        return reading
-    text, spans = key
-    reading = _analyse_tokens(tokenize(text), spans, _QUOTE.search(text) is not None)
-    _text_readings[key] = reading
+def _keep_reading(key: tuple[str, tuple[tuple[int, int], ...]], analysis: _Analysis) -> None:
+    """Keep ``analysis`` for the next copies of its sentence (wire copies, boilerplate, templated
+    records): what depends only on the words (tokens, ignored tokens, clauses, verb flags) is read once.
+    Exact: every test of ``_analyse_tokens`` compares offsets with offsets, so shifting the tokens and the
+    skipped spans together changes none of its decisions.  A copy gets its own analysis (the readers fill
+    its lazy fields); ``ignored``, ``clauses`` and ``verbs`` are never changed once made, so they are
+    shared."""
+    _text_readings[key] = analysis
     if len(_text_readings) > TEXT_READINGS:
         _text_readings.popitem(last=False)
-    return reading
 
 
 def _analyse_tokens(

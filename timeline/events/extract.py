@@ -72,6 +72,7 @@ from timeline.events.triggers import (
     _governed_event_noun,
     _noun_before_date,
     _trigger_text,
+    reported_clause,
 )
 from timeline.merge.features import governing_action, named_after
 from timeline.temporal.timex import value_to_date
@@ -119,7 +120,14 @@ def extract_mentions(
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
-        verb = _main_verb_once(analysis, quoted, sentence.index in headlines) if analysis.tokens else None
+        # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
+        # beside a clause's own date the clause stays the act (its date goes on with the narrative)
+        asides = not clause_dated
+        verb = (
+            _main_verb_once(analysis, quoted, sentence.index in headlines, asides)
+            if analysis.tokens
+            else None
+        )
         main = _main_date(analysis, verb, triggers) if clause_dated else None
         # where the sentence stands, for dating a main clause (or its statement) without a date of its own
         where = {
@@ -294,7 +302,7 @@ def _dated_mentions(
             if clause in relatives:
                 _retitle_relative(analysis, mention, relatives[clause], expression)
             else:
-                triggers.setdefault(trigger if trigger is not None else _VERBLESS, mention)
+                triggers.setdefault(_trigger_key(analysis, clause, trigger), mention)
             mentions.append(mention)
     main_dated = any(clause not in relatives for clause in by_clause) or subject_noun_dated
     if subject_noun_dated and not triggers:
@@ -395,17 +403,19 @@ def _copy_mention(
 _main_verbs: OrderedDict[tuple, MainVerb | None] = OrderedDict()
 
 
-def _main_verb_once(analysis: _Analysis, quoted: set[int], headline: bool) -> MainVerb | None:
+def _main_verb_once(
+    analysis: _Analysis, quoted: set[int], headline: bool, asides: bool = True
+) -> MainVerb | None:
     """``main_verb``, once for every copy of a sentence: it reads the analysis only through token indices
-    and words (never offsets), so it is a function of the analysis's ``reading`` key, the quoted tokens
-    and ``headline``; a ``MainVerb`` is frozen, so one is shared by the copies."""
+    and words (never offsets), so it is a function of the analysis's ``reading`` key, the quoted tokens,
+    ``headline`` and ``asides``; a ``MainVerb`` is frozen, so one is shared by the copies."""
     if analysis.reading is None:
-        return main_verb(analysis, quoted, headline=headline)
-    key = (analysis.reading, frozenset(quoted), headline)
+        return main_verb(analysis, quoted, headline=headline, asides=asides)
+    key = (analysis.reading, frozenset(quoted), headline, asides)
     if key in _main_verbs:
         _main_verbs.move_to_end(key)
         return _main_verbs[key]
-    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline)
+    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline, asides=asides)
     if len(_main_verbs) > DATED_READINGS:
         _main_verbs.popitem(last=False)
     return verb
@@ -467,6 +477,17 @@ def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> 
 
 
 _SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
+_COMPLEMENT = -3  # ... for a verbless dated clause that a report before it says: not the main clause's date
+
+
+def _trigger_key(analysis: _Analysis, clause: tuple[int, int], trigger: int | None) -> int:
+    """The key of a dated clause's mention in ``triggers``: its trigger; for a clause without one, whether it
+    is a verbless sentence ("Congress reconvenes Jan. 24.": its date is the main clause's) or what a report
+    says ("Acme said that its results this year were ...": the year is not the statement's)."""
+    if trigger is not None:
+        return trigger
+    reported = any(reported_clause(analysis, v, clause) for v in range(clause[0]))
+    return _COMPLEMENT if reported else _VERBLESS
 
 
 def _expression_start(mention: EventMention) -> int:

@@ -125,13 +125,16 @@ def _after_mark(inside: bool, mark: str) -> bool:
 OPENING_QUOTES = frozenset({"``", "\u201c"})
 
 
-def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> MainVerb | None:
+def main_verb(
+    analysis: _Analysis, quoted: set[int], headline: bool = False, asides: bool = True
+) -> MainVerb | None:
     """The verb group of the sentence's main clause: the first finite verb outside quotations, relative
     clauses, a leading subordinate clause ("After the vote, ...") and the ignored tokens.
 
     What was said without a tense of its own to date it (a quotation, a modal or future clause) followed
-    by ", X said" is the statement's sentence: its main verb is the reporting verb.  A headline is read
-    in lower case ("Acme Unveils Jet").
+    by ", X said" is the statement's sentence: its main verb is the reporting verb, and so is a
+    present-tense aside's (``aside_report``; with ``asides``: a sentence whose clause has no date of its
+    own).  A headline is read in lower case ("Acme Unveils Jet").
     """
     verbs = analysis.verbs
     if headline:
@@ -152,10 +155,19 @@ def main_verb(analysis: _Analysis, quoted: set[int], headline: bool = False) -> 
     unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
     if unknown is not None and (found is None or unknown.index < found.index):
         found = unknown
+    aside = aside_report(analysis, quoted) if asides else None
+    if aside is not None:
+        return aside  # "The problem, officials now say, was the cost": the statement is the sentence's act
     if found is None or found.tense in (MODAL, FUTURE, PRESENT, COPULA):
         closing = closing_report(analysis, quoted)
         if closing is not None:
             return closing
+    elif (
+        asides
+        and (closing := closing_report(analysis, quoted)) is not None
+        and closing.tense == REPORT_PRESENT
+    ):
+        return closing  # "The decision was made after ..., officials say": said now, like an aside
     if found is not None and _current_state(analysis, found, skipped):
         return MainVerb(found.index, STATE, stative=True)
     return found
@@ -286,20 +298,68 @@ def _unquoted_end(analysis: _Analysis, end: int, quoted: set[int]) -> int:
     )
 
 
+# the pronouns that may say an aside ("..., they note, ...", "..., some say, ...")
+_ASIDE_SUBJECTS = frozenset({"they", "he", "she", "some", "others", "many", "most", "we", "i"})
+_ASIDE_WORDS = 7  # an aside between two commas: "U.S. officials now say"
+
+
+def aside_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
+    """The present-tense reporting verb closing an aside between two commas ("The real problem, U.S.
+    officials now say, was ...", "What is behind it, some say, is ..."): a statement of the publication
+    day, whatever the tense of what it reports.  Its source comes right before it, a name, a noun or a
+    pronoun ("secretary of state" is no aside)."""
+    tokens = analysis.tokens
+    commas = [i for i, token in enumerate(tokens) if token.text == "," and i not in quoted]
+    for first, second in zip(commas, commas[1:], strict=False):
+        verb = second - 1
+        if not (first + 1 < verb and second - first <= _ASIDE_WORDS) or verb in quoted:
+            continue
+        word, before = tokens[verb].lower, tokens[verb - 1].lower
+        if (
+            not tokens[verb].text.islower()
+            or not is_reporting(word)
+            or is_past_form(word)
+            or word.endswith("ing")
+        ):
+            continue
+        if before in _ASIDE_SUBJECTS or before in _SKIPPED_ADVERBS or before not in STOPWORDS:
+            return MainVerb(verb, REPORT_PRESENT, report=True)
+    return None
+
+
 def closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
     """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma), or
-    of a ", said X, a spokesman for Y" whose source has an apposition of its own (the comma before)."""
+    of a ", said X, a spokesman for Y" whose source has an apposition of its own (the comma before).
+
+    The segment is read from its end (", the radio reports said": "said"); a reporting word after a
+    determiner or "to" is a noun or an infinitive (", as bankers like to say", ", the state department"),
+    and one after another verb is that verb's object (", a company official declined further comment").
+    """
     tokens = analysis.tokens
     commas = [i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","][:2]
     end = len(tokens)
     for comma in commas:
         if end - comma > 9:
             return None
-        for i in range(comma + 1, end):
-            if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
-                return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+        for i in range(end - 1, comma, -1):
+            word = tokens[i].lower
+            if i in quoted or not is_reporting(word) or word.endswith("ing"):
+                continue
+            if tokens[i - 1].lower in _NOT_BEFORE_A_VERB or _other_verb_between(analysis, comma, i):
+                continue
+            return MainVerb(i, PAST if is_past_form(word) else REPORT_PRESENT, report=True)
         end = comma
     return None
+
+
+# words after which a reporting word is a noun or an infinitive, not a finite verb
+_NOT_BEFORE_A_VERB = DETERMINERS | {"to", "no", "further", "of", "his", "her", "its", "their"}
+
+
+def _other_verb_between(analysis: _Analysis, start: int, end: int) -> bool:
+    """A verb other than a reporting one between tokens ``start`` and ``end`` (both excluded)."""
+    tokens = analysis.tokens
+    return any(analysis.verbs[k] and not is_reporting(tokens[k].lower) for k in range(start + 1, end))
 
 
 # Words ending in "s" that are seldom a verb in the present.

@@ -1,0 +1,123 @@
+"""Two events that several articles tell together are one happening.
+
+Outlets match each other sentence by sentence, so one happening can end up as two events that several
+outlets each tell: the blasts and the first toll, a ceremony and a minister's words at it.  The articles
+themselves say they belong together: each tells both, a few sentences apart, on the same day.
+
+``join_told_together`` moves an event of a few outlets (``MOVER_SOURCES``) into one of as many or more
+outlets when at least ``WITNESSES`` articles (a re-sent copy is no article of its own) each have a sentence
+in both, at most ``TOGETHER_SENTENCES`` apart and dated to the same day, with nothing telling the two
+sentences apart: no place or acting party differs, neither reacts to the other, they do not name different
+concepts of the lexicon (a call, drills), and no other action governs one of them.  (Requiring a shared
+name or word besides loses every fusion on the AQUAINT gold: a minister's quote at a ceremony, a toll
+beside the blasts share none.)  The events' stated dates must all overlap, and every mention's own date is
+checked against the fused event's again (``conflicts.separate_unstated``): nothing is re-dated.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from timeline.merge.accounts import _only_source
+from timeline.merge.articles import _same_day
+from timeline.merge.clusters import _Cluster, _different_actions
+from timeline.merge.conflicts import separate_unstated
+from timeline.merge.evidence import join_reason
+from timeline.merge.features import _ALLIED, _apart, _lexicon, features
+from timeline.merge.scoring import _reacts
+from timeline.types import EventMention
+
+TOGETHER_SENTENCES = 3  # how far apart the two sentences may be (gap 2 and 3 alike on the AQUAINT gold)
+WITNESSES = 2  # articles telling both: one article alone is its own account, not the outlets' agreement
+# sources the smaller event may have: two large events are never fused, and nothing chains (on a
+# 30-topic collection, unbounded fusing chained a court day's events into one of 270 mentions)
+MOVER_SOURCES = 3
+
+_Pair = tuple[int, int]
+
+
+def join_told_together(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+    """The clusters after fusing every two events of several outlets that several articles tell together."""
+    copies = copies or {}
+    witnesses, example = _told_together(clusters, copies)
+    size = [len({copies.get(m.document, m.document) for m in c.mentions}) for c in clusters]
+    moved: set[int] = set()
+    fused: set[int] = set()
+    for pair, documents in sorted(witnesses.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(documents) < WITNESSES:
+            continue
+        into, other = sorted(pair, key=lambda cid: (-size[cid], cid))  # the one of fewer sources moves
+        if size[other] > MOVER_SOURCES or other in moved or other in fused or into in moved:
+            continue  # no chains: one that moved is no target, one that took another in stays
+        if not _dates_agree(clusters[into], clusters[other]):
+            continue
+        later, earlier = example[pair]
+        kind = "same-date" if later.date == earlier.date else "compatible-date"
+        reason = join_reason(later, features(later), earlier, features(earlier), kind)
+        clusters[into].reasons.append(
+            replace(reason, date=f"{reason.date}; told together by several articles")
+        )
+        clusters[into].absorb(clusters[other])
+        clusters[other] = _Cluster()
+        moved.add(other)
+        fused.add(into)
+    if not fused:
+        return clusters
+    settled = [
+        part
+        for cid, c in enumerate(clusters)
+        for part in (separate_unstated(c, copies) if cid in fused else [c])
+    ]
+    return [c for c in settled if c.mentions]
+
+
+def _told_together(
+    clusters: list[_Cluster], copies: dict[str, str]
+) -> tuple[dict[_Pair, set[str]], dict[_Pair, tuple[EventMention, EventMention]]]:
+    """For each two events of several outlets: the articles telling both in near sentences of one day,
+    and one such (later, earlier) pair of sentences."""
+    home: dict[int, int] = {}
+    by_document: dict[str, list[EventMention]] = defaultdict(list)
+    for cid, cluster in enumerate(clusters):
+        if not cluster.mentions or _only_source(cluster, copies, None) is not None:
+            continue  # an event one article alone tells is that article's, not the outlets'
+        for mention in cluster.mentions:
+            if mention.date is not None:
+                by_document[mention.document].append(mention)
+                home[id(mention)] = cid
+    witnesses: dict[_Pair, set[str]] = defaultdict(set)
+    example: dict[_Pair, tuple[EventMention, EventMention]] = {}
+    for document, mentions in by_document.items():
+        mentions.sort(key=lambda m: m.sentence.index)
+        for i, earlier in enumerate(mentions):
+            for later in mentions[i + 1 :]:
+                if later.sentence.index - earlier.sentence.index > TOGETHER_SENTENCES:
+                    break
+                a, b = home[id(earlier)], home[id(later)]
+                if a == b or later.sentence.index == earlier.sentence.index:
+                    continue
+                if not (_same_day(earlier, later) and _same_day(later, earlier)):
+                    continue
+                if _told_apart(earlier, later):
+                    continue
+                pair = (min(a, b), max(a, b))
+                witnesses[pair].add(copies.get(document, document))
+                example.setdefault(pair, (later, earlier))
+    return witnesses, example
+
+
+def _told_apart(a: EventMention, b: EventMention) -> bool:
+    """Two happenings however near: places or parties differ, one reacts to the other, two lexicon
+    actions, or another action governs one of them (``features._apart``)."""
+    fa, fb = features(a), features(b)
+    if _apart(fa, fb) or _reacts(fa, fb) or _reacts(fb, fa) or _different_actions(fa, fb):
+        return True
+    # "a call ..." then "Novak said the drills ...": each names a lexicon concept, none shared or allied
+    ca, cb = _lexicon(fa.concepts), _lexicon(fb.concepts)
+    return bool(ca and cb) and not ca & cb and not any(c in _ALLIED.get(x, ()) for x in ca for c in cb)
+
+
+def _dates_agree(a: _Cluster, b: _Cluster) -> bool:
+    """Every date the two events' members state overlaps every other: one day told twice, not two."""
+    return all(x.overlaps(y) for x in a.stated for y in b.stated)
