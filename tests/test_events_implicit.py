@@ -592,3 +592,32 @@ def test_an_aside_beside_a_clause_of_its_own_date_leaves_the_clause_the_act():
     assert (closed.date.value, closed.trigger) == ("2023-03-13", "closed")
     (left,) = _by_sentence(mentions, "Workers")
     assert (left.date.value, left.date_source) == ("2023-03-13", "narrative")  # Monday's story goes on
+
+
+def test_a_closing_present_report_is_said_now_and_a_reporting_noun_closes_nothing():
+    text = (
+        "Storms hit the coast of Norland on Monday.\n\n"
+        "The dam was built too low, engineers say.\n\n"
+        "Acme did not explain the delay, and a company official declined further comment."
+    )
+    mentions = _mentions(text)
+    (say,) = _by_sentence(mentions, "The dam")
+    assert (say.date.value, say.trigger, say.date_rule) == (
+        PUBLISHED,
+        "say",
+        "publication-implicit.report-present",
+    )  # not Monday's story: the engineers say it now
+    # "comment" after "declined further" is the object of another verb, no closing report
+    assert all(m.trigger != "comment" for m in _by_sentence(mentions, "Acme did not"))
+
+
+def test_a_coarse_date_in_what_a_report_says_is_not_the_reports_date():
+    # the year is the performance's; the statement itself is the publication day's news, not "this year"'s
+    text = (
+        "Minister Rahn has opened a new road.\n\n"
+        "An analyst at Acme said that its performance this year has been poor."
+    )
+    mentions = _by_sentence(_mentions(text), "An analyst")
+    assert all(m.trigger != "said" for m in mentions if m.date_source == "expression")
+    (said,) = [m for m in mentions if m.date_source == "publication-implicit"]
+    assert (said.trigger, said.date.value) == ("said", PUBLISHED)

@@ -124,3 +124,21 @@ def test_an_account_no_other_outlet_tells_is_one_event():
     (event,) = timeline.events
     handed = next(m for m in event.mentions if m.sentence.text.startswith("Then she handed"))
     assert handed.join is not None and "account of that day" in handed.join.date
+
+
+def test_a_toll_counted_again_beside_a_later_papers_retelling_joins_it_as_a_retelling():
+    blast = _blast_reports()[:2]
+    for mention in blast:
+        mention.places, mention.actors = ["Eastport"], ["Eastport"]
+    heard = _unstated("c", 1, "The blast at the bank in Eastport was heard across the river.", "was")
+    heard.terms, heard.places, heard.actors = ["attack", "bank", "river"], ["Eastport"], ["Eastport"]
+    text = "The death toll in Eastport has risen to 14, officials said on Tuesday."
+    toll = dated_mention(
+        "c", "2031-03-22", text, "said", ["Eastport"], ["death", "toll"], places=["Eastport"]
+    )
+    toll = _sentence_of(toll, 2)
+    events = merge_mentions([*blast, heard, toll], ARTICLES)
+    attack = next(e for e in events if "a" in e.sources)
+    joined = next(m for m in attack.mentions if m.sentence.text.startswith("The death toll"))
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert joined.date.value == "2031-03-22" and attack.date.value == "2031-03-07" and not attack.conflicts

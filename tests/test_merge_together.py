@@ -76,3 +76,10 @@ def test_a_happening_and_a_statement_about_another_thing_told_together_stay_apar
 
     clusters = join_told_together([_cluster(_blast("a"), _blast("b")), _cluster(drills("a"), drills("b"))])
     assert len(clusters) == 2
+
+
+def test_two_large_events_are_never_fused_and_nothing_chains():
+    articles = "abcdefg"
+    blasts = _cluster(*(_blast(doc) for doc in articles))
+    tolls = _cluster(*(_toll(doc) for doc in articles))  # seven outlets each: both too large to move
+    assert len(join_told_together([blasts, tolls])) == 2

@@ -73,6 +73,7 @@ from timeline.events.triggers import (
     _governed_event_noun,
     _noun_before_date,
     _trigger_text,
+    reported_clause,
 )
 from timeline.merge.features import governing_action, named_after
 from timeline.temporal.timex import value_to_date
@@ -302,7 +303,7 @@ def _dated_mentions(
             if clause in relatives:
                 _retitle_relative(analysis, mention, relatives[clause], expression)
             else:
-                triggers.setdefault(trigger if trigger is not None else _VERBLESS, mention)
+                triggers.setdefault(_trigger_key(analysis, clause, trigger), mention)
             mentions.append(mention)
     main_dated = any(clause not in relatives for clause in by_clause) or subject_noun_dated
     if subject_noun_dated and not triggers:
@@ -485,6 +486,17 @@ def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> 
 
 
 _SUBJECT_NOUN, _VERBLESS = -1, -2  # keys of ``triggers`` for a dated clause with no verb trigger
+_COMPLEMENT = -3  # ... for a verbless dated clause that a report before it says: not the main clause's date
+
+
+def _trigger_key(analysis: _Analysis, clause: tuple[int, int], trigger: int | None) -> int:
+    """The key of a dated clause's mention in ``triggers``: its trigger; for a clause without one, whether it
+    is a verbless sentence ("Congress reconvenes Jan. 24.": its date is the main clause's) or what a report
+    says ("Acme said that its results this year were ...": the year is not the statement's)."""
+    if trigger is not None:
+        return trigger
+    reported = any(reported_clause(analysis, v, clause) for v in range(clause[0]))
+    return _COMPLEMENT if reported else _VERBLESS
 
 
 def _expression_start(mention: EventMention) -> int:

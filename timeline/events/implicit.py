@@ -162,6 +162,12 @@ def main_verb(
         closing = closing_report(analysis, quoted)
         if closing is not None:
             return closing
+    elif (
+        asides
+        and (closing := closing_report(analysis, quoted)) is not None
+        and closing.tense == REPORT_PRESENT
+    ):
+        return closing  # "The decision was made after ..., officials say": said now, like an aside
     if found is not None and _current_state(analysis, found, skipped):
         return MainVerb(found.index, STATE, stative=True)
     return found
@@ -323,18 +329,37 @@ def aside_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
 
 def closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
     """The reporting verb of a closing ", X said" / ", said X" (at most 8 words after the last comma), or
-    of a ", said X, a spokesman for Y" whose source has an apposition of its own (the comma before)."""
+    of a ", said X, a spokesman for Y" whose source has an apposition of its own (the comma before).
+
+    The segment is read from its end (", the radio reports said": "said"); a reporting word after a
+    determiner or "to" is a noun or an infinitive (", as bankers like to say", ", the state department"),
+    and one after another verb is that verb's object (", a company official declined further comment").
+    """
     tokens = analysis.tokens
     commas = [i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","][:2]
     end = len(tokens)
     for comma in commas:
         if end - comma > 9:
             return None
-        for i in range(comma + 1, end):
-            if i not in quoted and is_reporting(tokens[i].lower) and not tokens[i].lower.endswith("ing"):
-                return MainVerb(i, PAST if is_past_form(tokens[i].lower) else REPORT_PRESENT, report=True)
+        for i in range(end - 1, comma, -1):
+            word = tokens[i].lower
+            if i in quoted or not is_reporting(word) or word.endswith("ing"):
+                continue
+            if tokens[i - 1].lower in _NOT_BEFORE_A_VERB or _other_verb_between(analysis, comma, i):
+                continue
+            return MainVerb(i, PAST if is_past_form(word) else REPORT_PRESENT, report=True)
         end = comma
     return None
+
+
+# words after which a reporting word is a noun or an infinitive, not a finite verb
+_NOT_BEFORE_A_VERB = DETERMINERS | {"to", "no", "further", "of", "his", "her", "its", "their"}
+
+
+def _other_verb_between(analysis: _Analysis, start: int, end: int) -> bool:
+    """A verb other than a reporting one between tokens ``start`` and ``end`` (both excluded)."""
+    tokens = analysis.tokens
+    return any(analysis.verbs[k] and not is_reporting(tokens[k].lower) for k in range(start + 1, end))
 
 
 # Words ending in "s" that are seldom a verb in the present.

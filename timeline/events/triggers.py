@@ -26,8 +26,14 @@ from timeline.text import (
 from timeline.types import GRANULARITIES, TimeExpression
 
 
-def _trigger(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]) -> int | None:
-    """The clause's verb nearest the time expression (a light verb yields to its event noun)."""
+def _trigger(
+    analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int], coarse: bool = False
+) -> int | None:
+    """The clause's verb nearest the time expression (a light verb yields to its event noun).
+
+    ``coarse``: the date is coarser than a day; in a clause of its own after a report ("said that X's
+    results this year were ...") it is the reported clause's, never the report's (``reported_clause``).
+    """
 
     def distance(i: int) -> int:
         return min(abs(i - near[0]), abs(i - near[1]))
@@ -44,10 +50,18 @@ def _trigger(analysis: _Analysis, clause: tuple[int, int], near: tuple[int, int]
         if nouns:
             return min(nouns, key=distance)
         verbs = _verbs(analysis, 0, len(analysis.tokens))
+        if coarse:
+            verbs = [v for v in verbs if not reported_clause(analysis, v, clause)]
         if not verbs:
             return None
     verb = min(verbs, key=lambda i: (distance(i), i))
     return _governed_event_noun(analysis, verb, clause[1], near)
+
+
+def reported_clause(analysis: _Analysis, verb: int, clause: tuple[int, int]) -> bool:
+    """``clause`` is what the reporting verb at ``verb``, right before it, says: "said | that ... this year"
+    (a clause further on, "said ..., which led to a verdict this week", may be another's)."""
+    return clause[0] - 2 <= verb < clause[0] and is_reporting(analysis.tokens[verb].lower)
 
 
 def _governed_event_noun(
@@ -159,7 +173,8 @@ def _dated_triggers(
             by_trigger.setdefault(trigger, []).append(chain)
     if len(by_trigger) < 2:
         chosen = finest(chains)
-        return [(_trigger(analysis, clause, span(chosen[0])), e) for e in chosen]
+        coarse = (chosen[0].granularity or "day") not in ("day", "time")
+        return [(_trigger(analysis, clause, span(chosen[0]), coarse), e) for e in chosen]
     dated = [(t, e) for t, own in by_trigger.items() for e in finest(own)]
     return sorted(dated, key=lambda pair: pair[1].start)
 

@@ -34,7 +34,14 @@ from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
 from timeline.merge.events import _to_event, distinct_ids, event_id
-from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features, forget_features
+from timeline.merge.features import (
+    SAME_DAY_TERMS,
+    MentionFeatures,
+    collection_subject,
+    features,
+    forget_features,
+)
+from timeline.merge.makers import join_makers_statements
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.scoring import _cached_match, match_score
@@ -77,8 +84,9 @@ def merge_mentions(
     clusters: list[_Cluster] = []
     index = _Index()
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
+    subject = collection_subject(mentions)  # the story's own words, in most of its articles
     for mention in (m for m in ordered if m.date is not None):
-        _place_dated(mention, features(mention), clusters, index, merged_into)
+        _place_dated(mention, features(mention), clusters, index, merged_into, subject)
     del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
     copies = copies or {}
@@ -87,6 +95,7 @@ def merge_mentions(
     clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
     clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
     clusters = join_told_together(clusters, copies)  # two events several articles tell side by side
+    clusters = join_makers_statements(clusters, copies, subject)  # a party's words on its own decision
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)

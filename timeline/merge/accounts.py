@@ -17,7 +17,8 @@ continues the anchor's account:
 Either sentence may be the anchor: the later one carries on the earlier one's subject.  A later paper's
 account of an earlier happening ("On Aug. 2 the bomb went off.  They were standing in the lobby ...")
 joins it as a ``retelling`` when the moved sentence is a past report whose date is unstated
-(``scoring.may_retell``), keeping its own later date.
+(``scoring.may_retell``), keeping its own later date; so does a toll counted again beside such a retelling
+("The death toll has risen to 12, officials said Wednesday").
 
 With ``lone=True`` (the last step), the same rule gathers an article's account that no other outlet tells:
 a lone event joins the lone event of its article's previous sentence that it carries on, so a happening
@@ -40,7 +41,7 @@ from timeline.merge.conflicts import separate_unstated
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import RETELL_FAR, _places_differ, _subjects_clash, features
-from timeline.merge.scoring import may_retell
+from timeline.merge.scoring import _TOLD_OF, _TOLL, may_retell
 from timeline.types import EventMention
 
 ACCOUNT_SENTENCES = 1  # how far the anchor may be: two sentences away is another happening too often
@@ -158,10 +159,20 @@ def _join_kind(
         if not _continues(mention, anchor, step, named=not lone):
             return ""
         if all(m.date is None or _same_day(m, anchor) for m in cluster.mentions):
+            if not lone and len(cluster.mentions) == 1 and _toll_retold_beside(mention, anchor):
+                return "retelling"
             return "same-date" if mention.date == anchor.date else "compatible-date"
     if not lone and len(cluster.mentions) == 1 and _retells(mention, anchor):
         return "retelling" if _continues(mention, anchor, step, same_day=False) else ""
     return ""
+
+
+def _toll_retold_beside(mention: EventMention, anchor: EventMention) -> bool:
+    """A toll counted again ("the death toll has risen to 12, officials said Wednesday") beside the
+    later paper's retelling of the attack: it retells the attack too, on its own later day."""
+    if anchor.join is None or anchor.join.kind != "retelling":
+        return False
+    return _TOLL in features(mention).concepts and bool(_TOLD_OF & features(anchor).concepts)
 
 
 def _retells(mention: EventMention, anchor: EventMention) -> bool:

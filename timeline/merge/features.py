@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -88,7 +91,13 @@ def features(mention: EventMention) -> MentionFeatures:
     if this_week:
         governor = ""
     return _features(
-        mention.trigger, tuple(mention.terms), actors, places, tuple(subjects), governor, objects
+        mention.trigger,
+        _compact(mention.terms),
+        _one(actors),
+        places,
+        _one(tuple(subjects)),
+        governor,
+        objects,
     )
 
 
@@ -254,6 +263,23 @@ def governing_action(text: str, trigger: str) -> str:
     return word_stem(governor) if governor else ""
 
 
+def _compact(words: Iterable[str]) -> frozenset[str]:
+    """``frozenset(words)`` in the smallest hash table CPython gives it (memory, issue #13: a merge holds a
+    few sets for each of 15,000 distinct mentions).  Built from an iterable, a set of 5 to 7 words gets a
+    32-slot table (728 bytes); copied from a set, 16 slots (472); from 16 to 18 words it is the other way
+    round (728 against 1,240).  The contents are the same either way."""
+    unique = set(words)
+    return frozenset(tuple(unique)) if 16 <= len(unique) <= 18 else frozenset(unique)
+
+
+# equal name tuples of the features' cache keys, one object each (most are one of a few hundred names)
+_ONE: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _one(names: tuple[str, ...]) -> tuple[str, ...]:
+    return _ONE.setdefault(names, names) if names else ()
+
+
 @lru_cache(maxsize=65536)
 def _shared(words: frozenset[str]) -> frozenset[str]:
     """One object for equal sets (memory, issue #13): most mentions' places, objects and concepts are one of
@@ -264,7 +290,7 @@ def _shared(words: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _features(
     trigger: str,
-    terms: tuple[str, ...],
+    terms: frozenset[str],
     names: tuple[str, ...],
     places: tuple[str, ...] = (),
     subjects: tuple[str, ...] = (),
@@ -273,7 +299,7 @@ def _features(
 ) -> MentionFeatures:
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
-    head = (concept(trigger) or f"v:{verb_lemma(trigger)}") if trigger and not statement else None
+    head = (concept(trigger) or sys.intern(f"v:{verb_lemma(trigger)}")) if trigger and not statement else None
     concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
     actors = [keys for name in names if (keys := frozen_actor_keys(name))]
     trigger_lemma = verb_lemma(trigger.split()[0]) if trigger else ""
@@ -286,24 +312,48 @@ def _features(
         kind="statement" if statement else "occurrence",
         head=head,
         concepts=_shared(frozenset(concepts)),
-        terms=frozenset(terms),
+        terms=terms if isinstance(terms, frozenset) else _compact(terms),
         actors=actors,
         speaker=actors[0] if statement and actors else None,
         names=names,
         places=_shared(frozenset(k for place in places for k in place_keys(place))),
-        specific=frozenset(specific),
+        specific=_compact(specific),
         action=action if head and head.startswith("v:") else "",
         subjects=tuple(_shared(words) for name in subjects if (words := name_words(name))),
-        name_words=_shared(frozenset(w for name in names for w in name_words(name))),
+        name_words=_shared(_compact(w for name in names for w in name_words(name))),
         governor=governor,
         objects=_shared(objects),
     )
+
+
+# A word a large share of the collection's articles use is the story's own subject ("the boy", "the
+# relatives" in every report of one custody case): two sentences of one article sharing it are not thereby
+# one happening.  So is a name they all use (its main actor), filed as ``NAME_KEY`` + the name's key.
+# Only collections of several articles have a subject to tell (a lone article has none).
+SUBJECT_SHARE = 0.3  # of the articles
+SUBJECT_MIN_ARTICLES = 4
+NAME_KEY = "name:"
+
+
+def collection_subject(mentions: Iterable[EventMention]) -> frozenset[str]:
+    """The specific words and (``NAME_KEY``-prefixed) name keys at least ``SUBJECT_SHARE`` of the
+    collection's articles (and at least ``SUBJECT_MIN_ARTICLES``) use in their mentions."""
+    words_of: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        f = features(mention)
+        words = words_of[mention.document]
+        words.update(f.specific)
+        words.update(NAME_KEY + key for keys in f.actors for key in keys)
+    needed = max(SUBJECT_MIN_ARTICLES, SUBJECT_SHARE * len(words_of))
+    counts = Counter(word for words in words_of.values() for word in words)
+    return frozenset(word for word, count in counts.items() if count >= needed)
 
 
 def forget_features() -> None:
     """Empty the cache that holds every mention's features (memory, issue #13: a large merge's feature
     sets stay alive through it).  Nothing changes but speed: features are recomputed when asked again."""
     _features.cache_clear()
+    _ONE.clear()
 
 
 def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:

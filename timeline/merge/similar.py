@@ -58,7 +58,9 @@ def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None)
         return clusters
     space = _Space(clusters)
     dates: dict[int, DateValue] = {}
-    postings: dict[int, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    # each day's words: the events using them, as one flat list of event id, weight, event id, weight ...
+    # (memory, issue #13: a tuple per pair cost 5 MB at the merge's peak on a 1,000-article topic)
+    postings: dict[int, dict[str, list[int | float]]] = defaultdict(lambda: defaultdict(list))
     for cid in targets:
         when = _event_date(clusters[cid])
         if when is None or when.granularity not in _DAY:
@@ -66,7 +68,7 @@ def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None)
         dates[cid] = when
         day = postings[when.start.toordinal()]
         for word, weight in space.vector(cid).items():
-            day[word].append((cid, weight))
+            day[word].extend((cid, weight))
     days = sorted(postings)
     # fewest sources first: an event that took a lone one in may move on with it (every mention's date is
     # checked against its new event's again); one that has moved is no target any more
@@ -112,7 +114,7 @@ def _most_similar(
     cluster: _Cluster,
     cid: int,
     space: _Space,
-    postings: dict[int, dict[str, list[tuple[int, float]]]],
+    postings: dict[int, dict[str, list[int | float]]],
     dates: dict[int, DateValue],
     allowed: Callable[[int], bool],
     posting_days: list[int],
@@ -138,7 +140,8 @@ def _most_similar(
         words = postings[day]
         dots: dict[int, float] = {}  # the cosine with each event of the day (unit vectors)
         for word, weight in heaviest:
-            for target, other in words.get(word, ()):
+            pairs = iter(words.get(word, ()))
+            for target, other in zip(pairs, pairs, strict=True):
                 dots[target] = dots.get(target, 0.0) + weight * other
         for target, cosine in dots.items():
             if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):

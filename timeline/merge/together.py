@@ -4,14 +4,14 @@ Outlets match each other sentence by sentence, so one happening can end up as tw
 outlets each tell: the blasts and the first toll, a ceremony and a minister's words at it.  The articles
 themselves say they belong together: each tells both, a few sentences apart, on the same day.
 
-``join_told_together`` fuses two events several outlets tell when at least ``WITNESSES`` articles (a
-re-sent copy is no article of its own) each have a sentence in both, at most ``TOGETHER_SENTENCES``
-apart and dated to the same day, with nothing telling the two sentences apart: no place or acting party
-differs, neither reacts to the other, they do not name different concepts of the lexicon (a call, drills),
-and no other action governs one of them.  (Requiring a shared name or word besides loses every fusion on
-the AQUAINT gold: a minister's quote at a ceremony, a toll beside the blasts share none.)  The events'
-stated dates must all overlap, and every mention's own date is checked against the fused event's again
-(``conflicts.separate_unstated``): nothing is re-dated.
+``join_told_together`` moves an event of a few outlets (``MOVER_SOURCES``) into one of as many or more
+outlets when at least ``WITNESSES`` articles (a re-sent copy is no article of its own) each have a sentence
+in both, at most ``TOGETHER_SENTENCES`` apart and dated to the same day, with nothing telling the two
+sentences apart: no place or acting party differs, neither reacts to the other, they do not name different
+concepts of the lexicon (a call, drills), and no other action governs one of them.  (Requiring a shared
+name or word besides loses every fusion on the AQUAINT gold: a minister's quote at a ceremony, a toll
+beside the blasts share none.)  The events' stated dates must all overlap, and every mention's own date is
+checked against the fused event's again (``conflicts.separate_unstated``): nothing is re-dated.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ from timeline.types import EventMention
 
 TOGETHER_SENTENCES = 3  # how far apart the two sentences may be (gap 2 and 3 alike on the AQUAINT gold)
 WITNESSES = 2  # articles telling both: one article alone is its own account, not the outlets' agreement
+# sources the smaller event may have: two large events are never fused, and nothing chains (on a
+# 30-topic collection, unbounded fusing chained a court day's events into one of 270 mentions)
+MOVER_SOURCES = 3
 
 _Pair = tuple[int, int]
 
@@ -38,19 +41,16 @@ def join_told_together(clusters: list[_Cluster], copies: dict[str, str] | None =
     """The clusters after fusing every two events of several outlets that several articles tell together."""
     copies = copies or {}
     witnesses, example = _told_together(clusters, copies)
-    parent = list(range(len(clusters)))  # a fused cluster -> the one that took it
-
-    def root(cid: int) -> int:
-        while parent[cid] != cid:
-            cid = parent[cid]
-        return cid
-
+    size = [len({copies.get(m.document, m.document) for m in c.mentions}) for c in clusters]
+    moved: set[int] = set()
     fused: set[int] = set()
     for pair, documents in sorted(witnesses.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(documents) < WITNESSES:
             continue
-        into, other = root(pair[0]), root(pair[1])
-        if into == other or not _dates_agree(clusters[into], clusters[other]):
+        into, other = sorted(pair, key=lambda cid: (-size[cid], cid))  # the one of fewer sources moves
+        if size[other] > MOVER_SOURCES or other in moved or other in fused or into in moved:
+            continue  # no chains: one that moved is no target, one that took another in stays
+        if not _dates_agree(clusters[into], clusters[other]):
             continue
         later, earlier = example[pair]
         kind = "same-date" if later.date == earlier.date else "compatible-date"
@@ -60,14 +60,14 @@ def join_told_together(clusters: list[_Cluster], copies: dict[str, str] | None =
         )
         clusters[into].absorb(clusters[other])
         clusters[other] = _Cluster()
-        parent[other] = into
+        moved.add(other)
         fused.add(into)
     if not fused:
         return clusters
     settled = [
         part
         for cid, c in enumerate(clusters)
-        for part in (separate_unstated(c, copies) if cid in fused and parent[cid] == cid else [c])
+        for part in (separate_unstated(c, copies) if cid in fused else [c])
     ]
     return [c for c in settled if c.mentions]
 
