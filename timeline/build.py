@@ -34,7 +34,7 @@ from datetime import timedelta
 from timeline.config import BuildOptions
 from timeline.copies import copy_warning, find_copies, own_mentions
 from timeline.errors import InputError
-from timeline.events import extract_mentions
+from timeline.events import extract_mentions, forget_kept_readings
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
 from timeline.merge import merge_mentions
 from timeline.select import select_events
@@ -92,6 +92,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
             continue
         sentences[article.id], expressions[article.id], mentions[article.id] = _compact(reading, shared)
     del shared
+    forget_kept_readings()  # memory: sentences read once are kept for the reading stage only
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
     ordered = [a for a in ordered if a.id in sentences]
 
@@ -135,13 +136,16 @@ def _compact(reading: Reading, shared: dict) -> Reading:
     thousand terms of a few thousand distinct words, and a collection that repeats sentences (wire copies,
     templates) as many copies of their text, titles and dates as it has articles."""
     sentences, expressions, mentions = reading
+    lists = shared.setdefault(_LISTS, {})
     for sentence in sentences:
         # the one field a frozen ``Sentence`` would need rebuilding for; an equal string, so no visible change
         object.__setattr__(sentence, "text", shared.setdefault(sentence.text, sentence.text))
     for mention in mentions:
         mention.trigger = sys.intern(mention.trigger)
-        for words in (mention.actors, mention.terms, mention.places, mention.content, mention.subjects or []):
-            words[:] = map(sys.intern, words)
+        mention.actors, mention.terms = _one_list(mention.actors, lists), _one_list(mention.terms, lists)
+        mention.places, mention.content = _one_list(mention.places, lists), _one_list(mention.content, lists)
+        if mention.subjects is not None:
+            mention.subjects = _one_list(mention.subjects, lists)
         mention.status, mention.date_source = sys.intern(mention.status), sys.intern(mention.date_source)
         mention.date_rule = sys.intern(mention.date_rule)
         mention.title = shared.setdefault(mention.title, mention.title)
@@ -158,6 +162,21 @@ def _compact(reading: Reading, shared: dict) -> Reading:
         expression.text = shared.setdefault(expression.text, expression.text)
         expression.value = shared.setdefault(expression.value, expression.value)
     return sentences, expressions, mentions
+
+
+_LISTS = object()  # the key of ``_compact``'s equal word lists in its ``shared`` values
+
+
+def _one_list(words: list[str], lists: dict[tuple[str, ...], list[str]]) -> list[str]:
+    """``words`` interned, or the equal list met before: mentions share equal word lists (they are read,
+    never changed, after extraction).  Memory (issue #9): a collection of wire copies repeats the same
+    sentences thousands of times, and an empty list alone costs 56 bytes."""
+    key = tuple(map(sys.intern, words))
+    found = lists.get(key)
+    if found is None:
+        words[:] = key
+        found = lists[key] = words
+    return found
 
 
 def _text_digest(text: str) -> str:

@@ -175,7 +175,11 @@ class JoinReason:
 
 @dataclass(slots=True)
 class EventMention:
-    """One sentence's report of one event."""
+    """One sentence's report of one event.
+
+    The word lists (``actors``, ``terms``, ``places``, ``content``, ``subjects``) of the mentions of one
+    ``build_timeline`` run may be one shared object when equal (memory: wire copies repeat sentences by
+    the thousand): read them, or copy one before changing it."""
 
     document: str
     sentence: Sentence
