@@ -2,6 +2,7 @@
 
     python benchmarks/bench_build_topics.py ../shared/eval/entities [--topics Sarah_Palin Steve_Jobs ...]
     python benchmarks/bench_build_topics.py ../shared/eval/entities --stages [--topics ...]
+    python benchmarks/bench_build_topics.py ../shared/eval/entities --stages --array 4000
 
 Default mode: for each topic, ``timeline build TOPIC/articles.jsonl --format json`` runs as the CLI does
 (worker pool on every core) under ``/usr/bin/time``, which reports the wall time, the CPU time of the
@@ -12,6 +13,9 @@ process and its workers, and the peak resident set of the largest process (``%M`
 stage summed (sentences, time expressions, event extraction, inference of publication dates, merging,
 selection): on a shared machine CPU time is the steadier figure, and it shows what the pool can share
 (everything but merging and selection is per article).
+
+``--array N``: the same for ``bench_scale.py``'s generated JSON array of N records (issue 9's 50 MB case
+has 20,000): articles made of six template sentences, so nearly every sentence recurs thousands of times.
 
 The topics are read at run time from the evaluation directory; nothing of them is stored here.
 """
@@ -33,7 +37,9 @@ TIME_FORMAT = "%e %U %S %M"  # wall s, user s, system s, peak RSS of the largest
 
 
 def characters(path: Path) -> int:
-    """Characters of article text in a JSON-lines topic file."""
+    """Characters of article text in a JSON-lines topic file (or a JSON array of records)."""
+    if path.suffix == ".json":
+        return sum(len(record.get("text") or "") for record in json.loads(path.read_text(encoding="utf-8")))
     total = 0
     with path.open(encoding="utf-8") as lines:
         for line in lines:
@@ -108,10 +114,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", nargs="+", default=list(DEFAULT_TOPICS))
     parser.add_argument("--stages", action="store_true", help="CPU seconds per stage, one process")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--array",
+        type=int,
+        metavar="N",
+        help="instead of topics: bench_scale's generated JSON array of N records (templated sentences)",
+    )
     args = parser.parse_args(argv)
     results = {}
-    for topic in args.topics:
-        path = args.entities / topic / "articles.jsonl"
+    for topic in [f"{ARRAY}{args.array}"] if args.array else args.topics:
+        path = topic_path(args.entities, topic)
         if args.stages:
             # a fresh interpreter per topic: caches warmed by one topic must not speed up the next
             python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
@@ -133,8 +145,24 @@ def main(argv: list[str] | None = None) -> int:
 def _one(argv: list[str]) -> int:
     """Child of ``--stages``: one topic's stage figures as JSON on standard output."""
     entities, topic = Path(argv[0]), argv[2]
-    print(json.dumps(measure_stages(entities / topic / "articles.jsonl")))
+    print(json.dumps(measure_stages(topic_path(entities, topic))))
     return 0
+
+
+ARRAY = "array:"  # a "topic" named array:N is bench_scale's JSON array of N generated records
+
+
+def topic_path(entities: Path, topic: str) -> Path:
+    """A topic's JSON lines, or for ``array:N`` bench_scale's generated array (written to a temporary
+    file, the same records for the same N: the generator is seeded)."""
+    if not topic.startswith(ARRAY):
+        return entities / topic / "articles.jsonl"
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_scale import _records
+
+    path = Path(tempfile.gettempdir()) / f"timeline-bench-{topic.replace(':', '-')}.json"
+    path.write_text(json.dumps(_records(int(topic[len(ARRAY) :]))), encoding="utf-8")
+    return path
 
 
 if __name__ == "__main__":

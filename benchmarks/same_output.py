@@ -52,7 +52,9 @@ def build(out_dir: Path, source: Path | None, quick: bool) -> int:
         output = out_dir / f"{name}.json"
         command = [*python, "-m", "timeline", "build", *arguments, "--format", "json", "-o", str(output)]
         command.append("-q")
-        completed = subprocess.run(command, env=env, cwd=ROOT)
+        # run inside the checkout that builds: ``-m`` puts the working directory first on the path, so from
+        # this clone the other checkout's package would never be imported
+        completed = subprocess.run(command, env=env, cwd=source.resolve() if source is not None else ROOT)
         print(f"{name}: exit {completed.returncode}", flush=True)
     return 0
 

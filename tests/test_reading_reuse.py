@@ -158,3 +158,13 @@ def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, 
         in_place.verbs,
     )
     assert (shifted.text, shifted.offset) == (text, start)
+
+
+def test_a_build_keeps_no_sentence_readings_once_its_articles_are_read():
+    # memory: the tables serve the reading stage; the merge and everything after never read them
+    from timeline.build import build_timeline
+
+    articles = [_article(n, [0, 1, 2], [" ", " ", " "], "2022-02-15") for n in range(3)]
+    timeline = build_timeline(articles)
+    assert timeline.events
+    assert not analysis._text_readings and not extract._dated_readings and not extract._main_verbs

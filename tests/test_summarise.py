@@ -326,3 +326,22 @@ def test_a_holiday_named_by_its_name_counts_half():
     articles = [_named(f"x{i}", None, "2022-02-01", text) for i, text in enumerate(texts)]
     scores = day_scores(_collection_of(articles))
     assert scores[date(2021, 12, 25)] == 0.5 * scores[date(2021, 12, 20)]
+
+
+def test_a_short_sentence_is_preferred_to_a_slightly_more_central_long_one(monkeypatch):
+    # the long sentence (34 words) shares the most with the others; the short one tells the same removal in
+    # nine words, as a timeline entry would, and is nearly as central
+    texts = [
+        "Lawmakers in Norland voted on Monday to remove Minister Rahn from office, after a debate that "
+        "lasted for most of the day and well into the night, over the port contract he had signed.",
+        "Minister Rahn had signed the port contract without a debate, critics in Norland said.",
+        "Norland lawmakers voted to remove Minister Rahn from office.",
+        "The Norland vote removed Minister Rahn from office on Monday.",
+    ]
+    sentences = [Sentence(f"d{i}", 0, 0, len(text), text, 0, 1) for i, text in enumerate(texts)]
+    frequency, documents = document_frequencies(sentences)
+    [chosen] = choose_sentences(sentences, 1, frequency, documents)
+    assert chosen.text == texts[2]
+    monkeypatch.setattr("timeline.summarise.SHORT_PREFERENCE", 1.0)
+    [chosen] = choose_sentences(sentences, 1, frequency, documents)
+    assert chosen.text == texts[0]

@@ -34,7 +34,7 @@ from datetime import timedelta
 from timeline.config import BuildOptions
 from timeline.copies import copy_warning, find_copies, own_mentions
 from timeline.errors import InputError
-from timeline.events import extract_mentions
+from timeline.events import extract_mentions, forget_kept_readings
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
 from timeline.merge import merge_mentions
 from timeline.select import select_events
@@ -92,6 +92,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
             continue
         sentences[article.id], expressions[article.id], mentions[article.id] = _compact(reading, shared)
     del shared
+    forget_kept_readings()  # memory: sentences read once are kept for the reading stage only
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
     ordered = [a for a in ordered if a.id in sentences]
 

@@ -25,9 +25,9 @@ Which days matter is read from the collection itself, with no training on refere
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
 subject (its two most frequent subject words) when there are any; the most central to that pool (TF-IDF
-centroid; a headline's centrality counts 1.5 times: it is written to say the event in a few words), then
-the next most central that does not repeat what is chosen (maximal marginal relevance), each with the
-articles that say nearly the same.
+centroid; a headline's centrality counts 1.5 times and a sentence's of at most 30 words 1.2 times: a
+timeline entry says one event in a few words), then the next most central that does not repeat what is
+chosen (maximal marginal relevance), each with the articles that say nearly the same.
 """
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ HEADLINE_MIN_WORDS = 4  # a headline says an event in fewer words ("Senate votes
 MAIN_SUBJECT_WORDS = 2  # the subject words a summary sentence should name, when some candidates do
 OFF_MAIN_DAY_WEIGHT = 0.2  # a day none of whose candidate sentences names them
 HEADLINE_PREFERENCE = 1.5  # a headline's centrality counts this much more: it is written to say the event
+SHORT_WORDS, SHORT_PREFERENCE = (
+    30,
+    1.2,
+)  # so does a sentence of at most 30 words: a timeline entry is one clause
 REDUNDANCY = 0.7  # MMR: weight of centrality against similarity to the sentences already chosen
 SAME_REPORT = 0.5  # cosine from which another article's sentence says the same (cited as a source)
 
@@ -74,6 +78,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # after a lower-case word, a number or a comma: a capitalised word that does not open a sentence
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]{2,}\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # a word however the text spaces its punctuation
 
 
 @dataclass
@@ -397,10 +402,15 @@ def choose_sentences(
 
 
 def _preferred(centrality: float, candidate: _Candidate) -> float:
-    """A central headline before an equally central sentence of the text: a headline says the article's
-    event in a few words, as a timeline entry does (a negative centrality is left as it is)."""
-    headline = candidate.sentence.index < 0
-    return centrality * HEADLINE_PREFERENCE if headline and centrality > 0 else centrality
+    """A central headline or short sentence before an equally central long sentence: a timeline entry says
+    one event in a few words, as a headline does (a negative centrality is left as it is)."""
+    if centrality <= 0:
+        return centrality
+    if candidate.sentence.index < 0:
+        centrality *= HEADLINE_PREFERENCE
+    if len(_WORD.findall(candidate.text)) <= SHORT_WORDS:
+        centrality *= SHORT_PREFERENCE
+    return centrality
 
 
 def _marginal(index: int, chosen: list[int], candidates: list[_Candidate], centrality: list[float]) -> float:

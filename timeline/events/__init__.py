@@ -15,6 +15,6 @@ and ``extract``, which runs them over an article.
 """
 
 from timeline.events.analysis import span_of
-from timeline.events.extract import extract_mentions
+from timeline.events.extract import extract_mentions, forget_kept_readings
 
-__all__ = ["extract_mentions", "span_of"]
+__all__ = ["extract_mentions", "forget_kept_readings", "span_of"]

@@ -20,6 +20,7 @@ from timeline.events.analysis import (
     _analysis_with_dates,
     _clause_of,
     _names,
+    _text_readings,
     _token_index,
     _verbs,
     span_of,
@@ -322,6 +323,14 @@ _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
 _EXPRESSION_FIELDS = attrgetter(
     "text", "type", "value", "granularity", "anchor", "anchor_value", "anchor_text", "rule", "mod", "tense"
 )
+
+
+def forget_kept_readings() -> None:
+    """Empty this process's tables of sentences read once (``_dated_mentions_once``, ``_main_verb_once``,
+    ``analysis._keep_reading``): memory, once a build has read its articles (the merge never reads them)."""
+    _dated_readings.clear()
+    _main_verbs.clear()
+    _text_readings.clear()
 
 
 def _dated_mentions_once(

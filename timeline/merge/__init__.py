@@ -34,7 +34,13 @@ from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
 from timeline.merge.events import _to_event, distinct_ids, event_id
-from timeline.merge.features import SAME_DAY_TERMS, MentionFeatures, features, forget_features
+from timeline.merge.features import (
+    SAME_DAY_TERMS,
+    MentionFeatures,
+    collection_subject,
+    features,
+    forget_features,
+)
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.scoring import _cached_match, match_score
@@ -77,8 +83,9 @@ def merge_mentions(
     clusters: list[_Cluster] = []
     index = _Index()
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
+    subject = collection_subject(mentions)  # the story's own words, in most of its articles
     for mention in (m for m in ordered if m.date is not None):
-        _place_dated(mention, features(mention), clusters, index, merged_into)
+        _place_dated(mention, features(mention), clusters, index, merged_into, subject)
     del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
     clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
     copies = copies or {}

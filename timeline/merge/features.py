@@ -325,6 +325,27 @@ def _features(
     )
 
 
+# A word a large share of the collection's articles use is the story's own subject ("the boy", "the
+# relatives" in every report of one custody case): two sentences of one article sharing it are not thereby
+# one happening.  Only collections of several articles have a subject to tell (a lone article has none).
+SUBJECT_SHARE = 0.3  # of the articles
+SUBJECT_MIN_ARTICLES = 4
+
+
+def collection_subject(mentions: Iterable[EventMention]) -> frozenset[str]:
+    """The specific words at least ``SUBJECT_SHARE`` of the collection's articles (and at least
+    ``SUBJECT_MIN_ARTICLES``) use in their mentions."""
+    words_of: dict[str, set[str]] = {}
+    for mention in mentions:
+        words_of.setdefault(mention.document, set()).update(features(mention).specific)
+    needed = max(SUBJECT_MIN_ARTICLES, SUBJECT_SHARE * len(words_of))
+    counts: dict[str, int] = {}
+    for words in words_of.values():
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= needed)
+
+
 def forget_features() -> None:
     """Empty the cache that holds every mention's features (memory, issue #13: a large merge's feature
     sets stay alive through it).  Nothing changes but speed: features are recomputed when asked again."""
