@@ -557,3 +557,20 @@ def test_a_sentence_many_articles_print_is_placed_once(monkeypatch):
     timeline = build_timeline(wire_articles(150))
     assert sum(1 for m in placed if "bridge" in m.sentence.text) == 1
     assert len(next(e for e in timeline.events if "bridge" in e.title).sources) == 150
+
+
+def test_a_sentence_many_articles_print_keeps_one_copy_of_its_word_lists(monkeypatch):
+    """Memory (issue #9): thousands of copies of a sentence hold one list of its terms and names, not one
+    each, and the lists say what one article's reading of the sentence says."""
+    from timeline.build import build_timeline
+
+    monkeypatch.setenv("TIMELINE_WORKERS", "1")
+    articles = wire_articles(20)
+    bridge = next(e for e in build_timeline(articles).events if "bridge" in e.title)
+    alone = next(e for e in build_timeline(articles[:1]).events if "bridge" in e.title).mentions[0]
+    assert len(bridge.mentions) == 20
+    for field in ("actors", "terms", "places", "content"):
+        lists = [getattr(m, field) for m in bridge.mentions]
+        assert all(words == getattr(alone, field) for words in lists)
+        assert len({id(words) for words in lists}) == 1
+    assert "Rahn" in " ".join(alone.actors) and "bridge" in alone.terms

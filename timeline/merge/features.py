@@ -326,8 +326,8 @@ def _features(
     )
 
 
-# A word a large share of the collection's articles use is the story's own subject ("the boy", "the
-# relatives" in every report of one custody case): two sentences of one article sharing it are not thereby
+# A word a large share of the collection's articles use is the story's own subject ("the airline", "the
+# pilots" in every report of one strike): two sentences of one article sharing it are not thereby
 # one happening.  So is a name they all use (its main actor), filed as ``NAME_KEY`` + the name's key.
 # Only collections of several articles have a subject to tell (a lone article has none).
 SUBJECT_SHARE = 0.3  # of the articles

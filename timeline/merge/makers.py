@@ -1,7 +1,7 @@
 """A decision and its maker's words about it on that day are one happening.
 
-Outlets report a ruling in two ways: "the agency ruled on Wednesday that ..." and "``The boy belongs with his
-father,'' the commissioner said Wednesday".  Sentence by sentence these stay two events, each told by
+Outlets report a ruling in two ways: "the agency ruled on Wednesday that ..." and "``The licence stays
+revoked,'' the director said Wednesday".  Sentence by sentence these stay two events, each told by
 several outlets: an occurrence and a statement never match (a statement matches only its speaker's other
 statements), and no article tells the two side by side (``together``).
 
