@@ -41,6 +41,7 @@ from timeline.merge.features import (
     features,
     forget_features,
 )
+from timeline.merge.makers import join_makers_statements
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.scoring import _cached_match, match_score
@@ -94,6 +95,7 @@ def merge_mentions(
     clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
     clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
     clusters = join_told_together(clusters, copies)  # two events several articles tell side by side
+    clusters = join_makers_statements(clusters, copies, subject)  # a party's words on its own decision
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     context = _JoinContext(articles, ordered)

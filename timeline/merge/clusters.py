@@ -304,8 +304,8 @@ def _same_article_score(
     """Two sentences of one article dated to the same day that share a person, a specific word or an
     event concept: an article tells its news over several sentences, in other words each time.  Places
     and parties acting differently, or another action naming the happening, still keep them apart.
-    Words of the collection's own ``subject`` ("the boy", "the relatives") are in most of its sentences:
-    no evidence (on the AQUAINT gold they joined a lead to half its article's other news)."""
+    Words of the collection's own ``subject`` (a story's "the airline", "the pilots") are in most of its
+    sentences: no evidence (on the AQUAINT gold they joined a lead to half its article's other news)."""
     assert mention.date is not None and other.date is not None
     if mention.date.start != other.date.start:
         return 0.0  # checked first: cheap, and most pairs differ here

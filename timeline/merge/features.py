@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -325,24 +326,26 @@ def _features(
     )
 
 
-# A word a large share of the collection's articles use is the story's own subject ("the boy", "the
-# relatives" in every report of one custody case): two sentences of one article sharing it are not thereby
-# one happening.  Only collections of several articles have a subject to tell (a lone article has none).
+# A word a large share of the collection's articles use is the story's own subject ("the airline", "the
+# pilots" in every report of one strike): two sentences of one article sharing it are not thereby
+# one happening.  So is a name they all use (its main actor), filed as ``NAME_KEY`` + the name's key.
+# Only collections of several articles have a subject to tell (a lone article has none).
 SUBJECT_SHARE = 0.3  # of the articles
 SUBJECT_MIN_ARTICLES = 4
+NAME_KEY = "name:"
 
 
 def collection_subject(mentions: Iterable[EventMention]) -> frozenset[str]:
-    """The specific words at least ``SUBJECT_SHARE`` of the collection's articles (and at least
-    ``SUBJECT_MIN_ARTICLES``) use in their mentions."""
-    words_of: dict[str, set[str]] = {}
+    """The specific words and (``NAME_KEY``-prefixed) name keys at least ``SUBJECT_SHARE`` of the
+    collection's articles (and at least ``SUBJECT_MIN_ARTICLES``) use in their mentions."""
+    words_of: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        words_of.setdefault(mention.document, set()).update(features(mention).specific)
+        f = features(mention)
+        words = words_of[mention.document]
+        words.update(f.specific)
+        words.update(NAME_KEY + key for keys in f.actors for key in keys)
     needed = max(SUBJECT_MIN_ARTICLES, SUBJECT_SHARE * len(words_of))
-    counts: dict[str, int] = {}
-    for words in words_of.values():
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
+    counts = Counter(word for words in words_of.values() for word in words)
     return frozenset(word for word, count in counts.items() if count >= needed)
 
 
