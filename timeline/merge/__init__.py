@@ -110,7 +110,7 @@ def merge_mentions(
 def _release_into_events(clusters: list[_Cluster], copies: dict[str, str], latest: dict) -> list[Event]:
     """Each cluster as its event, in order, the cluster let go (and ``clusters`` emptied) once it is made.
 
-    Memory (issue #13): the clusters' representatives, signatures and the features they are compared by
+    Memory (issue #13): the clusters' representatives and the features they are compared by
     are the merge's largest holdings and are not read again; freed as the events are made, the events
     take their place instead of being added on top at the merge's peak."""
     forget_features()  # the caches hold every mention's features: from here only the clusters do

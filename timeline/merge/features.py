@@ -61,7 +61,7 @@ class MentionFeatures:
     head: str | None  # the trigger's concept
     concepts: frozenset[str]
     terms: frozenset[str]
-    actors: list[frozenset[str]]  # blocking keys of each actor
+    actors: tuple[frozenset[str], ...]  # blocking keys of each actor
     speaker: frozenset[str] | None  # a statement's speaker keys
     names: tuple[str, ...] = ()  # the actors as written
     places: frozenset[str] = frozenset()  # blocking keys of the names read as places or nationalities
@@ -301,7 +301,7 @@ def _features(
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
     head = (concept(trigger) or sys.intern(f"v:{verb_lemma(trigger)}")) if trigger and not statement else None
     concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
-    actors = [keys for name in names if (keys := frozen_actor_keys(name))]
+    actors = tuple(keys for name in names if (keys := frozen_actor_keys(name)))  # lighter than a list
     trigger_lemma = verb_lemma(trigger.split()[0]) if trigger else ""
     # stems, so a noun in one report meets the verb in another ("the collapse" / "collapsed")
     specific = {
