@@ -40,6 +40,7 @@ from timeline.merge.features import (
     collection_subject,
     features,
     forget_features,
+    remember_features,
 )
 from timeline.merge.makers import join_makers_statements
 from timeline.merge.repeats import collapse_repeats, expand_repeats
@@ -79,6 +80,7 @@ def merge_mentions(
     """
     doc_keys = _doc_keys(articles)
     mentions = list(mentions) if hand_over else [_copy(m) for m in mentions]
+    remember_features()  # until ``_release_into_events``: the merge asks for each one's features many times
     mentions, repeats = collapse_repeats(mentions)  # scale (issue #9): a sentence many articles print
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []

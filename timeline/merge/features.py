@@ -77,8 +77,34 @@ class MentionFeatures:
     objects: frozenset[str] = frozenset()
 
 
+# Within one merge, each mention's features by the mention's ``id`` (speed, issue #13: the merge asks for
+# one mention's features again and again, and building the cache key of ``_features`` costs more than the
+# look-up).  The entry keeps the mention itself, so the ``id`` cannot be reused while it is held, and
+# whether its date is a week's, the one input the merge may change (it only sets dates).  None outside
+# ``remember_features`` ... ``forget_features``.
+_BY_MENTION: dict[int, tuple[EventMention, bool, MentionFeatures]] | None = None
+
+
+def remember_features() -> None:
+    """Keep each mention's features until ``forget_features`` (a merge's mentions: lists not changed)."""
+    global _BY_MENTION
+    _BY_MENTION = {}
+
+
 def features(mention: EventMention) -> MentionFeatures:
     """What the merge compares: event kind, concepts, actors (shared, read-only: never mutate it)."""
+    if _BY_MENTION is None:
+        return _read_features(mention)
+    this_week = mention.date is not None and mention.date.granularity == "week"
+    known = _BY_MENTION.get(id(mention))
+    if known is not None and known[0] is mention and known[1] == this_week:
+        return known[2]
+    found = _read_features(mention)
+    _BY_MENTION[id(mention)] = (mention, this_week, found)
+    return found
+
+
+def _read_features(mention: EventMention) -> MentionFeatures:
     actors, places = tuple(mention.actors), tuple(mention.places)
     subjects = mention.subjects
     if subjects is None:  # the extractor did not say: read it from the sentence
@@ -352,8 +378,10 @@ def collection_subject(mentions: Iterable[EventMention]) -> frozenset[str]:
 def forget_features() -> None:
     """Empty the cache that holds every mention's features (memory, issue #13: a large merge's feature
     sets stay alive through it).  Nothing changes but speed: features are recomputed when asked again."""
+    global _BY_MENTION
     _features.cache_clear()
     _ONE.clear()
+    _BY_MENTION = None
 
 
 def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
