@@ -139,10 +139,14 @@ def _most_similar(
     for day in days:
         words = postings[day]
         dots: dict[int, float] = {}  # the cosine with each event of the day (unit vectors)
+        dot = dots.get
         for word, weight in heaviest:
-            pairs = iter(words.get(word, ()))
+            found = words.get(word)
+            if found is None:
+                continue  # most of the heaviest words are no word of that day's events
+            pairs = iter(found)
             for target, other in zip(pairs, pairs, strict=True):
-                dots[target] = dots.get(target, 0.0) + weight * other
+                dots[target] = dot(target, 0.0) + weight * other
         for target, cosine in dots.items():
             if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
                 continue  # the most similar wins, the first (lowest id) on a tie: independent of order
