@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from timeline.merge.articles import _evidence, _same_day
 from timeline.merge.clusters import _Cluster
-from timeline.merge.conflicts import separate_unstated
+from timeline.merge.conflicts import settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import RETELL_FAR, _places_differ, _subjects_clash, features
@@ -105,13 +105,7 @@ def _join_once(
         moved_in.add(mention.document)
     if not received:
         return clusters, moved_in
-    # a moved mention whose own date its new event's date does not allow leaves again (no re-dating)
-    settled = [
-        part
-        for cid, c in enumerate(clusters)
-        for part in (separate_unstated(c, copies) if cid in received else [c])
-    ]
-    return [c for c in settled if c.mentions], moved_in
+    return settle_moves(clusters, received, copies), moved_in
 
 
 def _only_source(cluster: _Cluster, copies: dict[str, str], documents: set[str] | None) -> str | None:

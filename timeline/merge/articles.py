@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.clusters import _Cluster, _different_actions
-from timeline.merge.conflicts import separate_unstated
+from timeline.merge.conflicts import settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import (
@@ -91,13 +91,7 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     if not moved:
         return clusters
     kept = [_without(c, moved[cid]) if cid in moved else c for cid, c in enumerate(clusters)]
-    # a moved mention whose own date its new event's date does not allow leaves again (no re-dating)
-    settled = [
-        part
-        for cid, c in enumerate(kept)
-        for part in (separate_unstated(c, copies) if cid in received else [c])
-    ]
-    return [c for c in settled if c.mentions]
+    return settle_moves(kept, received, copies)
 
 
 def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:

@@ -63,6 +63,20 @@ def _conflicts(dated: list[EventMention], when: DateValue | None) -> list[Confli
     ]
 
 
+def settle_moves(
+    clusters: list[_Cluster], received: set[int], copies: dict[str, str] | None = None
+) -> list[_Cluster]:
+    """The clusters after the ``received`` ones (indices of events that took mentions in) are checked
+    again with ``separate_unstated``, empty ones left out: a moved mention whose own date its new event's
+    date does not allow leaves again (no re-dating)."""
+    settled = [
+        part
+        for cid, c in enumerate(clusters)
+        for part in (separate_unstated(c, copies) if cid in received else [c])
+    ]
+    return [c for c in settled if c.mentions]
+
+
 def separate_unstated(cluster: _Cluster, copies: dict[str, str] | None = None) -> list[_Cluster]:
     """The cluster, less the mentions whose date their sentence does not state (the publication day, the
     narrative's day) when the event's own date falls outside it: each group of those (by date) becomes an

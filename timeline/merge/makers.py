@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.clusters import _Cluster
-from timeline.merge.conflicts import separate_unstated
+from timeline.merge.conflicts import settle_moves
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import _DAY, NAME_KEY, MentionFeatures, features
 from timeline.merge.together import _dates_agree
@@ -64,12 +64,7 @@ def join_makers_statements(
         fused.add(into)
     if not fused:
         return clusters
-    settled = [
-        part
-        for cid, c in enumerate(clusters)
-        for part in (separate_unstated(c, copies) if cid in fused else [c])
-    ]
-    return [c for c in settled if c.mentions]
+    return settle_moves(clusters, fused, copies)
 
 
 def _makers(clusters: list[_Cluster], sources: list[int]) -> _Makers:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from timeline.merge.accounts import _only_source
 from timeline.merge.articles import _same_day
 from timeline.merge.clusters import _Cluster, _different_actions
-from timeline.merge.conflicts import separate_unstated
+from timeline.merge.conflicts import settle_moves
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import _ALLIED, _apart, _lexicon, features
 from timeline.merge.scoring import _reacts
@@ -64,12 +64,7 @@ def join_told_together(clusters: list[_Cluster], copies: dict[str, str] | None =
         fused.add(into)
     if not fused:
         return clusters
-    settled = [
-        part
-        for cid, c in enumerate(clusters)
-        for part in (separate_unstated(c, copies) if cid in fused else [c])
-    ]
-    return [c for c in settled if c.mentions]
+    return settle_moves(clusters, fused, copies)
 
 
 def _told_together(
