@@ -151,10 +151,18 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
     punctuation = m.group().rstrip("\"'”’»)]")
     if punctuation != "." or len(m.group()) != 1:
         return True  # "!", "?", "...", or a period with a closing quote after it
-    before = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.end())
+    before = _token_before(text, m.start())
     if not before:
         return True
     return _period_ends_sentence(before[1], next_word, opening)
+
+
+def _token_before(text: str, period: int) -> re.Match[str] | None:
+    """The word, dotted abbreviation or number right before the period at ``period`` (within 40
+    characters).  The same match as ``_TOKEN_BEFORE.search(text, max(0, period - 40), period + 1)``: a
+    token holds no space, so the search may start after the window's last space (far fewer attempts)."""
+    window = max(0, period - 40)
+    return _TOKEN_BEFORE.search(text, max(window, text.rfind(" ", window, period) + 1), period + 1)
 
 
 def _period_ends_sentence(token: str, next_word: str, opening: str) -> bool:

@@ -165,7 +165,16 @@ def _participle_before(analysis: _Analysis, kept: list[int], i: int) -> bool:
 def _left_out_flags(analysis: _Analysis) -> list[bool]:
     """``_left_out`` of every token, worked out once per analysis (each title of the sentence reads it)."""
     if analysis.left_out is None:
-        analysis.left_out = [_left_out(analysis, i) for i in range(len(analysis.tokens))]
+        # only an ignored token or the word right before one can be left out (``_left_out``): mark those
+        # instead of asking of every token (most sentences ignore nothing, or a date's few tokens)
+        tokens, n = analysis.tokens, len(analysis.tokens)
+        flags = [False] * n
+        for i in analysis.ignored:
+            if 0 <= i < n:
+                flags[i] = True
+                if i > 0 and tokens[i - 1].lower in _DANGLING_WORDS:
+                    flags[i - 1] = True  # "on [Monday]", "last [week]"
+        analysis.left_out = flags
     return analysis.left_out
 
 
@@ -216,6 +225,21 @@ _GLUE = re.compile(r"\s*[%$\u20ac\u00a3'\u2019/.-]?\s*")
 
 def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     """The kept tokens as written: neighbours keep the text between them ("20% gain"), gaps one space."""
+    tokens = analysis.tokens
+    if analysis.text and kept and kept == list(range(kept[0], kept[-1] + 1)):
+        # neighbours only (most titles): when every gap between them is "" or " ", the loop below keeps
+        # the text from the first to the last as it is.  Tokens hold no space, so the gaps are plain when
+        # all the characters the tokens do not cover are single spaces.
+        offset = analysis.offset
+        stretch = analysis.text[tokens[kept[0]].start - offset : tokens[kept[-1]].end - offset]
+        covered = sum([tokens[i].end - tokens[i].start for i in kept])
+        if len(stretch) - covered == stretch.count(" ") and "  " not in stretch:
+            return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", stretch)
+    return _joined(analysis, kept)
+
+
+def _joined(analysis: _Analysis, kept: list[int]) -> str:
+    """``_verbatim``, token by token."""
     tokens, parts = analysis.tokens, []
     for n, i in enumerate(kept):
         if n:
@@ -235,6 +259,10 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
 _PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps unchanged
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")
+
+
+# the words ``_dangling_preposition`` leaves out before an ignored token (none of them is a comma)
+_DANGLING_WORDS = _TIME_PREPOSITIONS | {"last", "next", "this"}
 
 
 def _dangling_preposition(analysis: _Analysis, i: int) -> bool:
