@@ -91,8 +91,8 @@ class _Unit:
 
 _units: OrderedDict[tuple[str, Regions], _Unit] = OrderedDict()
 _in_context: OrderedDict[tuple[str, bool, str, Regions], tuple[_Kept, ...]] = OrderedDict()
-_seen: set[tuple[str, Regions]] = set()  # the units met once
-SEEN_KEPT = 50_000
+_seen: set[int] = set()  # hashes of the units met once (a collision only keeps a unit early)
+SEEN_KEPT = 200_000
 
 
 def forget_recognised_units() -> None:
@@ -130,10 +130,10 @@ def recognise(text: str, regions: list[tuple[int, int]]) -> list[Candidate]:
             continue
         key = (text[s:e], inside)
         unit = _units.get(key)
-        if unit is None and key not in _seen:
+        if unit is None and hash(key) not in _seen:
             if len(_seen) >= SEEN_KEPT:
                 _seen.clear()
-            _seen.add(key)
+            _seen.add(hash(key))
             first_seen.extend((s + start, s + end, s + end) for start, end in _spans(inside, e - s))
             continue
         reused = True
