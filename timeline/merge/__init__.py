@@ -45,8 +45,9 @@ from timeline.merge.features import (
 from timeline.merge.makers import join_makers_statements
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
+from timeline.merge.retold import join_retold
 from timeline.merge.scoring import _cached_match, match_score
-from timeline.merge.similar import join_similar
+from timeline.merge.similar import join_similar, sentence_idf
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
 from timeline.types import Article, Event, EventMention
@@ -94,12 +95,14 @@ def merge_mentions(
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
-    clusters = follow_neighbours(join_similar(clusters, copies), copies)  # next sentences of what joined
+    idf = sentence_idf(clusters)  # the collection's words, for the steps comparing wording
+    clusters = follow_neighbours(join_similar(clusters, copies, idf), copies)  # next sentences of what joined
     clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
     clusters = join_told_together(clusters, copies)  # two events several articles tell side by side
     clusters = join_makers_statements(clusters, copies, subject)  # a party's words on its own decision
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
+    clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)

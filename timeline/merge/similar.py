@@ -22,7 +22,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from heapq import nlargest
 from operator import itemgetter
@@ -44,9 +44,12 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
 Vector = dict[str, float]
 
 
-def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+def join_similar(
+    clusters: list[_Cluster], copies: dict[str, str] | None = None, idf: dict[str, float] | None = None
+) -> list[_Cluster]:
     """The clusters after each small event (told by up to ``SIMILAR_MOVES`` articles) joins the most
-    similar same-day event that more articles tell."""
+    similar same-day event that more articles tell; ``idf``: the collection's (``sentence_idf``), when
+    the caller has it."""
     copies = copies or {}
     sources = [len({copies.get(m.document, m.document) for m in c.mentions}) for c in clusters]
     movers = sorted(
@@ -56,7 +59,7 @@ def join_similar(clusters: list[_Cluster], copies: dict[str, str] | None = None)
     targets = [cid for cid in range(len(clusters)) if sources[cid] > 1]
     if not movers or not targets:
         return clusters
-    space = _Space(clusters)
+    space = _Space(clusters, idf)
     dates: dict[int, DateValue] = {}
     # each day's words: the events using them, as one flat list of event id, weight, event id, weight ...
     # (memory, issue #13: a tuple per pair cost 5 MB at the merge's peak on a 1,000-article topic)
@@ -188,38 +191,49 @@ def _closest_member(mention: EventMention, cluster: _Cluster) -> tuple[EventMent
 
 class _Space:
     """TF-IDF vectors of clusters over their distinct sentences, normalised; IDF over the collection's
-    sentences.  A cluster's vector is made when first asked for: most lone events meet no candidate."""
+    sentences (``sentence_idf``).  A cluster's vector is made when first asked for: most lone events
+    meet no candidate."""
 
-    def __init__(self, clusters: list[_Cluster]) -> None:
+    def __init__(self, clusters: list[_Cluster], idf: dict[str, float] | None = None) -> None:
         self._clusters = clusters
-        # memory (issue #13): the words of each sentence are counted, not kept (a large topic's 16,000
-        # sentences hold 200,000 lower-cased words); a vector reads its cluster's sentences again
-        seen: set[tuple[str, int]] = set()
-        frequency: Counter[str] = Counter()
-        for cluster in clusters:
-            for mention in cluster.mentions:
-                key = (mention.document, mention.sentence.start)
-                if key not in seen:
-                    seen.add(key)
-                    frequency.update(set(_words(mention.sentence.text)))
-        total = len(seen)
-        self._idf = {word: math.log(total / n) for word, n in frequency.items()}
+        self._idf = sentence_idf(clusters) if idf is None else idf
         self._vectors: dict[int, Vector] = {}
 
     def vector(self, cid: int) -> Vector:
         found = self._vectors.get(cid)
         if found is None:
-            counts: Counter[str] = Counter()
             texts: dict[tuple[str, int], str] = {}
             for m in self._clusters[cid].mentions:
                 texts.setdefault((m.document, m.sentence.start), m.sentence.text)
-            for text in texts.values():
-                counts.update(_words(text))
-            weights = {w: (1.0 + math.log(n)) * self._idf[w] for w, n in counts.items()}
-            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-            found = {w: x / norm for w, x in weights.items() if x > 0}
+            found = self.text_vector(texts.values())
             self._vectors[cid] = found
         return found
+
+    def text_vector(self, texts: Iterable[str]) -> Vector:
+        """The normalised TF-IDF vector of the texts together (sentences of the collection)."""
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(_words(text))
+        weights = {w: (1.0 + math.log(n)) * self._idf.get(w, 0.0) for w, n in counts.items()}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        return {w: x / norm for w, x in weights.items() if x > 0}
+
+
+def sentence_idf(clusters: list[_Cluster]) -> dict[str, float]:
+    """Each word's IDF over the distinct sentences of the clusters' mentions (the collection's).
+
+    Memory (issue #13): the words of each sentence are counted, not kept (a large topic's 16,000
+    sentences hold 200,000 lower-cased words); a vector reads its cluster's sentences again."""
+    seen: set[tuple[str, int]] = set()
+    frequency: Counter[str] = Counter()
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            key = (mention.document, mention.sentence.start)
+            if key not in seen:
+                seen.add(key)
+                frequency.update(set(_words(mention.sentence.text)))
+    total = len(seen)
+    return {word: math.log(total / n) for word, n in frequency.items()}
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -1,0 +1,74 @@
+"""A later paper's sentence retelling a happening several outlets told joins it as a retelling (#11)."""
+
+from datetime import date
+
+from merge_fixtures import dated_mention
+
+from timeline.merge import merge_mentions
+from timeline.merge.retold import _named_concepts
+from timeline.types import Article, EventMention, Sentence
+
+ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b", "c", "d")]
+
+
+def _blast_reports() -> list[EventMention]:
+    def report(doc: str, text: str) -> EventMention:
+        terms = ["bomb", "attack", "bank", "death"]
+        return dated_mention(doc, "2031-03-07", text, "exploded", ["Eastport"], terms, places=["Eastport"])
+
+    return [
+        report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+        report("c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."),
+    ]
+
+
+def _later(index: int, text: str, trigger: str, terms: list[str]) -> EventMention:
+    """Sentence ``index`` of article d, published on April 20, that states no date (past tense); its
+    trigger and terms as an extractor may read them, naming nothing of the blast."""
+    mention = dated_mention("d", "2031-04-20", text, trigger, [], terms)
+    mention.sentence = Sentence("d", index, index * 100, index * 100 + len(text), text, 0, 1)
+    mention.expression = None
+    mention.date_source = "publication-implicit"
+    mention.date_rule = "publication-implicit.past"
+    mention.earliest = date(2031, 4, 19)
+    return mention
+
+
+RETOLD = "The bombing of the Eastport bank killed 12 people, two guards among them."
+
+
+def _event_of(events, text: str):
+    return next(e for e in events if any(m.sentence.text.startswith(text) for m in e.mentions))
+
+
+def test_a_later_sentence_retelling_the_happening_joins_it_keeping_its_date():
+    retold = _later(3, RETOLD, "among", [])
+    events = merge_mentions([*_blast_reports(), retold], ARTICLES)
+    blast = _event_of(events, "A bomb exploded at the bank")
+    assert blast.sources == ["a", "b", "c", "d"]
+    joined = next(m for m in blast.mentions if m.document == "d")
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert "retells what several outlets reported" in joined.join.date
+    assert joined.date is not None and joined.date.value == "2031-04-20"  # its own date: no re-dating
+    assert blast.date is not None and blast.date.value == "2031-03-07" and blast.conflicts == []
+
+
+def test_a_later_sentence_naming_no_such_happening_or_another_one_stays_apart():
+    prices = _later(3, "Prices at the Eastport bank rose sharply after the guards left.", "rose", ["price"])
+    fever = _later(5, "Two soldiers died of fever in the Westmark barracks.", "died", ["fever"])
+    events = merge_mentions([*_blast_reports(), prices, fever], ARTICLES)
+    blast = _event_of(events, "A bomb exploded at the bank")
+    assert blast.sources == ["a", "b", "c"]
+
+
+def test_a_happening_two_outlets_told_is_not_retold_into():
+    retold = _later(3, RETOLD, "among", [])
+    events = merge_mentions([*_blast_reports()[:2], retold], ARTICLES)
+    assert _event_of(events, "The bombing of") is not _event_of(events, "A bomb exploded at the bank")
+
+
+def test_the_happenings_named_by_a_sentences_own_words():
+    assert _named_concepts("The bombs went off almost simultaneously.") == {"attack"}
+    assert _named_concepts("Eleven people died in the blast.") == {"death", "attack"}
+    assert _named_concepts("Prices rose sharply.") == frozenset()

@@ -1,0 +1,194 @@
+"""Later reports retelling a happening several outlets told: a lone sentence joins it as a retelling.
+
+Papers days or months after a happening tell it again in a sentence or two ("The bombings killed more
+than 200 people", "The bombs went off almost simultaneously", "His mother died when their boat sank"),
+dated only by their own publication day or narrative.  The merge's mention rules compare such a sentence's
+action and names with the happening's reports and often miss it: the events stage may have read another
+action in it, or its article's same-day news took it first.  After the other steps, a sentence of an
+event only its own article tells (``RETOLD_MOVES`` sources), whose date it does not state, joins the
+earlier event ``RETOLD_SOURCES`` or more outlets tell when
+
+- it names that event's action in its own words (a word of the event's lexicon concept, or an allied
+  one: a death toll for an attack),
+- and its words are similar to the event's sentences, by the TF-IDF cosine of the sentence with all of
+  the event's sentences (``RETOLD_WORDING``; IDF over the collection's sentences, as ``similar.py``),
+  the most similar such event winning.
+
+It joins as a ``retelling`` (a day the event's date allows: same or compatible date): its own date is
+kept, it states no date that could disagree, and it never dates the event.  Measured on the AQUAINT merge
+gold (``docs/accuracy.md``, "Merge, session 6").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from timeline.merge.articles import _without
+from timeline.merge.clusters import _Cluster
+from timeline.merge.conflicts import _retelling, settle_moves
+from timeline.merge.dates import bounds
+from timeline.merge.evidence import join_reason
+from timeline.merge.features import _ALLIED, RETELL_FAR, features
+from timeline.merge.scoring import UNSTATED
+from timeline.merge.similar import _closest_member, _event_date, _Space
+from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
+from timeline.types import DateValue, EventMention
+
+RETOLD_SOURCES = 3  # outlets an event needs to be a happening later papers retell
+RETOLD_MOVES = 1  # outlets the retelling sentence's event may have (its article alone)
+RETOLD_WORDING = 0.11  # TF-IDF cosine of the sentence with the event's sentences
+_SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
+
+
+def join_retold(
+    clusters: list[_Cluster], copies: dict[str, str] | None = None, idf: dict[str, float] | None = None
+) -> list[_Cluster]:
+    """The clusters after each lone article's unstated sentence retelling an earlier happening several
+    outlets told has joined that happening's event; ``idf``: the collection's (``similar.sentence_idf``)."""
+    copies = copies or {}
+    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    targets = _targets(clusters, sources)
+    if not targets:
+        return clusters
+    space = _Space(clusters, idf)
+    naming = _Naming()
+    moved: dict[int, list[EventMention]] = defaultdict(list)
+    received: set[int] = set()
+    for cid, cluster in enumerate(clusters):
+        if len(sources[cid]) > RETOLD_MOVES or cid in targets:
+            continue
+        for mentions in _sentences(cluster):
+            found = _best_target(mentions[0], targets, sources, space, naming)
+            if found is None:
+                continue
+            into, cosine = found
+            vectors = (space.text_vector([mentions[0].sentence.text]), space.vector(into))
+            _join(mentions, clusters[into], targets[into][0], cosine, vectors)
+            moved[cid].extend(mentions)
+            received.add(into)
+    if not moved:
+        return clusters
+    kept = [_without(c, moved[cid]) if cid in moved else c for cid, c in enumerate(clusters)]
+    return settle_moves(kept, received, copies)
+
+
+_Targets = dict[int, tuple[DateValue, frozenset[str]]]  # event index -> its date, the concepts naming it
+
+
+def _targets(clusters: list[_Cluster], sources: list[set[str]]) -> _Targets:
+    """Events of ``RETOLD_SOURCES`` outlets or more: their date and the concepts that name their action."""
+    targets = {}
+    for cid, cluster in enumerate(clusters):
+        if len(sources[cid]) < RETOLD_SOURCES:
+            continue
+        when = _event_date(cluster)
+        heads = Counter(
+            f.head for m, f in cluster.reps if not _retelling(m) and f.head and not f.head.startswith("v:")
+        )
+        if when is None or not heads:
+            continue
+        head = heads.most_common(1)[0][0]
+        targets[cid] = (when, frozenset({head}) | _ALLIED.get(head, frozenset()))
+    return targets
+
+
+def _sentences(cluster: _Cluster) -> list[list[EventMention]]:
+    """The cluster's mentions that may retell, grouped by sentence: dated, the date unstated."""
+    by_sentence: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
+    for mention in cluster.mentions:
+        if mention.date is not None and mention.date_source in UNSTATED:
+            by_sentence[(mention.document, mention.sentence.start)].append(mention)
+    return list(by_sentence.values())
+
+
+def _best_target(
+    mention: EventMention,
+    targets: _Targets,
+    sources: list[set[str]],
+    space: _Space,
+    naming: _Naming,
+) -> tuple[int, float] | None:
+    """The most similar earlier event whose action the sentence names, above ``RETOLD_WORDING``."""
+    start, _ = bounds(mention)
+    named = naming.named(mention.sentence.text)
+    if not named:
+        return None
+    vector: dict[str, float] | None = None
+    best: tuple[int, float] | None = None
+    for cid, (when, concepts) in targets.items():
+        if not (named & concepts) or mention.document in sources[cid]:
+            continue
+        if when.start > start or (start - when.end) > RETELL_FAR:
+            continue
+        vector = vector or space.text_vector([mention.sentence.text])
+        other = space.vector(cid)
+        cosine = sum(weight * other.get(word, 0.0) for word, weight in vector.items())
+        if cosine >= RETOLD_WORDING and (best is None or (cosine, -cid) > (best[1], -best[0])):
+            best = (cid, cosine)
+    return best
+
+
+class _Naming:
+    """The lexicon concepts a sentence's own words name (two-word actions included: "went off"), each
+    word looked up once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str | None] = {}  # word (or two words) -> its concept
+
+    def named(self, text: str) -> frozenset[str]:
+        words = lower_words(text)
+        found = {self._concept(word) for word in words}
+        found.update(
+            self._concept(f"{first} {second}")
+            for first, second in zip(words, words[1:], strict=False)
+            if second in _PHRASAL_SECONDS
+        )
+        return frozenset(c for c in found if c)
+
+    def _concept(self, word: str) -> str | None:
+        seen = self._seen
+        if word not in seen:
+            seen[word] = concept(word)
+        return seen[word]
+
+
+_PHRASAL_SECONDS = frozenset(second for _, second in PHRASAL_CONCEPTS)
+
+
+def _named_concepts(text: str) -> frozenset[str]:
+    """The lexicon concepts the sentence's own words name."""
+    return _Naming().named(text)
+
+
+def _join(
+    mentions: list[EventMention],
+    into: _Cluster,
+    when: DateValue,
+    cosine: float,
+    vectors: tuple[dict[str, float], dict[str, float]],
+) -> None:
+    """Move the sentence's mentions into ``into`` (dated ``when``) as a retelling, or on a same or
+    compatible date when the event's date allows theirs; each one's join says why."""
+    member, of = _closest_member(mentions[0], into)
+    vector, other = vectors
+    shared = sorted(set(vector) & set(other), key=lambda w: (-vector[w] * other[w], w))[:_SHOWN_WORDS]
+    for mention in mentions:
+        f = features(mention)
+        kind = _kind(mention, member, when)
+        reason = join_reason(mention, f, member, of, kind)
+        mention.join = replace(
+            reason,
+            terms=tuple(dict.fromkeys(reason.terms + tuple(shared)))[:6],
+            date=f"{reason.date}; retells what several outlets reported (TF-IDF cosine {cosine:.2f})",
+        )
+        into.reasons.append(mention.join)
+        into.add(mention, f)
+
+
+def _kind(mention: EventMention, member: EventMention, when: DateValue) -> str:
+    """A later day is a retelling; a day the event's date allows joins it as any report of that day."""
+    start, end = bounds(mention)
+    if start <= when.end and when.start <= end:
+        return "same-date" if mention.date == member.date else "compatible-date"
+    return "retelling"
