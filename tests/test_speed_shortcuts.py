@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from timeline.events.analysis import _QUOTE, _Analysis, _analysis_with_dates, _token_index
 from timeline.events.extract import _QuoteMarks
-from timeline.events.titles import _joined, _left_out, _left_out_flags, _verbatim
+from timeline.events.titles import _left_out, _left_out_flags
 from timeline.names import SURNAME_MIN_RATIO, keys_match
 from timeline.sentences import _TOKEN_BEFORE, _token_before
 from timeline.text import lower_words, tokenize
@@ -88,25 +88,3 @@ def test_a_date_and_its_preposition_are_left_out_of_a_title():
     tokens = tokenize("Acme closed the plant on Monday , officials said")
     analysis = _Analysis(tokens, {5}, [(0, len(tokens))], [False] * len(tokens))
     assert _left_out_flags(analysis) == [False] * 4 + [True, True] + [False] * 3
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.text(alphabet="Ab1 ,;%$'-.\u00a0\n(", max_size=40),
-    st.integers(min_value=0, max_value=12),
-    st.integers(min_value=0, max_value=12),
-)
-def test_a_title_of_neighbouring_tokens_is_the_token_by_token_join(text, first, count):
-    # the stretch of text taken at once must read as the tokens joined one by one with their gaps
-    sentence = Sentence(document="d", index=0, start=30, end=30 + len(text), text=text, paragraph=0, line=1)
-    analysis = _analysis_with_dates(sentence, ())
-    kept = list(range(first, min(first + count, len(analysis.tokens))))
-    assert _verbatim(analysis, kept) == _joined(analysis, kept)
-
-
-def test_a_title_keeps_what_joins_its_words_and_one_space_for_other_gaps():
-    text = "Acme  raised  prices 20% ( again ) , Rahn said"
-    sentence = Sentence(document="d", index=0, start=5, end=5 + len(text), text=text, paragraph=0, line=1)
-    analysis = _analysis_with_dates(sentence, ())
-    assert _verbatim(analysis, [0, 1, 2]) == "Acme raised prices"
-    assert _verbatim(analysis, [2, 3, 4, 5]) == "prices 20 again,"

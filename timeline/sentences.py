@@ -34,6 +34,7 @@ _BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*|\d+)\.$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]?)(\S*)")
+_LINE_END_MARKS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these ends a sentence or clause
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -116,7 +117,7 @@ def _is_hard_wrapped(text: str, body: list[tuple[int, int]]) -> bool:
             if len(stripped) < 40 or not next_line:
                 continue
             longish += 1
-            if not re.search(r"[.!?:;\"'”’»)]$", stripped):
+            if stripped[-1] not in _LINE_END_MARKS:  # (stripped, 40+ characters: no newline to end on)
                 open_ended += 1
                 continued_lowercase += next_line[0].islower()
     # A list of headlines also has open-ended lines, but wrapped prose often goes on in lower case.
@@ -134,7 +135,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = m.end()
     if span := strip_span(text, position, end):
         spans.append(span)
-    if "&" not in text[start:end]:
+    if text.find("&", start, end) < 0:  # no markup code to trim (without copying the paragraph)
         return spans
     return [trimmed for span in spans if (trimmed := trim_markup_codes(text, *span))]
 

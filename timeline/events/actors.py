@@ -177,16 +177,16 @@ def _plain_noun(analysis: _Analysis, i: int) -> bool:
 
 def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
     """Lower-case content lemmas of the clause; event words become their shared concept."""
-    terms: dict[str, None] = {}  # in the order first found (a dict: no scan of the list for each word)
+    terms: list[str] = []
     tokens, ignored, verbs = analysis.tokens, analysis.ignored, analysis.verbs
     for i in range(*clause):
         first = tokens[i].text[:1]
         if i in ignored or not first.isalpha() or first.isupper():
             continue
         term = _term_of(tokens[i].lower, verbs[i])
-        if term is not None:
-            terms[term] = None
-    return list(terms)
+        if term is not None and term not in terms:
+            terms.append(term)
+    return terms
 
 
 @lru_cache(maxsize=65536)

@@ -225,21 +225,6 @@ _GLUE = re.compile(r"\s*[%$\u20ac\u00a3'\u2019/.-]?\s*")
 
 def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     """The kept tokens as written: neighbours keep the text between them ("20% gain"), gaps one space."""
-    tokens = analysis.tokens
-    if analysis.text and kept and kept == list(range(kept[0], kept[-1] + 1)):
-        # neighbours only (most titles): when every gap between them is "" or " ", the loop below keeps
-        # the text from the first to the last as it is.  Tokens hold no space, so the gaps are plain when
-        # all the characters the tokens do not cover are single spaces.
-        offset = analysis.offset
-        stretch = analysis.text[tokens[kept[0]].start - offset : tokens[kept[-1]].end - offset]
-        covered = sum([tokens[i].end - tokens[i].start for i in kept])
-        if len(stretch) - covered == stretch.count(" ") and "  " not in stretch:
-            return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", stretch)
-    return _joined(analysis, kept)
-
-
-def _joined(analysis: _Analysis, kept: list[int]) -> str:
-    """``_verbatim``, token by token."""
     tokens, parts = analysis.tokens, []
     for n, i in enumerate(kept):
         if n:
