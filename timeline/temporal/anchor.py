@@ -14,10 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
-
-from dateutil.relativedelta import relativedelta
 
 from timeline.temporal.lexicon import trie_alternation
 from timeline.temporal.timex import date_to_value
@@ -326,8 +324,7 @@ def shift(anchor: DateValue, unit: str, n: int) -> str | None:
                 return date_to_value(moved, "week")
             return date_to_value(moved, "week") + "-WE"
         if unit in ("month", "quarter"):
-            months = n * (3 if unit == "quarter" else 1)
-            return date_to_value(day + relativedelta(months=months), unit)
+            return _month_shift(day, n * (3 if unit == "quarter" else 1), unit)
         if unit == "year":
             return f"{day.year + n:04d}"
         if unit == "decade":
@@ -337,6 +334,15 @@ def shift(anchor: DateValue, unit: str, n: int) -> str | None:
     except (OverflowError, ValueError):
         return None
     return None
+
+
+def _month_shift(day: date, months: int, unit: str) -> str | None:
+    """``date_to_value(day + relativedelta(months=months), unit)`` for a month or a quarter: only the
+    year and month count (relativedelta's clipping of the day changes neither), in integers."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not MINYEAR <= year <= MAXYEAR:
+        return None  # relativedelta raises here
+    return date_to_value(date(year, month + 1, 1), unit)
 
 
 def weekday_date(pub: date, weekday: int, rel: str | None, tense: str | None) -> date:
