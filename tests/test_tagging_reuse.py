@@ -144,3 +144,12 @@ def test_month_shift_matches_relativedelta(day, months, unit) -> None:
     except (OverflowError, ValueError):
         expected = None
     assert _month_shift(day, months, unit) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab.:!?\"'”’»,) \t\n\r\xa0")), max_size=60))
+def test_paragraph_breaks_match_the_pattern(text) -> None:
+    """The newline-by-newline paragraph breaks are the pattern's ``finditer`` ends."""
+    from timeline.temporal.anchor import _PARAGRAPH_BREAK, paragraph_breaks
+
+    assert paragraph_breaks(text) == [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
