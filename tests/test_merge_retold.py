@@ -5,7 +5,9 @@ from datetime import date
 from merge_fixtures import dated_mention
 
 from timeline.merge import merge_mentions
-from timeline.merge.retold import _named_concepts
+from timeline.merge.clusters import _Cluster
+from timeline.merge.features import features
+from timeline.merge.retold import _named_concepts, join_retold
 from timeline.types import Article, EventMention, Sentence
 
 ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b", "c", "d")]
@@ -35,7 +37,7 @@ def _later(index: int, text: str, trigger: str, terms: list[str]) -> EventMentio
     return mention
 
 
-RETOLD = "The bombing of the Eastport bank killed 12 people, two guards among them."
+RETOLD = "The bomb exploded at the Eastport bank, killing 12 people and two guards among them."
 
 
 def _event_of(events, text: str):
@@ -62,10 +64,18 @@ def test_a_later_sentence_naming_no_such_happening_or_another_one_stays_apart():
     assert blast.sources == ["a", "b", "c"]
 
 
+def _cluster(mentions: list[EventMention]) -> _Cluster:
+    cluster = _Cluster()
+    for mention in mentions:
+        cluster.add(mention, features(mention))
+    return cluster
+
+
 def test_a_happening_two_outlets_told_is_not_retold_into():
-    retold = _later(3, RETOLD, "among", [])
-    events = merge_mentions([*_blast_reports()[:2], retold], ARTICLES)
-    assert _event_of(events, "The bombing of") is not _event_of(events, "A bomb exploded at the bank")
+    two_outlets = [_cluster(_blast_reports()[:2]), _cluster([_later(3, RETOLD, "among", [])])]
+    assert len(join_retold(two_outlets)) == 2
+    three_outlets = [_cluster(_blast_reports()), _cluster([_later(3, RETOLD, "among", [])])]
+    assert len(join_retold(three_outlets)) == 1
 
 
 def test_the_happenings_named_by_a_sentences_own_words():
