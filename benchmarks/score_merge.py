@@ -40,6 +40,9 @@ are judged: a sentence the gold does not list is neither right nor wrong.
   flagged when all their found sentences are in one event that records a conflict.
 - **Splits**: happenings whose found sentences fall apart into more than one group of events; **wrong joins**:
   output events holding sentences of more than one happening.
+- **Re-sent copies**: a gold sentence of a copy the tool folded into the article it repeats
+  (``Timeline.copies``, when the gold names the same copy) is found wherever that article's same sentence is
+  (``folded_copies``).
 
 ``gate_figures(eval_dir)`` returns the four CI figures (pair precision and recall, B-cubed F1, date accuracy).
 """
@@ -246,9 +249,13 @@ class StoryScore:
     missing: list[Key]  # gold sentences in no output event
 
 
-def score_story(story: GoldStory, events: Sequence[EventView]) -> StoryScore:
+def score_story(
+    story: GoldStory, events: Sequence[EventView], folded: dict[Key, Key] | None = None
+) -> StoryScore:
+    """``folded``: gold sentences of a re-sent copy the tool folded into the text it repeats (see
+    ``folded_copies``) -> that sentence; such a sentence is found wherever the repeated one is."""
     happening_of = {key: h for h in story.happenings for key in h.sentences}
-    events_of = _events_by_sentence(happening_of, events)
+    events_of = _events_by_sentence(happening_of, events, folded or {})
     counts = Counts(sentences=len(happening_of), happenings=len(story.happenings))
     counts.found_sentences = sum(1 for key in happening_of if events_of.get(key))
     _score_pairs(counts, story, happening_of, events_of)
@@ -263,13 +270,16 @@ def score_story(story: GoldStory, events: Sequence[EventView]) -> StoryScore:
 
 
 def _events_by_sentence(
-    happening_of: dict[Key, Happening], events: Iterable[EventView]
+    happening_of: dict[Key, Happening], events: Iterable[EventView], folded: dict[Key, Key]
 ) -> dict[Key, set[str]]:
+    wanted = {folded.get(key, key): key for key in happening_of}
     found: dict[Key, set[str]] = defaultdict(set)
     for event in events:
         for mention in event.mentions:
             if mention.key in happening_of:
                 found[mention.key].add(event.id)
+            if (gold_key := wanted.get(mention.key)) is not None and gold_key != mention.key:
+                found[gold_key].add(event.id)
     return found
 
 
@@ -441,12 +451,36 @@ def aquaint_dir(eval_dir: Path) -> Path:
     return eval_dir if eval_dir.name == "AQUAINT" else eval_dir / "tbaq" / "AQUAINT"
 
 
-def build_story(story: GoldStory, directory: Path) -> list[EventView]:
+def build_story(story: GoldStory, directory: Path) -> tuple[list[EventView], dict[Key, Key]]:
     from timeline.build import build_timeline  # local: the scoring above needs no pipeline
     from timeline.readers import read_paths
 
     articles = read_paths([str(directory / f"{doc}.tml") for doc in story.documents])
-    return event_views(build_timeline(articles))
+    timeline = build_timeline(articles)
+    return event_views(timeline), folded_copies(story, articles, timeline.copies)
+
+
+def folded_copies(story: GoldStory, articles: Sequence, copies: dict[str, str]) -> dict[Key, Key]:
+    """Gold sentences of a re-sent copy whose text the tool folded into the article it repeats -> the
+    same sentence in that article.
+
+    The tool reads a copy's repeated sentences once, in the article it repeats, and lists the copy as a
+    repeat of that source (``Timeline.copies``); the gold lists the copy's sentences under the copy. Only
+    copies the gold also names (``story.copies``) are followed, and only sentences whose text the other
+    article holds; a sentence of the copy's own stays the copy's (the tool keeps it there)."""
+    from timeline.sentences import split_sentences  # local: the scoring above needs no pipeline
+
+    by_id = {article.id: article for article in articles}
+    folded: dict[Key, Key] = {}
+    for copy, original in copies.items():
+        if _root(copy, story.copies) != _root(original, story.copies) or original not in by_id:
+            continue
+        original_text = by_id[original].text
+        gold_starts = {start for h in story.happenings for doc, start in h.sentences if doc == copy}
+        for sentence in split_sentences(by_id[copy]):
+            if sentence.start in gold_starts and (at := original_text.find(sentence.text)) >= 0:
+                folded[(copy, sentence.start)] = (original, at)
+    return folded
 
 
 def score_all(
@@ -459,7 +493,7 @@ def score_all(
     for story in load_gold(gold_path):
         if only and story.id != only:
             continue
-        score = score_story(story, build_story(story, directory))
+        score = score_story(story, *build_story(story, directory))
         scores.append(score)
         total.add(score.counts)
     return scores, total

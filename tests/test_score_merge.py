@@ -232,3 +232,33 @@ def test_repository_gold_is_well_formed():
             assert all(doc in s.documents for doc, _ in h.sentences)
             assert all(value_to_date(v) is not None for v in h.dates)
             assert h.disputed == (len(h.dates) > 1)
+
+
+def test_a_folded_copys_sentence_is_found_where_the_repeated_sentence_is():
+    # Gold: H = A0, B0, C40; C is a re-sent copy of A (the gold says so), its sentence at 40 repeats A's at 0.
+    # Output: the tool read C's text once, in A: E1 = A0, B0 (no mention of C at all).
+    # Without the folding C40 is in no event: 1 of 2 cross-article gold pairs found (A0-B0; A0-C40 is a copy
+    # pair, left out; B0-C40 missed). With C40 -> A0, B0-C40 shares E1: both pairs correct.
+    gold = story(happening("h", ["2022-02-14"], ("A", 0), ("B", 0), ("C", 40)), copies={"C": "A"})
+    events = [event("E1", "2022-02-14", mention("A", 0), mention("B", 0))]
+    assert sm.score_story(gold, events).counts.figures()["pair_recall"] == 0.5
+    folded = sm.score_story(gold, events, {("C", 40): ("A", 0)}).counts.figures()
+    assert folded["pair_recall"] == 1.0
+    assert folded["sentences_found"] == 3
+
+
+def test_folded_copies_follow_only_copies_the_gold_names_and_text_the_other_article_holds():
+    from timeline.types import Article
+
+    copy_text = "Acme opened a plant in Portvale. Its own line here."
+    articles = [
+        Article(id="A", path="a", text="Rahn spoke. Acme opened a plant in Portvale.", body=[(0, 44)]),
+        Article(id="C", path="c", text=copy_text, body=[(0, len(copy_text))]),
+    ]
+    gold = story(
+        happening("h", ["2022-02-14"], ("A", 12), ("C", 0), ("C", copy_text.index("Its"))), copies={"C": "A"}
+    )
+    # the repeated sentence maps to its place in A; C's own sentence is not in A's text, so it stays C's
+    assert sm.folded_copies(gold, articles, {"C": "A"}) == {("C", 0): ("A", 12)}
+    # a copy the gold does not name is not followed
+    assert sm.folded_copies(story(*gold.happenings), articles, {"C": "A"}) == {}

@@ -6,9 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from timeline.events.analysis import _QUOTE, _analysis_with_dates, _token_index
+from timeline.events.analysis import _QUOTE, _Analysis, _analysis_with_dates, _token_index
 from timeline.events.extract import _QuoteMarks
+from timeline.events.titles import _left_out, _left_out_flags
 from timeline.names import SURNAME_MIN_RATIO, keys_match
+from timeline.sentences import _TOKEN_BEFORE, _token_before
 from timeline.text import lower_words, tokenize
 from timeline.types import Sentence
 
@@ -57,3 +59,32 @@ def test_quote_marks_of_a_paragraph_are_counted_as_a_scan_of_it_would(text, star
 @given(st.text(alphabet="Ab1 ,;.'-&;\u00c9x", max_size=30))
 def test_lower_words_are_the_lower_case_tokens(text):
     assert lower_words(text) == [token.lower for token in tokenize(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB1 .\u00e9_\n-", max_size=60))
+def test_token_before_a_period_is_the_search_of_the_whole_window(text):
+    # the splitter starts its search after the window's last space; the match must be the full search's
+    for period in (i for i, char in enumerate(text) if char == "."):
+        expected = _TOKEN_BEFORE.search(text, max(0, period - 40), period + 1)
+        found = _token_before(text, period)
+        assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+_TITLE_SENTENCE = "On Monday last week , Acme said this plant in Norland will close next year ; Rahn agreed"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_SENTENCE.split(" ")), max_size=14), st.sets(st.integers(-2, 16)))
+def test_left_out_flags_are_each_tokens_left_out(words, ignored):
+    # the flags are marked from the ignored tokens; each must be what ``_left_out`` says of its token
+    tokens = tokenize(" ".join(words))
+    analysis = _Analysis(tokens, set(ignored), [(0, len(tokens))], [False] * len(tokens))
+    expected = [_left_out(analysis, i) for i in range(len(tokens))]
+    assert _left_out_flags(analysis) == expected
+
+
+def test_a_date_and_its_preposition_are_left_out_of_a_title():
+    tokens = tokenize("Acme closed the plant on Monday , officials said")
+    analysis = _Analysis(tokens, {5}, [(0, len(tokens))], [False] * len(tokens))
+    assert _left_out_flags(analysis) == [False] * 4 + [True, True] + [False] * 3

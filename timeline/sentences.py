@@ -34,6 +34,7 @@ _BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*|\d+)\.$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]?)(\S*)")
+_LINE_END_MARKS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these ends a sentence or clause
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -116,7 +117,7 @@ def _is_hard_wrapped(text: str, body: list[tuple[int, int]]) -> bool:
             if len(stripped) < 40 or not next_line:
                 continue
             longish += 1
-            if not re.search(r"[.!?:;\"'”’»)]$", stripped):
+            if stripped[-1] not in _LINE_END_MARKS:  # (stripped, 40+ characters: no newline to end on)
                 open_ended += 1
                 continued_lowercase += next_line[0].islower()
     # A list of headlines also has open-ended lines, but wrapped prose often goes on in lower case.
@@ -134,7 +135,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = m.end()
     if span := strip_span(text, position, end):
         spans.append(span)
-    if "&" not in text[start:end]:
+    if text.find("&", start, end) < 0:  # no markup code to trim (without copying the paragraph)
         return spans
     return [trimmed for span in spans if (trimmed := trim_markup_codes(text, *span))]
 
@@ -151,10 +152,18 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
     punctuation = m.group().rstrip("\"'”’»)]")
     if punctuation != "." or len(m.group()) != 1:
         return True  # "!", "?", "...", or a period with a closing quote after it
-    before = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.end())
+    before = _token_before(text, m.start())
     if not before:
         return True
     return _period_ends_sentence(before[1], next_word, opening)
+
+
+def _token_before(text: str, period: int) -> re.Match[str] | None:
+    """The word, dotted abbreviation or number right before the period at ``period`` (within 40
+    characters).  The same match as ``_TOKEN_BEFORE.search(text, max(0, period - 40), period + 1)``: a
+    token holds no space, so the search may start after the window's last space (far fewer attempts)."""
+    window = max(0, period - 40)
+    return _TOKEN_BEFORE.search(text, max(window, text.rfind(" ", window, period) + 1), period + 1)
 
 
 def _period_ends_sentence(token: str, next_word: str, opening: str) -> bool:

@@ -213,10 +213,18 @@ _DATELINE = re.compile(
 _LEAD_IN = re.compile(r"\b(?:says|writes|reports)\b[^:]{0,80}:\s*(?:&[A-Za-z]{1,8};\s*)?$")
 
 
+# patterns asked of every sentence or date: compiled once (``re``'s own cache costs a lookup per call)
+_CAPITALS_START = re.compile(r"\s*[A-Z]{2}")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00C0-\u024F]+)[\s\u2013\u2014-]*$")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
 def _report_line_length(text: str) -> int:
     """Length of a leading wire dateline (or a whole publication lead-in line) whose dates are not events."""
     match = _DATELINE.match(text)
-    if match and re.match(r"\s*[A-Z]{2}", text) and ("(" in match.group() or re.search(r"\d", match.group())):
+    if match and _CAPITALS_START.match(text) and ("(" in match.group() or _DIGIT.search(match.group())):
         return match.end()
     return len(text) if ":" in text and _LEAD_IN.search(text) else 0  # the lead-in ends with a colon
 
@@ -233,12 +241,12 @@ def _is_usable(expression: TimeExpression, text: str) -> bool:
 
 def _is_name_year(expression: TimeExpression, text: str) -> bool:
     """A bare year glued to a name ("Summit-2022", "Games 2024") labels the name, not a date."""
-    if not re.fullmatch(r"\d{4}", expression.text.strip()):
+    if not _YEAR.fullmatch(expression.text.strip()):
         return False
     before = text[max(0, expression.start - 40) : expression.start]
     if before.endswith("-"):
         return True
-    match = re.search(r"([A-Za-z\u00C0-\u024F]+)[\s\u2013\u2014-]*$", before)
+    match = _WORD_BEFORE.search(before)
     return bool(match and match.group(1)[:1].isupper() and match.group(1).lower() not in NOT_NAMES)
 
 
@@ -451,7 +459,7 @@ def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) ->
     span = span_of(expression)
     if span is None or span.granularity not in ("day", "time"):
         return False
-    if not re.match(r"['\u2019]s\b", analysis.text[expression.end - analysis.offset :]):
+    if not _POSSESSIVE.match(analysis.text[expression.end - analysis.offset :]):
         return False
     first = _token_index(analysis, expression.start)
     clause = _clause_of(analysis, first)
@@ -474,7 +482,7 @@ def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> 
     """Where the reported clause starts when a day in the possessive opens its subject right after a
     reporting verb ("analysts said (that) Friday's selling was ..."): that clause is of that day, the
     statement is not."""
-    if not re.match(r"['\u2019]s\b", analysis.text[expression.end - analysis.offset :]):
+    if not _POSSESSIVE.match(analysis.text[expression.end - analysis.offset :]):
         return None
     first = _token_index(analysis, expression.start)
     start = first
@@ -707,11 +715,7 @@ def _possessive_day(analysis: _Analysis, expression: TimeExpression) -> bool:
     """A day-level date in the possessive ("yesterday's", "Tuesday's")."""
     span = span_of(expression)
     after = analysis.text[expression.end - analysis.offset :]
-    return (
-        span is not None
-        and span.granularity in ("day", "time")
-        and re.match(r"['\u2019]s\b", after) is not None
-    )
+    return span is not None and span.granularity in ("day", "time") and _POSSESSIVE.match(after) is not None
 
 
 def _subject_of_clause(analysis: _Analysis, noun: int, clause: tuple[int, int], phrase_end: int) -> bool:

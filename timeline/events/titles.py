@@ -165,7 +165,16 @@ def _participle_before(analysis: _Analysis, kept: list[int], i: int) -> bool:
 def _left_out_flags(analysis: _Analysis) -> list[bool]:
     """``_left_out`` of every token, worked out once per analysis (each title of the sentence reads it)."""
     if analysis.left_out is None:
-        analysis.left_out = [_left_out(analysis, i) for i in range(len(analysis.tokens))]
+        # only an ignored token or the word right before one can be left out (``_left_out``): mark those
+        # instead of asking of every token (most sentences ignore nothing, or a date's few tokens)
+        tokens, n = analysis.tokens, len(analysis.tokens)
+        flags = [False] * n
+        for i in analysis.ignored:
+            if 0 <= i < n:
+                flags[i] = True
+                if i > 0 and tokens[i - 1].lower in _DANGLING_WORDS:
+                    flags[i - 1] = True  # "on [Monday]", "last [week]"
+        analysis.left_out = flags
     return analysis.left_out
 
 
@@ -235,6 +244,10 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
 _PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps unchanged
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")
+
+
+# the words ``_dangling_preposition`` leaves out before an ignored token (none of them is a comma)
+_DANGLING_WORDS = _TIME_PREPOSITIONS | {"last", "next", "this"}
 
 
 def _dangling_preposition(analysis: _Analysis, i: int) -> bool:
