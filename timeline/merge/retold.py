@@ -4,14 +4,16 @@ Papers days or months after a happening tell it again in a sentence or two ("The
 than 200 people", "The bombs went off almost simultaneously", "His mother died when their boat sank"),
 dated only by their own publication day or narrative.  The merge's mention rules compare such a sentence's
 action and names with the happening's reports and often miss it: the events stage may have read another
-action in it, or its article's same-day news took it first.  After the other steps, a sentence of an
-event only its own article tells (``RETOLD_MOVES`` sources), whose date it does not state, joins the
-earlier event ``RETOLD_SOURCES`` or more outlets tell when
+action in it, or its article's same-day news took it first.  After the other steps, a sentence whose date
+it does not state (a past or perfect report dated by its paper's day, or by the narrative), in an event
+only its own article tells (or two articles, when all that event holds are such sentences: one wire
+sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or more outlets tell when
 
 - it names that event's action in its own words (a word of the event's lexicon concept, or an allied
-  one: a death toll for an attack),
-- and its words are similar to the event's sentences, by the TF-IDF cosine of the sentence with all of
-  the event's sentences (``RETOLD_WORDING``; IDF over the collection's sentences, as ``similar.py``),
+  one: a death toll for an attack), its article not among the event's sources,
+- and it is similar to one of the event's sentences: the TF-IDF cosine with the most similar one reaches
+  ``RETOLD_WORDING`` (IDF over the collection's sentences, as ``similar.py``; a retelling repeats one
+  report's words, and against all of the event's sentences together a short sentence weighs little),
   the most similar such event winning.
 
 It joins as a ``retelling`` (a day the event's date allows: same or compatible date): its own date is
@@ -36,7 +38,9 @@ from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
 from timeline.types import DateValue, EventMention
 
 RETOLD_SOURCES = 3  # outlets an event needs to be a happening later papers retell
-RETOLD_MOVES = 1  # outlets the retelling sentence's event may have (its article alone)
+# outlets the retelling sentence's event may have: its article alone, or two when all it holds are retellings
+# (one wire sentence two papers print weeks later)
+RETOLD_MOVES = 2
 RETOLD_WORDING = 0.18  # TF-IDF cosine of the sentence with the event's most similar sentence
 # ... compared only when the sentence's cosine with all of the event's sentences together reaches this
 # (speed: a cheap bound that, measured, keeps every join)
@@ -63,7 +67,7 @@ def join_retold(
     moved: dict[int, list[EventMention]] = defaultdict(list)
     received: set[int] = set()
     for cid, cluster in enumerate(clusters):
-        if len(sources[cid]) > RETOLD_MOVES or cid in targets:
+        if cid in targets or not _mover(cluster, len(sources[cid])):
             continue
         for mentions in _sentences(cluster):
             found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept)
@@ -98,6 +102,11 @@ def _targets(clusters: list[_Cluster], sources: list[set[str]]) -> _Targets:
         head = heads.most_common(1)[0][0]
         targets[cid] = (when, frozenset({head}) | _ALLIED.get(head, frozenset()))
     return targets
+
+
+def _mover(cluster: _Cluster, sources: int) -> bool:
+    """An event whose sentences may move: one article's, or a few articles' retellings only."""
+    return sources == 1 or (sources <= RETOLD_MOVES and all(_may_retell(m) for m in cluster.mentions))
 
 
 def _may_retell(mention: EventMention) -> bool:
