@@ -33,7 +33,7 @@ from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import _ALLIED, RETELL_FAR, features
 from timeline.merge.scoring import _RETOLD_RULES, UNSTATED
-from timeline.merge.similar import Vector, _closest_member, _event_date, _Space
+from timeline.merge.similar import Vector, _closest_member, _cosine, _event_date, _Members, _Space
 from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
 from timeline.types import DateValue, EventMention
 
@@ -153,31 +153,6 @@ def _best_target(
         if cosine >= RETOLD_WORDING and (best is None or (cosine, -cid) > (best[1], -best[0])):
             best = (cid, cosine)
     return best
-
-
-def _cosine(vector: Vector, other: Vector) -> float:
-    return sum(weight * other.get(word, 0.0) for word, weight in vector.items())
-
-
-class _Members:
-    """Each target event's sentences as TF-IDF vectors (its retellings left out), made when first asked
-    for.  A retelling repeats one report's words: against the event's sentences all together (``_Space``)
-    a short sentence weighs little, against the report it repeats it stands out."""
-
-    def __init__(self, clusters: list[_Cluster], space: _Space) -> None:
-        self._clusters, self._space = clusters, space
-        self._vectors: dict[int, list[Vector]] = {}
-
-    def vectors(self, cid: int) -> list[Vector]:
-        found = self._vectors.get(cid)
-        if found is None:
-            texts = {
-                (m.document, m.sentence.start): m.sentence.text
-                for m in self._clusters[cid].mentions
-                if not _retelling(m)
-            }
-            found = self._vectors[cid] = [self._space.text_vector([text]) for text in texts.values()]
-        return found
 
 
 class _Naming:
