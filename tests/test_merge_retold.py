@@ -90,3 +90,7 @@ def test_the_happenings_named_by_a_sentences_own_words():
     assert _named_concepts("The bombs went off almost simultaneously.") == {"attack"}
     assert _named_concepts("Eleven people died in the blast.") == {"death", "attack"}
     assert _named_concepts("Prices rose sharply.") == frozenset()
+    # words that only situate something else: a relative clause's verb, a time since the happening
+    assert _named_concepts("Police traced the rifle that killed the guard.") == frozenset()
+    assert _named_concepts("She has had six operations since the Eastport bank bombing.") == frozenset()
+    assert _named_concepts("The bombing, which killed 12, shook the town.") == {"attack"}

@@ -155,16 +155,28 @@ def _best_target(
     return best
 
 
+def _aside(words: list[str], index: int) -> bool:
+    """The word names something the sentence only situates by: a relative clause's verb after "that" or
+    "which" ("the bullet that killed him" tells of the bullet), or a noun shortly after "since" ("surgery
+    since the bombing" tells of the surgery)."""
+    if index and words[index - 1] in ("that", "which"):
+        return True
+    return "since" in words[max(0, index - _SINCE_WORDS) : index]
+
+
+_SINCE_WORDS = 4  # "since the Norland embassy bombing"
+
+
 class _Naming:
-    """The lexicon concepts a sentence's own words name (two-word actions included: "went off"), each
-    word looked up once."""
+    """The lexicon concepts a sentence's own words name (two-word actions included: "went off"; words
+    only situating something else left out, ``_aside``), each word looked up once."""
 
     def __init__(self) -> None:
         self._seen: dict[str, str | None] = {}  # word (or two words) -> its concept
 
     def named(self, text: str) -> frozenset[str]:
         words = lower_words(text)
-        found = {self._concept(word) for word in set(words)}
+        found = {self._concept(word) for i, word in enumerate(words) if not _aside(words, i)}
         found.update(
             self._concept(f"{first} {second}")
             for first, second in zip(words, words[1:], strict=False)
