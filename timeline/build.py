@@ -67,6 +67,12 @@ def _tag(text: str, published: str | None, regions: list[tuple[int, int]]) -> li
     return tag(text, published, regions=regions)
 
 
+def _forget_recognised_units() -> None:
+    from timeline.temporal.units import forget_recognised_units
+
+    forget_recognised_units()  # memory, like the sentences read once: tagging reuses them while reading only
+
+
 def _split(article: Article) -> list[Sentence]:
     from timeline.sentences import split_sentences
 
@@ -93,6 +99,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         sentences[article.id], expressions[article.id], mentions[article.id] = _compact(reading, shared)
     del shared
     forget_kept_readings()  # memory: sentences read once are kept for the reading stage only
+    _forget_recognised_units()
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
     ordered = [a for a in ordered if a.id in sentences]
 

@@ -378,12 +378,12 @@ def resolve_month_day(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if len(days) == 2:
         # A range "Feb 10-20" / "10-20 February" becomes two expressions: its first and last day.
         if cand.family == "month_day":
-            first = (cand.start, _suffix_end(text, cand.match.end("day")))
-            second = (cand.match.start("day2"), cand.end)
+            first = (cand.start, _suffix_end(text, cand.end_of("day")))
+            second = (cand.start_of("day2"), cand.end)
         else:
-            first = (cand.start, _suffix_end(text, cand.match.end("day")))
-            second = (cand.match.start("day2"), cand.end)
-        between = text[cand.match.end("day") : cand.match.start("day2")]
+            first = (cand.start, _suffix_end(text, cand.end_of("day")))
+            second = (cand.start_of("day2"), cand.end)
+        between = text[cand.end_of("day") : cand.start_of("day2")]
         if re.search(r"and|&", between, re.IGNORECASE):  # "April 24 and 25": two days, not a span
             spans = [(first, "absolute.coordinated_first"), (second, "absolute.coordinated_second")]
         else:
@@ -485,9 +485,9 @@ def resolve_year_range(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     last = range_end_year(first, cand.group("y2"))
     return [
         make(cand, "DATE", f"{first:04d}", "absolute.year_range_start", "absolute",
-             span=(cand.start, cand.match.end("year"))),
+             span=(cand.start, cand.end_of("year"))),
         make(cand, "DATE", f"{last:04d}", "absolute.year_range_end", "absolute",
-             span=(cand.match.start("y2"), cand.end)),
+             span=(cand.start_of("y2"), cand.end)),
     ]  # fmt: skip
 
 
@@ -625,7 +625,7 @@ def resolve_year_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
     The reported period is the last quarter mentioned; without one, the year before publication.
     """
-    span = None if cand.group("noun") else (cand.match.start("core"), cand.end)
+    span = None if cand.group("noun") else (cand.start_of("core"), cand.end)
     ordinal = _clean(cand.group("ord"))
     found = _last_quarter_mention(ctx, cand.start)
     if found:
@@ -1015,7 +1015,7 @@ def _before_named_day(
     if pub is None:
         return [make(cand, "DATE", None, rule + ".weekday.unresolved", "unresolved")]
     rel = _clean(cand.group("wrel")) or None
-    start = cand.match.start("wd")
+    start = cand.start_of("wd")
     possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
     weekday = WEEKDAYS[_clean(cand.group("wd"))]
     tense = None
@@ -1074,7 +1074,7 @@ def _without_article(cand: Candidate, left: str, right: str) -> tuple[int, int] 
 
     TimeML tags the adjective only: "the [14-day] strike", "the [third-quarter] results".
     """
-    if "-" not in cand.source[cand.match.end(left) : cand.match.start(right)]:
+    if "-" not in cand.source[cand.end_of(left) : cand.start_of(right)]:
         return None
     article = re.match(r"the\s+", cand.source[cand.start : cand.end], re.IGNORECASE)
     return (cand.start + article.end(), cand.end) if article else None
@@ -1128,7 +1128,7 @@ def resolve_vague_duration(cand: Candidate, ctx: Context) -> list[TimeExpression
     unit = _unit(cand.group("unit"))
     span = None
     if cand.group("long"):  # "the decades-long feud": the adjective without the noun's article
-        span = (cand.match.start("vq") if cand.group("vq") else cand.match.start("unit"), cand.end)
+        span = (cand.start_of("vq") if cand.group("vq") else cand.start_of("unit"), cand.end)
     return [make(cand, "DURATION", _duration_value(None, unit), "duration.vague", "absolute", span=span)]
 
 

@@ -28,8 +28,9 @@ from timeline.temporal.normalise import (
     numeric_order_of,
     resolve_time,
 )
-from timeline.temporal.recognise import Candidate, find_candidates, modifies_noun, select_non_overlapping
+from timeline.temporal.recognise import Candidate, modifies_noun
 from timeline.temporal.timex import cached_value_to_date, is_valid_value
+from timeline.temporal.units import recognise
 from timeline.types import DateValue, TimeExpression
 
 # A malformed match (e.g. day 31 in a 30-day month) is simply not a date: resolvers may raise these.
@@ -63,7 +64,7 @@ def prepare(text: str, regions: list[tuple[int, int]] | None = None) -> Prepared
     if not isinstance(text, str) or not text:
         return _NOTHING
     try:
-        candidates = select_non_overlapping(find_candidates(text, _clean_regions(regions, len(text))))
+        candidates = recognise(text, _clean_regions(regions, len(text)))
     except (RecursionError, re.error):  # pragma: no cover - defensive: never raise on input text
         return _NOTHING
     if not candidates:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.temporal.lexicon import (
     DECADE_WORDS,
@@ -80,6 +80,17 @@ class Candidate:
     match: re.Match[str]  # matched against the lower-cased text: read case from ``source``
     priority: int
     source: str  # the original text
+    # ``source`` offset of the string ``match`` ran on: a sentence recognised once (``units.py``) keeps its
+    # match for every copy, each copy adding its own offset
+    offset: int = 0
+
+    def start_of(self, name: str) -> int:
+        """Where group ``name`` starts in ``source``."""
+        return self.match.start(name) + self.offset
+
+    def end_of(self, name: str) -> int:
+        """Where group ``name`` ends in ``source``."""
+        return self.match.end(name) + self.offset
 
     def group(self, name: str) -> str | None:
         try:
@@ -244,10 +255,14 @@ _TEMPERATURE_NEAR = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+
+
 def _decade_word_guard(text: str, m: re.Match[str]) -> bool:
     """ "the nineties" is a decade, but "temperatures in the nineties" are degrees."""
     before = re.split(r"[.!?]\s", text[max(0, m.start() - 50) : m.start()])[-1]
-    near = before + re.split(r"[.!?](?:\s|$)", text[m.end() : m.end() + 20])[0]
+    # up to the end of the sentence, closing quotes included (its next sentence says nothing of this one)
+    near = before + _SENTENCE_END.split(text[m.end() : m.end() + 20])[0]
     return not _TEMPERATURE_NEAR.search(near) and "°" not in near
 
 
@@ -1032,6 +1047,23 @@ def _families_starting_with(token: str) -> tuple[int, ...]:
     return cached
 
 
+# "the" starts a third of the tokens found and twenty families, almost always in vain ("the company"): a
+# family starting with "the" goes on with spaces (or a hyphen) and one of these words, a digit or an
+# apostrophe, so one test of what follows rules them all out at once.  Words are prefixes (a looser test
+# is still exact: the families are tried as before where it passes).
+_THE_FOLLOWERS = (
+    *_POSITION_WORDS, "close", *_GLUED_POSITION, *_REL_WORDS, *_NUMBER_WORDS, *DECADE_WORDS, "fiscal",
+    "first", "second", "third", "fourth", "final", "latest", "current", "previous", "quarter", "comparable",
+    "corresponding", "same", "year", "full", "calendar", "turn", "day", "following", "preceding", "prior",
+    "night", "week", "month", "decade", "centur", "fortnight", "present", "upcoming", "remaining", "other",
+    "some", "minute", "hour", "morning", "afternoon", "evening", "dawn", "daybreak", "dusk", "nightfall",
+    "sunrise", "sunset", "overnight", "small", "wee", "spring", "summer", "fall", "autumn", "winter",
+    "future", "near", "immediate", "short",
+)  # fmt: skip
+_AFTER_THE = re.compile(
+    rf"[\s-]+(?:\d|['’]|an?[\s-]|{trie_alternation(set(_THE_FOLLOWERS) - {'a', 'an'})})"
+)  # "the a few days": "a" only as a word
+
 _RELABELS = ("ago", "month_year")  # family names a guard may return instead of True
 
 # Families whose words are lower case in running text: capitalised inside a sentence they are part of
@@ -1045,9 +1077,10 @@ _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n(\[\"“”'‘’`—–-])\
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _is_title_name(text: str, start: int, end: int) -> bool:
+def _is_title_name(text: str, start: int, end: int, lines: list[tuple[int, int]] | None = None) -> bool:
     """Whether text[start:end] is capitalised like a title ("This Week", "60 Minutes", "VOA Today")
-    in a line that is not itself a headline ("Talks Resume Next Week" is a date)."""
+    in a line that is not itself a headline ("Talks Resume Next Week" is a date).  The span of every line
+    read is added to ``lines`` (the only read of this module not bounded to a few words around a match)."""
     words = _WORD.findall(text, start, end)
     if not words:
         return False
@@ -1060,21 +1093,53 @@ def _is_title_name(text: str, start: int, end: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
+    if lines is not None:
+        lines.append((line_start, line_end if line_end >= 0 else len(text)))
     line_words = _WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
     capitalised = sum(1 for w in line_words if w[0].isupper())
     headline = 3 <= len(line_words) <= 20 and capitalised >= 0.6 * len(line_words)
     return not (headline and not re.search(r"[.!?][\"”’']?\s*$", text[line_start : max(line_end, end)]))
 
 
-def accepted_family(text: str, m: re.Match[str], name: str, guard: Guard | None) -> str | None:
-    """The family a match of family ``name`` is kept as (a guard may re-label it), or None if rejected."""
+def accepted_family(
+    text: str, m: re.Match[str], name: str, guard: Guard | None, reads: Reads | None = None
+) -> str | None:
+    """The family a match of family ``name`` is kept as (a guard may re-label it), or None if rejected.
+
+    ``reads``: ``text`` is a window of a longer text (``Reads.full_text``); the match is noted there, and
+    the title test reads its line in the full text."""
+    if reads is not None:
+        reads.first_judged = min(reads.first_judged, m.start())
     verdict = True if guard is None else guard(text, m)
     if not verdict:
         return None
     family = verdict if isinstance(verdict, str) and verdict in _RELABELS else name
-    if family in _LOWER_CASE_FAMILIES and _is_title_name(text, m.start(), m.end()):
-        return None
+    if family in _LOWER_CASE_FAMILIES:
+        if reads is None:
+            title = _is_title_name(text, m.start(), m.end())
+        else:
+            at = reads.offset
+            title = _is_title_name(reads.full_text, m.start() + at, m.end() + at, reads.lines)
+        if title:
+            return None
     return family
+
+
+@dataclass
+class Reads:
+    """What recognising a window of ``full_text`` (starting at ``offset``) read outside its match spans.
+
+    Guards read at most ``GUARD_LEFT`` characters before a match they judge (``_before``'s 40, the decade
+    words' 50, the title test's 3); ``first_judged`` is the earliest such match (window offsets).  The title
+    test alone reads a whole line: ``lines`` holds the spans it read (``full_text`` offsets)."""
+
+    full_text: str
+    offset: int
+    first_judged: int = 1 << 62
+    lines: list[tuple[int, int]] = field(default_factory=list)
+
+
+GUARD_LEFT = 50  # characters a guard may read before the start of the match it judges
 
 
 def find_candidates(text: str, regions: list[tuple[int, int]]) -> list[Candidate]:
@@ -1083,21 +1148,30 @@ def find_candidates(text: str, regions: list[tuple[int, int]]) -> list[Candidate
     Equivalent to running ``finditer`` for every family over every region: a family is tried only
     where one of its start tokens begins, and (like ``finditer``) never again inside its own last match.
     """
+    return scan(text, _lower_same_length(text), [(start, end, end) for start, end in regions])
+
+
+def scan(
+    text: str, lowered: str, spans: list[tuple[int, int, int]], reads: Reads | None = None
+) -> list[Candidate]:
+    """``find_candidates`` for matches starting in [start, end) and ending by ``endpos``, per span."""
     found: list[Candidate] = []
-    lowered = _lower_same_length(text)
-    for start, end in regions:
+    for start, end, endpos in spans:
         resume = [start] * len(FAMILIES)  # per family: where its next match may begin
         for hit in _TOKEN_SCAN.finditer(lowered, start, end):
             pos = hit.start()
-            for index in _families_starting_with(hit.group()):
+            token = hit.group()
+            if token == "the" and not _AFTER_THE.match(lowered, pos + 3, endpos):
+                continue
+            for index in _families_starting_with(token):
                 if pos < resume[index]:
                     continue
                 name, pattern, guard = FAMILIES[index]
-                m = pattern.match(lowered, pos, end)
+                m = pattern.match(lowered, pos, endpos)
                 if m is None or m.end() == pos:
                     continue
                 resume[index] = m.end()
-                family = accepted_family(text, m, name, guard)
+                family = accepted_family(text, m, name, guard, reads)
                 if family:
                     found.append(Candidate(m.start(), m.end(), family, m, index, text))
     return found
