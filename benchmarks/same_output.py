@@ -1,15 +1,17 @@
 """Check that a speed change leaves the build's output unchanged (issue 13's behaviour-preserving rule).
 
-    python benchmarks/same_output.py build OUT_DIR [--source CHECKOUT] [--quick]
+    python benchmarks/same_output.py build OUT_DIR [--source CHECKOUT] [--quick] [--array N]
     python benchmarks/same_output.py compare BEFORE_DIR AFTER_DIR
 
 ``build`` writes one JSON build per case into OUT_DIR: the seeds, the Entities topics ``Phil_Spector``,
 ``Hu_Jintao`` (also with ``--top 10 --sentences 2``) and ``Sarah_Palin``, and the TimeML AQUAINT directory
-(``--quick`` leaves out ``Sarah_Palin``).  ``--source`` builds with another checkout (e.g. one made with
-``git archive COMMIT | tar -x -C DIR``) instead of the installed package: it runs ``python -S`` with
-PYTHONPATH set to the checkout and this interpreter's site-packages, so the editable install does not take
-precedence.  ``compare`` reports every case whose JSON differs, ignoring ``generator``; the input paths
-are the same in both builds (absolute), so the documents' paths compare equal.
+(``--quick`` leaves out ``Sarah_Palin``; ``--array N`` adds ``bench_scale``'s generated array of N records,
+the templated input where sentences repeat and the tables of sentences read once matter most).
+``--source`` builds with another checkout (e.g. one made with ``git archive COMMIT | tar -x -C DIR``)
+instead of the installed package: it runs ``python -S`` with PYTHONPATH set to the checkout and this
+interpreter's site-packages, so the editable install does not take precedence.  ``compare`` reports every
+case whose JSON differs, ignoring ``generator``; the input paths are the same in both builds (absolute), so
+the documents' paths compare equal.
 
 The evaluation data are read at run time from ``../shared/eval`` (beside the clone); none is stored.
 """
@@ -39,14 +41,17 @@ CASES: dict[str, list[str]] = {
 QUICK_SKIPS = {"Sarah_Palin"}
 
 
-def build(out_dir: Path, source: Path | None, quick: bool) -> int:
+def build(out_dir: Path, source: Path | None, quick: bool, array: int | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
+    cases = dict(CASES)
+    if array:
+        cases[f"array{array}"] = [str(_array_file(array))]
     python = [sys.executable]
     env = dict(os.environ)
     if source is not None:
         python.append("-S")
         env["PYTHONPATH"] = os.pathsep.join([str(source.resolve()), *site.getsitepackages()])
-    for name, arguments in CASES.items():
+    for name, arguments in cases.items():
         if quick and name in QUICK_SKIPS:
             continue
         output = out_dir / f"{name}.json"
@@ -57,6 +62,15 @@ def build(out_dir: Path, source: Path | None, quick: bool) -> int:
         completed = subprocess.run(command, env=env, cwd=source.resolve() if source is not None else ROOT)
         print(f"{name}: exit {completed.returncode}", flush=True)
     return 0
+
+
+def _array_file(records: int) -> Path:
+    """``bench_scale``'s generated JSON array of ``records`` records (seeded: the same file for the same
+    number), written where ``bench_build_topics.py --array`` writes it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_build_topics import ARRAY, topic_path
+
+    return topic_path(ENTITIES, f"{ARRAY}{records}")
 
 
 def _comparable(path: Path) -> dict:
@@ -107,12 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     building.add_argument("out_dir", type=Path)
     building.add_argument("--source", type=Path, help="a checkout to build with instead of the installed one")
     building.add_argument("--quick", action="store_true", help="leave out the largest topic")
+    building.add_argument(
+        "--array", type=int, metavar="N", help="also bench_scale's generated JSON array of N records"
+    )
     comparing = commands.add_parser("compare")
     comparing.add_argument("before_dir", type=Path)
     comparing.add_argument("after_dir", type=Path)
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.out_dir, args.source, args.quick)
+        return build(args.out_dir, args.source, args.quick, args.array)
     return compare(args.before_dir, args.after_dir)
 
 

@@ -3,7 +3,7 @@
 from timeline.build import build_timeline
 from timeline.merge.clusters import _Cluster
 from timeline.merge.features import features, governing_action
-from timeline.merge.similar import join_similar
+from timeline.merge.similar import SIMILAR_WORDING, _cosine, _Space, join_similar
 from timeline.temporal.timex import value_to_date
 from timeline.text import word_stem
 from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
@@ -140,3 +140,40 @@ def test_an_event_two_outlets_tell_joins_a_similar_one_that_more_outlets_tell():
     ]
     merged = join_similar([smaller, larger, *others])
     assert sorted({m.document for m in merged[0].mentions}) == ["a", "b", "c", "d", "e"]
+
+
+def _nth(index: int, mention: EventMention) -> EventMention:
+    """The mention as its article's sentence ``index``."""
+    text = mention.sentence.text
+    mention.sentence = Sentence(mention.document, index, index * 100, index * 100 + len(text), text, 0, 1)
+    return mention
+
+
+def test_a_lone_report_repeating_one_sentence_of_the_days_event_joins_it():
+    day = "2031-03-04"
+    flood = _cluster(
+        _nth(0, _report("a", day, "Floodwater from the Kelso reservoir swept through the Marrow valley.")),
+        _nth(1, _report("a", day, "Rescue boats from Vesta searched the flooded fields until dark.")),
+        _nth(0, _report("b", day, "Kelso reservoir floodwater swept through Marrow valley villages.")),
+        _nth(1, _report("b", day, "Engineers had warned of cracks in the old dam wall for years.")),
+        _nth(2, _report("b", day, "``We lost the whole harvest in one night,'' said farmer Ilse Brandt.")),
+        _nth(3, _report("b", day, "Army helicopters lifted stranded families from rooftops in Trell.")),
+        _nth(2, _report("a", day, "Power lines to the northern suburbs of Vesta came down at noon.")),
+        _nth(3, _report("a", day, "The governor declared an emergency and closed every school in Marrow.")),
+        _nth(4, _report("a", day, "Insurers expect claims above two billion crowns, analysts estimated.")),
+        _nth(5, _report("a", day, "Trains to Vesta stopped after the embankment washed away.")),
+        _nth(4, _report("b", day, "Volunteers filled sandbags along the canal through the evening.")),
+    )
+    quoted = "``We lost the whole harvest in one night,'' a farmer told reporters."
+    quote = _cluster(_report("c", day, quoted))
+    market = _cluster(_report("d", day, "Farmers sold the harvest at the weekly market in Ostria."))
+    others = [
+        _cluster(_report("f", "2031-02-0" + str(n), f"The {word} council met to discuss the budget."))
+        for n, word in enumerate(("Norland", "Acme", "Borex", "Cantor", "Delta"), start=1)
+    ]
+    space = _Space([flood, quote, market, *others])
+    assert _cosine(space.vector(1), space.vector(0)) < SIMILAR_WORDING  # the event as a whole: too little
+    merged = join_similar([flood, quote, market, *others])
+    by_documents = sorted(sorted({m.document for m in c.mentions}) for c in merged)
+    # the quote repeats one of the flood's sentences; the market shares a word or two, no sentence
+    assert by_documents == [["a", "b", "c"], ["d"], *[["f"]] * 5]

@@ -51,6 +51,7 @@ def _clear_kept_readings() -> None:
     analysis._text_readings.clear()
     extract._dated_readings.clear()
     extract._main_verbs.clear()
+    extract._undated_readings.clear()
     analysis._analysis_with_dates.cache_clear()
 
 
@@ -104,6 +105,22 @@ def test_a_repeated_sentence_is_read_once_and_gets_its_own_article_and_offsets()
     assert council.document == "a2"
     assert council.sentence.document == "a2"
     assert second.text[council.expression.start : council.expression.end] == "14 February 2022"
+
+
+def test_an_undated_sentence_seen_again_is_read_once_and_gets_its_own_article():
+    _clear_kept_readings()
+    # "The talks collapsed yesterday." is dated by the publication day: a mention without an expression
+    articles = [_article(n, [10, 11], [" ", " "], "2022-02-15") for n in range(1, 4)]
+    fresh = [_read_afresh(article) for article in articles]
+    _clear_kept_readings()
+    kept = [[_comparable(m) for m in read_article(article)[2]] for article in articles]
+    assert kept == fresh
+    templates = [m for m in extract._undated_readings.values() if m is not None]
+    assert templates  # seen twice: kept; the third copy is made from it
+    third = read_article(_article(4, [10, 11], [" ", " "], "2022-02-15"))[2]
+    assert {m.document for m in third} == {"a4"}
+    assert all(m.sentence.document == "a4" for m in third)
+    assert all(m.title.startswith(("The talks", "Westholm")) for m in third)
 
 
 _WORDS = st.sampled_from(

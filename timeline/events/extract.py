@@ -335,10 +335,12 @@ _EXPRESSION_FIELDS = attrgetter(
 
 def forget_kept_readings() -> None:
     """Empty this process's tables of sentences read once (``_dated_mentions_once``, ``_main_verb_once``,
-    ``analysis._keep_reading``): memory, once a build has read its articles (the merge never reads them)."""
+    ``_mention``, ``analysis._keep_reading``): memory, once a build has read its articles (the merge never
+    reads them)."""
     _dated_readings.clear()
     _main_verbs.clear()
     _text_readings.clear()
+    _undated_readings.clear()
 
 
 def _dated_mentions_once(
@@ -793,7 +795,44 @@ def _past_or_perfect(word: str) -> bool:
     return word in _PERFECT or is_past_form(word)
 
 
+# mentions without a date expression (implicit dates, undated reports) by the analysis's ``reading`` key,
+# the clause, the trigger and the title span: None when the key was seen once, then a kept mention
+_undated_readings: OrderedDict[tuple, EventMention | None] = OrderedDict()
+_UNSEEN = object()
+
+
 def _mention(
+    article: Article,
+    sentence: Sentence,
+    analysis: _Analysis,
+    clause: tuple[int, int],
+    trigger: int | None,
+    expression: TimeExpression | None,
+    title_span: tuple[int, int] | None = None,
+) -> EventMention:
+    """``_read_mention``, once for every copy of a sentence when the mention has no date expression.
+
+    Exact: without an expression, ``_read_mention`` reads the analysis only through its text, token
+    indices and offsets compared with one another (equal for every copy: the ``reading`` key), and the
+    article and sentence only to store them; a copy gets the kept mention's fields with its own article and
+    sentence (new lists: later steps change mentions in place).  A key is only marked when first seen: most
+    sentences of real news are read once, and a copy kept for each would cost more than it saves."""
+    if expression is not None or analysis.reading is None:
+        return _read_mention(article, sentence, analysis, clause, trigger, expression, title_span)
+    key = (analysis.reading, clause, trigger, title_span)
+    kept = _undated_readings.get(key, _UNSEEN)
+    if kept is _UNSEEN or kept is None:
+        mention = _read_mention(article, sentence, analysis, clause, trigger, None, title_span)
+        seen = kept is not _UNSEEN
+        _undated_readings[key] = _copy_mention(mention, mention.document, sentence, None) if seen else None
+        if len(_undated_readings) > DATED_READINGS:
+            _undated_readings.popitem(last=False)
+        return mention
+    _undated_readings.move_to_end(key)
+    return _copy_mention(kept, article.id, sentence, None)
+
+
+def _read_mention(
     article: Article,
     sentence: Sentence,
     analysis: _Analysis,

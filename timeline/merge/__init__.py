@@ -19,7 +19,9 @@ with events that share a concept in nearby weeks, so it stays near-linear.
 The steps, one module each: ``features`` (what a mention is compared by), ``dates`` (date
 spans and their distances), ``scoring`` (how well two mentions match), ``candidates`` (the index that
 finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joining undated mentions),
-``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``).
+``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``); after clustering, the steps that
+join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
+``makers``, ``restated``, ``retold``: ``docs/architecture.md``, "Events and merging").
 """
 
 from __future__ import annotations

@@ -4,14 +4,16 @@ Papers days or months after a happening tell it again in a sentence or two ("The
 than 200 people", "The bombs went off almost simultaneously", "His mother died when their boat sank"),
 dated only by their own publication day or narrative.  The merge's mention rules compare such a sentence's
 action and names with the happening's reports and often miss it: the events stage may have read another
-action in it, or its article's same-day news took it first.  After the other steps, a sentence of an
-event only its own article tells (``RETOLD_MOVES`` sources), whose date it does not state, joins the
-earlier event ``RETOLD_SOURCES`` or more outlets tell when
+action in it, or its article's same-day news took it first.  After the other steps, a sentence whose date
+it does not state (a past or perfect report dated by its paper's day, or by the narrative), in an event
+only its own article tells (or two articles, when all that event holds are such sentences: one wire
+sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or more outlets tell when
 
 - it names that event's action in its own words (a word of the event's lexicon concept, or an allied
-  one: a death toll for an attack),
-- and its words are similar to the event's sentences, by the TF-IDF cosine of the sentence with all of
-  the event's sentences (``RETOLD_WORDING``; IDF over the collection's sentences, as ``similar.py``),
+  one: a death toll for an attack), its article not among the event's sources,
+- and it is similar to one of the event's sentences: the TF-IDF cosine with the most similar one reaches
+  ``RETOLD_WORDING`` (IDF over the collection's sentences, as ``similar.py``; a retelling repeats one
+  report's words, and against all of the event's sentences together a short sentence weighs little),
   the most similar such event winning.
 
 It joins as a ``retelling`` (a day the event's date allows: same or compatible date): its own date is
@@ -30,14 +32,19 @@ from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import _ALLIED, RETELL_FAR, features
-from timeline.merge.scoring import UNSTATED
-from timeline.merge.similar import _closest_member, _event_date, _Space
+from timeline.merge.scoring import _RETOLD_RULES, UNSTATED
+from timeline.merge.similar import Vector, _closest_member, _cosine, _event_date, _Members, _Space
 from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
 from timeline.types import DateValue, EventMention
 
 RETOLD_SOURCES = 3  # outlets an event needs to be a happening later papers retell
-RETOLD_MOVES = 1  # outlets the retelling sentence's event may have (its article alone)
-RETOLD_WORDING = 0.11  # TF-IDF cosine of the sentence with the event's sentences
+# outlets the retelling sentence's event may have: its article alone, or two when all it holds are retellings
+# (one wire sentence two papers print weeks later)
+RETOLD_MOVES = 2
+RETOLD_WORDING = 0.18  # TF-IDF cosine of the sentence with the event's most similar sentence
+# ... compared only when the sentence's cosine with all of the event's sentences together reaches this
+# (speed: a cheap bound that, measured, keeps every join)
+_CANDIDATE_WORDING = 0.05
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
 
 
@@ -52,14 +59,18 @@ def join_retold(
     if not targets:
         return clusters
     space = _Space(clusters, idf)
-    naming = _Naming()
+    naming, members = _Naming(), _Members(clusters, space)
+    by_concept: dict[str, list[int]] = defaultdict(list)  # the targets each concept names
+    for cid, (_, concepts) in targets.items():
+        for name in concepts:
+            by_concept[name].append(cid)
     moved: dict[int, list[EventMention]] = defaultdict(list)
     received: set[int] = set()
     for cid, cluster in enumerate(clusters):
-        if len(sources[cid]) > RETOLD_MOVES or cid in targets:
+        if cid in targets or not _mover(cluster, len(sources[cid])):
             continue
         for mentions in _sentences(cluster):
-            found = _best_target(mentions[0], targets, sources, space, naming)
+            found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept)
             if found is None:
                 continue
             into, cosine = found
@@ -93,11 +104,25 @@ def _targets(clusters: list[_Cluster], sources: list[set[str]]) -> _Targets:
     return targets
 
 
+def _mover(cluster: _Cluster, sources: int) -> bool:
+    """An event whose sentences may move: one article's, or a few articles' retellings only."""
+    return sources == 1 or (sources <= RETOLD_MOVES and all(_may_retell(m) for m in cluster.mentions))
+
+
+def _may_retell(mention: EventMention) -> bool:
+    """Dated, the date unstated; by the publication day, a past or perfect report (a lead or a present
+    report is the day's own news, as ``scoring.may_retell`` has it)."""
+    if mention.date is None or mention.date_source not in UNSTATED:
+        return False
+    rule = mention.date_rule.partition(".")[2]
+    return mention.date_source != "publication-implicit" or rule in _RETOLD_RULES
+
+
 def _sentences(cluster: _Cluster) -> list[list[EventMention]]:
-    """The cluster's mentions that may retell, grouped by sentence: dated, the date unstated."""
+    """The cluster's mentions that may retell (``_may_retell``), grouped by sentence."""
     by_sentence: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
     for mention in cluster.mentions:
-        if mention.date is not None and mention.date_source in UNSTATED:
+        if _may_retell(mention):
             by_sentence[(mention.document, mention.sentence.start)].append(mention)
     return list(by_sentence.values())
 
@@ -107,38 +132,51 @@ def _best_target(
     targets: _Targets,
     sources: list[set[str]],
     space: _Space,
+    members: _Members,
     naming: _Naming,
+    by_concept: dict[str, list[int]],
 ) -> tuple[int, float] | None:
-    """The most similar earlier event whose action the sentence names, above ``RETOLD_WORDING``."""
+    """The earlier event whose action the sentence names with the most similar sentence, above
+    ``RETOLD_WORDING``."""
     start, _ = bounds(mention)
     named = naming.named(mention.sentence.text)
-    if not named:
-        return None
-    vector: dict[str, float] | None = None
+    vector: Vector | None = None
     best: tuple[int, float] | None = None
-    for cid, (when, concepts) in targets.items():
-        if not (named & concepts) or mention.document in sources[cid]:
-            continue
-        if when.start > start or (start - when.end) > RETELL_FAR:
+    for cid in sorted({cid for c in named for cid in by_concept.get(c, ())}):
+        when = targets[cid][0]
+        if when.start > start or start - when.end > RETELL_FAR or mention.document in sources[cid]:
             continue
         vector = vector or space.text_vector([mention.sentence.text])
-        other = space.vector(cid)
-        cosine = sum(weight * other.get(word, 0.0) for word, weight in vector.items())
+        if _cosine(vector, space.vector(cid)) < _CANDIDATE_WORDING:
+            continue
+        cosine = max((_cosine(vector, other) for other in members.vectors(cid)), default=0.0)
         if cosine >= RETOLD_WORDING and (best is None or (cosine, -cid) > (best[1], -best[0])):
             best = (cid, cosine)
     return best
 
 
+def _aside(words: list[str], index: int) -> bool:
+    """The word names something the sentence only situates by: a relative clause's verb after "that" or
+    "which" ("the bullet that killed him" tells of the bullet), or a noun shortly after "since" ("surgery
+    since the bombing" tells of the surgery)."""
+    if index and words[index - 1] in ("that", "which"):
+        return True
+    return "since" in words[max(0, index - _SINCE_WORDS) : index]
+
+
+_SINCE_WORDS = 4  # "since the Norland embassy bombing"
+
+
 class _Naming:
-    """The lexicon concepts a sentence's own words name (two-word actions included: "went off"), each
-    word looked up once."""
+    """The lexicon concepts a sentence's own words name (two-word actions included: "went off"; words
+    only situating something else left out, ``_aside``), each word looked up once."""
 
     def __init__(self) -> None:
         self._seen: dict[str, str | None] = {}  # word (or two words) -> its concept
 
     def named(self, text: str) -> frozenset[str]:
         words = lower_words(text)
-        found = {self._concept(word) for word in words}
+        found = {self._concept(word) for i, word in enumerate(words) if not _aside(words, i)}
         found.update(
             self._concept(f"{first} {second}")
             for first, second in zip(words, words[1:], strict=False)
@@ -166,7 +204,7 @@ def _join(
     into: _Cluster,
     when: DateValue,
     cosine: float,
-    vectors: tuple[dict[str, float], dict[str, float]],
+    vectors: tuple[Vector, Vector],
 ) -> None:
     """Move the sentence's mentions into ``into`` (dated ``when``) as a retelling, or on a same or
     compatible date when the event's date allows theirs; each one's join says why."""

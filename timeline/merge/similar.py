@@ -37,6 +37,10 @@ from timeline.types import DateValue, EventMention
 
 SIMILAR_MOVES = 2  # an event told by this many articles or fewer may join a similar one more articles tell
 SIMILAR_WORDING = 0.2  # TF-IDF cosine above which a lone event is the day's event in other words
+# ... or, for an event above ``_CANDIDATE_WORDING``, the cosine of its sentence most similar to one of the
+# day's event's sentences: one report repeating another's words, diluted among the event's other sentences
+SIMILAR_SENTENCE = 0.4
+_CANDIDATE_WORDING = 0.08  # (measured: 0.1 keeps every such join, 0.12 loses some)
 _COMPARED_WORDS = 30  # a lone event's heaviest words compared (the rest add little to the cosine)
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
@@ -60,6 +64,7 @@ def join_similar(
     if not movers or not targets:
         return clusters
     space = _Space(clusters, idf)
+    members = _Members(clusters, space)
     dates: dict[int, DateValue] = {}
     # each day's words: the events using them, as one flat list of event id, weight, event id, weight ...
     # (memory, issue #13: a tuple per pair cost 5 MB at the merge's peak on a 1,000-article topic)
@@ -81,11 +86,12 @@ def join_similar(
         best = _most_similar(
             clusters[cid],
             cid,
-            space,
+            (space, members),
             postings,
             dates,
             lambda t, own=own: sources[t] > own and t not in gone,
             days,
+            lone=own == 1,
         )
         if best is not None:
             into, cosine = best
@@ -116,13 +122,15 @@ def _event_date(cluster: _Cluster) -> DateValue | None:
 def _most_similar(
     cluster: _Cluster,
     cid: int,
-    space: _Space,
+    spaces: tuple[_Space, _Members],
     postings: dict[int, dict[str, list[int | float]]],
     dates: dict[int, DateValue],
     allowed: Callable[[int], bool],
     posting_days: list[int],
+    lone: bool = False,
 ) -> tuple[int, float] | None:
-    """The most similar event of several articles whose date every mention's own date allows."""
+    """The most similar event of several articles whose date every mention's own date allows; for a
+    ``lone`` event (one article's), also one with a sentence one of its own repeats (``SIMILAR_SENTENCE``)."""
     spans = [bounds(m) for m in cluster.mentions]
     first = max(start for start, _ in spans)
     last = min(end for _, end in spans)
@@ -132,6 +140,7 @@ def _most_similar(
     ]
     if not days:
         return None  # no event of several articles on a day the lone event's own dates all allow
+    space, members = spaces
     vector = space.vector(cid)
     heaviest = (
         nlargest(_COMPARED_WORDS, vector.items(), key=itemgetter(1))
@@ -139,6 +148,7 @@ def _most_similar(
         else vector.items()
     )
     best: tuple[float, int] | None = None
+    own: list[Vector] = []  # the cluster's sentences' vectors, made when first needed
     for day in days:
         words = postings[day]
         dots: dict[int, float] = {}  # the cosine with each event of the day (unit vectors)
@@ -151,12 +161,26 @@ def _most_similar(
             for target, other in zip(pairs, pairs, strict=True):
                 dots[target] = dot(target, 0.0) + weight * other
         for target, cosine in dots.items():
-            if cosine < SIMILAR_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
+            if cosine < _CANDIDATE_WORDING or (best is not None and (-cosine, target) >= (-best[0], best[1])):
                 continue  # the most similar wins, the first (lowest id) on a tie: independent of order
             when = dates[target]
-            if allowed(target) and all(start <= when.end and when.start <= end for start, end in spans):
-                best = (cosine, target)
+            if not (allowed(target) and all(start <= when.end and when.start <= end for start, end in spans)):
+                continue
+            if cosine < SIMILAR_WORDING:
+                if not lone:
+                    continue  # two outlets' event: by its wording as a whole (measured: no join lost)
+                if not own:
+                    texts = {(m.document, m.sentence.start): m.sentence.text for m in cluster.mentions}
+                    own = [space.text_vector([text]) for text in texts.values()]
+                if not _repeats_a_report(own, members.vectors(target)):
+                    continue
+            best = (cosine, target)
     return (best[1], best[0]) if best else None
+
+
+def _repeats_a_report(own: list[Vector], others: list[Vector]) -> bool:
+    """One of the cluster's sentences is as similar as ``SIMILAR_SENTENCE`` to one of the target's."""
+    return any(_cosine(vector, other) >= SIMILAR_SENTENCE for vector in own for other in others)
 
 
 def _join(lone: _Cluster, into: _Cluster, cosine: float, vector: Vector, other: Vector) -> None:
@@ -217,6 +241,31 @@ class _Space:
         weights = {w: (1.0 + math.log(n)) * self._idf.get(w, 0.0) for w, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         return {w: x / norm for w, x in weights.items() if x > 0}
+
+
+def _cosine(vector: Vector, other: Vector) -> float:
+    if len(vector) > len(other):
+        vector, other = other, vector  # the shorter one's words looked up in the longer one
+    get = other.get
+    return sum(weight * get(word, 0.0) for word, weight in vector.items())
+
+
+class _Members:
+    """Each event's distinct sentences as TF-IDF vectors (its retellings left out), made when first asked
+    for.  A short report, or a retelling, repeats one report's words: against the event's sentences all
+    together (``_Space``) it weighs little, against the report it repeats it stands out."""
+
+    def __init__(self, clusters: list[_Cluster], space: _Space) -> None:
+        self._clusters, self._space = clusters, space
+        self._vectors: dict[int, list[Vector]] = {}
+
+    def vectors(self, cid: int) -> list[Vector]:
+        found = self._vectors.get(cid)
+        if found is None:
+            # by text: the copies of one wire sentence are one vector
+            texts = {m.sentence.text for m in self._clusters[cid].mentions if not _retelling(m)}
+            found = self._vectors[cid] = [self._space.text_vector([text]) for text in texts]
+        return found
 
 
 def sentence_idf(clusters: list[_Cluster]) -> dict[str, float]:

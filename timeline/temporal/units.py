@@ -6,9 +6,10 @@ records) can reuse what was found in its first copy, its offsets shifted.  The t
 where no expression and no guard can reach across the cut:
 
 * a unit ends after a sentence's final ``.``/``!``/``?`` (closing quotes or brackets allowed), the spaces
-  after it and before a capital letter (or a quote or bracket and a capital): no family matches across
-  ``". X"``, and every guard's reading after a match stops at that mark (anchored patterns that must
-  first match spaces or a word);
+  (space, tab, newline) after it and before a capital letter (or a quote or bracket and a capital): no
+  family matches across ``". X"``, and every guard's reading after a match stops at that mark (anchored
+  patterns that must first match spaces or a word; the decade words' look at the rest of the sentence
+  stops there too);
 * not after a word whose dot may belong to an expression or to an abbreviation: single letters and
   initials ("p.m. Tuesday", "U.S."), titles ("Mr."), a day name before a date ("Monday. March 5" and
   "Tues. Nov. 9" are one ``month_day`` match).  A month's dot never ends a match before a capital
