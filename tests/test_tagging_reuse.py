@@ -124,3 +124,32 @@ def test_property_repeated_sentences_tag_alike(picks, separators, published) -> 
         for _ in range(3):  # first sight, second (recognised alone and kept), third (reused)
             by_units, whole = _tag_both(text, published, None, monkeypatch)
             assert by_units == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    day=st.dates(),
+    months=st.integers(-30_000, 30_000),
+    unit=st.sampled_from(["month", "quarter"]),
+)
+def test_month_shift_matches_relativedelta(day, months, unit) -> None:
+    """Month and quarter shifts in integers give relativedelta's year and month (None where it raises)."""
+    from dateutil.relativedelta import relativedelta
+
+    from timeline.temporal.anchor import _month_shift
+    from timeline.temporal.timex import date_to_value
+
+    try:
+        expected = date_to_value(day + relativedelta(months=months), unit)
+    except (OverflowError, ValueError):
+        expected = None
+    assert _month_shift(day, months, unit) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab.:!?\"'”’»,) \t\n\r\xa0")), max_size=60))
+def test_paragraph_breaks_match_the_pattern(text) -> None:
+    """The newline-by-newline paragraph breaks are the pattern's ``finditer`` ends."""
+    from timeline.temporal.anchor import _PARAGRAPH_BREAK, paragraph_breaks
+
+    assert paragraph_breaks(text) == [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
