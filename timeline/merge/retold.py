@@ -176,7 +176,11 @@ class _Naming:
 
     def named(self, text: str) -> frozenset[str]:
         words = lower_words(text)
-        found = {self._concept(word) for i, word in enumerate(words) if not _aside(words, i)}
+        seen, found = self._seen, set()
+        for i, word in enumerate(words):
+            named = seen[word] if word in seen else self._concept(word)
+            if named and not _aside(words, i):
+                found.add(named)
         found.update(
             self._concept(f"{first} {second}")
             for first, second in zip(words, words[1:], strict=False)

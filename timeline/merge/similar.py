@@ -290,7 +290,7 @@ def _words(text: str) -> tuple[str, ...]:
 
     Not cached (memory, issue #13): a module cache kept 13 MB of word tuples alive through the rest of a
     large merge, for 7% of hits."""
-    # interned: the vectors and postings of many events then share one string per word
-    return tuple(
-        sys.intern(w) for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 3 and w not in STOPWORDS
-    )
+    # interned: the vectors and postings of many events then share one string per word (a list
+    # comprehension, not nested generators: the merge reads every sentence's words several times)
+    intern = sys.intern
+    return tuple([intern(w) for m in _WORD.findall(text) if len(w := m.lower()) >= 3 and w not in STOPWORDS])
