@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 
 from timeline.merge.clusters import _Cluster
@@ -13,6 +13,7 @@ from timeline.merge.features import _STATUS_ORDER
 from timeline.types import DateValue, Event, EventMention, JoinReason
 
 CONCISE_TITLE_WORDS = 14  # a title up to this long reads on one line
+LEAD_SENTENCES = 1  # an article's sentences up to this index (headline, first sentence) tell its news
 
 
 def _to_event(
@@ -37,7 +38,7 @@ def _to_event(
     documents = {m.document for m in mentions}
     # a re-sent copy is listed through its mentions, but counts as a source only on its own
     sources = sorted(d for d in documents if d not in copies) or sorted(documents)
-    title = _pick_title(agreeing or mentions, when)
+    title = _pick_title(mentions, when)
     counting = set(sources)  # scale (issue #9): an event of thousands of sources is no list to search
     counted = [m for m in agreeing or mentions if m.document in counting]
     status = _pick_status(counted or agreeing or mentions, when, latest or {})
@@ -72,14 +73,51 @@ def _expr_start(mention: EventMention) -> int:
 
 
 def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
+    """The title of the mention that best says the happening most of the event's sentences tell.
+
+    First a mention on the event's day, by its own date expression or as an article's lead (headline or
+    first sentence, dated by publication: the news of the day), then a title that reads on a line, then
+    the most central: its words (terms, names) echoed by the most other sources and sentences of the
+    event, so that a large event is titled by what its outlets retell, not by the shortest aside."""
+    support = _word_support(mentions)
+
     def quality(m: EventMention) -> tuple:
-        exact = bool(when and m.date and m.date.value == when.value)
+        on_day = bool(when and m.date and m.date.value == when.value) and (
+            m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES
+        )
         words = len(m.title.split())
         # titles carry their whole clause: one that reads on a line (3 to 14 words) beats a long one
         long_enough, concise = words >= 3, words <= CONCISE_TITLE_WORDS
-        return (exact, long_enough, concise, bool(m.title), min(len(m.actors), 3), -len(m.title), m.title)
+        central = sum(support[word] for word in _title_words(m))
+        return (
+            on_day,
+            long_enough,
+            concise,
+            bool(m.title),
+            central,
+            min(len(m.actors), 3),
+            -len(m.title),
+            m.title,
+        )
 
     return max(mentions, key=quality).title if mentions else ""
+
+
+def _title_words(mention: EventMention) -> set[str]:
+    return set(mention.terms) | {actor.lower() for actor in mention.actors}
+
+
+def _word_support(mentions: list[EventMention]) -> dict[str, float]:
+    """How much of the rest of the event repeats each word: one point per other source using it, and a
+    fraction per other sentence (which decides within one source). Linear in the event's words."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    sentences: Counter[str] = Counter()
+    for mention in mentions:
+        for word in _title_words(mention):
+            sources[word].add(mention.document)
+            sentences[word] += 1
+    count = len(mentions)
+    return {word: len(sources[word]) - 1 + (sentences[word] - 1) / count for word in sources}
 
 
 def _pick_status(
