@@ -67,3 +67,16 @@ def test_a_title_that_reads_on_one_line_still_beats_a_more_central_long_one() ->
         "c", DAY, "Norland regulators on Monday named the fault.", "named", ["Norland"], RECALL_TERMS
     )
     assert _title([long_one, short, echo]) in {short.title, echo.title}
+
+
+def test_a_report_of_the_happening_titles_it_over_an_earlier_plan_of_it() -> None:
+    plan = dated_mention(
+        "a", DAY, "Acme will recall its kettles over a fault on Monday.", "recall", ["Acme"], RECALL_TERMS
+    )
+    plan.status = "expected"
+    echo = dated_mention(
+        "b", DAY, "Acme plans a kettle recall over a fault on Monday.", "plans", ["Acme"], RECALL_TERMS
+    )
+    echo.status = "expected"
+    report = dated_mention("c", DAY, "Acme recalled kettles on Monday.", "recalled", ["Acme"], ["recall"])
+    assert _title([plan, echo, report]) == report.title

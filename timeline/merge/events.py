@@ -76,9 +76,10 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     """The title of the mention that best says the happening most of the event's sentences tell.
 
     First a mention on the event's day, by its own date expression or as an article's lead (headline or
-    first sentence, dated by publication: the news of the day), then a title that reads on a line, then
-    the most central: its words (terms, names) echoed by the most other sources and sentences of the
-    event, so that a large event is titled by what its outlets retell, not by the shortest aside."""
+    first sentence, dated by publication: the news of the day), then a report over a plan, then a title
+    that reads on a line, then the most central: its words (terms, names) echoed by the most other
+    sources and sentences of the event, so that a large event is titled by what its outlets retell, not
+    by the shortest aside."""
     support = _word_support(mentions)
 
     def quality(m: EventMention) -> tuple:
@@ -91,6 +92,7 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
         central = sum(support[word] for word in _title_words(m))
         return (
             on_day,
+            _status_rank(m.status),  # a report of the happening, not a plan of it, when there is one
             long_enough,
             concise,
             bool(m.title),
@@ -101,6 +103,10 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
         )
 
     return max(mentions, key=quality).title if mentions else ""
+
+
+def _status_rank(status: str) -> int:
+    return -_STATUS_ORDER.index(status) if status in _STATUS_ORDER else -len(_STATUS_ORDER)
 
 
 def _title_words(mention: EventMention) -> set[str]:
