@@ -33,3 +33,9 @@ def dated_mention(
         places=places or [],
         subjects=subjects,
     )
+
+
+def blast_report(document: str, text: str) -> EventMention:
+    """One outlet's report of an invented bombing in Eastport on 2031-03-07 (the merge tests' happening)."""
+    terms = ["bomb", "attack", "bank", "death"]
+    return dated_mention(document, "2031-03-07", text, "exploded", ["Eastport"], terms, places=["Eastport"])

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from merge_fixtures import dated_mention
+from merge_fixtures import blast_report, dated_mention
 
 from timeline.build import build_timeline
 from timeline.merge import merge_mentions
@@ -77,14 +77,10 @@ def _sentence_of(mention: EventMention, index: int) -> EventMention:
 
 
 def _blast_reports() -> list[EventMention]:
-    def report(doc: str, text: str) -> EventMention:
-        terms = ["bomb", "attack", "bank", "death"]
-        return dated_mention(doc, "2031-03-07", text, "exploded", ["Eastport"], terms, places=["Eastport"])
-
     return [
-        report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
-        report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
-        _sentence_of(report("c", "On March 7 a bomb exploded at the bank in Eastport."), 1),
+        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+        _sentence_of(blast_report("c", "On March 7 a bomb exploded at the bank in Eastport."), 1),
     ]
 
 

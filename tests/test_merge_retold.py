@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from merge_fixtures import dated_mention
+from merge_fixtures import blast_report, dated_mention
 
 from timeline.merge import merge_mentions
 from timeline.merge.clusters import _Cluster
@@ -14,14 +14,12 @@ ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b"
 
 
 def _blast_reports() -> list[EventMention]:
-    def report(doc: str, text: str) -> EventMention:
-        terms = ["bomb", "attack", "bank", "death"]
-        return dated_mention(doc, "2031-03-07", text, "exploded", ["Eastport"], terms, places=["Eastport"])
-
     return [
-        report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
-        report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
-        report("c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."),
+        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+        blast_report(
+            "c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."
+        ),
     ]
 
 

@@ -345,3 +345,27 @@ def test_a_short_sentence_is_preferred_to_a_slightly_more_central_long_one(monke
     monkeypatch.setattr("timeline.summarise.SHORT_PREFERENCE", 1.0)
     [chosen] = choose_sentences(sentences, 1, frequency, documents)
     assert chosen.text == texts[0]
+
+
+def test_a_day_with_only_one_or_two_sentences_to_summarise_it_counts_half(monkeypatch):
+    # June 2 is recalled by two articles two months on (x2 each: 4); June 3 by three articles written that
+    # week (x1 each: 3).  But only two sentences say anything about June 2, three about June 3.
+    later = [
+        "Looking back, Minister Rahn of Norland signed the decree on June 2, 2021 at the palace.",
+        "Critics of Minister Rahn in Norland still cite the decree of June 2, 2021 in the debate.",
+    ]
+    week = [
+        "Minister Rahn opened the new Norland bridge on June 3, 2021 before a large crowd.",
+        "Crowds cheered as Minister Rahn crossed the Norland bridge on June 3, 2021 by car.",
+        "The Norland bridge that Minister Rahn opened on June 3, 2021 cost two million crowns.",
+    ]
+    articles = [_named(f"l{i}", None, "2021-08-01", text) for i, text in enumerate(later)]
+    articles += [_named(f"w{i}", None, "2021-06-05", text) for i, text in enumerate(week)]
+    collection = _collection_of(articles)
+    scores = day_scores(collection)
+    assert scores[date(2021, 6, 2)] > scores[date(2021, 6, 3)]  # by references alone
+    [day] = summarise([], collection, top=1)
+    assert day.date.start == date(2021, 6, 3)
+    monkeypatch.setattr("timeline.summarise.THIN_DAY_WEIGHT", 1.0)
+    [day] = summarise([], collection, top=1)
+    assert day.date.start == date(2021, 6, 2)

@@ -20,7 +20,9 @@ Which days matter is read from the collection itself, with no training on refere
 - **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
   than a day several articles independently recall;
 - **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
-  counts a fifth: what happened that day happened to someone else.
+  counts a fifth: what happened that day happened to someone else;
+- **said about**: a day with fewer than three candidate sentences counts half: a date the collection says
+  only one or two things about is a passing date more than a happening its articles report.
 
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
@@ -66,6 +68,7 @@ MIN_WORDS, MAX_WORDS = 6, 60  # a summary sentence is a sentence, not a fragment
 HEADLINE_MIN_WORDS = 4  # a headline says an event in fewer words ("Senate votes to impeach Rahn")
 MAIN_SUBJECT_WORDS = 2  # the subject words a summary sentence should name, when some candidates do
 OFF_MAIN_DAY_WEIGHT = 0.2  # a day none of whose candidate sentences names them
+THIN_SENTENCES, THIN_DAY_WEIGHT = 3, 0.5  # a day with fewer candidate sentences: little said about it
 HEADLINE_PREFERENCE = 1.5  # a headline's centrality counts this much more: it is written to say the event
 SHORT_WORDS, SHORT_PREFERENCE = (
     30,
@@ -472,20 +475,36 @@ def _days_about(
     scores: dict[date, float], main: set[str], pool_of: Callable[[date], list[Sentence]]
 ) -> Iterator[tuple[date, list[Sentence]]]:
     """The days most important first (as ``rank_days``), each with its candidate sentences; a day none of
-    whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score.  The
-    candidates are gathered only for the days examined (a collection names thousands of days)."""
+    whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score, and one
+    with fewer than ``THIN_SENTENCES`` candidates ``THIN_DAY_WEIGHT`` (both: the product).  The candidates
+    are gathered only for the days examined (a collection names thousands of days)."""
     heap = [(-score, day) for day, score in scores.items()]
     heapq.heapify(heap)
     demoted: set[date] = set()
     while heap:
         negative, day = heapq.heappop(heap)
         pool = pool_of(day)
-        off_subject = main and pool and not any(_names_subject(s.text, main) for s in pool)
-        if off_subject and day not in demoted:
+        weight = _content_weight(pool, main)
+        if weight < 1 and day not in demoted:
             demoted.add(day)
-            heapq.heappush(heap, (negative * OFF_MAIN_DAY_WEIGHT, day))
+            heapq.heappush(heap, (negative * weight, day))
             continue
         yield day, pool
+
+
+def _content_weight(pool: list[Sentence], main: set[str]) -> float:
+    """What a day's candidate sentences say of its importance: a day whose sentences are all about someone
+    else happened to someone else; a day the collection says only one or two sentences about (that name
+    the subject) is a passing date more than a happening its articles report.  A day without any
+    candidate is skipped anyway (nothing to summarise)."""
+    if not pool:
+        return 1.0
+    weight = 1.0
+    if main and not any(_names_subject(s.text, main) for s in pool):
+        weight *= OFF_MAIN_DAY_WEIGHT
+    if len(pool) < THIN_SENTENCES:
+        weight *= THIN_DAY_WEIGHT
+    return weight
 
 
 def _day_event(day: date, summary: list[SummarySentence], events: list[Event], index: DayIndex) -> Event:
