@@ -54,6 +54,7 @@ _SHARE_SERVICES = frozenset(
     )
 )
 _SHARE_FILLER = frozenset(str.split("on via this article story page link url"))
+_SHARE_WORDS = _SHARE_SERVICES | _SHARE_FILLER
 _MENU_LINE = re.compile(
     r"(?i)^(?:home|menu|search|log\s?in|log\s?out|sign\s?in|sign\s?up|register|subscribe|close|"
     r"skip to (?:main )?content|back to top|advertisement|advertising|sponsored(?: content)?|"
@@ -84,6 +85,28 @@ _COOKIE_CONTEXT = re.compile(
 _COPYRIGHT = re.compile(
     r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|\ball rights reserved\b|\bcopyright\s*$"
 )
+# Speed (issue #13): the case-insensitive searches above scan the whole line, so a line is searched only
+# when its lower-cased text holds a word every match contains.  ``re.IGNORECASE`` also matches "i" with
+# "ı" and "İ", and "s" with "ſ", which lower-casing does not give: a line holding one is always searched.
+_CASE_EXTRAS = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_fold(text: str) -> bool:
+    """Whether ``text`` has a letter that ``re.IGNORECASE`` matches with an ASCII one but ``str.lower``
+    does not turn into it."""
+    return not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text)
+
+
+def _may_be_copyright(lowered: str) -> bool:
+    """False only when ``_COPYRIGHT`` cannot match the line ``lowered`` was lowered from (unless the line
+    ``_may_fold``)."""
+    return "©" in lowered or "(c)" in lowered or "copyright" in lowered or "all rights reserved" in lowered
+
+
+def _may_be_photo_credit(lowered: str) -> bool:
+    """False only when ``_PHOTO_CREDIT`` cannot match the line ``lowered`` was lowered from."""
+    return "photo" in lowered or "getty" in lowered or "shutterstock" in lowered or "epa-efe" in lowered
+
 
 # Strong end-of-article markers, two kinds.  A letter to readers ends the article for good; a
 # navigation heading ends it unless article prose resumes below it (an inline "Related stories" box).
@@ -134,6 +157,30 @@ _APPEAL_KEYWORDS = (
     "journalism",
     "reader",
 )
+
+
+def _has_appeal_keyword(lowered: str) -> bool:
+    """Whether one of ``_APPEAL_KEYWORDS`` is in ``lowered`` (written out: a generator costs more than the
+    look-ups, speed of issue #13)."""
+    return (
+        "support" in lowered
+        or "donat" in lowered
+        or "contribut" in lowered
+        or "subscri" in lowered
+        or "newsletter" in lowered
+        or "sign" in lowered
+        or "member" in lowered
+        or "patreon" in lowered
+        or "paywall" in lowered
+        or "ad-free" in lowered
+        or "ad free" in lowered
+        or "need" in lowered
+        or "help" in lowered
+        or "journalism" in lowered
+        or "reader" in lowered
+    )
+
+
 _MONEY = re.compile(
     r"[$€£]\s?\d|\d\s?(?:USD|EUR|GBP|dollars?|euros?|pounds?)\b|\b(?:per|a|each)\s+month\b|\bmonthly\b"
 )
@@ -219,10 +266,13 @@ def is_short_non_sentence(text: str, max_words: int = 15) -> bool:
     return _word_count(text) <= max_words and not ends_like_sentence(text)
 
 
+_MARKER_WORDS = 12  # the most words of an end-of-article marker line
+
+
 def _marker_kind(text: str) -> str | None:
     """ "letter" or "navigation" for a short end-of-article marker line; None otherwise."""
     stripped = text.strip()
-    if _word_count(stripped) > 12 or ends_like_sentence(stripped):
+    if _word_count(stripped) > _MARKER_WORDS or ends_like_sentence(stripped):
         return None  # markers are headings, not sentences: "Support for the plan grew." is news
     if _LETTER_MARKER.match(stripped):
         return "letter"
@@ -244,33 +294,39 @@ def line_reason(text: str) -> str | None:
     stripped = text.strip()
     if _EDITORS_NOTE.match(stripped):
         return "editors' note"
-    if not _WORD.search(stripped):
+    first_word = _WORD.search(stripped)
+    if not first_word:
         return "no words"
     count = _word_count(stripped)
-    if count <= 12 and (reason := _short_line_reason(stripped)):
-        return reason
     lowered = stripped.lower()
+    folds = _may_fold(stripped)
+    if count <= 12 and (reason := _short_line_reason(stripped, lowered, folds, first_word.group().lower())):
+        return reason
     if "cookie" in lowered and _COOKIE_CONTEXT.search(stripped):
         return "cookie notice"
-    if count <= 30 and _COPYRIGHT.search(stripped):
+    if count <= 30 and (folds or _may_be_copyright(lowered)) and _COPYRIGHT.search(stripped):
         return "copyright"
     if count <= 60 and (_CREDITS.match(stripped) or _EDITORIAL_NOTE.match(stripped)):
         return "credits"
-    if any(keyword in lowered for keyword in _APPEAL_KEYWORDS) and _is_appeal(stripped):
+    if _has_appeal_keyword(lowered) and _is_appeal(stripped):
         return "appeal"
     return None
 
 
-def _short_line_reason(stripped: str) -> str | None:
+def _short_line_reason(stripped: str, lowered: str, folds: bool, first_word: str) -> str | None:
+    """``line_reason`` of a line of 12 words or fewer, given its lower-cased text, its ``_may_fold`` and
+    its first word lower-cased."""
     if _READ_TIME.match(stripped) or (_TIMESTAMP.match(stripped) and not ends_like_sentence(stripped)):
         return "timestamp"
-    if _is_share_buttons(words(stripped)):
+    # a line of share buttons is made of their words only, so one whose first word is another is none
+    if first_word in _SHARE_WORDS and _is_share_buttons(words(stripped)):
         return "share buttons"
     if _MENU_LINE.match(stripped) or _marker_kind(stripped):
         return "navigation"
     if _BYLINE.match(stripped):
         return "byline"
-    if _PHOTO_CREDIT.search(stripped) and not ends_like_sentence(stripped):
+    photo = (folds or _may_be_photo_credit(lowered)) and _PHOTO_CREDIT.search(stripped)
+    if photo and not ends_like_sentence(stripped):
         return "photo credit"
     return None
 
@@ -298,9 +354,12 @@ def paragraph_reasons(paragraphs: list[str]) -> list[str | None]:
     """For each paragraph in document order: why it is boilerplate, or None."""
     reasons = [line_reason(paragraph) for paragraph in paragraphs]
     paragraphs = [without_markup_codes(paragraph) for paragraph in paragraphs]  # judge the words only
+    # each paragraph's length and ``is_prose``, read once (the passes below ask for them again and again)
+    counts = [_word_count(paragraph) for paragraph in paragraphs]
+    prose = [count >= 6 and ends_like_sentence(p) for p, count in zip(paragraphs, counts, strict=True)]
     _mark_dateline(paragraphs, reasons)
-    _mark_tail(paragraphs, reasons)
-    _mark_after_last_prose(paragraphs, reasons)
+    _mark_tail(paragraphs, reasons, counts, prose)
+    _mark_after_last_prose(paragraphs, reasons, prose)
     _mark_sandwiched(paragraphs, reasons)
     return reasons
 
@@ -321,27 +380,32 @@ def _mark_dateline(paragraphs: list[str], reasons: list[str | None]) -> None:
             return
 
 
-def _mark_tail(paragraphs: list[str], reasons: list[str | None]) -> None:
+def _mark_tail(
+    paragraphs: list[str], reasons: list[str | None], counts: list[int], prose: list[bool]
+) -> None:
     """From a strong end-of-article marker that follows some prose, everything is boilerplate."""
     prose_seen = 0
     for index, paragraph in enumerate(paragraphs):
-        kind = _marker_kind(paragraph.lstrip().split("\n", 1)[0])
+        # a marker is a short first line; a paragraph of one line is that line (no need to cut it)
+        kind = None
+        if counts[index] <= _MARKER_WORDS or "\n" in paragraph:
+            kind = _marker_kind(paragraph.lstrip().split("\n", 1)[0])
         if kind and prose_seen >= 2:
-            if kind == "letter" or not _prose_resumes(paragraphs, reasons, index + 1):
+            if kind == "letter" or not _prose_resumes(reasons, counts, prose, index + 1):
                 for later in range(index, len(paragraphs)):
                     reasons[later] = reasons[later] or "after the end of the article"
                 return
             _mark_link_list(paragraphs, reasons, index + 1)
-        if reasons[index] is None and is_prose(paragraph):
+        if reasons[index] is None and prose[index]:
             prose_seen += 1
 
 
-def _prose_resumes(paragraphs: list[str], reasons: list[str | None], start: int) -> bool:
+def _prose_resumes(reasons: list[str | None], counts: list[int], prose: list[bool], start: int) -> bool:
     """Whether real article paragraphs (long, sentence-ending, not flagged) come after ``start``."""
     long_prose = sum(
         1
-        for index in range(start, len(paragraphs))
-        if reasons[index] is None and is_prose(paragraphs[index]) and _word_count(paragraphs[index]) >= 10
+        for index in range(start, len(reasons))
+        if reasons[index] is None and prose[index] and counts[index] >= 10
     )
     return long_prose >= 2
 
@@ -356,14 +420,10 @@ def _mark_link_list(paragraphs: list[str], reasons: list[str | None], start: int
         reasons[index] = "link under a navigation heading"
 
 
-def _mark_after_last_prose(paragraphs: list[str], reasons: list[str | None]) -> None:
-    last_prose = max(
-        (
-            index
-            for index, paragraph in enumerate(paragraphs)
-            if reasons[index] is None and is_prose(paragraph)
-        ),
-        default=None,
+def _mark_after_last_prose(paragraphs: list[str], reasons: list[str | None], prose: list[bool]) -> None:
+    last_prose = next(
+        (index for index in reversed(range(len(paragraphs))) if reasons[index] is None and prose[index]),
+        None,
     )
     if last_prose is None:
         return

@@ -75,7 +75,7 @@ from timeline.events.triggers import (
     _trigger_text,
     reported_clause,
 )
-from timeline.merge.features import governing_action, named_after
+from timeline.merge.features import governing_action, named_after, trigger_context
 from timeline.temporal.timex import value_to_date
 from timeline.text import (
     AUXILIARIES,
@@ -105,6 +105,7 @@ def extract_mentions(
     paragraph = -1
     marks = _QuoteMarks(article.text)
     mentions: list[EventMention] = []
+    analyses: dict[int, _Analysis] = {}  # by sentence index: their tokens serve ``_trigger_context``
     for sentence in sentences:
         if sentence.boilerplate:
             continue
@@ -116,6 +117,7 @@ def extract_mentions(
         )
         mentions.extend(dated)
         analysis = _analyse(sentence, own, report_line)
+        analyses[sentence.index] = analysis
         # a quotation runs on across sentences, and into the next paragraph when that one closes it
         if sentence.paragraph != paragraph:
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
@@ -196,9 +198,17 @@ def extract_mentions(
     for mention in mentions:
         # worked out here, in the (parallel) extraction: the merge needs them for every mention and would
         # otherwise read each sentence again in its single process
-        text, trigger = mention.sentence.text, mention.trigger
-        mention.trigger_context = (trigger, governing_action(text, trigger), named_after(text, trigger))
+        mention.trigger_context = _trigger_context(mention, analyses.get(mention.sentence.index))
     return mentions
+
+
+def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> tuple[str, str, frozenset[str]]:
+    """The mention's trigger with ``governing_action`` and ``named_after`` of its sentence, read from the
+    sentence's analysis (its tokens and verb flags) when there is one."""
+    text, trigger = mention.sentence.text, mention.trigger
+    if analysis is None or analysis.text != text:
+        return trigger, governing_action(text, trigger), named_after(text, trigger)
+    return trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
 
 
 # "PORTVALE, Norland, Aug. 7 (Wirecast) --", "CITY, Month D (AP) _": the wire's report line, not an event.
