@@ -49,11 +49,21 @@ def test_another_partys_words_on_the_story_day_are_not_the_happening():
     assert alone.date is not None and alone.date.value == "2031-03-07"
 
 
+def test_a_party_sharing_only_a_generic_word_with_the_events_names_is_not_named_by_it():
+    reports = _blast_reports()
+    reports[0].actors = [*reports[0].actors, "Eastport Police Department"]
+    statement = "A statement by the Foreign Affairs Department called the attack senseless."
+    events = merge_mentions([*reports, _lent(statement)], ARTICLES)
+    assert len(_event_holding(events, statement).mentions) == 1
+
+
 def test_words_of_the_accounts_own_speaker_or_of_a_party_the_event_names_stay():
     kept = [
         "``We heard a loud bang and ran,'' he said.",  # no one named outside the quotation
         "At least 12 people were killed there, the Norland Red Cross said.",  # tells the happening itself
         "The Eastport council also expressed its condolences to the families.",  # a party the event names
+        # only places named outside the quotation: a scene of the happening, no other party speaking
+        "In Westmark, hundreds marched around the Town Square chanting ``We are not afraid!''",
     ]
     for text in kept:
         events = merge_mentions([*_blast_reports(), _lent(text)], ARTICLES)
