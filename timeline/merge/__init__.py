@@ -21,7 +21,8 @@ spans and their distances), ``scoring`` (how well two mentions match), ``candida
 finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joining undated mentions),
 ``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``); after clustering, the steps that
 join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
-``makers``, ``restated``, ``retold``: ``docs/architecture.md``, "Events and merging").
+``makers``, ``restated``, ``retold``; then ``statements`` takes out words said that only borrowed a
+happening's action: ``docs/architecture.md``, "Events and merging").
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
 from timeline.merge.scoring import _cached_match, match_score
 from timeline.merge.similar import join_similar, sentence_idf
+from timeline.merge.statements import separate_statements
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
 from timeline.types import Article, Event, EventMention
@@ -105,6 +107,7 @@ def merge_mentions(
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
+    clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
