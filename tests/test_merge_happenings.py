@@ -3,7 +3,7 @@
 from timeline.build import build_timeline
 from timeline.merge.clusters import _Cluster
 from timeline.merge.features import features, governing_action
-from timeline.merge.similar import SIMILAR_WORDING, _cosine, _Space, join_similar
+from timeline.merge.similar import SIMILAR_WORDING, _cosine, _Space, _words, join_similar
 from timeline.temporal.timex import value_to_date
 from timeline.text import word_stem
 from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
@@ -177,3 +177,18 @@ def test_a_lone_report_repeating_one_sentence_of_the_days_event_joins_it():
     by_documents = sorted(sorted({m.document for m in c.mentions}) for c in merged)
     # the quote repeats one of the flood's sentences; the market shares a word or two, no sentence
     assert by_documents == [["a", "b", "c"], ["d"], *[["f"]] * 5]
+
+
+def test_compared_words_are_the_lower_cased_content_words_and_numbers_with_or_without_accents():
+    # the same words whether the sentence is plain ASCII (lower-cased at once) or not (word by word)
+    assert _words("Minister Rahn's Acme-Works cut 1,200 JOBS in Norland.") == (
+        "minister",
+        "rahn's",
+        "acme-works",
+        "cut",
+        "1,200",
+        "jobs",
+        "norland",
+    )
+    assert _words("Minister Ráhn's Acme-Works cut 1,200 JOBS in Norland.")[1] == "ráhn's"
+    assert _words("It was at 5 in the ÉTÉ Club.") == ("été", "club")

@@ -238,7 +238,9 @@ class _Space:
         counts: Counter[str] = Counter()
         for text in texts:
             counts.update(_words(text))
-        weights = {w: (1.0 + math.log(n)) * self._idf.get(w, 0.0) for w, n in counts.items()}
+        idf, log = self._idf.get, math.log
+        # a word said once weighs its IDF (1 + log 1 = 1: no logarithm to take, the same figure)
+        weights = {w: idf(w, 0.0) if n == 1 else (1.0 + log(n)) * idf(w, 0.0) for w, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         return {w: x / norm for w, x in weights.items() if x > 0}
 
@@ -293,4 +295,6 @@ def _words(text: str) -> tuple[str, ...]:
     # interned: the vectors and postings of many events then share one string per word (a list
     # comprehension, not nested generators: the merge reads every sentence's words several times)
     intern = sys.intern
+    if text.isascii():  # speed: lower-cased at once, the same words (ASCII letters stay letters)
+        return tuple([intern(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in STOPWORDS])
     return tuple([intern(w) for m in _WORD.findall(text) if len(w := m.lower()) >= 3 and w not in STOPWORDS])
