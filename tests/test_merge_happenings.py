@@ -1,5 +1,7 @@
 """One happening, one event: consequences named with it, and an article's next sentence about it (#11)."""
 
+import random
+
 from timeline.build import build_timeline
 from timeline.merge.clusters import _Cluster
 from timeline.merge.features import features, governing_action
@@ -192,3 +194,13 @@ def test_compared_words_are_the_lower_cased_content_words_and_numbers_with_or_wi
     )
     assert _words("Minister Ráhn's Acme-Works cut 1,200 JOBS in Norland.")[1] == "ráhn's"
     assert _words("It was at 5 in the ÉTÉ Club.") == ("été", "club")
+
+
+def test_a_plain_ascii_sentence_has_the_words_the_general_reading_gives():
+    # ``_words`` reads plain-ASCII text with its own pattern; a trailing "é" (too short to be a word)
+    # sends the same text through the general reading, which must find the same words
+    alphabet = "aZq9 0,.'-_!\"Ab1"
+    rng = random.Random(13)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        assert _words(text) == _words(text + " é"), text

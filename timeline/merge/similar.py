@@ -44,6 +44,8 @@ _CANDIDATE_WORDING = 0.08  # (measured: 0.1 keeps every such join, 0.12 loses so
 _COMPARED_WORDS = 30  # a lone event's heaviest words compared (the rest add little to the cosine)
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
+# the same on lower-cased ASCII text, its classes spelled out (speed: sets, not Unicode categories)
+_ASCII_WORD = re.compile(r"[a-z][a-z0-9_'-]*[a-z0-9]|[0-9][0-9,.]*[0-9]|[0-9]")
 
 Vector = dict[str, float]
 
@@ -296,5 +298,6 @@ def _words(text: str) -> tuple[str, ...]:
     # comprehension, not nested generators: the merge reads every sentence's words several times)
     intern = sys.intern
     if text.isascii():  # speed: lower-cased at once, the same words (ASCII letters stay letters)
-        return tuple([intern(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in STOPWORDS])
+        words = _ASCII_WORD.findall(text.lower())
+        return tuple([intern(w) for w in words if len(w) >= 3 and w not in STOPWORDS])
     return tuple([intern(w) for m in _WORD.findall(text) if len(w := m.lower()) >= 3 and w not in STOPWORDS])
