@@ -289,14 +289,9 @@ def test_a_day_whose_sentences_are_about_someone_else_counts_less(monkeypatch):
         "Minister Rahn resigned in Norland on May 4, 2021 after the vote.",
     ]
     articles = [_named(f"s{i}", None, "2021-05-10", text) for i, text in enumerate(texts)]
-    collection = _collection_of(articles)
-    scores = day_scores(collection)
-    assert scores[date(2021, 5, 3)] > scores[date(2021, 5, 4)]  # by references alone
-    [day] = summarise([], collection, top=1)
-    assert day.date.start == date(2021, 5, 4)
-    monkeypatch.setattr("timeline.summarise.OFF_MAIN_DAY_WEIGHT", 1.0)
-    [day] = summarise([], collection, top=1)
-    assert day.date.start == date(2021, 5, 3)
+    _assert_weight_decides(
+        _collection_of(articles), monkeypatch, "OFF_MAIN_DAY_WEIGHT", date(2021, 5, 3), date(2021, 5, 4)
+    )
 
 
 def test_a_headline_is_preferred_to_a_slightly_more_central_sentence(monkeypatch):
@@ -361,11 +356,20 @@ def test_a_day_with_only_one_or_two_sentences_to_summarise_it_counts_half(monkey
     ]
     articles = [_named(f"l{i}", None, "2021-08-01", text) for i, text in enumerate(later)]
     articles += [_named(f"w{i}", None, "2021-06-05", text) for i, text in enumerate(week)]
-    collection = _collection_of(articles)
+    _assert_weight_decides(
+        _collection_of(articles), monkeypatch, "THIN_DAY_WEIGHT", date(2021, 6, 2), date(2021, 6, 3)
+    )
+
+
+def _assert_weight_decides(
+    collection, monkeypatch, weight: str, by_references: date, with_weight: date
+) -> None:
+    """``by_references`` scores higher on references alone, the ``weight`` rule makes ``with_weight`` the top
+    day, and with the rule switched off (weight 1) ``by_references`` is again."""
     scores = day_scores(collection)
-    assert scores[date(2021, 6, 2)] > scores[date(2021, 6, 3)]  # by references alone
+    assert scores[by_references] > scores[with_weight]
     [day] = summarise([], collection, top=1)
-    assert day.date.start == date(2021, 6, 3)
-    monkeypatch.setattr("timeline.summarise.THIN_DAY_WEIGHT", 1.0)
+    assert day.date.start == with_weight
+    monkeypatch.setattr(f"timeline.summarise.{weight}", 1.0)
     [day] = summarise([], collection, top=1)
-    assert day.date.start == date(2021, 6, 2)
+    assert day.date.start == by_references
