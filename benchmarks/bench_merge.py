@@ -1,10 +1,11 @@
 """Time the merge stage alone on a collection (the mentions are extracted once, then merged N times).
 
-    python benchmarks/bench_merge.py ../shared/eval/entities/Sarah_Palin/articles.jsonl [--runs 3]
+    python benchmarks/bench_merge.py ../shared/eval/entities/Sarah_Palin/articles.jsonl [--runs 3] [--steps]
 
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
-paused as the build pauses it.
+paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
+(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import gc
 import time
 
 import timeline.build as build
+import timeline.merge
 from timeline.merge import merge_mentions
 from timeline.readers import read_paths
 
@@ -22,6 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--steps", action="store_true", help="also the CPU time of the wording steps")
     args = parser.parse_args()
     captured: dict[str, tuple] = {}
     original = build.merge_mentions
@@ -35,6 +38,7 @@ def main() -> None:
     build.build_timeline(read_paths(args.paths))
     build.merge_mentions = original
     mentions, articles, copies = captured["args"]
+    steps = _time_steps() if args.steps else {}
     gc.disable()
     for run in range(args.runs):
         start, cpu_start = time.perf_counter(), time.process_time()
@@ -42,7 +46,30 @@ def main() -> None:
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         counts = f"{len(mentions)} mentions -> {len(events)} events"
         print(f"run {run + 1}: {counts} in {elapsed:.2f} s ({cpu:.2f} s CPU)")
+        if steps:
+            print("  steps (s CPU): " + ", ".join(f"{name} {seconds:.3f}" for name, seconds in steps.items()))
+            steps.update(dict.fromkeys(steps, 0.0))
     gc.enable()
+
+
+STEPS = ("sentence_idf", "join_similar", "join_retold", "separate_statements")
+
+
+def _time_steps() -> dict[str, float]:
+    """Wrap the merge's wording steps (as ``merge_mentions`` calls them) to add up their CPU time."""
+    spent = dict.fromkeys(STEPS, 0.0)
+    for name in STEPS:
+        step = getattr(timeline.merge, name)
+
+        def timed(*args, step=step, name=name, **options):
+            start = time.process_time()
+            try:
+                return step(*args, **options)
+            finally:
+                spent[name] += time.process_time() - start
+
+        setattr(timeline.merge, name, timed)
+    return spent
 
 
 if __name__ == "__main__":
