@@ -39,7 +39,7 @@ from timeline.merge.articles import _evidence, _same_day
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import settle_moves
 from timeline.merge.dates import bounds
-from timeline.merge.evidence import join_reason
+from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import RETELL_FAR, _places_differ, _subjects_clash, features
 from timeline.merge.scoring import _TOLD_OF, _TOLL, may_retell
 from timeline.types import EventMention
@@ -155,7 +155,7 @@ def _join_kind(
         if all(m.date is None or _same_day(m, anchor) for m in cluster.mentions):
             if not lone and len(cluster.mentions) == 1 and _toll_retold_beside(mention, anchor):
                 return "retelling"
-            return "same-date" if mention.date == anchor.date else "compatible-date"
+            return date_kind(mention, anchor)
     if not lone and len(cluster.mentions) == 1 and _retells(mention, anchor):
         return "retelling" if _continues(mention, anchor, step, same_day=False) else ""
     return ""

@@ -27,7 +27,7 @@ from dataclasses import replace
 from timeline.merge.clusters import _Cluster, _different_actions
 from timeline.merge.conflicts import settle_moves
 from timeline.merge.dates import bounds
-from timeline.merge.evidence import join_reason
+from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
     _DAY,
     MentionFeatures,
@@ -80,7 +80,7 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
                 continue
             cid, other = found
             f, of = features(mention), features(other)
-            kind = "same-date" if mention.date == other.date else "compatible-date"
+            kind = date_kind(mention, other)
             reason = join_reason(mention, f, other, of, kind)
             mention.join = replace(reason, date=f"{reason.date}; the next sentence of the same article")
             moved[home[id(mention)]].append(mention)
@@ -125,7 +125,7 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
         if into in target or cid in joined:
             continue  # no chains: an event that others join stays, one that joins another takes none
         f, of = features(lead), features(other)
-        kind = "same-date" if lead.date == other.date else "compatible-date"
+        kind = date_kind(lead, other)
         reason = join_reason(lead, f, other, of, kind)
         lead.join = replace(reason, date=f"{reason.date}; leads of the same day")
         clusters[into].reasons.append(lead.join)

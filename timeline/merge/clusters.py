@@ -8,7 +8,7 @@ from itertools import product
 
 from timeline.merge.candidates import _Index
 from timeline.merge.dates import _gap, _recurring, _year_typo, bounds
-from timeline.merge.evidence import join_reason
+from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
     _ALLIED,
     _DAY,
@@ -168,7 +168,7 @@ def _kind(
 ) -> str:
     """The kind of a dated join (``JOIN_KINDS``)."""
     if compatible_date:
-        return "same-date" if mention.date == other.date else "compatible-date"
+        return date_kind(mention, other)
     if retelling(mention, f, other, of):
         return "retelling"
     return "conflict"

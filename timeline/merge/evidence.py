@@ -29,6 +29,11 @@ _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,200})[\"“”]")
 _WORD = re.compile(r"[a-z0-9']+")
 
 
+def date_kind(mention: EventMention, other: EventMention) -> str:
+    """The kind of a join whose dates agree: ``same-date`` when equal, else ``compatible-date``."""
+    return "same-date" if mention.date == other.date else "compatible-date"
+
+
 def join_reason(
     mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures, kind: str
 ) -> JoinReason:

@@ -18,13 +18,11 @@ checked against its new event's again (``conflicts.separate_unstated``): nothing
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import settle_moves
-from timeline.merge.evidence import join_reason
 from timeline.merge.features import _DAY, NAME_KEY, MentionFeatures, features
-from timeline.merge.together import _dates_agree
+from timeline.merge.together import _dates_agree, fuse
 from timeline.names import frozen_keys_match
 from timeline.types import EventMention
 
@@ -55,11 +53,7 @@ def join_makers_statements(
         if found is None:
             continue
         into, mention, anchor = found
-        kind = "same-date" if mention.date == anchor.date else "compatible-date"
-        reason = join_reason(mention, features(mention), anchor, features(anchor), kind)
-        clusters[into].reasons.append(replace(reason, date=f"{reason.date}; its maker's words on it"))
-        clusters[into].absorb(cluster)
-        clusters[cid] = _Cluster()
+        fuse(clusters, into, cid, (mention, anchor), "its maker's words on it")
         moved.add(cid)
         fused.add(into)
     if not fused:

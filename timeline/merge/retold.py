@@ -30,7 +30,7 @@ from timeline.merge.articles import _without
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
-from timeline.merge.evidence import join_reason
+from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _ALLIED, RETELL_FAR, features
 from timeline.merge.scoring import _RETOLD_RULES, UNSTATED
 from timeline.merge.similar import Vector, _closest_member, _cosine, _event_date, _Members, _Space
@@ -232,5 +232,5 @@ def _kind(mention: EventMention, member: EventMention, when: DateValue) -> str:
     """A later day is a retelling; a day the event's date allows joins it as any report of that day."""
     start, end = bounds(mention)
     if start <= when.end and when.start <= end:
-        return "same-date" if mention.date == member.date else "compatible-date"
+        return date_kind(mention, member)
     return "retelling"

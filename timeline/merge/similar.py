@@ -30,7 +30,7 @@ from operator import itemgetter
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import _choose_date, _retelling, implicit_day
 from timeline.merge.dates import bounds
-from timeline.merge.evidence import join_reason
+from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _DAY, MentionFeatures, _places_differ, _subjects_clash, features
 from timeline.text import STOPWORDS
 from timeline.types import DateValue, EventMention
@@ -190,9 +190,7 @@ def _join(lone: _Cluster, into: _Cluster, cosine: float, vector: Vector, other: 
     mention, f = lone.reps[0] if lone.reps else (lone.mentions[0], features(lone.mentions[0]))
     member, of = _closest_member(mention, into)
     shared = sorted(set(vector) & set(other), key=lambda w: (-vector[w] * other[w], w))[:_SHOWN_WORDS]
-    reason = join_reason(
-        mention, f, member, of, "same-date" if mention.date == member.date else "compatible-date"
-    )
+    reason = join_reason(mention, f, member, of, date_kind(mention, member))
     mention.join = replace(
         reason,
         terms=tuple(dict.fromkeys(reason.terms + tuple(shared)))[:6],

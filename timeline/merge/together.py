@@ -23,7 +23,7 @@ from timeline.merge.accounts import _only_source
 from timeline.merge.articles import _same_day
 from timeline.merge.clusters import _Cluster, _different_actions
 from timeline.merge.conflicts import settle_moves
-from timeline.merge.evidence import join_reason
+from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _ALLIED, _apart, _lexicon, features
 from timeline.merge.scoring import _reacts
 from timeline.types import EventMention
@@ -53,18 +53,24 @@ def join_told_together(clusters: list[_Cluster], copies: dict[str, str] | None =
         if not _dates_agree(clusters[into], clusters[other]):
             continue
         later, earlier = example[pair]
-        kind = "same-date" if later.date == earlier.date else "compatible-date"
-        reason = join_reason(later, features(later), earlier, features(earlier), kind)
-        clusters[into].reasons.append(
-            replace(reason, date=f"{reason.date}; told together by several articles")
-        )
-        clusters[into].absorb(clusters[other])
-        clusters[other] = _Cluster()
+        fuse(clusters, into, other, (later, earlier), "told together by several articles")
         moved.add(other)
         fused.add(into)
     if not fused:
         return clusters
     return settle_moves(clusters, fused, copies)
+
+
+def fuse(
+    clusters: list[_Cluster], into: int, other: int, example: tuple[EventMention, EventMention], why: str
+) -> None:
+    """Event ``other`` moves into event ``into``, the join's reason read from ``example`` (a mention of the
+    mover and one of the target) with ``why`` after its date."""
+    mention, anchor = example
+    reason = join_reason(mention, features(mention), anchor, features(anchor), date_kind(mention, anchor))
+    clusters[into].reasons.append(replace(reason, date=f"{reason.date}; {why}"))
+    clusters[into].absorb(clusters[other])
+    clusters[other] = _Cluster()
 
 
 def _told_together(
