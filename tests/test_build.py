@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
@@ -287,6 +288,29 @@ def test_readings_pickled_by_the_workers_come_back_equal_and_shared_alike():
         if mention.expression is not None:
             assert back.expression is back_expressions[by_id[id(mention.expression)]]
     assert len(buffer.getvalue()) < len(pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_the_collector_resumes_as_it_was_with_the_build_aged_and_nothing_frozen():
+    # the build pauses the cyclic collector; afterwards it runs again, what the build made is in the
+    # oldest generation (not examined again by young collections), and nothing stays frozen
+    assert gc.isenabled()
+    gc.collect()
+    timeline = build_timeline(read_paths([str(SEEDS)]))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < 100  # the young generation holds only what was made since
+    assert timeline.events and gc.is_tracked(timeline.events[0])
+    gc.disable()
+    try:
+        build_timeline(read_paths([str(SEEDS)]))
+        assert not gc.isenabled()  # a caller's paused collector stays paused
+    finally:
+        gc.enable()
+    gc.freeze()  # a caller's frozen objects stay frozen (the ones still alive: some die meanwhile)
+    try:
+        build_timeline(read_paths([str(SEEDS)]))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_small_collections_stay_in_process_large_ones_use_the_cores(monkeypatch):

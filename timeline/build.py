@@ -212,7 +212,21 @@ def _cycle_collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _to_oldest_generation()
             gc.enable()
+
+
+def _to_oldest_generation() -> None:
+    """Move every object the collector tracks to its oldest generation, unexamined.
+
+    What a paused build allocated (millions of objects on a large collection, alive with the timeline)
+    would otherwise all be young when the collector resumes: its next collections would examine every one
+    of them, then again as they age (about 2 s of CPU per 4 million objects, each time, during rendering).
+    In the oldest generation they are examined only by a full collection, as long-lived objects are.
+    Nothing is left frozen; a caller's own frozen objects (``gc.freeze``) are left alone."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 # ---------------------------------------------------------------- per-article stages
