@@ -36,6 +36,7 @@ from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
+from timeline.merge.disputes import join_disputed
 from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import (
     SAME_DAY_TERMS,
@@ -109,6 +110,7 @@ def merge_mentions(
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
+    clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     orphans = _orphans(ordered, clusters, joined_docs, copies)
