@@ -47,6 +47,7 @@ from timeline.merge.features import (
     remember_features,
 )
 from timeline.merge.makers import join_makers_statements
+from timeline.merge.previews import separate_previews
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
@@ -111,6 +112,7 @@ def merge_mentions(
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
     clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
+    clusters = separate_previews(clusters, context.latest)  # a plan told before its day
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     orphans = _orphans(ordered, clusters, joined_docs, copies)
