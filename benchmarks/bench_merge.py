@@ -5,7 +5,8 @@
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
-(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews).
+(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews,
+reactions).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ STEPS = (
     "separate_statements",
     "join_disputed",
     "separate_previews",
+    "separate_reactions",
 )
 
 
