@@ -53,3 +53,43 @@ def test_another_happening_of_the_next_day_beside_the_attack_report_stays_apart(
     events = _outlets_and(search)
     blast = next(e for e in events if "a" in e.sources)
     assert all(not m.sentence.text.startswith("Rescuers") for m in blast.mentions)
+
+
+def _later_paper(index: int, text: str, trigger: str, terms: list[str]) -> EventMention:
+    """Sentence ``index`` of article c, published two weeks after the blast, stating no date (past tense)."""
+    mention = _sentence_of(dated_mention("c", "2031-03-21", text, trigger, [], terms), index)
+    mention.expression, mention.date_source = None, "publication-implicit"
+    mention.date_rule, mention.earliest = "publication-implicit.past", date(2031, 3, 20)
+    return mention
+
+
+def _retold_around(middle: EventMention) -> list:
+    reports = [
+        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+    ]
+    before = _sentence_of(blast_report("c", "On March 7 a bomb exploded at the bank in Eastport."), 1)
+    after = _later_paper(3, "Twelve people died in the bomb attack at the Eastport bank.", "died", ["death"])
+    after.places = after.actors = ["Eastport"]
+    return merge_mentions([*reports, before, middle, after], ARTICLES)
+
+
+def test_a_sentence_between_two_retellings_of_its_article_joins_the_happening_as_a_retelling():
+    middle = _later_paper(2, "The victims numbered twelve, including three guards.", "numbered", ["victim"])
+    events = _retold_around(middle)
+    blast = next(e for e in events if "a" in e.sources)
+    assert [m.sentence.index for m in blast.mentions if m.document == "c"] == [1, 2, 3]
+    joined = next(m for m in blast.mentions if m.sentence.index == 2)
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert "between two of its article's sentences" in joined.join.date
+    assert joined.date.value == "2031-03-21" and blast.date.value == "2031-03-07" and not blast.conflicts
+
+
+def test_a_sentence_between_them_stating_its_own_date_or_not_past_stays_apart():
+    stated = _later_paper(2, "Police questioned two guards on Thursday.", "questioned", ["guard"])
+    stated.date_source, stated.date_rule, stated.earliest = "expression", "", None
+    present = _later_paper(2, "The guards are still in hospital.", "are", ["guard", "hospital"])
+    present.date_rule = "publication-implicit.present"
+    for middle in (stated, present):
+        blast = next(e for e in _retold_around(middle) if "a" in e.sources)
+        assert all(m.sentence.index != 2 for m in blast.mentions if m.document == "c")

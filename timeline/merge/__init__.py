@@ -33,6 +33,7 @@ from dataclasses import fields
 
 from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
+from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
@@ -107,6 +108,7 @@ def merge_mentions(
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
+    clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
