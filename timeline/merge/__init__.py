@@ -21,8 +21,8 @@ spans and their distances), ``scoring`` (how well two mentions match), ``candida
 finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joining undated mentions),
 ``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``); after clustering, the steps that
 join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
-``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only borrowed a
-happening's action: ``docs/architecture.md``, "Events and merging").
+``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
+borrowed a happening's action: ``docs/architecture.md``, "Events and merging").
 """
 
 from __future__ import annotations
