@@ -52,7 +52,14 @@ def main() -> None:
     gc.enable()
 
 
-STEPS = ("sentence_idf", "join_similar", "join_retold", "separate_statements")
+STEPS = (
+    "sentence_idf",
+    "join_similar",
+    "join_accounts",
+    "join_retold",
+    "join_between",
+    "separate_statements",
+)
 
 
 def _time_steps() -> dict[str, float]:

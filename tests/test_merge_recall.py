@@ -93,3 +93,11 @@ def test_a_sentence_between_them_stating_its_own_date_or_not_past_stays_apart():
     for middle in (stated, present):
         blast = next(e for e in _retold_around(middle) if "a" in e.sources)
         assert all(m.sentence.index != 2 for m in blast.mentions if m.document == "c")
+
+
+def test_an_inflection_the_lexicon_does_not_list_names_its_verbs_happening():
+    from timeline.merge.retold import _named_concepts
+
+    assert _named_concepts("The guard was shot with a rifle.") == {"attack"}  # shot: shoot, an attack
+    assert _named_concepts("The guard was bombed.") == {"attack"}  # listed words as before
+    assert _named_concepts("The guard numbered the rifles.") == frozenset()
