@@ -101,3 +101,43 @@ def test_an_inflection_the_lexicon_does_not_list_names_its_verbs_happening():
     assert _named_concepts("The guard was shot with a rifle.") == {"attack"}  # shot: shoot, an attack
     assert _named_concepts("The guard was bombed.") == {"attack"}  # listed words as before
     assert _named_concepts("The guard numbered the rifles.") == frozenset()
+
+
+def test_a_day_a_year_off_the_month_other_outlets_name_joins_as_a_conflict():
+    # two outlets date the shooting by its month; a paper a year later writes its day with the wrong year
+    month = [
+        dated_mention(d, "2030-10", text, "killed", ["Minister Rahn"], ["death", "sniper", "garden"])
+        for d, text in (
+            ("a", "Minister Rahn was killed by a sniper in his garden last October."),
+            ("b", "Minister Rahn was killed in October by a sniper hiding in the garden."),
+        )
+    ]
+    text = "Rahn was killed on Oct. 23, 2031 by a sniper hiding in the garden."
+    typo = dated_mention("d", "2031-10-23", text, "killed", ["Rahn"], ["death", "sniper", "garden"])
+    events = merge_mentions([*month, typo], [*ARTICLES, Article("d", "d.txt", "text of d", [(0, 10)])])
+    (shooting,) = events
+    assert shooting.sources == ["a", "b", "d"] and shooting.date.value == "2030-10"
+    assert [(c.value, c.sources) for c in shooting.conflicts] == [("2031-10-23", ["d"])]  # shown, not hidden
+
+
+def test_a_day_a_year_off_without_the_same_action_and_person_stays_apart():
+    month = dated_mention(
+        "a",
+        "2030-10",
+        "Minister Rahn was killed by a sniper last October.",
+        "killed",
+        ["Minister Rahn"],
+        ["death", "sniper"],
+    )
+    day = dated_mention(
+        "c",
+        "2030-10-23",
+        "Minister Rahn stood in his garden on Friday.",
+        "stood",
+        ["Minister Rahn"],
+        ["garden"],
+    )
+    text = "A sniper killed a guard on Oct. 23, 2031 near the Acme plant."
+    other = dated_mention("d", "2031-10-23", text, "killed", ["Acme"], ["death", "sniper", "guard"])
+    events = merge_mentions([month, day, other], [*ARTICLES, Article("d", "d.txt", "text of d", [(0, 10)])])
+    assert all(e.sources == ["d"] or "d" not in e.sources for e in events)
