@@ -85,12 +85,13 @@ def test_a_sentence_between_two_retellings_of_its_article_joins_the_happening_as
     assert joined.date.value == "2031-03-21" and blast.date.value == "2031-03-07" and not blast.conflicts
 
 
-def test_a_sentence_between_them_stating_its_own_date_or_not_past_stays_apart():
+def test_a_sentence_between_them_stating_its_date_not_past_or_another_act_stays_apart():
     stated = _later_paper(2, "Police questioned two guards on Thursday.", "questioned", ["guard"])
     stated.date_source, stated.date_rule, stated.earliest = "expression", "", None
     present = _later_paper(2, "The guards are still in hospital.", "are", ["guard", "hospital"])
     present.date_rule = "publication-implicit.present"
-    for middle in (stated, present):
+    arrest = _later_paper(2, "Police arrested two guards in the case.", "arrested", ["arrest", "guard"])
+    for middle in (stated, present, arrest):  # the arrest: another kind of act between them
         blast = next(e for e in _retold_around(middle) if "a" in e.sources)
         assert all(m.sentence.index != 2 for m in blast.mentions if m.document == "c")
 

@@ -9,8 +9,10 @@ happening on both sides of it.
 ``join_between`` (after ``retold``): a lone sentence (its event only its article's, one sentence) that may
 retell (``scoring.may_retell``: a past or perfect report in its own words, dated only by its paper or the
 narrative) joins the event its article's previous and next sentences are both in, when several outlets
-tell that event and the sentence's own day lies after the event's (both neighbours there as retellings, or
-the event's date ending before it). It joins as a ``retelling``: its own later date is kept.
+tell that event, the sentence's own day lies after the event's (both neighbours there as retellings, or
+the event's date ending before it), and nothing tells it apart from its neighbours (a place, an acting party,
+a reaction, another lexicon action: ``together._told_apart``). It joins as a ``retelling``: its own later
+date is kept.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from timeline.merge.dates import bounds
 from timeline.merge.evidence import join_reason
 from timeline.merge.features import features
 from timeline.merge.scoring import may_retell
+from timeline.merge.together import _told_apart
 from timeline.types import EventMention
 
 BETWEEN_SOURCES = 2  # outlets the neighbours' event needs: one article's own account is ``accounts``'
@@ -80,6 +83,8 @@ def _retold_there(mention: EventMention, event: _Cluster, copies: dict[str, str]
         for m in event.mentions
         if m.document == mention.document and abs(m.sentence.index - mention.sentence.index) == 1
     ]
+    if any(_told_apart(mention, m) for m in neighbours):
+        return False  # another place, party or kind of act ("Police arrested a suspect"): other news
     if neighbours and all(_retelling(m) for m in neighbours):
         return True
     own = [m for m in event.mentions if m.date is not None and not _retelling(m)]
