@@ -22,8 +22,9 @@ finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joi
 ``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``); after clustering, the steps that
 join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
 ``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
-borrowed a happening's action: ``docs/architecture.md``, "Events and merging").
-"""
+borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
+conflict, and ``previews`` takes out plans told before their day: ``docs/architecture.md``, "Events and
+merging")."""
 
 from __future__ import annotations
 
