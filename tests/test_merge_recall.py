@@ -191,7 +191,7 @@ def _blast_told_again(retold: EventMention) -> list:
     reports = [
         blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
         blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
-        blast_report("c", "On Friday a bomb exploded at the Eastport bank, killing ten guards among 12 people."),
+        blast_report("c", "On Friday a bomb exploded at the Eastport bank, killing ten guards among 12."),
         _sentence_of(
             blast_report("d", "On March 7 a bomb exploded at the Eastport bank, killing 12 people."), 2
         ),
