@@ -56,7 +56,9 @@ def main() -> None:
 STEPS = (
     "sentence_idf",
     "join_similar",
+    "join_accounts",
     "join_retold",
+    "join_between",
     "separate_statements",
     "join_disputed",
     "separate_previews",

@@ -1,11 +1,11 @@
 """Sources disagreeing on the day: one happening two outlets date a few days apart is one event, flagged.
 
-Outlets date one happening differently ("on Aug. 13" in one paper, "Friday", the 14th, in another; a
-journey's "on Thursday" and a later paper's "April 2").  The merge's sentence rules call two dates that do
+Outlets date one happening differently ("on May 15" in one paper, "Friday", the 16th, in another; a
+journey's "on Thursday" and a later paper's "June 3").  The merge's sentence rules call two dates that do
 not overlap a conflict only on the same action and a shared person, and two outlets' reports of one
-happening often share neither: one paper's dated sentence is a detail ("New announcements put out on
-Aug. 13 suggest only caution") of the report just before it ("The ministry has lifted its travel
-warnings"); the other's date leads a sentence whose later clause tells the happening.  So, once the events
+happening often share neither: one paper's dated sentence is a detail ("New notices put out on
+May 15 advise only caution") of the report just before it ("The ministry has set aside its
+advice"); the other's date leads a sentence whose later clause tells the happening.  So, once the events
 are formed, an event one article alone tells, every date its sentences state on one day, joins an event
 of other articles stating another day when
 
@@ -280,8 +280,8 @@ def _close(mentions: list[EventMention], words: set[str], of: MentionFeatures) -
 
 
 def _same_act(mentions: list[EventMention], of: MentionFeatures, common: set[str]) -> bool:
-    """The shared words tell one act: one sentence's own action is among them ("has lifted the warnings"
-    / "lifted a warning"), or both report one speaker's words."""
+    """The shared words tell one act: one sentence's own action is among them ("has set aside the advice"
+    / "set aside its advice"), or both report one speaker's words."""
     if of.action in common or any(features(m).action in common for m in mentions):
         return True
     return of.kind == "statement" and any(_same_speaker(features(m), of) for m in mentions)

@@ -1,10 +1,10 @@
 """Previews are not the happening's reports: a plan told before its day leaves the reports of that day.
 
-A sentence written before the day it names ("has invited the ministers to a ceremony on March 12", "they
-said they would appeal the order that the boy be returned by Jan. 14") tells what was planned or
+A sentence written before the day it names ("has invited the mayors to a summit on May 12", "they
+said they would appeal the ruling that the site be closed by June 1") tells what was planned or
 announced then; the day's own reports, written on or after it, tell what happened.  The merge's rules
 join such a preview to the day's event by its date and names; on the AQUAINT merge gold those joins are
-mostly wrong (an invitation a month before a ceremony held 35 wrong pairs).  So, once the events are
+mostly wrong (one invitation a month before the day held 35 wrong pairs).  So, once the events are
 formed, a mention the events stage marks ``expected`` whose stated date starts more than ``PREVIEW_LEAD``
 after its article's latest publication day leaves an event that other articles' mentions hold, for an
 event of its own (per article), its date kept.
@@ -21,8 +21,8 @@ from timeline.merge.features import features
 from timeline.types import EventMention
 
 # days before a plan's date its article may be written and still tell the happening: the paper of the
-# day before, written as it starts ("is scheduled to spend five hours on the ground" of a visit that
-# morning) reports it (measured: keeping those is the AQUAINT gold's reading, 6 right pairs)
+# day before, written as it starts ("is due to spend the morning at the plant" of a visit that
+# day) reports it (measured: keeping those is the AQUAINT gold's reading, 6 right pairs)
 PREVIEW_LEAD = timedelta(days=1)
 
 
