@@ -6,7 +6,7 @@ Prints the number of mentions and events and each run's wall and CPU time (``tim
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
 (``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews,
-reactions).
+reactions, history).
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ STEPS = (
     "join_disputed",
     "separate_previews",
     "separate_reactions",
+    "separate_history",
 )
 
 

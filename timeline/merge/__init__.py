@@ -48,6 +48,7 @@ from timeline.merge.features import (
     forget_features,
     remember_features,
 )
+from timeline.merge.history import separate_history
 from timeline.merge.makers import join_makers_statements
 from timeline.merge.previews import separate_previews
 from timeline.merge.reactions import separate_reactions
@@ -118,6 +119,7 @@ def merge_mentions(
     clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
     clusters = separate_previews(clusters, context.latest)  # a plan told before its day
     clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
+    clusters = separate_history(clusters, copies)  # a history aside lent the day's action
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     orphans = _orphans(ordered, clusters, joined_docs, copies)
