@@ -177,4 +177,3 @@ def test_a_speakers_words_two_articles_quote_beside_the_happening_join_it():
     ceremony = cluster(*ceremony.mentions)
     elsewhere = cluster(*elsewhere.mentions)
     assert len(join_told_together([ceremony, elsewhere])) == 2  # said in another place: apart
-
