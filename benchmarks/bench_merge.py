@@ -6,10 +6,10 @@
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
-(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements).  ``--count`` adds how
-many (mention, event) comparisons placing the dated mentions makes (``clusters._rank_against``), how many
-representatives they read, and how many found a match (the counting wrapper costs time: compare CPU
-without it).
+(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews).
+``--count`` adds how many (mention, event) comparisons placing the dated mentions makes
+(``clusters._rank_against``), how many representatives they read, and how many found a match (the counting
+wrapper costs time: compare CPU without it).
 """
 
 from __future__ import annotations
@@ -62,7 +62,16 @@ def main() -> None:
     gc.enable()
 
 
-STEPS = ("sentence_idf", "join_similar", "join_retold", "separate_statements")
+STEPS = (
+    "sentence_idf",
+    "join_similar",
+    "join_accounts",
+    "join_retold",
+    "join_between",
+    "separate_statements",
+    "join_disputed",
+    "separate_previews",
+)
 
 
 def _time_steps() -> dict[str, float]:

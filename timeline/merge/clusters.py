@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, bounds
+from timeline.merge.dates import _gap, _recurring, _year_typo, _year_typo_within, bounds
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -264,8 +264,10 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
     for other, of in cluster.reps:
         when = other.date
-        if when is None or (fine_only and when.granularity not in _DAY):
+        if when is None:
             continue
+        if fine_only and when.granularity not in _DAY and not _year_typo_within(mention.date, when):
+            continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
         # ``bounds(other)``, written out: it is asked about half a million times a merge
         other_start = (
             other.earliest if other.earliest is not None and other.earliest < when.start else when.start
@@ -279,7 +281,8 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             continue
         gap = _gap(mention.date, when) if not compatible_date else _NO_GAP
         too_far = gap > CONFLICT_WINDOW
-        if too_far and gap > retell_limit and not _year_typo(mention.date, when):
+        year_typo = too_far and (_year_typo(mention.date, when) or _year_typo_within(mention.date, when))
+        if too_far and gap > retell_limit and not year_typo:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         if compatible_date and implicit:
             if fits_stated is None:
@@ -294,14 +297,14 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
         )
         if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
-        if too_far and not (retold or _year_typo(mention.date, when)):
+        if too_far and not (retold or year_typo):
             continue
         score, strong = _cached_match(f, of, False)
         if retold:
             evidence = retold_content(mention, f, other, of) if may else 0.0
             best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
             continue
-        if not compatible_date and not strong and _year_typo(mention.date, when):
+        if not compatible_date and not strong and year_typo:
             strong = _retold_with_wrong_year(mention, f, other, of)
         if score <= 0 and compatible_date:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
