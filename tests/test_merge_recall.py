@@ -142,3 +142,38 @@ def test_a_day_a_year_off_without_the_same_action_and_person_stays_apart():
     other = dated_mention("d", "2031-10-23", text, "killed", ["Acme"], ["death", "sniper", "guard"])
     events = merge_mentions([month, day, other], [*ARTICLES, Article("d", "d.txt", "text of d", [(0, 10)])])
     assert all(e.sources == ["d"] or "d" not in e.sources for e in events)
+
+
+def test_a_speakers_words_two_articles_quote_beside_the_happening_join_it():
+    from timeline.merge.clusters import _Cluster
+    from timeline.merge.features import features
+    from timeline.merge.together import join_told_together
+
+    def at(doc: str, index: int, text: str, trigger: str, actors: list[str], subjects: list[str]):
+        mention = dated_mention(doc, "2031-03-12", text, trigger, actors, ["member", "ceremony"])
+        mention.subjects = subjects
+        return _sentence_of(mention, index)
+
+    def cluster(*mentions: EventMention) -> _Cluster:
+        made = _Cluster()
+        for mention in mentions:
+            made.add(mention, features(mention))
+        return made
+
+    text = "Norland joined the Acme alliance at a ceremony on Friday."
+    ceremony = cluster(*(at(d, 1, text, "joined", ["Norland", "Acme"], ["Norland"]) for d in "abc"))
+    text = "``We are home at last,'' Minister Rahn said at the ceremony."
+    words = cluster(*(at(d, 2, text, "said", ["Minister Rahn"], ["Minister Rahn"]) for d in "ab"))
+    (fused,) = join_told_together([ceremony, words])  # the speaker is no other party acting
+    assert any("told together by several articles" in r.date for r in fused.reasons)
+    text = "``We are home at last,'' Minister Rahn said in Westport."
+    elsewhere = cluster(
+        *(at(d, 2, text, "said", ["Minister Rahn", "Westport"], ["Minister Rahn"]) for d in "ab")
+    )
+    for mention in elsewhere.mentions:
+        mention.places = ["Westport"]
+    for mention in ceremony.mentions:
+        mention.places = ["Eastport"]
+    ceremony = cluster(*ceremony.mentions)
+    elsewhere = cluster(*elsewhere.mentions)
+    assert len(join_told_together([ceremony, elsewhere])) == 2  # said in another place: apart
