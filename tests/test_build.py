@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import multiprocessing
 import os
+import pickle
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from timeline.config import BuildOptions
 from timeline.errors import InputError
 from timeline.readers import read_paths
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, Event, EventMention, Published, Sentence
+from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -170,6 +173,144 @@ def test_a_failing_process_pool_falls_back_to_reading_in_process(tiny_chunks, mo
 
     monkeypatch.setattr(build, "_read_in_pool", broken)
     assert _everything(build_timeline(read_paths([str(SEEDS)]))) == _everything(seeds_timeline)
+
+
+def test_a_pool_that_breaks_midway_leaves_the_rest_to_this_process(tiny_chunks, monkeypatch, seeds_timeline):
+    # the readings already handed over are kept; the articles after them are read here, in order
+    def breaks_after_two(ordered, *args):
+        yield from (build._guarded_read(article) for article in ordered[:2])
+        raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(build, "_read_in_pool", breaks_after_two)
+    assert _everything(build_timeline(read_paths([str(SEEDS)]))) == _everything(seeds_timeline)
+
+
+def _wire_collection() -> list[Article]:
+    """Re-sent stories among other articles (invented): what the copies step must find."""
+    resend = _STORY.replace("three years", "3 years")
+    other = "Ivan Petrov resigned as mayor of Westholm on Monday, citing his health, officials said."
+    texts = [("wire-1", _STORY, "2023-05-09"), ("wire-2", resend, "2023-05-17"), ("wire-3", _STORY, None)]
+    texts += [("mayor-1", other, "2023-05-10"), ("mayor-2", other, "2023-05-08")]
+    texts += [
+        (f"note-{n}", f"Acme opened plant {n} in Norland on {n + 1} May 2023.", "2023-05-20")
+        for n in range(4)
+    ]
+    return [_article(doc, text, when) for doc, text, when in texts]
+
+
+def _article(doc: str, text: str, published: str | None) -> Article:
+    when = Published(published, "header") if published else Published()
+    return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=when)
+
+
+def test_copies_found_by_the_workers_are_the_ones_found_after_reading(tiny_chunks, monkeypatch):
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "1")
+    in_process = build_timeline(_wire_collection())
+    # wire-3 is dated from the others: "2023-05", which starts before wire-1's day, so it is the original
+    wire_3 = {d.id: d.published for d in in_process.documents}["wire-3"]
+    assert (wire_3.value, wire_3.source) == ("2023-05", "inferred")
+    assert in_process.copies == {"wire-1": "wire-3", "wire-2": "wire-3", "mayor-1": "mayor-2"}
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "2")
+
+    def not_after_reading(articles):
+        raise AssertionError("the workers found the copies' groups: nothing to find after reading")
+
+    monkeypatch.setattr(build, "find_copies", not_after_reading)
+    pooled = build_timeline(_wire_collection())
+    assert pooled.copies == in_process.copies
+    assert pooled.warnings == in_process.warnings
+    assert _everything(pooled) == _everything(in_process)
+
+
+_REPORT = [
+    "The council of Westholm met on Monday to discuss the harbour plan.",
+    "Minister Rahn said the plan would cost more than expected.",
+    "Dockworkers gathered outside the town hall before the vote.",
+    "Acme offered to pay for half of the new quay.",
+    "The mayor thanked the workers for their patience during the talks.",
+    "A final decision is expected before the end of the summer.",
+    "Residents of Portvale asked for a second public hearing.",
+    "The harbour master warned that ships were already waiting.",
+    "Union leaders called the offer a good first step.",
+    "Officials in Norland declined to comment on the dispute.",
+]
+
+
+def test_copies_are_found_again_when_an_article_could_not_be_read(tiny_chunks, monkeypatch):
+    # the full report holds both parts; the parts share too little to be copies of each other: with the
+    # full report left out (it could not be read) they are two stories, not one group as the workers saw
+    first_part = _article("part-a", " ".join(_REPORT[:8]), "2023-05-09")
+    full = _article("full", " ".join(_REPORT), "2023-05-10")
+    last_part = _article("part-c", " ".join(_REPORT[2:]), "2023-05-11")
+    others = [_article(f"other-{n}", f"Acme opened plant {n} in Norland.", "2023-05-20") for n in range(3)]
+    articles = [first_part, full, last_part, *others]
+    assert copies.find_copies(articles) == {"full": "part-a", "part-c": "part-a"}
+    reading = build.read_article
+
+    def fails_on_full(article):
+        if article.id == "full":
+            raise IndexError("list index out of range")
+        return reading(article)
+
+    monkeypatch.setattr(build, "read_article", fails_on_full)
+    timeline = build_timeline(articles)
+    assert [s.document for s in timeline.skipped] == ["full"]
+    assert timeline.copies == {}
+
+
+def test_readings_pickled_by_the_workers_come_back_equal_and_shared_alike():
+    # the workers pickle sentences, expressions and mentions as calls with their fields: every field, the
+    # ones left out of ``==`` too, must come back, and objects shared in a reading must stay shared
+    article = _article("a1", _STORY, "2023-05-09")
+    reading = build.read_article(article)
+    sentences, expressions, mentions = reading
+    assert mentions and any(m.expression is not None for m in mentions)
+    for kind in (Sentence, TimeExpression, EventMention):
+        assert all(f.init for f in fields(kind))  # each field can be given back to ``__init__``
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {
+        kind: build._pickle_by_fields(kind) for kind in (Sentence, TimeExpression, EventMention)
+    }
+    pickler.dump(reading)
+    back_sentences, back_expressions, back_mentions = pickle.loads(buffer.getvalue())
+
+    def every_field(instance) -> tuple:
+        return tuple(getattr(instance, f.name) for f in fields(instance))
+
+    assert [every_field(s) for s in back_sentences] == [every_field(s) for s in sentences]
+    assert [every_field(e) for e in back_expressions] == [every_field(e) for e in expressions]
+    assert [every_field(m) for m in back_mentions] == [every_field(m) for m in mentions]
+    assert all(m.trigger_context is not None for m in back_mentions)
+    by_id = {id(e): n for n, e in enumerate(expressions)}
+    for mention, back in zip(mentions, back_mentions, strict=True):
+        assert back.sentence is back_sentences[mention.sentence.index]
+        if mention.expression is not None:
+            assert back.expression is back_expressions[by_id[id(mention.expression)]]
+    assert len(buffer.getvalue()) < len(pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_the_collector_resumes_as_it_was_with_the_build_aged_and_nothing_frozen():
+    # the build pauses the cyclic collector; afterwards it runs again, what the build made is in the
+    # oldest generation (not examined again by young collections), and nothing stays frozen
+    assert gc.isenabled()
+    gc.collect()
+    timeline = build_timeline(read_paths([str(SEEDS)]))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < 100  # the young generation holds only what was made since
+    assert timeline.events and gc.is_tracked(timeline.events[0])
+    gc.disable()
+    try:
+        build_timeline(read_paths([str(SEEDS)]))
+        assert not gc.isenabled()  # a caller's paused collector stays paused
+    finally:
+        gc.enable()
+    gc.freeze()  # a caller's frozen objects stay frozen (the ones still alive: some die meanwhile)
+    try:
+        build_timeline(read_paths([str(SEEDS)]))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_small_collections_stay_in_process_large_ones_use_the_cores(monkeypatch):

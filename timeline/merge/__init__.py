@@ -22,8 +22,9 @@ finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joi
 ``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``); after clustering, the steps that
 join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
 ``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
-borrowed a happening's action: ``docs/architecture.md``, "Events and merging").
-"""
+borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
+conflict, ``previews`` takes out plans told before their day and ``reactions`` a party's reaction to a
+happening: ``docs/architecture.md``, "Events and merging")."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
+from timeline.merge.disputes import join_disputed
 from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import (
     SAME_DAY_TERMS,
@@ -47,6 +49,8 @@ from timeline.merge.features import (
     remember_features,
 )
 from timeline.merge.makers import join_makers_statements
+from timeline.merge.previews import separate_previews
+from timeline.merge.reactions import separate_reactions
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
@@ -111,6 +115,9 @@ def merge_mentions(
     clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
+    clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
+    clusters = separate_previews(clusters, context.latest)  # a plan told before its day
+    clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     orphans = _orphans(ordered, clusters, joined_docs, copies)

@@ -172,8 +172,8 @@ def _toll_retold_beside(mention: EventMention, anchor: EventMention) -> bool:
 
 
 def _toll_beside_attack(mention: EventMention, anchor: EventMention) -> bool:
-    """A toll counted beside the article's report of the attack ("At least 80 were killed, officials said
-    as dawn broke Saturday" after "Bombs blew apart two buildings"): the attack's toll, on its own day."""
+    """A toll counted beside the article's report of the attack ("At least 30 were hurt, officials said
+    on Sunday" after "A blast tore through the depot"): the attack's toll, on its own day."""
     return _TOLL in features(mention).concepts and features(anchor).head in _TOLD_OF - {_TOLL}
 
 

@@ -1,7 +1,7 @@
 """A sentence between two of its article's sentences retelling a happening retells it too.
 
-A later paper tells an earlier happening again over a few sentences ("The bombs went off almost at once.
-The victims numbered 213, including 12 foreigners. Eleven people died in the second blast."). The steps
+A later paper tells an earlier happening again over a few sentences ("The fire spread within minutes.
+The injured numbered 40, among them 5 visitors. Two more died in the second building."). The steps
 before this one join the sentences that name the happening's action or repeat an outlet's words; one
 between them that does neither (a toll in other words, a detail) stays alone, though its article tells the
 happening on both sides of it.
