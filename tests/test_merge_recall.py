@@ -177,3 +177,9 @@ def test_a_speakers_words_two_articles_quote_beside_the_happening_join_it():
     ceremony = cluster(*ceremony.mentions)
     elsewhere = cluster(*elsewhere.mentions)
     assert len(join_told_together([ceremony, elsewhere])) == 2  # said in another place: apart
+    text = "Minister Rahn said the alliance would grow."  # words reported, not quoted: the speaker's own act
+    reported = cluster(*(at(d, 2, text, "said", ["Minister Rahn"], ["Minister Rahn"]) for d in "ab"))
+    plain = cluster(
+        *(at(d, 1, "Norland joined the Acme alliance.", "joined", ["Norland"], ["Norland"]) for d in "abc")
+    )
+    assert len(join_told_together([plain, reported])) == 2
