@@ -6,8 +6,8 @@
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
-(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews).
-``--count`` adds how many (mention, event) comparisons placing the dated mentions makes
+(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews,
+reactions).  ``--count`` adds how many (mention, event) comparisons placing the dated mentions makes
 (``clusters._rank_against``), how many representatives they read, and how many found a match (the counting
 wrapper costs time: compare CPU without it).
 """
@@ -71,6 +71,7 @@ STEPS = (
     "separate_statements",
     "join_disputed",
     "separate_previews",
+    "separate_reactions",
 )
 
 
