@@ -5,7 +5,7 @@
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
-(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements).
+(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews).
 """
 
 from __future__ import annotations
@@ -52,7 +52,16 @@ def main() -> None:
     gc.enable()
 
 
-STEPS = ("sentence_idf", "join_similar", "join_retold", "separate_statements")
+STEPS = (
+    "sentence_idf",
+    "join_similar",
+    "join_accounts",
+    "join_retold",
+    "join_between",
+    "separate_statements",
+    "join_disputed",
+    "separate_previews",
+)
 
 
 def _time_steps() -> dict[str, float]:

@@ -2,12 +2,18 @@
 
     python benchmarks/bench_scale.py                  # all three, generated inputs in a temporary directory
     python benchmarks/bench_scale.py --only repeat    # or: array, lines
+    python benchmarks/bench_scale.py --only array --phases [--no-render] [--records N]
 
 - ``repeat``: one article holding the same dated paragraph 2,000 and 10,000 times; the build time must grow
   linearly (ratio ~5), not quadratically (~25).
 - ``array``: a JSON array of ~20,000 generated records (~50 MB): reading it (``read_paths``) in a fresh
   process, time and peak memory; ``--build`` also builds the timeline of it.
 - ``lines``: the same records as JSON Lines, read one line at a time: peak memory compared with the array.
+- ``--phases`` (with ``--only array``): where the build's wall time goes, phase by phase: reading the file,
+  the worker pool's reading (with the main process compacting the readings as they arrive), then each
+  serial step (dating undated articles, copies, merge, selection) and rendering the JSON, each with its
+  wall time and the main process's CPU time, plus the workers' CPU (``RUSAGE_CHILDREN``).  On a shared
+  2-core machine the CPU figures are the steadier ones; ``load`` is the load average at the start.
 
 Each measurement runs in a child process, so its peak resident memory is its own.  Inputs are generated
 (invented names and sentences); nothing is read from any corpus.
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -101,14 +108,88 @@ def bench_files(directory: Path, count: int, build: bool) -> dict:
     return results
 
 
+# build steps timed by ``--phases`` (the ones a checkout lacks are skipped, so an older one can be measured)
+_SERIAL_STEPS = ("_date_undated", "find_copies", "copies_in_groups", "merge_mentions", "select_events")
+
+
+def measure_phases(path: Path, render: bool = True) -> dict:
+    """Wall and CPU seconds of each phase of ``read_paths`` + ``build_timeline`` + the JSON rendering of
+    ``path``, in this process (see the module's docstring)."""
+    from timeline import build
+    from timeline.readers import read_paths
+    from timeline.render import render_chunks
+
+    phases: dict[str, list[float]] = {}
+    marks = [time.perf_counter(), time.process_time()]
+
+    def close(name: str) -> None:  # the phase from the last mark to now (added up when it recurs)
+        wall, cpu = time.perf_counter(), time.process_time()
+        spent = phases.setdefault(name, [0.0, 0.0])
+        spent[0], spent[1] = spent[0] + wall - marks[0], spent[1] + cpu - marks[1]
+        marks[:] = wall, cpu
+
+    def timed(name: str, function):
+        def wrapper(*args, **kwargs):
+            # until the first serial step: the pool's reading, its readings compacted as they arrive
+            close("between the steps" if name in phases or len(phases) > 1 else "reading (pool), compacting")
+            try:
+                return function(*args, **kwargs)
+            finally:
+                close(name)
+
+        return wrapper
+
+    load = os.getloadavg()[0]
+    articles = read_paths([str(path)])
+    close("read_paths")
+    for name in _SERIAL_STEPS:
+        if hasattr(build, name):
+            setattr(build, name, timed(name, getattr(build, name)))
+    timeline = build.build_timeline(articles)
+    close("rest of the build")
+    written = sum(len(piece) for piece in render_chunks(timeline, "json")) if render else 0
+    if render:
+        close("render json")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "load": round(load, 1),
+        "phases [wall s, main CPU s]": {name: [round(w, 2), round(c, 2)] for name, (w, c) in phases.items()},
+        "workers_cpu_s": round(children.ru_utime + children.ru_stime, 2),
+        "json_mb": round(written / 1e6, 1),
+        "peak_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "peak_worker_mb": children.ru_maxrss // 1024,
+    }
+
+
+def bench_phases(directory: Path, count: int, render: bool) -> dict:
+    path = directory / "array.json"
+    path.write_text(json.dumps(_records(count)), encoding="utf-8")
+    # a fresh interpreter (``-S`` passed on, so an older checkout on PYTHONPATH can be measured)
+    python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
+    command = [*python, __file__, "--phases-of", str(path), *([] if render else ["--no-render"])]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=("repeat", "array", "lines"), default=None)
     parser.add_argument("--records", type=int, default=20_000, help="records in the JSON array")
     parser.add_argument("--build", action="store_true", help="also build the timeline of the JSON array")
+    parser.add_argument("--phases", action="store_true", help="the array's build phase by phase (wall, CPU)")
+    parser.add_argument("--no-render", action="store_true", help="--phases without rendering the JSON")
+    parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)  # the child of ``--phases``
     args = parser.parse_args(argv)
+    if args.phases_of:
+        print(json.dumps(measure_phases(args.phases_of, not args.no_render)))
+        return 0
     with tempfile.TemporaryDirectory() as temp:
         directory = Path(temp)
+        if args.phases:
+            print(
+                "phases of the JSON array's build:",
+                json.dumps(bench_phases(directory, args.records, not args.no_render), indent=1),
+            )
+            return 0
         if args.only in (None, "repeat"):
             print("repeated paragraph:", json.dumps(bench_repeat(directory)))
         if args.only in (None, "array", "lines"):

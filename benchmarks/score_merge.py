@@ -508,6 +508,11 @@ def gate_figures(eval_dir: Path) -> dict[str, float]:
         "aquaint_merge_bcubed_f1": float(figures["bcubed_f1"]),
         "aquaint_merge_date_accuracy": float(figures["date_accuracy"]),
         "aquaint_merge_pair_recall_found": float(figures["pair_recall_found"]),
+        # issue #11's Done-when: no sentence re-dated by a join, every gold date dispute one flagged event
+        "aquaint_merge_redated": float(figures["redated"]),
+        "aquaint_merge_disputes_unflagged": float(
+            figures["disputed_happenings"] - figures["disputed_flagged"]
+        ),
     }
 
 

@@ -172,6 +172,89 @@ def test_a_failing_process_pool_falls_back_to_reading_in_process(tiny_chunks, mo
     assert _everything(build_timeline(read_paths([str(SEEDS)]))) == _everything(seeds_timeline)
 
 
+def test_a_pool_that_breaks_midway_leaves_the_rest_to_this_process(tiny_chunks, monkeypatch, seeds_timeline):
+    # the readings already handed over are kept; the articles after them are read here, in order
+    def breaks_after_two(ordered, *args):
+        yield from (build._guarded_read(article) for article in ordered[:2])
+        raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(build, "_read_in_pool", breaks_after_two)
+    assert _everything(build_timeline(read_paths([str(SEEDS)]))) == _everything(seeds_timeline)
+
+
+def _wire_collection() -> list[Article]:
+    """Re-sent stories among other articles (invented): what the copies step must find."""
+    resend = _STORY.replace("three years", "3 years")
+    other = "Ivan Petrov resigned as mayor of Westholm on Monday, citing his health, officials said."
+    texts = [("wire-1", _STORY, "2023-05-09"), ("wire-2", resend, "2023-05-17"), ("wire-3", _STORY, None)]
+    texts += [("mayor-1", other, "2023-05-10"), ("mayor-2", other, "2023-05-08")]
+    texts += [
+        (f"note-{n}", f"Acme opened plant {n} in Norland on {n + 1} May 2023.", "2023-05-20")
+        for n in range(4)
+    ]
+    return [_article(doc, text, when) for doc, text, when in texts]
+
+
+def _article(doc: str, text: str, published: str | None) -> Article:
+    when = Published(published, "header") if published else Published()
+    return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=when)
+
+
+def test_copies_found_by_the_workers_are_the_ones_found_after_reading(tiny_chunks, monkeypatch):
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "1")
+    in_process = build_timeline(_wire_collection())
+    # wire-3 is dated from the others: "2023-05", which starts before wire-1's day, so it is the original
+    wire_3 = {d.id: d.published for d in in_process.documents}["wire-3"]
+    assert (wire_3.value, wire_3.source) == ("2023-05", "inferred")
+    assert in_process.copies == {"wire-1": "wire-3", "wire-2": "wire-3", "mayor-1": "mayor-2"}
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "2")
+
+    def not_after_reading(articles):
+        raise AssertionError("the workers found the copies' groups: nothing to find after reading")
+
+    monkeypatch.setattr(build, "find_copies", not_after_reading)
+    pooled = build_timeline(_wire_collection())
+    assert pooled.copies == in_process.copies
+    assert pooled.warnings == in_process.warnings
+    assert _everything(pooled) == _everything(in_process)
+
+
+_REPORT = [
+    "The council of Westholm met on Monday to discuss the harbour plan.",
+    "Minister Rahn said the plan would cost more than expected.",
+    "Dockworkers gathered outside the town hall before the vote.",
+    "Acme offered to pay for half of the new quay.",
+    "The mayor thanked the workers for their patience during the talks.",
+    "A final decision is expected before the end of the summer.",
+    "Residents of Portvale asked for a second public hearing.",
+    "The harbour master warned that ships were already waiting.",
+    "Union leaders called the offer a good first step.",
+    "Officials in Norland declined to comment on the dispute.",
+]
+
+
+def test_copies_are_found_again_when_an_article_could_not_be_read(tiny_chunks, monkeypatch):
+    # the full report holds both parts; the parts share too little to be copies of each other: with the
+    # full report left out (it could not be read) they are two stories, not one group as the workers saw
+    first_part = _article("part-a", " ".join(_REPORT[:8]), "2023-05-09")
+    full = _article("full", " ".join(_REPORT), "2023-05-10")
+    last_part = _article("part-c", " ".join(_REPORT[2:]), "2023-05-11")
+    others = [_article(f"other-{n}", f"Acme opened plant {n} in Norland.", "2023-05-20") for n in range(3)]
+    articles = [first_part, full, last_part, *others]
+    assert copies.find_copies(articles) == {"full": "part-a", "part-c": "part-a"}
+    reading = build.read_article
+
+    def fails_on_full(article):
+        if article.id == "full":
+            raise IndexError("list index out of range")
+        return reading(article)
+
+    monkeypatch.setattr(build, "read_article", fails_on_full)
+    timeline = build_timeline(articles)
+    assert [s.document for s in timeline.skipped] == ["full"]
+    assert timeline.copies == {}
+
+
 def test_small_collections_stay_in_process_large_ones_use_the_cores(monkeypatch):
     monkeypatch.delenv(build.WORKERS_VARIABLE, raising=False)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

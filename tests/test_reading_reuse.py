@@ -52,6 +52,7 @@ def _clear_kept_readings() -> None:
     extract._dated_readings.clear()
     extract._main_verbs.clear()
     extract._undated_readings.clear()
+    extract._trigger_contexts.clear()
     analysis._analysis_with_dates.cache_clear()
 
 
@@ -185,3 +186,23 @@ def test_a_build_keeps_no_sentence_readings_once_its_articles_are_read():
     timeline = build_timeline(articles)
     assert timeline.events
     assert not analysis._text_readings and not extract._dated_readings and not extract._main_verbs
+    assert not extract._trigger_contexts
+
+
+def test_a_kept_trigger_context_is_the_one_read_afresh():
+    # the same sentences under other publication dates, after other sentences, at other offsets: each
+    # mention's trigger context (what the merge compares) is the one its own sentence gives
+    _clear_kept_readings()
+    articles = [
+        _article(1, [7, 2, 9], [" "] * 3, "2022-02-15"),
+        _article(2, [3, 7, 9, 2], ["\n\n"] * 4, "2021-11-30"),
+        _article(3, [9, 7], [" ", " "], None),
+    ]
+    fresh = [_read_afresh(article) for article in articles]
+    _clear_kept_readings()
+    kept = [read_article(article)[2] for article in articles]
+    assert [[_comparable(m) for m in mentions] for mentions in kept] == fresh
+    assert extract._trigger_contexts  # the first article's contexts served the later copies
+    bombing = [m for mentions in kept for m in mentions if m.trigger == "bombing"]
+    assert len(bombing) == 3 and all(m.trigger_context == bombing[0].trigger_context for m in bombing)
+    assert bombing[0].trigger_context[1] == "condemn"  # the noun is what Norland condemned

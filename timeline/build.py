@@ -28,11 +28,11 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from timeline.config import BuildOptions
-from timeline.copies import copy_warning, find_copies, own_mentions
+from timeline.copies import copies_in_groups, copy_groups, copy_warning, find_copies, own_mentions
 from timeline.errors import InputError
 from timeline.events import extract_mentions, forget_kept_readings
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
@@ -92,7 +92,9 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     mentions: dict[str, list[EventMention]] = {}
     failed: list[tuple[Article, str]] = []
     shared: dict = {}  # equal values of the readings, one object each (``_compact``)
-    for article, reading in zip(ordered, _read_articles(ordered, options), strict=True):
+    beside = _Beside()
+    # readings come chunk by chunk, in order, as the workers finish them: compacted meanwhile
+    for article, reading in zip(ordered, _read_articles(ordered, options, beside), strict=True):
         if isinstance(reading, str):
             failed.append((article, reading))
             continue
@@ -104,7 +106,9 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     ordered = [a for a in ordered if a.id in sentences]
 
     ordered = _date_undated(ordered, sentences, expressions, mentions, options, failure_warnings)
-    copies = find_copies(ordered)
+    # the groups are the texts' (dating changes no text); an article left out would change them
+    found = beside.copy_groups is not None and not failed
+    copies = copies_in_groups(beside.copy_groups, ordered) if found else find_copies(ordered)
     by_id = {a.id: a for a in ordered}
     # a copy adds only what its original does not say: its repeated sentences would be read again
     # against the copy's own (later) publication date and give phantom events a week on
@@ -273,21 +277,32 @@ def _read_chunk(chunk: list[Article]) -> list[Reading | str]:
         return [r if isinstance(r, str) else _compact(r, shared) for r in readings]
 
 
-def _read_articles(ordered: list[Article], options: BuildOptions) -> list[Reading | str]:
+@dataclass
+class _Beside:
+    """What the worker pool works out beside the reading (None where it did not)."""
+
+    copy_groups: list[list[int]] | None = None  # ``copy_groups`` of the articles read
+
+
+def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Beside) -> Iterator[Reading | str]:
     """``read_article`` of each article (or why it failed), in order: in worker processes when the
     collection is large."""
     workers = _worker_count(ordered)
     method = _start_method() if workers > 1 else None
+    read = 0
     if method is not None:
         try:
-            return _read_in_pool(ordered, options, workers, method)
+            for reading in _read_in_pool(ordered, options, workers, method, beside):
+                yield reading
+                read += 1
         except (BrokenProcessPool, OSError):
-            pass  # no usable process pool here (sandbox, no semaphores, a worker killed): read in-process
-    readings: list[Reading | str] = []
-    for done, article in enumerate(ordered, start=1):
-        readings.append(_guarded_read(article))
+            # no usable process pool here (sandbox, no semaphores, a worker killed): the rest in-process
+            beside.copy_groups = None
+        else:
+            return
+    for done, article in enumerate(ordered[read:], start=read + 1):
+        yield _guarded_read(article)
         _report(options, "read", done, len(ordered))
-    return readings
 
 
 def _worker_count(articles: list[Article]) -> int:
@@ -337,20 +352,44 @@ def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _read_in_pool(
-    ordered: list[Article], options: BuildOptions, workers: int, method: str
-) -> list[Reading | str]:
-    """``read_article`` of each article by worker processes, chunk by chunk; results in input order."""
+    ordered: list[Article], options: BuildOptions, workers: int, method: str, beside: _Beside
+) -> Iterator[Reading | str]:
+    """``read_article`` of each article by worker processes, chunk by chunk; results in input order, each
+    chunk's as soon as it and the ones before it are done.  Forked workers also find the copies' groups
+    (``copy_groups``, which reads only the texts): one task beside the reading instead of a serial step
+    after it."""
+    global _COPY_TEXTS
     chunks = list(_chunks(ordered, CHUNK_CHARACTERS))
-    results: list[list[Reading | str]] = [[] for _ in chunks]
-    with _worker_pool(min(workers, len(chunks)), method) as pool:
-        futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
-        done = 0
-        for future in as_completed(futures):
-            number = futures[future]
-            results[number] = future.result()
-            done += len(chunks[number])
-            _report(options, "read", done, len(ordered))
-    return [reading for chunk_readings in results for reading in chunk_readings]
+    _COPY_TEXTS = ordered if method == "fork" else None  # inherited by the workers, forked at the first task
+    try:
+        with _worker_pool(min(workers, len(chunks)), method) as pool:
+            grouping = pool.submit(_copy_groups_task) if _COPY_TEXTS is not None else None
+            futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
+            finished: dict[int, list[Reading | str]] = {}
+            done = given = 0
+            for future in as_completed(futures):
+                number = futures[future]
+                finished[number] = future.result()
+                done += len(chunks[number])
+                _report(options, "read", done, len(ordered))
+                while given in finished:
+                    yield from finished.pop(given)
+                    given += 1
+            if grouping is not None:
+                beside.copy_groups = grouping.result()
+    finally:
+        _COPY_TEXTS = None
+
+
+# The articles being read, for a forked worker's ``_copy_groups_task`` (shared memory, not a pickled copy).
+_COPY_TEXTS: list[Article] | None = None
+
+
+def _copy_groups_task() -> list[list[int]]:
+    """Worker task (forked): ``copy_groups`` of the parent's articles."""
+    assert _COPY_TEXTS is not None, "the copies' task needs a worker forked from the building process"
+    with _cycle_collector_paused():
+        return copy_groups(_COPY_TEXTS)
 
 
 def _ignore_interrupts() -> None:

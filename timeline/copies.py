@@ -43,6 +43,12 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     compared (a copy shares nearly all its runs, so nearly always its smallest ones), so the cost stays
     near-linear in the collection's size.
     """
+    return copies_in_groups(copy_groups(articles), articles)
+
+
+def copy_groups(articles: list[Article]) -> list[list[int]]:
+    """The positions in ``articles`` of the texts that copy one another, group by group (``find_copies``
+    without choosing the originals: it reads only the texts, so it can run while they are being read)."""
     # each text's distinct run hashes as a compact array (a set of a thousand-article collection's
     # hashes costs tens of MB); sets are rebuilt only for the few pairs that share a sketch
     word_hashes: dict[str, int] = {}  # per call, not a module cache: it would outlive the build
@@ -70,12 +76,18 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
         smaller = min(len(shingles[i]), len(shingles[j]))
         if smaller and len(set(shingles[i]).intersection(shingles[j])) >= COPY_CONTAINMENT * smaller:
             group[root(j)] = root(i)
-    members: dict[int, list[Article]] = defaultdict(list)
-    for k, article in enumerate(articles):
-        members[root(k)].append(article)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(articles)):
+        members[root(k)].append(k)
+    return [texts for texts in members.values() if len(texts) > 1]
+
+
+def copies_in_groups(groups: list[list[int]], articles: list[Article]) -> dict[str, str]:
+    """``find_copies`` given ``copy_groups(articles)``: in each group the earliest article is the original
+    (``articles`` may have gained publication dates since, but not changed texts or positions)."""
     copies: dict[str, str] = {}
-    for texts in members.values():
-        first, *others = sorted(texts, key=_age)
+    for group in groups:
+        first, *others = sorted((articles[k] for k in group), key=_age)
         copies.update((other.id, first.id) for other in others)
     return copies
 

@@ -97,9 +97,12 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
         _keep_reading(key, analysis)
     else:
         _text_readings.move_to_end(key)
-        shift, new_token = start - first.offset, tuple.__new__
+        shift, new_token, token = start - first.offset, tuple.__new__, Token
         # the tokens ``tokenize(sentence.text, start)`` makes: the first copy's, shifted to this one
-        tokens = [new_token(Token, (t[0], t[1] + shift, t[2] + shift, t[3])) for t in first.tokens]
+        # (unpacked, not indexed: this line is about 7% of reading the templated array, issue #9)
+        tokens = [
+            new_token(token, (text, lo + shift, hi + shift, lower)) for text, lo, hi, lower in first.tokens
+        ]
         analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs)
     analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
     return analysis

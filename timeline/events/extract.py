@@ -202,13 +202,32 @@ def extract_mentions(
     return mentions
 
 
-def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> tuple[str, str, frozenset[str]]:
+_TriggerContext = tuple[str, str, frozenset[str]]
+_trigger_contexts: OrderedDict[tuple[str, str, bool], _TriggerContext] = OrderedDict()
+
+
+def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> _TriggerContext:
     """The mention's trigger with ``governing_action`` and ``named_after`` of its sentence, read from the
-    sentence's analysis (its tokens and verb flags) when there is one."""
+    sentence's analysis (its tokens and verb flags) when there is one.
+
+    Kept by the sentence's text and the trigger (and which way it was read): both ways read nothing else
+    (the analysis's tokens are ``tokenize`` of that text, its verb flags theirs, at any offset), so every
+    copy of a sentence (wire copies, templated records) gets the first one's tuple, shared."""
     text, trigger = mention.sentence.text, mention.trigger
-    if analysis is None or analysis.text != text:
-        return trigger, governing_action(text, trigger), named_after(text, trigger)
-    return trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
+    read = analysis is not None and analysis.text == text
+    key = (text, trigger, read)
+    found = _trigger_contexts.get(key)
+    if found is not None:
+        _trigger_contexts.move_to_end(key)
+        return found
+    if analysis is None or not read:
+        found = trigger, governing_action(text, trigger), named_after(text, trigger)
+    else:
+        found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
+    _trigger_contexts[key] = found
+    if len(_trigger_contexts) > DATED_READINGS:
+        _trigger_contexts.popitem(last=False)
+    return found
 
 
 # "PORTVALE, Norland, Aug. 7 (Wirecast) --", "CITY, Month D (AP) _": the wire's report line, not an event.
@@ -345,12 +364,13 @@ _EXPRESSION_FIELDS = attrgetter(
 
 def forget_kept_readings() -> None:
     """Empty this process's tables of sentences read once (``_dated_mentions_once``, ``_main_verb_once``,
-    ``_mention``, ``analysis._keep_reading``): memory, once a build has read its articles (the merge never
-    reads them)."""
+    ``_mention``, ``analysis._keep_reading``, ``_trigger_context``): memory, once a build has read its
+    articles (the merge never reads them)."""
     _dated_readings.clear()
     _main_verbs.clear()
     _text_readings.clear()
     _undated_readings.clear()
+    _trigger_contexts.clear()
 
 
 def _dated_mentions_once(

@@ -21,9 +21,10 @@ spans and their distances), ``scoring`` (how well two mentions match), ``candida
 finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joining undated mentions),
 ``conflicts`` (disagreeing dates) and ``events`` (assembling an ``Event``); after clustering, the steps that
 join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
-``makers``, ``restated``, ``retold``; then ``statements`` takes out words said that only borrowed a
-happening's action: ``docs/architecture.md``, "Events and merging").
-"""
+``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
+borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
+conflict, and ``previews`` takes out plans told before their day: ``docs/architecture.md``, "Events and
+merging")."""
 
 from __future__ import annotations
 
@@ -33,9 +34,11 @@ from dataclasses import fields
 
 from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
+from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, _place_dated, representative_features
 from timeline.merge.conflicts import separate_unstated
+from timeline.merge.disputes import join_disputed
 from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import (
     SAME_DAY_TERMS,
@@ -46,6 +49,7 @@ from timeline.merge.features import (
     remember_features,
 )
 from timeline.merge.makers import join_makers_statements
+from timeline.merge.previews import separate_previews
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
@@ -107,8 +111,11 @@ def merge_mentions(
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
+    clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
+    clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
+    clusters = separate_previews(clusters, context.latest)  # a plan told before its day
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     orphans = _orphans(ordered, clusters, joined_docs, copies)

@@ -155,6 +155,8 @@ def _join_kind(
         if all(m.date is None or _same_day(m, anchor) for m in cluster.mentions):
             if not lone and len(cluster.mentions) == 1 and _toll_retold_beside(mention, anchor):
                 return "retelling"
+            if not lone and _toll_beside_attack(mention, anchor):
+                return "retelling"
             return date_kind(mention, anchor)
     if not lone and len(cluster.mentions) == 1 and _retells(mention, anchor):
         return "retelling" if _continues(mention, anchor, step, same_day=False) else ""
@@ -167,6 +169,12 @@ def _toll_retold_beside(mention: EventMention, anchor: EventMention) -> bool:
     if anchor.join is None or anchor.join.kind != "retelling":
         return False
     return _TOLL in features(mention).concepts and bool(_TOLD_OF & features(anchor).concepts)
+
+
+def _toll_beside_attack(mention: EventMention, anchor: EventMention) -> bool:
+    """A toll counted beside the article's report of the attack ("At least 30 were hurt, officials said
+    on Sunday" after "A blast tore through the depot"): the attack's toll, on its own day."""
+    return _TOLL in features(mention).concepts and features(anchor).head in _TOLD_OF - {_TOLL}
 
 
 def _retells(mention: EventMention, anchor: EventMention) -> bool:

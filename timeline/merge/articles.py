@@ -29,6 +29,7 @@ from timeline.merge.conflicts import settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
+    _ALLIED,
     _DAY,
     MentionFeatures,
     _apart,
@@ -234,7 +235,10 @@ def _same_day(mention: EventMention, other: EventMention) -> bool:
 
 def _evidence(f: MentionFeatures, of: MentionFeatures) -> int:
     """Named actors, specific words and event concepts in common; a quote's speaker named in the other."""
-    shared = len(_content(f) & _content(of)) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    mine, theirs = _lexicon(f.concepts), _lexicon(of.concepts)
+    shared = len(_content(f) & _content(of)) + len(mine & theirs)
+    if not mine & theirs and any(_ALLIED.get(c, frozenset()) & theirs for c in mine):
+        shared += 1  # a toll beside its attack ("30 were hurt" / "a blast tore through the depot")
     shared += _shared_actors(f, of)
     if f.kind == "statement" and f.speaker:
         shared += any(frozen_keys_match(f.speaker, keys) for keys in of.actors)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, bounds
+from timeline.merge.dates import _gap, _recurring, _year_typo, _year_typo_within, bounds
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -242,14 +242,21 @@ def _rank_against(
         background_differs = (other.status == "background") != background
         if background_differs and not _recalled(mention, f, other, of):
             continue
-        if fine_only and other.date.granularity not in _DAY:
-            continue
+        if (
+            fine_only
+            and other.date.granularity not in _DAY
+            and not _year_typo_within(mention.date, other.date)
+        ):
+            continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
         other_start, other_end = bounds(other)
         compatible_date = start <= other_end and other_start <= end
         implicit = not stated or other.date_source != "expression"
         gap = _gap(mention.date, other.date) if not compatible_date else _NO_GAP
         too_far = gap > CONFLICT_WINDOW
-        if too_far and gap > retell_limit and not _year_typo(mention.date, other.date):
+        year_typo = too_far and (
+            _year_typo(mention.date, other.date) or _year_typo_within(mention.date, other.date)
+        )
+        if too_far and gap > retell_limit and not year_typo:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         if compatible_date and implicit:
             if fits_stated is None:
@@ -262,14 +269,14 @@ def _rank_against(
         )
         if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
-        if too_far and not (retold or _year_typo(mention.date, other.date)):
+        if too_far and not (retold or year_typo):
             continue
         score, strong = _cached_match(f, of, False)
         if retold:
             evidence = retold_content(mention, f, other, of) if may else 0.0
             best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
             continue
-        if not compatible_date and not strong and _year_typo(mention.date, other.date):
+        if not compatible_date and not strong and year_typo:
             strong = _retold_with_wrong_year(mention, f, other, of)
         if score <= 0 and compatible_date:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")

@@ -40,6 +40,19 @@ def _year_typo(a: DateValue, b: DateValue) -> bool:
     )
 
 
+_TYPO_SPAN_DAYS = 92  # a month or a season ("last fall") may hold the day a wrong year stands for
+
+
+def _year_typo_within(a: DateValue, b: DateValue) -> bool:
+    """A precise day whose same month and day a year off lies in the other's month or season: the
+    other source tells the day less precisely ("last October"), and one of them has the year wrong."""
+    if a.granularity not in _DAY or b.granularity in _DAY or (b.end - b.start).days > _TYPO_SPAN_DAYS:
+        return False
+    if abs(a.start.year - b.start.year) != 1 and abs(a.start.year - b.end.year) != 1:
+        return False  # cheap, and nearly always so
+    return any(b.start <= shifted <= b.end for shifted in _year_shifts(a.start))
+
+
 def _recurring(a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures) -> bool:
     return a.granularity in _DAY and b.granularity in _DAY and bool((f.concepts | of.concepts) & RECURRING)
 

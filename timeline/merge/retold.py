@@ -10,7 +10,10 @@ only its own article tells (or two articles, when all that event holds are such 
 sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or more outlets tell when
 
 - it names that event's action in its own words (a word of the event's lexicon concept, or an allied
-  one: a death toll for an attack), its article not among the event's sources,
+  one: a death toll for an attack), its article not among the event's sources unless the event holds the
+  article's sentence right before or after it and the sentence's day is later than the event's (the paper
+  goes on retelling it: "Bombings on Aug. 7 killed 258 people. Of those killed, 11 died in the second
+  city."; session 7),
 - and it is similar to one of the event's sentences: the TF-IDF cosine with the most similar one reaches
   ``RETOLD_WORDING`` (IDF over the collection's sentences, as ``similar.py``; a retelling repeats one
   report's words, and against all of the event's sentences together a short sentence weighs little),
@@ -34,7 +37,7 @@ from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _ALLIED, RETELL_FAR, features
 from timeline.merge.scoring import _RETOLD_RULES, UNSTATED
 from timeline.merge.similar import Vector, _closest_member, _cosine, _event_date, _Members, _Space
-from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
+from timeline.text import PHRASAL_CONCEPTS, concept, lower_words, verb_lemma
 from timeline.types import DateValue, EventMention
 
 RETOLD_SOURCES = 3  # outlets an event needs to be a happening later papers retell
@@ -70,7 +73,7 @@ def join_retold(
         if cid in targets or not _mover(cluster, len(sources[cid])):
             continue
         for mentions in _sentences(cluster):
-            found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept)
+            found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept, clusters)
             if found is None:
                 continue
             into, cosine = found
@@ -135,6 +138,7 @@ def _best_target(
     members: _Members,
     naming: _Naming,
     by_concept: dict[str, list[int]],
+    clusters: list[_Cluster],
 ) -> tuple[int, float] | None:
     """The earlier event whose action the sentence names with the most similar sentence, above
     ``RETOLD_WORDING``."""
@@ -144,8 +148,10 @@ def _best_target(
     best: tuple[int, float] | None = None
     for cid in sorted({cid for c in named for cid in by_concept.get(c, ())}):
         when = targets[cid][0]
-        if when.start > start or start - when.end > RETELL_FAR or mention.document in sources[cid]:
+        if when.start > start or start - when.end > RETELL_FAR:
             continue
+        if mention.document in sources[cid] and not (when.end < start and _beside(mention, clusters[cid])):
+            continue  # the article tells the happening elsewhere: this sentence may be its other news
         vector = vector or space.text_vector([mention.sentence.text])
         if _cosine(vector, space.vector(cid)) < _CANDIDATE_WORDING:
             continue
@@ -153,6 +159,13 @@ def _best_target(
         if cosine >= RETOLD_WORDING and (best is None or (cosine, -cid) > (best[1], -best[0])):
             best = (cid, cosine)
     return best
+
+
+def _beside(mention: EventMention, event: _Cluster) -> bool:
+    """The event holds the sentence before or after the mention's in its article: the article is telling
+    that happening there, and this sentence goes on with it."""
+    index = mention.sentence.index
+    return any(m.document == mention.document and abs(m.sentence.index - index) == 1 for m in event.mentions)
 
 
 def _aside(words: list[str], index: int) -> bool:
@@ -191,7 +204,8 @@ class _Naming:
     def _concept(self, word: str) -> str | None:
         seen = self._seen
         if word not in seen:
-            seen[word] = concept(word)
+            # an inflection the lexicon does not list names its verb's concept ("was shot": shoot)
+            seen[word] = concept(word) or (concept(verb_lemma(word)) if " " not in word else None)
         return seen[word]
 
 

@@ -302,7 +302,7 @@ def _names_happening(fa: MentionFeatures, fb: MentionFeatures) -> bool:
 
 def toll_retold(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
     """``a`` is a later report of the toll of ``b``'s attack (or of its earlier toll): the dead counted
-    again days later ("at least 82 were killed", "the toll has risen to 12").  It joins the attack's
+    again days later ("at least 30 were killed", "the toll has risen to 34").  It joins the attack's
     event as a retelling, its own date kept and no conflict: it tells the same happening, later.
 
     It needs the toll as its action, a date after the attack's within ``RETELL_WINDOW``, a place or a specific

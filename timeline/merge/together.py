@@ -8,7 +8,9 @@ themselves say they belong together: each tells both, a few sentences apart, on 
 outlets when at least ``WITNESSES`` articles (a re-sent copy is no article of its own) each have a sentence
 in both, at most ``TOGETHER_SENTENCES`` apart and dated to the same day, with nothing telling the two
 sentences apart: no place or acting party differs, neither reacts to the other, they do not name different
-concepts of the lexicon (a call, drills), and no other action governs one of them.  (Requiring a shared
+concepts of the lexicon (a call, drills), and no other action governs one of them.  When one of the two is a
+statement, its subject is the speaker, no party acting in the happening: only the place tells them apart then
+(a minister's words at a ceremony, quoted beside it by two outlets; session 7).  (Requiring a shared
 name or word besides loses every fusion on the AQUAINT gold: a minister's quote at a ceremony, a toll
 beside the blasts share none.)  The events' stated dates must all overlap, and every mention's own date is
 checked against the fused event's again (``conflicts.separate_unstated``): nothing is re-dated.
@@ -24,7 +26,7 @@ from timeline.merge.articles import _same_day
 from timeline.merge.clusters import _Cluster, _different_actions
 from timeline.merge.conflicts import settle_moves
 from timeline.merge.evidence import date_kind, join_reason
-from timeline.merge.features import _ALLIED, _apart, _lexicon, features
+from timeline.merge.features import _ALLIED, _apart, _lexicon, _places_differ, features
 from timeline.merge.scoring import _reacts
 from timeline.types import EventMention
 
@@ -112,7 +114,10 @@ def _told_apart(a: EventMention, b: EventMention) -> bool:
     """Two happenings however near: places or parties differ, one reacts to the other, two lexicon
     actions, or another action governs one of them (``features._apart``)."""
     fa, fb = features(a), features(b)
-    if _apart(fa, fb) or _reacts(fa, fb) or _reacts(fb, fa) or _different_actions(fa, fb):
+    # words said beside the happening: the speaker is no party acting in it, so only the place tells apart
+    said = "statement" in (fa.kind, fb.kind)
+    apart = (fa.governor != fb.governor or _places_differ(fa, fb)) if said else _apart(fa, fb)
+    if apart or _reacts(fa, fb) or _reacts(fb, fa) or _different_actions(fa, fb):
         return True
     # "a call ..." then "Novak said the drills ...": each names a lexicon concept, none shared or allied
     ca, cb = _lexicon(fa.concepts), _lexicon(fb.concepts)
