@@ -300,7 +300,7 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
         day = _safe_date(int(year_text), month, day_n)
         return _Placed(day.isoformat() if day else None, "absolute", "")
     year_rel = _clean(cand.group("yrel"))
-    if year_rel and ctx.pub is not None:  # "7 December last year": no nearest-year guess to make
+    if year_rel and ctx.pub is not None:  # "9 November last year": no nearest-year guess to make
         day = _safe_date(ctx.pub.start.year + _YEAR_REL_OFFSET[year_rel], month, day_n)
         return _Placed(day.isoformat() if day else None, "publication", f".{year_rel}_year", ctx.published,
                        PUBLICATION)  # fmt: skip

@@ -626,7 +626,7 @@ def _ago_guard(text: str, m: re.Match[str]) -> bool:
 Guard = Callable[[str, "re.Match[str]"], "bool | str"]  # False: reject; a string: re-label the family
 
 # "April 24 and 25" names two days, but "April 24 and 25 percent" one day and a count.
-# "7 December last year", "June 12 this year": the year counted from the publication's (not "last year's")
+# "9 November last year", "June 18 this year": the year counted from the publication's (not "last year's")
 _NOT_POSSESSIVE = r"(?![-’']|\s*['’]s\b)"  # "last year's", "last year 's" (tokenised), "last year-end"
 _YEAR_REL_AFTER = rf"\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b{_NOT_POSSESSIVE}"
 _AND_ANOTHER_DAY = rf"(?:and|&)(?!\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*%|{_COUNT_NOUN_AFTER.pattern}))"
