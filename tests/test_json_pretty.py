@@ -1,0 +1,103 @@
+"""The JSON writer's text must equal ``json.dumps(..., indent=2, ensure_ascii=False)`` byte for byte:
+users pipe ``--format json`` into other tools and diff builds, and ``jsonout`` writes it without ``json``'s
+slow indenting encoder."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from render_fixtures import make_timeline
+
+from timeline.render import render, render_chunks, to_dict
+from timeline.render.jsonout import Items, dumps, iter_dumps
+
+
+def _reference(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+# text with quotes, backslashes, control characters, non-ASCII letters and astral characters
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
+    ['"', "\\", "\n\t\r\x00\x1f\x7f", "café – “quoted” 😀", "\u2028\u2029", ""]
+)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.floats()  # NaN and ±Infinity included: ``json`` writes them as NaN and Infinity
+    | _TEXT
+)
+_KEYS = _TEXT | st.integers() | st.floats(allow_nan=False) | st.booleans() | st.none()
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(_TEXT, inner, max_size=4)
+        | st.dictionaries(_KEYS, inner, max_size=3)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_VALUES)
+def test_dumps_writes_exactly_the_json_module_text(value):
+    assert dumps(value) == _reference(value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(_TEXT, _VALUES, max_size=3),
+    st.lists(_VALUES, max_size=4),
+    st.lists(_VALUES, max_size=3),
+)
+def test_streamed_pieces_join_to_the_json_module_text(head, items, inner):
+    """An ``Items`` field (with ``Items`` inside its items, and one nested deeper in a plain dict) is
+    written as the list its converted items make."""
+    fields = {
+        **head,
+        "items": Items(items, lambda item: {"value": item, "inner": Items(inner, lambda x: [x])}),
+        "deeper": {"list": Items(inner, str)},
+    }
+    plain = {
+        **head,
+        "items": [{"value": item, "inner": [[x] for x in inner]} for item in items],
+        "deeper": {"list": [str(x) for x in inner]},
+    }
+    assert "".join(iter_dumps(fields)) == _reference(plain)
+
+
+def test_special_floats_and_large_integers_are_written_as_json_writes_them():
+    value = {"n": math.nan, "up": math.inf, "down": -math.inf, "zero": -0.0, "tiny": 5e-324, "big": 10**30}
+    text = dumps(value)
+    assert text == _reference(value)
+    assert '"n": NaN' in text and '"down": -Infinity' in text
+    assert '"big": 1000000000000000000000000000000' in text
+
+
+def test_a_value_json_cannot_write_fails_as_it_does_there():
+    with pytest.raises(TypeError):
+        dumps({"when": object()})
+    with pytest.raises(TypeError):
+        dumps({("a", "b"): 1})
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT.filter(bool), _TEXT, _TEXT)
+def test_a_timeline_with_any_text_renders_exactly_the_json_module_text(title, sentence, outlet):
+    timeline = make_timeline()
+    first = timeline.events[0]
+    mention = first.mentions[0]
+    changed = replace(mention, sentence=replace(mention.sentence, text=sentence))
+    timeline.events[0] = replace(first, title=title, mentions=[changed, *first.mentions[1:]] * 120)
+    timeline.documents[0].title = outlet
+    expected = _reference(to_dict(timeline))
+    assert render(timeline, "json") == expected
+    assert "".join(render_chunks(timeline, "json")) == expected
