@@ -96,14 +96,6 @@ def test_a_sentence_between_them_stating_its_date_not_past_or_another_act_stays_
         assert all(m.sentence.index != 2 for m in blast.mentions if m.document == "c")
 
 
-def test_an_inflection_the_lexicon_does_not_list_names_its_verbs_happening():
-    from timeline.merge.retold import _named_concepts
-
-    assert _named_concepts("The guard was shot with a rifle.") == {"attack"}  # shot: shoot, an attack
-    assert _named_concepts("The guard was bombed.") == {"attack"}  # listed words as before
-    assert _named_concepts("The guard numbered the rifles.") == frozenset()
-
-
 def _shooting_by_month() -> list[EventMention]:
     """Two outlets date the shooting by its month."""
     return [
