@@ -7,7 +7,7 @@ Prints the number of mentions and events and each run's wall and CPU time (``tim
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
 (``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews,
-reactions).  ``--count`` adds how many (mention, event) comparisons placing the dated mentions makes
+reactions, history).  ``--count`` adds how many (mention, event) comparisons placing the dated mentions makes
 (``clusters._rank_against``), how many representatives they read, and how many found a match (the counting
 wrapper costs time: compare CPU without it).
 """
@@ -45,20 +45,20 @@ def main() -> None:
     build.merge_mentions = original
     mentions, articles, copies = captured["args"]
     steps = _time_steps() if args.steps else {}
-    counts = _count_comparisons() if args.count else {}
+    tallies = _count_comparisons() if args.count else {}
     gc.disable()
     for run in range(args.runs):
         start, cpu_start = time.perf_counter(), time.process_time()
         events = merge_mentions(mentions, articles, copies)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        counts = f"{len(mentions)} mentions -> {len(events)} events"
-        print(f"run {run + 1}: {counts} in {elapsed:.2f} s ({cpu:.2f} s CPU)")
+        summary = f"{len(mentions)} mentions -> {len(events)} events"
+        print(f"run {run + 1}: {summary} in {elapsed:.2f} s ({cpu:.2f} s CPU)")
         if steps:
             print("  steps (s CPU): " + ", ".join(f"{name} {seconds:.3f}" for name, seconds in steps.items()))
             steps.update(dict.fromkeys(steps, 0.0))
-        if counts:
-            print("  placement: " + ", ".join(f"{value:,} {name}" for name, value in counts.items()))
-            counts.update(dict.fromkeys(counts, 0))
+        if tallies:
+            print("  placement: " + ", ".join(f"{value:,} {name}" for name, value in tallies.items()))
+            tallies.update(dict.fromkeys(tallies, 0))
     gc.enable()
 
 
@@ -72,6 +72,7 @@ STEPS = (
     "join_disputed",
     "separate_previews",
     "separate_reactions",
+    "separate_history",
 )
 
 

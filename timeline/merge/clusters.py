@@ -359,6 +359,8 @@ def _same_article_score(
         return 0.0
     words = f.specific & of.specific
     shared = len(words - subject if subject else words) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    if shared + len(f.actors) < SAME_ARTICLE_EVIDENCE:
+        return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
     people = _shared_actors(f, of, ignore=f.places | of.places)
     if shared + people < SAME_ARTICLE_EVIDENCE or _apart(f, of):  # ``_apart`` last: it costs most
         return 0.0
