@@ -214,12 +214,17 @@ def iter_dumps(fields: dict[str, Any]) -> Iterator[str]:
 
 
 def _iter_value(value: Any, level: int) -> Iterator[str]:
-    if isinstance(value, Items):
+    if type(value) is Items:
         yield from _iter_list(value, level)
-    elif type(value) is dict and any(type(v) is Items for v in value.values()):
+    elif _streamed(value):
         yield from _iter_dict(value, level)
     else:
         yield _pretty(value, level)
+
+
+def _streamed(value: Any) -> bool:
+    """Whether ``value`` is a dict written field by field: one holding an ``Items``."""
+    return type(value) is dict and Items in map(type, value.values())
 
 
 def _iter_dict(fields: dict[str, Any], level: int) -> Iterator[str]:
@@ -230,14 +235,28 @@ def _iter_dict(fields: dict[str, Any], level: int) -> Iterator[str]:
     yield _indent(level) + "}"
 
 
+_CHUNK_PIECES = 1_000  # the items of a list are written in chunks of about this many pieces (~50 kB)
+
+
 def _iter_list(field: Items, level: int) -> Iterator[str]:
     indent = _indent(level + 1)
-    empty = True
+    pieces: list[str] = []
+    opening = "[" + indent
     for item in field.items:
-        yield "[" + indent if empty else "," + indent
-        yield from _iter_value(field.convert(item), level + 1)
-        empty = False
-    yield "[]" if empty else _indent(level) + "]"
+        value = field.convert(item)
+        pieces.append(opening)
+        opening = "," + indent
+        if type(value) is Items or _streamed(value):
+            yield "".join(pieces)
+            pieces.clear()
+            yield from _iter_value(value, level + 1)
+        else:
+            _write(value, level + 1, pieces)
+            if len(pieces) >= _CHUNK_PIECES:
+                yield "".join(pieces)
+                pieces.clear()
+    pieces.append("[]" if opening.startswith("[") else _indent(level) + "]")
+    yield "".join(pieces)
 
 
 # ------------------------------------------------- the pretty encoder
@@ -304,21 +323,43 @@ def _write_dict(value: dict, level: int, out: list[str]) -> None:
     if not value:
         out.append("{}")
         return
-    mark, indent, text_of = len(out), _indent(level + 1), _SCALAR_TEXT.get
-    opening = "{"
+    mark, text_of, prefixes = len(out), _SCALAR_TEXT.get, _key_prefixes(level)
     for key, item in value.items():
-        if type(key) is not str:  # ``json``'s own conversion of the key (or its error)
-            del out[mark:]
-            out.append(_shifted(_ENCODER.encode(value), level))
-            return
+        prefix = prefixes.get(key)  # only string keys are kept there
+        if prefix is None:
+            if type(key) is not str:  # ``json``'s own conversion of the key (or its error)
+                del out[mark:]
+                out.append(_shifted(_ENCODER.encode(value), level))
+                return
+            prefix = _key_prefix(key, level)
         scalar = text_of(type(item))
         if scalar is not None:
-            out.append(opening + indent + _encode_string(key) + ": " + scalar(item))
+            out.append(prefix + scalar(item))
         else:
-            out.append(opening + indent + _encode_string(key) + ": ")
+            out.append(prefix)
             _write(item, level + 1, out)
-        opening = ","
+    out[mark] = "{" + out[mark][1:]  # the first field opens the object instead of following a comma
     out.append(_indent(level) + "}")
+
+
+# per level, each key's text with the comma and indentation before it and the colon after it (the schema's
+# few keys recur in every event, mention and reason)
+_KEY_PREFIXES: list[dict[str, str]] = []
+_MOST_KEYS = 10_000  # a dict of many keys of its own (not the schema's) is not worth keeping
+
+
+def _key_prefixes(level: int) -> dict[str, str]:
+    while len(_KEY_PREFIXES) <= level:
+        _KEY_PREFIXES.append({})
+    return _KEY_PREFIXES[level]
+
+
+def _key_prefix(key: str, level: int) -> str:
+    prefix = "," + _indent(level + 1) + _encode_string(key) + ": "
+    prefixes = _KEY_PREFIXES[level]
+    if len(prefixes) < _MOST_KEYS:
+        prefixes[key] = prefix
+    return prefix
 
 
 def _write_list(value: list | tuple, level: int, out: list[str]) -> None:
