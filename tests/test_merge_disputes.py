@@ -1,5 +1,6 @@
 """One happening two sources date a few days apart is one event whose other date is a conflict (#11)."""
 
+from dataclasses import replace
 from datetime import date
 
 from merge_fixtures import dated_mention
@@ -166,3 +167,47 @@ def test_journeys_to_two_places_stay_two_events():
     arrival = _journey("b", "2031-04-02", "arrived in", "arrived", "Ostria")
     events = merge_mentions([plan, arrival], _articles(a="2031-04-06", b="2031-06-01"))
     assert len(events) == 2 and all(not e.conflicts for e in events)
+
+
+def test_a_dated_sentence_opening_a_new_paragraph_does_not_carry_the_report_before_it():
+    # a digest: the undated report ends one paragraph, the dated line is the next item, not its detail
+    notices = _notices_thursday()
+    notices.sentence = replace(notices.sentence, paragraph=1)
+    events = merge_mentions(
+        [_friday_report(), _has_lifted(), notices], _articles(a="2031-05-19", b="2031-06-07")
+    )
+    assert all(not e.conflicts for e in events)
+    assert _event_of(events, notices.sentence.text).sources == ["b"]
+
+
+def _crowd(doc: str, value: str, text: str, terms: list[str], actors: list[str]) -> EventMention:
+    return dated_mention(doc, value, text, "cheered", actors, ["cheer", *terms], subjects=[])
+
+
+def test_an_act_of_one_kind_told_in_other_words_and_of_no_party_in_common_is_no_dispute():
+    # three words and the act in common, but nobody named in both and mostly other words: two nights
+    first = _crowd(
+        "a",
+        "2031-05-15",
+        "When Minister Rahn reached the stage at the Acme hall the crowd cheered loudly.",
+        ["crowd", "loudly", "stage", "hall", "reach"],
+        ["Minister Rahn", "Acme"],
+    )
+    second = _crowd(
+        "b",
+        "2031-05-16",
+        "A columnist in the Norland Herald says the crowd cheered less loudly than the night before.",
+        ["crowd", "loudly", "columnist", "less", "night", "before"],
+        ["Norland Herald"],
+    )
+    events = merge_mentions([first, second], _articles(a="2031-05-16", b="2031-05-17"))
+    assert len(events) == 2 and all(not e.conflicts for e in events)
+
+
+def test_one_sentence_a_paper_reprints_a_day_later_is_one_event_with_a_conflict():
+    # the same words, no party named in common: a wire sentence whose "yesterday" became another day
+    text = "The crowd cheered loudly as the results were read out yesterday."
+    terms = ["crowd", "loudly", "result", "read"]
+    first, second = _crowd("a", "2031-05-15", text, terms, []), _crowd("b", "2031-05-16", text, terms, [])
+    (event,) = merge_mentions([first, second], _articles(a="2031-05-16", b="2031-05-17"))
+    assert event.sources == ["a", "b"] and len(event.conflicts) == 1
