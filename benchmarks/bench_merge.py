@@ -45,7 +45,7 @@ def main() -> None:
     build.merge_mentions = original
     mentions, articles, copies = captured["args"]
     steps = _time_steps() if args.steps else {}
-    counts = _count_comparisons() if args.count else {}
+    tallies = _count_comparisons() if args.count else {}
     gc.disable()
     for run in range(args.runs):
         start, cpu_start = time.perf_counter(), time.process_time()
@@ -56,9 +56,9 @@ def main() -> None:
         if steps:
             print("  steps (s CPU): " + ", ".join(f"{name} {seconds:.3f}" for name, seconds in steps.items()))
             steps.update(dict.fromkeys(steps, 0.0))
-        if counts:
-            print("  placement: " + ", ".join(f"{value:,} {name}" for name, value in counts.items()))
-            counts.update(dict.fromkeys(counts, 0))
+        if tallies:
+            print("  placement: " + ", ".join(f"{value:,} {name}" for name, value in tallies.items()))
+            tallies.update(dict.fromkeys(tallies, 0))
     gc.enable()
 
 

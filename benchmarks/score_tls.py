@@ -5,6 +5,7 @@
     python benchmarks/score_tls.py ../shared/eval/entities --json             # machine-readable
     python benchmarks/score_tls.py ../shared/eval/entities --check-tilse      # also score with tilse itself
     python benchmarks/score_tls.py ../shared/eval/entities --cache /tmp/tls   # replay built timelines
+    python benchmarks/score_tls.py ../shared/eval/entities --cache /tmp/tls --misses  # why dates go unnamed
 
 The protocol (Gholipour Ghalandari & Ifrim, ACL 2020; the dataset README), per reference timeline:
 
@@ -42,9 +43,11 @@ also ``pip install --no-deps tilse`` and ``pip install numpy scipy``.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import pickle
+import re
 import string
 import sys
 import time
@@ -60,7 +63,8 @@ import timeline.build
 from timeline.build import build_timeline
 from timeline.config import BuildOptions
 from timeline.readers import read_paths
-from timeline.types import Article, Timeline
+from timeline.summarise import Collection, day_of
+from timeline.types import Article, TimeExpression, Timeline
 
 EXTENSION_DAYS = 7  # Entities: the input period is the reference's widened by a week on each side
 GATE_TOPICS = ("Chris_Brown", "Phil_Spector", "John_Boehner")  # small topics: CI runs them in seconds
@@ -448,6 +452,157 @@ def gate_figures(eval_dir: Path) -> dict[str, float]:
     return {"entities_date_f1": round(figures["date_f"], 4), "entities_ar1_f": round(figures["ar1_f"], 4)}
 
 
+# --------------------------------------------------------------------------- --misses
+
+# ``--misses``: for each reference date that at most MISS_NAMERS articles name (a day-precise expression
+# resolving to it), look in the period's articles for the ways a text can name that day and say what the
+# pipeline did with each: the study behind the sixth round in docs/accuracy.md.
+MISS_NAMERS = 2
+_MONTHS = [
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NEAR_DAYS = 6  # a bare day name names a day at most this far from publication
+YEARLESS_DAYS = 366  # a month and day without a year: only in articles published this close to the day
+MISS_CAUSES = {
+    "a": "(a) a form naming the day, not tagged",
+    "b": "(b) tagged, resolved to another day or a coarser span",
+    "c": "(c) tagged right, not counted (boilerplate sentence)",
+    "counted": "named, and every form naming it counted (evidence only thin)",
+    "d-published": "(d) no such form names it; an article published that day or the next",
+    "d": "(d) no such form names it; no article published that day or the next",
+}
+
+
+def surface_forms(day: date) -> list[tuple[str, re.Pattern[str]]]:
+    """(form, pattern) for ways of writing ``day``: month name and day number either way round (with
+    its year or none), numeric and ISO dates, and words naming a day only from near it (its weekday
+    name, "yesterday", "today").  Matched case-insensitively on the article text."""
+    month = _MONTHS[day.month - 1]
+    names = {month, month[:3]} | ({"sept"} if day.month == 9 else set())
+    month_pattern = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\b\.?"
+    number = rf"0?{day.day}(?:st|nd|rd|th)?(?!\d)"
+    year = r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?"
+    weekday = _WEEKDAYS[day.weekday()]
+    numeric = (
+        rf"(?:0?{day.month}/0?{day.day}|0?{day.day}/0?{day.month})/(?P<year>{day.year}|{day.year % 100:02d})"
+    )
+    forms = [
+        ("month-day", rf"\b{month_pattern}\s*{number}{year}"),
+        ("day-month", rf"(?<![\d.,])\b{number}\s+(?:of\s+)?{month_pattern}{year}"),
+        ("numeric", rf"(?<![\d/]){numeric}(?![\d/])"),
+        ("iso", rf"\b{day.isoformat()}\b"),
+        ("weekday", rf"\b{weekday}\b"),
+        ("yesterday", r"\b(?:yesterday|last night|overnight)\b"),
+        ("today", r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b"),
+    ]
+    return [(form, re.compile(pattern, re.IGNORECASE)) for form, pattern in forms]
+
+
+def _form_applies(form: str, match: re.Match[str], day: date, published: date | None) -> bool:
+    """Whether ``match`` can name ``day`` in an article published on ``published``."""
+    written_year = match.groupdict().get("year")
+    if written_year:
+        return int(written_year) == day.year
+    if published is None:
+        return form in ("month-day", "day-month")
+    away = (published - day).days
+    if form == "weekday":
+        return 1 <= abs(away) <= NEAR_DAYS
+    if form == "yesterday":
+        return away == 1
+    if form == "today":
+        return away == 0
+    return abs(away) <= YEARLESS_DAYS
+
+
+def _overlapping(expressions: list[TimeExpression], start: int, end: int) -> list[TimeExpression]:
+    return [e for e in expressions if e.start < end and start < e.end]
+
+
+def miss_cause(day: date, collection: Collection, counted_by: set[str]) -> tuple[str, list[str]]:
+    """Why ``day`` has few naming articles: a MISS_CAUSES key, and for (a)/(b) where (``article:offset
+    tool-value``, no text)."""
+    found: set[str] = set()
+    where: list[str] = []
+    forms = surface_forms(day)
+    for article in collection.articles:
+        if article.id in collection.copies:
+            continue
+        published = published_day(article)
+        near = published is not None and abs((published - day).days) <= NEAR_DAYS
+        if not (near or _MONTHS[day.month - 1][:3] in article.text.lower() or "/" in article.text):
+            continue  # no form can name the day here (a shortcut: the scan is slow)
+        expressions = collection.expressions.get(article.id, [])
+        for form, pattern in forms:
+            for match in pattern.finditer(article.text):
+                if not _form_applies(form, match, day, published):
+                    continue
+                tagged = _overlapping(expressions, match.start(), match.end())
+                if not tagged:
+                    cause = "a"
+                elif any(day_of(e) == day for e in tagged):
+                    cause = "counted" if article.id in counted_by else "c"
+                else:
+                    cause = "b"
+                found.add(cause)
+                if cause in ("a", "b"):
+                    values = ",".join(str(e.value) for e in tagged) or "-"
+                    where.append(f"{article.id}:{match.start()} {form} {values}")
+    for cause in ("c", "b", "a", "counted"):
+        if cause in found:
+            return cause, where
+    days = {published_day(a) for a in collection.articles if a.id not in collection.copies}
+    return ("d-published" if day in days or day + timedelta(days=1) in days else "d"), where
+
+
+def naming_articles(collection: Collection) -> dict[date, set[str]]:
+    """The articles (not re-sent copies) naming each day outside boilerplate, as the summariser counts."""
+    naming: dict[date, set[str]] = {}
+    for article in collection.articles:
+        if article.id in collection.copies:
+            continue
+        sentences = collection.sentences.get(article.id, [])
+        starts = [s.start for s in sentences]
+        for expression in collection.expressions.get(article.id, []):
+            day = day_of(expression)
+            at = bisect.bisect_right(starts, expression.start) - 1
+            boilerplate = at >= 0 and expression.start < sentences[at].end and sentences[at].boilerplate
+            if day is not None and not boilerplate:
+                naming.setdefault(day, set()).add(article.id)
+    return naming
+
+
+def misses(dataset: Path, cache: Path, topics: Iterable[str] | None = None, detail: bool = False) -> str:
+    """The ``--misses`` table: reference dates by how many articles name them, and why so few."""
+    counts: Counter[tuple[str, str]] = Counter()
+    lines: list[str] = []
+    for topic_dir in topic_dirs(dataset, topics):
+        for reference in read_references(topic_dir):
+            _, _, collection = pickle.loads(
+                (cache / f"{reference.topic}_{reference.number}.pkl").read_bytes()
+            )
+            naming = naming_articles(collection)
+            for day in sorted(reference.days):
+                named = len(naming.get(day, ()))
+                if named > MISS_NAMERS:
+                    counts[("more", "named by 3+ articles")] += 1
+                    continue
+                group = "0" if named == 0 else f"1-{MISS_NAMERS}"
+                cause, where = miss_cause(day, collection, naming.get(day, set()))
+                counts[(group, cause)] += 1
+                lines.extend(f"{reference.topic} {day} named={named} {w}" for w in where if detail)
+    table = [f"| cause | named by 0 | named by 1-{MISS_NAMERS} |", "|---|---|---|"]
+    for cause, label in MISS_CAUSES.items():
+        table.append(f"| {label} | {counts[('0', cause)]} | {counts[(f'1-{MISS_NAMERS}', cause)]} |")
+    total = sum(counts.values())
+    table.append(
+        f"\n{total} reference dates; {counts[('more', 'named by 3+ articles')]} named by 3+ articles"
+    )
+    return "\n".join(table + lines)
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -486,10 +641,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cache", type=Path, help="pickle each built collection here once, then replay it (experiments)"
     )
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="(needs --cache) why reference dates few articles name are missed: a table of causes",
+    )
+    parser.add_argument("--misses-detail", action="store_true", help="with --misses: list (a)/(b) places")
     args = parser.parse_args(argv)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
+    if (args.misses or args.misses_detail) and args.cache is None:
+        parser.error("--misses reads the built collections: give --cache DIR")
     started = time.perf_counter()
     scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse, args.cache)
+    if args.misses or args.misses_detail:
+        print(misses(args.dataset, args.cache, topics, args.misses_detail))
+        return 0
     if args.json:
         print(json.dumps({"overall": average(scores), "timelines": [s.__dict__ for s in scores]}, indent=1))
     else:

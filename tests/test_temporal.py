@@ -182,3 +182,55 @@ def test_ambiguous_slashed_date_without_publication_is_month_first() -> None:
 def test_a_space_before_the_comma_keeps_the_year_with_its_date(text: str, value: str) -> None:
     (expression,) = tag(text, "2007-04-20")
     assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # the day is kept (not just "December last year"), in the year the phrase counts from publication
+        ("The premiere on 9 November last year drew crowds.", "9 November last year", "2015-11-09"),
+        ("Acme filed the claim on 3 March of last year.", "3 March of last year", "2015-03-03"),
+        # "this year" places a date past the nearest-year guess (publication in January)
+        ("The agency took charge on June 18 this year.", "June 18 this year", "2016-06-18"),
+        ("The vote on 1 April next year will decide it.", "1 April next year", "2017-04-01"),
+    ],
+)
+def test_a_year_phrase_after_a_day_places_it_from_publication(text: str, phrase: str, value: str) -> None:
+    found = {e.text: e for e in tag(text, "2016-01-15")}
+    assert (found[phrase].value, found[phrase].granularity) == (value, "day")
+
+
+def test_last_years_possessive_is_not_the_dates_year() -> None:
+    found = {e.text: e.value for e in tag("On November 9 last year 's winner spoke.", "2016-01-15")}
+    assert found["November 9"] == "2015-11-09" and found["last year"] == "2015"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # published on Wednesday 2017-01-04: the week phrase picks the week, whatever the verb's tense
+        ("The talks resume on Monday next week.", "Monday next week", "2017-01-09"),
+        ("The vote is on Thursday of next week.", "Thursday of next week", "2017-01-12"),
+        ("Minister Rahn said he would publish it on Tuesday this week.", "Tuesday this week", "2017-01-03"),
+        ("They met on Friday last week.", "Friday last week", "2016-12-30"),
+    ],
+)
+def test_a_week_phrase_after_a_day_name_places_it_in_that_week(text: str, phrase: str, value: str) -> None:
+    found = {e.text: e for e in tag(text, "2017-01-04")}
+    assert (found[phrase].value, found[phrase].granularity) == (value, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a modal perfect tells what did not happen: the day is past (published Wednesday 2017-01-04)
+        ("The founder would have been 99 on Saturday.", "2016-12-31"),
+        ("Critics said Rahn should have resigned on Monday.", "2017-01-02"),
+        # an obligation or a plain modal still looks ahead
+        ("Acme would have to close the plant on Friday.", "2017-01-06"),
+        ("Acme would sign the deal on Friday.", "2017-01-06"),
+    ],
+)
+def test_a_modal_perfect_puts_the_day_name_in_the_past(text: str, value: str) -> None:
+    (day,) = [e for e in tag(text, "2017-01-04") if e.granularity == "day"]
+    assert day.value == value

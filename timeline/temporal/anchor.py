@@ -105,6 +105,9 @@ _DEFERRAL = re.compile(
 )
 # "had been due to expire Friday", "had planned to leave Monday": a plan in the past perfect is over.
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:not\s+)?(?:been\s+)?$", re.IGNORECASE)
+# "would have been 99 on Saturday", "should have resigned on Monday": what did not happen, in the past
+# ("would have to leave" is an obligation still ahead)
+_MODAL_PERFECT_AFTER = re.compile(r"\s+(?:not\s+|n['’]t\s+)?have\s+(?!to\b)[a-z]", re.IGNORECASE)
 # A preposition governing the day name that points forward: "until 9 a.m. Tuesday", "by Friday".
 _FORWARD_PREPOSITION = re.compile(
     r"\b(?:until|till|by|before|as\s+(?:soon|early)\s+as|no\s+later\s+than|ahead\s+of|in\s+advance\s+of)"
@@ -193,7 +196,10 @@ def _cues(segment: str) -> tuple[tuple[str, str], ...]:
     for m in _CUE.finditer(segment):
         if m.group("future"):
             past_perfect = _PAST_PERFECT_BEFORE.search(segment, max(0, m.start() - 20), m.start())
-            cues.append(("past" if past_perfect else "future", m.group()))
+            looks_back = past_perfect or (
+                m.group().lower() in ("would", "should") and _MODAL_PERFECT_AFTER.match(segment, m.end())
+            )
+            cues.append(("past" if looks_back else "future", m.group()))
             group = _FUTURE_VERB_GROUP.match(segment, m.end())
             absorb_until = group.end() if group else m.end()
         elif m.start() < absorb_until:

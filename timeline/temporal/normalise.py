@@ -299,6 +299,11 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
     if year_text:
         day = _safe_date(int(year_text), month, day_n)
         return _Placed(day.isoformat() if day else None, "absolute", "")
+    year_rel = _clean(cand.group("yrel"))
+    if year_rel and ctx.pub is not None:  # "9 November last year": no nearest-year guess to make
+        day = _safe_date(ctx.pub.start.year + _YEAR_REL_OFFSET[year_rel], month, day_n)
+        return _Placed(day.isoformat() if day else None, "publication", f".{year_rel}_year", ctx.published,
+                       PUBLICATION)  # fmt: skip
     in_year = _year_from_phrase_after(cand, ctx)
     if in_year is not None:
         year, expr = in_year
@@ -332,6 +337,7 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
                    PUBLICATION)  # fmt: skip
 
 
+_YEAR_REL_OFFSET = {"this": 0, "last": -1, "next": 1}  # also weeks: "Monday next week"
 _YEAR_PHRASE_OFFSET = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
 
 
@@ -714,6 +720,12 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         kind, value = _day_value(day, tod)
         return [make(cand, kind, value, "weekday.narrative", "mention", anchor_value=ref.expr.value,
                      anchor_text=ref.expr.text)]  # fmt: skip
+    week_rel = _clean(cand.group("wrel"))
+    if week_rel and ctx.pub_day is not None:  # "Monday next week": that week's Monday, whatever the tense
+        monday = ctx.pub_day - timedelta(days=ctx.pub_day.isoweekday() - 1)
+        day = monday + timedelta(days=7 * _YEAR_REL_OFFSET[week_rel] + weekday - 1)
+        kind, value = _day_value(day, tod)
+        return [_from_publication(cand, ctx, kind, value, f"weekday.{week_rel}_week")]
     tense, from_article = None, False
     if not rel:
         tense, from_article = consistent_weekday_tense(

@@ -626,6 +626,9 @@ def _ago_guard(text: str, m: re.Match[str]) -> bool:
 Guard = Callable[[str, "re.Match[str]"], "bool | str"]  # False: reject; a string: re-label the family
 
 # "April 24 and 25" names two days, but "April 24 and 25 percent" one day and a count.
+# "9 November last year", "June 18 this year": the year counted from the publication's (not "last year's")
+_NOT_POSSESSIVE = r"(?![-’']|\s*['’]s\b)"  # "last year's", "last year 's" (tokenised), "last year-end"
+_YEAR_REL_AFTER = rf"\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b{_NOT_POSSESSIVE}"
 _AND_ANOTHER_DAY = rf"(?:and|&)(?!\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*%|{_COUNT_NOUN_AFTER.pattern}))"
 
 _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
@@ -645,13 +648,13 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "month_day",
         rf"(?:{_WEEKDAY_ANY}(?:\s*,)?\s+(?:the\s+)?)?{_MONTH}\s*(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d)"
         rf"(?:\s*(?:-|–|—|to|through|until|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d%]|[.,:]\d))?"
-        rf"(?:(?:\s*,)?\s+{_YEAR})?",
+        rf"(?:(?:\s*,)?\s+{_YEAR}|{_YEAR_REL_AFTER})?",
         _month_day_guard,
     ),
     (
         "day_month",
         rf"(?<![\w.,/$£€-])(?:{_WEEKDAY_ANY}(?:\s*,)?\s+(?:the\s+)?)?(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}"
-        rf"(?:\s*(?:-|–|to|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX})?\s+(?:of\s+)?{_MONTH}(?:(?:\s*,)?\s+{_YEAR})?",
+        rf"(?:\s*(?:-|–|to|{_AND_ANOTHER_DAY})\s*(?P<day2>\d{{1,2}}){_ORDINAL_SUFFIX})?\s+(?:of\s+)?{_MONTH}(?:(?:\s*,)?\s+{_YEAR}|{_YEAR_REL_AFTER})?",
         _day_month_guard,
     ),
     (
@@ -737,7 +740,8 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "weekday",
         # "early Tuesday", "later Sunday" (mod START/END), but not "two days later Sunday"
         rf"(?:{_NOT_AFTER_UNIT}(?P<pmod>early|earlier|late|later)\s+(?:on\s+)?)?"
-        rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?",
+        rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?"
+        rf"(?:\s+(?:of\s+)?(?P<wrel>this|last|next)\s+week\b{_NOT_POSSESSIVE})?",  # "Monday next week"
         _weekday_guard,
     ),
     (
