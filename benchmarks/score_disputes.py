@@ -150,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {key}: {texts[key]}")
     judged_count = verdicts["right"] + verdicts["wrong"]
     precision = verdicts["right"] / judged_count if judged_count else 1.0
-    missing = len({k for k in judged if judged[k] == "right"} - {j.key for j in joins})
+    scanned = {name for name, _ in collections(args.eval_dir, topics)}
+    made = {j.key for j in joins}
+    missing = sum(1 for k, v in judged.items() if v == "right" and k[0] in scanned and k not in made)
     print(
         f"dispute joins: {len(joins)} ({verdicts['right']} right, {verdicts['wrong']} wrong, "
         f"{verdicts['unjudged']} unjudged); precision over the judged {precision:.3f}; "

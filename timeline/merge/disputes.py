@@ -9,10 +9,10 @@ advice"); the other's date leads a sentence whose later clause tells the happeni
 are formed, an event one article alone tells, every date its sentences state on one day, joins an event
 of other articles stating another day when
 
-- the days are at most ``DISPUTE_DAYS`` apart and one of its sentences -- with the sentence before it in
-  its article when that one states no date (the report the dated detail belongs to) -- shares
-  ``DISPUTE_TERMS`` specific words (stems, each sentence's own action among them) with one of the
-  event's sentences, or
+- the days are at most ``DISPUTE_DAYS`` apart and one of its sentences shares ``DISPUTE_TERMS`` specific
+  words (stems, each sentence's own action among them) with one of the event's sentences and a named
+  party or mostly the same words (``SAME_WORDING``), or the sentence before it in its paragraph does
+  when that one states no date (the report the dated detail belongs to), or
 - the days are at most ``JOURNEY_DAYS`` apart and both tell one person's journey (a journey verb as the
   sentence's own action, the same named subject, and another name in common: where to),
 
@@ -20,7 +20,8 @@ and no place or acting party tells the two sentences apart.  It joins as a ``con
 each with its sources, and the event is flagged in every output (``conflicts.separate_unstated`` keeps a
 stated date a conflict join brought in).  The sentence before moves with it when an event of its own
 article alone holds it: a retelling when its date is later (a paper weeks after), never re-dated.
-Measured on the AQUAINT merge gold (``docs/accuracy.md``, "Merge, session 7b").
+Measured on the AQUAINT merge gold (``docs/accuracy.md``, "Merge, session 7b") and on the joins judged
+by reading (``benchmarks/score_disputes.py``, "Merge, session 7c").
 """
 
 from __future__ import annotations
