@@ -1,11 +1,15 @@
 """Time the merge stage alone on a collection (the mentions are extracted once, then merged N times).
 
     python benchmarks/bench_merge.py ../shared/eval/entities/Sarah_Palin/articles.jsonl [--runs 3] [--steps]
+        [--count]
 
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it.  ``--steps`` adds the CPU time of the steps comparing wording and statements
-(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews).
+(``STEPS``: the collection's IDF, similar wording, retellings, borrowed statements, disputed dates, previews,
+reactions, history).  ``--count`` adds how many (mention, event) comparisons placing the dated mentions makes
+(``clusters._rank_against``), how many representatives they read, and how many found a match (the counting
+wrapper costs time: compare CPU without it).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import time
 
 import timeline.build as build
 import timeline.merge
+import timeline.merge.clusters
 from timeline.merge import merge_mentions
 from timeline.readers import read_paths
 
@@ -25,6 +30,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--steps", action="store_true", help="also the CPU time of the wording steps")
+    parser.add_argument("--count", action="store_true", help="also count placement's comparisons")
     args = parser.parse_args()
     captured: dict[str, tuple] = {}
     original = build.merge_mentions
@@ -39,16 +45,20 @@ def main() -> None:
     build.merge_mentions = original
     mentions, articles, copies = captured["args"]
     steps = _time_steps() if args.steps else {}
+    tallies = _count_comparisons() if args.count else {}
     gc.disable()
     for run in range(args.runs):
         start, cpu_start = time.perf_counter(), time.process_time()
         events = merge_mentions(mentions, articles, copies)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        counts = f"{len(mentions)} mentions -> {len(events)} events"
-        print(f"run {run + 1}: {counts} in {elapsed:.2f} s ({cpu:.2f} s CPU)")
+        summary = f"{len(mentions)} mentions -> {len(events)} events"
+        print(f"run {run + 1}: {summary} in {elapsed:.2f} s ({cpu:.2f} s CPU)")
         if steps:
             print("  steps (s CPU): " + ", ".join(f"{name} {seconds:.3f}" for name, seconds in steps.items()))
             steps.update(dict.fromkeys(steps, 0.0))
+        if tallies:
+            print("  placement: " + ", ".join(f"{value:,} {name}" for name, value in tallies.items()))
+            tallies.update(dict.fromkeys(tallies, 0))
     gc.enable()
 
 
@@ -61,6 +71,8 @@ STEPS = (
     "separate_statements",
     "join_disputed",
     "separate_previews",
+    "separate_reactions",
+    "separate_history",
 )
 
 
@@ -79,6 +91,22 @@ def _time_steps() -> dict[str, float]:
 
         setattr(timeline.merge, name, timed)
     return spent
+
+
+def _count_comparisons() -> dict[str, int]:
+    """Wrap ``clusters._rank_against`` (one mention against one event) to count calls and outcomes."""
+    counts = dict.fromkeys(("comparisons", "representatives read", "matches"), 0)
+    rank_against = timeline.merge.clusters._rank_against
+
+    def counted(probe, cluster):
+        counts["comparisons"] += 1
+        counts["representatives read"] += len(cluster.reps)
+        match = rank_against(probe, cluster)
+        counts["matches"] += match is not None
+        return match
+
+    timeline.merge.clusters._rank_against = counted
+    return counts
 
 
 if __name__ == "__main__":

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import multiprocessing
 import os
+import pickle
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from timeline.config import BuildOptions
 from timeline.errors import InputError
 from timeline.readers import read_paths
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, Event, EventMention, Published, Sentence
+from timeline.types import Article, Event, EventMention, Published, Sentence, TimeExpression
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -253,6 +256,61 @@ def test_copies_are_found_again_when_an_article_could_not_be_read(tiny_chunks, m
     timeline = build_timeline(articles)
     assert [s.document for s in timeline.skipped] == ["full"]
     assert timeline.copies == {}
+
+
+def test_readings_pickled_by_the_workers_come_back_equal_and_shared_alike():
+    # the workers pickle sentences, expressions and mentions as calls with their fields: every field, the
+    # ones left out of ``==`` too, must come back, and objects shared in a reading must stay shared
+    article = _article("a1", _STORY, "2023-05-09")
+    reading = build.read_article(article)
+    sentences, expressions, mentions = reading
+    assert mentions and any(m.expression is not None for m in mentions)
+    for kind in (Sentence, TimeExpression, EventMention):
+        assert all(f.init for f in fields(kind))  # each field can be given back to ``__init__``
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {
+        kind: build._pickle_by_fields(kind) for kind in (Sentence, TimeExpression, EventMention)
+    }
+    pickler.dump(reading)
+    back_sentences, back_expressions, back_mentions = pickle.loads(buffer.getvalue())
+
+    def every_field(instance) -> tuple:
+        return tuple(getattr(instance, f.name) for f in fields(instance))
+
+    assert [every_field(s) for s in back_sentences] == [every_field(s) for s in sentences]
+    assert [every_field(e) for e in back_expressions] == [every_field(e) for e in expressions]
+    assert [every_field(m) for m in back_mentions] == [every_field(m) for m in mentions]
+    assert all(m.trigger_context is not None for m in back_mentions)
+    by_id = {id(e): n for n, e in enumerate(expressions)}
+    for mention, back in zip(mentions, back_mentions, strict=True):
+        assert back.sentence is back_sentences[mention.sentence.index]
+        if mention.expression is not None:
+            assert back.expression is back_expressions[by_id[id(mention.expression)]]
+    assert len(buffer.getvalue()) < len(pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_the_collector_resumes_as_it_was_with_the_build_aged_and_nothing_frozen():
+    # the build pauses the cyclic collector; afterwards it runs again, what the build made is in the
+    # oldest generation (not examined again by young collections), and nothing stays frozen
+    assert gc.isenabled()
+    gc.collect()
+    timeline = build_timeline(read_paths([str(SEEDS)]))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < 100  # the young generation holds only what was made since
+    assert timeline.events and gc.is_tracked(timeline.events[0])
+    gc.disable()
+    try:
+        build_timeline(read_paths([str(SEEDS)]))
+        assert not gc.isenabled()  # a caller's paused collector stays paused
+    finally:
+        gc.enable()
+    gc.freeze()  # a caller's frozen objects stay frozen (the ones still alive: some die meanwhile)
+    try:
+        build_timeline(read_paths([str(SEEDS)]))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_small_collections_stay_in_process_large_ones_use_the_cores(monkeypatch):

@@ -60,6 +60,19 @@ def test_an_invitation_weeks_before_is_not_the_ceremonys_report():
 
 
 def test_the_paper_of_the_day_before_still_tells_the_happening():
+    # written as it begins: "Norland is to join ... on Friday" in Thursday's paper reports the joining
     articles = _articles(a="2031-03-12", b="2031-03-13", c="2031-03-11")
-    events = merge_mentions([*_reports(), _invitation()], articles)
+    schedule = dated_mention(
+        "c",
+        CEREMONY,
+        "Norland is scheduled to join the Acme Alliance at a ceremony on Friday.",
+        "join",
+        ["Norland", "Acme Alliance"],
+        ["join", "ceremony", "schedule"],
+        status="expected",
+    )
+    events = merge_mentions([*_reports(), schedule], articles)
     assert _event_holding(events, "a").sources == ["a", "b", "c"]
+    # the same sentence in a paper three weeks before is a plan, not the day's report
+    earlier = _articles(a="2031-03-12", b="2031-03-13", c="2031-02-20")
+    assert _event_holding(merge_mentions([*_reports(), schedule], earlier), "a").sources == ["a", "b"]

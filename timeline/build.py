@@ -17,6 +17,7 @@ environment variable ``TIMELINE_WORKERS=1``.
 
 from __future__ import annotations
 
+import copyreg
 import gc
 import hashlib
 import multiprocessing
@@ -24,12 +25,13 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import timedelta
+from operator import attrgetter
 
 from timeline.config import BuildOptions
 from timeline.copies import copies_in_groups, copy_groups, copy_warning, find_copies, own_mentions
@@ -210,7 +212,21 @@ def _cycle_collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _to_oldest_generation()
             gc.enable()
+
+
+def _to_oldest_generation() -> None:
+    """Move every object the collector tracks to its oldest generation, unexamined.
+
+    What a paused build allocated (millions of objects on a large collection, alive with the timeline)
+    would otherwise all be young when the collector resumes: its next collections would examine every one
+    of them, then again as they age (about 2 s of CPU per 4 million objects, each time, during rendering).
+    In the oldest generation they are examined only by a full collection, as long-lived objects are.
+    Nothing is left frozen; a caller's own frozen objects (``gc.freeze``) are left alone."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 # ---------------------------------------------------------------- per-article stages
@@ -392,10 +408,24 @@ def _copy_groups_task() -> list[list[int]]:
         return copy_groups(_COPY_TEXTS)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers at once); a worker
-    interrupted on its own would print a traceback and leave the parent waiting."""
+    interrupted on its own would print a traceback and leave the parent waiting.  The readings a worker
+    hands back are pickled compactly (``_pickle_by_fields``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for kind in (Sentence, TimeExpression, EventMention):
+        copyreg.pickle(kind, _pickle_by_fields(kind))
+
+
+def _pickle_by_fields(kind: type) -> Callable[[object], tuple[type, tuple]]:
+    """How a worker pickles a ``kind`` of the readings: as a call of the class with its fields in order,
+    not the default state (a dict of the slots' names and values).  The same objects, shared as before
+    (the pickle's memo keeps one copy of each); the hand-off of the readings to the parent, about a
+    seventh of the CPU time on a large collection, takes about half as long to pickle and a third as
+    long to unpickle, in half the bytes (issue #9).  Every field of these classes is an ``__init__``
+    argument, and none refers back to the object holding it."""
+    values = attrgetter(*(f.name for f in fields(kind)))
+    return lambda instance: (kind, values(instance))
 
 
 @contextmanager
@@ -403,7 +433,7 @@ def _worker_pool(workers: int, method: str) -> Iterator[ProcessPoolExecutor]:
     """A process pool that, on any error or Ctrl-C in the parent, stops its workers at once
     (instead of letting them finish their chunks, which can take minutes)."""
     context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
     try:
         yield pool
     except BaseException:

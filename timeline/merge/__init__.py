@@ -23,8 +23,8 @@ finds plausible events), ``clusters`` (placing dated mentions), ``undated`` (joi
 join what sentence-by-sentence matching leaves apart (``articles``, ``similar``, ``accounts``, ``together``,
 ``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
 borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
-conflict, and ``previews`` takes out plans told before their day: ``docs/architecture.md``, "Events and
-merging")."""
+conflict, ``previews`` takes out plans told before their day, ``reactions`` a party's reaction to a
+happening and ``history`` history lent the day's action: ``docs/architecture.md``, "Events and merging")."""
 
 from __future__ import annotations
 
@@ -48,8 +48,10 @@ from timeline.merge.features import (
     forget_features,
     remember_features,
 )
+from timeline.merge.history import separate_history
 from timeline.merge.makers import join_makers_statements
 from timeline.merge.previews import separate_previews
+from timeline.merge.reactions import separate_reactions
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
@@ -116,6 +118,8 @@ def merge_mentions(
     context = _JoinContext(articles, ordered)
     clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
     clusters = separate_previews(clusters, context.latest)  # a plan told before its day
+    clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
+    clusters = separate_history(clusters, copies)  # a history aside lent the day's action
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     orphans = _orphans(ordered, clusters, joined_docs, copies)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
@@ -23,6 +23,7 @@ from timeline.merge.features import (
     features,
 )
 from timeline.merge.scoring import (
+    _TOLL,
     _cached_match,
     _recalled,
     _retold_with_wrong_year,
@@ -118,11 +119,12 @@ def _place_dated(
     if may:
         primary |= index.retelling_candidates(f)
     primary = _live(primary, merged_into)
-    _rank_all(mention, f, clusters, primary, ranks, may, subject)
+    probe = _Probe.of(mention, f, may, subject)
+    _rank_all(probe, clusters, primary, ranks)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
         same_day = _live(index.same_day_candidates(f, mention.date, mention.document), merged_into) - primary
-        _rank_all(mention, f, clusters, same_day, ranks, may, subject)
+        _rank_all(probe, clusters, same_day, ranks)
     if not ranks:
         clusters.append(_Cluster())
         cid = len(clusters) - 1
@@ -147,18 +149,10 @@ def _root(cid: int, merged_into: dict[int, int]) -> int:
     return cid
 
 
-def _rank_all(
-    mention: EventMention,
-    f: MentionFeatures,
-    clusters: list[_Cluster],
-    cids: set[int],
-    ranks: dict[int, _Match],
-    may: bool = False,
-    subject: frozenset[str] = frozenset(),
-) -> None:
-    """Rank the mention against each cluster; ``may``: it may retell (``scoring.may_retell``)."""
+def _rank_all(probe: _Probe, clusters: list[_Cluster], cids: set[int], ranks: dict[int, _Match]) -> None:
+    """Rank the mention against each cluster."""
     for cid in cids:
-        match = _rank_against(mention, f, clusters[cid], may, subject)
+        match = _rank_against(probe, clusters[cid])
         if match is not None:
             ranks[cid] = match
 
@@ -216,56 +210,90 @@ def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
 
 
-def _rank_against(
-    mention: EventMention,
-    f: MentionFeatures,
-    cluster: _Cluster,
-    may: bool = False,
-    subject: frozenset[str] = frozenset(),
-) -> _Match | None:
-    """(date compatible, score) of the best-matching member, and that member; None if none matches."""
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """The mention being placed, with what ``_rank_against`` reads of it worked out once per placement
+    (speed, issue #13: a mention is ranked against about a dozen events)."""
+
+    mention: EventMention
+    f: MentionFeatures
+    may: bool  # it may retell an earlier happening (``scoring.may_retell``)
+    subject: frozenset[str]  # the collection's own words (``_same_article_score``)
+    start: date  # the days its date allows (``dates.bounds``)
+    end: date
+    day_precise: bool
+    background: bool
+    stated: bool  # its sentence states the date
+    # on a date not overlapping its own, a member can match only through a retelling: a possible one
+    # (``may``) or a toll counted again (``toll_retold`` needs the toll as the mention's action)
+    retells: bool
+    # ``_same_day_score`` is 0 for every member unless the mention is a day-precise occurrence
+    same_day_possible: bool
+
+    @classmethod
+    def of(cls, mention: EventMention, f: MentionFeatures, may: bool, subject: frozenset[str]) -> _Probe:
+        assert mention.date is not None
+        start, end = bounds(mention)
+        day_precise = mention.date.granularity in _DAY
+        return cls(
+            mention,
+            f,
+            may,
+            subject,
+            start,
+            end,
+            day_precise,
+            mention.status == "background",
+            mention.date_source == "expression",
+            may or f.head == _TOLL,
+            day_precise and f.kind == "occurrence",
+        )
+
+
+def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
+    """(date compatible, score) of the best-matching member, and that member; None if none matches.
+
+    The tests that skip a member have no side effects, so the cheapest come first."""
+    mention, f, may, start, end = probe.mention, probe.f, probe.may, probe.start, probe.end
     assert mention.date is not None
     best: _Match | None = None
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
-    fine_only = mention.date.granularity in _DAY and cluster.has_days
-    background = mention.status == "background"
-    start, end = bounds(mention)  # ``compatible`` with the mention's side worked out once
-    stated = mention.date_source == "expression"
+    fine_only = probe.day_precise and cluster.has_days
     retell_limit = RETELL_FAR if may else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
-    # ``_same_day_score`` is 0 for every member unless the mention is a day-precise occurrence
-    same_day_possible = f.kind == "occurrence" and mention.date.granularity in _DAY
     for other, of in cluster.reps:
-        if other.date is None:
+        when = other.date
+        if when is None:
             continue
-        background_differs = (other.status == "background") != background
+        if fine_only and when.granularity not in _DAY and not _year_typo_within(mention.date, when):
+            continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
+        # ``bounds(other)``, written out: it is asked about half a million times a merge
+        other_start = (
+            other.earliest if other.earliest is not None and other.earliest < when.start else when.start
+        )
+        compatible_date = start <= when.end and other_start <= end
+        implicit = not probe.stated or other.date_source != "expression"
+        if implicit and not (compatible_date or probe.retells):
+            continue  # a date the sentence does not state cannot disagree with one that another states
+        background_differs = (other.status == "background") != probe.background
         if background_differs and not _recalled(mention, f, other, of):
             continue
-        if (
-            fine_only
-            and other.date.granularity not in _DAY
-            and not _year_typo_within(mention.date, other.date)
-        ):
-            continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
-        other_start, other_end = bounds(other)
-        compatible_date = start <= other_end and other_start <= end
-        implicit = not stated or other.date_source != "expression"
-        gap = _gap(mention.date, other.date) if not compatible_date else _NO_GAP
+        gap = _gap(mention.date, when) if not compatible_date else _NO_GAP
         too_far = gap > CONFLICT_WINDOW
-        year_typo = too_far and (
-            _year_typo(mention.date, other.date) or _year_typo_within(mention.date, other.date)
-        )
+        year_typo = too_far and (_year_typo(mention.date, when) or _year_typo_within(mention.date, when))
         if too_far and gap > retell_limit and not year_typo:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         if compatible_date and implicit:
             if fits_stated is None:
-                fits_stated = _fits_stated(mention, cluster)
+                fits_stated = not cluster.stated or any(
+                    start <= w.end and w.start <= end for w in cluster.stated
+                )
             if not fits_stated:
                 continue  # matched through an unstated date, but the event's own dates say another day
         retold = not compatible_date and (
             toll_retold(mention, f, other, of)
-            or (may and other_end < start and retold_content(mention, f, other, of) > 0)
+            or (may and when.end < start and retold_content(mention, f, other, of) > 0)
         )
         if not (compatible_date or retold) and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
@@ -281,15 +309,15 @@ def _rank_against(
         if score <= 0 and compatible_date:
             # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
             score = 0.0
-            if same_day_possible:
+            if probe.same_day_possible:
                 planned = "expected" in (mention.status, other.status)
-                score = _same_day_score(mention.date, other.date, f, of, planned)
+                score = _same_day_score(mention.date, when, f, of, planned)
             # ``_same_article_score`` is 0 unless both are of one article and start on the same day
-            if score <= 0 and other.document == mention.document and other.date.start == mention.date.start:
-                score = _same_article_score(mention, f, other, of, subject)
+            if score <= 0 and other.document == mention.document and when.start == mention.date.start:
+                score = _same_article_score(mention, f, other, of, probe.subject)
         if score <= 0 or not (compatible_date or strong):
             continue
-        if not compatible_date and _recurring(mention.date, other.date, f, of):
+        if not compatible_date and _recurring(mention.date, when, f, of):
             continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
         if not compatible_date and _same_distance_from_publication(mention, other):
             continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
@@ -320,6 +348,8 @@ def _same_article_score(
         return 0.0
     words = f.specific & of.specific
     shared = len(words - subject if subject else words) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    if shared + len(f.actors) < SAME_ARTICLE_EVIDENCE:
+        return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
     people = _shared_actors(f, of, ignore=f.places | of.places)
     if shared + people < SAME_ARTICLE_EVIDENCE or _apart(f, of):  # ``_apart`` last: it costs most
         return 0.0
@@ -329,11 +359,3 @@ def _same_article_score(
 def _implicit(*mentions: EventMention) -> bool:
     """A mention dated without an expression of its own (by its publication day or the narrative)."""
     return any(m.date_source != "expression" for m in mentions)
-
-
-def _fits_stated(mention: EventMention, cluster: _Cluster) -> bool:
-    """The mention's date (from ``earliest``) overlaps a date the cluster's members state (if any)."""
-    if not cluster.stated:
-        return True
-    start, end = bounds(mention)
-    return any(start <= when.end and when.start <= end for when in cluster.stated)

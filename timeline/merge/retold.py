@@ -10,10 +10,7 @@ only its own article tells (or two articles, when all that event holds are such 
 sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or more outlets tell when
 
 - it names that event's action in its own words (a word of the event's lexicon concept, or an allied
-  one: a death toll for an attack), its article not among the event's sources unless the event holds the
-  article's sentence right before or after it and the sentence's day is later than the event's (the paper
-  goes on retelling it: "Bombings on Aug. 7 killed 258 people. Of those killed, 11 died in the second
-  city."; session 7),
+  one: a death toll for an attack), its article not among the event's sources,
 - and it is similar to one of the event's sentences: the TF-IDF cosine with the most similar one reaches
   ``RETOLD_WORDING`` (IDF over the collection's sentences, as ``similar.py``; a retelling repeats one
   report's words, and against all of the event's sentences together a short sentence weighs little),
@@ -73,7 +70,7 @@ def join_retold(
         if cid in targets or not _mover(cluster, len(sources[cid])):
             continue
         for mentions in _sentences(cluster):
-            found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept, clusters)
+            found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept)
             if found is None:
                 continue
             into, cosine = found
@@ -138,7 +135,6 @@ def _best_target(
     members: _Members,
     naming: _Naming,
     by_concept: dict[str, list[int]],
-    clusters: list[_Cluster],
 ) -> tuple[int, float] | None:
     """The earlier event whose action the sentence names with the most similar sentence, above
     ``RETOLD_WORDING``."""
@@ -148,10 +144,8 @@ def _best_target(
     best: tuple[int, float] | None = None
     for cid in sorted({cid for c in named for cid in by_concept.get(c, ())}):
         when = targets[cid][0]
-        if when.start > start or start - when.end > RETELL_FAR:
+        if when.start > start or start - when.end > RETELL_FAR or mention.document in sources[cid]:
             continue
-        if mention.document in sources[cid] and not (when.end < start and _beside(mention, clusters[cid])):
-            continue  # the article tells the happening elsewhere: this sentence may be its other news
         vector = vector or space.text_vector([mention.sentence.text])
         if _cosine(vector, space.vector(cid)) < _CANDIDATE_WORDING:
             continue
@@ -159,13 +153,6 @@ def _best_target(
         if cosine >= RETOLD_WORDING and (best is None or (cosine, -cid) > (best[1], -best[0])):
             best = (cid, cosine)
     return best
-
-
-def _beside(mention: EventMention, event: _Cluster) -> bool:
-    """The event holds the sentence before or after the mention's in its article: the article is telling
-    that happening there, and this sentence goes on with it."""
-    index = mention.sentence.index
-    return any(m.document == mention.document and abs(m.sentence.index - index) == 1 for m in event.mentions)
 
 
 def _aside(words: list[str], index: int) -> bool:

@@ -253,12 +253,18 @@ def retold_content(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Me
     needs_name = start - b.date.end > RETELL_WINDOW or fb.head.startswith("v:")
     if fb.head in RECURRING or fb.head not in fa.concepts or not _names_happening(fa, fb):
         return 0.0
+    # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
+    words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
+    # speed (issue #13): ``a`` names no one and no place, so nothing named is shared, and the name
+    # comparisons below cannot change the answer (the same tests as at the end, made early)
+    if not (fa.actors or fa.places) and (needs_name or words == 0):
+        return 0.0
+    if needs_name and _copula(fa):
+        return 0.0
     if _apart(fa, fb) or (_reacts(fa, fb) and not _describes(fa)):
         return 0.0
     people = _shared_actors(fa, fb, ignore=fa.places | fb.places)
     places = 1 if fa.places and frozen_keys_match(fa.places, fb.places) else 0
-    # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
-    words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
     evidence = people + places + words
     # the happening's noun plus its place or a person in common, or several specific words
     named = people + places >= 1

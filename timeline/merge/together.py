@@ -9,8 +9,9 @@ outlets when at least ``WITNESSES`` articles (a re-sent copy is no article of it
 in both, at most ``TOGETHER_SENTENCES`` apart and dated to the same day, with nothing telling the two
 sentences apart: no place or acting party differs, neither reacts to the other, they do not name different
 concepts of the lexicon (a call, drills), and no other action governs one of them.  When one of the two is a
-statement, its subject is the speaker, no party acting in the happening: only the place tells them apart then
-(a minister's words at a ceremony, quoted beside it by two outlets; session 7).  (Requiring a shared
+statement quoting words said, right beside the other, its subject is the speaker, no party acting in the
+happening: only the place tells them apart then (a minister's words at a ceremony, quoted beside it by two
+outlets; session 7).  (Requiring a shared
 name or word besides loses every fusion on the AQUAINT gold: a minister's quote at a ceremony, a toll
 beside the blasts share none.)  The events' stated dates must all overlap, and every mention's own date is
 checked against the fused event's again (``conflicts.separate_unstated``): nothing is re-dated.
@@ -18,6 +19,7 @@ checked against the fused event's again (``conflicts.separate_unstated``): nothi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -26,7 +28,7 @@ from timeline.merge.articles import _same_day
 from timeline.merge.clusters import _Cluster, _different_actions
 from timeline.merge.conflicts import settle_moves
 from timeline.merge.evidence import date_kind, join_reason
-from timeline.merge.features import _ALLIED, _apart, _lexicon, _places_differ, features
+from timeline.merge.features import _ALLIED, MentionFeatures, _apart, _lexicon, _places_differ, features
 from timeline.merge.scoring import _reacts
 from timeline.types import EventMention
 
@@ -37,6 +39,7 @@ WITNESSES = 2  # articles telling both: one article alone is its own account, no
 MOVER_SOURCES = 3
 
 _Pair = tuple[int, int]
+_QUOTE = re.compile(r"``|''|\"")  # a quotation mark, as news text writes it
 
 
 def join_told_together(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
@@ -114,14 +117,22 @@ def _told_apart(a: EventMention, b: EventMention) -> bool:
     """Two happenings however near: places or parties differ, one reacts to the other, two lexicon
     actions, or another action governs one of them (``features._apart``)."""
     fa, fb = features(a), features(b)
-    # words said beside the happening: the speaker is no party acting in it, so only the place tells apart
-    said = "statement" in (fa.kind, fb.kind)
+    # words quoted right beside the happening: the speaker is no party acting in it, so only the place tells
+    # them apart (read on Entities, unquoted or farther statements fused other news as often as not)
+    said = _quoted_beside(a, fa, b, fb)
     apart = (fa.governor != fb.governor or _places_differ(fa, fb)) if said else _apart(fa, fb)
     if apart or _reacts(fa, fb) or _reacts(fb, fa) or _different_actions(fa, fb):
         return True
     # "a call ..." then "Novak said the drills ...": each names a lexicon concept, none shared or allied
     ca, cb = _lexicon(fa.concepts), _lexicon(fb.concepts)
     return bool(ca and cb) and not ca & cb and not any(c in _ALLIED.get(x, ()) for x in ca for c in cb)
+
+
+def _quoted_beside(a: EventMention, fa: MentionFeatures, b: EventMention, fb: MentionFeatures) -> bool:
+    """One of two neighbouring sentences quotes words said: "``We are home,'' the minister said."."""
+    if abs(a.sentence.index - b.sentence.index) != 1:
+        return False
+    return any(f.kind == "statement" and _QUOTE.search(m.sentence.text) for m, f in ((a, fa), (b, fb)))
 
 
 def _dates_agree(a: _Cluster, b: _Cluster) -> bool:
