@@ -96,29 +96,39 @@ def test_a_sentence_between_them_stating_its_date_not_past_or_another_act_stays_
         assert all(m.sentence.index != 2 for m in blast.mentions if m.document == "c")
 
 
-def test_an_inflection_the_lexicon_does_not_list_names_its_verbs_happening():
-    from timeline.merge.retold import _named_concepts
-
-    assert _named_concepts("The guard was shot with a rifle.") == {"attack"}  # shot: shoot, an attack
-    assert _named_concepts("The guard was bombed.") == {"attack"}  # listed words as before
-    assert _named_concepts("The guard numbered the rifles.") == frozenset()
-
-
-def test_a_day_a_year_off_the_month_other_outlets_name_joins_as_a_conflict():
-    # two outlets date the shooting by its month; a paper a year later writes its day with the wrong year
-    month = [
+def _shooting_by_month() -> list[EventMention]:
+    """Two outlets date the shooting by its month."""
+    return [
         dated_mention(d, "2030-10", text, "killed", ["Minister Rahn"], ["death", "sniper", "garden"])
         for d, text in (
             ("a", "Minister Rahn was killed by a sniper in his garden last October."),
             ("b", "Minister Rahn was killed in October by a sniper hiding in the garden."),
         )
     ]
+
+
+def _wrong_year() -> EventMention:
+    """A paper a year later writes the shooting's day with the next year."""
     text = "Rahn was killed on Oct. 23, 2031 by a sniper hiding in the garden."
-    typo = dated_mention("d", "2031-10-23", text, "killed", ["Rahn"], ["death", "sniper", "garden"])
-    events = merge_mentions([*month, typo], [*ARTICLES, Article("d", "d.txt", "text of d", [(0, 10)])])
-    (shooting,) = events
-    assert shooting.sources == ["a", "b", "d"] and shooting.date.value == "2030-10"
+    return dated_mention("d", "2031-10-23", text, "killed", ["Rahn"], ["death", "sniper", "garden"])
+
+
+def test_a_day_a_year_off_the_day_an_outlet_states_joins_as_a_conflict():
+    # a third outlet states the day, sharing no specific word with the later paper's sentence
+    text = "Minister Rahn was killed at home on Friday, Oct. 23."
+    day = dated_mention("c", "2030-10-23", text, "killed", ["Minister Rahn"], ["death", "home"])
+    articles = [*ARTICLES, Article("d", "d.txt", "text of d", [(0, 10)])]
+    events = merge_mentions([*_shooting_by_month(), day, _wrong_year()], articles)
+    shooting = next(e for e in events if "a" in e.sources)
+    assert shooting.sources == ["a", "b", "c", "d"] and shooting.date.value == "2030-10-23"
     assert [(c.value, c.sources) for c in shooting.conflicts] == [("2031-10-23", ["d"])]  # shown, not hidden
+
+
+def test_a_day_a_year_off_a_month_alone_stays_apart():
+    # no outlet states the day: the same month a year later may be the next year's happening of that kind
+    articles = [*ARTICLES, Article("d", "d.txt", "text of d", [(0, 10)])]
+    events = merge_mentions([*_shooting_by_month(), _wrong_year()], articles)
+    assert sorted(e.sources for e in events) == [["a", "b"], ["d"]]
 
 
 def test_a_day_a_year_off_without_the_same_action_and_person_stays_apart():

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_typo, _year_typo_within, bounds
+from timeline.merge.dates import _gap, _recurring, _year_shifts, _year_typo, _year_typo_within, bounds
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -266,7 +266,7 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
         when = other.date
         if when is None:
             continue
-        if fine_only and when.granularity not in _DAY and not _year_typo_within(mention.date, when):
+        if fine_only and when.granularity not in _DAY and not _typo_within(mention.date, when, cluster):
             continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
         # ``bounds(other)``, written out: it is asked about half a million times a merge
         other_start = (
@@ -281,7 +281,7 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             continue
         gap = _gap(mention.date, when) if not compatible_date else _NO_GAP
         too_far = gap > CONFLICT_WINDOW
-        year_typo = too_far and (_year_typo(mention.date, when) or _year_typo_within(mention.date, when))
+        year_typo = too_far and (_year_typo(mention.date, when) or _typo_within(mention.date, when, cluster))
         if too_far and gap > retell_limit and not year_typo:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         if compatible_date and implicit:
@@ -323,6 +323,17 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
         best = _better(best, ((compatible_date, score), other, of))
     return best
+
+
+def _typo_within(day: DateValue, coarse: DateValue, cluster: _Cluster) -> bool:
+    """``dates._year_typo_within``, when a member of the event states that very day a year off: the
+    event's day is known, and only the year of the mention's differs ("last October" and "Friday" for it,
+    "Oct. 23" with the next year in a later paper); a month alone a year off is as likely the next year's
+    happening of the same kind."""
+    if not _year_typo_within(day, coarse):
+        return False
+    shifted = _year_shifts(day.start)
+    return any(w.granularity in _DAY and w.start in shifted for w in cluster.stated)
 
 
 def _better(best: _Match | None, candidate: _Match) -> _Match:

@@ -34,7 +34,7 @@ from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _ALLIED, RETELL_FAR, features
 from timeline.merge.scoring import _RETOLD_RULES, UNSTATED
 from timeline.merge.similar import Vector, _closest_member, _cosine, _event_date, _Members, _Space
-from timeline.text import PHRASAL_CONCEPTS, concept, lower_words, verb_lemma
+from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
 from timeline.types import DateValue, EventMention
 
 RETOLD_SOURCES = 3  # outlets an event needs to be a happening later papers retell
@@ -191,8 +191,7 @@ class _Naming:
     def _concept(self, word: str) -> str | None:
         seen = self._seen
         if word not in seen:
-            # an inflection the lexicon does not list names its verb's concept ("was shot": shoot)
-            seen[word] = concept(word) or (concept(verb_lemma(word)) if " " not in word else None)
+            seen[word] = concept(word)
         return seen[word]
 
 
