@@ -89,42 +89,27 @@ def test_a_dated_detail_after_its_report_and_another_outlets_day_are_one_event_w
     assert notices.date.value == "2031-05-15"
 
 
+def _lifting(value: str, day_name: str) -> EventMention:
+    """Outlet b's report of the lifting, dated by its own day name."""
+    text = f"The Foreign Office lifted the travel warning on {day_name}."
+    return dated_mention("b", value, text, "lifted", ["Foreign Office"], ["lift", "travel", "warning"])
+
+
 def test_two_outlets_telling_one_act_in_the_same_words_a_day_apart_are_one_event():
-    thursday = dated_mention(
-        "b",
-        "2031-05-15",
-        "The Foreign Office lifted the travel warning on Thursday.",
-        "lifted",
-        ["Foreign Office"],
-        ["lift", "travel", "warning"],
-    )
+    thursday = _lifting("2031-05-15", "Thursday")
     (event,) = merge_mentions([_friday_report(), thursday], _articles(a="2031-05-19", b="2031-05-20"))
     assert event.sources == ["a", "b"] and len(event.conflicts) == 1
 
 
 def test_the_same_words_three_days_apart_stay_two_events():
-    monday = dated_mention(
-        "b",
-        "2031-05-19",
-        "The Foreign Office lifted the travel warning on Monday.",
-        "lifted",
-        ["Foreign Office"],
-        ["lift", "travel", "warning"],
-    )
+    monday = _lifting("2031-05-19", "Monday")
     events = merge_mentions([_friday_report(), monday], _articles(a="2031-05-20", b="2031-05-20"))
     assert len(events) == 2 and all(not e.conflicts for e in events)
 
 
 def test_a_paper_written_before_the_other_day_does_not_dispute_it():
     # Thursday's paper tells Thursday's lifting; Friday's paper tells Friday's: it could not know of it
-    thursday = dated_mention(
-        "b",
-        "2031-05-15",
-        "The Foreign Office lifted the travel warning on Thursday.",
-        "lifted",
-        ["Foreign Office"],
-        ["lift", "travel", "warning"],
-    )
+    thursday = _lifting("2031-05-15", "Thursday")
     events = merge_mentions([_friday_report(), thursday], _articles(a="2031-05-16", b="2031-05-15"))
     assert len(events) == 2 and all(not e.conflicts for e in events)
 
