@@ -1,5 +1,6 @@
 """One happening two sources date a few days apart is one event whose other date is a conflict (#11)."""
 
+from dataclasses import replace
 from datetime import date
 
 from merge_fixtures import dated_mention
@@ -88,42 +89,27 @@ def test_a_dated_detail_after_its_report_and_another_outlets_day_are_one_event_w
     assert notices.date.value == "2031-05-15"
 
 
+def _lifting(value: str, day_name: str) -> EventMention:
+    """Outlet b's report of the lifting, dated by its own day name."""
+    text = f"The Foreign Office lifted the travel warning on {day_name}."
+    return dated_mention("b", value, text, "lifted", ["Foreign Office"], ["lift", "travel", "warning"])
+
+
 def test_two_outlets_telling_one_act_in_the_same_words_a_day_apart_are_one_event():
-    thursday = dated_mention(
-        "b",
-        "2031-05-15",
-        "The Foreign Office lifted the travel warning on Thursday.",
-        "lifted",
-        ["Foreign Office"],
-        ["lift", "travel", "warning"],
-    )
+    thursday = _lifting("2031-05-15", "Thursday")
     (event,) = merge_mentions([_friday_report(), thursday], _articles(a="2031-05-19", b="2031-05-20"))
     assert event.sources == ["a", "b"] and len(event.conflicts) == 1
 
 
 def test_the_same_words_three_days_apart_stay_two_events():
-    monday = dated_mention(
-        "b",
-        "2031-05-19",
-        "The Foreign Office lifted the travel warning on Monday.",
-        "lifted",
-        ["Foreign Office"],
-        ["lift", "travel", "warning"],
-    )
+    monday = _lifting("2031-05-19", "Monday")
     events = merge_mentions([_friday_report(), monday], _articles(a="2031-05-20", b="2031-05-20"))
     assert len(events) == 2 and all(not e.conflicts for e in events)
 
 
 def test_a_paper_written_before_the_other_day_does_not_dispute_it():
     # Thursday's paper tells Thursday's lifting; Friday's paper tells Friday's: it could not know of it
-    thursday = dated_mention(
-        "b",
-        "2031-05-15",
-        "The Foreign Office lifted the travel warning on Thursday.",
-        "lifted",
-        ["Foreign Office"],
-        ["lift", "travel", "warning"],
-    )
+    thursday = _lifting("2031-05-15", "Thursday")
     events = merge_mentions([_friday_report(), thursday], _articles(a="2031-05-16", b="2031-05-15"))
     assert len(events) == 2 and all(not e.conflicts for e in events)
 
@@ -166,3 +152,47 @@ def test_journeys_to_two_places_stay_two_events():
     arrival = _journey("b", "2031-04-02", "arrived in", "arrived", "Ostria")
     events = merge_mentions([plan, arrival], _articles(a="2031-04-06", b="2031-06-01"))
     assert len(events) == 2 and all(not e.conflicts for e in events)
+
+
+def test_a_dated_sentence_opening_a_new_paragraph_does_not_carry_the_report_before_it():
+    # a digest: the undated report ends one paragraph, the dated line is the next item, not its detail
+    notices = _notices_thursday()
+    notices.sentence = replace(notices.sentence, paragraph=1)
+    events = merge_mentions(
+        [_friday_report(), _has_lifted(), notices], _articles(a="2031-05-19", b="2031-06-07")
+    )
+    assert all(not e.conflicts for e in events)
+    assert _event_of(events, notices.sentence.text).sources == ["b"]
+
+
+def _crowd(doc: str, value: str, text: str, terms: list[str], actors: list[str]) -> EventMention:
+    return dated_mention(doc, value, text, "cheered", actors, ["cheer", *terms], subjects=[])
+
+
+def test_an_act_of_one_kind_told_in_other_words_and_of_no_party_in_common_is_no_dispute():
+    # three words and the act in common, but nobody named in both and mostly other words: two nights
+    first = _crowd(
+        "a",
+        "2031-05-15",
+        "When Minister Rahn reached the stage at the Acme hall the crowd cheered loudly.",
+        ["crowd", "loudly", "stage", "hall", "reach"],
+        ["Minister Rahn", "Acme"],
+    )
+    second = _crowd(
+        "b",
+        "2031-05-16",
+        "A columnist in the Norland Herald says the crowd cheered less loudly than the night before.",
+        ["crowd", "loudly", "columnist", "less", "night", "before"],
+        ["Norland Herald"],
+    )
+    events = merge_mentions([first, second], _articles(a="2031-05-16", b="2031-05-17"))
+    assert len(events) == 2 and all(not e.conflicts for e in events)
+
+
+def test_one_sentence_a_paper_reprints_a_day_later_is_one_event_with_a_conflict():
+    # the same words, no party named in common: a wire sentence whose "yesterday" became another day
+    text = "The crowd cheered loudly as the results were read out yesterday."
+    terms = ["crowd", "loudly", "result", "read"]
+    first, second = _crowd("a", "2031-05-15", text, terms, []), _crowd("b", "2031-05-16", text, terms, [])
+    (event,) = merge_mentions([first, second], _articles(a="2031-05-16", b="2031-05-17"))
+    assert event.sources == ["a", "b"] and len(event.conflicts) == 1

@@ -234,3 +234,23 @@ def test_a_week_phrase_after_a_day_name_places_it_in_that_week(text: str, phrase
 def test_a_modal_perfect_puts_the_day_name_in_the_past(text: str, value: str) -> None:
     (day,) = [e for e in tag(text, "2017-01-04") if e.granularity == "day"]
     assert day.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # research collections print the possessive apart ("Sunday 's"): it is still a possessive
+        ("Ahead of Sunday 's vote , the parties rallied .", "2000-07-30"),  # what comes next
+        ("Whether Saturday 's ban will stand is unclear .", "2000-07-22"),  # what happened
+    ],
+)
+def test_a_tokenised_possessive_day_name_reads_as_one(text: str, value: str) -> None:
+    (day,) = [e for e in tag(text, "2000-07-24") if e.granularity == "day"]
+    assert day.value == value and day.modifies_noun
+
+
+def test_a_day_name_in_another_week_does_not_decide_the_articles_reading() -> None:
+    # "Monday next week" is said to be another week: the article's Monday (a possessive, weak) stays past
+    text = "Talks will resume on Monday next week. Monday's storm closed the port."
+    found = [(e.text, e.value) for e in tag(text, "2000-07-26")]
+    assert found == [("Monday next week", "2000-07-31"), ("Monday", "2000-07-24")]

@@ -9,10 +9,10 @@ advice"); the other's date leads a sentence whose later clause tells the happeni
 are formed, an event one article alone tells, every date its sentences state on one day, joins an event
 of other articles stating another day when
 
-- the days are at most ``DISPUTE_DAYS`` apart and one of its sentences -- with the sentence before it in
-  its article when that one states no date (the report the dated detail belongs to) -- shares
-  ``DISPUTE_TERMS`` specific words (stems, each sentence's own action among them) with one of the
-  event's sentences, or
+- the days are at most ``DISPUTE_DAYS`` apart and one of its sentences shares ``DISPUTE_TERMS`` specific
+  words (stems, each sentence's own action among them) with one of the event's sentences and a named
+  party or mostly the same words (``SAME_WORDING``), or the sentence before it in its paragraph does
+  when that one states no date (the report the dated detail belongs to), or
 - the days are at most ``JOURNEY_DAYS`` apart and both tell one person's journey (a journey verb as the
   sentence's own action, the same named subject, and another name in common: where to),
 
@@ -20,7 +20,8 @@ and no place or acting party tells the two sentences apart.  It joins as a ``con
 each with its sources, and the event is flagged in every output (``conflicts.separate_unstated`` keeps a
 stated date a conflict join brought in).  The sentence before moves with it when an event of its own
 article alone holds it: a retelling when its date is later (a paper weeks after), never re-dated.
-Measured on the AQUAINT merge gold (``docs/accuracy.md``, "Merge, session 7b").
+Measured on the AQUAINT merge gold (``docs/accuracy.md``, "Merge, session 7b") and on the joins judged
+by reading (``benchmarks/score_disputes.py``, "Merge, session 7c").
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ JOURNEY_DAYS = 4  # how far apart the days of one person's journey to one place 
 # departure, another the arrival
 JOURNEY_ACTIONS = frozenset({"travel", "fly", "arriv"})
 JOURNEY_NAMES = 2  # named actors the two journeys share: who, and where to
+# the share of the two sentences' specific words they have in common that tells one wording retold (a
+# wire sentence a paper reprints a day later, its "yesterday" then another day) without a party in common
+SAME_WORDING = 0.5
 
 _Key = tuple[str, int]  # a sentence: (document, start)
 
@@ -171,7 +175,8 @@ def _journey(mention: EventMention) -> bool:
 
 def _previous_sentences(clusters: list[_Cluster]) -> dict[_Key, list[EventMention]]:
     """Per sentence: the mentions of the sentence before it in its article, when that one states no date
-    (its date is its paper's day or the narrative's)."""
+    (its date is its paper's day or the narrative's) and is in the same paragraph: a dated detail of a
+    report follows it there, while a new paragraph is often another item (a digest's next entry)."""
     by_index: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
     for cluster in clusters:
         for mention in cluster.mentions:
@@ -179,7 +184,12 @@ def _previous_sentences(clusters: list[_Cluster]) -> dict[_Key, list[EventMentio
     before: dict[_Key, list[EventMention]] = {}
     for (document, index), mentions in by_index.items():
         previous = by_index.get((document, index - 1))
-        if previous and all(m.date is not None and m.date_source in UNSTATED for m in previous):
+        paragraph = mentions[0].sentence.paragraph
+        if (
+            previous
+            and previous[0].sentence.paragraph == paragraph
+            and all(m.date is not None and m.date_source in UNSTATED for m in previous)
+        ):
             before[(document, mentions[0].sentence.start)] = previous
     return before
 
@@ -254,7 +264,7 @@ def _match(
             continue  # a protest, a meeting, a call: held again day after day, two happenings
         own = _words(mentions) & words
         carried: list[EventMention] = []
-        if gap <= DISPUTE_DAYS and _close(mentions, own, of):
+        if gap <= DISPUTE_DAYS and _close(mentions, own, of) and _one_telling(mentions, own, of):
             shared = len(own & _content(of))
         elif gap <= DISPUTE_DAYS and lead_in and _close(lead_in, _words(lead_in) & words, of):
             shared, carried = len(words & _content(of)), lead_in
@@ -277,6 +287,17 @@ def _close(mentions: list[EventMention], words: set[str], of: MentionFeatures) -
     """``DISPUTE_TERMS`` specific words in common that tell one act (``_same_act``)."""
     common = words & _content(of)
     return len(common) >= DISPUTE_TERMS and _same_act(mentions, of, common)
+
+
+def _one_telling(mentions: list[EventMention], words: set[str], of: MentionFeatures) -> bool:
+    """A named party in common, or mostly the same words (``SAME_WORDING``).  Three words and an action
+    shared by two sentences naming no one in common are often two happenings of one kind (a crowd that
+    cheered one night, and less the next; two papers' corrections of different pages).  Asked of a
+    sentence's own words only: the sentence before's path has its own condition (one paragraph)."""
+    theirs = _content(of)
+    if len(words & theirs) >= SAME_WORDING * len(words | theirs):
+        return True
+    return any(_shared_actors(features(m), of) for m in mentions)
 
 
 def _same_act(mentions: list[EventMention], of: MentionFeatures, common: set[str]) -> bool:

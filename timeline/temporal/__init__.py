@@ -104,6 +104,7 @@ absolute.numeric / .numeric_time         2/14/2022, 14.02.2022
 absolute.month_day / absolute.day_month  February 14, 2022 / 15th February, 2022
   ... .year_from_publication            year-less, year chosen nearest the publication date
   ... .no_year                          year-less, no publication date (value XXXX-MM-DD)
+  ... .<rel>_year                       9 November last year, June 18 this year (year from publication)
 absolute.range_start / range_end         Feb 10-20 -> two expressions
 absolute.month_year                      February 2022, mid-February 2022 (mod)
 absolute.year / absolute.fiscal_year     2020, early 2022 (mod START), fiscal 1989, FY2022
@@ -121,6 +122,7 @@ holiday.*                                Christmas, Thanksgiving, Easter...
 weekday.past / .future / .same_day       Monday by tense (news convention); "earlier Sunday": mod START
 weekday.<tense>.article                 the article's reading of that day name (weekdays.py)
 weekday.last / .next / .this ...         last Friday, next Tuesday
+weekday.<rel>_week                       Thursday of next week, Monday this week
 absolute.month_day.narrative             year-less date placed in the story (also month.bare, season,
                                          holiday, relative.the_decade .narrative; weekday.narrative
                                          only without a publication date)

@@ -51,7 +51,7 @@ from timeline.temporal.narrative import (
     story_weekday,
     within_publication,
 )
-from timeline.temporal.recognise import YEAR_PHRASE_AFTER, Candidate, range_end_year
+from timeline.temporal.recognise import POSSESSIVE_AFTER, YEAR_PHRASE_AFTER, Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.temporal.weekdays import consistent_weekday_tense
 from timeline.text import is_reporting
@@ -713,7 +713,7 @@ def resolve_weekday(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     weekday = WEEKDAYS[_clean(cand.group("wd"))]
     rel = _clean(cand.group("rel")) or None
     tod = cand.group("tod")
-    possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
+    possessive = bool(POSSESSIVE_AFTER.match(ctx.text, cand.end))
     in_story = None if rel or possessive else story_weekday(ctx, cand.start, cand.end, weekday)
     if in_story is not None:
         day, ref = in_story
@@ -815,7 +815,7 @@ def _trailing_reporting_weekday(cand: Candidate, ctx: Context, s_end: int) -> tu
     return None
 
 
-_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b(?!['’]s)", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b(?! ?['’]s)", re.IGNORECASE)
 
 
 _RELATIVE_OFFSET = {
@@ -1028,7 +1028,7 @@ def _before_named_day(
         return [make(cand, "DATE", None, rule + ".weekday.unresolved", "unresolved")]
     rel = _clean(cand.group("wrel")) or None
     start = cand.start_of("wd")
-    possessive = bool(re.match(r"['’]s\b", ctx.text[cand.end : cand.end + 3]))
+    possessive = bool(POSSESSIVE_AFTER.match(ctx.text, cand.end))
     weekday = WEEKDAYS[_clean(cand.group("wd"))]
     tense = None
     if not rel:

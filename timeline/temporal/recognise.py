@@ -1209,7 +1209,8 @@ def select_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
 # "last Friday's bombings", "the 1959 embargo", "the 14-day strike": the expression dates a noun, not
 # the clause, so the event stage must not date the sentence's main verb with it.
 
-_POSSESSIVE_AFTER = re.compile(r"(?:['’]s|s['’])(?!\w)")
+# "Friday's vote", and "Friday 's vote" as tokenised news collections print it
+POSSESSIVE_AFTER = re.compile(r"(?: ?['’]s|s['’])(?!\w)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_HYPHEN = re.compile(
     r"-(?:day|week|month|year|hour|minute|quarter|half|earlier|ago|long|end)$", re.I
@@ -1230,7 +1231,7 @@ _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 def modifies_noun(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the expression text[start:end] is possessive or attributive (modifies a noun)."""
     inner = text[start:end]
-    if _POSSESSIVE_AFTER.match(text, end) or inner.endswith(("'s", "’s")):
+    if POSSESSIVE_AFTER.match(text, end) or inner.endswith(("'s", "’s")):
         return True
     if inner.endswith("s") and re.match(r"['’](?!\w)", text[end : end + 2]):  # "the 1990s' boom"
         return True

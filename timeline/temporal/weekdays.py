@@ -23,10 +23,11 @@ from timeline.temporal.lexicon import WEEKDAYS
 # character, five times slower over a whole article.)
 _BARE_WEEKDAY = re.compile(
     r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|\s+(?:of\s+)?(?:this|last|next)\s+week\b)"  # "Monday next week": another week, said so
 )
 _OTHER_WEEK_BEFORE = re.compile(r"\b(?:last|next|this|past|coming) $")
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = re.compile(r" ?['’]s\b")  # "Friday's", tokenised "Friday 's"
 # "4 a.m. EDT Thursday", "noon Friday": the clock time and its day are one expression, read from its start
 # (the dot of "a.m." must not cut the sentence before the day).
 _CLOCK_BEFORE = re.compile(
