@@ -265,7 +265,8 @@ def _iter_list(field: Items, level: int) -> Iterator[str]:
 # pure-Python ``_iterencode`` (a generator per nesting level, several ``isinstance`` per value), which cost
 # more than the whole build on a large collection.  ``_pretty`` writes the same text: the scalars with the
 # same C and ``repr`` functions ``json`` uses, the indentation here.  A value of any other type (a subclass,
-# a non-string key, an unknown object) is left to ``json`` itself, so its text or error stays ``json``'s.
+# a non-string key, an unknown object) is left to ``json`` itself, so its text or error stays ``json``'s
+# (a circular structure, which no timeline makes, raises RecursionError instead of ``json``'s ValueError).
 
 _encode_string = json.encoder.encode_basestring  # ``ensure_ascii=False``'s string encoder (C when built)
 _INDENTS: list[str] = []
@@ -289,8 +290,10 @@ def _pretty(value: Any, level: int = 0) -> str:
 def _float_text(number: float) -> str:
     if number != number:
         return "NaN"
-    if number in (_INFINITY, -_INFINITY):
-        return "Infinity" if number > 0 else "-Infinity"
+    if number == _INFINITY:
+        return "Infinity"
+    if number == -_INFINITY:
+        return "-Infinity"
     return float.__repr__(number)
 
 
