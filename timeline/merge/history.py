@@ -2,7 +2,7 @@
 
 The events stage lends a clause that states no date of its own a neighbouring report's action and date
 (``timeline/events/implicit.py``: one happening told over several sentences).  A sentence of history in a
-report ("On April 4, 1949, the foreign minister signed the treaty, which created the alliance") then has,
+report ("On May 2, 1961, the foreign minister signed the charter, which created the union") then has,
 beside the mention its own date makes (1949), a second one dated by its paper and carrying the day's action
 ("ceremony"), which joins the day's event with every outlet's report of it (on the AQUAINT merge gold two
 such sentences held 32 wrong pairs in a ceremony's event).  So, once the events are formed, a mention in an

@@ -1,10 +1,10 @@
 """A named party's reaction to a happening is not that happening, nor a clause the reaction governs.
 
-"Ostria deplored on Friday the bomb blasts which killed 12 people" is Ostria's act, done to the blasts
-(``MentionFeatures.objects``), on the blasts' day and with their words.  The merge's match refuses such a
-reaction (``scoring._reacts``) except against a report told with a framing verb ("the bombings occurred
+"Ostria deplored on Friday the depot fire which killed 9 people" is Ostria's act, done to the fire
+(``MentionFeatures.objects``), on the fire's day and with its words.  The merge's match refuses such a
+reaction (``scoring._reacts``) except against a report told with a framing verb ("the fire occurred
 ..."), which lets it into the happening's event; and the events stage reads a second mention in the
-sentence's relative clause ("... which killed ... and injured more than 1,000": ``features.governor``
+sentence's relative clause ("... which killed ... and injured more than 40": ``features.governor``
 names the sentence's own action), which joins the happening by its words.  On the AQUAINT merge gold one
 such sentence held 35 wrong pairs.  So, once the events are formed:
 
