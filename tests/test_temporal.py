@@ -254,3 +254,23 @@ def test_a_day_name_in_another_week_does_not_decide_the_articles_reading() -> No
     text = "Talks will resume on Monday next week. Monday's storm closed the port."
     found = [(e.text, e.value) for e in tag(text, "2000-07-26")]
     assert found == [("Monday next week", "2000-07-31"), ("Monday", "2000-07-24")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "anchor"),
+    [
+        # A report of its own with no day: the spokeswoman speaks on the publication day.
+        (
+            "The levee broke on May 2. An Acme spokeswoman said crews worked overnight.",
+            "2023-05-19TNI",
+            "publication",
+        ),
+        # A retold story without a report: the night of the day the story is on.
+        ("The levee broke on May 2. Crews worked overnight.", "2023-05-02TNI", "mention"),
+    ],
+)
+def test_overnight_of_a_fresh_report_is_the_night_before_publication(
+    text: str, value: str, anchor: str
+) -> None:
+    found = {e.text: e for e in tag(text, "2023-05-20")}
+    assert (found["overnight"].value, found["overnight"].anchor) == (value, anchor)

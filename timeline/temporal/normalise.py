@@ -1444,9 +1444,13 @@ def _overnight_day(
     Anchored on a reporting day (the publication date, or "officials said on Tuesday"), a past report
     ("pulled 14 people from the water overnight") means the night leading into that day, a future one
     ("will work overnight") the coming night.  Anchored on an event day of a retold story ("On March 3
-    the storm hit. Overnight, the river rose.") it is that day's night.
+    the storm hit. Overnight, the river rose.") it is that day's night, but not when its own sentence is
+    a fresh report with no day of its own ("An aide said the depots shelled overnight were empty."): that
+    report is the publication's, and so is its night.
     """
     mention = _day_mention_for_time(cand, ctx, resolved)
+    if mention is not None and _fresh_report_elsewhere(mention, cand, ctx):
+        mention = None
     if mention is not None and mention.value and not _is_reporting_day(mention, ctx):
         return mention.value[:10], "mention", mention.text
     if mention is not None and mention.value:
@@ -1457,6 +1461,17 @@ def _overnight_day(
         return None
     future = tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "future"
     return (day if future else day - timedelta(days=1)).isoformat(), anchor, anchor_text
+
+
+def _fresh_report_elsewhere(mention: TimeExpression, cand: Candidate, ctx: Context) -> bool:
+    """Whether ``mention`` is an event day from another sentence while ``cand``'s sentence is a report
+    of its own (a reporting verb, no day word): the sentence then speaks from the publication day."""
+    if _is_reporting_day(mention, ctx):
+        return False
+    s_start, s_end = ctx.layout.sentence(cand.start)
+    if s_start <= mention.start < s_end:
+        return False
+    return any(is_reporting(word) for word in _WORD.findall(ctx.text[s_start:s_end]))
 
 
 _DAY_NAME_RULES = ("weekday.", "relative.today")
