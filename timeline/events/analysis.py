@@ -63,6 +63,9 @@ class _Analysis:
     # the sentence's text and skipped spans relative to it: equal for every copy of the sentence, so what
     # is read from the analysis alone (token indices, words) may be kept by it (``_text_reading``)
     reading: tuple[str, tuple[tuple[int, int], ...]] | None = None
+    # the quotation marks of ``text`` (position in it, mark), found with the first reading and shared by
+    # its copies; None when not known (``quote_marks`` then looks)
+    marks: tuple[tuple[int, str], ...] | None = None
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:
@@ -91,9 +94,9 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
     key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans))
     first = _text_readings.get(key)
     if first is None:
-        analysis = _analyse_tokens(
-            tokenize(sentence.text, start), spans, _QUOTE.search(sentence.text) is not None
-        )
+        marks = tuple((m.start(), m.group()) for m in _QUOTE.finditer(sentence.text))
+        analysis = _analyse_tokens(tokenize(sentence.text, start), spans, bool(marks))
+        analysis.marks = marks
         _keep_reading(key, analysis)
     else:
         _text_readings.move_to_end(key)
@@ -103,7 +106,7 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
         tokens = [
             new_token(token, (text, lo + shift, hi + shift, lower)) for text, lo, hi, lower in first.tokens
         ]
-        analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs)
+        analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs, marks=first.marks)
     analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
     return analysis
 
@@ -208,6 +211,15 @@ def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[
             starts.append(i)
     starts = sorted(set(starts))
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
+
+
+def quote_marks(analysis: _Analysis) -> list[tuple[int, str]]:
+    """(offset, mark) of every quotation mark of the sentence, in order: read from the text once per
+    distinct sentence (every copy of it shares the first reading's), not again by each reader."""
+    if analysis.marks is None:
+        return [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
+    offset = analysis.offset
+    return [(position + offset, mark) for position, mark in analysis.marks]
 
 
 def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
