@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from timeline.events.analysis import _QUOTE, _Analysis
+from timeline.events.analysis import _Analysis, quote_marks
 from timeline.events.clauses import _relative_clauses
 from timeline.text import (
     DETERMINERS,
@@ -101,7 +101,7 @@ class Narrative:
 
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
     """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
-    marks = [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
+    marks = quote_marks(analysis)
     if not marks:  # most sentences: no mark opens or closes anything
         return (set(range(len(analysis.tokens))) if open_at_start else set()), open_at_start
     inside, quoted, n = open_at_start, set(), 0
