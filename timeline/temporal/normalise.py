@@ -17,6 +17,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import TH, relativedelta
 
 from timeline.temporal.anchor import (
+    PAST_FORM,
     Layout,
     fine_enough,
     forward_tense,
@@ -1334,9 +1335,12 @@ def _day_for_time(
 
 
 def _day_mention_for_time(
-    cand: Candidate, ctx: Context, resolved: list[TimeExpression]
+    cand: Candidate, ctx: Context, resolved: list[TimeExpression], *, retold: bool = True
 ) -> TimeExpression | None:
-    """The day-level expression a clock time takes its day from (see ``_day_for_time``), if any."""
+    """The day-level expression a clock time takes its day from (see ``_day_for_time``), if any.
+
+    ``retold``: a clause repeating an earlier sentence's verb may take that sentence's day
+    (``_retold_day``); not for "overnight", whose night is read against reporting days instead."""
     sentence = ctx.layout.sentence_index(cand.start)
     paragraph = ctx.layout.paragraph(cand.start)
     best: TimeExpression | None = None
@@ -1349,7 +1353,8 @@ def _day_mention_for_time(
                 best = expr
         elif expr.start < cand.start and ctx.layout.paragraph(expr.start) == paragraph:
             earlier = expr if earlier is None or expr.start > earlier.start else earlier
-    return best or earlier or _earlier_past_day(cand, ctx, resolved)
+    found = best or (_retold_day(cand, ctx, resolved) if retold else None) or earlier
+    return found or _earlier_past_day(cand, ctx, resolved)
 
 
 def _names_a_day(expr: TimeExpression) -> bool:
@@ -1357,6 +1362,52 @@ def _names_a_day(expr: TimeExpression) -> bool:
     if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
         return False
     return not re.match(r"relative\.n_(?:hour|minute|second)s_", expr.rule)
+
+
+# Verb forms that say nothing of which happening a clause tells: auxiliaries and copulas.
+_AUXILIARY_FORMS = frozenset(
+    ["was", "were", "had", "has", "have", "been", "did", "got", "went", "came", "made", "took"]
+)
+_CLAUSE_EDGE = re.compile(r"[,;:()\u2014]")
+
+
+def _clause_past_verbs(cand: Candidate, ctx: Context) -> set[str]:
+    """The past forms of the clock time's clause ("was shot to death at 10 p.m." -> {"shot"}), lower-case,
+    without auxiliaries and reporting verbs (a report's verb names no happening of its own)."""
+    s_start, s_end = ctx.layout.sentence(cand.start)
+    before = ctx.text[s_start : cand.start]
+    edges = list(_CLAUSE_EDGE.finditer(before))
+    start = s_start + edges[-1].end() if edges else s_start
+    after = _CLAUSE_EDGE.search(ctx.text, cand.end, s_end)
+    clause = ctx.text[start : after.start() if after else s_end]
+    return {
+        word.lower()
+        for word in PAST_FORM.findall(clause)
+        if word.lower() not in _AUXILIARY_FORMS and not is_reporting(word.lower())
+    }
+
+
+def _retold_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
+    """For a past clock time with no day in its sentence, the day of an earlier sentence that told the same
+    verb: "He was shot to death last Oct. 23 ..." then, paragraphs on, "He was shot to death at 10 p.m.":
+    a later paper retells its happening in pieces, and the clock belongs to the happening's day, not to
+    whatever day the article named last ("The rifle was found April 8")."""
+    if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
+        return None
+    verbs = _clause_past_verbs(cand, ctx)
+    if not verbs:
+        return None
+    own = ctx.layout.sentence_index(cand.start)
+    found: TimeExpression | None = None
+    for expr in resolved:
+        if expr.start >= cand.start or not _names_a_day(expr) or ctx.layout.sentence_index(expr.start) == own:
+            continue
+        if ctx.pub_day and expr.value and expr.value[:10] > ctx.pub_day.isoformat():
+            continue
+        s_start, s_end = ctx.layout.sentence(expr.start)
+        if verbs.intersection(word.lower() for word in _WORD.findall(ctx.text[s_start:s_end])):
+            found = expr
+    return found
 
 
 def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
@@ -1448,7 +1499,7 @@ def _overnight_day(
     a fresh report with no day of its own ("An aide said the depots shelled overnight were empty."): that
     report is the publication's, and so is its night.
     """
-    mention = _day_mention_for_time(cand, ctx, resolved)
+    mention = _day_mention_for_time(cand, ctx, resolved, retold=False)
     if mention is not None and _fresh_report_elsewhere(mention, cand, ctx):
         mention = None
     if mention is not None and mention.value and not _is_reporting_day(mention, ctx):

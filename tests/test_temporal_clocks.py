@@ -1,0 +1,46 @@
+"""Which day a clock time gets when its own sentence names none (a later paper retelling a happening)."""
+
+from __future__ import annotations
+
+from timeline.temporal import tag
+
+
+def _value(text: str, published: str, phrase: str) -> str | None:
+    found = [e for e in tag(text, published) if e.text == phrase]
+    assert len(found) == 1, found
+    return found[0].value
+
+
+RETOLD = (
+    "Minister Rahn was shot to death last Oct. 23 at his home in Norland.\n\n"
+    "Investigators said the rifle was found April 8 behind the house.\n\n"
+    "Rahn, 52, was shot to death at 10 p.m. as he stood in his kitchen."
+)
+
+
+def test_a_clock_in_a_retold_happening_takes_the_day_that_happening_was_told_with():
+    # The verb "shot" ties the clock's clause to the Oct. 23 sentence, not to the rifle's April 8.
+    assert _value(RETOLD, "1999-04-19", "10 p.m.") == "1998-10-23T22:00"
+
+
+def test_a_clock_with_no_verb_in_common_keeps_the_last_past_day():
+    text = (
+        "Minister Rahn was shot to death last Oct. 23 at his home in Norland.\n\n"
+        "The rifle was found April 8 behind the house.\n\n"
+        "A jogger noticed a parked van at 6 a.m. near the house."
+    )
+    assert _value(text, "1999-04-19", "6 a.m.") == "1999-04-08T06:00"
+
+
+def test_a_clock_in_a_paragraph_that_names_its_day_keeps_that_day():
+    text = "On Saturday, a gunman entered the Acme store.\nHe opened fire at 2:15 p.m."
+    assert _value(text, "2022-02-14", "2:15 p.m.") == "2022-02-12T14:15"
+
+
+def test_a_reporting_verb_ties_no_clock_to_an_earlier_day():
+    # "said" names no happening: the clock keeps its paragraph's day.
+    text = (
+        "The council said on Feb. 2 that the bridge would close.\n\n"
+        "The ferry sank on Feb. 9 near the harbour. Officials said it left at 3 p.m."
+    )
+    assert _value(text, "2022-02-14", "3 p.m.") == "2022-02-09T15:00"
