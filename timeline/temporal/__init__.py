@@ -38,9 +38,11 @@ Conventions
   expire Friday") is past; a possessive ("Friday's ruling") is past unless "ahead of" it.
 * Mentions: "the day before", "the next morning", "a day later" anchor on the last date in the same
   or the previous paragraph (short news paragraphs), else the publication date.  A clock time takes
-  the day of its sentence, else the last day in its paragraph, else (past tense) the last past day in
-  the previous paragraph, else the publication date.  "the day before last Tuesday('s hearing)" is
-  one expression; "the day before he left" / "the day before returning" is not a date (event anchor).
+  the day of its sentence, else the last day in its paragraph, else (past tense) the day of an earlier
+  sentence whose verb its clause repeats ("was shot to death last Oct. 23" ... "was shot to death at
+  10 p.m."), else (past tense) the last past day named before, else the publication date.  "the day
+  before last Tuesday('s hearing)" is one expression; "the day before he left" / "the day before
+  returning" is not a date (event anchor).
 * ``TimeExpression.modifies_noun`` is True for possessive ("Friday's vote", "last week's raid") and
   attributive dates ("the 1959 embargo", "a 2020 election", "the 14-day strike", "third-quarter
   results"): they date a noun, not the clause.

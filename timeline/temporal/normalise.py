@@ -1324,7 +1324,8 @@ def _day_for_time(
 
     The day is that of the nearest day-level expression in the same sentence; else the last one
     mentioned before it in the paragraph (a retold story keeps its day: "On Oct. 23 ... He was shot
-    at 10 p.m."); else the publication date.
+    at 10 p.m."); else that of an earlier sentence telling the same verb (``_retold_day``); else, in a
+    past-tense sentence, the last past day named before; else the publication date.
     """
     best = _day_mention_for_time(cand, ctx, resolved)
     if best is not None and best.value:
@@ -1353,7 +1354,7 @@ def _day_mention_for_time(
                 best = expr
         elif expr.start < cand.start and ctx.layout.paragraph(expr.start) == paragraph:
             earlier = expr if earlier is None or expr.start > earlier.start else earlier
-    found = best or (_retold_day(cand, ctx, resolved) if retold else None) or earlier
+    found = best or earlier or (_retold_day(cand, ctx, resolved) if retold else None)
     return found or _earlier_past_day(cand, ctx, resolved)
 
 
