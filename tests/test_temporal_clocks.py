@@ -44,3 +44,9 @@ def test_a_reporting_verb_ties_no_clock_to_an_earlier_day():
         "The ferry sank on Feb. 9 near the harbour. Officials said it left at 3 p.m."
     )
     assert _value(text, "2022-02-14", "3 p.m.") == "2022-02-09T15:00"
+
+
+def test_a_bare_clock_takes_the_day_a_later_clock_of_its_sentence_names():
+    # The parenthesis restates the clock with its day: the bare clock is that Thursday's, not the paper's day.
+    text = 'Minister Rahn said: "The delegation will leave at 4 in the morning (4 a.m. GMT Thursday)."'
+    assert _value(text, "2000-04-05", "4 in the morning") == "2000-04-06T04:00"

@@ -1349,6 +1349,8 @@ def _day_mention_for_time(
     for expr in resolved:
         if not _names_a_day(expr):
             continue
+        if _clock_with_day(expr) and not _restates(expr, cand, ctx):
+            continue  # "noon Thursday" sets no day for "The deadline expires at midnight"
         if ctx.layout.sentence_index(expr.start) == sentence:
             if best is None or abs(expr.start - cand.start) < abs(best.start - cand.start):
                 best = expr
@@ -1356,6 +1358,22 @@ def _day_mention_for_time(
             earlier = expr if earlier is None or expr.start > earlier.start else earlier
     found = best or earlier or (_retold_day(cand, ctx, resolved) if retold else None)
     return found or _earlier_past_day(cand, ctx, resolved)
+
+
+def _clock_with_day(expr: TimeExpression) -> bool:
+    """A clock time that wrote its own day ("4 a.m. Thursday"): a day only for bare clocks of its sentence."""
+    return expr.type == "TIME" and expr.rule.endswith(".with_day")
+
+
+_BRACKET_BETWEEN = re.compile(r"[\s,]*(?:local\s+time\s*)?[()][\s,]*", re.IGNORECASE)
+
+
+def _restates(expr: TimeExpression, cand: Candidate, ctx: Context) -> bool:
+    """Whether the clock ``expr`` restates the clock ``cand`` in brackets beside it: "at 4 in the morning
+    (4 a.m. EDT Thursday)", "until 9.30am tomorrow local time (8.30am GMT)"."""
+    if expr.end <= cand.start:
+        return bool(_BRACKET_BETWEEN.fullmatch(ctx.text, expr.end, cand.start))
+    return bool(_BRACKET_BETWEEN.fullmatch(ctx.text, cand.end, expr.start))
 
 
 def _names_a_day(expr: TimeExpression) -> bool:
@@ -1401,12 +1419,16 @@ def _retold_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -
     own = ctx.layout.sentence_index(cand.start)
     found: TimeExpression | None = None
     for expr in resolved:
-        if expr.start >= cand.start or not _names_a_day(expr) or ctx.layout.sentence_index(expr.start) == own:
+        if expr.start >= cand.start or not _names_a_day(expr) or _clock_with_day(expr):
+            continue
+        if ctx.layout.sentence_index(expr.start) == own:
             continue
         if ctx.pub_day and expr.value and expr.value[:10] > ctx.pub_day.isoformat():
             continue
         s_start, s_end = ctx.layout.sentence(expr.start)
-        if verbs.intersection(word.lower() for word in _WORD.findall(ctx.text[s_start:s_end])):
+        if (found is None or expr.start > found.start) and verbs.intersection(
+            word.lower() for word in _WORD.findall(ctx.text[s_start:s_end])
+        ):
             found = expr
     return found
 
@@ -1424,7 +1446,7 @@ def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpressi
     for expr in resolved:
         if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
             continue
-        if expr.start >= cand.start or not _names_a_day(expr):
+        if expr.start >= cand.start or not _names_a_day(expr) or _clock_with_day(expr):
             continue
         if ctx.pub_day and expr.value[:10] > ctx.pub_day.isoformat():
             continue
@@ -1460,6 +1482,11 @@ def _clock_of(cand: Candidate) -> tuple[str, str | None] | None:
     if hour > 23:
         return None
     return f"T{hour:02d}:{minute:02d}", ("APPROX" if cand.group("q") else None)
+
+
+def names_own_day(cand: Candidate) -> bool:
+    """Whether a clock time writes its own day ("9 a.m. Tuesday", "5 p.m. EST Nov. 9")."""
+    return bool(cand.group("dw") or cand.group("mday"))
 
 
 def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
