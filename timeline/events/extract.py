@@ -677,7 +677,7 @@ def _implicit_mention(
     mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
     mention.date_rule = decision.rule
     if described and verb.tense == PAST and decision.rule == LEAD_RULE:
-        # "The bomb was so powerful that ...": a lead describing a happening in the past tense tells of it,
+        # "The fire was so fierce that ...": a lead describing a happening in the past tense tells of it,
         # it is not the paper's news of the day (a later report may retell it)
         mention.date_rule = f"{PUBLICATION_IMPLICIT}.{PAST}"
     if decision.source == PUBLICATION_IMPLICIT and not decision.rule.endswith(".market-close"):
