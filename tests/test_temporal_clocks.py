@@ -50,3 +50,37 @@ def test_a_bare_clock_takes_the_day_a_later_clock_of_its_sentence_names():
     # The parenthesis restates the clock with its day: the bare clock is that Thursday's, not the paper's day.
     text = 'Minister Rahn said: "The delegation will leave at 4 in the morning (4 a.m. GMT Thursday)."'
     assert _value(text, "2000-04-05", "4 in the morning") == "2000-04-06T04:00"
+
+
+def _expression(text: str, published: str, phrase: str):
+    found = [e for e in tag(text, published) if e.text == phrase]
+    assert len(found) == 1, found
+    return found[0]
+
+
+NAMED = (
+    "Minister Rahn was shot to death on the night of Oct. 23 in his kitchen.\n\n"
+    "The rifle was found April 8.\n\n"
+    "A neighbour saw a van at 6 a.m. near the house 10 days before the murder."
+)
+
+
+def test_days_before_a_happening_the_article_dated_count_from_its_day():
+    ten_days = _expression(NAMED, "1999-05-05", "10 days")
+    assert (ten_days.type, ten_days.value) == ("DATE", "1998-10-13")
+    # the clock of that sentence takes the day just found, not the rifle's April 8
+    assert _value(NAMED, "1999-05-05", "6 a.m.") == "1998-10-13T06:00"
+
+
+def test_days_before_a_happening_named_by_its_place_or_with_no_day_stay_durations():
+    text = (
+        "The Acme plant was bombed on March 3 in Norland.\n\n"
+        "Rahn spoke one day after the attacks in Ostland, two months after his team left."
+    )
+    assert _expression(text, "2022-06-01", "one day").type == "DURATION"
+    assert _expression(text, "2022-06-01", "two months").type == "DURATION"
+
+
+def test_the_end_of_something_is_no_happening_to_count_from():
+    text = "The war ended on May 8, 1945.\n\nThe country voted 20 days after the end of the war."
+    assert _expression(text, "2022-06-01", "20 days").type == "DURATION"

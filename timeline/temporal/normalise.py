@@ -55,7 +55,7 @@ from timeline.temporal.narrative import (
 from timeline.temporal.recognise import POSSESSIVE_AFTER, YEAR_PHRASE_AFTER, Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.temporal.weekdays import consistent_weekday_tense
-from timeline.text import is_reporting
+from timeline.text import concept, is_reporting
 from timeline.types import DateValue, TimeExpression
 
 PUBLICATION = "publication date"
@@ -1128,8 +1128,70 @@ def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if _is_rate(cand) and unit in ("hour", "day", "week", "month", "year"):
         return [make(cand, "SET", _duration_value(1.0, unit), "set.rate", "absolute")]
     span = None if cand.group("pl") else _without_article(cand, "n", "unit") or _attributive_span(cand, count)
+    if span is None and count is not None and unit in ("day", "week"):
+        from_event = _from_named_event(cand, ctx, unit, count, mod)
+        if from_event is not None:
+            return [from_event]
     value = _duration_value(count, unit)
     return [make(cand, "DURATION", value, "duration.number", "absolute", mod=mod, span=span)]
+
+
+_COMPOUND_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # "president-elect" is no election
+_PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_QUALIFIED = re.compile(r"\s+(?:in|at|on|of|against|near|by)\b")
+_HAPPENING_REACH = 40  # characters: "the March 29 election", "the murder of [a name] on 14 February"
+
+
+def _dates_happening(expr: TimeExpression, kind: str, ctx: Context) -> bool:
+    """Whether ``expr`` dates a happening of ``kind`` written beside it, in one phrase with no other date
+    between ("the March 29 election", "shot to death on the night of Oct. 23"; not "the elections next
+    month ended on Saturday", not "the election, and on August 30 a car bomb")."""
+    s_start, s_end = ctx.layout.sentence(expr.start)
+    lo, hi = max(s_start, expr.start - _HAPPENING_REACH), min(s_end, expr.end + _HAPPENING_REACH)
+    breaks = list(_PHRASE_BREAK.finditer(ctx.text, lo, expr.start))
+    lo = breaks[-1].end() if breaks else lo
+    after = _PHRASE_BREAK.search(ctx.text, expr.end, hi)
+    hi = after.start() if after else hi
+    others = [other.start for _, other, _ in ctx.mentions if other is not expr and lo <= other.start < hi]
+    for word in _COMPOUND_WORD.finditer(ctx.text, lo, hi):
+        if expr.start <= word.start() < expr.end or concept(word.group()) != kind:
+            continue
+        if re.search(r"-\s*$", ctx.text[max(0, word.start() - 3) : word.start()]):
+            continue  # "president - elect": a compound, no happening
+        if not any(min(word.start(), expr.start) < o < max(word.start(), expr.start) for o in others):
+            return True
+    return False
+
+
+# The start or end of something names no happening of its own ("20 years after the end of the war").
+_ASPECTS = frozenset({"begin", "end"})
+_BEFORE_THE_EVENT = re.compile(r"\s+(before|after|prior\s+to|following)\s+the\s+([a-z]+)\b")
+
+
+def _from_named_event(
+    cand: Candidate, ctx: Context, unit: str, count: float, mod: str | None
+) -> TimeExpression | None:
+    """A day counted from a named happening ("10 days before the murder"): the happening the article dated
+    before, found by the kind its noun names (the last day-level date in a sentence telling a death).  None
+    when the noun names no kind of happening ("two months after his team") or no such day was given."""
+    found = _BEFORE_THE_EVENT.match(ctx.text, cand.end)
+    if found is None or count != int(count) or _QUALIFIED.match(ctx.text, found.end()):
+        return None  # "one day after the attacks in [a city]": named by its place, not the one told before
+    kind = concept(found.group(2))
+    if kind is None or kind in _ASPECTS:
+        return None
+    own = ctx.layout.sentence_index(cand.start)
+    for _, expr, span in reversed(ctx.mentions):
+        if span.granularity != "day" or expr.start >= cand.start or expr.anchor == "unresolved":
+            continue
+        if ctx.layout.sentence_index(expr.start) == own:
+            continue  # "two days before the start of the trial, his uncle said on Saturday": the saying's day
+        if _dates_happening(expr, kind, ctx):
+            sign = 1 if found.group(1) in ("after", "following") else -1
+            value = shift(span, unit, sign * int(count))
+            return make(cand, "DATE", value, f"relative.n_{unit}s_{found.group(1).split()[0]}.event",
+                        "mention", anchor_value=expr.value, anchor_text=expr.text, mod=mod)  # fmt: skip
+    return None
 
 
 def resolve_unit_long(cand: Candidate, ctx: Context) -> list[TimeExpression]:
