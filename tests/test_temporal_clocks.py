@@ -12,24 +12,24 @@ def _value(text: str, published: str, phrase: str) -> str | None:
 
 
 RETOLD = (
-    "Minister Rahn was shot to death last Oct. 23 at his home in Norland.\n\n"
-    "Investigators said the rifle was found April 8 behind the house.\n\n"
-    "Rahn, 52, was shot to death at 10 p.m. as he stood in his kitchen."
+    "Judge Kell was killed last Nov. 14 outside the courthouse in Portvale.\n\n"
+    "Police said the knife was found March 2 in a drain.\n\n"
+    "Kell, 61, was killed at 7 p.m. as he left the building."
 )
 
 
 def test_a_clock_in_a_retold_happening_takes_the_day_that_happening_was_told_with():
-    # The verb "shot" ties the clock's clause to the Oct. 23 sentence, not to the rifle's April 8.
-    assert _value(RETOLD, "1999-04-19", "10 p.m.") == "1998-10-23T22:00"
+    # The verb "killed" ties the clock's clause to the Nov. 14 sentence, not to the knife's March 2.
+    assert _value(RETOLD, "2024-03-20", "7 p.m.") == "2023-11-14T19:00"
 
 
 def test_a_clock_with_no_verb_in_common_keeps_the_last_past_day():
     text = (
-        "Minister Rahn was shot to death last Oct. 23 at his home in Norland.\n\n"
-        "The rifle was found April 8 behind the house.\n\n"
-        "A jogger noticed a parked van at 6 a.m. near the house."
+        "Judge Kell was killed last Nov. 14 outside the courthouse in Portvale.\n\n"
+        "The knife was found March 2 in a drain.\n\n"
+        "A cyclist noticed a parked car at 5 a.m. near the courthouse."
     )
-    assert _value(text, "1999-04-19", "6 a.m.") == "1999-04-08T06:00"
+    assert _value(text, "2024-03-20", "5 a.m.") == "2024-03-02T05:00"
 
 
 def test_a_clock_in_a_paragraph_that_names_its_day_keeps_that_day():
@@ -47,9 +47,10 @@ def test_a_reporting_verb_ties_no_clock_to_an_earlier_day():
 
 
 def test_a_bare_clock_takes_the_day_a_later_clock_of_its_sentence_names():
-    # The parenthesis restates the clock with its day: the bare clock is that Thursday's, not the paper's day.
-    text = 'Minister Rahn said: "The delegation will leave at 4 in the morning (4 a.m. GMT Thursday)."'
-    assert _value(text, "2000-04-05", "4 in the morning") == "2000-04-06T04:00"
+    # The parenthesis restates the clock with its day: the bare clock is that Friday's, not the paper's day
+    # (published on Wednesday 4 June 2025).
+    text = 'Minister Rahn said: "The delegation will leave at 5 in the morning (5 a.m. GMT Friday)."'
+    assert _value(text, "2025-06-04", "5 in the morning") == "2025-06-06T05:00"
 
 
 def _expression(text: str, published: str, phrase: str):
@@ -59,17 +60,17 @@ def _expression(text: str, published: str, phrase: str):
 
 
 NAMED = (
-    "Minister Rahn was shot to death on the night of Oct. 23 in his kitchen.\n\n"
-    "The rifle was found April 8.\n\n"
-    "A neighbour saw a van at 6 a.m. near the house 10 days before the murder."
+    "Judge Kell was killed on the night of Nov. 14 outside the courthouse.\n\n"
+    "The knife was found March 2.\n\n"
+    "A clerk saw a car at 5 a.m. near the courthouse 12 days before the killing."
 )
 
 
 def test_days_before_a_happening_the_article_dated_count_from_its_day():
-    ten_days = _expression(NAMED, "1999-05-05", "10 days")
-    assert (ten_days.type, ten_days.value) == ("DATE", "1998-10-13")
-    # the clock of that sentence takes the day just found, not the rifle's April 8
-    assert _value(NAMED, "1999-05-05", "6 a.m.") == "1998-10-13T06:00"
+    twelve_days = _expression(NAMED, "2024-05-06", "12 days")
+    assert (twelve_days.type, twelve_days.value) == ("DATE", "2023-11-02")
+    # the clock of that sentence takes the day just found, not the knife's March 2
+    assert _value(NAMED, "2024-05-06", "5 a.m.") == "2023-11-02T05:00"
 
 
 def test_days_before_a_happening_named_by_its_place_or_with_no_day_stay_durations():

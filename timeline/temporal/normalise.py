@@ -280,7 +280,7 @@ def resolve_numeric(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 _TENSE_OVERRIDES_NEAREST_AFTER_DAYS = 100
-# "last Oct. 23", "next May 5"; "the quarter ended Sept. 30" and "since Jan. 4" look back too.
+# "last Nov. 14", "next May 5"; "the quarter ended Sept. 30" and "since Jan. 4" look back too.
 _DIRECTION_BEFORE = re.compile(r"\b(last|past|next|coming|ended|since)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -319,14 +319,14 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
     year = nearest_year(month, day_n, ctx.pub)
     day = _safe_date(year, month, day_n) if year else None
     pub = ctx.pub_day
-    if day and pub and direction:  # "last Oct. 23", "next May 5": the word decides the year
+    if day and pub and direction:  # "last Nov. 14", "next May 5": the word decides the year
         word = direction.group(1).lower()
         if word in ("last", "past") and day >= pub or word in ("ended", "since") and day > pub:
             day = _safe_date(day.year - 1, month, day_n)
         elif word in ("next", "coming") and day <= pub:
             day = _safe_date(day.year + 1, month, day_n)
     elif day and pub and abs((day - pub).days) > _TENSE_OVERRIDES_NEAREST_AFTER_DAYS:
-        # The nearest year can contradict the sentence's tense ("was shot on Oct. 23" in May):
+        # The nearest year can contradict the sentence's tense ("was killed on Nov. 14" in June):
         # a past or future cue moves the date by a year.  Within about three months of publication
         # the nearest year stands: verb cues misfire ("the offer expired ... Dec. 7" in November).
         tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
@@ -1144,7 +1144,7 @@ _HAPPENING_REACH = 40  # characters: "the March 29 election", "the murder of [a 
 
 def _dates_happening(expr: TimeExpression, kind: str, ctx: Context) -> bool:
     """Whether ``expr`` dates a happening of ``kind`` written beside it, in one phrase with no other date
-    between ("the March 29 election", "shot to death on the night of Oct. 23"; not "the elections next
+    between ("the March 29 election", "killed on the night of Nov. 14"; not "the elections next
     month ended on Saturday", not "the election, and on August 30 a car bomb")."""
     s_start, s_end = ctx.layout.sentence(expr.start)
     lo, hi = max(s_start, expr.start - _HAPPENING_REACH), min(s_end, expr.end + _HAPPENING_REACH)
@@ -1171,7 +1171,7 @@ _BEFORE_THE_EVENT = re.compile(r"\s+(before|after|prior\s+to|following)\s+the\s+
 def _from_named_event(
     cand: Candidate, ctx: Context, unit: str, count: float, mod: str | None
 ) -> TimeExpression | None:
-    """A day counted from a named happening ("10 days before the murder"): the happening the article dated
+    """A day counted from a named happening ("12 days before the killing"): the happening the article dated
     before, found by the kind its noun names (the last day-level date in a sentence telling a death).  None
     when the noun names no kind of happening ("two months after his team") or no such day was given."""
     found = _BEFORE_THE_EVENT.match(ctx.text, cand.end)
@@ -1385,8 +1385,8 @@ def _day_for_time(
     """(day value, anchor kind, anchor text) for a clock time.
 
     The day is that of the nearest day-level expression in the same sentence; else the last one
-    mentioned before it in the paragraph (a retold story keeps its day: "On Oct. 23 ... He was shot
-    at 10 p.m."); else that of an earlier sentence telling the same verb (``_retold_day``); else, in a
+    mentioned before it in the paragraph (a retold story keeps its day: "On Nov. 14 ... He was attacked
+    at 7 p.m."); else that of an earlier sentence telling the same verb (``_retold_day``); else, in a
     past-tense sentence, the last past day named before; else the publication date.
     """
     best = _day_mention_for_time(cand, ctx, resolved)
@@ -1431,8 +1431,8 @@ _BRACKET_BETWEEN = re.compile(r"[\s,]*(?:local\s+time\s*)?[()][\s,]*", re.IGNORE
 
 
 def _restates(expr: TimeExpression, cand: Candidate, ctx: Context) -> bool:
-    """Whether the clock ``expr`` restates the clock ``cand`` in brackets beside it: "at 4 in the morning
-    (4 a.m. EDT Thursday)", "until 9.30am tomorrow local time (8.30am GMT)"."""
+    """Whether the clock ``expr`` restates the clock ``cand`` in brackets beside it: "at 5 in the morning
+    (5 a.m. GMT Friday)", "until 9.30am tomorrow local time (8.30am GMT)"."""
     if expr.end <= cand.start:
         return bool(_BRACKET_BETWEEN.fullmatch(ctx.text, expr.end, cand.start))
     return bool(_BRACKET_BETWEEN.fullmatch(ctx.text, cand.end, expr.start))
@@ -1453,7 +1453,7 @@ _CLAUSE_EDGE = re.compile(r"[,;:()\u2014]")
 
 
 def _clause_past_verbs(cand: Candidate, ctx: Context) -> set[str]:
-    """The past forms of the clock time's clause ("was shot to death at 10 p.m." -> {"shot"}), lower-case,
+    """The past forms of the clock time's clause ("was killed at 7 p.m." -> {"killed"}), lower-case,
     without auxiliaries and reporting verbs (a report's verb names no happening of its own)."""
     s_start, s_end = ctx.layout.sentence(cand.start)
     before = ctx.text[s_start : cand.start]
@@ -1470,9 +1470,9 @@ def _clause_past_verbs(cand: Candidate, ctx: Context) -> set[str]:
 
 def _retold_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
     """For a past clock time with no day in its sentence, the day of an earlier sentence that told the same
-    verb: "He was shot to death last Oct. 23 ..." then, paragraphs on, "He was shot to death at 10 p.m.":
+    verb: "He was killed last Nov. 14 ..." then, paragraphs on, "He was killed at 7 p.m.":
     a later paper retells its happening in pieces, and the clock belongs to the happening's day, not to
-    whatever day the article named last ("The rifle was found April 8")."""
+    whatever day the article named last ("The knife was found March 2")."""
     if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
         return None
     verbs = _clause_past_verbs(cand, ctx)
@@ -1499,7 +1499,7 @@ def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpressi
     """For a past-tense clock time, the last past day the article mentioned before it.
 
     News paragraphs are short: "On Saturday, a gunman entered the store." / "He opened fire at 2:15 p.m.";
-    a follow-up retells an earlier day ("The judge was killed on Oct. 4 ..." / "He was shot at 10 p.m."),
+    a follow-up retells an earlier day ("The judge was killed on Nov. 4 ..." / "He was attacked at 7 p.m."),
     which the publication date would move by months.
     """
     if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
