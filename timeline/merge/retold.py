@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from datetime import date
 
 from timeline.merge.articles import _without
 from timeline.merge.clusters import _Cluster
@@ -34,7 +35,7 @@ from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _ALLIED, RETELL_FAR, features
 from timeline.merge.scoring import _RETOLD_RULES, UNSTATED
 from timeline.merge.similar import Vector, _closest_member, _cosine, _event_date, _Members, _Space
-from timeline.text import PHRASAL_CONCEPTS, concept, lower_words
+from timeline.text import IRREGULAR_VERBS, PHRASAL_CONCEPTS, concept, lower_words
 from timeline.types import DateValue, EventMention
 
 RETOLD_SOURCES = 3  # outlets an event needs to be a happening later papers retell
@@ -45,6 +46,7 @@ RETOLD_WORDING = 0.18  # TF-IDF cosine of the sentence with the event's most sim
 # ... compared only when the sentence's cosine with all of the event's sentences together reaches this
 # (speed: a cheap bound that, measured, keeps every join)
 _CANDIDATE_WORDING = 0.05
+OWN_BACKGROUND = False  # measured, not kept (docs/accuracy.md, session 8b): see ``_tells_as_past``
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
 
 
@@ -70,7 +72,7 @@ def join_retold(
         if cid in targets or not _mover(cluster, len(sources[cid])):
             continue
         for mentions in _sentences(cluster):
-            found = _best_target(mentions[0], targets, sources, space, members, naming, by_concept)
+            found = _best_target(mentions[0], targets, clusters, sources, space, members, naming, by_concept)
             if found is None:
                 continue
             into, cosine = found
@@ -130,6 +132,7 @@ def _sentences(cluster: _Cluster) -> list[list[EventMention]]:
 def _best_target(
     mention: EventMention,
     targets: _Targets,
+    clusters: list[_Cluster],
     sources: list[set[str]],
     space: _Space,
     members: _Members,
@@ -144,7 +147,11 @@ def _best_target(
     best: tuple[int, float] | None = None
     for cid in sorted({cid for c in named for cid in by_concept.get(c, ())}):
         when = targets[cid][0]
-        if when.start > start or start - when.end > RETELL_FAR or mention.document in sources[cid]:
+        if when.start > start or start - when.end > RETELL_FAR:
+            continue
+        if mention.document in sources[cid] and not (
+            OWN_BACKGROUND and _tells_as_past(clusters[cid], mention, start)
+        ):
             continue
         vector = vector or space.text_vector([mention.sentence.text])
         if _cosine(vector, space.vector(cid)) < _CANDIDATE_WORDING:
@@ -153,6 +160,16 @@ def _best_target(
         if cosine >= RETOLD_WORDING and (best is None or (cosine, -cid) > (best[1], -best[0])):
             best = (cid, cosine)
     return best
+
+
+def _tells_as_past(cluster: _Cluster, mention: EventMention, day: date) -> bool:
+    """The article tells the event earlier than the sentence, and only as the past (each of its mentions
+    there a retelling, or dated before ``day``, the sentence's): the sentence goes on with that background
+    ("... on Aug. 7 killed 258 people" then "Of those killed, 11 were killed in ...")."""
+    own = [m for m in cluster.mentions if m.document == mention.document]
+    return any(m.sentence.start < mention.sentence.start for m in own) and all(
+        _retelling(m) or bounds(m)[1] < day for m in own
+    )
 
 
 def _aside(words: list[str], index: int) -> bool:
@@ -179,6 +196,8 @@ class _Naming:
         seen, found = self._seen, set()
         for i, word in enumerate(words):
             named = seen[word] if word in seen else self._concept(word)
+            if named is None and i and words[i - 1] in _PASSIVE_AUXILIARIES and word in IRREGULAR_VERBS:
+                named = self._concept(IRREGULAR_VERBS[word])  # "was shot": the verb's, not the noun's
             if named and not _aside(words, i):
                 found.add(named)
         found.update(
@@ -195,6 +214,10 @@ class _Naming:
         return seen[word]
 
 
+# an irregular past participle after one of these is a passive verb ("was shot with a rifle"), read by its
+# verb's concept though the word alone names none (the noun "shot" is no attack); the lexicon lists the
+# regular forms it reads ("killed"), so a regular one it leaves out ("was called") stays out
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being"})
 _PHRASAL_SECONDS = frozenset(second for _, second in PHRASAL_CONCEPTS)
 
 

@@ -1,0 +1,62 @@
+"""A later paper's retelling of a shooting in the passive ("X was shot with a rifle") joins it (#11)."""
+
+from datetime import date
+
+from merge_fixtures import dated_mention
+
+from timeline.merge import merge_mentions
+from timeline.merge.retold import _named_concepts
+from timeline.types import Article, EventMention, Sentence
+
+ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b", "c", "d")]
+
+
+def _shooting_report(document: str, text: str) -> EventMention:
+    """One outlet's report of an invented shooting of a judge in Norland on 2031-03-07."""
+    terms = ["judge", "rifle", "window", "death"]
+    return dated_mention(document, "2031-03-07", text, "killed", ["Rahn"], terms, subjects=[])
+
+
+def _shooting_reports() -> list[EventMention]:
+    return [
+        _shooting_report("a", "Judge Rahn was killed by a sniper firing a rifle through his kitchen window."),
+        _shooting_report("b", "A sniper killed Judge Rahn with one rifle shot through a window on Friday."),
+        _shooting_report("c", "On March 7 Judge Rahn was killed in his kitchen, hit by a rifle shot."),
+    ]
+
+
+def _later(text: str, trigger: str) -> EventMention:
+    """A sentence of article d, published on May 20, dated only by its paper (past tense)."""
+    mention = dated_mention("d", "2031-05-20", text, trigger, ["Rahn"], [])
+    mention.sentence = Sentence("d", 4, 400, 400 + len(text), text, 0, 1)
+    mention.expression = None
+    mention.date_source = "publication-implicit"
+    mention.date_rule = "publication-implicit.past"
+    mention.earliest = date(2031, 5, 19)
+    return mention
+
+
+def test_a_passive_irregular_participle_names_its_verbs_happening():
+    assert _named_concepts("Rahn, 61, was shot with a rifle.") == {"attack"}
+    assert _named_concepts("Two guards were shot at the gate.") == {"attack"}
+    # the noun names no attack ("a shot at the title"), nor a regular form the lexicon leaves out
+    assert _named_concepts("Rahn took a shot at the title.") == frozenset()
+    assert _named_concepts("Rahn was called to give evidence.") == frozenset()
+
+
+def test_a_later_papers_passive_retelling_of_the_shooting_joins_it_keeping_its_date():
+    retold = _later("Judge Rahn, 61, was shot with a rifle through a window.", "shot")
+    events = merge_mentions([*_shooting_reports(), retold], ARTICLES)
+    shooting = next(e for e in events if any(m.document == "a" for m in e.mentions))
+    assert shooting.sources == ["a", "b", "c", "d"]
+    joined = next(m for m in shooting.mentions if m.document == "d")
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert joined.date is not None and joined.date.value == "2031-05-20"  # its own date: no re-dating
+    assert shooting.date is not None and shooting.date.value == "2031-03-07"
+
+
+def test_a_later_sentence_taking_a_shot_stays_apart():
+    other = _later("Judge Rahn took a shot at the rifle club's window prize.", "took")
+    events = merge_mentions([*_shooting_reports(), other], ARTICLES)
+    shooting = next(e for e in events if any(m.document == "a" for m in e.mentions))
+    assert shooting.sources == ["a", "b", "c"]
