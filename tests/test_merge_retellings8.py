@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from merge_fixtures import dated_mention
+from merge_fixtures import blast_report, dated_mention
 
 from timeline.merge import merge_mentions
 from timeline.merge.retold import _named_concepts
@@ -60,3 +60,46 @@ def test_a_later_sentence_taking_a_shot_stays_apart():
     events = merge_mentions([*_shooting_reports(), other], ARTICLES)
     shooting = next(e for e in events if any(m.document == "a" for m in e.mentions))
     assert shooting.sources == ["a", "b", "c"]
+
+
+def _blast_reports() -> list[EventMention]:
+    return [
+        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+        blast_report(
+            "c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."
+        ),
+    ]
+
+
+def _background(index: int) -> EventMention:
+    """Sentence ``index`` of article d (May 20) telling the blast as background, its date stated."""
+    text = "On March 7 a bomb at the Eastport bank killed 12 people."
+    mention = blast_report("d", text)
+    mention.sentence = Sentence("d", index, index * 100, index * 100 + len(text), text, 0, 1)
+    return mention
+
+
+GOES_ON = "Of those killed at the Eastport bank, two were guards."
+
+
+def _own_event(events) -> list[str]:
+    blast = next(e for e in events if any(m.document == "a" for m in e.mentions))
+    return sorted(m.sentence.text for m in blast.mentions if m.document == "d")
+
+
+def test_the_sentence_after_an_articles_own_background_retelling_joins_it_too():
+    goes_on = _later(GOES_ON, "were")
+    goes_on.sentence = Sentence("d", 4, 400, 400 + len(GOES_ON), GOES_ON, 0, 1)
+    events = merge_mentions([*_blast_reports(), _background(3), goes_on], ARTICLES)
+    assert _own_event(events) == sorted([GOES_ON, _background(3).sentence.text])
+    joined = next(m for e in events for m in e.mentions if m.sentence.text == GOES_ON)
+    assert joined.join is not None and joined.join.kind == "retelling"
+    assert joined.date is not None and joined.date.value == "2031-05-20"  # its own date: no re-dating
+
+
+def test_a_sentence_far_from_its_articles_background_stays_apart():
+    far = _later(GOES_ON, "were")
+    far.sentence = Sentence("d", 9, 900, 900 + len(GOES_ON), GOES_ON, 0, 1)
+    events = merge_mentions([*_blast_reports(), _background(3), far], ARTICLES)
+    assert _own_event(events) == [_background(3).sentence.text]

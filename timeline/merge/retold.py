@@ -10,7 +10,10 @@ only its own article tells (or two articles, when all that event holds are such 
 sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or more outlets tell when
 
 - it names that event's action in its own words (a word of the event's lexicon concept, or an allied
-  one: a death toll for an attack), its article not among the event's sources,
+  one: a death toll for an attack; an irregular participle after "was"/"were" by its verb: "was shot"),
+- its article is not among the event's sources, unless the article's sentence just before tells the event
+  and the article tells it only as the past (its background: "... on March 7 killed 12 people." then
+  "Of those killed, two were guards."),
 - and it is similar to one of the event's sentences: the TF-IDF cosine with the most similar one reaches
   ``RETOLD_WORDING`` (IDF over the collection's sentences, as ``similar.py``; a retelling repeats one
   report's words, and against all of the event's sentences together a short sentence weighs little),
@@ -18,7 +21,7 @@ sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or m
 
 It joins as a ``retelling`` (a day the event's date allows: same or compatible date): its own date is
 kept, it states no date that could disagree, and it never dates the event.  Measured on the AQUAINT merge
-gold (``docs/accuracy.md``, "Merge, session 6").
+gold (``docs/accuracy.md``, "Merge, session 6" and "Merge, session 8b").
 """
 
 from __future__ import annotations
@@ -46,7 +49,9 @@ RETOLD_WORDING = 0.18  # TF-IDF cosine of the sentence with the event's most sim
 # ... compared only when the sentence's cosine with all of the event's sentences together reaches this
 # (speed: a cheap bound that, measured, keeps every join)
 _CANDIDATE_WORDING = 0.05
-OWN_BACKGROUND = False  # measured, not kept (docs/accuracy.md, session 8b): see ``_tells_as_past``
+# the sentence after its article's own background retelling may join the event that holds it
+# (``_tells_as_past``; docs/accuracy.md, "Merge, session 8b")
+OWN_BACKGROUND = True
 _SHOWN_WORDS = 4  # the heaviest shared words named in the join's reason
 
 
@@ -163,11 +168,11 @@ def _best_target(
 
 
 def _tells_as_past(cluster: _Cluster, mention: EventMention, day: date) -> bool:
-    """The article tells the event earlier than the sentence, and only as the past (each of its mentions
-    there a retelling, or dated before ``day``, the sentence's): the sentence goes on with that background
-    ("... on Aug. 7 killed 258 people" then "Of those killed, 11 were killed in ...")."""
+    """The article's sentence just before tells the event, and the article tells it only as the past (each
+    of its mentions there a retelling, or dated before ``day``, the sentence's): the sentence goes on with
+    that background ("... on March 7 killed 12 people." then "Of those killed, two were guards.")."""
     own = [m for m in cluster.mentions if m.document == mention.document]
-    return any(m.sentence.start < mention.sentence.start for m in own) and all(
+    return any(m.sentence.index == mention.sentence.index - 1 for m in own) and all(
         _retelling(m) or bounds(m)[1] < day for m in own
     )
 
