@@ -155,7 +155,9 @@ def _best_target(
         if when.start > start or start - when.end > RETELL_FAR:
             continue
         if mention.document in sources[cid] and not (
-            OWN_BACKGROUND and _tells_as_past(clusters[cid], mention, start)
+            OWN_BACKGROUND
+            and targets[cid][1] & naming.named(mention.sentence.text, past_verbs=True)
+            and _tells_as_past(clusters[cid], mention, start)
         ):
             continue
         vector = vector or space.text_vector([mention.sentence.text])
@@ -196,10 +198,14 @@ class _Naming:
     def __init__(self) -> None:
         self._seen: dict[str, str | None] = {}  # word (or two words) -> its concept
 
-    def named(self, text: str) -> frozenset[str]:
+    def named(self, text: str, past_verbs: bool = False) -> frozenset[str]:
+        """``past_verbs``: only words in a past form ("killed", "were arrested", "shot"), the clause telling
+        the happening again, not a noun situating something else ("after their arrest", "the victory")."""
         words = lower_words(text)
         seen, found = self._seen, set()
         for i, word in enumerate(words):
+            if past_verbs and not (word.endswith("ed") or word in IRREGULAR_VERBS):
+                continue
             named = seen[word] if word in seen else self._concept(word)
             if named is None and i and words[i - 1] in _PASSIVE_AUXILIARIES and word in IRREGULAR_VERBS:
                 named = self._concept(IRREGULAR_VERBS[word])  # "was shot": the verb's, not the noun's
