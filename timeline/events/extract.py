@@ -49,6 +49,7 @@ from timeline.events.clauses import (
 from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
+    PAST,
     PUBLICATION_IMPLICIT,
     ImplicitDate,
     MainVerb,
@@ -76,6 +77,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
     reported_clause,
+    subject_event_noun,
 )
 from timeline.merge.features import governing_action, named_after, trigger_context
 from timeline.temporal.timex import value_to_date
@@ -204,6 +206,7 @@ def extract_mentions(
     return mentions
 
 
+LEAD_RULE = f"{PUBLICATION_IMPLICIT}.lead"  # an article's lead: the news of its day
 _TriggerContext = tuple[str, str, frozenset[str]]
 _trigger_contexts: OrderedDict[tuple[str, str, bool], _TriggerContext] = OrderedDict()
 
@@ -667,9 +670,16 @@ def _implicit_mention(
     clause = _clause_of(analysis, verb.index)
     keep_verb = nouns_dated and analysis.tokens[verb.index].lower not in LIGHT_VERBS
     trigger = verb.index if keep_verb else _governed_event_noun(analysis, verb.index, clause[1])
+    described = False
+    if trigger == verb.index and (noun := subject_event_noun(analysis, verb.index, clause)) is not None:
+        trigger, described = noun, True
     mention = _mention(article, sentence, analysis, clause, trigger, None)
     mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
     mention.date_rule = decision.rule
+    if described and verb.tense == PAST and decision.rule == LEAD_RULE:
+        # "The fire was so fierce that ...": a lead describing a happening in the past tense tells of it,
+        # it is not the paper's news of the day (a later report may retell it)
+        mention.date_rule = f"{PUBLICATION_IMPLICIT}.{PAST}"
     if decision.source == PUBLICATION_IMPLICIT and not decision.rule.endswith(".market-close"):
         mention.earliest = decision.date.start - timedelta(days=1)
     return mention

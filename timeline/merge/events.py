@@ -20,7 +20,7 @@ def _to_event(
     cluster: _Cluster, copies: dict[str, str] | None = None, latest: dict[str, date] | None = None
 ) -> Event:
     copies = copies or {}
-    mentions = sorted(cluster.mentions, key=lambda m: (m.document, m.sentence.start, _expr_start(m)))
+    mentions = sorted(cluster.mentions, key=_in_text_order)
     # a retelling keeps its own (later) date, but neither dates the event nor disagrees with it
     dated = [
         m
@@ -61,15 +61,21 @@ def event_confidence(reasons: list[JoinReason], sources: list[str]) -> float:
     if len(sources) < 2:
         return 1.0
     by_source: dict[str, float] = {}
-    for reason in reasons:
-        for document in (reason.document, reason.matched_document):
-            by_source[document] = max(by_source.get(document, 0.0), reason.confidence)
+    best = by_source.get
+    for reason in reasons:  # (written out: an event of thousands of repeats has a reason per mention)
+        confidence, document, matched = reason.confidence, reason.document, reason.matched_document
+        if best(document, 0.0) < confidence:
+            by_source[document] = confidence
+        if best(matched, 0.0) < confidence:
+            by_source[matched] = confidence
     linked = sorted(by_source.get(source, 0.0) for source in sources)
     return linked[0] if linked else 1.0
 
 
-def _expr_start(mention: EventMention) -> int:
-    return mention.expression.start if mention.expression else -1
+def _in_text_order(mention: EventMention) -> tuple[str, int, int]:
+    """An event's mentions by article, sentence and date expression (none first)."""
+    expression = mention.expression
+    return (mention.document, mention.sentence.start, expression.start if expression else -1)
 
 
 def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
@@ -80,23 +86,31 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     that reads on a line, then the most central: its words (terms, names) echoed by the most other
     sources and sentences of the event, so that a large event is titled by what its outlets retell, not
     by the shortest aside."""
-    support = _word_support(mentions)
+    words = _TitleWords()
+    support = _word_support(mentions, words)
+    central: dict[tuple[int, int], int] = {}  # a title's support, by its word lists (repeats share them)
+    title_length: dict[str, int] = {}
 
     def quality(m: EventMention) -> tuple:
         on_day = bool(when and m.date and m.date.value == when.value) and (
             m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES
         )
-        words = len(m.title.split())
+        length = title_length.get(m.title)
+        if length is None:
+            length = title_length[m.title] = len(m.title.split())
         # titles carry their whole clause: one that reads on a line (3 to 14 words) beats a long one
-        long_enough, concise = words >= 3, words <= CONCISE_TITLE_WORDS
-        central = sum(support[word] for word in _title_words(m))
+        long_enough, concise = length >= 3, length <= CONCISE_TITLE_WORDS
+        lists = (id(m.terms), id(m.actors))
+        points = central.get(lists)
+        if points is None:
+            points = central[lists] = sum([support[word] for word in words.of(m)])
         return (
             on_day,
             _status_rank(m.status),  # a report of the happening, not a plan of it, when there is one
             long_enough,
             concise,
             bool(m.title),
-            central,
+            points,
             min(len(m.actors), 3),
             -len(m.title),
             m.title,
@@ -113,19 +127,45 @@ def _title_words(mention: EventMention) -> set[str]:
     return set(mention.terms) | {actor.lower() for actor in mention.actors}
 
 
-def _word_support(mentions: list[EventMention]) -> dict[str, int]:
+class _TitleWords:
+    """``_title_words`` of each mention of one event, worked out once per pair of word lists: repeats of
+    a sentence share their lists (``EventMention``), and the lists are alive while the event is made, so
+    their ``id`` names them (speed, issue #9: an event of thousands of repeated mentions)."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[int, int], set[str]] = {}
+
+    def of(self, mention: EventMention) -> set[str]:
+        lists = (id(mention.terms), id(mention.actors))
+        found = self._found.get(lists)
+        if found is None:
+            found = self._found[lists] = _title_words(mention)
+        return found
+
+
+def _word_support(mentions: list[EventMention], words: _TitleWords | None = None) -> dict[str, int]:
     """How much of the rest of the event repeats each word: one point per other source using it, and a
     fraction per other sentence (which decides within one source). Linear in the event's words.
 
     In whole fractions (points times the number of mentions), so a title's sum is exact: summed as floats
     in the order a set gives its words, which follows Python's string hashing, a tie fell either way from
     one run to the next (0.1 + 0.2 above 0.3), and with it the title and the event's id."""
+    words = words or _TitleWords()
+    # the mentions by their word lists first: an event's repeats of one sentence count their words once
+    groups: dict[tuple[int, int], tuple[EventMention, set[str], list[int]]] = {}
+    for mention in mentions:
+        lists = (id(mention.terms), id(mention.actors))
+        group = groups.get(lists)
+        if group is None:
+            group = groups[lists] = (mention, set(), [0])
+        group[1].add(mention.document)
+        group[2][0] += 1
     sources: dict[str, set[str]] = defaultdict(set)
     sentences: Counter[str] = Counter()
-    for mention in mentions:
-        for word in _title_words(mention):
-            sources[word].add(mention.document)
-            sentences[word] += 1
+    for first, documents, (mentioned,) in groups.values():
+        for word in words.of(first):
+            sources[word] |= documents
+            sentences[word] += mentioned
     count = len(mentions)
     return {word: (len(sources[word]) - 1) * count + sentences[word] - 1 for word in sources}
 

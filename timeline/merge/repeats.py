@@ -32,13 +32,20 @@ _AFTER_PLACE = attrgetter(*(f.name for f in fields(JoinReason)[2:]))
 Repeats = dict[int, list[EventMention]]
 
 
-def repeat_key(mention: EventMention) -> tuple | None:
+def repeat_key(mention: EventMention, spaced: dict[str, str] | None = None) -> tuple | None:
     """What two mentions must share to be the same report repeated: the sentence's words and everything
-    read from them; None for an undated mention (joined by content, one by one)."""
+    read from them; None for an undated mention (joined by content, one by one).  ``spaced``: each text's
+    words, single-spaced, kept by the caller (a repeated sentence's text is spaced once)."""
     if mention.date is None:
         return None
+    text = mention.sentence.text
+    words = spaced.get(text) if spaced is not None else None
+    if words is None:
+        words = " ".join(text.split())
+        if spaced is not None:
+            spaced[text] = words
     return (
-        " ".join(mention.sentence.text.split()),
+        words,
         mention.expression.text if mention.expression else None,
         mention.date,
         mention.earliest,
@@ -59,8 +66,9 @@ def collapse_repeats(mentions: list[EventMention]) -> tuple[list[EventMention], 
     """``mentions`` less the members of each large group of repeats but its first (in the given order),
     and those members by their representative."""
     groups: dict[tuple, list[EventMention]] = defaultdict(list)
+    spaced: dict[str, str] = {}
     for mention in mentions:
-        key = repeat_key(mention)
+        key = repeat_key(mention, spaced)
         if key is not None:
             groups[key].append(mention)
     repeats: Repeats = {}
