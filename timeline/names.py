@@ -141,8 +141,11 @@ def fold(text: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    """The folded words of a name without connectors or initials ("Ana B. Varga": ana, varga)."""
-    return [w for w in re.split(r"[\s]+", fold(name)) if len(w) > 1 and w not in _CONNECTORS]
+    """The folded words of a name without connectors, and without initials beside longer words ("Ana B.
+    Varga": ana, varga)."""
+    words = [w for w in re.split(r"[\s]+", fold(name)) if w and w not in _CONNECTORS]
+    longer = [w for w in words if len(w.rstrip(".")) > 1]
+    return longer if longer and len(longer) < len(words) else words
 
 
 def actor_keys(name: str) -> set[str]:
