@@ -43,7 +43,7 @@ class Name:
 
 _NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
 
-# A capitalised count opening a sentence ("Ten of those on board", "Dozens were hurt"): no name.
+# A capitalised count opening a sentence ("Ten of the passengers", "Dozens were hurt"): no name.
 _COUNT_WORDS = frozenset({w for w in NUMBER_WORDS if " " not in w}) | frozenset(
     {"dozen", "dozens", "hundreds", "thousands", "millions", "scores"}
 )
@@ -100,7 +100,7 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
     return names
 
 
-# Abbreviations written with a dot inside a name: "St. Albans", "Mt. Kela", "Capt. Ana Varga"
+# Abbreviations written with a dot inside a name: "St. Ardo", "Mt. Kela", "Capt. Ana Varga"
 _DOTTED_IN_NAMES = frozenset(
     {"st", "mt", "ft", "capt", "lt", "col", "gen", "sgt", "gov", "sen", "rep", "adm"}
 )
@@ -108,7 +108,7 @@ _DOTTED_IN_NAMES = frozenset(
 
 def _abbreviation_inside(tokens: list[Token], j: int) -> bool:
     """Only a dot and a space between ``j - 1`` and ``j``, after an initial or a dotted abbreviation:
-    "Harry S. Truman", "St. Albans" go on as one name."""
+    "Tomas R. Kell", "St. Ardo" go on as one name."""
     previous = tokens[j - 1]
     if tokens[j].start - previous.end != 2:
         return False
