@@ -5,12 +5,20 @@ Every input is an invented article; the publication date is a Wednesday, 2031-03
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from merge_fixtures import dated_mention
+
 from timeline.build import build_timeline
 from timeline.events import extract_mentions
+from timeline.events.quotations import QUOTATION_RULE
+from timeline.merge.clusters import _Cluster
+from timeline.merge.features import features
+from timeline.merge.quotations import hold_quotations, place_quotations
 from timeline.render.explain import explain_mention
 from timeline.sentences import split_sentences
 from timeline.temporal import tag
-from timeline.types import Article, EventMention, Published
+from timeline.types import Article, EventMention, Published, Sentence
 
 PUBLISHED = "2031-03-12"
 
@@ -91,3 +99,49 @@ def test_the_quotation_joins_its_speakers_event_only_and_says_why():
     assert speaker, "the quotation is in its speaker's statement's event"
     assert mention.join is not None and mention.join.matched_start == speaker[0].sentence.start
     assert "quotation standing alone" in explain_mention(mention, articles[0], [])
+
+
+def _quoting(speaker: EventMention, text: str, index: int) -> EventMention:
+    """A quotation standing alone at sentence ``index`` of the speaker's article, as the events stage
+    reads it: the statement's mention told by the quotation's sentence."""
+    sentence = Sentence(speaker.document, index, index * 100, index * 100 + len(text), text, index, 1)
+    return replace(
+        speaker, sentence=sentence, expression=None, date_source="narrative", date_rule=QUOTATION_RULE
+    )
+
+
+def _statement(doc: str, text: str, index: int = 0) -> EventMention:
+    mention = dated_mention(doc, "2031-03-11", text, "said", ["Minister Rahn"], ["border", "close"])
+    mention.sentence = Sentence(doc, index, index * 100, index * 100 + len(text), text, index, 1)
+    return mention
+
+
+def test_the_quotation_goes_where_its_statement_went_and_nowhere_by_itself():
+    statement = _statement("a1", "Minister Rahn said on Tuesday the border stays closed.")
+    quote = _quoting(statement, "``Lorries from Ostria will wait at the Eastport crossing.''", 1)
+    # another outlet's report sharing the quotation's own words, not the statement's
+    lorries = dated_mention(
+        "a2",
+        "2031-03-11",
+        "Lorries from Ostria waited at the Eastport crossing on Tuesday.",
+        "waited",
+        ["Ostria", "Eastport"],
+        ["lorry", "wait", "crossing"],
+    )
+    rest, held = hold_quotations([statement, quote, lorries])
+    assert held == [quote] and quote not in rest
+    speakers, others = _Cluster(), _Cluster()
+    speakers.add(statement, features(statement))
+    others.add(lorries, features(lorries))
+    clusters = [others, speakers]
+    place_quotations(clusters, held)
+    assert speakers.mentions == [statement, quote] and others.mentions == [lorries]
+    assert quote.join is not None and quote.join.matched_document == "a1" and quote.join.matched_start == 0
+
+
+def test_a_quotation_whose_statement_is_in_no_event_stands_alone():
+    statement = _statement("a1", "Minister Rahn said on Tuesday the border stays closed.", 4)
+    quote = _quoting(statement, "``Nobody crosses.''", 5)
+    clusters: list[_Cluster] = []
+    place_quotations(clusters, [quote])
+    assert [c.mentions for c in clusters] == [[quote]] and quote.join is None
