@@ -26,6 +26,7 @@ from timeline.temporal.normalise import (
     CLOCK_FAMILIES,
     RESOLVERS,
     Context,
+    names_own_day,
     numeric_order_of,
     resolve_time,
 )
@@ -93,12 +94,16 @@ def resolve(prepared: Prepared, published: str | None = None) -> list[TimeExpres
     for cand in prepared.dated:
         results.extend(_resolve_dated(cand, ctx))
     # Clock times come last: they take the day of the nearest day-level expression in their sentence.
+    # Those naming their own day ("4 a.m. Thursday") first, so that a bare clock beside them takes it.
     resolved = list(results)
-    for cand in prepared.clocks:
+    for cand in sorted(prepared.clocks, key=lambda c: not names_own_day(c)):
         try:
-            results.extend(resolve_time(cand, ctx, resolved))
+            found = resolve_time(cand, ctx, resolved)
         except (ValueError, KeyError, IndexError, OverflowError):
             continue
+        results.extend(found)
+        if names_own_day(cand):
+            resolved.extend(found)
     results.sort(key=lambda e: e.start)
     for expr in results:
         expr.modifies_noun = prepared.modifies_noun(expr)
