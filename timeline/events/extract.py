@@ -15,6 +15,7 @@ from timeline.events.analysis import (
     _PERFECT,
     _QUOTE,
     _TIME_PREPOSITIONS,
+    SEEN_ONCE,
     _analyse,
     _Analysis,
     _analysis_with_dates,
@@ -23,6 +24,8 @@ from timeline.events.analysis import (
     _text_readings,
     _token_index,
     _verbs,
+    quote_marks,
+    remember,
     span_of,
 )
 from timeline.events.beside import (
@@ -59,6 +62,7 @@ from timeline.events.implicit import (
     main_verb,
     quoted_tokens,
 )
+from timeline.events.quotations import standing_alone, with_quotations
 from timeline.events.status import _status
 from timeline.events.titles import (
     _date_tokens,
@@ -108,6 +112,7 @@ def extract_mentions(
     marks = _QuoteMarks(article.text)
     mentions: list[EventMention] = []
     analyses: dict[int, _Analysis] = {}  # by sentence index: their tokens serve ``_trigger_context``
+    alone: list[Sentence] = []  # quotations standing alone (``quotations``)
     for sentence in sentences:
         if sentence.boilerplate:
             continue
@@ -125,6 +130,8 @@ def extract_mentions(
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
+        if quoted and standing_alone(analysis.tokens, quoted):
+            alone.append(sentence)
         # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
         # beside a clause's own date the clause stays the act (its date goes on with the narrative)
         asides = not clause_dated
@@ -197,6 +204,8 @@ def extract_mentions(
     _expand_surnames(mentions)
     mentions = _without_restated_headline(mentions, headlines, lead)
     group_same_happening(mentions)
+    if alone:
+        mentions = with_quotations(mentions, alone, lambda i: i in analyses and _says(analyses[i]))
     for mention in mentions:
         # worked out here, in the (parallel) extraction: the merge needs them for every mention and would
         # otherwise read each sentence again in its single process
@@ -205,6 +214,13 @@ def extract_mentions(
 
 
 LEAD_RULE = f"{PUBLICATION_IMPLICIT}.lead"  # an article's lead: the news of its day
+
+
+def _says(analysis: _Analysis) -> bool:
+    """The sentence reports words said: it has a quotation mark or a reporting verb."""
+    return bool(quote_marks(analysis)) or any(is_reporting(t.lower) for t in analysis.tokens)
+
+
 _TriggerContext = tuple[str, str, frozenset[str]]
 _trigger_contexts: OrderedDict[tuple[str, str, bool], _TriggerContext] = OrderedDict()
 
@@ -219,17 +235,15 @@ def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> _Trig
     text, trigger = mention.sentence.text, mention.trigger
     read = analysis is not None and analysis.text == text
     key = (text, trigger, read)
-    found = _trigger_contexts.get(key)
-    if found is not None:
+    kept = _trigger_contexts.get(key)
+    if kept is not None and kept is not SEEN_ONCE:
         _trigger_contexts.move_to_end(key)
-        return found
+        return kept
     if analysis is None or not read:
         found = trigger, governing_action(text, trigger), named_after(text, trigger)
     else:
         found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
-    _trigger_contexts[key] = found
-    if len(_trigger_contexts) > DATED_READINGS:
-        _trigger_contexts.popitem(last=False)
+    remember(_trigger_contexts, key, found if kept is SEEN_ONCE else SEEN_ONCE, DATED_READINGS)
     return found
 
 
@@ -399,11 +413,11 @@ def _dated_mentions_once(
     )
     template = _dated_readings.get(key)
     if template is None:
+        # kept from the first sighting (unlike the other tables): a dated sentence of the templated array
+        # recurs under a few thousand distinct keys (its dates' values), each read once more otherwise
         found = _dated_mentions(article, sentence, expressions, reference, skipped)
         if (made := _template(found, expressions)) is not None:
-            _dated_readings[key] = made
-            if len(_dated_readings) > DATED_READINGS:
-                _dated_readings.popitem(last=False)
+            remember(_dated_readings, key, made, DATED_READINGS)
         return found
     _dated_readings.move_to_end(key)
     mentions, dates, main_dated, triggers = template
@@ -464,12 +478,12 @@ def _main_verb_once(
     if analysis.reading is None:
         return main_verb(analysis, quoted, headline=headline, asides=asides)
     key = (analysis.reading, frozenset(quoted), headline, asides)
-    if key in _main_verbs:
+    kept = _main_verbs.get(key, _UNSEEN)
+    if kept is not _UNSEEN and kept is not SEEN_ONCE:
         _main_verbs.move_to_end(key)
-        return _main_verbs[key]
-    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline, asides=asides)
-    if len(_main_verbs) > DATED_READINGS:
-        _main_verbs.popitem(last=False)
+        return kept
+    verb = main_verb(analysis, quoted, headline=headline, asides=asides)
+    remember(_main_verbs, key, verb if kept is SEEN_ONCE else SEEN_ONCE, DATED_READINGS)
     return verb
 
 
