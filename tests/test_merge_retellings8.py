@@ -5,7 +5,7 @@ from datetime import date
 from merge_fixtures import blast_report, dated_mention
 
 from timeline.merge import merge_mentions
-from timeline.merge.retold import _named_concepts
+from timeline.merge.retold import _named_concepts, _Naming
 from timeline.types import Article, EventMention, Sentence
 
 ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b", "c", "d")]
@@ -103,3 +103,26 @@ def test_a_sentence_far_from_its_articles_background_stays_apart():
     far.sentence = Sentence("d", 9, 900, 900 + len(GOES_ON), GOES_ON, 0, 1)
     events = merge_mentions([*_blast_reports(), _background(3), far], ARTICLES)
     assert _own_event(events) == [_background(3).sentence.text]
+
+
+def test_a_wire_sentence_two_papers_print_joins_with_both_prints():
+    # paper d tells the blast as background far earlier in its article: its print alone would stay apart
+    text = "The bomb exploded at the Eastport bank, killing 12 people and two guards among them."
+    printed_by_d, printed_by_e = _later(text, "among"), _later(text, "among")
+    printed_by_d.sentence = Sentence("d", 9, 900, 900 + len(text), text, 0, 1)
+    printed_by_e.document = "e"
+    printed_by_e.sentence = Sentence("e", 2, 200, 200 + len(text), text, 0, 1)
+    articles = [*ARTICLES, Article("e", "e.txt", "text of e", [(0, 10)])]
+    events = merge_mentions([*_blast_reports(), _background(3), printed_by_d, printed_by_e], articles)
+    blast = next(e for e in events if any(m.document == "a" for m in e.mentions))
+    assert blast.sources == ["a", "b", "c", "d", "e"]
+    assert sum(1 for m in blast.mentions if m.sentence.text == text) == 2
+
+
+def test_an_own_articles_next_sentence_must_tell_the_happening_with_a_past_verb():
+    naming = _Naming()
+    assert naming.named("Of those killed, two were killed at the bank.", past_verbs=True) == {"death"}
+    assert naming.named("Two guards were shot at the gate.", past_verbs=True) == {"attack"}
+    # a noun situating something else, or a verb in a clause about a claim, tells no happening again
+    assert naming.named("The two friends were released after their arrest.", past_verbs=True) == frozenset()
+    assert naming.named("He denied the claim that rebels killed the guards.", past_verbs=True) == frozenset()

@@ -11,13 +11,15 @@ sentence printed by two papers), joins the earlier event ``RETOLD_SOURCES`` or m
 
 - it names that event's action in its own words (a word of the event's lexicon concept, or an allied
   one: a death toll for an attack; an irregular participle after "was"/"were" by its verb: "was shot"),
-- its article is not among the event's sources, unless the article's sentence just before tells the event
-  and the article tells it only as the past (its background: "... on March 7 killed 12 people." then
-  "Of those killed, two were guards."),
+- its article is not among the event's sources, unless the article's sentence just before tells the event,
+  the article tells it only as the past (its background: "... on March 7 killed 12 people." then "Of those
+  killed, two were killed at the gate.") and a past verb of the sentence names the action (``_past_verb``),
 - and it is similar to one of the event's sentences: the TF-IDF cosine with the most similar one reaches
   ``RETOLD_WORDING`` (IDF over the collection's sentences, as ``similar.py``; a retelling repeats one
   report's words, and against all of the event's sentences together a short sentence weighs little),
-  the most similar such event winning.
+  the most similar such event winning;
+
+the same sentence printed by another paper of its event goes where that print goes.
 
 It joins as a ``retelling`` (a day the event's date allows: same or compatible date): its own date is
 kept, it states no date that could disagree, and it never dates the event.  Measured on the AQUAINT merge
@@ -76,8 +78,16 @@ def join_retold(
     for cid, cluster in enumerate(clusters):
         if cid in targets or not _mover(cluster, len(sources[cid])):
             continue
-        for mentions in _sentences(cluster):
-            found = _best_target(mentions[0], targets, clusters, sources, space, members, naming, by_concept)
+        sentences = _sentences(cluster)
+        found_for = [
+            _best_target(mentions[0], targets, clusters, sources, space, members, naming, by_concept)
+            for mentions in sentences
+        ]
+        by_text = {ms[0].sentence.text: f for ms, f in zip(sentences, found_for, strict=True) if f}
+        for mentions, found in zip(sentences, found_for, strict=True):
+            # one wire sentence two papers print goes where one of its prints goes (the other paper may
+            # tell the happening elsewhere in its article)
+            found = found or by_text.get(mentions[0].sentence.text)
             if found is None:
                 continue
             into, cosine = found
@@ -191,6 +201,18 @@ def _aside(words: list[str], index: int) -> bool:
 _SINCE_WORDS = 4  # "since the Norland embassy bombing"
 
 
+def _past_verb(words: list[str], index: int) -> bool:
+    """The word is a past form ("killed", "shot") outside a clause about something else: not shortly after
+    "that", "which" or "who" ("the claim that rebels killed the guards" tells of the claim)."""
+    word = words[index]
+    if not (word.endswith("ed") or word in IRREGULAR_VERBS):
+        return False
+    return not any(other in _CLAUSE_OPENERS for other in words[max(0, index - _SINCE_WORDS) : index])
+
+
+_CLAUSE_OPENERS = frozenset({"that", "which", "who"})
+
+
 class _Naming:
     """The lexicon concepts a sentence's own words name (two-word actions included: "went off"; words
     only situating something else left out, ``_aside``), each word looked up once."""
@@ -204,7 +226,7 @@ class _Naming:
         words = lower_words(text)
         seen, found = self._seen, set()
         for i, word in enumerate(words):
-            if past_verbs and not (word.endswith("ed") or word in IRREGULAR_VERBS):
+            if past_verbs and not _past_verb(words, i):
                 continue
             named = seen[word] if word in seen else self._concept(word)
             if named is None and i and words[i - 1] in _PASSIVE_AUXILIARIES and word in IRREGULAR_VERBS:
