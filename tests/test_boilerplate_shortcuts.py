@@ -11,9 +11,11 @@ from timeline.boilerplate import (
     _APPEAL_KEYWORDS,
     _CASE_EXTRAS,
     _COPYRIGHT,
+    _COUNT_CAP,
     _PHOTO_CREDIT,
     _SHARE_WORDS,
     _WORD,
+    _capped_word_count,
     _has_appeal_keyword,
     _is_share_buttons,
     _marker_kind,
@@ -122,3 +124,21 @@ def test_a_letter_to_readers_still_ends_the_article():
     ]
     # the marker line is navigation by itself; the letter after it is cut off as the tail
     assert paragraph_reasons(story)[2:] == ["navigation", "after the end of the article"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Acme", "said", " ", "\n", "\t", "\u00a0", "\u2003", ".", "2031"]), max_size=200
+    )
+)
+def test_a_capped_word_count_answers_every_threshold_as_the_full_count(pieces):
+    # ``line_reason`` and ``paragraph_reasons`` compare counts with 6, 10, 12, 30 and 60 only
+    text = "".join(pieces)
+    assert _capped_word_count(text) == min(_word_count(text), _COUNT_CAP + 1)
+
+
+def test_a_long_paragraph_is_counted_up_to_the_cap():
+    paragraph = " ".join(["word"] * 500) + " "
+    assert _capped_word_count(paragraph) == _COUNT_CAP + 1 and _word_count(paragraph) == 500
+    assert _capped_word_count("  one two\tthree\n") == 3

@@ -7,14 +7,14 @@ give exactly the mentions it gives when every sentence is read afresh (issue 13:
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.build import read_article
 from timeline.events import analysis, extract
-from timeline.events.analysis import _QUOTE, _analyse_tokens, _analysis_with_dates
+from timeline.events.analysis import _QUOTE, _analyse_tokens, _analysis_with_dates, quote_marks
 from timeline.text import tokenize
 from timeline.types import Article, EventMention, Published, Sentence
 
@@ -176,6 +176,9 @@ def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, 
         in_place.verbs,
     )
     assert (shifted.text, shifted.offset) == (text, start)
+    # the quotation marks, found once for both copies, are where a fresh look finds them in this one
+    fresh = [(m.start() + start, m.group()) for m in _QUOTE.finditer(text)]
+    assert quote_marks(shifted) == fresh == quote_marks(replace(shifted, marks=None))
 
 
 def test_a_build_keeps_no_sentence_readings_once_its_articles_are_read():

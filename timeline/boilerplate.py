@@ -253,6 +253,16 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
+_COUNT_CAP = 64  # above every word-count threshold of this module (60 at most)
+
+
+def _capped_word_count(text: str) -> int:
+    """``min(_word_count(text), _COUNT_CAP + 1)``: the same answer to every threshold test up to the cap,
+    without splitting a long paragraph into all its words (one-paragraph articles of thousands of words,
+    issue #9): ``split`` with a maximum of ``_COUNT_CAP`` splits makes at most ``_COUNT_CAP + 1`` pieces."""
+    return len(text.split(None, _COUNT_CAP))
+
+
 def ends_like_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()[-4:]))  # only the end matters; don't scan the paragraph
 
@@ -297,7 +307,7 @@ def line_reason(text: str) -> str | None:
     first_word = _WORD.search(stripped)
     if not first_word:
         return "no words"
-    count = _word_count(stripped)
+    count = _capped_word_count(stripped)  # compared with 12, 30 and 60 below
     lowered = stripped.lower()
     folds = _may_fold(stripped)
     if count <= 12 and (reason := _short_line_reason(stripped, lowered, folds, first_word.group().lower())):
@@ -355,7 +365,7 @@ def paragraph_reasons(paragraphs: list[str]) -> list[str | None]:
     reasons = [line_reason(paragraph) for paragraph in paragraphs]
     paragraphs = [without_markup_codes(paragraph) for paragraph in paragraphs]  # judge the words only
     # each paragraph's length and ``is_prose``, read once (the passes below ask for them again and again)
-    counts = [_word_count(paragraph) for paragraph in paragraphs]
+    counts = [_capped_word_count(paragraph) for paragraph in paragraphs]  # compared with 6, 10 and 12
     prose = [count >= 6 and ends_like_sentence(p) for p, count in zip(paragraphs, counts, strict=True)]
     _mark_dateline(paragraphs, reasons)
     _mark_tail(paragraphs, reasons, counts, prose)

@@ -63,6 +63,9 @@ class _Analysis:
     # the sentence's text and skipped spans relative to it: equal for every copy of the sentence, so what
     # is read from the analysis alone (token indices, words) may be kept by it (``_text_reading``)
     reading: tuple[str, tuple[tuple[int, int], ...]] | None = None
+    # the quotation marks of ``text`` (position in it, mark), found with the first reading and shared by
+    # its copies; None when not known (``quote_marks`` then looks)
+    marks: tuple[tuple[int, str], ...] | None = None
 
 
 def span_of(expression: TimeExpression) -> DateValue | None:
@@ -84,16 +87,23 @@ def _analyse(
     return _analysis_with_dates(sentence, skipped + tuple((e.start, e.end) for e in expressions))
 
 
-@lru_cache(maxsize=512)
+ANALYSES_CACHED = 32  # the last sentences' analyses, each asked for by several readers of its sentence
+
+
+@lru_cache(maxsize=ANALYSES_CACHED)
 def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> _Analysis:
-    # cached: inferring a publication date re-reads the same few sentences for every candidate day
+    # cached: a sentence's readers (its dated mentions, the sentence loop, an undated report) ask in a row,
+    # and inferring a publication date re-reads an article's sentences for every candidate day (past this
+    # size those come from ``_text_readings``).  Small: with 512 entries each analysis was let go some 14
+    # articles after it was made, no longer in the processor's caches: extraction of the templated array
+    # took 6-8% more CPU (issue #9; Phil_Spector with a quarter of its articles undated: inference +6%).
     start = sentence.start
     key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans))
     first = _text_readings.get(key)
     if first is None:
-        analysis = _analyse_tokens(
-            tokenize(sentence.text, start), spans, _QUOTE.search(sentence.text) is not None
-        )
+        marks = tuple((m.start(), m.group()) for m in _QUOTE.finditer(sentence.text))
+        analysis = _analyse_tokens(tokenize(sentence.text, start), spans, bool(marks))
+        analysis.marks = marks
         _keep_reading(key, analysis)
     else:
         _text_readings.move_to_end(key)
@@ -103,7 +113,7 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
         tokens = [
             new_token(token, (text, lo + shift, hi + shift, lower)) for text, lo, hi, lower in first.tokens
         ]
-        analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs)
+        analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs, marks=first.marks)
     analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
     return analysis
 
@@ -208,6 +218,15 @@ def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[
             starts.append(i)
     starts = sorted(set(starts))
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
+
+
+def quote_marks(analysis: _Analysis) -> list[tuple[int, str]]:
+    """(offset, mark) of every quotation mark of the sentence, in order: read from the text once per
+    distinct sentence (every copy of it shares the first reading's), not again by each reader."""
+    if analysis.marks is None:
+        return [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
+    offset = analysis.offset
+    return [(position + offset, mark) for position, mark in analysis.marks]
 
 
 def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:

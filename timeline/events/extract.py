@@ -74,6 +74,7 @@ from timeline.events.triggers import (
     _noun_before_date,
     _trigger_text,
     reported_clause,
+    subject_event_noun,
 )
 from timeline.merge.features import governing_action, named_after, trigger_context
 from timeline.temporal.timex import value_to_date
@@ -667,6 +668,8 @@ def _implicit_mention(
     clause = _clause_of(analysis, verb.index)
     keep_verb = nouns_dated and analysis.tokens[verb.index].lower not in LIGHT_VERBS
     trigger = verb.index if keep_verb else _governed_event_noun(analysis, verb.index, clause[1])
+    if trigger == verb.index and (noun := subject_event_noun(analysis, verb.index, clause)) is not None:
+        trigger = noun
     mention = _mention(article, sentence, analysis, clause, trigger, None)
     mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
     mention.date_rule = decision.rule

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from timeline.events.analysis import _QUOTE, _Analysis
+from timeline.events.analysis import _Analysis, quote_marks
 from timeline.events.clauses import _relative_clauses
 from timeline.text import (
     DETERMINERS,
@@ -41,6 +41,11 @@ NARRATIVE = "narrative"
 NARRATIVE_REACH = 1
 # a narrative day this close before publication is the story's own (recent) day; older ones are history
 RECENT_BEFORE = timedelta(days=7)
+# an older narrative day still this close is a recent happening's (a later report of a blast's toll told on
+# about it): its next sentences are more of that happening, as the merge joins later reports of it within
+# its retelling window (``merge.features.RETELL_WINDOW``, the same 31 days); beyond, history
+RECENT_STORY = timedelta(days=31)
+BACKGROUND = "background"  # the status of a clause telling more of an earlier happening
 LEAD_SENTENCES = 1  # body sentences (after the headline) that are the article's lead
 
 # Tenses of a main clause's verb group, as ``main_verb`` reads them.
@@ -96,7 +101,7 @@ class Narrative:
 
 def quoted_tokens(analysis: _Analysis, open_at_start: bool) -> tuple[set[int], bool]:
     """The tokens inside quotation marks, and whether a quotation is still open at the sentence's end."""
-    marks = [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
+    marks = quote_marks(analysis)
     if not marks:  # most sentences: no mark opens or closes anything
         return (set(range(len(analysis.tokens))) if open_at_start else set()), open_at_start
     inside, quoted, n = open_at_start, set(), 0
@@ -661,6 +666,10 @@ def implicit_date(
             if told.end <= published.end:
                 return ImplicitDate(told, NARRATIVE, f"{NARRATIVE}.past")
         elif told.end < published.start - RECENT_BEFORE and paragraph == narrative.paragraph:
+            if told.start >= published.start - RECENT_STORY:
+                # a story of a few weeks ago goes on ("More than 500 were injured."): more of that
+                # happening, on its day, as background (no news of the paper's day)
+                return ImplicitDate(told, NARRATIVE, f"{NARRATIVE}.{BACKGROUND}", BACKGROUND)
             return False  # the story of long ago goes on: background
     return ImplicitDate(published, PUBLICATION_IMPLICIT, f"{PUBLICATION_IMPLICIT}.past")
 

@@ -262,3 +262,39 @@ def _trigger_text(analysis: _Analysis, trigger: int, clause_end: int) -> str:
         if follower.lower in STOPWORDS and follower.lower not in _NOUN_MODIFIERS:
             break  # a preposition ends the complement
     return word.text
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were"})
+# prepositions STOPWORDS lacks that end a subject noun phrase ("the bomb outside the embassy")
+_PLACE_PREPOSITIONS = frozenset({"outside", "inside", "near", "behind", "beside", "across", "along"})
+_PLACE_TAKING = frozenset({"take", "takes", "took", "taken", "taking"})
+
+
+def subject_event_noun(analysis: _Analysis, verb: int, clause: tuple[int, int]) -> int | None:
+    """The event noun that is the subject of a verb saying only that it happened or what it was like:
+    "The blast was so strong that ...", "the ceremony took place at ...": the noun is the happening."""
+    tokens = analysis.tokens
+    word = tokens[verb].lower
+    framing = word in _BE_FORMS or (
+        word in _PLACE_TAKING and verb + 1 < len(tokens) and tokens[verb + 1].lower == "place"
+    )
+    if not framing:
+        return None
+    start = verb
+    while start > clause[0] and tokens[start - 1].text not in ",;" and not analysis.verbs[start - 1]:
+        start -= 1
+    # the subject: a determiner, then its noun ("The bomb outside the embassy", "the twin blasts")
+    if start >= verb or tokens[start].lower not in _NOUN_MODIFIERS:
+        return None
+    head = None
+    for i in range(start + 1, verb):
+        token = tokens[i]
+        if i in analysis.ignored or not token.text.isalpha() or not token.text.islower():
+            break
+        if token.lower in STOPWORDS or token.lower in _PLACE_PREPOSITIONS:
+            break
+        head = i
+    if head is None:
+        return None
+    noun = tokens[head].lower
+    return head if noun in EVENT_NOUNS or concept(noun) else None

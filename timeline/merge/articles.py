@@ -2,7 +2,8 @@
 
 **Leads** (``join_leads``): articles published about one story on one day open with that day's
 happening, each in its own verb; a lone article's lead joins the event of another article's lead of the
-same day naming the same parties.
+same day naming the same parties.  A lead grouped with other articles' sentences that all already tell
+that other lead's event (a wire's quotes of the day, a copy of a report there) moves alone.
 
 **Next sentences** (``follow_neighbours``):
 
@@ -102,7 +103,10 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
     ("became members", "joined", "embraced three former rivals"): two day-precise leads naming the same
     parties (``LEAD_ACTORS``), with no place, acting party or reaction telling them apart, are one
     happening.  Only an event told by one article moves (with the same article's sentences joined to its
-    lead), so two events several outlets already tell are never fused by this weaker evidence.
+    lead), so two events several outlets already tell are never fused by this weaker evidence.  A lead
+    whose event other articles tell too moves alone, and only when each of those articles already tells
+    the other lead's event (``_lead_alone``): its grouping with them (a quote of the day) kept it apart
+    from the happening all of them report.
     """
     copies = copies or {}
     leads = _leads(clusters)
@@ -114,7 +118,7 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
     target: dict[int, tuple[int, EventMention, EventMention]] = {}  # lone cluster -> (cluster, lead, other)
     for lead in leads:
         cid = home[id(lead)]
-        if len(sources[cid]) > LEAD_MOVES or cid in target:
+        if cid in target:
             continue
         start, end = bounds(lead)
         nearby = [o for day in range(start.toordinal(), end.toordinal() + 1) for o in by_day.get(day, ())]
@@ -125,14 +129,34 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
     for cid, (into, lead, other) in sorted(target.items()):
         if into in target or cid in joined:
             continue  # no chains: an event that others join stays, one that joins another takes none
+        alone = len(sources[cid]) > LEAD_MOVES
+        own = copies.get(lead.document, lead.document)
+        if alone and not sources[cid] - {own} <= sources[into]:
+            continue  # another article tells the lead's event and not the other's: two happenings
         f, of = features(lead), features(other)
         kind = date_kind(lead, other)
         reason = join_reason(lead, f, other, of, kind)
         lead.join = replace(reason, date=f"{reason.date}; leads of the same day")
         clusters[into].reasons.append(lead.join)
+        if alone:
+            clusters[cid] = _lead_alone(clusters[cid], lead)
+            clusters[into].add(lead, f)
+            continue
         clusters[into].absorb(clusters[cid])
         clusters[cid] = _Cluster()
     return [c for c in clusters if c.mentions]
+
+
+def _lead_alone(cluster: _Cluster, lead: EventMention) -> _Cluster:
+    """The cluster without its lead (which moves alone), its other members and their reasons kept."""
+    rest = _Cluster()
+    for mention in cluster.mentions:
+        if mention is not lead:
+            rest.add(mention, features(mention))
+    rest.reasons = [
+        r for r in cluster.reasons if (r.document, r.start) != (lead.document, lead.sentence.start)
+    ]
+    return rest
 
 
 def _leads(clusters: list[_Cluster]) -> list[EventMention]:
