@@ -236,42 +236,45 @@ class _Recalling(Ranking, _Positions):
         _Positions.__init__(self, dated)
         self._cut = cut
         self._misses, self._matches, self._reasons, self._members = record
-        self._checked: dict[int, int] = {}  # by cluster id: how many first members agree with the helper's
-        self._differs: set[int] = (
-            set()
-        )  # clusters whose members are not the helper's (for good: they only grow)
+        # by cluster id: how many of its first members are the helper's cluster's, or -1 when one is not
+        # (for good: members are only ever added)
+        self._agreed: dict[int, int] = {}
 
     def rank(self, probe: _Probe, cid: int, cluster: _Cluster) -> _Match | None:
-        first = self.position[id(cluster.mentions[0])]
-        if first >= self._cut:  # (an event of the earlier half: the helper never saw it)
-            key = self.key(probe, cluster)
-            if key in self._misses and self._same_members(cid, cluster, first):
-                return None
-            recorded = self._matches.get(key)
-            if recorded is not None and self._same_members(cid, cluster, first):
-                compatible, score, member = recorded
-                other = self.dated[member]
-                for rep, of in cluster.reps:  # the member as the cluster holds it, with its features
-                    if rep is other:
-                        return (compatible, score), rep, of
+        mentions = cluster.mentions
+        first = self.position[id(mentions[0])]
+        if first >= self._cut:  # (else an event of the earlier half: the helper never saw it)
+            count = len(self.dated)
+            key = (self.position[id(probe.mention)] * count + first) * (count + 1) + len(mentions)
+            if key in self._misses:
+                if self._same_members(cid, mentions, first):
+                    return None
+            else:
+                recorded = self._matches.get(key)
+                if recorded is not None and self._same_members(cid, mentions, first):
+                    compatible, score, member = recorded
+                    other = self.dated[member]
+                    for rep, of in cluster.reps:  # the member as the cluster holds it, with its features
+                        if rep is other:
+                            return (compatible, score), rep, of
         return _rank_against(probe, cluster)
 
-    def _same_members(self, cid: int, cluster: _Cluster, first: int) -> bool:
+    def _same_members(self, cid: int, mentions: list[EventMention], first: int) -> bool:
         """The cluster's members are, in order, the first ones of the helper's cluster begun by the same
-        mention (each checked once: members are only ever added)."""
-        if cid in self._differs:
-            return False
+        mention (each checked once)."""
+        agreed = self._agreed.get(cid, 0)
+        if agreed == len(mentions) or agreed < 0:
+            return agreed >= 0
         theirs = self._members.get(first, ())
-        mentions = cluster.mentions
         if len(mentions) > len(theirs):
-            self._differs.add(cid)
+            self._agreed[cid] = -1
             return False
         position = self.position
-        for k in range(self._checked.get(cid, 0), len(mentions)):
+        for k in range(agreed, len(mentions)):
             if theirs[k] != _member(mentions[k], position):
-                self._differs.add(cid)
+                self._agreed[cid] = -1
                 return False
-        self._checked[cid] = len(mentions)
+        self._agreed[cid] = len(mentions)
         return True
 
     def reason(
