@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
 from timeline.merge.features import (
@@ -102,9 +102,7 @@ class _Index:
         keys = self._keys(f)
         for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
             keys |= allied
-        for key in keys:
-            for slot in slots:
-                found.update(self._buckets.get(slot, key))
+        self._buckets.gather(slots, keys, found)
         return found
 
     def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
@@ -140,6 +138,23 @@ class _Buckets:
                 keys[key] = {bucket: None, cluster_id: None}
         else:
             bucket[cluster_id] = None
+
+    def gather(self, slots: Iterable[object], keys: Collection[str], found: set[int]) -> None:
+        """Add to ``found`` the ids filed under each of ``slots`` with each of ``keys`` (``get`` for every
+        pair, written out: a mention looks in a dozen week slots under a few keys)."""
+        filed = self._slots
+        for slot in slots:
+            keyed = filed.get(slot)
+            if keyed is None:
+                continue
+            for key in keys:
+                bucket = keyed.get(key)
+                if bucket is None:
+                    continue
+                if isinstance(bucket, int):
+                    found.add(bucket)
+                else:
+                    found.update(bucket)
 
     def get(self, slot: object, key: str) -> Collection[int]:
         keys = self._slots.get(slot)
