@@ -63,3 +63,16 @@ def test_more_of_a_story_of_long_ago_is_still_no_event():
         "More than 500 people were injured, mostly Kell residents."
     )
     assert _by_sentence(_mentions(text), "More than 500") == []
+
+
+def test_a_lead_describing_a_happening_in_the_past_is_no_news_of_the_day():
+    # the lead of a later paper says what the blast was like: a past report a merge may join as a retelling
+    text = "The blast outside the Acme depot in Kell was so strong that it shook windows a mile away."
+    (mention,) = _mentions(text)
+    assert (mention.date_source, mention.date_rule) == ("publication-implicit", "publication-implicit.past")
+
+
+def test_a_lead_with_its_own_action_is_the_news_of_the_day():
+    text = "Acme has unveiled a new version of its long-range jet.\n\nThe jet carries 300 passengers."
+    (lead,) = _by_sentence(_mentions(text), "Acme")
+    assert lead.date_rule == "publication-implicit.lead"

@@ -21,8 +21,8 @@ def _mention(
     )
 
 
-def _lead(doc: str, text: str, trigger: str) -> EventMention:
-    return _mention(doc, 1, text, trigger, PARTIES, [])
+def _lead(doc: str, text: str, trigger: str, index: int = 1) -> EventMention:
+    return _mention(doc, index, text, trigger, PARTIES, [])
 
 
 def _quote(doc: str) -> EventMention:
@@ -61,6 +61,20 @@ def test_a_lead_grouped_with_a_quote_from_an_outlet_of_that_happening_moves_alon
         [("a", 5), ("d", 5)],
     ]
     assert lead.join is not None and "leads of the same day" in lead.join.date
+
+
+def test_a_lead_naming_the_same_parties_in_other_words_stays():
+    # "a" names the three parties but tells of their shares, in no words of the joining: a comment on
+    # the day, not its happening (the parties' names are in most of the collection's sentences)
+    lead = _lead("a", f"{NEW_MEMBERS} shares fell sharply in Ostria trading.", "fell")
+    quoted = _cluster(lead, _quote("a"), _quote("d"))
+    background = [
+        _cluster(_mention(f"x{n}", 6, f"{NEW_MEMBERS} {rest}", "said", PARTIES, []))
+        for n, rest in enumerate(("hired staff.", "opened offices.", "paid taxes.", "won prizes."))
+    ]
+    merged = join_leads([_joining(), quoted, *background])
+    assert [("a", 1), ("a", 5), ("d", 5)] in _documents(merged)
+    assert lead.join is None
 
 
 def test_a_lead_grouped_with_an_outlet_that_does_not_tell_the_happening_stays():

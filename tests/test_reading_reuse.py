@@ -209,3 +209,18 @@ def test_a_kept_trigger_context_is_the_one_read_afresh():
     bombing = [m for mentions in kept for m in mentions if m.trigger == "bombing"]
     assert len(bombing) == 3 and all(m.trigger_context == bombing[0].trigger_context for m in bombing)
     assert bombing[0].trigger_context[1] == "condemn"  # the noun is what Norland condemned
+
+
+def test_a_sentence_is_kept_from_its_second_sighting_on():
+    # real news prints most sentences once: their first reading is only marked, not kept (speed, issue #13)
+    _clear_kept_readings()
+    read_article(_article(1, [10], [" "], "2022-02-15"))
+    assert set(analysis._text_readings.values()) == {analysis.SEEN_ONCE}
+    assert set(extract._main_verbs.values()) == {analysis.SEEN_ONCE}
+    read_article(_article(2, [10], [" "], "2022-02-15"))
+    kept = list(analysis._text_readings.values())
+    assert kept and all(isinstance(a, analysis._Analysis) for a in kept)
+    assert analysis.SEEN_ONCE not in extract._main_verbs.values()
+    # the third copy is read from the kept ones, and is the same as a fresh reading
+    third = _article(3, [10], [" "], "2022-02-15")
+    assert [_comparable(m) for m in read_article(third)[2]] == _read_afresh(third)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from timeline.temporal.lexicon import NUMBER_WORDS
 from timeline.text import (
     GENERIC_PLACE_WORDS,
     NOT_NAMES,
@@ -41,6 +42,11 @@ class Name:
 
 
 _NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
+
+# A capitalised count opening a sentence ("Ten of the passengers", "Dozens were hurt"): no name.
+_COUNT_WORDS = frozenset({w for w in NUMBER_WORDS if " " not in w}) | frozenset(
+    {"dozen", "dozens", "hundreds", "thousands", "millions", "scores"}
+)
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -73,7 +79,7 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
             continue
         j = i + 1
         while j < len(tokens):
-            if tokens[j].start - tokens[j - 1].end > 1:
+            if tokens[j].start - tokens[j - 1].end > 1 and not _abbreviation_inside(tokens, j):
                 break  # punctuation between the words ("MOSCOW (Agency"): not one name
             capitalised = _is_capitalised(tokens[j]) and tokens[j].lower not in NOT_NAMES
             if capitalised or (
@@ -94,13 +100,31 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
     return names
 
 
+# Abbreviations written with a dot inside a name: "St. Ardo", "Mt. Kela", "Capt. Ana Varga"
+_DOTTED_IN_NAMES = frozenset(
+    {"st", "mt", "ft", "capt", "lt", "col", "gen", "sgt", "gov", "sen", "rep", "adm"}
+)
+
+
+def _abbreviation_inside(tokens: list[Token], j: int) -> bool:
+    """Only a dot and a space between ``j - 1`` and ``j``, after an initial or a dotted abbreviation:
+    "Tomas R. Kell", "St. Ardo" go on as one name."""
+    previous = tokens[j - 1]
+    if tokens[j].start - previous.end != 2:
+        return False
+    text = previous.text
+    return (len(text) == 1 and text.isupper()) or previous.lower in _DOTTED_IN_NAMES
+
+
 def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
     token = tokens[i]
     if not _is_capitalised(token) or _not_a_name(token.lower):
         return False
     if i == 0 and sentence_start:
-        # A sentence-initial adverb or participle ("Increasingly", "Speaking", "Rescued") is not a name.
-        return not (token.lower.endswith(("ly", "ing")) or is_past_form(token.lower))
+        # A sentence-initial adverb, participle or count ("Increasingly", "Speaking", "Rescued", "Ten")
+        # is not a name.
+        lower = token.lower
+        return not (lower.endswith(("ly", "ing")) or is_past_form(lower) or lower in _COUNT_WORDS)
     return True
 
 
@@ -117,7 +141,11 @@ def fold(text: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", fold(name)) if w and w not in _CONNECTORS]
+    """The folded words of a name without connectors, and without initials beside longer words ("Ana B.
+    Varga": ana, varga)."""
+    words = [w for w in re.split(r"[\s]+", fold(name)) if w and w not in _CONNECTORS]
+    longer = [w for w in words if len(w.rstrip(".")) > 1]
+    return longer if longer and len(longer) < len(words) else words
 
 
 def actor_keys(name: str) -> set[str]:
@@ -134,10 +162,21 @@ def frozen_actor_keys(name: str) -> frozenset[str]:
     acronym = acronym_key(name)
     extra = {acronym} if acronym else set()
     if " of " in f" {name.lower()} ":
+        if words[0] in _ORGANISATION_HEADS and len(words) > 1:
+            words = [*words[1:], words[0]]  # "Department of State" is the "State Department"
         return frozenset({" ".join(words), *extra})  # an organisation: "Ministry of Defense" is one key
+    if len(words) > 1 and words[-1] in _ORGANISATION_HEADS:
+        # "Justice Department", "Norland Republic": the head noun is any such body's, the whole name its key
+        return frozenset({" ".join(words), *extra})
     return frozenset({*(_stem(part) for part in words[-1].split("-") if part), *extra})
 
 
+# Head nouns of bodies and institutions: shared by many unrelated ones, so no key alone.
+_HEAD_WORDS = """department ministry service agency office bureau administration commission committee
+    council court republic house library center centre hospital base university college school institute
+    federation organization organisation union association party church company corporation bank fund
+    foundation pact treaty act laboratory embassy consulate parliament assembly army navy force"""
+_ORGANISATION_HEADS = frozenset(fold(word) for word in _HEAD_WORDS.split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&"})
 

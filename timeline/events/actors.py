@@ -26,19 +26,28 @@ _CONCEPT_IDS = frozenset(CONCEPTS.values())
 
 
 def _expand_surnames(mentions: list[EventMention]) -> None:
-    """A bare surname means the person of the article's one full name with that surname ("Castro")."""
-    full: dict[str, set[str]] = {}
+    """A bare surname means the person of the article's one full name with that surname ("Castro"); a full
+    name with and without an initial ("Ana B. Varga", "Ana Varga") is written one way."""
+    full: dict[str, dict[str, str]] = {}  # surname -> the full name without initials -> as first written
     for mention in mentions:
         for actor in mention.actors:
             words = actor.split()
             if len(words) >= 2 and actor not in mention.places and " of " not in f" {actor} ":
-                full.setdefault(words[-1], set()).add(actor)
+                # "Ana B Varga" and "Ana Varga" are one person: an initial does not make another
+                plain = " ".join(w for w in words if len(w) > 1)
+                full.setdefault(words[-1], {}).setdefault(plain, actor)
     for mention in mentions:
-        expanded = [
-            next(iter(full[a])) if " " not in a and len(full.get(a, ())) == 1 else a for a in mention.actors
-        ]
+        expanded = [_full_name(a, full) for a in mention.actors]
         if expanded != mention.actors:
             mention.actors = list(dict.fromkeys(expanded))
+
+
+def _full_name(actor: str, full: dict[str, dict[str, str]]) -> str:
+    words = actor.split()
+    if len(words) == 1:
+        return next(iter(full[actor].values())) if len(full.get(actor, ())) == 1 else actor
+    # the one written form of a person named with and without an initial, so the names meet as strings
+    return full.get(words[-1], {}).get(" ".join(w for w in words if len(w) > 1), actor)
 
 
 def _subjects(analysis: _Analysis, clause: tuple[int, int], trigger: int, places: set[str]) -> list[str]:

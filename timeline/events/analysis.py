@@ -100,11 +100,11 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
     start = sentence.start
     key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans))
     first = _text_readings.get(key)
-    if first is None:
+    if first is None or first is SEEN_ONCE:
         marks = tuple((m.start(), m.group()) for m in _QUOTE.finditer(sentence.text))
         analysis = _analyse_tokens(tokenize(sentence.text, start), spans, bool(marks))
         analysis.marks = marks
-        _keep_reading(key, analysis)
+        _keep_reading(key, analysis if first is SEEN_ONCE else SEEN_ONCE)
     else:
         _text_readings.move_to_end(key)
         shift, new_token, token = start - first.offset, tuple.__new__, Token
@@ -120,20 +120,32 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
 
 TEXT_READINGS = 2048  # distinct (sentence text, skipped spans) readings kept per process
 
-# the first analysis made of each (text, skipped spans relative to it), by that key
+# A table's mark of a key met once.  The tables of sentences read once (this one, and ``extract``'s) keep a
+# reading only from its key's second sighting: most sentences of real news are printed once, and keeping
+# the first reading of each (the objects it holds, let go thousands of sentences later, long out of the
+# processor's caches) cost real news about a tenth of extraction's CPU for the few it saved (issue #13).
+SEEN_ONCE: Any = object()
+
+# the second analysis made of each (text, skipped spans relative to it), by that key (SEEN_ONCE before)
 _text_readings: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], _Analysis] = OrderedDict()
 
 
 def _keep_reading(key: tuple[str, tuple[tuple[int, int], ...]], analysis: _Analysis) -> None:
-    """Keep ``analysis`` for the next copies of its sentence (wire copies, boilerplate, templated
-    records): what depends only on the words (tokens, ignored tokens, clauses, verb flags) is read once.
-    Exact: every test of ``_analyse_tokens`` compares offsets with offsets, so shifting the tokens and the
-    skipped spans together changes none of its decisions.  A copy gets its own analysis (the readers fill
-    its lazy fields); ``ignored``, ``clauses`` and ``verbs`` are never changed once made, so they are
-    shared."""
-    _text_readings[key] = analysis
-    if len(_text_readings) > TEXT_READINGS:
-        _text_readings.popitem(last=False)
+    """Keep ``analysis`` (or ``SEEN_ONCE``) for the next copies of its sentence (wire copies, boilerplate,
+    templated records): what depends only on the words (tokens, ignored tokens, clauses, verb flags) is
+    read once.  Exact: every test of ``_analyse_tokens`` compares offsets with offsets, so shifting the
+    tokens and the skipped spans together changes none of its decisions.  A copy gets its own analysis
+    (the readers fill its lazy fields); ``ignored``, ``clauses`` and ``verbs`` are never changed once
+    made, so they are shared."""
+    remember(_text_readings, key, analysis, TEXT_READINGS)
+
+
+def remember(table: OrderedDict, key: Any, value: Any, limit: int) -> None:
+    """``table[key] = value`` as its newest entry, the oldest let go past ``limit`` entries."""
+    table[key] = value
+    table.move_to_end(key)
+    if len(table) > limit:
+        table.popitem(last=False)
 
 
 def _analyse_tokens(

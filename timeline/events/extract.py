@@ -15,6 +15,7 @@ from timeline.events.analysis import (
     _PERFECT,
     _QUOTE,
     _TIME_PREPOSITIONS,
+    SEEN_ONCE,
     _analyse,
     _Analysis,
     _analysis_with_dates,
@@ -23,6 +24,7 @@ from timeline.events.analysis import (
     _text_readings,
     _token_index,
     _verbs,
+    remember,
     span_of,
 )
 from timeline.events.beside import (
@@ -47,6 +49,7 @@ from timeline.events.clauses import (
 from timeline.events.implicit import (
     LEAD_SENTENCES,
     NARRATIVE,
+    PAST,
     PUBLICATION_IMPLICIT,
     ImplicitDate,
     MainVerb,
@@ -203,6 +206,7 @@ def extract_mentions(
     return mentions
 
 
+LEAD_RULE = f"{PUBLICATION_IMPLICIT}.lead"  # an article's lead: the news of its day
 _TriggerContext = tuple[str, str, frozenset[str]]
 _trigger_contexts: OrderedDict[tuple[str, str, bool], _TriggerContext] = OrderedDict()
 
@@ -217,17 +221,15 @@ def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> _Trig
     text, trigger = mention.sentence.text, mention.trigger
     read = analysis is not None and analysis.text == text
     key = (text, trigger, read)
-    found = _trigger_contexts.get(key)
-    if found is not None:
+    kept = _trigger_contexts.get(key)
+    if kept is not None and kept is not SEEN_ONCE:
         _trigger_contexts.move_to_end(key)
-        return found
+        return kept
     if analysis is None or not read:
         found = trigger, governing_action(text, trigger), named_after(text, trigger)
     else:
         found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
-    _trigger_contexts[key] = found
-    if len(_trigger_contexts) > DATED_READINGS:
-        _trigger_contexts.popitem(last=False)
+    remember(_trigger_contexts, key, found if kept is SEEN_ONCE else SEEN_ONCE, DATED_READINGS)
     return found
 
 
@@ -397,11 +399,11 @@ def _dated_mentions_once(
     )
     template = _dated_readings.get(key)
     if template is None:
+        # kept from the first sighting (unlike the other tables): a dated sentence of the templated array
+        # recurs under a few thousand distinct keys (its dates' values), each read once more otherwise
         found = _dated_mentions(article, sentence, expressions, reference, skipped)
         if (made := _template(found, expressions)) is not None:
-            _dated_readings[key] = made
-            if len(_dated_readings) > DATED_READINGS:
-                _dated_readings.popitem(last=False)
+            remember(_dated_readings, key, made, DATED_READINGS)
         return found
     _dated_readings.move_to_end(key)
     mentions, dates, main_dated, triggers = template
@@ -462,12 +464,12 @@ def _main_verb_once(
     if analysis.reading is None:
         return main_verb(analysis, quoted, headline=headline, asides=asides)
     key = (analysis.reading, frozenset(quoted), headline, asides)
-    if key in _main_verbs:
+    kept = _main_verbs.get(key, _UNSEEN)
+    if kept is not _UNSEEN and kept is not SEEN_ONCE:
         _main_verbs.move_to_end(key)
-        return _main_verbs[key]
-    verb = _main_verbs[key] = main_verb(analysis, quoted, headline=headline, asides=asides)
-    if len(_main_verbs) > DATED_READINGS:
-        _main_verbs.popitem(last=False)
+        return kept
+    verb = main_verb(analysis, quoted, headline=headline, asides=asides)
+    remember(_main_verbs, key, verb if kept is SEEN_ONCE else SEEN_ONCE, DATED_READINGS)
     return verb
 
 
@@ -668,11 +670,16 @@ def _implicit_mention(
     clause = _clause_of(analysis, verb.index)
     keep_verb = nouns_dated and analysis.tokens[verb.index].lower not in LIGHT_VERBS
     trigger = verb.index if keep_verb else _governed_event_noun(analysis, verb.index, clause[1])
+    described = False
     if trigger == verb.index and (noun := subject_event_noun(analysis, verb.index, clause)) is not None:
-        trigger = noun
+        trigger, described = noun, True
     mention = _mention(article, sentence, analysis, clause, trigger, None)
     mention.date, mention.date_source, mention.status = decision.date, decision.source, decision.status
     mention.date_rule = decision.rule
+    if described and verb.tense == PAST and decision.rule == LEAD_RULE:
+        # "The fire was so fierce that ...": a lead describing a happening in the past tense tells of it,
+        # it is not the paper's news of the day (a later report may retell it)
+        mention.date_rule = f"{PUBLICATION_IMPLICIT}.{PAST}"
     if decision.source == PUBLICATION_IMPLICIT and not decision.rule.endswith(".market-close"):
         mention.earliest = decision.date.start - timedelta(days=1)
     return mention

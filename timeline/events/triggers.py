@@ -265,7 +265,7 @@ def _trigger_text(analysis: _Analysis, trigger: int, clause_end: int) -> str:
 
 
 _BE_FORMS = frozenset({"is", "are", "was", "were"})
-# prepositions STOPWORDS lacks that end a subject noun phrase ("the bomb outside the embassy")
+# prepositions STOPWORDS lacks that end a subject noun phrase ("the fire behind the depot")
 _PLACE_PREPOSITIONS = frozenset({"outside", "inside", "near", "behind", "beside", "across", "along"})
 _PLACE_TAKING = frozenset({"take", "takes", "took", "taken", "taking"})
 
@@ -283,7 +283,7 @@ def subject_event_noun(analysis: _Analysis, verb: int, clause: tuple[int, int]) 
     start = verb
     while start > clause[0] and tokens[start - 1].text not in ",;" and not analysis.verbs[start - 1]:
         start -= 1
-    # the subject: a determiner, then its noun ("The bomb outside the embassy", "the twin blasts")
+    # the subject: a determiner, then its noun ("The fire behind the depot", "the twin storms")
     if start >= verb or tokens[start].lower not in _NOUN_MODIFIERS:
         return None
     head = None

@@ -104,10 +104,10 @@ def merge_mentions(
         placement.place(clusters, index, merged_into)
         del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
         clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
-        copies = copies or {}
-        clusters = follow_neighbours(join_leads(clusters, copies), copies)
-        clusters = [part for c in clusters for part in separate_unstated(c, copies)]
         idf = placement.idf(clusters)  # the collection's words, for the steps comparing wording
+    copies = copies or {}
+    clusters = follow_neighbours(join_leads(clusters, copies, idf), copies)
+    clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     clusters = follow_neighbours(join_similar(clusters, copies, idf), copies)  # next sentences of what joined
     clusters = join_accounts(clusters, copies)  # an article's lone sentences continuing its account
     clusters = join_told_together(clusters, copies)  # two events several articles tell side by side

@@ -3,7 +3,8 @@
 **Leads** (``join_leads``): articles published about one story on one day open with that day's
 happening, each in its own verb; a lone article's lead joins the event of another article's lead of the
 same day naming the same parties.  A lead grouped with other articles' sentences that all already tell
-that other lead's event (a wire's quotes of the day, a copy of a report there) moves alone.
+that other lead's event (a wire's quotes of the day, a copy of a report there) moves alone, when the two
+leads are worded alike.
 
 **Next sentences** (``follow_neighbours``):
 
@@ -42,6 +43,7 @@ from timeline.merge.features import (
     features,
 )
 from timeline.merge.scoring import _reacts
+from timeline.merge.similar import _cosine, _Space
 from timeline.names import frozen_keys_match
 from timeline.types import EventMention
 
@@ -51,6 +53,9 @@ _MAX_SPAN_DAYS = 1  # a mention's own span (from ``earliest``) longer than this 
 LEAD_SENTENCES = 3  # an article's lead: its first dated report, among its first sentences (a headline first)
 LEAD_MOVES = 1  # sources an event may have for its lead to take it into a better-attested lead's event
 LEAD_ACTORS = 3  # named actors two leads of one day share to tell one happening in other verbs
+# TF-IDF cosine of two leads for one to leave an event other articles tell too (read on Entities, no gold:
+# the same parties in comments on other news scored 0.03, one happening's leads 0.06-0.32)
+LEAD_ALONE_WORDING = 0.05
 
 
 def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
@@ -96,7 +101,9 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     return settle_moves(kept, received, copies)
 
 
-def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+def join_leads(
+    clusters: list[_Cluster], copies: dict[str, str] | None = None, idf: dict[str, float] | None = None
+) -> list[_Cluster]:
     """The clusters after a lone article's lead joins the event of another article's lead of the same day.
 
     Articles published about one story on one day open with that day's happening, each in its own verb
@@ -104,9 +111,10 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
     parties (``LEAD_ACTORS``), with no place, acting party or reaction telling them apart, are one
     happening.  Only an event told by one article moves (with the same article's sentences joined to its
     lead), so two events several outlets already tell are never fused by this weaker evidence.  A lead
-    whose event other articles tell too moves alone, and only when each of those articles already tells
-    the other lead's event (``_lead_alone``): its grouping with them (a quote of the day) kept it apart
-    from the happening all of them report.
+    whose event other articles tell too moves alone (``_lead_alone``), and only when each of those
+    articles already tells the other lead's event and the two leads are worded alike
+    (``LEAD_ALONE_WORDING``, TF-IDF cosine with ``idf``, the collection's: ``similar.sentence_idf``):
+    its grouping with them (a quote of the day) kept it apart from the happening all of them report.
     """
     copies = copies or {}
     leads = _leads(clusters)
@@ -133,6 +141,8 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
         own = copies.get(lead.document, lead.document)
         if alone and not sources[cid] - {own} <= sources[into]:
             continue  # another article tells the lead's event and not the other's: two happenings
+        if alone and _lead_wording(lead, other, idf, clusters) < LEAD_ALONE_WORDING:
+            continue  # the same parties in other words: commentary on the day, not its happening
         f, of = features(lead), features(other)
         kind = date_kind(lead, other)
         reason = join_reason(lead, f, other, of, kind)
@@ -145,6 +155,14 @@ def join_leads(clusters: list[_Cluster], copies: dict[str, str] | None = None) -
         clusters[into].absorb(clusters[cid])
         clusters[cid] = _Cluster()
     return [c for c in clusters if c.mentions]
+
+
+def _lead_wording(
+    lead: EventMention, other: EventMention, idf: dict[str, float] | None, clusters: list[_Cluster]
+) -> float:
+    """The TF-IDF cosine of the two leads' sentences."""
+    space = _Space(clusters, idf)
+    return _cosine(space.text_vector([lead.sentence.text]), space.text_vector([other.sentence.text]))
 
 
 def _lead_alone(cluster: _Cluster, lead: EventMention) -> _Cluster:

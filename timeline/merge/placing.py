@@ -88,7 +88,7 @@ class Placement:
 
     def idf(self, clusters: list[_Cluster]) -> dict[str, float]:
         """``similar.sentence_idf(clusters)``: the helper's when the clusters hold the sentences of the
-        dated mentions it read, as they do after placing, moving and separating mentions."""
+        dated mentions it read, as they do right after placing (moving and separating mentions keeps them)."""
         found = self._helper.idf() if self._helper is not None else None
         if found is None or _sentences([m for c in clusters for m in c.mentions]) != _sentences(self._dated):
             return sentence_idf(clusters)

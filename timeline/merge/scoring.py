@@ -165,7 +165,7 @@ def _same_day_score(
     a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures, planned: bool = False
 ) -> float:
     """Same-day reports of one occurrence in different words: a death toll with its attack, or
-    reports sharing enough specific words and places ("exploded" / "went off" outside the embassy).
+    reports sharing enough specific words and places ("collapsed" / "fell down" beside the depot).
 
     Two announcements of the same kind of event for the same day ("an emergency meeting on Thursday")
     need only one shared specific word: plans are told in few words, and rarely two alike for one day.
@@ -224,7 +224,7 @@ def unstated_retelling(a: EventMention, fa: MentionFeatures, b: EventMention, fb
     day: the text states no date, so nothing contradicts the earlier one.
 
     It needs ``b``'s action named in ``a`` (the same action, an allied one, or the happening's noun under a
-    verb that only frames or describes it: "the blast occurred", "was so powerful"), nothing telling them
+    verb that only frames or describes it: "the fire broke out", "was so fierce"), nothing telling them
     apart (places, subjects, another action governing the noun, one reacting to the other), and at least
     ``RETELLING_EVIDENCE`` in common among named people, places and specific words, or near-identical
     wording.  Recurring kinds (meetings, calls, protests) are left alone: the next one is news."""

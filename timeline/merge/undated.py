@@ -213,7 +213,7 @@ def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -
     if _places_differ(f, of) or _subjects_clash(f, of):
         return 0.0
     if f.governor != of.governor and _shared_actors(f, of) < REFERENCE_ACTORS:
-        return 0.0  # another action naming the happening ("laid a wreath at the blast's crater")
+        return 0.0  # another action naming the happening ("laid flowers at the ruins of the fire")
     people = _shared_people(context.people(f), context.people(of))
     if people == 0:
         return 0.0

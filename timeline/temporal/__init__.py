@@ -38,9 +38,13 @@ Conventions
   expire Friday") is past; a possessive ("Friday's ruling") is past unless "ahead of" it.
 * Mentions: "the day before", "the next morning", "a day later" anchor on the last date in the same
   or the previous paragraph (short news paragraphs), else the publication date.  A clock time takes
-  the day of its sentence, else the last day in its paragraph, else (past tense) the last past day in
-  the previous paragraph, else the publication date.  "the day before last Tuesday('s hearing)" is
-  one expression; "the day before he left" / "the day before returning" is not a date (event anchor).
+  the day of its sentence, else the last day in its paragraph, else (past tense) the day of an earlier
+  sentence whose verb its clause repeats ("was killed last Nov. 14" ... "was killed at
+  7 p.m."), else (past tense) the last past day named before, else the publication date.  "the day
+  before last Tuesday('s hearing)" is one expression; "12 days before the killing" (days or weeks, "the"
+  + a noun of a kind of happening, no qualifier after it) counts from the day an earlier sentence wrote
+  beside a word of that kind ("killed on the night of Nov. 14"), else stays a duration; "the day
+  before he left" / "the day before returning" is not a date (event anchor).
 * ``TimeExpression.modifies_noun`` is True for possessive ("Friday's vote", "last week's raid") and
   attributive dates ("the 1959 embargo", "a 2020 election", "the 14-day strike", "third-quarter
   results"): they date a noun, not the clause.
@@ -51,7 +55,7 @@ Conventions
   "2/14/2022" month-first); else, the outlet's locale being unknown, by the reading nearer the
   publication date (news reports recent days); else (no publication date) US month/day.
 * A year-less date keeps the nearest year unless it is more than ~100 days from publication and
-  the sentence's tense says otherwise ("was shot on Oct. 23" in May -> last October); "last Oct. 23",
+  the sentence's tense says otherwise ("was killed on Nov. 14" in June -> last November); "last Nov. 14",
   "ended Jan. 31", "since Dec. 28" look back, "next May 5" forward.  "by February" points forward
   like "by Friday".  A bare month
   in a past-tense sentence is not after publication, except the month right after it ("confirmed
@@ -135,6 +139,8 @@ part_of_day.this / .last                 this morning, last night
   ... .last.reporting_day               last night before "said Monday" in its sentence
 relative.<rel>_<unit>                    this week (2022-W07), last month, next year, the weekend
 relative.n_<unit>s_<dir>                 two days ago, a year earlier (.mention when anchored on one)
+relative.n_<unit>s_<before|after>.event  12 days before the killing (a happening dated beside its noun
+                                         earlier in the article: "killed on Nov. 14")
 relative.vague_<dir>                     years ago -> PAST_REF
 relative.<ref>_<unit>.mention            the same day, that week, the next morning, the previous day
 relative.<unit>_<before|after>.mention   the day before, the week after

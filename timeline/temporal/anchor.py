@@ -53,6 +53,8 @@ _IRREGULAR_PAST = _words(
     shook hid overran overthrew undertook forbade"""
 )
 _PARTICIPLE = r"[a-z]{2,}(?:ed|en)|held|heard|made|sent|told|kept|found|paid|sold|brought|bought|shot|hit|cut"
+# A past tense or participle as a word: the verbs a clause may share with an earlier one.
+PAST_FORM = re.compile(rf"\b(?:{_PARTICIPLE}|{'|'.join(_IRREGULAR_PAST)})\b", re.IGNORECASE)
 # A present passive ("the case is heard", "it is subject to") says nothing about past or future.
 _PRESENT_PASSIVE = rf"(?:is|are|am)\s+(?:not\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:{_PARTICIPLE})"
 # Present active: a progressive ("is heading") or a present-tense verb of scheduled action ("meets",

@@ -23,8 +23,8 @@ expression weighs the signals below and takes the story's reference time or the 
   such month ("In December 1940 ... In March" is 1941-03; "In September 1944 ... by June" is 1945-06),
   unless the text says it looks back ("earlier", "previously", "before that").  A past perfect does not:
   "By December they had retreated" is December itself.  A year alone ("in 1998") is a period: "In March"
-  after it is March 1998.  In a news article the publication date bounds the story: "Oct. 23, 1998 ...
-  In September" read in January 1999 is September 1998.
+  after it is March 1998.  In a news article the publication date bounds the story: "Nov. 14, 2003 ...
+  In September" read in January 2004 is September 2003.
 
 Every date resolved this way records its anchor: kind ``mention``, the reference expression's value and
 text, and a rule id ending in ``.narrative``.

@@ -17,6 +17,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import TH, relativedelta
 
 from timeline.temporal.anchor import (
+    PAST_FORM,
     Layout,
     fine_enough,
     forward_tense,
@@ -54,7 +55,7 @@ from timeline.temporal.narrative import (
 from timeline.temporal.recognise import POSSESSIVE_AFTER, YEAR_PHRASE_AFTER, Candidate, range_end_year
 from timeline.temporal.timex import cached_value_to_date, value_to_date
 from timeline.temporal.weekdays import consistent_weekday_tense
-from timeline.text import is_reporting
+from timeline.text import concept, is_reporting
 from timeline.types import DateValue, TimeExpression
 
 PUBLICATION = "publication date"
@@ -279,7 +280,7 @@ def resolve_numeric(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 _TENSE_OVERRIDES_NEAREST_AFTER_DAYS = 100
-# "last Oct. 23", "next May 5"; "the quarter ended Sept. 30" and "since Jan. 4" look back too.
+# "last Nov. 14", "next May 5"; "the quarter ended Sept. 30" and "since Jan. 4" look back too.
 _DIRECTION_BEFORE = re.compile(r"\b(last|past|next|coming|ended|since)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -318,14 +319,14 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
     year = nearest_year(month, day_n, ctx.pub)
     day = _safe_date(year, month, day_n) if year else None
     pub = ctx.pub_day
-    if day and pub and direction:  # "last Oct. 23", "next May 5": the word decides the year
+    if day and pub and direction:  # "last Nov. 14", "next May 5": the word decides the year
         word = direction.group(1).lower()
         if word in ("last", "past") and day >= pub or word in ("ended", "since") and day > pub:
             day = _safe_date(day.year - 1, month, day_n)
         elif word in ("next", "coming") and day <= pub:
             day = _safe_date(day.year + 1, month, day_n)
     elif day and pub and abs((day - pub).days) > _TENSE_OVERRIDES_NEAREST_AFTER_DAYS:
-        # The nearest year can contradict the sentence's tense ("was shot on Oct. 23" in May):
+        # The nearest year can contradict the sentence's tense ("was killed on Nov. 14" in June):
         # a past or future cue moves the date by a year.  Within about three months of publication
         # the nearest year stands: verb cues misfire ("the offer expired ... Dec. 7" in November).
         tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
@@ -1127,8 +1128,70 @@ def resolve_duration(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if _is_rate(cand) and unit in ("hour", "day", "week", "month", "year"):
         return [make(cand, "SET", _duration_value(1.0, unit), "set.rate", "absolute")]
     span = None if cand.group("pl") else _without_article(cand, "n", "unit") or _attributive_span(cand, count)
+    if span is None and count is not None and unit in ("day", "week"):
+        from_event = _from_named_event(cand, ctx, unit, count, mod)
+        if from_event is not None:
+            return [from_event]
     value = _duration_value(count, unit)
     return [make(cand, "DURATION", value, "duration.number", "absolute", mod=mod, span=span)]
+
+
+_COMPOUND_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # "president-elect" is no election
+_PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_QUALIFIED = re.compile(r"\s+(?:in|at|on|of|against|near|by)\b")
+_HAPPENING_REACH = 40  # characters: "the March 29 election", "the murder of [a name] on 14 February"
+
+
+def _dates_happening(expr: TimeExpression, kind: str, ctx: Context) -> bool:
+    """Whether ``expr`` dates a happening of ``kind`` written beside it, in one phrase with no other date
+    between ("the March 29 election", "killed on the night of Nov. 14"; not "the elections next
+    month ended on Saturday", not "the election, and on August 30 a car bomb")."""
+    s_start, s_end = ctx.layout.sentence(expr.start)
+    lo, hi = max(s_start, expr.start - _HAPPENING_REACH), min(s_end, expr.end + _HAPPENING_REACH)
+    breaks = list(_PHRASE_BREAK.finditer(ctx.text, lo, expr.start))
+    lo = breaks[-1].end() if breaks else lo
+    after = _PHRASE_BREAK.search(ctx.text, expr.end, hi)
+    hi = after.start() if after else hi
+    others = [other.start for _, other, _ in ctx.mentions if other is not expr and lo <= other.start < hi]
+    for word in _COMPOUND_WORD.finditer(ctx.text, lo, hi):
+        if expr.start <= word.start() < expr.end or concept(word.group()) != kind:
+            continue
+        if re.search(r"-\s*$", ctx.text[max(0, word.start() - 3) : word.start()]):
+            continue  # "president - elect": a compound, no happening
+        if not any(min(word.start(), expr.start) < o < max(word.start(), expr.start) for o in others):
+            return True
+    return False
+
+
+# The start or end of something names no happening of its own ("20 years after the end of the war").
+_ASPECTS = frozenset({"begin", "end"})
+_BEFORE_THE_EVENT = re.compile(r"\s+(before|after|prior\s+to|following)\s+the\s+([a-z]+)\b")
+
+
+def _from_named_event(
+    cand: Candidate, ctx: Context, unit: str, count: float, mod: str | None
+) -> TimeExpression | None:
+    """A day counted from a named happening ("12 days before the killing"): the happening the article dated
+    before, found by the kind its noun names (the last day-level date in a sentence telling a death).  None
+    when the noun names no kind of happening ("two months after his team") or no such day was given."""
+    found = _BEFORE_THE_EVENT.match(ctx.text, cand.end)
+    if found is None or count != int(count) or _QUALIFIED.match(ctx.text, found.end()):
+        return None  # "one day after the attacks in [a city]": named by its place, not the one told before
+    kind = concept(found.group(2))
+    if kind is None or kind in _ASPECTS:
+        return None
+    own = ctx.layout.sentence_index(cand.start)
+    for _, expr, span in reversed(ctx.mentions):
+        if span.granularity != "day" or expr.start >= cand.start or expr.anchor == "unresolved":
+            continue
+        if ctx.layout.sentence_index(expr.start) == own:
+            continue  # "two days before the start of the trial, his uncle said on Saturday": the saying's day
+        if _dates_happening(expr, kind, ctx):
+            sign = 1 if found.group(1) in ("after", "following") else -1
+            value = shift(span, unit, sign * int(count))
+            return make(cand, "DATE", value, f"relative.n_{unit}s_{found.group(1).split()[0]}.event",
+                        "mention", anchor_value=expr.value, anchor_text=expr.text, mod=mod)  # fmt: skip
+    return None
 
 
 def resolve_unit_long(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -1322,8 +1385,9 @@ def _day_for_time(
     """(day value, anchor kind, anchor text) for a clock time.
 
     The day is that of the nearest day-level expression in the same sentence; else the last one
-    mentioned before it in the paragraph (a retold story keeps its day: "On Oct. 23 ... He was shot
-    at 10 p.m."); else the publication date.
+    mentioned before it in the paragraph (a retold story keeps its day: "On Nov. 14 ... He was attacked
+    at 7 p.m."); else that of an earlier sentence telling the same verb (``_retold_day``); else, in a
+    past-tense sentence, the last past day named before; else the publication date.
     """
     best = _day_mention_for_time(cand, ctx, resolved)
     if best is not None and best.value:
@@ -1334,9 +1398,12 @@ def _day_for_time(
 
 
 def _day_mention_for_time(
-    cand: Candidate, ctx: Context, resolved: list[TimeExpression]
+    cand: Candidate, ctx: Context, resolved: list[TimeExpression], *, retold: bool = True
 ) -> TimeExpression | None:
-    """The day-level expression a clock time takes its day from (see ``_day_for_time``), if any."""
+    """The day-level expression a clock time takes its day from (see ``_day_for_time``), if any.
+
+    ``retold``: a clause repeating an earlier sentence's verb may take that sentence's day
+    (``_retold_day``); not for "overnight", whose night is read against reporting days instead."""
     sentence = ctx.layout.sentence_index(cand.start)
     paragraph = ctx.layout.paragraph(cand.start)
     best: TimeExpression | None = None
@@ -1344,12 +1411,31 @@ def _day_mention_for_time(
     for expr in resolved:
         if not _names_a_day(expr):
             continue
+        if _clock_with_day(expr) and not _restates(expr, cand, ctx):
+            continue  # "noon Thursday" sets no day for "The deadline expires at midnight"
         if ctx.layout.sentence_index(expr.start) == sentence:
             if best is None or abs(expr.start - cand.start) < abs(best.start - cand.start):
                 best = expr
         elif expr.start < cand.start and ctx.layout.paragraph(expr.start) == paragraph:
             earlier = expr if earlier is None or expr.start > earlier.start else earlier
-    return best or earlier or _earlier_past_day(cand, ctx, resolved)
+    found = best or earlier or (_retold_day(cand, ctx, resolved) if retold else None)
+    return found or _earlier_past_day(cand, ctx, resolved)
+
+
+def _clock_with_day(expr: TimeExpression) -> bool:
+    """A clock time that wrote its own day ("4 a.m. Thursday"): a day only for bare clocks of its sentence."""
+    return expr.type == "TIME" and expr.rule.endswith(".with_day")
+
+
+_BRACKET_BETWEEN = re.compile(r"[\s,]*(?:local\s+time\s*)?[()][\s,]*", re.IGNORECASE)
+
+
+def _restates(expr: TimeExpression, cand: Candidate, ctx: Context) -> bool:
+    """Whether the clock ``expr`` restates the clock ``cand`` in brackets beside it: "at 5 in the morning
+    (5 a.m. GMT Friday)", "until 9.30am tomorrow local time (8.30am GMT)"."""
+    if expr.end <= cand.start:
+        return bool(_BRACKET_BETWEEN.fullmatch(ctx.text, expr.end, cand.start))
+    return bool(_BRACKET_BETWEEN.fullmatch(ctx.text, cand.end, expr.start))
 
 
 def _names_a_day(expr: TimeExpression) -> bool:
@@ -1359,11 +1445,61 @@ def _names_a_day(expr: TimeExpression) -> bool:
     return not re.match(r"relative\.n_(?:hour|minute|second)s_", expr.rule)
 
 
+# Verb forms that say nothing of which happening a clause tells: auxiliaries and copulas.
+_AUXILIARY_FORMS = frozenset(
+    ["was", "were", "had", "has", "have", "been", "did", "got", "went", "came", "made", "took"]
+)
+_CLAUSE_EDGE = re.compile(r"[,;:()\u2014]")
+
+
+def _clause_past_verbs(cand: Candidate, ctx: Context) -> set[str]:
+    """The past forms of the clock time's clause ("was killed at 7 p.m." -> {"killed"}), lower-case,
+    without auxiliaries and reporting verbs (a report's verb names no happening of its own)."""
+    s_start, s_end = ctx.layout.sentence(cand.start)
+    before = ctx.text[s_start : cand.start]
+    edges = list(_CLAUSE_EDGE.finditer(before))
+    start = s_start + edges[-1].end() if edges else s_start
+    after = _CLAUSE_EDGE.search(ctx.text, cand.end, s_end)
+    clause = ctx.text[start : after.start() if after else s_end]
+    return {
+        word.lower()
+        for word in PAST_FORM.findall(clause)
+        if word.lower() not in _AUXILIARY_FORMS and not is_reporting(word.lower())
+    }
+
+
+def _retold_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
+    """For a past clock time with no day in its sentence, the day of an earlier sentence that told the same
+    verb: "He was killed last Nov. 14 ..." then, paragraphs on, "He was killed at 7 p.m.":
+    a later paper retells its happening in pieces, and the clock belongs to the happening's day, not to
+    whatever day the article named last ("The knife was found March 2")."""
+    if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
+        return None
+    verbs = _clause_past_verbs(cand, ctx)
+    if not verbs:
+        return None
+    own = ctx.layout.sentence_index(cand.start)
+    found: TimeExpression | None = None
+    for expr in resolved:
+        if expr.start >= cand.start or not _names_a_day(expr) or _clock_with_day(expr):
+            continue
+        if ctx.layout.sentence_index(expr.start) == own:
+            continue
+        if ctx.pub_day and expr.value and expr.value[:10] > ctx.pub_day.isoformat():
+            continue
+        s_start, s_end = ctx.layout.sentence(expr.start)
+        if (found is None or expr.start > found.start) and verbs.intersection(
+            word.lower() for word in _WORD.findall(ctx.text[s_start:s_end])
+        ):
+            found = expr
+    return found
+
+
 def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> TimeExpression | None:
     """For a past-tense clock time, the last past day the article mentioned before it.
 
     News paragraphs are short: "On Saturday, a gunman entered the store." / "He opened fire at 2:15 p.m.";
-    a follow-up retells an earlier day ("The judge was killed on Oct. 4 ..." / "He was shot at 10 p.m."),
+    a follow-up retells an earlier day ("The judge was killed on Nov. 4 ..." / "He was attacked at 7 p.m."),
     which the publication date would move by months.
     """
     if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
@@ -1372,7 +1508,7 @@ def _earlier_past_day(cand: Candidate, ctx: Context, resolved: list[TimeExpressi
     for expr in resolved:
         if expr.type not in ("DATE", "TIME") or expr.granularity not in ("day", "time") or not expr.value:
             continue
-        if expr.start >= cand.start or not _names_a_day(expr):
+        if expr.start >= cand.start or not _names_a_day(expr) or _clock_with_day(expr):
             continue
         if ctx.pub_day and expr.value[:10] > ctx.pub_day.isoformat():
             continue
@@ -1408,6 +1544,11 @@ def _clock_of(cand: Candidate) -> tuple[str, str | None] | None:
     if hour > 23:
         return None
     return f"T{hour:02d}:{minute:02d}", ("APPROX" if cand.group("q") else None)
+
+
+def names_own_day(cand: Candidate) -> bool:
+    """Whether a clock time writes its own day ("9 a.m. Tuesday", "5 p.m. EST Nov. 9")."""
+    return bool(cand.group("dw") or cand.group("mday"))
 
 
 def resolve_time(cand: Candidate, ctx: Context, resolved: list[TimeExpression]) -> list[TimeExpression]:
@@ -1448,7 +1589,7 @@ def _overnight_day(
     a fresh report with no day of its own ("An aide said the depots shelled overnight were empty."): that
     report is the publication's, and so is its night.
     """
-    mention = _day_mention_for_time(cand, ctx, resolved)
+    mention = _day_mention_for_time(cand, ctx, resolved, retold=False)
     if mention is not None and _fresh_report_elsewhere(mention, cand, ctx):
         mention = None
     if mention is not None and mention.value and not _is_reporting_day(mention, ctx):

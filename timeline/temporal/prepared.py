@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.temporal.anchor import Layout, build_layout
 from timeline.temporal.normalise import (
     CLOCK_FAMILIES,
     RESOLVERS,
     Context,
+    names_own_day,
     numeric_order_of,
     resolve_time,
 )
@@ -32,6 +34,10 @@ from timeline.temporal.recognise import Candidate, modifies_noun
 from timeline.temporal.timex import cached_value_to_date, is_valid_value
 from timeline.temporal.units import recognise
 from timeline.types import DateValue, TimeExpression
+
+# ``is_valid_value`` (a pure function of the value) once per distinct value: every expression's value and
+# the publication date are tested on each resolution, and a collection repeats the same few thousand
+_valid_value = lru_cache(maxsize=8192)(is_valid_value)
 
 # A malformed match (e.g. day 31 in a 30-day month) is simply not a date: resolvers may raise these.
 _RESOLUTION_ERRORS = (ValueError, KeyError, IndexError, OverflowError, TypeError)
@@ -88,16 +94,20 @@ def resolve(prepared: Prepared, published: str | None = None) -> list[TimeExpres
     for cand in prepared.dated:
         results.extend(_resolve_dated(cand, ctx))
     # Clock times come last: they take the day of the nearest day-level expression in their sentence.
+    # Those naming their own day ("4 a.m. Thursday") first, so that a bare clock beside them takes it.
     resolved = list(results)
-    for cand in prepared.clocks:
+    for cand in sorted(prepared.clocks, key=lambda c: not names_own_day(c)):
         try:
-            results.extend(resolve_time(cand, ctx, resolved))
+            found = resolve_time(cand, ctx, resolved)
         except (ValueError, KeyError, IndexError, OverflowError):
             continue
+        results.extend(found)
+        if names_own_day(cand):
+            resolved.extend(found)
     results.sort(key=lambda e: e.start)
     for expr in results:
         expr.modifies_noun = prepared.modifies_noun(expr)
-    return [e for e in results if e.value is None or is_valid_value(e.value)]
+    return [e for e in results if e.value is None or _valid_value(e.value)]
 
 
 def resolve_many(prepared: Prepared, published_values: list[str | None]) -> list[list[TimeExpression]]:
@@ -106,7 +116,7 @@ def resolve_many(prepared: Prepared, published_values: list[str | None]) -> list
 
 
 def _context(prepared: Prepared, published: str | None) -> Context:
-    pub_value = published if published and is_valid_value(published) else None
+    pub_value = published if published and _valid_value(published) else None
     pub_span = cached_value_to_date(pub_value) if pub_value else None
     assert prepared.layout is not None
     return Context(

@@ -234,7 +234,7 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
         return False  # "Mar", "Dec" alone are more often names
     after = text[m.end() : m.end() + 30]
     if re.match(r"\s*\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]\d)", after):
-        return False  # "last Oct. 23": a day of the month follows; the month_day family takes it
+        return False  # "last Nov. 14": a day of the month follows; the month_day family takes it
     if has_modifier:
         return True
     before = _before(text, m.start())
