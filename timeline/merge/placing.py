@@ -46,7 +46,7 @@ from timeline.types import EventMention, JoinReason
 SHARED_PLACEMENT_MIN = 5000
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # as for the build's pool: 1 keeps everything in one process
 
-# what the helper hands back: the comparisons that found no match (by ``_Record.key``), the matches
+# what the helper hands back: the comparisons that found no match (by ``_Positions.key``), the matches
 # ((date compatible, score, the member's position)), the joins' reasons (by the positions of the two
 # mentions and the kind), and each of its clusters' members in order (``_member``), by its first member
 Record = tuple[
