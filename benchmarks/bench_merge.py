@@ -1,12 +1,13 @@
 """Time the merge stage alone on a collection (the mentions are extracted once, then merged N times).
 
     python benchmarks/bench_merge.py ../shared/eval/entities/Sarah_Palin/articles.jsonl [--runs 3] [--steps]
-        [--count] [--alone]
+        [--count] [--alone | --share]
 
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it, and the CPU time of the helper process that shares placing the dated
-mentions on a large collection (``merge/placing.py``; ``--alone``: no helper, all in one process).
+mentions on a large collection when a core is idle (``merge/placing.py``; ``--alone``: never a helper;
+``--share``: a helper however busy the machine, to measure what it saves where a core would be idle).
 ``--steps`` adds the CPU time of the steps comparing wording and statements (``STEPS``: the collection's
 IDF, similar wording, retellings, borrowed statements, disputed dates, previews, reactions, history; with a
 helper, the IDF is the helper's: only receiving it is counted).  ``--count`` adds how many (mention, event)
@@ -37,6 +38,7 @@ def main() -> None:
     parser.add_argument("--steps", action="store_true", help="also the CPU time of the wording steps")
     parser.add_argument("--count", action="store_true", help="also count placement's comparisons")
     parser.add_argument("--alone", action="store_true", help="no helper process placing mentions")
+    parser.add_argument("--share", action="store_true", help="a helper even when no core is idle")
     args = parser.parse_args()
     captured: dict[str, tuple] = {}
     original = build.merge_mentions
@@ -54,6 +56,8 @@ def main() -> None:
     tallies = _count_comparisons() if args.count else {}
     if args.alone or args.count:
         timeline.merge.placing.SHARED_PLACEMENT_MIN = len(mentions) + 1
+    elif args.share:
+        timeline.merge.placing.IDLE_CORE_MIN = -1.0
     gc.disable()
     for run in range(args.runs):
         start, cpu_start, helper_start = time.perf_counter(), time.process_time(), _helpers_cpu()

@@ -16,6 +16,8 @@ from timeline.merge.similar import sentence_idf
 from timeline.render import render
 from timeline.types import Article, Published
 
+IDLE_CORE_MIN = placing.IDLE_CORE_MIN  # as the module has it (some tests lower it)
+
 _HAPPENINGS = [
     "Norland's parliament passed the water bill on {day} May 2031",
     "Acme opened a battery plant in Lakeview on {day} May 2031",
@@ -45,12 +47,16 @@ def _collection() -> list[Article]:
 
 def _build_json(monkeypatch: pytest.MonkeyPatch, shared: bool) -> str:
     monkeypatch.setattr(placing, "SHARED_PLACEMENT_MIN", 1 if shared else 10**9)
+    monkeypatch.setattr(placing, "IDLE_CORE_MIN", -1.0)  # however busy the machine running the tests
     return render(build_timeline(_collection()), "json")
 
 
 @pytest.fixture
 def helper_answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    """What the helper handed back to the merging process (its record and IDF), to check it was used."""
+    """What the helper handed back to the merging process (its record and IDF), to check it was used.
+    The merging process never waits for the helper (a late one leaves it the work); here it does, so
+    that the small collection takes the recalling path every time."""
+    monkeypatch.setattr(placing._Helper, "ready", lambda helper: helper._connection.poll(None))
     received: dict[str, list] = {"record": [], "idf": []}
     for name in received:
         original = getattr(placing._Helper, name)
@@ -116,3 +122,38 @@ def test_the_idf_of_the_dated_mentions_is_the_clusters_one() -> None:
     mentions = [m for e in timeline.events for m in e.mentions if m.date is not None]
     halves = [_Cluster(mentions=mentions[::2]), _Cluster(mentions=mentions[1::2])]
     assert sentence_idf(halves) == sentence_idf([_Cluster(mentions=list(reversed(mentions)))])
+
+
+def test_a_late_helper_is_not_waited_for_and_changes_nothing(monkeypatch) -> None:
+    if not placing._may_share(placing.SHARED_PLACEMENT_MIN):
+        pytest.skip("no process can be forked here (one core, threads, or not Linux)")
+    alone = _build_json(monkeypatch, shared=False)
+    looks = iter([False] * 3)  # the record is there only from the fourth look on (48 mentions later)
+    monkeypatch.setattr(
+        placing._Helper, "ready", lambda helper: next(looks, None) is None and helper._connection.poll(None)
+    )
+    assert _build_json(monkeypatch, shared=True) == alone
+
+
+def test_no_helper_on_a_busy_machine(monkeypatch) -> None:
+    started: list[int] = []
+    original = placing._Helper.start.__func__
+    monkeypatch.setattr(
+        placing._Helper, "start", classmethod(lambda cls, *a: started.append(1) or original(cls, *a))
+    )
+    alone = _build_json(monkeypatch, shared=False)
+    monkeypatch.setattr(placing, "idle_cores", lambda since: 0.3)  # others keep the other cores busy
+    monkeypatch.setattr(placing, "IDLE_CORE_MIN", IDLE_CORE_MIN)
+    monkeypatch.setattr(placing, "SHARED_PLACEMENT_MIN", 1)
+    assert render(build_timeline(_collection()), "json") == alone
+    assert started == []
+
+
+def test_idle_cores_from_the_processors_times(monkeypatch) -> None:
+    monkeypatch.setattr(placing.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(placing, "cpu_times", lambda: (1_000 + 90, 10_000 + 200))
+    assert placing.idle_cores((1_000, 10_000)) == pytest.approx(0.9)  # 90 of 200 ticks idle, of 2 cores
+    assert placing.idle_cores((1_000 + 80, 10_000 + 190)) == 0.0  # 10 ticks: too short to tell
+    assert placing.idle_cores(None) == 0.0
+    monkeypatch.setattr(placing, "cpu_times", lambda: None)
+    assert placing.idle_cores((1_000, 10_000)) == 0.0

@@ -50,7 +50,7 @@ from timeline.merge.features import (
 )
 from timeline.merge.history import separate_history
 from timeline.merge.makers import join_makers_statements
-from timeline.merge.placing import Placement
+from timeline.merge.placing import Placement, cpu_times
 from timeline.merge.previews import separate_previews
 from timeline.merge.reactions import separate_reactions
 from timeline.merge.repeats import collapse_repeats, expand_repeats
@@ -90,6 +90,7 @@ def merge_mentions(
     join reason, on copies of the mentions, unless the caller hands them over (``hand_over``: it has no
     further use for them as they were, and a large collection's mentions are not held twice).
     """
+    began = cpu_times()  # (whether a core is idle: ``placing``)
     doc_keys = _doc_keys(articles)
     mentions = list(mentions) if hand_over else [_copy(m) for m in mentions]
     remember_features()  # until ``_release_into_events``: the merge asks for each one's features many times
@@ -100,7 +101,7 @@ def merge_mentions(
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
     subject = collection_subject(mentions)  # the story's own words, in most of its articles
     # with a helper process on a large collection (``placing``): the same clusters, the same IDF
-    with Placement([m for m in ordered if m.date is not None], subject) as placement:
+    with Placement([m for m in ordered if m.date is not None], subject, began) as placement:
         placement.place(clusters, index, merged_into)
         del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
         clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]

@@ -45,6 +45,10 @@ from timeline.types import EventMention, JoinReason
 # dated mentions below which placement stays in one process: forking and recalling cost more than they save
 SHARED_PLACEMENT_MIN = 5000
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # as for the build's pool: 1 keeps everything in one process
+IDLE_CORE_MIN = 0.6  # processors idle on average while the merge began, for a helper to be forked
+_FEWEST_TICKS = 20  # clock ticks (of all processors) below which idleness is not told
+HELPER_NICENESS = 10  # added to the helper's niceness (lower scheduling priority)
+_LOOK_EVERY = 16  # mentions placed between two looks for the helper's record (a look is a system call)
 
 # what the helper hands back: the comparisons that found no match (by ``_Positions.key``), the matches
 # ((date compatible, score, the member's position)), the joins' reasons (by the positions of the two
@@ -62,10 +66,16 @@ class Placement:
     collection is large (this module's docstring), which then also works out the collection's IDF
     (``similar.sentence_idf``) for the wording steps.  A context: the helper ends on leaving it."""
 
-    def __init__(self, dated: list[EventMention], subject: frozenset[str]) -> None:
+    def __init__(
+        self, dated: list[EventMention], subject: frozenset[str], since: CpuTimes | None = None
+    ) -> None:
+        """``since``: ``cpu_times()`` when the merge began: a helper is forked only if a core was idle
+        since (on a busy machine it would take the merging process's share, and forking costs it)."""
         self._dated, self._subject = dated, subject
         self._cut = len(dated) // 2
-        self._helper = _Helper.start(dated, self._cut, subject) if _may_share(len(dated)) else None
+        share = _may_share(len(dated)) and idle_cores(since) >= IDLE_CORE_MIN
+        self._helper = _Helper.start(dated, self._cut, subject) if share else None
+        self._recorded = False  # the helper's record has been received (its IDF comes next)
 
     def __enter__(self) -> Placement:
         return self
@@ -76,20 +86,27 @@ class Placement:
 
     def place(self, clusters: list[_Cluster], index: _Index, merged_into: dict[int, int]) -> None:
         """``clusters._place_dated`` of each dated mention: the later half's ranks recalled from the
-        helper's record where it had the same clusters."""
-        dated, subject = self._dated, self._subject
-        cut = self._cut if self._helper is not None else len(dated)
+        helper's record where it had the same clusters, from the moment the record is there.  This
+        process never waits for it: on a busy machine the helper may be late, and the mentions placed
+        meanwhile are placed here in full (recalling is right from any point: it checks the members)."""
+        dated, subject, helper = self._dated, self._subject, self._helper
+        cut = self._cut if helper is not None else len(dated)
         for mention in dated[:cut]:
             _place_dated(mention, features(mention), clusters, index, merged_into, subject)
-        record = self._helper.record() if self._helper is not None else None
-        ranking = _Recalling(dated, cut, record) if record is not None else None
-        for mention in dated[cut:]:
+        ranking: _Recalling | None = None
+        for done, mention in enumerate(dated[cut:]):
+            if helper is not None and done % _LOOK_EVERY == 0 and helper.ready():
+                record = helper.record()
+                self._recorded = record is not None
+                ranking = _Recalling(dated, cut, record) if record is not None else None
+                helper = None  # (received, or failed: not looked for again)
             _place_dated(mention, features(mention), clusters, index, merged_into, subject, ranking)
 
     def idf(self, clusters: list[_Cluster]) -> dict[str, float]:
         """``similar.sentence_idf(clusters)``: the helper's when the clusters hold the sentences of the
         dated mentions it read, as they do right after placing (moving and separating mentions keeps them)."""
-        found = self._helper.idf() if self._helper is not None else None
+        ready = self._helper is not None and self._recorded and self._helper.ready()
+        found = self._helper.idf() if ready and self._helper is not None else None  # (no waiting either)
         if found is None or _sentences([m for c in clusters for m in c.mentions]) != _sentences(self._dated):
             return sentence_idf(clusters)
         return found
@@ -98,6 +115,30 @@ class Placement:
 def _sentences(mentions: list[EventMention]) -> set[tuple[str, int]]:
     """What ``sentence_idf`` reads of mentions: their distinct sentences (by article and start)."""
     return {(m.document, m.sentence.start) for m in mentions}
+
+
+CpuTimes = tuple[int, int]  # idle and total time of all processors, in clock ticks, since boot
+
+
+def cpu_times() -> CpuTimes | None:
+    """The processors' idle (with waiting for input and output) and total time so far (Linux's
+    ``/proc/stat``), or None where it cannot be read."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            ticks = [int(value) for value in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return (ticks[3] + ticks[4], sum(ticks)) if len(ticks) == 8 else None
+
+
+def idle_cores(since: CpuTimes | None) -> float:
+    """How many of the machine's processors were idle, on average, from ``since`` to now (0 when not
+    known, or over too short a time to tell)."""
+    now = cpu_times()
+    if since is None or now is None or now[1] - since[1] < _FEWEST_TICKS:
+        return 0.0
+    cores = os.cpu_count() or 1
+    return cores * (now[0] - since[0]) / (now[1] - since[1])
 
 
 def _may_share(count: int) -> bool:
@@ -135,6 +176,13 @@ class _Helper:
         sending.close()
         return cls(process, receiving)
 
+    def ready(self) -> bool:
+        """Whether the helper's next answer (or its end) is there to receive without waiting."""
+        try:
+            return self._connection.poll()
+        except (EOFError, OSError):
+            return True  # (then received as None)
+
     def record(self) -> Record | None:
         """The helper's record of the later half, or None when it failed."""
         return self._receive()
@@ -160,6 +208,9 @@ class _Helper:
 def _help(dated: list[EventMention], cut: int, subject: frozenset[str], connection: Connection) -> None:
     """The helper's work (in the forked process): place the later half alone and send the record."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the merging process's to handle
+    # an idle core is what the helper is for: on a busy machine it gives way to the merging process (which
+    # does not wait for it), instead of taking its share
+    os.nice(HELPER_NICENESS)
     try:
         connection.send_bytes(pickle.dumps(_record(dated, cut, subject), pickle.HIGHEST_PROTOCOL))
         # needed after the merging process has placed the later half itself: worked out meanwhile
