@@ -240,7 +240,7 @@ def test_title_drops_closing_attribution_and_markup_entities():
 
 def test_places_are_told_from_people_and_nationalities():
     # a nationality describes who took part, not where it happened (merge vetoes on differing places)
-    text = "Cuban exiles led by Maria Novak protested in Eastport on Monday."
+    text = "Ostrian exiles led by Maria Novak protested in Eastport on Monday."
     (mention,) = _mentions(text, [("on Monday", "2022-03-07")])
     assert set(mention.places) == {"Eastport"}
     assert "Maria Novak" in mention.actors and "Maria Novak" not in mention.places

@@ -24,6 +24,7 @@ from timeline.events.analysis import (
     _text_readings,
     _token_index,
     _verbs,
+    quote_marks,
     remember,
     span_of,
 )
@@ -61,6 +62,7 @@ from timeline.events.implicit import (
     main_verb,
     quoted_tokens,
 )
+from timeline.events.quotations import standing_alone, with_quotations
 from timeline.events.status import _status
 from timeline.events.titles import (
     _date_tokens,
@@ -110,6 +112,7 @@ def extract_mentions(
     marks = _QuoteMarks(article.text)
     mentions: list[EventMention] = []
     analyses: dict[int, _Analysis] = {}  # by sentence index: their tokens serve ``_trigger_context``
+    alone: list[Sentence] = []  # quotations standing alone (``quotations``)
     for sentence in sentences:
         if sentence.boilerplate:
             continue
@@ -127,6 +130,8 @@ def extract_mentions(
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
+        if quoted and standing_alone(analysis.tokens, quoted):
+            alone.append(sentence)
         # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
         # beside a clause's own date the clause stays the act (its date goes on with the narrative)
         asides = not clause_dated
@@ -199,6 +204,8 @@ def extract_mentions(
     _expand_surnames(mentions)
     mentions = _without_restated_headline(mentions, headlines, lead)
     group_same_happening(mentions)
+    if alone:
+        mentions = with_quotations(mentions, alone, lambda i: i in analyses and _says(analyses[i]))
     for mention in mentions:
         # worked out here, in the (parallel) extraction: the merge needs them for every mention and would
         # otherwise read each sentence again in its single process
@@ -207,6 +214,13 @@ def extract_mentions(
 
 
 LEAD_RULE = f"{PUBLICATION_IMPLICIT}.lead"  # an article's lead: the news of its day
+
+
+def _says(analysis: _Analysis) -> bool:
+    """The sentence reports words said: it has a quotation mark or a reporting verb."""
+    return bool(quote_marks(analysis)) or any(is_reporting(t.lower) for t in analysis.tokens)
+
+
 _TriggerContext = tuple[str, str, frozenset[str]]
 _trigger_contexts: OrderedDict[tuple[str, str, bool], _TriggerContext] = OrderedDict()
 

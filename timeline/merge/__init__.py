@@ -52,6 +52,7 @@ from timeline.merge.history import separate_history
 from timeline.merge.makers import join_makers_statements
 from timeline.merge.placing import Placement, cpu_times
 from timeline.merge.previews import separate_previews
+from timeline.merge.quotations import hold_quotations, place_quotations
 from timeline.merge.reactions import separate_reactions
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
@@ -94,6 +95,7 @@ def merge_mentions(
     doc_keys = _doc_keys(articles)
     mentions = list(mentions) if hand_over else [_copy(m) for m in mentions]
     remember_features()  # until ``_release_into_events``: the merge asks for each one's features many times
+    mentions, quotations = hold_quotations(mentions)  # placed with their speakers' statements at the end
     mentions, repeats = collapse_repeats(mentions)  # scale (issue #9): a sentence many articles print
     ordered = sorted(mentions, key=lambda m: _order_key(m, doc_keys))
     clusters: list[_Cluster] = []
@@ -125,6 +127,7 @@ def merge_mentions(
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
+    place_quotations(clusters, quotations)
     orphans = _orphans(ordered, clusters, joined_docs, copies)
     events = _release_into_events(clusters, copies, context.latest)
     events.extend(orphans)

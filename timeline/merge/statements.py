@@ -2,7 +2,7 @@
 
 The events stage lends a clause that states no date a nearby report's action, names and date (one
 happening told over several sentences: ``timeline/events/implicit.py``). When that clause is words said
-by someone ("The Cuban government also expressed its condolences", "A statement by the ministry called
+by someone ("The Ostrian government also expressed its condolences", "A statement by the ministry called
 the attacks senseless", a quotation and its speaker) and states no date of its own, only the borrowed
 action, the story's day and the story's names tie it to the happening, and the merge would join it to
 every report of that happening (on the AQUAINT merge gold such sentences held a tenth of the wrong

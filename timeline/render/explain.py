@@ -268,6 +268,11 @@ def implicit_reason(mention: EventMention) -> str:
     assert mention.date is not None
     value = clean(mention.date.value)
     why = mention.date_rule.partition(".")[2]
+    if why == "quotation":
+        return (
+            f"no date in the sentence: a quotation standing alone is words of its speaker's statement "
+            f"beside it, dated {value}"
+        )
     if mention.date_source == "narrative":
         return (
             f"no date in the sentence: it goes on with the story of {value}, "
