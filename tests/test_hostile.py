@@ -545,14 +545,14 @@ def test_a_sentence_many_articles_print_is_one_event_with_every_source(monkeypat
 
 def test_a_sentence_many_articles_print_is_placed_once(monkeypatch):
     """Linear, not quadratic: the repeated sentence is compared with the events once, not once per article."""
-    from timeline import merge
     from timeline.build import build_timeline
+    from timeline.merge import placing
 
     monkeypatch.setenv("TIMELINE_WORKERS", "1")
     placed = []
-    original = merge._place_dated
+    original = placing._place_dated
     monkeypatch.setattr(
-        merge, "_place_dated", lambda mention, *rest: placed.append(mention) or original(mention, *rest)
+        placing, "_place_dated", lambda mention, *rest: placed.append(mention) or original(mention, *rest)
     )
     timeline = build_timeline(wire_articles(150))
     assert sum(1 for m in placed if "bridge" in m.sentence.text) == 1

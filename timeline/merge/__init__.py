@@ -36,7 +36,7 @@ from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
 from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
-from timeline.merge.clusters import _Cluster, _place_dated, representative_features
+from timeline.merge.clusters import _Cluster, representative_features
 from timeline.merge.conflicts import separate_unstated
 from timeline.merge.disputes import join_disputed
 from timeline.merge.events import _to_event, distinct_ids, event_id
@@ -50,6 +50,7 @@ from timeline.merge.features import (
 )
 from timeline.merge.history import separate_history
 from timeline.merge.makers import join_makers_statements
+from timeline.merge.placing import Placement, cpu_times
 from timeline.merge.previews import separate_previews
 from timeline.merge.quotations import hold_quotations, place_quotations
 from timeline.merge.reactions import separate_reactions
@@ -57,7 +58,7 @@ from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
 from timeline.merge.scoring import _cached_match, match_score
-from timeline.merge.similar import join_similar, sentence_idf
+from timeline.merge.similar import join_similar
 from timeline.merge.statements import separate_statements
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
@@ -90,6 +91,7 @@ def merge_mentions(
     join reason, on copies of the mentions, unless the caller hands them over (``hand_over``: it has no
     further use for them as they were, and a large collection's mentions are not held twice).
     """
+    began = cpu_times()  # (whether a core is idle: ``placing``)
     doc_keys = _doc_keys(articles)
     mentions = list(mentions) if hand_over else [_copy(m) for m in mentions]
     remember_features()  # until ``_release_into_events``: the merge asks for each one's features many times
@@ -100,12 +102,13 @@ def merge_mentions(
     index = _Index()
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
     subject = collection_subject(mentions)  # the story's own words, in most of its articles
-    for mention in (m for m in ordered if m.date is not None):
-        _place_dated(mention, features(mention), clusters, index, merged_into, subject)
-    del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
-    clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
+    # with a helper process on a large collection (``placing``): the same clusters, the same IDF
+    with Placement([m for m in ordered if m.date is not None], subject, began) as placement:
+        placement.place(clusters, index, merged_into)
+        del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
+        clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
+        idf = placement.idf(clusters)  # the collection's words, for the steps comparing wording
     copies = copies or {}
-    idf = sentence_idf(clusters)  # the collection's words, for the steps comparing wording
     clusters = follow_neighbours(join_leads(clusters, copies, idf), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]
     clusters = follow_neighbours(join_similar(clusters, copies, idf), copies)  # next sentences of what joined

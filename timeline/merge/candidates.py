@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
 from timeline.merge.features import (
@@ -37,6 +37,9 @@ class _Index:
         # (action, name key) of every event so far: clustering runs in date order, so these are the
         # earlier happenings a report with an unstated date may retell, however long ago
         self._happenings = _Buckets()
+        # each features' day keys, made once (speed, issue #13: a mention's are asked for when it looks
+        # for same-day events and again when it is filed; features are shared by identical contents)
+        self._day_keys_of: dict[MentionFeatures, frozenset[str]] = {}
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -51,6 +54,12 @@ class _Index:
         # interned: a word is filed under many days (memory, issue #13)
         return {sys.intern(f"t:{t}") for t in _content(f)} | {sys.intern(f"t:{p}") for p in f.places}
 
+    def _cached_day_keys(self, f: MentionFeatures) -> frozenset[str]:
+        found = self._day_keys_of.get(f)
+        if found is None:
+            found = self._day_keys_of[f] = frozenset(self._day_keys(f))
+        return found
+
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
         for key in self._keys(f):
@@ -58,7 +67,7 @@ class _Index:
                 self._buckets.add(slot, key, cluster_id)
         if when.granularity in _DAY:
             day = ("day", when.start.toordinal())
-            for key in self._day_keys(f):
+            for key in self._cached_day_keys(f):
                 self._buckets.add(day, key, cluster_id)
             if document:  # the article's own events of the day, whatever their wording
                 self._buckets.add(day, sys.intern(f"doc:{document}"), cluster_id)
@@ -93,15 +102,13 @@ class _Index:
         keys = self._keys(f)
         for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
             keys |= allied
-        for key in keys:
-            for slot in slots:
-                found.update(self._buckets.get(slot, key))
+        self._buckets.gather(slots, keys, found)
         return found
 
     def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
         found: set[int] = set()
         if when.granularity in _DAY:
-            keys = self._day_keys(f) | ({f"doc:{document}"} if document else set())
+            keys = self._cached_day_keys(f) | ({f"doc:{document}"} if document else set())
             for key in keys:
                 bucket = self._buckets.get(("day", when.start.toordinal()), key)
                 # a word or place that a day's many events share says nothing about which one (the
@@ -131,6 +138,23 @@ class _Buckets:
                 keys[key] = {bucket: None, cluster_id: None}
         else:
             bucket[cluster_id] = None
+
+    def gather(self, slots: Iterable[object], keys: Collection[str], found: set[int]) -> None:
+        """Add to ``found`` the ids filed under each of ``slots`` with each of ``keys`` (``get`` for every
+        pair, written out: a mention looks in a dozen week slots under a few keys)."""
+        filed = self._slots
+        for slot in slots:
+            keyed = filed.get(slot)
+            if keyed is None:
+                continue
+            for key in keys:
+                bucket = keyed.get(key)
+                if bucket is None:
+                    continue
+                if isinstance(bucket, int):
+                    found.add(bucket)
+                else:
+                    found.update(bucket)
 
     def get(self, slot: object, key: str) -> Collection[int]:
         keys = self._slots.get(slot)

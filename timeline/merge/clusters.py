@@ -109,9 +109,11 @@ def _place_dated(
     index: _Index,
     merged_into: dict[int, int],
     subject: frozenset[str] = frozenset(),
+    ranking: Ranking | None = None,
 ) -> None:
     """Place the mention in the cluster it matches best, or a new one; ``subject``: the collection's
-    own words (``features.collection_subject``), no evidence that one article's two sentences are one."""
+    own words (``features.collection_subject``), no evidence that one article's two sentences are one;
+    ``ranking``: how clusters are ranked and joins worded, when not directly (``merge/placing.py``)."""
     assert mention.date is not None
     ranks: dict[int, _Match] = {}
     primary = index.candidates(f, mention.date)
@@ -120,19 +122,24 @@ def _place_dated(
         primary |= index.retelling_candidates(f)
     primary = _live(primary, merged_into)
     probe = _Probe.of(mention, f, may, subject)
-    _rank_all(probe, clusters, primary, ranks)
+    _rank_all(probe, clusters, primary, ranks, ranking)
     if not any(rank[0] for rank, _, _ in ranks.values()):
         # no event of the same kind on a compatible date: same-day reports in other words
         same_day = _live(index.same_day_candidates(f, mention.date, mention.document), merged_into) - primary
-        _rank_all(probe, clusters, same_day, ranks)
+        _rank_all(probe, clusters, same_day, ranks, ranking)
     if not ranks:
         clusters.append(_Cluster())
         cid = len(clusters) - 1
     else:
         cid = max(sorted(ranks), key=lambda c: ranks[c][0])  # the first (lowest id) on ties
-        _absorb_same_day(mention, f, cid, ranks, clusters, merged_into)
+        _absorb_same_day(mention, f, cid, ranks, clusters, merged_into, ranking)
         (compatible_date, _), other, of = ranks[cid]
-        mention.join = join_reason(mention, f, other, of, _kind(mention, f, other, of, compatible_date))
+        kind = _kind(mention, f, other, of, compatible_date)
+        mention.join = (
+            ranking.reason(mention, f, other, of, kind)
+            if ranking
+            else join_reason(mention, f, other, of, kind)
+        )
         clusters[cid].reasons.append(mention.join)
     clusters[cid].add(mention, f)
     index.add(cid, f, mention.date, mention.document)
@@ -149,12 +156,35 @@ def _root(cid: int, merged_into: dict[int, int]) -> int:
     return cid
 
 
-def _rank_all(probe: _Probe, clusters: list[_Cluster], cids: set[int], ranks: dict[int, _Match]) -> None:
+def _rank_all(
+    probe: _Probe, clusters: list[_Cluster], cids: set[int], ranks: dict[int, _Match], ranking: Ranking | None
+) -> None:
     """Rank the mention against each cluster."""
+    if ranking is None:
+        for cid in cids:
+            match = _rank_against(probe, clusters[cid])
+            if match is not None:
+                ranks[cid] = match
+        return
     for cid in cids:
-        match = _rank_against(probe, clusters[cid])
+        match = ranking.rank(probe, cid, clusters[cid])
         if match is not None:
             ranks[cid] = match
+
+
+class Ranking:
+    """How ``_place_dated`` ranks a mention against a cluster and words a join: directly, as here.
+    ``merge/placing.py`` records the answers in a helper process and recalls them in the merging one;
+    both are pure functions of the mention and the cluster's members (``_rank_against`` reads nothing
+    else, and changes nothing)."""
+
+    def rank(self, probe: _Probe, cid: int, cluster: _Cluster) -> _Match | None:
+        return _rank_against(probe, cluster)
+
+    def reason(
+        self, mention: EventMention, f: MentionFeatures, other: EventMention, of: MentionFeatures, kind: str
+    ) -> JoinReason:
+        return join_reason(mention, f, other, of, kind)
 
 
 def _kind(
@@ -175,6 +205,7 @@ def _absorb_same_day(
     ranks: dict[int, _Match],
     clusters: list[_Cluster],
     merged_into: dict[int, int],
+    ranking: Ranking | None = None,
 ) -> None:
     """Merge into ``cid`` the other clusters the day-precise mention also matches on its date.
 
@@ -192,7 +223,13 @@ def _absorb_same_day(
         if other_id == cid or not compatible_date or _clusters_conflict(target, other):
             continue
         # the bridge: the mention that matched both events, and the member of the absorbed one it matched
-        target.reasons.append(join_reason(member, of, mention, f, _kind(member, of, mention, f, True)))
+        kind = _kind(member, of, mention, f, True)
+        bridge = (
+            ranking.reason(member, of, mention, f, kind)
+            if ranking
+            else join_reason(member, of, mention, f, kind)
+        )
+        target.reasons.append(bridge)
         target.absorb(other)
         merged_into[other_id] = cid
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date
 
 from timeline.merge.clusters import _Cluster
@@ -14,6 +14,7 @@ from timeline.types import DateValue, Event, EventMention, JoinReason
 
 CONCISE_TITLE_WORDS = 14  # a title up to this long reads on one line
 LEAD_SENTENCES = 1  # an article's sentences up to this index (headline, first sentence) tell its news
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 
 def _to_event(
@@ -86,6 +87,8 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     that reads on a line, then the most central: its words (terms, names) echoed by the most other
     sources and sentences of the event, so that a large event is titled by what its outlets retell, not
     by the shortest aside."""
+    if len(mentions) < 2:
+        return mentions[0].title if mentions else ""  # (most events: one mention, nothing to weigh)
     words = _TitleWords()
     support = _word_support(mentions, words)
     central: dict[tuple[int, int], int] = {}  # a title's support, by its word lists (repeats share them)
@@ -160,12 +163,16 @@ def _word_support(mentions: list[EventMention], words: _TitleWords | None = None
             group = groups[lists] = (mention, set(), [0])
         group[1].add(mention.document)
         group[2][0] += 1
-    sources: dict[str, set[str]] = defaultdict(set)
-    sentences: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
+    sentences: dict[str, int] = {}
     for first, documents, (mentioned,) in groups.values():
         for word in words.of(first):
-            sources[word] |= documents
-            sentences[word] += mentioned
+            found = sources.get(word)
+            if found is None:
+                sources[word], sentences[word] = set(documents), mentioned
+            else:
+                found |= documents
+                sentences[word] += mentioned
     count = len(mentions)
     return {word: (len(sources[word]) - 1) * count + sentences[word] - 1 for word in sources}
 
@@ -192,7 +199,7 @@ def _published_before(document: str, when: DateValue, latest: dict[str, date]) -
 
 
 def _normalise(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NOT_ALPHANUMERIC.sub(" ", text.lower()).strip()
 
 
 def distinct_ids(events: list[Event]) -> list[Event]:

@@ -109,9 +109,12 @@ def shared_terms(f: MentionFeatures, of: MentionFeatures) -> tuple[str, ...]:
 def shared_quotes(a: str, b: str) -> tuple[str, ...]:
     """Quoted passages of one sentence (two words or more) that the other sentence carries too."""
     found: list[str] = []
-    flat_a, flat_b = _flat(a), _flat(b)
-    for text, other in ((a, flat_b), (b, flat_a)):
-        for quote in _QUOTE.findall(text):
+    for text, other_text in ((a, b), (b, a)):
+        quotes = _QUOTE.findall(text)
+        if not quotes:
+            continue  # (most sentences quote nothing: the other one is then not read)
+        other = _flat(other_text)
+        for quote in quotes:
             flat = _flat(quote)
             if len(flat.split()) >= 2 and flat in other and flat not in found:
                 found.append(flat)
