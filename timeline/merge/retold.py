@@ -1,7 +1,7 @@
 """Later reports retelling a happening several outlets told: a lone sentence joins it as a retelling.
 
-Papers days or months after a happening tell it again in a sentence or two ("The bombings killed more
-than 200 people", "The bombs went off almost simultaneously", "His mother died when their boat sank"),
+Papers days or months after a happening tell it again in a sentence or two ("The floods killed more
+than 40 people", "The two fires broke out almost together", "Her brother died when the bridge fell"),
 dated only by their own publication day or narrative.  The merge's mention rules compare such a sentence's
 action and names with the happening's reports and often miss it: the events stage may have read another
 action in it, or its article's same-day news took it first.  After the other steps, a sentence whose date
