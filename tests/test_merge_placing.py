@@ -71,6 +71,7 @@ def helper_answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
 
 
 def test_the_helper_changes_nothing_in_the_timeline(monkeypatch, helper_answers) -> None:
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)  # off by default (memory): asked for here
     if not placing._may_share(placing.SHARED_PLACEMENT_MIN):
         pytest.skip("no process can be forked here (one core, threads, or not Linux)")
     alone = _build_json(monkeypatch, shared=False)
@@ -96,6 +97,7 @@ def test_the_helper_changes_nothing_in_the_timeline(monkeypatch, helper_answers)
 
 
 def test_a_failed_helper_leaves_the_work_to_the_merging_process(monkeypatch, helper_answers) -> None:
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)
     if not placing._may_share(placing.SHARED_PLACEMENT_MIN):
         pytest.skip("no process can be forked here (one core, threads, or not Linux)")
     alone = _build_json(monkeypatch, shared=False)
@@ -108,7 +110,13 @@ def test_a_failed_helper_leaves_the_work_to_the_merging_process(monkeypatch, hel
     assert helper_answers["record"] == [None]
 
 
+def test_the_helper_is_off_unless_asked_for(monkeypatch) -> None:
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", False)
+    assert not placing._may_share(10**6)
+
+
 def test_one_process_when_the_user_asks_for_one(monkeypatch) -> None:
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)
     monkeypatch.setenv(placing.WORKERS_VARIABLE, "1")
     assert not placing._may_share(10**6)
     monkeypatch.delenv(placing.WORKERS_VARIABLE)
@@ -125,6 +133,7 @@ def test_the_idf_of_the_dated_mentions_is_the_clusters_one() -> None:
 
 
 def test_a_late_helper_is_not_waited_for_and_changes_nothing(monkeypatch) -> None:
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)
     if not placing._may_share(placing.SHARED_PLACEMENT_MIN):
         pytest.skip("no process can be forked here (one core, threads, or not Linux)")
     alone = _build_json(monkeypatch, shared=False)

@@ -42,6 +42,12 @@ from timeline.merge.features import MentionFeatures, features
 from timeline.merge.similar import sentence_idf
 from timeline.types import EventMention, JoinReason
 
+# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``): measured at the end of session 8
+# (docs/performance.md), the helper's own placement adds its private pages to the forked copy of the merging
+# process, so the largest process's peak (issue #13's memory measure) rose from 161 to 179 MB on a
+# 900-article topic, past its target, while the wall time gained nothing steady on two busy cores.
+SHARE_VARIABLE = "TIMELINE_SHARE_PLACEMENT"
+SHARE_PLACEMENT = os.environ.get(SHARE_VARIABLE, "").strip() == "1"
 # dated mentions below which placement stays in one process: forking and recalling cost more than they save
 SHARED_PLACEMENT_MIN = 5000
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # as for the build's pool: 1 keeps everything in one process
@@ -143,7 +149,7 @@ def idle_cores(since: CpuTimes | None) -> float:
 
 def _may_share(count: int) -> bool:
     """Whether to fork a helper: a large collection, another core, and a process that may fork safely."""
-    if count < SHARED_PLACEMENT_MIN:
+    if not SHARE_PLACEMENT or count < SHARED_PLACEMENT_MIN:
         return False
     value = os.environ.get(WORKERS_VARIABLE, "").strip()
     if value.isdigit() and int(value) <= 1:
