@@ -62,7 +62,14 @@ def join_accounts(
     clusters: list[_Cluster], copies: dict[str, str] | None = None, lone: bool = False
 ) -> list[_Cluster]:
     """The clusters after each lone article event joins its article's account of that day: the event of
-    a next sentence other outlets tell too, or (``lone``) the previous sentence's event of that article."""
+    a next sentence other outlets tell too, or (``lone``) the previous sentence's event of that article.
+
+    With ``lone``, a lone sentence between two of its article's sentences in an event several outlets tell
+    that day joins that event first (``between.join_between_same_day``), before it can join a lone one."""
+    if lone:
+        from timeline.merge.between import join_between_same_day  # here: between needs together, needs this
+
+        clusters = join_between_same_day(clusters, copies)
     documents: set[str] | None = None  # the articles where a sentence moved: only there can more follow
     for _ in range(ACCOUNT_PASSES):
         clusters, documents = _join_once(clusters, copies or {}, lone, documents)
