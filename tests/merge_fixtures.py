@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from timeline.temporal.timex import value_to_date
 from timeline.types import EventMention, Sentence, TimeExpression
 
@@ -39,3 +41,24 @@ def blast_report(document: str, text: str) -> EventMention:
     """One outlet's report of an invented bombing in Eastport on 2031-03-07 (the merge tests' happening)."""
     terms = ["bomb", "attack", "bank", "death"]
     return dated_mention(document, "2031-03-07", text, "exploded", ["Eastport"], terms, places=["Eastport"])
+
+
+def blast_reports() -> list[EventMention]:
+    """Three outlets' reports of the Eastport bombing, worded apart (the retelling tests' happening)."""
+    return [
+        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
+        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
+        blast_report(
+            "c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."
+        ),
+    ]
+
+
+def dated_by_paper(mention: EventMention) -> EventMention:
+    """``mention`` as a past sentence that states no date: dated by its paper's day (its date), which
+    allows the day before (``earliest``), as the events stage dates such a sentence."""
+    mention.expression = None
+    mention.date_source = "publication-implicit"
+    mention.date_rule = "publication-implicit.past"
+    mention.earliest = mention.date.start - timedelta(days=1)
+    return mention

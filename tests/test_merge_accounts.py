@@ -1,8 +1,6 @@
 """One article's account of one happening is one event: next sentences carrying on its subject (#11)."""
 
-from datetime import date
-
-from merge_fixtures import blast_report, dated_mention
+from merge_fixtures import blast_report, dated_by_paper, dated_mention
 
 from timeline.build import build_timeline
 from timeline.merge import merge_mentions
@@ -87,11 +85,7 @@ def _blast_reports() -> list[EventMention]:
 def _unstated(doc: str, index: int, text: str, trigger: str) -> EventMention:
     """Sentence ``index`` of an article published on March 22 that states no date (past tense)."""
     mention = _sentence_of(dated_mention(doc, "2031-03-22", text, trigger, [], ["lobby", "guard"]), index)
-    mention.expression = None
-    mention.date_source = "publication-implicit"
-    mention.date_rule = "publication-implicit.past"
-    mention.earliest = date(2031, 3, 21)
-    return mention
+    return dated_by_paper(mention)
 
 
 def test_a_later_papers_account_of_an_earlier_happening_joins_it_as_a_retelling():

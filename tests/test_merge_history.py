@@ -1,8 +1,6 @@
 """History told beside the day's news, lent the day's action, is not the day's happening (#11)."""
 
-from datetime import date
-
-from merge_fixtures import dated_mention
+from merge_fixtures import dated_by_paper, dated_mention
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.features import features
@@ -24,10 +22,7 @@ def _history_mentions(lent_trigger: str = "ceremony") -> list[EventMention]:
     lent = dated_mention(
         "c", CEREMONY, HISTORY, lent_trigger, ["Norland", "Acme Alliance"], ["ceremony", "join"]
     )
-    lent.expression = None
-    lent.date_source = "publication-implicit"
-    lent.date_rule = "publication-implicit.past"
-    lent.earliest = date(2031, 3, 11)
+    dated_by_paper(lent)
     for mention in (own, lent):
         mention.sentence = Sentence("c", 5, 500, 500 + len(HISTORY), HISTORY, 0, 6)
     return [own, lent]

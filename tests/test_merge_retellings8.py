@@ -1,8 +1,6 @@
 """A later paper's retelling of a shooting in the passive ("X was shot with a rifle") joins it (#11)."""
 
-from datetime import date
-
-from merge_fixtures import blast_report, dated_mention
+from merge_fixtures import blast_report, blast_reports, dated_by_paper, dated_mention
 
 from timeline.merge import merge_mentions
 from timeline.merge.retold import _named_concepts, _Naming
@@ -29,11 +27,7 @@ def _later(text: str, trigger: str) -> EventMention:
     """A sentence of article d, published on May 20, dated only by its paper (past tense)."""
     mention = dated_mention("d", "2031-05-20", text, trigger, ["Rahn"], [])
     mention.sentence = Sentence("d", 4, 400, 400 + len(text), text, 0, 1)
-    mention.expression = None
-    mention.date_source = "publication-implicit"
-    mention.date_rule = "publication-implicit.past"
-    mention.earliest = date(2031, 5, 19)
-    return mention
+    return dated_by_paper(mention)
 
 
 def test_a_passive_irregular_participle_names_its_verbs_happening():
@@ -62,16 +56,6 @@ def test_a_later_sentence_taking_a_shot_stays_apart():
     assert shooting.sources == ["a", "b", "c"]
 
 
-def _blast_reports() -> list[EventMention]:
-    return [
-        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
-        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
-        blast_report(
-            "c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."
-        ),
-    ]
-
-
 def _background(index: int) -> EventMention:
     """Sentence ``index`` of article d (May 20) telling the blast as background, its date stated."""
     text = "On March 7 a bomb at the Eastport bank killed 12 people."
@@ -91,7 +75,7 @@ def _own_event(events) -> list[str]:
 def test_the_sentence_after_an_articles_own_background_retelling_joins_it_too():
     goes_on = _later(GOES_ON, "were")
     goes_on.sentence = Sentence("d", 4, 400, 400 + len(GOES_ON), GOES_ON, 0, 1)
-    events = merge_mentions([*_blast_reports(), _background(3), goes_on], ARTICLES)
+    events = merge_mentions([*blast_reports(), _background(3), goes_on], ARTICLES)
     assert _own_event(events) == sorted([GOES_ON, _background(3).sentence.text])
     joined = next(m for e in events for m in e.mentions if m.sentence.text == GOES_ON)
     assert joined.join is not None and joined.join.kind == "retelling"
@@ -101,7 +85,7 @@ def test_the_sentence_after_an_articles_own_background_retelling_joins_it_too():
 def test_a_sentence_far_from_its_articles_background_stays_apart():
     far = _later(GOES_ON, "were")
     far.sentence = Sentence("d", 9, 900, 900 + len(GOES_ON), GOES_ON, 0, 1)
-    events = merge_mentions([*_blast_reports(), _background(3), far], ARTICLES)
+    events = merge_mentions([*blast_reports(), _background(3), far], ARTICLES)
     assert _own_event(events) == [_background(3).sentence.text]
 
 
@@ -113,7 +97,7 @@ def test_a_wire_sentence_two_papers_print_joins_with_both_prints():
     printed_by_e.document = "e"
     printed_by_e.sentence = Sentence("e", 2, 200, 200 + len(text), text, 0, 1)
     articles = [*ARTICLES, Article("e", "e.txt", "text of e", [(0, 10)])]
-    events = merge_mentions([*_blast_reports(), _background(3), printed_by_d, printed_by_e], articles)
+    events = merge_mentions([*blast_reports(), _background(3), printed_by_d, printed_by_e], articles)
     blast = next(e for e in events if any(m.document == "a" for m in e.mentions))
     assert blast.sources == ["a", "b", "c", "d", "e"]
     assert sum(1 for m in blast.mentions if m.sentence.text == text) == 2

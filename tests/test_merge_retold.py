@@ -1,8 +1,6 @@
 """A later paper's sentence retelling a happening several outlets told joins it as a retelling (#11)."""
 
-from datetime import date
-
-from merge_fixtures import blast_report, dated_mention
+from merge_fixtures import blast_reports, dated_by_paper, dated_mention
 
 from timeline.merge import merge_mentions
 from timeline.merge.clusters import _Cluster
@@ -13,26 +11,12 @@ from timeline.types import Article, EventMention, Sentence
 ARTICLES = [Article(d, f"{d}.txt", f"text of {d}", [(0, 10)]) for d in ("a", "b", "c", "d")]
 
 
-def _blast_reports() -> list[EventMention]:
-    return [
-        blast_report("a", "A bomb exploded at the bank in Eastport on Friday, killing 12 people."),
-        blast_report("b", "A bomb exploded on Friday at a bank in Eastport, killing 12."),
-        blast_report(
-            "c", "On March 7 a bomb exploded at the Eastport bank, killing 12 people and two guards."
-        ),
-    ]
-
-
 def _later(index: int, text: str, trigger: str, terms: list[str], doc: str = "d") -> EventMention:
     """Sentence ``index`` of article d, published on April 20, that states no date (past tense); its
     trigger and terms as an extractor may read them, naming nothing of the blast."""
     mention = dated_mention(doc, "2031-04-20", text, trigger, [], terms)
     mention.sentence = Sentence(doc, index, index * 100, index * 100 + len(text), text, 0, 1)
-    mention.expression = None
-    mention.date_source = "publication-implicit"
-    mention.date_rule = "publication-implicit.past"
-    mention.earliest = date(2031, 4, 19)
-    return mention
+    return dated_by_paper(mention)
 
 
 RETOLD = "The bomb exploded at the Eastport bank, killing 12 people and two guards among them."
@@ -44,7 +28,7 @@ def _event_of(events, text: str):
 
 def test_a_later_sentence_retelling_the_happening_joins_it_keeping_its_date():
     retold = _later(3, RETOLD, "among", [])
-    events = merge_mentions([*_blast_reports(), retold], ARTICLES)
+    events = merge_mentions([*blast_reports(), retold], ARTICLES)
     blast = _event_of(events, "A bomb exploded at the bank")
     assert blast.sources == ["a", "b", "c", "d"]
     joined = next(m for m in blast.mentions if m.document == "d")
@@ -57,7 +41,7 @@ def test_a_later_sentence_retelling_the_happening_joins_it_keeping_its_date():
 def test_a_later_sentence_naming_no_such_happening_or_another_one_stays_apart():
     prices = _later(3, "Prices at the Eastport bank rose sharply after the guards left.", "rose", ["price"])
     fever = _later(5, "Two soldiers died of fever in the Westmark barracks.", "died", ["fever"])
-    events = merge_mentions([*_blast_reports(), prices, fever], ARTICLES)
+    events = merge_mentions([*blast_reports(), prices, fever], ARTICLES)
     blast = _event_of(events, "A bomb exploded at the bank")
     assert blast.sources == ["a", "b", "c"]
 
@@ -70,18 +54,18 @@ def _cluster(mentions: list[EventMention]) -> _Cluster:
 
 
 def test_a_happening_two_outlets_told_is_not_retold_into():
-    two_outlets = [_cluster(_blast_reports()[:2]), _cluster([_later(3, RETOLD, "among", [])])]
+    two_outlets = [_cluster(blast_reports()[:2]), _cluster([_later(3, RETOLD, "among", [])])]
     assert len(join_retold(two_outlets)) == 2
-    three_outlets = [_cluster(_blast_reports()), _cluster([_later(3, RETOLD, "among", [])])]
+    three_outlets = [_cluster(blast_reports()), _cluster([_later(3, RETOLD, "among", [])])]
     assert len(join_retold(three_outlets)) == 1
 
 
 def test_one_retelling_two_papers_print_joins_but_two_papers_own_news_does_not():
     printed_twice = _cluster([_later(3, RETOLD, "among", []), _later(7, RETOLD, "among", [], doc="e")])
-    assert len(join_retold([_cluster(_blast_reports()), printed_twice])) == 1
+    assert len(join_retold([_cluster(blast_reports()), printed_twice])) == 1
     own_news = _cluster([_later(3, RETOLD, "among", []), _later(7, RETOLD, "among", [], doc="e")])
     own_news.mentions[1].date_rule = "publication-implicit.lead"  # the paper's own news of its day
-    assert len(join_retold([_cluster(_blast_reports()), own_news])) == 2
+    assert len(join_retold([_cluster(blast_reports()), own_news])) == 2
 
 
 def test_the_happenings_named_by_a_sentences_own_words():
