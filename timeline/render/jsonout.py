@@ -300,15 +300,16 @@ _BATCH_ITEMS = 64  # values of a fast ``Items`` list written in one call of ``or
 def _write_batch(batch: list[Any], level: int, opening: str, out: list[str]) -> str:
     """Append the items of a list at ``level`` that ``batch`` holds (in order, each after its opening or
     comma) to ``out`` and empty ``batch``; return the opening of the next item."""
-    text = _fast_pretty(batch, level)
+    text = _fast_items(batch, level)
     if text is None:  # a value ``orjson`` does not write as ``json`` does: the standard path
         indent = _indent(level + 1)
         for value in batch:
             out.append(opening)
             opening = "," + indent
             _write(value, level + 1, out)
-    else:  # ``[`` + items at ``level + 1`` + the closing line: the items only, after the opening
-        out.append(opening + text[len(opening) : -len(_indent(level)) - 1])
+    else:
+        out.append(opening)
+        out.append(text)
         opening = "," + _indent(level + 1)
     batch.clear()
     return opening
@@ -324,17 +325,28 @@ _ORJSON_OPTIONS = (
 )
 
 
-def _fast_pretty(value: list | dict, level: int) -> str | None:
-    """``_pretty(value, level)`` written by ``orjson``, or None when it refuses a value (a lone surrogate,
-    an integer beyond 64 bits, a key that is not a string, an ``_OddFloat``, a type ``json`` cannot
-    write): the caller then writes ``value`` the standard way."""
+def _fast_items(batch: list[Any], level: int) -> str | None:
+    """The items of a list at ``level`` holding ``batch``, written by ``orjson`` (from the first item's first
+    character to the last one's last), or None when it refuses a value (a lone surrogate, an integer
+    beyond 64 bits, a key that is not a string, an ``_OddFloat``, a type ``json`` cannot write): the caller
+    then writes them the standard way.  The batch is nested in ``level`` lists of one item, so that
+    ``orjson`` indents it at its depth itself; the text of the outer lists is left out."""
+    nested: list[Any] = batch
+    for _ in range(level):
+        nested = [nested]
     try:
-        data = orjson.dumps(value, option=_ORJSON_OPTIONS)
+        data = orjson.dumps(nested, option=_ORJSON_OPTIONS)
     except TypeError:  # orjson.JSONEncodeError is one
         return None
-    if level:  # nested ``level`` deep: every line after the first indented further
-        data = data.replace(b"\n", b"\n" + b"  " * level)
-    return data.decode()
+    head, tail = _nesting_lengths(level)
+    return str(memoryview(data)[head : len(data) - tail], "utf-8")
+
+
+def _nesting_lengths(level: int) -> tuple[int, int]:
+    """The characters before the first item of a list nested ``level`` deep in lists of one item (their
+    openings and its first indentation) and after its last item (its closing line and theirs)."""
+    head = 1 + sum(len(_indent(depth)) + 1 for depth in range(1, level + 1)) + len(_indent(level + 1))
+    return head, sum(len(_indent(depth)) + 1 for depth in range(level + 1))
 
 
 # ------------------------------------------------- the pretty encoder
