@@ -473,7 +473,8 @@ class _Shared:
         return self.share, (self.value,)
 
 
-# The shared values of the build whose pool is reading (``_read_in_pool``); None when none is.
+# The shared values of the build whose pool is reading (``_read_in_pool``); None when none is.  Two builds
+# reading at once in one process (threads) may share one table or none for a while: the values stay equal.
 _SHARED: dict | None = None
 
 
