@@ -11,7 +11,7 @@ from timeline.merge.features import features
 from timeline.types import EventMention
 
 DAY = "2031-03-11"  # a Tuesday
-LEAD = "Minister Lena Rahn visited Eastport on Tuesday, paying tribute to the victims of the flood."
+LEAD = "Minister Lena Rahn opened the Eastport flood barrier on Tuesday with the town's engineers."
 
 
 def _mention(
@@ -36,16 +36,16 @@ def _cluster(*mentions: EventMention) -> _Cluster:
     return cluster
 
 
-def _visit() -> _Cluster:
-    """Two outlets' leads of the visit to Eastport, in one event."""
-    terms = ["visit", "tribute", "victim", "flood"]
+def _opening() -> _Cluster:
+    """Two outlets' leads of the barrier's opening in Eastport, in one event."""
+    terms = ["open", "barrier", "flood"]
     return _cluster(
-        _mention("a", 0, LEAD, "visited", ["Minister Lena Rahn"], terms, places=["Eastport"]),
+        _mention("a", 0, LEAD, "opened", ["Minister Lena Rahn"], terms, places=["Eastport"]),
         _mention(
             "b",
             0,
-            "Minister Lena Rahn visited flooded Eastport on Tuesday.",
-            "visited",
+            "Minister Lena Rahn opened a flood barrier in Eastport on Tuesday.",
+            "opened",
             ["Minister Lena Rahn"],
             terms,
             places=["Eastport"],
@@ -72,9 +72,9 @@ def _with_lead(clusters: list[_Cluster], text: str) -> bool:
     raise AssertionError("the lead is in no event")
 
 
-def test_the_trips_second_place_joins_the_visits_event():
-    text = "Rahn later flew to Portvale, where she opened a clinic for the flood's victims."
-    clusters = join_continued([_visit(), _later(text, "flew", ["Rahn"])])
+def test_the_tours_second_town_joins_the_opening_event():
+    text = "Rahn then drove to Portvale, where she opened a clinic."
+    clusters = join_continued([_opening(), _later(text, "drove", ["Rahn"])])
     assert _with_lead(clusters, text)
     moved = next(m for c in clusters for m in c.mentions if m.sentence.text == text)
     assert moved.join is not None and "lead" in moved.join.date
@@ -82,20 +82,22 @@ def test_the_trips_second_place_joins_the_visits_event():
 
 
 def test_a_lone_lead_joins_the_event_its_own_later_sentence_is_in():
-    """The article's lead in other words ("headed to the region") is alone; its later sentence of the
+    """The article's lead in other words ("set off for the coast") is alone; its later sentence of the
     same day and person is in the event several outlets tell: the lead goes there."""
     lead = _mention(
         "d",
         0,
-        "Minister Lena Rahn headed on Tuesday to the flooded region.",
-        "headed",
+        "Minister Lena Rahn set off on Tuesday for the coast.",
+        "set",
         ["Minister Lena Rahn"],
-        ["head", "region"],
+        ["coast"],
     )
-    later = _mention("d", 4, "Rahn visited Eastport on Tuesday morning.", "visited", ["Rahn"], ["visit"])
-    visit = _visit()
-    visit.add(later, features(later))
-    clusters = join_continued([visit, _cluster(lead)])
+    later = _mention(
+        "d", 4, "Rahn opened the Eastport barrier on Tuesday morning.", "opened", ["Rahn"], ["open"]
+    )
+    opening = _opening()
+    opening.add(later, features(later))
+    clusters = join_continued([opening, _cluster(lead)])
     assert len(clusters) == 1 and len(clusters[0].mentions) == 4
 
 
@@ -112,12 +114,12 @@ def test_another_day_an_earlier_time_or_another_person_stays_apart():
         later = _later(text, trigger, subjects, value, paper)
         if text.startswith("Rahn is"):
             later.mentions[0].date_rule = "publication-implicit.present"
-        clusters = join_continued([_visit(), later])
+        clusters = join_continued([_opening(), later])
         assert not _with_lead(clusters, text), text
 
 
 def test_a_sentence_lent_the_leads_action_by_the_events_stage_does_not_join():
-    """Its action word is not its own ("visited" lent by the sentence before): no evidence of the doer."""
+    """Its action word is not its own ("opened" lent by the sentence before): no evidence of the doer."""
     text = "The clinic in Portvale had no power."
-    later = _later(text, "visited", ["Minister Lena Rahn"])
-    assert not _with_lead(join_continued([_visit(), later]), text)
+    later = _later(text, "opened", ["Minister Lena Rahn"])
+    assert not _with_lead(join_continued([_opening(), later]), text)
