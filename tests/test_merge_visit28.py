@@ -77,7 +77,7 @@ def test_the_tours_second_town_joins_the_opening_event():
     clusters = join_continued([_opening(), _later(text, "drove", ["Rahn"])])
     assert _with_lead(clusters, text)
     moved = next(m for c in clusters for m in c.mentions if m.sentence.text == text)
-    assert moved.join is not None and "lead" in moved.join.date
+    assert moved.join is not None and "its article's lead" in moved.join.date
     assert str(moved.date.start) == DAY  # its own date kept
 
 

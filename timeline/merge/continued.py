@@ -11,9 +11,10 @@ So, after the joining steps, an article's later sentence told as done on the lea
 or a past-tense sentence dated by its paper; no earlier time named in it) by one of the lead's named
 doers (the same name, or the surname alone: "Rahn" / "Minister Lena Rahn"; not a place, not a possessive,
 not a name or an action word the events stage lent it) moves into the lead's event (its join reason
-says "the same article's lead: its actor's day"); the lead must be dated by its own words.  When the
-lead's event is told by that article alone and a continuation's event by other outlets too, the lead's
-event goes into that one instead.  The moved mention keeps its own date (``settle_moves``: nothing
+says "the same person's act on the day of its article's lead"); the lead must be dated by its own words.
+A sentence lent such a continuation's content follows it when other outlets tell the lead's happening.
+When the lead's event is told by that article alone and a continuation's event by other outlets too, the
+lead's event goes into that one instead.  The moved mention keeps its own date (``settle_moves``: nothing
 re-dated).  Measured in ``docs/accuracy.md``, "Merge, session 9: a main happening told in parts".
 """
 
@@ -30,7 +31,8 @@ from timeline.merge.features import _DAY, features
 from timeline.types import EventMention, JoinReason
 
 LEAD_SENTENCES = 3  # an article's lead: its first dated report among its first sentences (a headline first)
-_WHY = "the same article's lead: its actor's day"
+_CONTINUES = "the same person's act on the day of its article's lead"
+_CONTINUED = "its article's later sentence tells the same person's act that day, in this event"
 
 Move = tuple[EventMention, EventMention]  # (the mention that moves, the member it joins on)
 
@@ -76,7 +78,7 @@ def _apply(
             source = home[id(mention)]
             if source in absorbed or target in absorbed:
                 continue
-            mention.join = _reason(mention, lead)
+            mention.join = _reason(mention, lead, _CONTINUES)
             clusters[target].reasons.append(mention.join)
             clusters[target].add(mention, features(mention))
             gone.setdefault(source, []).append(mention)
@@ -84,7 +86,7 @@ def _apply(
     for own, (into, (lead, matched)) in absorbed.items():
         if into in absorbed or own in gone or own in received:
             continue
-        lead.join = _reason(lead, matched)
+        lead.join = _reason(lead, matched, _CONTINUED)
         clusters[into].absorb(clusters[own])
         clusters[into].reasons.append(lead.join)
         clusters[own] = _Cluster()
@@ -93,9 +95,9 @@ def _apply(
     return settle_moves(kept, received, copies)
 
 
-def _reason(mention: EventMention, other: EventMention) -> JoinReason:
+def _reason(mention: EventMention, other: EventMention, why: str) -> JoinReason:
     reason = join_reason(mention, features(mention), other, features(other), date_kind(mention, other))
-    return replace(reason, date=f"{reason.date}; {_WHY}")
+    return replace(reason, date=f"{reason.date}; {why}")
 
 
 def _lead(mentions: list[EventMention]) -> EventMention | None:
