@@ -26,7 +26,54 @@ from timeline.events.implicit import (
     closing_report,
     coordinated_verb,
 )
-from timeline.types import DateValue, EventMention
+from timeline.types import DateValue, EventMention, TimeExpression
+
+DAY_ROLE = "expression.day-role"  # ``date_rule`` of a deadline dated by the day named as it (``day_role``)
+# "set Friday as the deadline", "chose May 2 as the date of the vote": a day named for a role
+_DAY_ROLES = frozenset({"deadline", "date", "day", "target", "cutoff", "limit"})
+_ROLE_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "new"})
+# "gave Acme a deadline of Friday": a role noun whose "of" names the day ("the day of" names others)
+_ROLES_OF_A_DAY = frozenset({"deadline", "target", "cutoff"})
+_OBJECT_REACH = 4  # tokens from a verb of setting to the role noun it sets ("giving Acme a new deadline")
+
+
+def day_role(analysis: _Analysis, expression: TimeExpression) -> int | None:
+    """The role noun when a verb names a day as a deadline or a date: "set Friday as the deadline for the
+    sale", "designated May 2 as the day of the vote", "gave Acme a deadline of Friday".  The day dates
+    that deadline (the noun's phrase says what it is for), not the verb's act: the deadline was set on
+    another day.  A day after a preposition is not named as a role ("on Monday as the day wore on"),
+    nor a deadline that is not the verb's object ("ahead of the deadline of Friday": the clause's act
+    is not the deadline)."""
+    tokens = analysis.tokens
+    first = _token_index(analysis, expression.start)
+    if first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in _ROLES_OF_A_DAY:
+        return first - 2 if _object_of_verb(analysis, first - 2) else None
+    if first == 0 or not analysis.verbs[first - 1] or (first - 1) in analysis.ignored:
+        return None
+    last = _token_index(analysis, expression.end - 1)
+    role = last + 3
+    if role >= len(tokens) or tokens[last + 1].lower != "as":
+        return None
+    if tokens[last + 2].lower not in _ROLE_DETERMINERS:
+        return None
+    return role if tokens[role].lower in _DAY_ROLES and not analysis.verbs[role] else None
+
+
+def _object_of_verb(analysis: _Analysis, noun: int) -> bool:
+    """A verb stands a few words before the noun with only its object's words between ("set a new
+    deadline", "gave Acme a deadline"), no preposition or punctuation."""
+    for i in range(noun - 1, max(noun - 1 - _OBJECT_REACH, -1), -1):
+        if analysis.verbs[i] and i not in analysis.ignored:
+            return True
+        word = analysis.tokens[i].lower
+        if not word.isalpha() or word in _PREPOSITIONS:
+            return False
+    return False
+
+
+_PREPOSITIONS = frozenset(
+    {"of", "by", "to", "for", "with", "ahead", "before", "after", "at", "on", "in", "under"}
+)
 
 
 def only_background(triggers: dict[int, EventMention]) -> bool:
