@@ -6,6 +6,7 @@ date belongs to something it names ("expects sales to grow from 20% last year"),
 of what it plans ("said it will redeem its notes on Dec. 7"), a main clause coordinated after background,
 a market move told without its day.  Each rule here says when such a clause is dated
 like an undated report (``implicit.implicit_date``) and with which rule id, so ``--explain`` can say why.
+A day named as a deadline ("set Friday as the deadline") is that deadline's, not its clause's (``day_role``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _DAY_ROLES = frozenset({"deadline", "date", "day", "target", "cutoff", "limit"})
 _ROLE_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "new"})
 # "gave Acme a deadline of Friday": a role noun whose "of" names the day ("the day of" names others)
 _ROLES_OF_A_DAY = frozenset({"deadline", "target", "cutoff"})
-_OBJECT_REACH = 4  # tokens from a verb of setting to the role noun it sets ("giving Acme a new deadline")
+_OBJECT_REACH = 4  # tokens from a verb of setting to the role noun it sets ("gave Acme a new deadline")
 
 
 def day_role(analysis: _Analysis, expression: TimeExpression) -> int | None:
