@@ -49,15 +49,30 @@ def day_role(analysis: _Analysis, expression: TimeExpression) -> int | None:
     first = _token_index(analysis, expression.start)
     if first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in _ROLES_OF_A_DAY:
         return first - 2 if _object_of_verb(analysis, first - 2) else None
+    return _role_after(analysis, first, _token_index(analysis, expression.end - 1))
+
+
+def _role_after(analysis: _Analysis, first: int, last: int) -> int | None:
+    """The role noun of "<verb> <day> as the deadline", the day's tokens ``first`` to ``last``."""
+    tokens = analysis.tokens
     if first == 0 or not analysis.verbs[first - 1] or (first - 1) in analysis.ignored:
         return None
-    last = _token_index(analysis, expression.end - 1)
     role = last + 3
     if role >= len(tokens) or tokens[last + 1].lower != "as":
         return None
     if tokens[last + 2].lower not in _ROLE_DETERMINERS:
         return None
     return role if tokens[role].lower in _DAY_ROLES and not analysis.verbs[role] else None
+
+
+def named_as_role(analysis: _Analysis, first: int, end: int) -> bool:
+    """Tokens ``[first, end)`` are a day a verb names as a deadline or a date ("set March 24 as the
+    deadline", "gave Acme a deadline of May 2", the "of" with the day): a title keeps them, what its act
+    set."""
+    tokens = analysis.tokens
+    if first >= 1 and tokens[first].lower == "of" and tokens[first - 1].lower in _ROLES_OF_A_DAY:
+        return _object_of_verb(analysis, first - 1)
+    return _role_after(analysis, first, end - 1) is not None
 
 
 def _object_of_verb(analysis: _Analysis, noun: int) -> bool:
