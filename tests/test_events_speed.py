@@ -3,21 +3,23 @@ replace: each reference below is the loop as it was, asked of random sentences o
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.events.actors import _term_of, _terms
 from timeline.events.analysis import (
-    _CLAUSE_WORDS,
     _analyse_tokens,
     _analysis_with_dates,
     _attribution_tokens,
-    _clause_candidates,
     _date_leaders,
     _trailing_attribution,
     _verbs,
 )
+from timeline.events.extract import _DATE_FIELDS
 from timeline.events.titles import _title_tokens, _verbatim
+from timeline.temporal.timex import value_to_date
 from timeline.text import is_reporting, tokenize, verb_flags
 from timeline.types import Sentence
 
@@ -32,16 +34,6 @@ _WORDS = st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=0, max_size=18)
 def _sentence(words: list[str], start: int = 40) -> Sentence:
     text = " ".join(words)
     return Sentence(document="d", index=0, start=start, end=start + len(text), text=text, paragraph=0, line=1)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_WORDS)
-def test_clause_candidates_are_the_clause_words_and_the_words_after_a_semicolon(words):
-    tokens = tokenize(" ".join(words))
-    expected = [
-        i for i in range(1, len(tokens)) if tokens[i - 1].text == ";" or tokens[i].lower in _CLAUSE_WORDS
-    ]
-    assert _clause_candidates(tokens) == expected
 
 
 def _old_trailing_attribution(tokens, ignored, verbs, quoted):
@@ -136,3 +128,12 @@ def test_a_title_leaves_out_its_date_and_the_date_s_preposition():
         _sentence(["Acme", "bought", "the", "plant", "on", "Monday"]), ((69, 75),)
     )
     assert _title_tokens(analysis, 0, len(analysis.tokens), False) == [0, 1, 2, 3]
+
+
+def test_the_dated_readings_key_holds_every_field_of_the_reference_date():
+    # the key of ``_dated_mentions_once`` stands for the reference ``DateValue`` by its fields: equal keys
+    # must mean equal dates, so it must hold every one of them
+    reference = value_to_date("2022-02-14")
+    assert _DATE_FIELDS(reference) == astuple(reference)
+    later = value_to_date("2022-02-15")
+    assert _DATE_FIELDS(later) != _DATE_FIELDS(reference)

@@ -226,10 +226,10 @@ _CLAUSE_WORDS = _CLAUSE_STARTERS | {"that", "and"}
 
 def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[tuple[int, int]]:
     starts = [0]
-    for i in _clause_candidates(tokens):
+    for i in range(1, len(tokens)):
         word, prev = tokens[i].lower, tokens[i - 1].text
-        if i in ignored:
-            continue
+        if (prev != ";" and word not in _CLAUSE_WORDS) or i in ignored:
+            continue  # most tokens: none of the tests below can hold (checked first: cheap)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         starts_clause = (
             prev == ";"
@@ -243,22 +243,7 @@ def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
 
 
-def _clause_candidates(tokens: list[Token]) -> list[int]:
-    """The token indices (from 1) that can open a clause in ``_clauses``: a clause word, or any word after a
-    ";"; in order.  Found in C (``compress`` of the tokens' words and marks), not by a loop over every
-    token: most tokens are neither."""
-    n = len(tokens)
-    words = compress(range(n), map(_CLAUSE_WORDS.__contains__, map(_LOWER, tokens)))
-    after_semicolons = compress(range(1, n), map(_SEMICOLON.__eq__, map(_TEXT, tokens)))
-    found = [i for i in words if i]
-    following = list(after_semicolons)
-    if following:
-        found = sorted(set(found).union(following))
-    return found
-
-
-_SEMICOLON = ";"
-_TEXT, _START, _END, _LOWER = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)  # a Token's fields
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a Token's fields
 
 
 def _index_of(items: Iterable[str], item: str) -> int:
