@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import astuple
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from timeline.events.analysis import (
     _analyse_tokens,
     _analysis_with_dates,
     _attribution_tokens,
+    _clause_of,
     _date_leaders,
     _trailing_attribution,
     _verbs,
@@ -137,3 +139,15 @@ def test_the_dated_readings_key_holds_every_field_of_the_reference_date():
     assert _DATE_FIELDS(reference) == astuple(reference)
     later = value_to_date("2022-02-15")
     assert _DATE_FIELDS(later) != _DATE_FIELDS(reference)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.integers(0, 20))
+def test_the_clause_of_a_token_is_the_first_clause_holding_it(words, index):
+    analysis = _analysis_with_dates(_sentence(words), ())
+    holding = [c for c in analysis.clauses if c[0] <= index < c[1]]
+    if holding:
+        assert _clause_of(analysis, index) == holding[0]
+    else:
+        with pytest.raises(StopIteration):
+            _clause_of(analysis, index)

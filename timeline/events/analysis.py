@@ -59,7 +59,6 @@ class _Analysis:
     offset: int = 0  # the sentence's start: token offsets minus this index ``text``
     # found on first use, then shared by every reader of the sentence (extraction asks many times)
     relatives: list[Any] | None = None  # ``clauses._relative_clauses`` (a list of ``_Relative``)
-    ends: list[int] | None = None  # each token's end offset, for ``_token_index``
     left_out: list[bool] | None = None  # ``titles._left_out`` of each token
     places: set[str] | None = None  # ``actors._places`` (shared by every mention of the sentence)
     clause_marks: list[bool] | None = None  # each token is "," or ";" (``titles._word_count``)
@@ -264,14 +263,22 @@ def quote_marks(analysis: _Analysis) -> list[tuple[int, str]]:
 
 
 def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
-    return next(c for c in analysis.clauses if c[0] <= index < c[1])
+    """The first clause holding token ``index`` (StopIteration when none does)."""
+    clauses = analysis.clauses
+    if clauses:
+        # clauses follow one another in order: the first one, else the last starting at or before ``index``
+        first = clauses[0]
+        if first[0] <= index < first[1]:
+            return first
+        last = clauses[bisect_right(clauses, index, key=_TEXT) - 1]  # ``_TEXT``: item 0, a clause's start
+        if last[0] <= index < last[1]:
+            return last
+    return next(c for c in clauses if c[0] <= index < c[1])
 
 
 def _token_index(analysis: _Analysis, offset: int) -> int:
     """The first token ending after ``offset`` (else the last one); token ends only increase."""
-    if analysis.ends is None:
-        analysis.ends = [token.end for token in analysis.tokens]
-    index = bisect_right(analysis.ends, offset)
+    index = bisect_right(analysis.tokens, offset, key=_END)
     return index if index < len(analysis.tokens) else max(len(analysis.tokens) - 1, 0)
 
 
@@ -284,7 +291,8 @@ def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:
 
 
 def _event_nouns(analysis: _Analysis, lo: int, hi: int) -> list[int]:
-    return [i for i in range(lo, hi) if i not in analysis.ignored and analysis.tokens[i].lower in EVENT_NOUNS]
+    ignored, tokens = analysis.ignored, analysis.tokens  # locals: read once, not at every index
+    return [i for i in range(lo, hi) if i not in ignored and tokens[i].lower in EVENT_NOUNS]
 
 
 def _verbal(analysis: _Analysis, i: int) -> bool:
