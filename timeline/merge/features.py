@@ -262,11 +262,10 @@ def trigger_context(
     if before and tokens[before - 1].lower in _HAVE:
         flags[-1] = False  # nothing after it in the text up to the trigger: "had" reads as an auxiliary
     governor = _governing(text, first, found, tokens[:before], flags)
-    # the concepts of the words after it (``named_after``), mapped in C: this runs for every mention
-    return governor, frozenset(filter(None, map(concept, map(_token_lower, tokens[before:]))))
+    return governor, frozenset(c for token in tokens[before:] if (c := concept(token.lower)))
 
 
-_token_end, _token_lower = itemgetter(2), itemgetter(3)  # ``Token.end``, ``Token.lower``
+_token_end = itemgetter(2)  # ``Token.end``
 
 
 @lru_cache(maxsize=65536)
