@@ -20,7 +20,9 @@ from timeline.merge.features import (
     _apart,
     _content,
     _lexicon,
+    _places_differ,
     _shared_actors,
+    _subjects_clash,
     features,
 )
 from timeline.merge.scoring import (
@@ -421,8 +423,10 @@ def _same_article_score(
     shared = len(probe.own_specific & of.specific) + len(probe.lexicon & _lexicon(of.concepts))
     if shared + len(f.actors) < SAME_ARTICLE_EVIDENCE:
         return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
+    if f.governor != of.governor or _places_differ(f, of):  # ``_apart``'s cheaper parts, before the names
+        return 0.0
     people = _shared_actors(f, of, ignore=f.places | of.places)
-    if shared + people < SAME_ARTICLE_EVIDENCE or _apart(f, of):  # ``_apart`` last: it costs most
+    if shared + people < SAME_ARTICLE_EVIDENCE or _subjects_clash(f, of):  # (the rest of ``_apart``)
         return 0.0
     return 0.75 + 0.25 * (shared + people)
 

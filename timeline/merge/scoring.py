@@ -281,12 +281,14 @@ def retold_content(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Me
     assert a.date is not None
     if b.date is None or fb.kind != "occurrence" or fb.head is None:
         return 0.0
+    if fb.head in RECURRING or fb.head not in fa.concepts:
+        return 0.0  # (first: the cheapest test, which most pairs fail)
     start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
     if not (b.date.end < start and start - b.date.end <= RETELL_FAR):
         return 0.0
     # long after, or with a plain verb for the action ("was shot"), a named person or place must be shared
     needs_name = start - b.date.end > RETELL_WINDOW or fb.head.startswith("v:")
-    if fb.head in RECURRING or fb.head not in fa.concepts or not _names_happening(fa, fb):
+    if not _names_happening(fa, fb):
         return 0.0
     # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
     words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
