@@ -36,12 +36,12 @@ def dateline_of(text: str):
             "The ministry",
         ),
         (
-            "PORTVALE, Norland, Aug. 7 (Wirecast) -- A blast ...",
-            "PORTVALE, Norland, Aug. 7 (Wirecast)",
+            "PORTVALE, Norland, March 8 (Wirecast) -- A blast ...",
+            "PORTVALE, Norland, March 8 (Wirecast)",
             "PORTVALE, Norland",
             "Wirecast",
             None,
-            (8, 7),
+            (3, 8),
             "A blast",
         ),
         ("WASHINGTON (AP) _ The Senate ...", "WASHINGTON (AP)", "WASHINGTON", "AP", None, None, "The Senate"),
@@ -110,7 +110,7 @@ def test_dateline_forms(text, dateline, place, agency, value, month_day, prose):
         "On Monday, Oct 9 - the minister said ...",  # a sentence opening, not a place
         "On Oct 9 - the minister said ...",
         "UPDATE: The ministry said ...",  # a label, not a place
-        "NATO - the alliance said ...",  # lower case after the dash: one sentence
+        "OSTRA - the alliance said ...",  # lower case after the dash: one sentence
         "Rivertown - The council said ...",  # a mixed-case name alone is not the wire form
         "(Undated)\n\nThe council said ...",  # brackets holding no agency
         "The Valemoor Gazette said in an editorial on Thursday, March 4: ...",
@@ -155,7 +155,7 @@ def test_wire_codes_before_a_dateline_are_skipped():
 
 
 def test_is_dateline_only():
-    assert is_dateline_only("PORTVALE, Norland, Aug. 7 (Wirecast) --")
+    assert is_dateline_only("PORTVALE, Norland, March 8 (Wirecast) --")
     assert is_dateline_only("  WASHINGTON _ ")
     assert not is_dateline_only("WASHINGTON (AP) _ The Senate voted.")
     assert not is_dateline_only("Ferry contract approved")

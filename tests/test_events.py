@@ -193,8 +193,8 @@ def _noun_date(text: str, phrase: str, value: str) -> TimeExpression:
 
 
 def test_wire_dateline_date_does_not_date_the_sentence():
-    text = "PORTVALE, Norland, Aug. 7 (Wirecast) -- Two bombs exploded outside the embassies on Friday."
-    mentions = _mentions(text, [("Aug. 7", "2022-03-08"), ("on Friday", "2022-03-04")])
+    text = "PORTVALE, Norland, March 8 (Wirecast) -- Two bombs exploded outside the depots on Friday."
+    mentions = _mentions(text, [("March 8", "2022-03-08"), ("on Friday", "2022-03-04")])
     assert [(m.date.value, m.trigger) for m in mentions] == [("2022-03-04", "exploded")]
     assert "PORTVALE" not in mentions[0].actors
     # a dateline alone is no event, dated or not
@@ -203,7 +203,7 @@ def test_wire_dateline_date_does_not_date_the_sentence():
 
 
 def test_a_date_of_a_noun_dates_that_noun_not_the_main_verb():
-    text = "Maria Novak condemned last Friday's bombings of the two embassies."
+    text = "Maria Novak condemned last Friday's bombings of the two depots."
     expression = _noun_date(text, "last Friday", "2022-03-04")
     mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
     (mention,) = [m for m in mentions if m.date_source == "expression"]
@@ -211,11 +211,11 @@ def test_a_date_of_a_noun_dates_that_noun_not_the_main_verb():
     # the condemnation is not dated by the bombings' date: it is the lead's news, of the publication day
     (condemned,) = [m for m in mentions if m.date_source != "expression"]
     assert (condemned.trigger, condemned.date_source) == ("condemned", "publication-implicit")
-    # a noun that names no event ("the 1959 embargo") gives the date nothing to date
-    text = "The law signed by Novak strengthened the 1959 embargo."
-    expression = _noun_date(text, "1959", "1959")
+    # a noun that names no event ("the 1971 charter") gives the date nothing to date
+    text = "The law signed by Novak strengthened the 1971 charter."
+    expression = _noun_date(text, "1971", "1971")
     mentions = extract_mentions(_article(text), [_sentence(text)], [expression])
-    assert all(m.expression is None and (m.date is None or m.date.value != "1959") for m in mentions)
+    assert all(m.expression is None and (m.date is None or m.date.value != "1971") for m in mentions)
 
 
 def test_past_statement_about_a_plan_dated_before_publication_is_reported():
@@ -227,10 +227,10 @@ def test_past_statement_about_a_plan_dated_before_publication_is_reported():
 
 
 def test_title_drops_closing_attribution_and_markup_entities():
-    text = "Suspected bombs exploded outside the embassies Friday, killing dozens of people, witnesses said."
+    text = "Suspected bombs exploded outside the two depots Friday, injuring several workers, witnesses said."
     (mention,) = _mentions(text, [("Friday", "2022-03-04")])
     assert mention.trigger == "exploded"
-    assert mention.title.startswith("Suspected bombs exploded outside the embassies")
+    assert mention.title.startswith("Suspected bombs exploded outside the two depots")
     assert "witnesses" not in mention.title
     text = "The Times says in an editorial on Thursday: &QL;"
     assert all(m.date is None for m in _mentions(text, [("Thursday", "2022-03-03")]))
@@ -247,8 +247,8 @@ def test_places_are_told_from_people_and_nationalities():
 
 
 def test_explosion_words_and_phrasal_verbs_share_the_attack_concept():
-    (went,) = _mentions("A bomb went off at the embassy on Friday.", [("on Friday", "2022-03-04")])
-    (blast,) = _mentions("The blast ripped the embassy on Friday.", [("on Friday", "2022-03-04")])
+    (went,) = _mentions("A bomb went off at the depot on Friday.", [("on Friday", "2022-03-04")])
+    (blast,) = _mentions("The blast ripped the depot on Friday.", [("on Friday", "2022-03-04")])
     assert went.trigger == "went off"
     assert "attack" in blast.terms
     assert not verb_flags(tokenize("the three states agreed"))[2]  # "states" is a noun here

@@ -74,8 +74,8 @@ def test_event_spans_index_the_plain_text():
 
 
 def test_day_of_reads_days_and_clock_times_only():
-    assert scorer.day_of("1998-08-07") == "1998-08-07"
-    assert scorer.day_of("1998-08-07T10:30") == "1998-08-07"
+    assert scorer.day_of("2011-03-08") == "2011-03-08"
+    assert scorer.day_of("2011-03-08T10:30") == "2011-03-08"
     assert scorer.day_of("1998-08") is None
     assert scorer.day_of("PRESENT_REF") is None
 

@@ -212,38 +212,38 @@ def test_undated_report_never_joins_an_event_after_its_own_publication():
 def test_undated_join_across_articles_needs_a_person_not_a_place():
     mentions = [
         _places(
-            _mention("a", "2023-05-08", "condemned", ["Havana", "Petrov"], ["attack", "embassy"]), ["Havana"]
+            _mention("a", "2023-05-08", "condemned", ["Vesta", "Petrov"], ["attack", "depot"]), ["Vesta"]
         ),
-        _places(_mention("b", None, "condemned", ["Havana"], ["attack", "embassy"]), ["Havana"]),
-        _mention("c", None, "condemned", ["Ivan Petrov"], ["attack", "embassy"], index=1),
+        _places(_mention("b", None, "condemned", ["Vesta"], ["attack", "depot"]), ["Vesta"]),
+        _mention("c", None, "condemned", ["Ivan Petrov"], ["attack", "depot"], index=1),
     ]
     events = merge_mentions(mentions, ARTICLES)
     assert sorted(e.sources for e in events) == [["a", "c"], ["b"]]
 
 
 def test_undated_join_needs_more_than_the_same_verb():
-    # "the crater left by the blast" is not "the team left the city": same verb, nothing else shared
+    # "the ruins left by the blast" is not "the team left the city": same verb, nothing else shared
     mentions = [
         _mention("a", "2023-05-08", "left", ["Novak"], ["team", "city"]),
-        _mention("b", None, "left", ["Novak"], ["crater", "blast"]),
+        _mention("b", None, "left", ["Novak"], ["ruins", "blast"]),
     ]
     assert sorted(e.sources for e in merge_mentions(mentions, ARTICLES)) == [["a"], ["b"]]
 
 
 def test_surname_shared_by_relatives_is_not_one_person():
     mentions = [
-        _mention("a", "2023-05-08", "said", ["Fidel Novak"], ["talks", "travel"]),
-        _mention("b", None, "said", ["Juana Novak"], ["talks", "travel"]),
+        _mention("a", "2023-05-08", "said", ["Ivo Novak"], ["talks", "travel"]),
+        _mention("b", None, "said", ["Lena Novak"], ["talks", "travel"]),
     ]
     assert sorted(e.sources for e in merge_mentions(mentions, ARTICLES)) == [["a"], ["b"]]
 
 
 def test_same_day_reports_worded_differently_are_one_attack_in_one_place():
     mentions = [
-        _places(_mention("a", "2023-08-07", "exploded", [], ["attack", "embassy", "car"]), ["Portvale"]),
-        _places(_mention("b", "2023-08-07", "went off", [], ["attack", "embassy"], index=1), ["Portvale"]),
-        _places(_mention("c", "2023-08-07", "killed", [], ["death", "embassy"], index=2), ["Portvale"]),
-        _places(_mention("d", "2023-08-07", "exploded", [], ["attack", "embassy", "car"]), ["Lusaka"]),
+        _places(_mention("a", "2023-03-12", "exploded", [], ["attack", "depot", "car"]), ["Portvale"]),
+        _places(_mention("b", "2023-03-12", "went off", [], ["attack", "depot"], index=1), ["Portvale"]),
+        _places(_mention("c", "2023-03-12", "killed", [], ["death", "depot"], index=2), ["Portvale"]),
+        _places(_mention("d", "2023-03-12", "exploded", [], ["attack", "depot", "car"]), ["Westholm"]),
     ]
     events = merge_mentions(mentions, ARTICLES)
     assert sorted(e.sources for e in events) == [["a", "b", "c"], ["d"]]  # another city: another bombing
@@ -251,8 +251,8 @@ def test_same_day_reports_worded_differently_are_one_attack_in_one_place():
 
 def test_rallies_on_consecutive_days_are_two_events_not_a_conflict():
     mentions = [
-        _mention("a", "2023-01-05", "attended", ["Castro"], ["attend", "protest", "havana"]),
-        _mention("b", "2023-01-06", "attended", ["Castro"], ["attend", "protest", "havana"]),
+        _mention("a", "2023-01-05", "attended", ["Varga"], ["attend", "protest", "harbour"]),
+        _mention("b", "2023-01-06", "attended", ["Varga"], ["attend", "protest", "harbour"]),
     ]
     events = merge_mentions(mentions, ARTICLES)
     assert len(events) == 2 and all(e.conflicts == [] for e in events)
@@ -260,24 +260,24 @@ def test_rallies_on_consecutive_days_are_two_events_not_a_conflict():
 
 def test_a_year_typo_is_a_conflict_of_the_same_event():
     mentions = [
-        _mention("a", "1998-10-23", "killed", ["Slepko"], ["death", "attack", "sniper"]),
-        _mention("b", "1998-10-23", "killed", ["Slepko"], ["death", "attack", "sniper"], index=1),
-        _mention("c", "1999-10-23", "killed", ["Slepko"], ["death", "attack", "sniper"], index=2),
+        _mention("a", "2019-06-14", "killed", ["Rahn"], ["death", "attack", "gunman"]),
+        _mention("b", "2019-06-14", "killed", ["Rahn"], ["death", "attack", "gunman"], index=1),
+        _mention("c", "2020-06-14", "killed", ["Rahn"], ["death", "attack", "gunman"], index=2),
     ]
     (event,) = merge_mentions(mentions, ARTICLES)
-    assert event.date.value == "1998-10-23"
-    assert [(c.value, c.sources) for c in event.conflicts] == [("1999-10-23", ["c"])]
+    assert event.date.value == "2019-06-14"
+    assert [(c.value, c.sources) for c in event.conflicts] == [("2020-06-14", ["c"])]
 
 
 def test_coarse_mentions_do_not_let_one_fine_date_win():
     terms = ["death", "attack"]
     mentions = [
-        _mention("a", "2023-10-23", "killed", ["Slepko"], terms),
-        _mention("b", "2023-10-23", "killed", ["Slepko"], terms, index=1),
-        _mention("c", "2023-10-30", "killed", ["Slepko"], terms, index=2),
+        _mention("a", "2023-10-23", "killed", ["Rahn"], terms),
+        _mention("b", "2023-10-23", "killed", ["Rahn"], terms, index=1),
+        _mention("c", "2023-10-30", "killed", ["Rahn"], terms, index=2),
     ]
     # three vaguer reports ("early that week") around the later day only
-    mentions += [_mention(doc, "2023-W44", "killed", ["Slepko"], terms, index=3) for doc in ("d", "e", "f")]
+    mentions += [_mention(doc, "2023-W44", "killed", ["Rahn"], terms, index=3) for doc in ("d", "e", "f")]
     articles = [_article(doc) for doc in "abcdef"]
     (event,) = merge_mentions(mentions, articles)
     assert event.date.value == "2023-10-23"  # two sources at day precision against one
@@ -299,9 +299,9 @@ def test_undated_join_inside_one_article_needs_a_person_too():
     # the article's own dated condemnation and another undated one sharing only a capital's name
     mentions = [
         _places(
-            _mention("a", "2023-05-08", "condemned", ["Havana", "Petrov"], ["attack", "embassy"]), ["Havana"]
+            _mention("a", "2023-05-08", "condemned", ["Vesta", "Petrov"], ["attack", "depot"]), ["Vesta"]
         ),
-        _places(_mention("a", None, "condemned", ["Havana"], ["attack", "embassy"], index=1), ["Havana"]),
+        _places(_mention("a", None, "condemned", ["Vesta"], ["attack", "depot"], index=1), ["Vesta"]),
     ]
     (event,) = merge_mentions(mentions, ARTICLES)
     assert [m.sentence.index for m in event.mentions] == [0]

@@ -18,11 +18,11 @@ def test_what_was_suffered_in_a_happening_reports_it():
 
 
 def test_other_acts_naming_a_happening_keep_their_own_action():
-    # an arrest "in connection with" the blast, a crater "left by" it: other happenings
+    # an arrest "in connection with" the blast, ruins "left by" it: other happenings
     arrested = "A man was arrested in connection with the blast."
     assert governing_action(arrested, "blast") == word_stem("arrest")
-    wreath = "Rahn laid a wreath next to the crater left by the blast."
-    assert governing_action(wreath, "blast") != ""
+    flowers = "Rahn laid flowers beside the ruins left by the blast."
+    assert governing_action(flowers, "blast") != ""
 
 
 def _article(doc: str, text: str, published: str) -> Article:

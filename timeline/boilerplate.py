@@ -24,7 +24,7 @@ blocks, context, end-of-article detection) but our own:
    when judging a paragraph, and ``trim_markup_codes`` keeps them off the
    ends of sentences (``Article.text`` itself is never changed: offsets
    index it).  An editors' note ("Eds: ...") is boilerplate too, and so is a
-   wire dateline standing alone as the first paragraph ("PORTVALE, Aug. 7
+   wire dateline standing alone as the first paragraph ("PORTVALE, March 8
    (Wirecast) --"): it dates the report, it is no event.
 """
 

@@ -131,7 +131,7 @@ class TimeExpression:
     rule: str = ""  # rule id, shown by --explain
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
     tense: str | None = None  # past|present|future as read from the governing verb, if used
-    modifies_noun: bool = False  # possessive/attributive: "Friday's vote", "the 1959 embargo"
+    modifies_noun: bool = False  # possessive/attributive: "Friday's vote", "the 1971 charter"
 
     def date(self) -> DateValue | None:
         """The calendar span of this expression (DATE/TIME only), if it has one."""
@@ -147,7 +147,7 @@ JOIN_KINDS = (
     "same-date",  # dated to the same date as the member it matched
     "compatible-date",  # dates overlap: a day inside a week, a publication-implied day and the day before
     "conflict",  # the same happening told with a date that disagrees: listed in ``Event.conflicts``
-    "retelling",  # a later report that recalls the happening ("the Aug. 7 bombing"): no conflict
+    "retelling",  # a later report that recalls the happening ("the March 8 bombing"): no conflict
     "undated",  # no date of its own: joined on content alone, its date taken from the event
 )
 

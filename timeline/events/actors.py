@@ -26,7 +26,7 @@ _CONCEPT_IDS = frozenset(CONCEPTS.values())
 
 
 def _expand_surnames(mentions: list[EventMention]) -> None:
-    """A bare surname means the person of the article's one full name with that surname ("Castro"); a full
+    """A bare surname means the person of the article's one full name with that surname ("Varga"); a full
     name with and without an initial ("Ana B. Varga", "Ana Varga") is written one way."""
     full: dict[str, dict[str, str]] = {}  # surname -> the full name without initials -> as first written
     for mention in mentions:

@@ -91,7 +91,7 @@ def _relative_end(analysis: _Analysis, word: int, comma: bool) -> int | None:
 def _antecedent(analysis: _Analysis, last: int, stop_at_of: bool = False) -> tuple[int, int]:
     """The noun phrase ending at ``last``: back to its determiner, a preposition or a comma (<= 6 words).
 
-    ``stop_at_of``: a person is the last noun ("the arrest of Kopp, who ..." describes Kopp).
+    ``stop_at_of``: a person is the last noun ("the arrest of Varga, who ..." describes Varga).
     """
     start = last
     while start > 0 and last - start < 5:

@@ -247,7 +247,7 @@ def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> _Trig
     return found
 
 
-# "PORTVALE, Norland, Aug. 7 (Wirecast) --", "CITY, Month D (AP) _": the wire's report line, not an event.
+# "PORTVALE, Norland, March 8 (Wirecast) --", "CITY, Month D (AP) _": the wire's report line, not an event.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
@@ -324,7 +324,7 @@ def _dated_mentions(
     for expression in expressions:
         if _dates_plain_noun(analysis, expression):
             continue  # "a poster from 1989": the date describes a thing, not an event
-        # "last Friday's bombings", "the 1959 embargo", "with the bombings last year": the noun's event
+        # "last Friday's bombings", "the 1971 charter", "with the bombings last year": the noun's event
         noun = _noun_before_date(analysis, expression)
         if expression.modifies_noun or noun is not None:
             mention, is_subject = _noun_mention(article, sentence, analysis, expression, reference, noun)

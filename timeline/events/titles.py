@@ -133,7 +133,7 @@ def _title_tokens(
             kept.pop()  # "X, on Monday, did": the comma pair goes with the date
             j += 1
         elif comma_after and all(tokens[k].text in ",;" or tokens[k].lower in _NOUN_MODIFIERS for k in kept):
-            j += 1  # "On Monday, X did"; "The Aug. 7, 1998, bombings killed" (the date's closing comma)
+            j += 1  # "On Monday, X did"; "The March 8, 2011, floods killed" (the date's closing comma)
         elif comma_after and any(analysis.verbs[k] for k in kept) and not statement and j - 1 in own_date:
             break  # "after crushing protests in 2020, X has ...": the date closes the dated clause
         i = j

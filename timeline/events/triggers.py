@@ -256,7 +256,7 @@ def _trigger_text(analysis: _Analysis, trigger: int, clause_end: int) -> str:
         if (word.lower, follower.lower) in PHRASAL_CONCEPTS:
             return f"{word.text} {follower.text}"
         if follower.text[:1].isupper():
-            continue  # one name may stand between: "became NATO members"
+            continue  # one name may stand between: "became OSTRA members"
         if reach == 3 or analysis.verbs[n] or not follower.text.isalpha():
             break
         if follower.lower in STOPWORDS and follower.lower not in _NOUN_MODIFIERS:

@@ -3,7 +3,7 @@
 A dateline opens the first paragraph of much news copy.  It names the place
 the story was filed from, often the agency, and sometimes the filing date:
 
-    PORTVALE, Norland, Aug. 7 (Wirecast) --            place, region, date, agency
+    PORTVALE, Norland, March 8 (Wirecast) --            place, region, date, agency
     OSLO (Example News / Agency - 9th October, 2023) Officials ...   date inside the brackets
     LONDON, 9 October 2023 —                      place, date
     Quito, October 9, 2023 /Agency/.              agency between slashes
@@ -140,7 +140,7 @@ class _Parts:
 
 
 def is_dateline_only(line: str) -> bool:
-    """Whether ``line`` is a dateline and nothing else ("PORTVALE, Aug. 7 (Wirecast) --"): no article text."""
+    """Whether ``line`` is a dateline and nothing else ("PORTVALE, May 8 (Wirecast) --"): no article text."""
     stripped = line.strip()
     if not stripped or len(stripped) > 160:
         return False
@@ -187,7 +187,7 @@ def _accept(text: str, m: re.Match[str], line_end: int, normalise: bool = True) 
 
 
 def _is_dateline(parts: _Parts) -> bool:
-    """The rules that keep ordinary sentence openings ("NATO - the alliance", "On Oct 9 - ...") out."""
+    """The rules that keep ordinary sentence openings ("OSTRA - the alliance", "On Oct 9 - ...") out."""
     place = parts.place
     if place and not _could_be_place(place):
         return False

@@ -46,7 +46,7 @@ Conventions
   beside a word of that kind ("killed on the night of Nov. 14"), else stays a duration; "the day
   before he left" / "the day before returning" is not a date (event anchor).
 * ``TimeExpression.modifies_noun`` is True for possessive ("Friday's vote", "last week's raid") and
-  attributive dates ("the 1959 embargo", "a 2020 election", "the 14-day strike", "third-quarter
+  attributive dates ("the 1971 charter", "a 2020 election", "the 14-day strike", "third-quarter
   results"): they date a noun, not the clause.
 * A publication date coarser than a day never yields an invented day: day-relative expressions
   are unresolved (value None), except "today"/"tonight", which take the publication month.

@@ -1145,7 +1145,7 @@ _HAPPENING_REACH = 40  # characters: "the March 29 election", "the murder of [a 
 def _dates_happening(expr: TimeExpression, kind: str, ctx: Context) -> bool:
     """Whether ``expr`` dates a happening of ``kind`` written beside it, in one phrase with no other date
     between ("the March 29 election", "killed on the night of Nov. 14"; not "the elections next
-    month ended on Saturday", not "the election, and on August 30 a car bomb")."""
+    month ended on Saturday", not "the election, and on May 30 a storm")."""
     s_start, s_end = ctx.layout.sentence(expr.start)
     lo, hi = max(s_start, expr.start - _HAPPENING_REACH), min(s_end, expr.end + _HAPPENING_REACH)
     breaks = list(_PHRASE_BREAK.finditer(ctx.text, lo, expr.start))

@@ -1206,7 +1206,7 @@ def select_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- expressions that modify a noun
-# "last Friday's bombings", "the 1959 embargo", "the 14-day strike": the expression dates a noun, not
+# "last Friday's bombings", "the 1971 charter", "the 14-day strike": the expression dates a noun, not
 # the clause, so the event stage must not date the sentence's main verb with it.
 
 # "Friday's vote", and "Friday 's vote" as tokenised news collections print it
@@ -1245,5 +1245,5 @@ def modifies_noun(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if _ATTRIBUTIVE_HYPHEN.search(inner):
         return True  # "the [14-day] strike", "[third-quarter] results", "[year-earlier] profit"
-    # "the 1959 embargo", "a 1998 law", "the Feb. 10 deadline": a determiner before a bare date.
+    # "the 1971 charter", "a 1998 law", "the Feb. 10 deadline": a determiner before a bare date.
     return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and inner[:1].isalnum()

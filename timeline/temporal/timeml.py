@@ -2,7 +2,7 @@
 
 TimeML (the TempEval-3 format) is XML: the article is the text content of the
 ``<TEXT>`` element, with inline ``<TIMEX3>``/``<EVENT>``/``<SIGNAL>`` tags, and
-the document creation time sits in ``<DCT><TIMEX3 ... value="1998-08-07"
+the document creation time sits in ``<DCT><TIMEX3 ... value="2011-03-08"
 functionInDocument="CREATION_TIME">``.
 
 Offsets used here are character offsets into the *plain text* of ``<TEXT>``:
