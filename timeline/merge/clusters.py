@@ -65,8 +65,9 @@ class _Cluster:
                 self.stated.append(mention.date)
         if mention.join is not None and mention.join.kind == "retelling":
             return  # told days later: other reports are compared with the happening, not with it
-        new_date = all(m.date != mention.date for m, _ in self.reps)
-        if (new_date or len(self.reps) < MAX_REPRESENTATIVES) and not self._represented(mention, f):
+        # (the count first: the dates are compared only in a cluster that has its representatives)
+        new_date = len(self.reps) < MAX_REPRESENTATIVES or all(m.date != mention.date for m, _ in self.reps)
+        if new_date and not self._represented(mention, f):
             self.reps.append((mention, f))
 
     def _represented(self, mention: EventMention, f: MentionFeatures) -> bool:
