@@ -152,6 +152,8 @@ def _place_dated(
 
 def _live(cids: set[int], merged_into: dict[int, int]) -> set[int]:
     """Cluster ids with merged clusters replaced by the cluster that absorbed them."""
+    if merged_into.keys().isdisjoint(cids):
+        return cids  # (most often: none was absorbed; the callers own the set)
     return {_root(cid, merged_into) for cid in cids}
 
 
@@ -252,10 +254,10 @@ def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # not frozen: one is made for every mention placed (faster)
 class _Probe:
     """The mention being placed, with what ``_rank_against`` reads of it worked out once per placement
-    (speed, issue #13: a mention is ranked against about a dozen events)."""
+    (speed, issue #13: a mention is ranked against about a dozen events).  Read-only."""
 
     mention: EventMention
     f: MentionFeatures

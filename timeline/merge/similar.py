@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from heapq import nlargest
+from itertools import chain
 from operator import itemgetter
 
 from timeline.merge.clusters import _Cluster
@@ -235,9 +236,7 @@ class _Space:
 
     def text_vector(self, texts: Iterable[str]) -> Vector:
         """The normalised TF-IDF vector of the texts together (sentences of the collection)."""
-        counts: Counter[str] = Counter()
-        for text in texts:
-            counts.update(_words(text))
+        counts = Counter(chain.from_iterable(map(_words, texts)))  # (one update: the same counts, in order)
         idf, log = self._idf.get, math.log
         # a word said once weighs its IDF (1 + log 1 = 1: no logarithm to take, the same figure)
         weights = {w: idf(w, 0.0) if n == 1 else (1.0 + log(n)) * idf(w, 0.0) for w, n in counts.items()}
