@@ -59,7 +59,7 @@ from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
 from timeline.merge.scoring import _cached_match, match_score
-from timeline.merge.similar import join_similar
+from timeline.merge.similar import forget_words, join_similar, remember_words
 from timeline.merge.statements import separate_statements
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
@@ -108,6 +108,7 @@ def merge_mentions(
         placement.place(clusters, index, merged_into)
         del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
         clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
+        remember_words()  # each sentence's words, read again by the steps comparing wording
         idf = placement.idf(clusters)  # the collection's words, for the steps comparing wording
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies, idf), copies)
@@ -119,6 +120,7 @@ def merge_mentions(
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
+    forget_words()  # (the last step reading them)
     clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = join_continued(clusters, copies)  # an article's later sentences: its lead's doer, its day
     clusters = separate_statements(clusters)  # words said, lent a happening's action
