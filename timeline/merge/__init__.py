@@ -34,6 +34,7 @@ from dataclasses import fields
 
 from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
+from timeline.merge.backdrop import separate_backdrops
 from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, representative_features
@@ -125,6 +126,7 @@ def merge_mentions(
     clusters = separate_previews(clusters, context.latest)  # a plan told before its day
     clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
+    clusters = separate_backdrops(clusters, copies)  # an older happening a sentence's news is told against
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     place_quotations(clusters, quotations)
