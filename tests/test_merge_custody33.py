@@ -105,6 +105,13 @@ def test_a_sentence_retelling_the_older_happening_stays_with_it():
         ("The boy was placed with relatives after he was rescued off the Norland coast on May 3.", "rescued"),
         # a party named doing it: its act, news in its own right
         ("The talks changed after Rahn announced on May 3 that the boy would stay.", "announced"),
+        # the comma before the verb closes an apposition naming someone: the verb is the main clause's
+        (
+            "Officials said the talks began after the minister, Rahn, visited Norland on May 3.",
+            "visited",
+        ),
+        # "state" here names a visit, it reports nothing
+        ("The cancellation of Rahn's state visit, scheduled for May 3, surprised no one.", "scheduled"),
         # an apposition's participle before the main verb
         ("Rahn, accused of neglect, rescued the boy off the Norland coast on May 3.", "rescued"),
     ]:

@@ -33,7 +33,6 @@ from timeline.merge.reactions import take_out
 from timeline.text import (
     _HAVE,
     AUXILIARIES,
-    DETERMINERS,
     MODALS,
     Token,
     concept,
@@ -73,6 +72,9 @@ def _backdrops(cluster: _Cluster) -> list[EventMention]:
         news = _news_action(mention)
         if news is None:
             continue
+        text = mention.sentence.text
+        if any(o.sentence.text == text and o.document != mention.document for o in cluster.mentions):
+            continue  # a sentence several papers print: the event is that sentence's
         heads = {
             f.head for m in cluster.mentions if m.sentence is not mention.sentence and (f := features(m)).head
         }
@@ -102,7 +104,7 @@ def backdrop_news(text: str, trigger: str, date_at: int) -> str | None:
     where = next((i for i, t in enumerate(tokens) if t.lower == trigger), None)
     if where is None:
         return None
-    clause = _clause_opening(tokens, flags, where)
+    clause = _clause_opening(tokens, flags, where, date_at)
     if clause is None:
         return None
     opener, end = clause
@@ -130,7 +132,9 @@ def _named_agent(tokens: list[Token], opener: int, where: int) -> bool:
     return i > opener and tokens[i].text[:1].isupper()
 
 
-def _clause_opening(tokens: list[Token], flags: list[bool], where: int) -> tuple[int, int] | None:
+def _clause_opening(
+    tokens: list[Token], flags: list[bool], where: int, date_at: int
+) -> tuple[int, int] | None:
     """Where the backdrop clause whose verb is ``tokens[where]`` opens (its opener or the comma before a
     participle), and the text offset it ends at (the comma closing it, else the sentence's end)."""
     closing = next((t.start for t in tokens[where + 1 :] if t.text == ","), None)
@@ -141,18 +145,26 @@ def _clause_opening(tokens: list[Token], flags: list[bool], where: int) -> tuple
             return i, ending
         if tokens[i].text == "," or (flags[i] and word not in AUXILIARIES):
             break  # another clause, or another verb is this clause's
-    # "the decision, announced Wednesday by ...": a passive participle (no object after it) after a comma on
-    # a noun, not an apposition's ("the minister, accused of fraud, fled the country in May")
-    after = tokens[where + 1].lower if where + 1 < len(tokens) else ""
-    if (
-        where >= 2
-        and tokens[where - 1].text == ","
-        and not flags[where - 2]
-        and tokens[where].lower.endswith("ed")
-        and after not in DETERMINERS
-    ):
-        return where - 1, ending
-    return None
+    return (where - 1, ending) if _participle_on_noun(tokens, flags, where, date_at) else None
+
+
+def _participle_on_noun(tokens: list[Token], flags: list[bool], where: int, date_at: int) -> bool:
+    """ "the decision, announced Wednesday by ...": a passive participle after a comma on a common noun (no
+    name before the comma, no earlier comma: not the end of an apposition, "the minister, Rahn, visited
+    ..."), followed by a preposition or its date, not an object ("visited the capital")."""
+    if where < 2 or tokens[where - 1].text != "," or not tokens[where].lower.endswith("ed"):
+        return False
+    noun = tokens[where - 2]
+    if flags[where - 2] or not noun.text.islower() or any(t.text == "," for t in tokens[: where - 1]):
+        return False
+    if where + 1 >= len(tokens):
+        return False
+    after = tokens[where + 1]
+    return after.start == date_at or after.lower in _PARTICIPLE_PREPOSITIONS
+
+
+# what follows a passive participle that says when or by whom ("announced on Monday by", "scheduled for")
+_PARTICIPLE_PREPOSITIONS = frozenset({"by", "on", "in", "at", "for", "last", "earlier"})
 
 
 def _main_verb(tokens: list[Token], flags: list[bool], opener: int) -> int | None:
@@ -183,12 +195,14 @@ def _main_verb(tokens: list[Token], flags: list[bool], opener: int) -> int | Non
             if in_group and word not in _ADVERBS:
                 return None  # "has been the focus of ...": a copula, a state
             continue
-        if is_reporting(word):
-            return i
+        if is_reporting(word) and (is_past_form(word) or word.endswith("s") and word not in _SAID_NOUNS):
+            return i  # words said ("said", "has told", "says"), not a noun read as a verb ("a state visit")
         return None if perfect or not is_past_form(word) else i
     return None
 
 
+# reporting verbs' forms that are as often nouns ("a state visit", "the reports", "her notes")
+_SAID_NOUNS = frozenset({"states", "reports", "notes", "claims", "comments", "quotes", "remarks", "posts"})
 # adverbs that may stand inside a verb group ("was later placed", "have long said")
 _ADVERBS = frozenset(
     {"not", "n't", "also", "later", "since", "already", "long", "just", "then", "still", "never"}
