@@ -24,7 +24,8 @@ join what sentence-by-sentence matching leaves apart (``articles``, ``similar``,
 ``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
 borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
 conflict, ``previews`` takes out plans told before their day, ``reactions`` a party's reaction to a
-happening and ``history`` history lent the day's action: ``docs/architecture.md``, "Events and merging")."""
+happening, ``history`` history lent the day's action and ``backdrop`` a sentence whose news is told against an
+older happening: ``docs/architecture.md``, "Events and merging")."""
 
 from __future__ import annotations
 

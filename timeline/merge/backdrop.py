@@ -2,25 +2,30 @@
 
 A long-running story's later reports place their news against an earlier happening: "The ministry said
 on Monday it will move the boy from the relatives who have cared for him since he was rescued in late
-May", "They said they would appeal the decision, announced Wednesday by the commissioner", "The child
-was placed in his care after being found at sea last spring".  The only date such a sentence states is
-the backdrop's, in a clause opened by a time subordinator ("since", "after", "when", "once") or in a
-participle clause after a comma on a noun ("the decision, announced Wednesday"), so the events stage
-dates its mention there and the merge joins it to every outlet's report of that older happening, while
-the sentence's own news (the ministry's statement, the appeal, the placement) is another happening.  On
-the AQUAINT merge gold four such sentences held some sixty wrong pairs of a custody story.
+May", "They said they would appeal the decision, announced Wednesday by the commissioner", "Since the
+ruling was announced, they have said they will appeal".  The only date such a sentence states is the
+backdrop's, in a clause opened by "since" or "after", or in a participle clause after a comma on a noun,
+so the events stage dates its mention there and the merge joins it to every outlet's report of that older
+happening, while the sentence's own news (the ministry's statement, the appeal) is another happening.  On
+the AQUAINT merge gold three such sentences held 56 wrong pairs of a custody story.
 
 So, once the events are formed, a mention in an event several articles tell leaves for an event of its
 own (its date kept, its join dropped) when
 
-- its trigger is the verb of such a backdrop clause, and the date it states lies inside that clause,
+- its trigger is the verb of such a backdrop clause, and the date it states lies inside that clause: after
+  a conjunction "since" (not "since May 2": a preposition), after "after" when the main clause reports words
+  said ("after" with an action is too often the next step of one happening: "appeared in court after turning
+  himself in"), or a passive participle after a comma on a common noun ("the decision, announced Wednesday
+  by ...", not an apposition's end: "the minister, Rahn, visited ...");
+- the clause names no party as its subject ("after the minister announced on Monday ..." is news itself);
 - and the sentence's main clause has a verb of its own that tells news: words said (any tense: "they
-  have said they will appeal"), or an action in the simple past ("was placed", "perished"), other than
-  the trigger's action or one allied to it.
+  have said they will appeal"), or an action in the simple past ("sent tanks ... since it withdrew"), other
+  than the trigger's action or one allied to it, and no action another sentence of the event tells.
 
 Kept: a main clause that only describes a state reaching back to the backdrop ("has been the focus of a
-custody battle since he was found", "have cared for him since"), which retells the older happening, and
-a trigger that is the main clause's own verb ("Found clinging to a raft in May, the boy has become ...").
+custody battle since he was found", "have cared for him since"), which retells the older happening; a
+trigger that is the main clause's own verb ("Found clinging to a raft in May, the boy has become ...");
+a sentence another article in the event prints the same or nearly; one article's own event.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from timeline.merge.clusters import _Cluster
-from timeline.merge.features import _ALLIED, features
+from timeline.merge.features import _ALLIED, _near_identical, features
 from timeline.merge.reactions import take_out
 from timeline.text import (
     _HAVE,
@@ -72,8 +77,7 @@ def _backdrops(cluster: _Cluster) -> list[EventMention]:
         news = _news_action(mention)
         if news is None:
             continue
-        text = mention.sentence.text
-        if any(o.sentence.text == text and o.document != mention.document for o in cluster.mentions):
+        if _reprinted(mention, cluster):
             continue  # a sentence several papers print: the event is that sentence's
         heads = {
             f.head for m in cluster.mentions if m.sentence is not mention.sentence and (f := features(m)).head
@@ -82,6 +86,15 @@ def _backdrops(cluster: _Cluster) -> list[EventMention]:
         if news not in heads:
             gone.append(mention)  # the main clause tells no action of the event's: other news
     return gone
+
+
+def _reprinted(mention: EventMention, cluster: _Cluster) -> bool:
+    """Another article's sentence in the event is the same sentence, or nearly (a wire text edited)."""
+    text, f = mention.sentence.text, features(mention)
+    return any(
+        o.document != mention.document and (o.sentence.text == text or _near_identical(f, features(o)))
+        for o in cluster.mentions
+    )
 
 
 def _news_action(mention: EventMention) -> str | None:
