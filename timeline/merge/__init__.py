@@ -40,6 +40,7 @@ from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, representative_features
 from timeline.merge.conflicts import separate_unstated
+from timeline.merge.continued import join_continued
 from timeline.merge.disputes import join_disputed
 from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import (
@@ -121,6 +122,7 @@ def merge_mentions(
     clusters = join_restated(clusters)
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
     clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
+    clusters = join_continued(clusters, copies)  # an article's later sentences: its lead's doer, its day
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
     clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
