@@ -31,10 +31,12 @@ from timeline.events.analysis import (
 from timeline.events.beside import (
     BESIDE_DATE,
     BESIDE_PLAN,
+    DAY_ROLE,
     coarse_news_statement,
     complement_date,
     coordinated_beside_background,
     date_after_verb,
+    day_role,
     market_close_day,
     only_background,
     only_plans,
@@ -322,12 +324,16 @@ def _dated_mentions(
     mentions = []
     subject_noun_dated = False
     for expression in expressions:
-        if _dates_plain_noun(analysis, expression):
+        # "set Friday as the deadline", "a deadline of Friday": the deadline's day, not the clause's
+        role = day_role(analysis, expression)
+        if role is None and _dates_plain_noun(analysis, expression):
             continue  # "a poster from 1989": the date describes a thing, not an event
         # "last Friday's bombings", "the 1971 charter", "with the bombings last year": the noun's event
-        noun = _noun_before_date(analysis, expression)
+        noun = role if role is not None else _noun_before_date(analysis, expression)
         if expression.modifies_noun or noun is not None:
             mention, is_subject = _noun_mention(article, sentence, analysis, expression, reference, noun)
+            if mention is not None and role is not None:
+                mention.date_rule = DAY_ROLE
             if mention is not None:
                 mentions.append(mention)
                 subject_noun_dated |= is_subject  # "The March 4 blast killed ...": the clause is dated too
@@ -374,6 +380,7 @@ _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
 # the clause is dated, and ``triggers`` as indices into the mentions
 _Template = tuple[list[EventMention], list[int | None], bool, dict[int, int]]
 _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
+_DATE_FIELDS = attrgetter("value", "start", "end", "granularity")  # every field of a ``DateValue``
 _EXPRESSION_FIELDS = attrgetter(
     "text", "type", "value", "granularity", "anchor", "anchor_value", "anchor_text", "rule", "mod", "tense"
 )
@@ -409,7 +416,9 @@ def _dated_mentions_once(
         sentence.text,
         tuple((e.start - start, e.end - start, e.modifies_noun, *_EXPRESSION_FIELDS(e)) for e in expressions),
         tuple((lo - start, hi - start) for lo, hi in skipped),
-        reference,
+        # the reference's fields, not the ``DateValue``: equal exactly when it is, hashed and compared in C
+        # (its dataclass ``__hash__`` and ``__eq__`` run Python code for every sentence of the array)
+        _DATE_FIELDS(reference) if reference is not None else None,
     )
     template = _dated_readings.get(key)
     if template is None:
