@@ -88,6 +88,7 @@ STEPS = (
     "join_accounts",
     "join_retold",
     "join_between",
+    "join_continued",
     "separate_statements",
     "join_disputed",
     "separate_previews",

@@ -6,6 +6,7 @@ date belongs to something it names ("expects sales to grow from 20% last year"),
 of what it plans ("said it will redeem its notes on Dec. 7"), a main clause coordinated after background,
 a market move told without its day.  Each rule here says when such a clause is dated
 like an undated report (``implicit.implicit_date``) and with which rule id, so ``--explain`` can say why.
+A day named as a deadline ("set Friday as the deadline") is that deadline's, not its clause's (``day_role``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,69 @@ from timeline.events.implicit import (
     closing_report,
     coordinated_verb,
 )
-from timeline.types import DateValue, EventMention
+from timeline.types import DateValue, EventMention, TimeExpression
+
+DAY_ROLE = "expression.day-role"  # ``date_rule`` of a deadline dated by the day named as it (``day_role``)
+# "set Friday as the deadline", "chose May 2 as the date of the vote": a day named for a role
+_DAY_ROLES = frozenset({"deadline", "date", "day", "target", "cutoff", "limit"})
+_ROLE_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "new"})
+# "gave Acme a deadline of Friday": a role noun whose "of" names the day ("the day of" names others)
+_ROLES_OF_A_DAY = frozenset({"deadline", "target", "cutoff"})
+_OBJECT_REACH = 4  # tokens from a verb of setting to the role noun it sets ("gave Acme a new deadline")
+
+
+def day_role(analysis: _Analysis, expression: TimeExpression) -> int | None:
+    """The role noun when a verb names a day as a deadline or a date: "set Friday as the deadline for the
+    sale", "designated May 2 as the day of the vote", "gave Acme a deadline of Friday".  The day dates
+    that deadline (the noun's phrase says what it is for), not the verb's act: the deadline was set on
+    another day.  A day after a preposition is not named as a role ("on Monday as the day wore on"),
+    nor a deadline that is not the verb's object ("ahead of the deadline of Friday": the clause's act
+    is not the deadline)."""
+    tokens = analysis.tokens
+    first = _token_index(analysis, expression.start)
+    if first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in _ROLES_OF_A_DAY:
+        return first - 2 if _object_of_verb(analysis, first - 2) else None
+    return _role_after(analysis, first, _token_index(analysis, expression.end - 1))
+
+
+def _role_after(analysis: _Analysis, first: int, last: int) -> int | None:
+    """The role noun of "<verb> <day> as the deadline", the day's tokens ``first`` to ``last``."""
+    tokens = analysis.tokens
+    if first == 0 or not analysis.verbs[first - 1] or (first - 1) in analysis.ignored:
+        return None
+    role = last + 3
+    if role >= len(tokens) or tokens[last + 1].lower != "as":
+        return None
+    if tokens[last + 2].lower not in _ROLE_DETERMINERS:
+        return None
+    return role if tokens[role].lower in _DAY_ROLES and not analysis.verbs[role] else None
+
+
+def named_as_role(analysis: _Analysis, first: int, end: int) -> bool:
+    """Tokens ``[first, end)`` are a day a verb names as a deadline or a date ("set March 24 as the
+    deadline", "gave Acme a deadline of May 2", the "of" with the day): a title keeps them, what its act
+    set."""
+    tokens = analysis.tokens
+    if first >= 1 and tokens[first].lower == "of" and tokens[first - 1].lower in _ROLES_OF_A_DAY:
+        return _object_of_verb(analysis, first - 1)
+    return _role_after(analysis, first, end - 1) is not None
+
+
+def _object_of_verb(analysis: _Analysis, noun: int) -> bool:
+    """A verb stands a few words before the noun with only its object's words between ("set a new
+    deadline", "gave Acme a deadline"), no preposition or punctuation."""
+    for i in range(noun - 1, max(noun - 1 - _OBJECT_REACH, -1), -1):
+        if analysis.verbs[i] and i not in analysis.ignored:
+            return True
+        word = analysis.tokens[i].lower
+        if not word.isalpha() or word in _PREPOSITIONS:
+            return False
+    return False
+
+
+_PREPOSITIONS = frozenset(
+    {"of", "by", "to", "for", "with", "ahead", "before", "after", "at", "on", "in", "under"}
+)
 
 
 def only_background(triggers: dict[int, EventMention]) -> bool:

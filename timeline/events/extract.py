@@ -31,10 +31,12 @@ from timeline.events.analysis import (
 from timeline.events.beside import (
     BESIDE_DATE,
     BESIDE_PLAN,
+    DAY_ROLE,
     coarse_news_statement,
     complement_date,
     coordinated_beside_background,
     date_after_verb,
+    day_role,
     market_close_day,
     only_background,
     only_plans,
@@ -322,12 +324,16 @@ def _dated_mentions(
     mentions = []
     subject_noun_dated = False
     for expression in expressions:
-        if _dates_plain_noun(analysis, expression):
+        # "set Friday as the deadline", "a deadline of Friday": the deadline's day, not the clause's
+        role = day_role(analysis, expression)
+        if role is None and _dates_plain_noun(analysis, expression):
             continue  # "a poster from 1989": the date describes a thing, not an event
         # "last Friday's bombings", "the 1971 charter", "with the bombings last year": the noun's event
-        noun = _noun_before_date(analysis, expression)
+        noun = role if role is not None else _noun_before_date(analysis, expression)
         if expression.modifies_noun or noun is not None:
             mention, is_subject = _noun_mention(article, sentence, analysis, expression, reference, noun)
+            if mention is not None and role is not None:
+                mention.date_rule = DAY_ROLE
             if mention is not None:
                 mentions.append(mention)
                 subject_noun_dated |= is_subject  # "The March 4 blast killed ...": the clause is dated too

@@ -14,6 +14,7 @@ from timeline.events.analysis import (
     _names,
     _token_index,
 )
+from timeline.events.beside import named_as_role
 from timeline.events.clauses import _ANTECEDENT_STOPS, _antecedent, _Relative
 from timeline.text import (
     STOPWORDS,
@@ -129,6 +130,8 @@ def _title_tokens(
         if _possessive_date_of_a_noun(analysis, i, j, end, own_date):
             # "arrested a suspect in last year's bombing": without it the noun phrase falls apart
             kept.extend(range(i, j))
+        elif not any(k in own_date for k in range(i, j)) and named_as_role(analysis, i, j):
+            kept.extend(range(i, j))  # "set March 24 as the deadline": the object of the act, not its day
         elif comma_after and _participle_before(analysis, kept, i):
             # "The dam, built in 1978, ...": without its date the participle would dangle ("built,")
             kept.extend(range(i, j))

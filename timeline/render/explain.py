@@ -240,7 +240,13 @@ def _how_dated(
             quoted = ", ".join(f'"{shorten(e.text, 60)}"' for e in unresolved)
             return clean(f"{quoted} could not be resolved: {unresolved_reason(article)}")
         return "no time expression in this sentence"
-    return explain_expression(mention.expression, article, expressions)
+    text = explain_expression(mention.expression, article, expressions)
+    if mention.date_rule == DAY_ROLE:
+        text += "; the day is named as a deadline or a date, so it dates that noun, not the act of its clause"
+    return text
+
+
+DAY_ROLE = "expression.day-role"  # ``timeline.events.beside.DAY_ROLE`` (render does not import events)
 
 
 # Why a clause without a date of its own got one (``EventMention.date_rule``, its part after the dot).
