@@ -20,7 +20,7 @@ from timeline.events.analysis import (
     _verbs,
 )
 from timeline.events.extract import _DATE_FIELDS
-from timeline.events.titles import _title_tokens, _verbatim
+from timeline.events.titles import _GLUE, _SPACE_BEFORE_CLAUSE_MARK, _SPACES, _title_tokens, _verbatim
 from timeline.temporal.timex import value_to_date
 from timeline.text import is_reporting, tokenize, verb_flags
 from timeline.types import Sentence
@@ -151,3 +151,33 @@ def test_the_clause_of_a_token_is_the_first_clause_holding_it(words, index):
     else:
         with pytest.raises(StopIteration):
             _clause_of(analysis, index)
+
+
+def _old_verbatim(analysis, kept):
+    tokens, parts = analysis.tokens, []
+    for n, i in enumerate(kept):
+        if n:
+            prev = kept[n - 1]
+            gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
+            if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
+                gap = " "
+            parts.append(gap if gap == " " else _SPACES.sub(" ", gap))
+        parts.append(tokens[i].text)
+    return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", "".join(parts))
+
+
+_GAPPED = st.lists(
+    st.sampled_from(["Acme", "20", "%", "gain", ",", ";", "U.S.", "$", "5", "-", "(", ")", '"'])
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_verbatim_keeps_what_the_token_by_token_join_keeps(data):
+    words = data.draw(_GAPPED)
+    gaps = data.draw(st.lists(st.sampled_from(["", " ", "  ", "\n", " - ", "/"]), min_size=20, max_size=20))
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False)).strip() or "x"
+    analysis = _analysis_with_dates(_sentence([text]), ())
+    n = len(analysis.tokens)
+    kept = data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=12)) if n else []
+    assert _verbatim(analysis, kept) == _old_verbatim(analysis, kept)

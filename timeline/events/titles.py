@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from timeline.events.actors import _is_role_name
 from timeline.events.analysis import (
@@ -234,19 +235,22 @@ _GLUE = re.compile(r"\s*[%$\u20ac\u00a3'\u2019/.-]?\s*")
 
 def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     """The kept tokens as written: neighbours keep the text between them ("20% gain"), gaps one space."""
-    tokens, parts = analysis.tokens, []
-    for n, i in enumerate(kept):
-        if n:
-            prev = kept[n - 1]
-            gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
-            if gap in _PLAIN_GAPS and prev == i - 1 and analysis.text:
-                parts.append(gap)  # most neighbours: what the tests below keep as it is (cheap)
-                parts.append(tokens[i].text)
-                continue
-            if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
-                gap = " "
-            parts.append(gap if gap == " " else _SPACES.sub(" ", gap))
-        parts.append(tokens[i].text)
+    if not kept:
+        return ""
+    tokens, text, offset = analysis.tokens, analysis.text, analysis.offset  # locals: read once a title
+    prev = kept[0]
+    parts = [tokens[prev].text]
+    for i in islice(kept, 1, None):
+        token = tokens[i]
+        if prev == i - 1 and text:
+            gap = text[tokens[prev].end - offset : token.start - offset]
+            if gap not in _PLAIN_GAPS:  # most neighbours: "" or " ", kept as they are (cheap)
+                gap = _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
+        else:
+            gap = " "
+        parts.append(gap)
+        parts.append(token.text)
+        prev = i
     title = "".join(parts)
     if " ," not in title and " ;" not in title:
         return title  # most titles: nothing ``_SPACE_BEFORE_CLAUSE_MARK`` matches
