@@ -24,7 +24,8 @@ join what sentence-by-sentence matching leaves apart (``articles``, ``similar``,
 ``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
 borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
 conflict, ``previews`` takes out plans told before their day, ``reactions`` a party's reaction to a
-happening and ``history`` history lent the day's action: ``docs/architecture.md``, "Events and merging")."""
+happening, ``history`` history lent the day's action and ``backdrop`` a sentence whose news is told against an
+older happening: ``docs/architecture.md``, "Events and merging")."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from dataclasses import fields
 
 from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
+from timeline.merge.backdrop import separate_backdrops
 from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, representative_features
@@ -129,6 +131,7 @@ def merge_mentions(
     clusters = separate_previews(clusters, context.latest)  # a plan told before its day
     clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
+    clusters = separate_backdrops(clusters, copies)  # an older happening a sentence's news is told against
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     place_quotations(clusters, quotations)
