@@ -6,7 +6,6 @@ import sys
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from datetime import date
-from functools import lru_cache
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
 from timeline.merge.features import (
@@ -43,6 +42,7 @@ class _Index:
         # for same-day events and again when it is filed; features are shared by identical contents)
         self._day_keys_of: dict[MentionFeatures, frozenset[str]] = {}
         self._document_keys: dict[str, str] = {}  # (the same, for each article's key)
+        self._shifted_weeks: dict[date, tuple[int, ...]] = {}  # (and each day's year-shifted weeks)
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -56,6 +56,14 @@ class _Index:
             return set()
         # interned: a word is filed under many days (memory, issue #13)
         return {sys.intern(f"t:{t}") for t in _content(f)} | {sys.intern(f"t:{p}") for p in f.places}
+
+    def _year_shifted_weeks(self, day: date) -> tuple[int, ...]:
+        """The week slots of the same day a year before and after (a year typo), kept by day."""
+        found = self._shifted_weeks.get(day)
+        if found is None:
+            found = tuple(w for shifted in _year_shifts(day) for w in _weeks(shifted, shifted))
+            self._shifted_weeks[day] = found
+        return found
 
     def _document_key(self, document: str) -> str:
         found = self._document_keys.get(document)
@@ -106,7 +114,7 @@ class _Index:
             back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
             slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
-                slots += _year_shifted_weeks(when.start)
+                slots += self._year_shifted_weeks(when.start)
         keys = self._keys(f)
         for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
             keys |= allied
@@ -126,12 +134,6 @@ class _Index:
             if document:  # the article's own events are always looked at
                 found.update(self._buckets.get(day, self._document_key(document)))
         return found
-
-
-@lru_cache(maxsize=4096)  # speed: a collection's mentions are dated to a few thousand days at most
-def _year_shifted_weeks(day: date) -> tuple[int, ...]:
-    """The week slots of the same day a year before and after (a year typo)."""
-    return tuple(w for shifted in _year_shifts(day) for w in _weeks(shifted, shifted))
 
 
 class _Buckets:
