@@ -478,3 +478,33 @@ def test_alike_reports_published_together_with_different_days_conflict(tmp_path)
     timeline = _two_reports(tmp_path, ("2023-03-14", "Monday"), ("2023-03-14", "Tuesday"))
     [event] = [e for e in timeline.events if e.date]
     assert [c.value for c in event.conflicts] in (["2023-03-13"], ["2023-03-14"])
+
+
+def test_readings_handed_over_by_the_pool_share_equal_values_across_chunks(monkeypatch):
+    # the workers mark the values to share and the parent shares them as it unpickles: the readings are
+    # those read in-process, with equal texts, word lists, dates and strings one object for the whole build
+    texts = [f"{_STORY} Minister Rahn met the Acme board on {day} May." for day in (3, 4, 3, 5, 3, 4)]
+    articles = [_article(f"a{n}", text, "2023-05-09") for n, text in enumerate(texts)]
+    monkeypatch.setattr(build, "CHUNK_CHARACTERS", 100)  # one article a chunk
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "2")
+    pooled = list(build._read_articles(articles, BuildOptions(), build._Beside()))
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "1")
+    in_process = list(build._read_articles(articles, BuildOptions(), build._Beside()))
+
+    def every_field(instance) -> tuple:
+        return tuple(getattr(instance, f.name) for f in fields(instance))
+
+    for back, read in zip(pooled, in_process, strict=True):
+        for back_items, read_items in zip(back, read, strict=True):
+            assert [every_field(x) for x in back_items] == [every_field(x) for x in read_items]
+    mentions = [m for _, _, found in pooled for m in found]
+    assert len(mentions) > len(texts)
+    for value in ("terms", "actors", "places", "title", "date", "trigger", "status", "trigger_context"):
+        by_value: dict = {}
+        for mention in mentions:
+            one = by_value.setdefault(repr(getattr(mention, value)), getattr(mention, value))
+            assert getattr(mention, value) is one, value
+    sentence_texts: dict = {}
+    for sentence in (s for found, _, _ in pooled for s in found):
+        assert sentence_texts.setdefault(sentence.text, sentence.text) is sentence.text
+    assert build._SHARED is None  # the build's table is not kept

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_fixtures import make_timeline
 
-from timeline.render import render, render_chunks, to_dict
+from timeline.render import jsonout, render, render_chunks, to_dict
 from timeline.render.jsonout import Items, dumps, iter_dumps
+from timeline.types import JoinReason
 
 
 def _reference(value: object) -> str:
@@ -101,3 +102,70 @@ def test_a_timeline_with_any_text_renders_exactly_the_json_module_text(title, se
     expected = _reference(to_dict(timeline))
     assert render(timeline, "json") == expected
     assert "".join(render_chunks(timeline, "json")) == expected
+
+
+def _with_reasons(confidences: list[float], text: str = "The talks resumed.", repeat: int = 1):
+    """The fixture timeline whose first event joined one mention per confidence (``repeat`` times each)."""
+    timeline = make_timeline()
+    first = timeline.events[0]
+    mention = first.mentions[0]
+    changed = replace(mention, sentence=replace(mention.sentence, text=text))
+    reasons = [
+        JoinReason("a1", 0, "b2", 0, "same-date", value, similarity=value, terms=("talks",))
+        for value in confidences
+    ]
+    timeline.events[0] = replace(
+        first,
+        mentions=[changed, *first.mentions[1:]] * repeat,
+        reasons=reasons * repeat,
+        confidence=confidences[0],
+    )
+    return timeline
+
+
+@pytest.mark.parametrize("repeat", [1, 120])  # written in one piece, and mention by mention
+@pytest.mark.parametrize(
+    "confidences",
+    [[0.85, 0.0, 1.0], [1e-05, 0.85], [math.nan, 0.5], [0.5, math.inf], [2.5e-7, -0.0]],
+)
+def test_numbers_the_fast_encoder_would_write_otherwise_keep_the_json_module_text(confidences, repeat):
+    """``orjson`` (when installed) writes 1e-05 as 0.00001 and NaN as null: such a number, which the merge
+    never makes, still comes out as ``json`` writes it."""
+    timeline = _with_reasons(confidences, repeat=repeat)
+    assert render(timeline, "json") == _reference(to_dict(timeline))
+
+
+@pytest.mark.parametrize("text", ["lone \udc00 surrogate", "tab\tand \x00 control, “quotes” and 😀"])
+def test_text_the_fast_encoder_refuses_or_escapes_keeps_the_json_module_text(text):
+    timeline = _with_reasons([0.85], text=text, repeat=120)
+    timeline.documents[0].title = text
+    assert "".join(render_chunks(timeline, "json")) == _reference(to_dict(timeline))
+
+
+def test_without_the_fast_encoder_the_text_is_the_same(monkeypatch):
+    timeline = _with_reasons([0.85, 0.3], repeat=120)
+    with_it = render(timeline, "json")
+    monkeypatch.setattr(jsonout, "orjson", None)
+    assert render(timeline, "json") == with_it == _reference(to_dict(timeline))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_VALUES, max_size=70), st.integers(min_value=0, max_value=3))
+def test_fast_items_join_to_the_json_module_text(items, level):
+    """A fast ``Items`` list (values whose floats are marked as its converters mark them), nested at any
+    depth, in batches of any size."""
+
+    def marked(value):
+        if type(value) is float:
+            return jsonout._number(value)
+        if type(value) in (list, tuple):
+            return type(value)(map(marked, value))
+        if type(value) is dict:
+            return {key: marked(item) for key, item in value.items()}
+        return value
+
+    fields: object = {"items": Items(items, marked, fast=True)}
+    plain: object = {"items": items}
+    for _ in range(level):
+        fields, plain = {"outer": fields, "more": Items([1], int)}, {"outer": plain, "more": [1]}
+    assert "".join(iter_dumps(fields)) == _reference(plain)

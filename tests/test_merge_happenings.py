@@ -5,7 +5,16 @@ import random
 from timeline.build import build_timeline
 from timeline.merge.clusters import _Cluster
 from timeline.merge.features import features, governing_action
-from timeline.merge.similar import SIMILAR_WORDING, _cosine, _Space, _words, join_similar
+from timeline.merge.similar import (
+    SIMILAR_WORDING,
+    _cosine,
+    _read_words,
+    _Space,
+    _words,
+    forget_words,
+    join_similar,
+    remember_words,
+)
 from timeline.temporal.timex import value_to_date
 from timeline.text import word_stem
 from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
@@ -194,6 +203,20 @@ def test_compared_words_are_the_lower_cased_content_words_and_numbers_with_or_wi
     )
     assert _words("Minister Ráhn's Acme-Works cut 1,200 JOBS in Norland.")[1] == "ráhn's"
     assert _words("It was at 5 in the ÉTÉ Club.") == ("été", "club")
+
+
+def test_a_sentences_words_kept_within_a_merge_are_the_words_it_reads_and_go_with_the_merge():
+    # the merge keeps each sentence's words from the collection's IDF to the retellings (speed): what a
+    # later step reads must be the same words, and nothing is kept once it is over
+    text = "Minister Rahn's Acme-Works cut 1,200 JOBS in Norland."
+    remember_words()
+    try:
+        kept = _words(text)
+        assert kept == _read_words(text)
+        assert _words(text) is kept  # read once
+    finally:
+        forget_words()
+    assert _words(text) == kept and _words(text) is not kept
 
 
 def test_a_plain_ascii_sentence_has_the_words_the_general_reading_gives():

@@ -93,15 +93,13 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     expressions: dict[str, list[TimeExpression]] = {}
     mentions: dict[str, list[EventMention]] = {}
     failed: list[tuple[Article, str]] = []
-    shared: dict = {}  # equal values of the readings, one object each (``_compact``)
     beside = _Beside()
-    # readings come chunk by chunk, in order, as the workers finish them: compacted meanwhile
+    # readings come chunk by chunk, in order, as the workers finish them, their equal values one object
     for article, reading in zip(ordered, _read_articles(ordered, options, beside), strict=True):
         if isinstance(reading, str):
             failed.append((article, reading))
             continue
-        sentences[article.id], expressions[article.id], mentions[article.id] = _compact(reading, shared)
-    del shared
+        sentences[article.id], expressions[article.id], mentions[article.id] = reading
     forget_kept_readings()  # memory: sentences read once are kept for the reading stage only
     _forget_recognised_units()
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
@@ -145,9 +143,10 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
 def _compact(reading: Reading, shared: dict) -> Reading:
     """``reading`` with its repeated values shared (in place): the same term, rule, set of words, title,
     date or sentence text is one object for the whole reading stage, not one per mention.  Memory (issues
-    #13, #9): readings come back from the workers as separate copies; a large topic holds a hundred
-    thousand terms of a few thousand distinct words, and a collection that repeats sentences (wire copies,
-    templates) as many copies of their text, titles and dates as it has articles."""
+    #13, #9): a large topic holds a hundred thousand terms of a few thousand distinct words, and a
+    collection that repeats sentences (wire copies, templates) as many copies of their text, titles and
+    dates as it has articles.  Readings read in-process; the workers' are shared the same way as they are
+    unpickled (``_SHARES``)."""
     sentences, expressions, mentions = reading
     lists = shared.setdefault(_LISTS, {})
     for sentence in sentences:
@@ -285,12 +284,12 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
 
 
 def _read_chunk(chunk: list[Article]) -> list[Reading | str]:
-    """Worker task: module-level so that it pickles by name."""
-    shared: dict = {}
+    """Worker task: module-level so that it pickles by name.  Its readings are pickled (as it returns)
+    with their values to share marked (``_pickle_by_fields``): the chunk's marks start afresh."""
+    for marks in _MARKS.values():
+        marks.clear()
     with _cycle_collector_paused():
-        # shared before pickling too: the parent then unpickles one copy of each repeated value per chunk
-        readings = [_guarded_read(article) for article in chunk]
-        return [r if isinstance(r, str) else _compact(r, shared) for r in readings]
+        return [_guarded_read(article) for article in chunk]
 
 
 @dataclass
@@ -306,10 +305,11 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
     workers = _worker_count(ordered)
     method = _start_method() if workers > 1 else None
     read = 0
+    shared: dict = {}  # equal values of the readings, one object each (``_compact``, ``_shared_value``)
     if method is not None:
         try:
-            for reading in _read_in_pool(ordered, options, workers, method, beside):
-                yield reading
+            for reading in _read_in_pool(ordered, options, workers, method, beside, shared):
+                yield reading  # its values shared as it was unpickled
                 read += 1
         except (BrokenProcessPool, OSError):
             # no usable process pool here (sandbox, no semaphores, a worker killed): the rest in-process
@@ -317,7 +317,8 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
         else:
             return
     for done, article in enumerate(ordered[read:], start=read + 1):
-        yield _guarded_read(article)
+        reading = _guarded_read(article)
+        yield reading if isinstance(reading, str) else _compact(reading, shared)
         _report(options, "read", done, len(ordered))
 
 
@@ -368,15 +369,16 @@ def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _read_in_pool(
-    ordered: list[Article], options: BuildOptions, workers: int, method: str, beside: _Beside
+    ordered: list[Article], options: BuildOptions, workers: int, method: str, beside: _Beside, shared: dict
 ) -> Iterator[Reading | str]:
     """``read_article`` of each article by worker processes, chunk by chunk; results in input order, each
-    chunk's as soon as it and the ones before it are done.  Forked workers also find the copies' groups
-    (``copy_groups``, which reads only the texts): one task beside the reading instead of a serial step
-    after it."""
-    global _COPY_TEXTS
+    chunk's as soon as it and the ones before it are done, their values made one with the equal ones in
+    ``shared`` as they are unpickled.  Forked workers also find the copies' groups (``copy_groups``, which
+    reads only the texts): one task beside the reading instead of a serial step after it."""
+    global _COPY_TEXTS, _SHARED
     chunks = list(_chunks(ordered, CHUNK_CHARACTERS))
     _COPY_TEXTS = ordered if method == "fork" else None  # inherited by the workers, forked at the first task
+    _SHARED = shared  # for ``_shared_value`` & co., which the pool's thread calls as it unpickles readings
     try:
         with _worker_pool(min(workers, len(chunks)), method) as pool:
             grouping = pool.submit(_copy_groups_task) if _COPY_TEXTS is not None else None
@@ -394,7 +396,7 @@ def _read_in_pool(
             if grouping is not None:
                 beside.copy_groups = grouping.result()
     finally:
-        _COPY_TEXTS = None
+        _COPY_TEXTS = _SHARED = None
 
 
 # The articles being read, for a forked worker's ``_copy_groups_task`` (shared memory, not a pickled copy).
@@ -423,9 +425,99 @@ def _pickle_by_fields(kind: type) -> Callable[[object], tuple[type, tuple]]:
     (the pickle's memo keeps one copy of each); the hand-off of the readings to the parent, about a
     seventh of the CPU time on a large collection, takes about half as long to pickle and a third as
     long to unpickle, in half the bytes (issue #9).  Every field of these classes is an ``__init__``
-    argument, and none refers back to the object holding it."""
-    values = attrgetter(*(f.name for f in fields(kind)))
-    return lambda instance: (kind, values(instance))
+    argument, and none refers back to the object holding it.  The fields ``_compact`` shares are
+    marked (one ``_Shared`` per distinct value of a chunk and way of sharing, in ``_MARKS``), so that the
+    parent shares them as it unpickles them."""
+    names = [f.name for f in fields(kind)]
+    values = attrgetter(*names)
+    shares = _SHARES.get(kind, {})
+    marked = [
+        (position, shares[name], _MARKS[shares[name]], shares[name] is _shared_words)
+        for position, name in enumerate(names)
+        if name in shares
+    ]
+
+    def reduce(instance: object) -> tuple[type, tuple]:
+        state = list(values(instance))
+        for position, share, marks, words in marked:
+            value = state[position]
+            if value is not None:
+                key = tuple(value) if words else value
+                mark = marks.get(key)
+                if mark is None:
+                    mark = marks[key] = _Shared(share, key)
+                state[position] = mark
+        return kind, tuple(state)
+
+    return reduce
+
+
+# ---------------------------------------------------------------- the readings' values shared at the hand-off
+#
+# ``_compact`` makes the equal values of the readings one object (memory).  Readings read by the workers
+# arrive pickled, a chunk at a time: a worker marks each value to share (one ``_Shared`` per distinct value
+# of its chunk, so the pickle holds it once), and the parent makes it the build's one object as it
+# unpickles it, once per chunk instead of once per mention, in the pool's thread: the main process's
+# compacting no longer competes with the workers for the cores (issue #9).
+
+
+class _Shared:
+    """A value the parent shares: pickled as the call ``share(value)``."""
+
+    __slots__ = ("share", "value")
+
+    def __init__(self, share: Callable[[object], object], value: object) -> None:
+        self.share, self.value = share, value
+
+    def __reduce__(self) -> tuple[Callable[[object], object], tuple[object]]:
+        return self.share, (self.value,)
+
+
+# The shared values of the build whose pool is reading (``_read_in_pool``); None when none is.
+_SHARED: dict | None = None
+
+
+def _shared_value(value: object) -> object:
+    """In the parent: the build's one object equal to ``value``."""
+    shared = _SHARED
+    return value if shared is None else shared.setdefault(value, value)
+
+
+def _shared_words(words: tuple[str, ...]) -> list[str]:
+    """In the parent: the build's one word list equal to ``words`` (``_one_list``)."""
+    shared = _SHARED
+    return list(words) if shared is None else _one_list(list(words), shared.setdefault(_LISTS, {}))
+
+
+def _shared_context(context: tuple[str, str, frozenset[str]]) -> tuple[str, str, frozenset[str]]:
+    """In the parent: the build's one trigger context equal to ``context`` (as ``_compact`` shares it)."""
+    shared = _SHARED
+    if shared is None:
+        return context
+    trigger, governor, named = context
+    named = shared.setdefault(named, named)
+    context = (sys.intern(trigger), sys.intern(governor), named)
+    return shared.setdefault(context, context)
+
+
+# the fields ``_compact`` shares, and how
+_SHARES: dict[type, dict[str, Callable]] = {
+    Sentence: {"text": _shared_value},
+    TimeExpression: {
+        **dict.fromkeys(("type", "anchor", "rule"), sys.intern),
+        **dict.fromkeys(("text", "value"), _shared_value),
+    },
+    EventMention: {
+        **dict.fromkeys(("trigger", "status", "date_source", "date_rule"), sys.intern),
+        **dict.fromkeys(("actors", "terms", "places", "content", "subjects"), _shared_words),
+        **dict.fromkeys(("title", "date", "earliest"), _shared_value),
+        "trigger_context": _shared_context,
+    },
+}
+# in a worker, per way of sharing: the chunk's marks (``_Shared``) by value (a word list by its tuple)
+_MARKS: dict[Callable, dict] = {
+    share: {} for share in (sys.intern, _shared_value, _shared_words, _shared_context)
+}
 
 
 @contextmanager

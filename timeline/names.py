@@ -148,6 +148,12 @@ def _words(name: str) -> list[str]:
     return longer if longer and len(longer) < len(words) else words
 
 
+@lru_cache(maxsize=8192)  # speed: merging compares the same few thousand names again and again
+def _name_words_of(name: str) -> tuple[str, ...]:
+    """``_words``, kept (a tuple: shared between callers)."""
+    return tuple(_words(name))
+
+
 def actor_keys(name: str) -> set[str]:
     """Blocking keys for an actor: the folded surname, or each part of a compound (``A-B``)."""
     return set(frozen_actor_keys(name))
@@ -207,7 +213,7 @@ def same_actor(a: str, b: str) -> bool:
     >>> same_actor("Yevgeniy Petrov", "Evgeny Petrov")
     True
     """
-    wa, wb = _words(a), _words(b)
+    wa, wb = _name_words_of(a), _name_words_of(b)
     if not wa or not wb:
         return False
     acronym_a, acronym_b = acronym_key(a), acronym_key(b)

@@ -20,7 +20,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def writable_text(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD, so that it encodes as UTF-8."""
-    return _SURROGATE.sub("\ufffd", text)
+    if text.isascii():  # known without reading the text
+        return text
+    try:  # a surrogate is what UTF-8 cannot encode: the encoder finds none 5-10x faster than the pattern
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def ending_with_newline(chunks: Iterable[str]) -> Iterator[str]:

@@ -187,15 +187,37 @@ def _plain_noun(analysis: _Analysis, i: int) -> bool:
 def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
     """Lower-case content lemmas of the clause; event words become their shared concept."""
     terms: list[str] = []
-    tokens, ignored, verbs = analysis.tokens, analysis.ignored, analysis.verbs
+    tokens, ignored, verbs, tables = analysis.tokens, analysis.ignored, analysis.verbs, _TOKEN_TERMS
     for i in range(*clause):
-        first = tokens[i].text[:1]
-        if i in ignored or not first.isalpha() or first.isupper():
+        if i in ignored:
             continue
-        term = _term_of(tokens[i].lower, verbs[i])
+        text, verb = tokens[i].text, verbs[i]
+        term = tables[verb].get(text, _UNREAD)
+        if term is _UNREAD:
+            term = _token_term(text, verb)
         if term is not None and term not in terms:
             terms.append(term)
     return terms
+
+
+# ``_token_term`` of each token text, one table for non-verbs and one for verbs (indexed by the verb flag):
+# ``_terms`` reads every word of every mention's clause, and one look-up by the text is cheaper than the
+# first-letter tests and a two-argument cache's key each time (issue #13)
+_TOKEN_TERMS: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
+_TOKEN_TERMS_KEPT = 65536  # per table: past this a table starts again (its words are read again)
+_UNREAD = object()
+
+
+def _token_term(text: str, verb: bool) -> str | None:
+    """The term of a token written ``text`` (its lower-case form is ``text.lower()``): none for a word
+    not starting with a lower-case letter (a name, a number, punctuation), else ``_term_of``."""
+    first = text[:1]
+    term = None if not first.isalpha() or first.isupper() else _term_of(text.lower(), verb)
+    table = _TOKEN_TERMS[verb]
+    if len(table) >= _TOKEN_TERMS_KEPT:
+        table.clear()
+    table[text] = term
+    return term
 
 
 @lru_cache(maxsize=65536)

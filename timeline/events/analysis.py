@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import indexOf, itemgetter
 from typing import Any
 
 from timeline.names import Name, extract_names
@@ -56,7 +59,6 @@ class _Analysis:
     offset: int = 0  # the sentence's start: token offsets minus this index ``text``
     # found on first use, then shared by every reader of the sentence (extraction asks many times)
     relatives: list[Any] | None = None  # ``clauses._relative_clauses`` (a list of ``_Relative``)
-    ends: list[int] | None = None  # each token's end offset, for ``_token_index``
     left_out: list[bool] | None = None  # ``titles._left_out`` of each token
     places: set[str] | None = None  # ``actors._places`` (shared by every mention of the sentence)
     clause_marks: list[bool] | None = None  # each token is "," or ";" (``titles._word_count``)
@@ -84,6 +86,8 @@ def _analyse(
     sentence: Sentence, expressions: list[TimeExpression], skipped: tuple[tuple[int, int], ...] = ()
 ) -> _Analysis:
     """The analysis of a sentence whose ``expressions`` are dates (their tokens, and ``skipped``, ignored)."""
+    if not expressions:
+        return _analysis_with_dates(sentence, skipped)  # most sentences: no date of their own
     return _analysis_with_dates(sentence, skipped + tuple((e.start, e.end) for e in expressions))
 
 
@@ -98,7 +102,7 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
     # articles after it was made, no longer in the processor's caches: extraction of the templated array
     # took 6-8% more CPU (issue #9; Phil_Spector with a quarter of its articles undated: inference +6%).
     start = sentence.start
-    key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans))
+    key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans) if spans else ())
     first = _text_readings.get(key)
     if first is None or first is SEEN_ONCE:
         marks = tuple((m.start(), m.group()) for m in _QUOTE.finditer(sentence.text))
@@ -152,8 +156,10 @@ def _analyse_tokens(
     tokens: list[Token], spans: tuple[tuple[int, int], ...], quoted: bool = False
 ) -> _Analysis:
     ignored = _attribution_tokens(tokens)
-    for start, end in spans:  # the tokens overlapping a skipped span
-        ignored.update(i for i, token in enumerate(tokens) if start < token.end and token.start < end)
+    for start, end in spans:
+        # the tokens overlapping a skipped span: those ending after its start and starting before its end,
+        # a run of neighbours (tokens do not overlap, so their starts and ends both increase)
+        ignored.update(range(bisect_right(tokens, start, key=_END), bisect_left(tokens, end, key=_START)))
     ignored |= _date_leaders(tokens, ignored)
     verbs = verb_flags(tokens)
     ignored |= _trailing_attribution(tokens, ignored, verbs, quoted)
@@ -185,8 +191,12 @@ def _trailing_attribution(
     Kept when it carries a date of its own ("..., police said Tuesday": the statement is what is dated)
     or follows a quotation (then what was said is the statement's content, not an event).
     """
-    comma = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","), None)
-    if quoted or comma is None or len(tokens) - comma > 8:
+    if quoted:
+        return set()
+    # the last comma after the first token (searched from the end in C: ``_TEXT`` of each token)
+    from_end = _index_of(map(_TEXT, reversed(tokens)), ",")
+    comma = len(tokens) - 1 - from_end
+    if from_end < 0 or comma <= 0 or len(tokens) - comma > 8:
         return set()
     tail = range(comma + 1, len(tokens))
     if not any(verbs[i] and is_reporting(tokens[i].lower) for i in tail) or any(i in ignored for i in tail):
@@ -200,8 +210,8 @@ def _trailing_attribution(
 
 def _attribution_tokens(tokens: list[Token]) -> set[int]:
     """Sentence-initial "As X reported," and "According to X," are sourcing, not events."""
-    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if not comma:  # no comma, or a sentence that starts with one: no "According to X," head
+    comma = _index_of(map(_TEXT, tokens), ",")
+    if comma <= 0:  # no comma, or a sentence that starts with one: no "According to X," head
         return set()
     head = [t.lower for t in tokens[:comma]]
     if head[:2] == ["according", "to"] or (head[0] == "as" and any(is_reporting(w) for w in head)):
@@ -232,6 +242,17 @@ def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
 
 
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a Token's fields
+
+
+def _index_of(items: Iterable[str], item: str) -> int:
+    """The position of the first ``item`` in ``items`` (run in C), -1 when there is none."""
+    try:
+        return indexOf(items, item)
+    except ValueError:
+        return -1
+
+
 def quote_marks(analysis: _Analysis) -> list[tuple[int, str]]:
     """(offset, mark) of every quotation mark of the sentence, in order: read from the text once per
     distinct sentence (every copy of it shares the first reading's), not again by each reader."""
@@ -242,23 +263,36 @@ def quote_marks(analysis: _Analysis) -> list[tuple[int, str]]:
 
 
 def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
-    return next(c for c in analysis.clauses if c[0] <= index < c[1])
+    """The first clause holding token ``index`` (StopIteration when none does)."""
+    clauses = analysis.clauses
+    if clauses:
+        # clauses follow one another in order: the first one, else the last starting at or before ``index``
+        first = clauses[0]
+        if first[0] <= index < first[1]:
+            return first
+        last = clauses[bisect_right(clauses, index, key=_TEXT) - 1]  # ``_TEXT``: item 0, a clause's start
+        if last[0] <= index < last[1]:
+            return last
+    return next(c for c in clauses if c[0] <= index < c[1])
 
 
 def _token_index(analysis: _Analysis, offset: int) -> int:
     """The first token ending after ``offset`` (else the last one); token ends only increase."""
-    if analysis.ends is None:
-        analysis.ends = [token.end for token in analysis.tokens]
-    index = bisect_right(analysis.ends, offset)
+    index = bisect_right(analysis.tokens, offset, key=_END)
     return index if index < len(analysis.tokens) else max(len(analysis.tokens) - 1, 0)
 
 
 def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:
-    return [i for i in range(lo, hi) if analysis.verbs[i] and i not in analysis.ignored]
+    ignored, flags = analysis.ignored, analysis.verbs
+    if lo < 0 or hi > len(flags):
+        return [i for i in range(lo, hi) if flags[i] and i not in ignored]
+    verbs = compress(range(lo, hi), flags[lo:hi])  # the flagged indices, found in C
+    return [i for i in verbs if i not in ignored] if ignored else list(verbs)
 
 
 def _event_nouns(analysis: _Analysis, lo: int, hi: int) -> list[int]:
-    return [i for i in range(lo, hi) if i not in analysis.ignored and analysis.tokens[i].lower in EVENT_NOUNS]
+    ignored, tokens = analysis.ignored, analysis.tokens  # locals: read once, not at every index
+    return [i for i in range(lo, hi) if i not in ignored and tokens[i].lower in EVENT_NOUNS]
 
 
 def _verbal(analysis: _Analysis, i: int) -> bool:
@@ -274,6 +308,8 @@ _NOUN_MODIFIERS = frozenset(
 def _names(analysis: _Analysis) -> list[Name]:
     """The sentence's names, outside attribution and dates (shared by all its clauses)."""
     if analysis.names is None:
-        kept = [t for i, t in enumerate(analysis.tokens) if i not in analysis.ignored]
+        ignored = analysis.ignored
+        tokens = analysis.tokens
+        kept = [t for i, t in enumerate(tokens) if i not in ignored] if ignored else tokens[:]
         analysis.names = extract_names(kept, sentence_start=0 not in analysis.ignored)
     return analysis.names

@@ -392,6 +392,7 @@ _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
 # the clause is dated, and ``triggers`` as indices into the mentions
 _Template = tuple[list[EventMention], list[int | None], bool, dict[int, int]]
 _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
+_DATE_FIELDS = attrgetter("value", "start", "end", "granularity")  # every field of a ``DateValue``
 _EXPRESSION_FIELDS = attrgetter(
     "text", "type", "value", "granularity", "anchor", "anchor_value", "anchor_text", "rule", "mod", "tense"
 )
@@ -427,7 +428,9 @@ def _dated_mentions_once(
         sentence.text,
         tuple((e.start - start, e.end - start, e.modifies_noun, *_EXPRESSION_FIELDS(e)) for e in expressions),
         tuple((lo - start, hi - start) for lo, hi in skipped),
-        reference,
+        # the reference's fields, not the ``DateValue``: equal exactly when it is, hashed and compared in C
+        # (its dataclass ``__hash__`` and ``__eq__`` run Python code for every sentence of the array)
+        _DATE_FIELDS(reference) if reference is not None else None,
     )
     template = _dated_readings.get(key)
     if template is None:

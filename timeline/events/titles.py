@@ -110,9 +110,13 @@ def _title_tokens(
     analysis: _Analysis, start: int, end: int, statement: bool, own_date: range = range(0)
 ) -> list[int]:
     """Indices of the title's tokens in ``[start, end)``: dates left out, cut where its date ends a clause."""
-    tokens, kept = analysis.tokens, []
+    tokens = analysis.tokens
     left_out = _left_out_flags(analysis)
-    i = start
+    if start >= 0 and end <= len(left_out) and True not in left_out[start:end]:
+        kept = list(range(start, end))  # most stretches: nothing left out (the loop below keeps every token)
+        i = end
+    else:
+        kept, i = [], start
     while i < end:
         if not left_out[i]:
             kept.append(i)
@@ -191,8 +195,10 @@ def _left_out(analysis: _Analysis, i: int) -> bool:
 def _without_attribution(analysis: _Analysis, kept: list[int]) -> list[int]:
     """Drop a closing ", officials said" / ", X told reporters" (up to 6 words, no other verb)."""
     tokens = analysis.tokens
+    if not kept or kept[-1] != len(tokens) - 1:
+        return kept  # not closing the sentence (checked first: cheap)
     commas = [n for n, i in enumerate(kept) if tokens[i].text == ","]
-    if not commas or kept[-1] != len(tokens) - 1:
+    if not commas:
         return kept
     tail = kept[commas[-1] + 1 :]
     verbs = [i for i in tail if analysis.verbs[i]]
@@ -241,7 +247,10 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
                 gap = " "
             parts.append(gap if gap == " " else _SPACES.sub(" ", gap))
         parts.append(tokens[i].text)
-    return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", "".join(parts))
+    title = "".join(parts)
+    if " ," not in title and " ;" not in title:
+        return title  # most titles: nothing ``_SPACE_BEFORE_CLAUSE_MARK`` matches
+    return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", title)
 
 
 _PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps unchanged

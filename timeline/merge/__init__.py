@@ -24,7 +24,8 @@ join what sentence-by-sentence matching leaves apart (``articles``, ``similar``,
 ``makers``, ``restated``, ``retold``, ``between``; then ``statements`` takes out words said that only
 borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
 conflict, ``previews`` takes out plans told before their day, ``reactions`` a party's reaction to a
-happening and ``history`` history lent the day's action: ``docs/architecture.md``, "Events and merging")."""
+happening, ``history`` history lent the day's action and ``backdrop`` a sentence whose news is told against an
+older happening: ``docs/architecture.md``, "Events and merging")."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from dataclasses import fields
 
 from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads
+from timeline.merge.backdrop import separate_backdrops
 from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
 from timeline.merge.clusters import _Cluster, representative_features
@@ -59,7 +61,7 @@ from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
 from timeline.merge.scoring import _cached_match, match_score
-from timeline.merge.similar import join_similar
+from timeline.merge.similar import forget_words, join_similar, remember_words
 from timeline.merge.statements import separate_statements
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
@@ -108,6 +110,7 @@ def merge_mentions(
         placement.place(clusters, index, merged_into)
         del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
         clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
+        remember_words()  # each sentence's words, read again by the steps comparing wording
         idf = placement.idf(clusters)  # the collection's words, for the steps comparing wording
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies, idf), copies)
@@ -119,6 +122,7 @@ def merge_mentions(
     clusters = join_accounts(clusters, copies, lone=True)  # ... and an account no other outlet tells
     clusters = join_restated(clusters)
     clusters = join_retold(clusters, copies, idf)  # a lone sentence retelling what several outlets told
+    forget_words()  # (the last step reading them)
     clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = join_continued(clusters, copies)  # an article's later sentences: its lead's doer, its day
     clusters = separate_statements(clusters)  # words said, lent a happening's action
@@ -127,6 +131,7 @@ def merge_mentions(
     clusters = separate_previews(clusters, context.latest)  # a plan told before its day
     clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
+    clusters = separate_backdrops(clusters, copies)  # an older happening a sentence's news is told against
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     place_quotations(clusters, quotations)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from datetime import date
+from functools import lru_cache
 
 from timeline.merge.dates import _is_wide, _weeks, _year_shifts
 from timeline.merge.features import (
@@ -40,6 +42,7 @@ class _Index:
         # each features' day keys, made once (speed, issue #13: a mention's are asked for when it looks
         # for same-day events and again when it is filed; features are shared by identical contents)
         self._day_keys_of: dict[MentionFeatures, frozenset[str]] = {}
+        self._document_keys: dict[str, str] = {}  # (the same, for each article's key)
 
     @staticmethod
     def _keys(f: MentionFeatures) -> set[str]:
@@ -54,6 +57,12 @@ class _Index:
         # interned: a word is filed under many days (memory, issue #13)
         return {sys.intern(f"t:{t}") for t in _content(f)} | {sys.intern(f"t:{p}") for p in f.places}
 
+    def _document_key(self, document: str) -> str:
+        found = self._document_keys.get(document)
+        if found is None:
+            found = self._document_keys[document] = sys.intern(f"doc:{document}")
+        return found
+
     def _cached_day_keys(self, f: MentionFeatures) -> frozenset[str]:
         found = self._day_keys_of.get(f)
         if found is None:
@@ -62,15 +71,14 @@ class _Index:
 
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
         slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
-        for key in self._keys(f):
-            for slot in slots:
-                self._buckets.add(slot, key, cluster_id)
+        keys = self._keys(f)
+        for slot in slots:
+            self._buckets.add_keys(slot, keys, cluster_id)
         if when.granularity in _DAY:
             day = ("day", when.start.toordinal())
-            for key in self._cached_day_keys(f):
-                self._buckets.add(day, key, cluster_id)
+            self._buckets.add_keys(day, self._cached_day_keys(f), cluster_id)
             if document:  # the article's own events of the day, whatever their wording
-                self._buckets.add(day, sys.intern(f"doc:{document}"), cluster_id)
+                self._buckets.add(day, self._document_key(document), cluster_id)
         if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING:
             for actor in f.actors:
                 for key in actor:
@@ -98,7 +106,7 @@ class _Index:
             back = RETELL_WINDOW if "death" in f.concepts else CONFLICT_WINDOW
             slots = list(_weeks(when.start - back, when.end + CONFLICT_WINDOW))
             if when.granularity in _DAY:
-                slots += [w for shifted in _year_shifts(when.start) for w in _weeks(shifted, shifted)]
+                slots += _year_shifted_weeks(when.start)
         keys = self._keys(f)
         for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
             keys |= allied
@@ -108,14 +116,22 @@ class _Index:
     def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
         found: set[int] = set()
         if when.granularity in _DAY:
-            keys = self._cached_day_keys(f) | ({f"doc:{document}"} if document else set())
-            for key in keys:
-                bucket = self._buckets.get(("day", when.start.toordinal()), key)
+            day = ("day", when.start.toordinal())
+            for key in self._cached_day_keys(f):
+                bucket = self._buckets.get(day, key)
                 # a word or place that a day's many events share says nothing about which one (the
-                # story's main place on a busy day); the article's own events are always looked at
-                if len(bucket) <= MAX_DAY_BUCKET or key.startswith("doc:"):
+                # story's main place on a busy day)
+                if len(bucket) <= MAX_DAY_BUCKET:
                     found.update(bucket)
+            if document:  # the article's own events are always looked at
+                found.update(self._buckets.get(day, self._document_key(document)))
         return found
+
+
+@lru_cache(maxsize=4096)  # speed: a collection's mentions are dated to a few thousand days at most
+def _year_shifted_weeks(day: date) -> tuple[int, ...]:
+    """The week slots of the same day a year before and after (a year typo)."""
+    return tuple(w for shifted in _year_shifts(day) for w in _weeks(shifted, shifted))
 
 
 class _Buckets:
@@ -138,6 +154,21 @@ class _Buckets:
                 keys[key] = {bucket: None, cluster_id: None}
         else:
             bucket[cluster_id] = None
+
+    def add_keys(self, slot: object, keys: Collection[str], cluster_id: int) -> None:
+        """``add`` under each of ``keys`` (written out: the slot's table found once)."""
+        if not keys:
+            return  # (no table made for the slot, as ``add`` makes none)
+        keyed = self._slots[slot]
+        for key in keys:
+            bucket = keyed.get(key)
+            if bucket is None:
+                keyed[key] = cluster_id
+            elif isinstance(bucket, int):
+                if bucket != cluster_id:
+                    keyed[key] = {bucket: None, cluster_id: None}
+            else:
+                bucket[cluster_id] = None
 
     def gather(self, slots: Iterable[object], keys: Collection[str], found: set[int]) -> None:
         """Add to ``found`` the ids filed under each of ``slots`` with each of ``keys`` (``get`` for every

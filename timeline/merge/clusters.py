@@ -18,8 +18,11 @@ from timeline.merge.features import (
     RETELL_WINDOW,
     MentionFeatures,
     _apart,
+    _content,
     _lexicon,
+    _places_differ,
     _shared_actors,
+    _subjects_clash,
     features,
 )
 from timeline.merge.scoring import (
@@ -29,6 +32,7 @@ from timeline.merge.scoring import (
     _retold_with_wrong_year,
     _same_day_score,
     _same_distance_from_publication,
+    allied_concepts,
     may_retell,
     retelling,
     retold_content,
@@ -61,8 +65,9 @@ class _Cluster:
                 self.stated.append(mention.date)
         if mention.join is not None and mention.join.kind == "retelling":
             return  # told days later: other reports are compared with the happening, not with it
-        new_date = all(m.date != mention.date for m, _ in self.reps)
-        if (new_date or len(self.reps) < MAX_REPRESENTATIVES) and not self._represented(mention, f):
+        # (the count first: the dates are compared only in a cluster that has its representatives)
+        new_date = len(self.reps) < MAX_REPRESENTATIVES or all(m.date != mention.date for m, _ in self.reps)
+        if new_date and not self._represented(mention, f):
             self.reps.append((mention, f))
 
     def _represented(self, mention: EventMention, f: MentionFeatures) -> bool:
@@ -147,6 +152,8 @@ def _place_dated(
 
 def _live(cids: set[int], merged_into: dict[int, int]) -> set[int]:
     """Cluster ids with merged clusters replaced by the cluster that absorbed them."""
+    if merged_into.keys().isdisjoint(cids):
+        return cids  # (most often: none was absorbed; the callers own the set)
     return {_root(cid, merged_into) for cid in cids}
 
 
@@ -247,10 +254,10 @@ def _different_actions(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.head != b.head and b.head not in _ALLIED.get(heads[0], frozenset())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # not frozen: one is made for every mention placed (faster)
 class _Probe:
     """The mention being placed, with what ``_rank_against`` reads of it worked out once per placement
-    (speed, issue #13: a mention is ranked against about a dozen events)."""
+    (speed, issue #13: a mention is ranked against about a dozen events).  Read-only."""
 
     mention: EventMention
     f: MentionFeatures
@@ -266,6 +273,14 @@ class _Probe:
     retells: bool
     # ``_same_day_score`` is 0 for every member unless the mention is a day-precise occurrence
     same_day_possible: bool
+    occurrence: bool
+    # what the pair scores read of the mention alone: ``scoring.allied_concepts``, ``features._content``
+    # (``_same_day_score``), its specific words outside ``subject`` and its lexicon concepts
+    # (``_same_article_score``)
+    allied: frozenset[str]
+    content: frozenset[str]
+    own_specific: frozenset[str]
+    lexicon: frozenset[str]
 
     @classmethod
     def of(cls, mention: EventMention, f: MentionFeatures, may: bool, subject: frozenset[str]) -> _Probe:
@@ -284,6 +299,11 @@ class _Probe:
             mention.date_source == "expression",
             may or f.head == _TOLL,
             day_precise and f.kind == "occurrence",
+            f.kind == "occurrence",
+            allied_concepts(f),
+            _content(f),
+            f.specific - subject if subject else f.specific,
+            _lexicon(f.concepts),
         )
 
 
@@ -336,7 +356,13 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             continue  # a date the sentence does not state cannot disagree with one that another states
         if too_far and not (retold or year_typo):
             continue
-        score, strong = _cached_match(f, of, False)
+        # ``match_score``'s first tests, written out: most members fail them (no call, no cache look-up)
+        if of.kind != f.kind or (
+            f.concepts.isdisjoint(of.concepts) if probe.occurrence else not (f.speaker and of.speaker)
+        ):
+            score, strong = 0.0, False
+        else:
+            score, strong = _cached_match(f, of, False)
         if retold:
             evidence = retold_content(mention, f, other, of) if may else 0.0
             best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
@@ -348,10 +374,10 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             score = 0.0
             if probe.same_day_possible:
                 planned = "expected" in (mention.status, other.status)
-                score = _same_day_score(mention.date, when, f, of, planned)
+                score = _same_day_score(mention.date, when, f, of, planned, probe.allied, probe.content)
             # ``_same_article_score`` is 0 unless both are of one article and start on the same day
             if score <= 0 and other.document == mention.document and when.start == mention.date.start:
-                score = _same_article_score(mention, f, other, of, probe.subject)
+                score = _same_article_score(mention, f, other, of, probe.subject, probe)
         if score <= 0 or not (compatible_date or strong):
             continue
         if not compatible_date and _recurring(mention.date, when, f, of):
@@ -383,6 +409,7 @@ def _same_article_score(
     other: EventMention,
     of: MentionFeatures,
     subject: frozenset[str] = frozenset(),
+    probe: _Probe | None = None,
 ) -> float:
     """Two sentences of one article dated to the same day that share a person, a specific word or an
     event concept: an article tells its news over several sentences, in other words each time.  Places
@@ -394,12 +421,15 @@ def _same_article_score(
         return 0.0  # checked first: cheap, and most pairs differ here
     if mention.date.granularity not in _DAY or other.date.granularity not in _DAY:
         return 0.0
-    words = f.specific & of.specific
-    shared = len(words - subject if subject else words) + len(_lexicon(f.concepts) & _lexicon(of.concepts))
+    if probe is None:  # (``probe``: what is read of the mention alone, worked out once per placement)
+        probe = _Probe.of(mention, f, False, subject)
+    shared = len(probe.own_specific & of.specific) + len(probe.lexicon & _lexicon(of.concepts))
     if shared + len(f.actors) < SAME_ARTICLE_EVIDENCE:
         return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
+    if f.governor != of.governor or _places_differ(f, of):  # ``_apart``'s cheaper parts, before the names
+        return 0.0
     people = _shared_actors(f, of, ignore=f.places | of.places)
-    if shared + people < SAME_ARTICLE_EVIDENCE or _apart(f, of):  # ``_apart`` last: it costs most
+    if shared + people < SAME_ARTICLE_EVIDENCE or _subjects_clash(f, of):  # (the rest of ``_apart``)
         return 0.0
     return 0.75 + 0.25 * (shared + people)
 

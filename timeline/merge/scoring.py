@@ -162,13 +162,20 @@ def _retold_with_wrong_year(
 
 
 def _same_day_score(
-    a: DateValue, b: DateValue, f: MentionFeatures, of: MentionFeatures, planned: bool = False
+    a: DateValue,
+    b: DateValue,
+    f: MentionFeatures,
+    of: MentionFeatures,
+    planned: bool = False,
+    allied: frozenset[str] | None = None,
+    content: frozenset[str] | None = None,
 ) -> float:
     """Same-day reports of one occurrence in different words: a death toll with its attack, or
     reports sharing enough specific words and places ("collapsed" / "fell down" beside the depot).
 
     Two announcements of the same kind of event for the same day ("an emergency meeting on Thursday")
     need only one shared specific word: plans are told in few words, and rarely two alike for one day.
+    ``allied`` and ``content``: ``allied_concepts(f)`` and ``_content(f)``, when the caller has them.
     """
     if (
         f.kind != "occurrence"
@@ -176,17 +183,35 @@ def _same_day_score(
         or not (a.granularity in _DAY and b.granularity in _DAY)
     ):
         return 0.0
-    score = _same_day_evidence(f, of, planned)
+    score = _same_day_evidence(f, of, planned, allied, content)
     # reports of two places or parties are two happenings: tested last, only for a pair that would match
     # (the name comparisons cost more than the rest)
     return 0.0 if score > 0 and _apart(f, of) else score
 
 
-def _same_day_evidence(f: MentionFeatures, of: MentionFeatures, planned: bool) -> float:
-    """``_same_day_score`` of two day-precise occurrences before telling places and parties apart."""
+def allied_concepts(f: MentionFeatures) -> frozenset[str]:
+    """The concepts another report of ``f``'s happening may use for one of ``f``'s (``_ALLIED``)."""
+    allied: frozenset[str] = frozenset()
+    for c in f.concepts:
+        allied |= _ALLIED.get(c, frozenset())
+    return allied
+
+
+def _same_day_evidence(
+    f: MentionFeatures,
+    of: MentionFeatures,
+    planned: bool,
+    allied_to: frozenset[str] | None = None,
+    content: frozenset[str] | None = None,
+) -> float:
+    """``_same_day_score`` of two day-precise occurrences before telling places and parties apart
+    (``allied_to``, ``content``: of ``f``, worked out here unless given: speed, a mention placed meets
+    dozens of members)."""
+    if allied_to is None:
+        allied_to = allied_concepts(f)
     # a death toll with its attack, not a reaction to the attack ("condemned the bombing")
-    allied = any(_ALLIED.get(c, frozenset()) & of.concepts for c in f.concepts) and not _reaction(f, of)
-    shared = len(_content(f) & _content(of)) + len(f.places & of.places)
+    allied = not allied_to.isdisjoint(of.concepts) and not _reaction(f, of)
+    shared = _shared_content(_content(f) if content is None else content, of) + len(f.places & of.places)
     if allied and (shared >= 1 or _shared_actors(f, of) >= 1):
         return 1.5 + 0.25 * shared
     # two different actions of the lexicon (a call, a visit) on one day are two events
@@ -196,6 +221,16 @@ def _same_day_evidence(f: MentionFeatures, of: MentionFeatures, planned: bool) -
     if planned and shared >= 1 and _lexicon(f.concepts) & _lexicon(of.concepts):
         return 1.0 + 0.25 * shared
     return 0.0
+
+
+def _shared_content(content: frozenset[str], of: MentionFeatures) -> int:
+    """``len(content & _content(of))`` without making ``_content(of)``: its specific words, and its action's
+    stem when that is not one of them."""
+    shared = len(content & of.specific)
+    action = of.action
+    if action and action in content and action not in of.specific:
+        shared += 1
+    return shared
 
 
 # The concept a later report of an attack's toll carries ("the death toll rose to 12"), and what it retells.
@@ -246,12 +281,14 @@ def retold_content(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Me
     assert a.date is not None
     if b.date is None or fb.kind != "occurrence" or fb.head is None:
         return 0.0
+    if fb.head in RECURRING or fb.head not in fa.concepts:
+        return 0.0  # (first: the cheapest test, which most pairs fail)
     start = a.earliest if a.earliest is not None and a.earliest < a.date.start else a.date.start
     if not (b.date.end < start and start - b.date.end <= RETELL_FAR):
         return 0.0
     # long after, or with a plain verb for the action ("was shot"), a named person or place must be shared
     needs_name = start - b.date.end > RETELL_WINDOW or fb.head.startswith("v:")
-    if fb.head in RECURRING or fb.head not in fa.concepts or not _names_happening(fa, fb):
+    if not _names_happening(fa, fb):
         return 0.0
     # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
     words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
