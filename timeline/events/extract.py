@@ -62,6 +62,7 @@ from timeline.events.implicit import (
     implicit_date,
     long_duration,
     main_verb,
+    new_scene,
     quoted_tokens,
 )
 from timeline.events.quotations import standing_alone, with_quotations
@@ -128,7 +129,8 @@ def extract_mentions(
         analysis = _analyse(sentence, own, report_line)
         analyses[sentence.index] = analysis
         # a quotation runs on across sentences, and into the next paragraph when that one closes it
-        if sentence.paragraph != paragraph:
+        opens_paragraph = sentence.paragraph != paragraph
+        if opens_paragraph:
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
         quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
@@ -193,6 +195,16 @@ def extract_mentions(
             decision = market_close_day(decision, sentence.text, verb, analysis)
             nouns_dated = any(m.expression is not None for m in dated)
             mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
+            if (
+                decision.source == NARRATIVE
+                and (news_day := _lead_scene(narrative, opens_paragraph, analysis, mention, (mentions, lead)))
+                is not None
+            ):
+                where["narrative"] = Narrative()  # the lead's scene: dated as its news, not the story's
+                redated = implicit_date(verb, **where, lasting=lasting)
+                if isinstance(redated, ImplicitDate) and redated.date == news_day:
+                    decision = market_close_day(redated, sentence.text, verb, analysis)
+                    mention = _implicit_mention(article, sentence, analysis, verb, decision, nouns_dated)
             mentions.append(mention)
             if decision.source == NARRATIVE:
                 narrative.sentence = sentence.index  # the story goes on
@@ -572,6 +584,53 @@ def _expression_start(mention: EventMention) -> int:
 # ---------------------------------------------------------------- clauses without a date of their own
 
 
+def _lead_scene(
+    narrative: Narrative,
+    opens_paragraph: bool,
+    analysis: _Analysis,
+    mention: EventMention,
+    told: tuple[list[EventMention], set[int]],
+) -> DateValue | None:
+    """The lead's day when a narrative-dated mention goes back to the lead's scene (``new_scene``): its
+    paragraph opens on its doer (``_opens_on_doer``); else None.  ``told``: the article's mentions so far
+    and its lead sentences."""
+    subjects = mention.subjects
+    if not (narrative.statement and opens_paragraph and subjects):
+        return None  # the common case, settled before reading the sentence or the lead
+    mentions, lead = told
+    news_day = _lead_day(mentions, lead)
+    if news_day is None or not _opens_on_doer(analysis, subjects):
+        return None
+    return news_day if new_scene(narrative, subjects, news_day, _lead_doers(mentions, lead)) else None
+
+
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "then", "meanwhile"})
+
+
+def _opens_on_doer(analysis: _Analysis, subjects: list[str] | None) -> bool:
+    """The sentence opens on its doer's name, then its verb or an aside ("Rahn, arriving ..., spent",
+    "But Rahn said"): not a possessive ("Norland's minister said") or a name modifying a noun ("Acme
+    shares fell")."""
+    tokens = analysis.tokens
+    start = 1 if tokens and tokens[0].lower in _OPENING_CONJUNCTIONS else 0
+    for name in subjects or ():
+        words = name.split()
+        end = start + len(words)
+        if end < len(tokens) and [t.text for t in tokens[start:end]] == words:
+            return tokens[end].text == "," or analysis.verbs[end]
+    return False
+
+
+def _lead_day(mentions: list[EventMention], lead: set[int]) -> DateValue | None:
+    """The day the article's lead tells its news on (its first dated mention's)."""
+    return next((m.date for m in mentions if m.sentence.index in lead and m.date is not None), None)
+
+
+def _lead_doers(mentions: list[EventMention], lead: set[int]) -> set[str]:
+    """The last words of the names the lead's mentions have as their doers."""
+    return {name.split()[-1] for m in mentions if m.sentence.index in lead for name in m.subjects or ()}
+
+
 def _published_day(article: Article) -> DateValue | None:
     """The publication date when it names a day and the article states it (a header, metadata, an
     option): the only date an implicit date is read from.  An inferred publication date is itself read
@@ -676,6 +735,8 @@ def _tell(narrative: Narrative, main: EventMention, sentence: Sentence) -> None:
     if main.date is not None:
         narrative.date, narrative.sentence = main.date, sentence.index
         narrative.paragraph = sentence.paragraph
+        narrative.names = frozenset(main.actors).union(main.subjects or ())
+        narrative.statement = is_reporting(main.trigger.lower())
 
 
 def _implicit_mention(
