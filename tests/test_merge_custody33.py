@@ -12,11 +12,11 @@ from timeline.merge.features import features
 from timeline.types import Article, EventMention
 
 RESCUE = "2031-05-03"
-RESCUE_TERMS = ["rescue", "boy", "coast"]
+RESCUE_TERMS = ["rescue", "climber", "ridge"]
 
 
 def _mention(doc: str, text: str, trigger: str, date_text: str = "May 3") -> EventMention:
-    """Article ``doc``'s sentence, dated 3 May by its words ``date_text``, the Norland coast named."""
+    """Article ``doc``'s sentence, dated 3 May by its words ``date_text``, the Kell ridge named."""
     words = [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w != "norland"]
     terms = sorted({*RESCUE_TERMS, *words})  # the sentence's own words, as the extractor keeps them
     mention = dated_mention(doc, RESCUE, text, trigger, ["Norland"], terms, places=["Norland"])
@@ -27,9 +27,9 @@ def _mention(doc: str, text: str, trigger: str, date_text: str = "May 3") -> Eve
 
 def _reports() -> list[EventMention]:
     return [
-        _mention("a", "Fishermen rescued the boy off the Norland coast on May 3.", "rescued"),
-        _mention("b", "On May 3 the boy was rescued off the Norland coast.", "rescued"),
-        _mention("c", "The boy was rescued by fishermen off the Norland coast on May 3.", "rescued"),
+        _mention("a", "Fishermen rescued the climber off the Kell ridge on May 3.", "rescued"),
+        _mention("b", "On May 3 the climber was rescued off the Kell ridge.", "rescued"),
+        _mention("c", "The climber was rescued by fishermen off the Kell ridge on May 3.", "rescued"),
     ]
 
 
@@ -45,10 +45,10 @@ def _kept(sentence: EventMention, reports: list[EventMention] | None = None) -> 
     return sentence in parts[0].mentions
 
 
-# the ministry's statement is the news; the rescue only says since when the relatives have cared for him
+# the ministry's statement is the news; the rescue only says since when the clinic has treated him
 STATEMENT = (
-    "The ministry said it will move the boy from the relatives who have cared for him since he was "
-    "rescued off the Norland coast on May 3."
+    "The ministry said it will move the climber from the clinic that has treated him since he was "
+    "rescued off the Kell ridge on May 3."
 )
 
 
@@ -68,19 +68,19 @@ def test_backdrop_clauses_of_other_news_leave_the_event():
         (STATEMENT, "rescued", "May 3"),
         # a participle on a noun: the appeal is the news, the ruling its backdrop
         (
-            "They said they would appeal the order, announced on May 3 by the Norland coast guard, that "
-            "the boy must go home.",
+            "They said they would appeal the order, announced on May 3 by the Kell ridge guard, that "
+            "the climber must pay the costs.",
             "announced",
             "May 3",
         ),
         # the clause opens the sentence; the words said after it are the news
         (
-            "Since the boy was rescued off the Norland coast on May 3, the ministry has said little.",
+            "Since the climber was rescued off the Kell ridge on May 3, the ministry has said little.",
             "rescued",
             "May 3",
         ),
         (
-            "The ministry said it acted after the boy was rescued off the Norland coast on May 3.",
+            "The ministry said it acted after the climber was rescued off the Kell ridge on May 3.",
             "rescued",
             "May 3",
         ),
@@ -94,20 +94,20 @@ def test_a_sentence_retelling_the_older_happening_stays_with_it():
     for text, trigger in [
         # a state reaching back to it: a retelling of the rescue
         (
-            "The boy has been the focus of a custody fight since he was rescued off the Norland coast on "
+            "The climber has been the focus of an insurance dispute since he was rescued off the Kell ridge on "
             "May 3.",
             "rescued",
         ),
-        ("His relatives have cared for him since he was rescued off the Norland coast on May 3.", "rescued"),
+        ("The clinic has treated him since he was rescued off the Kell ridge on May 3.", "rescued"),
         # the rescue is the main clause's own action
         (
-            "Rescued off the Norland coast on May 3, the boy has become the focus of a custody fight.",
+            "Rescued off the Kell ridge on May 3, the climber has become the focus of an insurance dispute.",
             "Rescued",
         ),
         # "after" with an action: often the next step of one happening, left alone
-        ("The boy was placed with relatives after he was rescued off the Norland coast on May 3.", "rescued"),
+        ("The climber was placed in a clinic after he was rescued off the Kell ridge on May 3.", "rescued"),
         # a party named doing it: its act, news in its own right
-        ("The talks changed after Rahn announced on May 3 that the boy would stay.", "announced"),
+        ("The talks changed after Rahn announced on May 3 that the climber would stay.", "announced"),
         # the comma before the verb closes an apposition naming someone: the verb is the main clause's
         (
             "Officials said the talks began after the minister, Rahn, visited Norland on May 3.",
@@ -116,18 +116,18 @@ def test_a_sentence_retelling_the_older_happening_stays_with_it():
         # "state" here names a visit, it reports nothing
         ("The cancellation of Rahn's state visit, scheduled for May 3, surprised no one.", "scheduled"),
         # an apposition's participle before the main verb
-        ("Rahn, accused of neglect, rescued the boy off the Norland coast on May 3.", "rescued"),
+        ("Rahn, accused of neglect, rescued the climber off the Kell ridge on May 3.", "rescued"),
     ]:
         assert _kept(_mention("d", text, trigger)), text
 
 
 def test_since_a_date_is_no_backdrop_clause():
-    text = "The ministry said the boy has lived with relatives since May 3, when he was rescued."
+    text = "The ministry said the climber has stayed in the clinic since May 3, when he was rescued."
     assert _kept(_mention("d", text, "rescued"))
 
 
 def test_one_articles_own_event_is_left_alone():
-    own = _mention("a", "Fishermen rescued the boy off the Norland coast on May 3.", "rescued")
+    own = _mention("a", "Fishermen rescued the climber off the Kell ridge on May 3.", "rescued")
     backdrop = _mention("a", STATEMENT, "rescued")
     assert _kept(backdrop, [own])
 

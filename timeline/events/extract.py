@@ -608,7 +608,7 @@ _OPENING_CONJUNCTIONS = frozenset({"but", "and", "then", "meanwhile"})
 
 
 def _opens_on_doer(analysis: _Analysis, subjects: list[str] | None) -> bool:
-    """The sentence opens on its doer's name, then its verb or an aside ("Rahn, arriving ..., spent",
+    """The sentence opens on its doer's name, then its verb or an aside ("Rahn, back from ..., inspected",
     "But Rahn said"): not a possessive ("Norland's minister said") or a name modifying a noun ("Acme
     shares fell")."""
     tokens = analysis.tokens

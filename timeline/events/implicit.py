@@ -104,8 +104,8 @@ class Narrative:
 def new_scene(narrative: Narrative, subjects: list[str], news_day: DateValue, lead_doers: set[str]) -> bool:
     """A statement's day carries on to what it reports, not to a new paragraph that opens on the lead's
     doer when the statement did not name them and the lead tells its news on another day ("Rahn toured
-    Acmeville on Wednesday. ... Police said Tuesday that ... [new paragraph] Rahn, arriving ..., spent five
-    hours in the port"): that is the lead's scene again.  ``lead_doers``: the last words of the lead's named
+    Acmeville on Wednesday. ... Police said Tuesday that ... [new paragraph] Rahn, back from ..., inspected
+    the docks"): that is the lead's scene again.  ``lead_doers``: the last words of the lead's named
     doers (a later sentence names them by surname).  Anyone else goes on with the story, and so does
     everything when the lead's day is the statement's (a paper telling all of yesterday)."""
     if not narrative.statement or narrative.date == news_day or narrative.names.intersection(subjects):

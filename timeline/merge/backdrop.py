@@ -1,13 +1,13 @@
 """A happening a sentence names only as the backdrop of its own news is not what the sentence reports.
 
 A long-running story's later reports place their news against an earlier happening: "The ministry said
-on Monday it will move the boy from the relatives who have cared for him since he was rescued in late
-May", "They said they would appeal the decision, announced Wednesday by the commissioner", "Since the
-ruling was announced, they have said they will appeal".  The only date such a sentence states is the
+on Monday it will move the climber from the clinic that has treated him since he was rescued in late
+May", "They said they would appeal the fine, announced Wednesday by the regulator", "Since the
+fine was announced, they have said they will appeal".  The only date such a sentence states is the
 backdrop's, in a clause opened by "since" or "after", or in a participle clause after a comma on a noun,
 so the events stage dates its mention there and the merge joins it to every outlet's report of that older
 happening, while the sentence's own news (the ministry's statement, the appeal) is another happening.  On
-the AQUAINT merge gold three such sentences held 56 wrong pairs of a custody story.
+the AQUAINT merge gold three such sentences held 56 wrong pairs of a long-running story.
 
 So, once the events are formed, a mention in an event several articles tell leaves for an event of its
 own (its date kept, its join dropped) when
@@ -15,16 +15,16 @@ own (its date kept, its join dropped) when
 - its trigger is the verb of such a backdrop clause, and the date it states lies inside that clause: after
   a conjunction "since" (not "since May 2": a preposition), after "after" when the main clause reports words
   said ("after" with an action is too often the next step of one happening: "appeared in court after turning
-  himself in"), or a passive participle after a comma on a common noun ("the decision, announced Wednesday
+  himself in"), or a passive participle after a comma on a common noun ("the fine, announced Wednesday
   by ...", not an apposition's end: "the minister, Rahn, visited ...");
 - the clause names no party as its subject ("after the minister announced on Monday ..." is news itself);
 - and the sentence's main clause has a verb of its own that tells news: words said (any tense: "they
   have said they will appeal"), or an action in the simple past ("sent tanks ... since it withdrew"), other
   than the trigger's action or one allied to it, and no action another sentence of the event tells.
 
-Kept: a main clause that only describes a state reaching back to the backdrop ("has been the focus of a
-custody battle since he was found", "have cared for him since"), which retells the older happening; a
-trigger that is the main clause's own verb ("Found clinging to a raft in May, the boy has become ...");
+Kept: a main clause that only describes a state reaching back to the backdrop ("has been the focus of an
+insurance dispute since he was found", "has treated him since"), which retells the older happening; a
+trigger that is the main clause's own verb ("Found on a ledge in May, the climber has become ...");
 a sentence another article in the event prints the same or nearly; one article's own event.
 """
 
@@ -138,7 +138,7 @@ def backdrop_news(text: str, trigger: str, date_at: int) -> str | None:
 
 def _named_agent(tokens: list[Token], opener: int, where: int) -> bool:
     """A name is the backdrop clause's subject: a capitalised word right before its verb group ("after
-    Castro announced", not "since the agency's decision was announced")."""
+    Rahn announced", not "since the agency's decision was announced")."""
     i = where - 1
     while i > opener and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
         i -= 1
@@ -186,7 +186,7 @@ def _main_verb(tokens: list[Token], flags: list[bool], opener: int) -> int | Non
     The main clause is what comes before the backdrop clause, up to a first comma (past one, whose verb it
     is, is not certain: "Rahn, accused of fraud, ..."), or, when the sentence opens with the backdrop, what
     comes after the comma closing it.  Its first verb group decides: "has been the focus" (a copula) and
-    "have cared for him" (a perfect) describe a state reaching back to the backdrop, not news."""
+    "has treated him" (a perfect) describe a state reaching back to the backdrop, not news."""
     if opener == 0:
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
         if comma is None:

@@ -184,7 +184,7 @@ def _lent(source: EventMention, mention: EventMention, home: dict[int, int]) -> 
 
 
 def _told_as_done(mention: EventMention) -> bool:
-    """Its own date, or the day of a past-tense report ("she laid a wreath"): not a present state or a
+    """Its own date, or the day of a past-tense report ("she opened the bridge"): not a present state or a
     perfect's background ("Rahn is barred from ...", "Rahn has had a difficult year"), nor a sentence
     naming an earlier time (a year before, a decade, "once": "Rahn once said ...", "fled in 1983")."""
     if mention.date_source != "expression" and not mention.date_rule.endswith(".past"):
