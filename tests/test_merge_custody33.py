@@ -94,8 +94,8 @@ def test_a_sentence_retelling_the_older_happening_stays_with_it():
     for text, trigger in [
         # a state reaching back to it: a retelling of the rescue
         (
-            "The climber has been the focus of an insurance dispute since he was rescued off the Kell ridge on "
-            "May 3.",
+            "The climber has been the focus of an insurance dispute since he was rescued off the Kell "
+            "ridge on May 3.",
             "rescued",
         ),
         ("The clinic has treated him since he was rescued off the Kell ridge on May 3.", "rescued"),
