@@ -40,7 +40,7 @@ class _Index:
         self._happenings = _Buckets()
         # each features' day keys, made once (speed, issue #13: a mention's are asked for when it looks
         # for same-day events and again when it is filed; features are shared by identical contents)
-        self._day_keys_of: dict[MentionFeatures, frozenset[str]] = {}
+        self._day_keys_of: dict[MentionFeatures, tuple[str, ...]] = {}
         self._document_keys: dict[str, str] = {}  # (the same, for each article's key)
         self._shifted_weeks: dict[date, tuple[int, ...]] = {}  # (and each day's year-shifted weeks)
 
@@ -71,10 +71,13 @@ class _Index:
             found = self._document_keys[document] = sys.intern(f"doc:{document}")
         return found
 
-    def _cached_day_keys(self, f: MentionFeatures) -> frozenset[str]:
+    def _cached_day_keys(self, f: MentionFeatures) -> tuple[str, ...]:
         found = self._day_keys_of.get(f)
         if found is None:
-            found = self._day_keys_of[f] = frozenset(self._day_keys(f))
+            # only iterated: kept as a tuple, in the frozenset's own order (the buckets' filing order is
+            # unchanged), a third of a small frozenset's bytes (memory, issue #13: one per distinct mention,
+            # held while placing, at the merge's peak)
+            found = self._day_keys_of[f] = tuple(frozenset(self._day_keys(f)))
         return found
 
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
