@@ -2,7 +2,7 @@
 outlet's report of another action that only names the same older happening in passing (#11)."""
 
 from timeline.build import build_timeline
-from timeline.merge.features import features
+from timeline.merge.features import features, started_object
 from timeline.merge.scoring import _reaction
 from timeline.types import Article, Published
 
@@ -56,3 +56,13 @@ def test_the_object_of_a_framing_verb_is_the_action_it_reports():
         "Acme forces launched rocket strikes against militia camps in Ostria on Thursday.", DAY
     )
     assert not _reaction(strikes, again)
+
+
+def test_a_framing_verb_starts_only_the_noun_phrase_right_after_it():
+    assert started_object("Acme forces launched cruise missile strikes against camps.", "launched") == {
+        "attack"
+    }
+    assert started_object("Rebels launched their invasion of the north.", "launched") == {"invasion"}
+    # a particle or preposition after the verb: what follows is no object it starts
+    assert started_object("The singer has opened up for the first time since the assault.", "opened") == set()
+    assert started_object("They started a petition after the bombing.", "started") == set()

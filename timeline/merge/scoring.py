@@ -62,7 +62,7 @@ def _own_actions(f: MentionFeatures) -> frozenset[str]:
         return frozenset()
     if f.head not in _FRAMING_HEADS:
         return frozenset({f.head})
-    return f.objects if f.head == "begin" else frozenset()
+    return f.started if f.head == "begin" else frozenset()
 
 
 def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False) -> tuple[float, bool]:
