@@ -79,6 +79,9 @@ class MentionFeatures:
     # lexicon concepts the sentence names after its trigger: what the action is done to ("deplored the
     # blasts": attack), as opposed to what did it ("the collapse flooded three villages")
     objects: frozenset[str] = frozenset()
+    # the lexicon concepts of the object a framing verb starts ("launched missile strikes": attack); empty
+    # for other triggers and for a framing verb with no such object ("opened up since the attack")
+    started: frozenset[str] = frozenset()
 
 
 # Within one merge, each mention's features by the mention's ``id`` (speed, issue #13: the merge asks for
@@ -120,14 +123,17 @@ def _read_features(mention: EventMention) -> MentionFeatures:
     governor, objects = _trigger_context(mention)
     if this_week:
         governor = ""
+    trigger = mention.trigger
+    framing = bool(trigger) and concept(trigger) == "begin"
     return _features(
-        mention.trigger,
+        trigger,
         _compact(mention.terms),
         _one(actors),
         places,
         _one(tuple(subjects)),
         governor,
         objects,
+        started_object(mention.sentence.text, trigger) if framing else frozenset(),
     )
 
 
@@ -139,6 +145,32 @@ def named_after(text: str, trigger: str) -> frozenset[str]:
     if end is None:
         return frozenset()
     return frozenset(c for word in lower_words(text[end:]) if (c := concept(word)))
+
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+STARTED_REACH = 5  # words of the object a framing verb starts, read after its determiner
+
+
+@lru_cache(maxsize=65536)
+def started_object(text: str, trigger: str) -> frozenset[str]:
+    """The lexicon concepts of the noun phrase right after a framing verb ("launched cruise missile strikes
+    against ...": attack): its words from after a determiner to the first preposition, other function word
+    or punctuation.  A particle or preposition right after the verb ("opened up since the attack") is no
+    object: nothing."""
+    first = trigger.split()[0].lower() if trigger else ""
+    end = find_whole_word(text, first) if first else None
+    if end is None:
+        return frozenset()
+    words = lower_words(text[end:])
+    while words and (words[0] in DETERMINERS or words[0] in _POSSESSIVES):
+        words = words[1:]
+    found = set()
+    for word in words[:STARTED_REACH]:
+        if word in STOPWORDS or not word.isalnum():
+            break
+        if c := concept(word):
+            found.add(c)
+    return frozenset(found)
 
 
 def _plural_noun(tokens: list, where: int, head: str | None) -> bool:
@@ -371,6 +403,7 @@ def _features(
     subjects: tuple[str, ...] = (),
     governor: str = "",
     objects: frozenset[str] = frozenset(),
+    started: frozenset[str] = frozenset(),
 ) -> MentionFeatures:
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
@@ -398,6 +431,7 @@ def _features(
         name_words=_shared(_compact(w for name in names for w in name_words(name))),
         governor=governor,
         objects=_shared(objects),
+        started=_shared(started),
     )
 
 

@@ -49,11 +49,20 @@ def _reaction(a: MentionFeatures, b: MentionFeatures) -> bool:
     """Two different actions of their own, sharing a concept only as one's object or circumstance:
     "condemned the bombing" / "a bomb exploded", "attended a vigil ... after he was killed" / "was killed".
     A reaction to an event is another event; allied actions (a death toll and its attack) are not."""
-    if a.head is None or b.head is None or a.head == b.head:
+    actions_a, actions_b = _own_actions(a), _own_actions(b)
+    if not (actions_a and actions_b) or actions_a & actions_b:
         return False
-    if a.head in _FRAMING_HEADS or b.head in _FRAMING_HEADS:
-        return False
-    return b.head not in _ALLIED.get(a.head, frozenset())
+    return not any(_ALLIED.get(x, frozenset()) & actions_b for x in actions_a)
+
+
+def _own_actions(f: MentionFeatures) -> frozenset[str]:
+    """The action a report tells: its trigger's concept, or, for a framing verb that only starts what its
+    object names ("launched strikes", "opened talks"), that object's; none for a framing verb alone."""
+    if f.head is None:
+        return frozenset()
+    if f.head not in _FRAMING_HEADS:
+        return frozenset({f.head})
+    return f.started if f.head == "begin" else frozenset()
 
 
 def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False) -> tuple[float, bool]:
