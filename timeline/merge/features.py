@@ -133,7 +133,7 @@ def _read_features(mention: EventMention) -> MentionFeatures:
         _one(tuple(subjects)),
         governor,
         objects,
-        started_object(mention.sentence.text, trigger) if framing else frozenset(),
+        started_object(mention.sentence.text, trigger) if framing else _EMPTY,
     )
 
 
@@ -365,7 +365,14 @@ def _compact(words: Iterable[str]) -> frozenset[str]:
     32-slot table (728 bytes); copied from a set, 16 slots (472); from 16 to 18 words it is the other way
     round (728 against 1,240).  The contents are the same either way."""
     unique = set(words)
+    if not unique:
+        return _EMPTY
     return frozenset(tuple(unique)) if 16 <= len(unique) <= 18 else frozenset(unique)
+
+
+# The one empty set the features hold (memory, issue #13): every ``frozenset()`` is a new 216-byte object,
+# and one per mention was kept (the features' cache keys, empty term sets)
+_EMPTY: frozenset[str] = frozenset()
 
 
 # equal name tuples of the features' cache keys, one object each (most are one of a few hundred names)
