@@ -52,16 +52,12 @@ def test_the_object_of_a_framing_verb_is_the_action_it_reports():
     # is only one report's circumstance
     assert _reaction(strikes, identified)
     # two reports of launching the same strikes are not a reaction to each other
-    again = _mention_features(
-        "The Acme army launched air raids on rebel bases in Ostria on Thursday.", DAY
-    )
+    again = _mention_features("The Acme army launched air raids on rebel bases in Ostria on Thursday.", DAY)
     assert not _reaction(strikes, again)
 
 
 def test_a_framing_verb_starts_only_the_noun_phrase_right_after_it():
-    assert started_object("Acme forces launched air raids against the camps.", "launched") == {
-        "attack"
-    }
+    assert started_object("Acme forces launched air raids against the camps.", "launched") == {"attack"}
     assert started_object("Rebels launched their invasion of the north.", "launched") == {"invasion"}
     # a particle or preposition after the verb: what follows is no object it starts
     assert started_object("The singer has opened up for the first time since the assault.", "opened") == set()
