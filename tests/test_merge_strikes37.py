@@ -9,13 +9,13 @@ from timeline.types import Article, Published
 DAY = "2031-04-17"  # a Thursday
 
 STRIKES = (
-    "Retaliating two weeks after the deadly depot bombings in Norland, Acme forces Thursday launched "
-    "rocket strikes against alleged militia camps in Ostria."
+    "A month after the ambush on its convoy at the Kell checkpoint, the Acme army on Thursday launched "
+    "air raids on rebel bases in the hills of Ostria."
 )
-# the next day's paper: the suspects are identified on Thursday; the bombing is only their backdrop
+# the next day's paper: the suspects are named on Thursday; the ambush is only their backdrop
 IDENTIFIED = (
-    "The man who threw a grenade at guards at the Acme depot seconds before the bomb exploded was "
-    "identified Thursday as one of two Ostrian suspects who had been arrested, newspapers reported Friday."
+    "The driver who fired at soldiers at the Kell checkpoint minutes before the ambush was named "
+    "Thursday as one of two Ostrian suspects who had been detained, officials said Friday."
 )
 
 
@@ -52,16 +52,12 @@ def test_the_object_of_a_framing_verb_is_the_action_it_reports():
     # is only one report's circumstance
     assert _reaction(strikes, identified)
     # two reports of launching the same strikes are not a reaction to each other
-    again = _mention_features(
-        "Acme forces launched rocket strikes against militia camps in Ostria on Thursday.", DAY
-    )
+    again = _mention_features("The Acme army launched air raids on rebel bases in Ostria on Thursday.", DAY)
     assert not _reaction(strikes, again)
 
 
 def test_a_framing_verb_starts_only_the_noun_phrase_right_after_it():
-    assert started_object("Acme forces launched cruise missile strikes against camps.", "launched") == {
-        "attack"
-    }
+    assert started_object("Acme forces launched air raids against the camps.", "launched") == {"attack"}
     assert started_object("Rebels launched their invasion of the north.", "launched") == {"invasion"}
     # a particle or preposition after the verb: what follows is no object it starts
     assert started_object("The singer has opened up for the first time since the assault.", "opened") == set()

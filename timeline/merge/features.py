@@ -153,8 +153,8 @@ STARTED_REACH = 5  # words of the object a framing verb starts, read after its d
 
 @lru_cache(maxsize=65536)
 def started_object(text: str, trigger: str) -> frozenset[str]:
-    """The lexicon concepts of the noun phrase right after a framing verb ("launched cruise missile strikes
-    against ...": attack): its words from after a determiner to the first preposition, other function word
+    """The lexicon concepts of the noun phrase right after a framing verb ("launched air raids
+    on ...": attack): its words from after a determiner to the first preposition, other function word
     or punctuation.  A particle or preposition right after the verb ("opened up since the attack") is no
     object: nothing."""
     first = trigger.split()[0].lower() if trigger else ""
