@@ -139,6 +139,17 @@ class _Index:
         return found
 
 
+def _file(keyed: dict[str, int | tuple[int, ...] | dict[int, None]], key: str, cluster_id: int) -> None:
+    """File ``cluster_id`` under ``key`` of one slot's table, in the bucket's smallest form."""
+    bucket = keyed.get(key)
+    if bucket is None:
+        keyed[key] = cluster_id
+    elif isinstance(bucket, dict):
+        bucket[cluster_id] = None
+    else:
+        keyed[key] = _filed(bucket, cluster_id)
+
+
 class _Buckets:
     """Cluster ids filed under (slot, key), each at most once, in filing order.
 
@@ -152,28 +163,15 @@ class _Buckets:
         self._slots: dict[object, dict[str, int | tuple[int, ...] | dict[int, None]]] = defaultdict(dict)
 
     def add(self, slot: object, key: str, cluster_id: int) -> None:
-        keys = self._slots[slot]
-        bucket = keys.get(key)
-        if bucket is None:
-            keys[key] = cluster_id
-        elif isinstance(bucket, dict):
-            bucket[cluster_id] = None
-        else:
-            keys[key] = _filed(bucket, cluster_id)
+        _file(self._slots[slot], key, cluster_id)
 
     def add_keys(self, slot: object, keys: Collection[str], cluster_id: int) -> None:
-        """``add`` under each of ``keys`` (written out: the slot's table found once)."""
+        """``add`` under each of ``keys`` (the slot's table found once)."""
         if not keys:
             return  # (no table made for the slot, as ``add`` makes none)
         keyed = self._slots[slot]
         for key in keys:
-            bucket = keyed.get(key)
-            if bucket is None:
-                keyed[key] = cluster_id
-            elif isinstance(bucket, dict):
-                bucket[cluster_id] = None
-            else:
-                keyed[key] = _filed(bucket, cluster_id)
+            _file(keyed, key, cluster_id)
 
     def gather(self, slots: Iterable[object], keys: Collection[str], found: set[int]) -> None:
         """Add to ``found`` the ids filed under each of ``slots`` with each of ``keys`` (``get`` for every
