@@ -145,26 +145,22 @@ def _most_similar(
         return None  # no event of several articles on a day the lone event's own dates all allow
     space, members = spaces
     vector = space.vector(cid)
-    heaviest = list(
+    heaviest = (
         nlargest(_COMPARED_WORDS, vector.items(), key=itemgetter(1))
         if len(vector) > _COMPARED_WORDS
         else vector.items()
     )
-    # each heaviest word's place: a day's words in common are summed in that order (the same cosines, to
-    # the last bit), found by one set intersection (speed: most of them are no word of the day's events)
-    place = {word: position for position, (word, _) in enumerate(heaviest)}
     best: tuple[float, int] | None = None
     own: list[Vector] = []  # the cluster's sentences' vectors, made when first needed
     for day in days:
         words = postings[day]
-        shared = place.keys() & words.keys()
-        if not shared:
-            continue
         dots: dict[int, float] = {}  # the cosine with each event of the day (unit vectors)
         dot = dots.get
-        for position in sorted([place[word] for word in shared]):
-            word, weight = heaviest[position]
-            pairs = iter(words[word])
+        for word, weight in heaviest:
+            found = words.get(word)
+            if found is None:
+                continue  # most of the heaviest words are no word of that day's events
+            pairs = iter(found)
             for target, other in zip(pairs, pairs, strict=True):
                 dots[target] = dot(target, 0.0) + weight * other
         for target, cosine in dots.items():
