@@ -623,6 +623,7 @@ class RankedDay:
     main_share: float  # share of the naming articles whose sentence names the main subject
     published: int  # articles published that day
     beside_higher: bool  # a better-ranked day is the day before or after
+    rank: float  # its place in the ranking, in Ls (0.5: halfway down the first L)
 
 
 def ranked_day_rows(
@@ -668,6 +669,7 @@ def ranked_day_rows(
                 main_share=sum(on for _, on in articles.values()) / max(1, len(articles)),
                 published=published[day],
                 beside_higher=any(rank.get(n, 2 * size) < i for n in neighbours),
+                rank=i / size,
             )
         )
     return rows
@@ -687,6 +689,10 @@ STUDY_POCKETS: dict[str, Callable[[RankedDay], bool]] = {
     "main subject in < 50%": lambda r: r.main_share < 0.5,
     "a better-ranked day beside it": lambda r: r.beside_higher,
     "no article published that day": lambda r: r.published == 0,
+    "a better-ranked day beside it, no later or calendar-date reference": lambda r: (
+        r.beside_higher and r.later == 0 and r.explicit == 0
+    ),
+    "no later reference, main subject in < 50%": lambda r: r.later == 0 and r.main_share < 0.5,
 }
 
 
@@ -756,6 +762,11 @@ def study(dataset: Path, cache: Path, topics: Iterable[str] | None = None) -> st
     lines.append(
         "returned days that are no reference date: " + ", ".join(f"{k} {v}" for k, v in wrong.most_common())
     )
+    quarters = []
+    for q in range(8):
+        chosen = [r for r in rows if q / 4 <= r.rank < (q + 1) / 4]
+        quarters.append(f"{sum(r.hit for r in chosen) / len(chosen):.3f}" if chosen else "-")
+    lines.append("hit rate per quarter L of the ranking's first 2L: " + ", ".join(quarters))
     lines += ["", "| pocket | first L: days | hit rate | next L: days | hit rate |", "|---|---|---|---|---|"]
     for label, test in STUDY_POCKETS.items():
         cells = []
