@@ -50,6 +50,9 @@ def test_the_doers_statement_joins_the_report_of_the_act():
     (said,) = [m for m in event.mentions if m.document == "b"]
     assert said.join is not None and said.join.date.endswith(DOER_JOIN)
     assert said.join.kind == "same-date"  # said on the day of the raids
+    # the reason names the act and what the two sentences share
+    assert "attack" in said.join.terms and "camp" in said.join.terms
+    assert {"Norland", "Ostria"} <= set(said.join.actors)
     assert str(said.date.value) == DAY  # its own date kept
     assert not event.conflicts
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from timeline.merge.articles import _without
 from timeline.merge.clusters import _Cluster
 from timeline.merge.conflicts import settle_moves
-from timeline.merge.evidence import date_kind, join_reason
+from timeline.merge.evidence import confidence, date_kind, join_reason
 from timeline.merge.features import _ALLIED, _DAY, _NOT_EVIDENCE, MentionFeatures, features
 from timeline.merge.scoring import _own_actions
 from timeline.names import extract_names, frozen_keys_match, name_words
@@ -99,7 +99,7 @@ def join_doers_statements(clusters: list[_Cluster], copies: dict[str, str] | Non
         if found is None:
             continue
         target, report = found
-        mention.join = _reason(mention, report)
+        mention.join = _reason(mention, act, report)
         clusters[target].reasons.append(mention.join)
         clusters[target].add(mention, features(mention))
         gone.setdefault(cid, []).append(mention)
@@ -204,12 +204,24 @@ def _other_doer(report: MentionFeatures, act: Act) -> bool:
     return bool(report.subjects) and not any(words <= act.names for words in report.subjects)
 
 
-def _reason(mention: EventMention, report: EventMention) -> JoinReason:
-    """The join's evidence; a statement made the day after the act is a later report of it."""
+def _reason(mention: EventMention, act: Act, report: EventMention) -> JoinReason:
+    """The join's evidence: the act and what the statement's clause shares with the report (a statement has
+    no terms of its own to compare); a statement made the day after the act is a later report of it."""
     assert mention.date is not None and report.date is not None
     kind = "retelling" if mention.date.start > report.date.end else date_kind(mention, report)
     reason = join_reason(mention, features(mention), report, features(report), kind)
-    return replace(reason, date=f"{reason.date}; {DOER_JOIN}")
+    f = features(report)
+    actors = tuple(name for name in f.names if name_words(name) & act.names)
+    terms = tuple(sorted(act.concepts)) + tuple(sorted(act.stems & f.specific))
+    return replace(
+        reason,
+        actors=actors,
+        terms=terms,
+        date=f"{reason.date}; {DOER_JOIN}",
+        confidence=confidence(
+            kind, len(actors), len(terms), bool(reason.quoted), reason.similarity, mention.date, report.date
+        ),
+    )
 
 
 @lru_cache(maxsize=16384)
