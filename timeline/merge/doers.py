@@ -282,7 +282,8 @@ def _after_subject(tokens: list, i: int) -> int | None:
 
 def _act_concepts(words: list[str], verb: int) -> frozenset[str]:
     """The lexicon concepts of the act a past verb tells: its own ("struck"), or for a verb of ordering
-    or carrying out, those of the noun phrase it governs ("ordered the raids", "carried out strikes")."""
+    or carrying out, that of the head of the noun phrase it governs ("ordered the raids", "carried out
+    strikes")."""
     lemma = verb_lemma(words[verb])
     own = concept(words[verb])
     if own in _COMMANDED:
@@ -294,10 +295,10 @@ def _act_concepts(words: list[str], verb: int) -> frozenset[str]:
         j += 1
     while j < len(words) and words[j] in DETERMINERS:
         j += 1
-    found = set()
+    head = ""  # the noun phrase's last word, its head: "its first bomb test" is a test, not an attack
     for word in words[j : j + OBJECT_REACH]:
         if word in STOPWORDS or not word.isalnum():
             break
-        if (c := concept(word)) in _COMMANDED:
-            found.add(c)
-    return frozenset(found)
+        head = word
+    act = concept(head) if head else None
+    return frozenset({act}) if act in _COMMANDED else frozenset()
