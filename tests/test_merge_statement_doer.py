@@ -94,6 +94,10 @@ def test_the_reported_clause_must_tell_an_act_of_the_speaker_or_those_it_command
     assert reported_act("Kell said Acme forces had struck the camps.", "said") is None
     assert reported_act("Kell said that he had ordered an inquiry into the raids.", "said") is None
     assert reported_act("Norland announced that it had carried out its first bomb test.", "announced") is None
+    assert (
+        reported_act("Officials confirmed that the government had struck deals with the rebels.", "confirmed")
+        is None
+    )
 
 
 # the act's report between a foreign minister's words, which its paper's account of the day joins to it

@@ -284,21 +284,27 @@ def _act_concepts(words: list[str], verb: int) -> frozenset[str]:
     """The lexicon concepts of the act a past verb tells: its own ("struck"), or for a verb of ordering
     or carrying out, that of the head of the noun phrase it governs ("ordered the raids", "carried out
     strikes")."""
-    lemma = verb_lemma(words[verb])
     own = concept(words[verb])
+    act = _object_concept(words, verb)
     if own in _COMMANDED:
-        return frozenset({own})
-    if lemma not in _ORDERING and own != "begin":
+        # an object of another lexicon action makes the verb an idiom: "had struck deals" is no attack
+        return frozenset({own}) if act in (None, own) else frozenset()
+    if verb_lemma(words[verb]) not in _ORDERING and own != "begin":
         return frozenset()
+    return frozenset({act}) if act in _COMMANDED else frozenset()
+
+
+def _object_concept(words: list[str], verb: int) -> str | None:
+    """The lexicon concept of the head (last word) of the noun phrase right after a verb (and "out"):
+    "its first bomb test" is a test, not an attack."""
     j = verb + 1
     if j < len(words) and words[j] == "out":
         j += 1
     while j < len(words) and words[j] in DETERMINERS:
         j += 1
-    head = ""  # the noun phrase's last word, its head: "its first bomb test" is a test, not an attack
+    head = ""
     for word in words[j : j + OBJECT_REACH]:
         if word in STOPWORDS or not word.isalnum():
             break
         head = word
-    act = concept(head) if head else None
-    return frozenset({act}) if act in _COMMANDED else frozenset()
+    return concept(head) if head else None
