@@ -151,11 +151,11 @@ def _toll_in_two_sentences(second: str) -> list:
 
 
 def test_a_toll_told_in_two_counting_sentences_joins_the_retold_attack():
-    # "That brought the toll ... to 26": the next sentence counts again; both are the attack's toll
-    events = _toll_in_two_sentences("That brought the toll for both blasts to 26.")
+    # "That pushed the toll to 26": the next sentence counts again; both are the attack's toll
+    events = _toll_in_two_sentences("That pushed the week's toll to 26.")
     attack = next(e for e in events if "a" in e.sources)
     texts = {m.sentence.text[:14]: m for m in attack.mentions}
-    assert {"The death toll", "That brought t"} <= set(texts)
+    assert {"The death toll", "That pushed th"} <= set(texts)
     assert all(texts[t].join is not None and texts[t].join.kind == "retelling" for t in texts if t[0] == "T")
     assert attack.date.value == "2031-03-07" and not attack.conflicts
 

@@ -497,7 +497,7 @@ _DEMONSTRATIVES = frozenset({"that", "this"})
 
 def demonstrative_count(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
     """The verb of a sentence opening with "That" or "This" and a past form that takes a figure to a new
-    level: "That brought the toll for both attacks to 259.", "This raised the number of dead to 40."  The
+    level: "That pushed the week's toll to 31.", "This raised the number of dead to 40."  The
     verb reader takes a past form after a determiner for a noun's modifier ("the damaged depot"), so such
     a sentence has no main verb; the pronoun goes back to the report before it, and the figure is news of
     that day.  Without a level reached ("That said, ...", "That took another 10 years", "This made him the

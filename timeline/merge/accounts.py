@@ -172,7 +172,7 @@ def _join_kind(
 
 def _one_toll(cluster: _Cluster) -> bool:
     """One sentence, or a few that each give a count of the dead ("The toll ... has risen to 12, officials
-    said." then "That brought the toll for both attacks to 259."): one toll told in two sentences.  Sentences
+    said." then "That pushed the week's toll to 31."): one toll told in two sentences.  Sentences
     that only took a death's trigger from a neighbour (``group_same_happening``) state no number."""
     mentions = cluster.mentions
     return len(mentions) == 1 or all(
