@@ -7,12 +7,14 @@ events are formed, a statement whose reported clause, right after its saying ver
 between them at most), tells an act done by the speaker or by those the speaker commands ("he had
 ordered the raids", "its forces had struck the camps", "troops carried out the raids": a pronoun, or a
 force noun with no other party's name before it, then an active past verb: no passive, no modal, no
-plan) joins the event of a report of that act: the same lexicon action (the reported verb's own
-concept, or, for a verb of ordering or carrying out, the concept of the noun phrase it governs), on the
-saying day or the day before, with two named parties or specific words in common, and no named doer in
-the report that the statement does not name.  A reaction to the act ("Ostria said it condemned the
-raids", "voiced support for the strikes") tells no act of the speaker's: nothing joins it.  The statement
-keeps its own date (the day after the act is a later report of it: a ``retelling``, no conflict).
+plan) joins the event of a report of that act: the same lexicon action of force or authority (the
+reported verb's own concept, or, for a verb of ordering or carrying out, the concept of the head of the
+noun phrase it governs), on the saying day or the day before, with two named parties or specific words in
+common, and no named doer in the report that the statement does not name.  A reaction to the act ("Ostria
+said it condemned the raids", "voiced support for the strikes") tells no act of the speaker's: nothing
+joins it.  The statement keeps its own date (the day after the act is a later report of it: a
+``retelling``, no conflict).  In the event it joins, other speakers' statements that tell no act of the
+event's and whose speaker its reports do not name leave: reactions (``_reactions_apart``).
 Measured in ``docs/accuracy.md``, "Merge, session 10 (strikes38)".
 """
 
