@@ -102,18 +102,18 @@ def test_the_reported_clause_must_tell_an_act_of_the_speaker_or_those_it_command
 
 # the act's report between a foreign minister's words, which its paper's account of the day joins to it
 SUPPORT = (
-    "Westmark backed Norland's right to defend its citizens, Westmark said Friday in response to Norland "
-    "missile strikes on rebel camps in Ostria.\n\n"
-    "Foreign Minister Lena Varga said that the bombings this month of Norland embassies in Eastport and "
-    "Dunmore ``show that terror knows no borders.''\n\n"
-    "Retaliating two weeks after the embassy bombings, Norland forces Thursday launched cruise missile "
-    "strikes against rebel camps in Ostria and a depot near Eastport.\n\n"
-    "``Countries have the right to defend themselves and Westmark understands the steps Norland has taken,'' "
+    "Westmark stood by Norland's right to protect its people, Westmark said Friday after the Norland "
+    "air raids on rebel bases in Ostria.\n\n"
+    "Foreign Minister Lena Varga said that this month's bombings of Norland consulates in Eastport and "
+    "Dunmore ``prove that no city is safe.''\n\n"
+    "Answering the consulate attacks of two weeks ago, Norland forces Thursday launched air "
+    "raids against rebel bases in Ostria and a warehouse near Eastport.\n\n"
+    "``Every nation may protect itself and Westmark accepts what Norland has done,'' "
     "Varga said."
 )
 ORDERED_AFTER_EVIDENCE = (
-    "President Kell of Norland said Thursday that he had ordered the strikes after receiving evidence that "
-    "the rebel camps in Ostria and the depot had played roles in the bombings."
+    "President Kell of Norland said Thursday that he had ordered the raids once officials showed him that "
+    "the rebel bases in Ostria and the warehouse had helped to plan the attacks."
 )
 
 
@@ -128,18 +128,18 @@ def _paragraphs(doc: str, text: str, published: str) -> Article:
 def test_another_speakers_words_leave_the_acts_event_the_doer_joined():
     articles = [_paragraphs("a", SUPPORT, DAY), _article("b", ORDERED_AFTER_EVIDENCE, NEXT_DAY)]
     mentions = [m for e in build_timeline(articles).events for m in e.mentions]
-    (strikes,) = [
+    raids = next(
         m for m in mentions if m.document == "a" and m.sentence.index == 2 and m.trigger == "launched"
-    ]
+    )
     (kell,) = [m for m in mentions if m.document == "b"]
     (varga,) = [m for m in mentions if m.document == "a" and m.sentence.index == 1 and m.trigger == "said"]
     assert kell.join is not None and kell.join.date.endswith(DOER_JOIN)
-    # the strikes' event as its paper's account of the day left it: the minister's words in it
+    # the raids' event as its paper's account of the day left it: the minister's words in it
     cluster = _Cluster()
-    for mention in (varga, strikes, kell):
+    for mention in (varga, raids, kell):
         cluster.add(mention, features(mention))
     clusters = [cluster]
     (apart,) = _reactions_apart(clusters, 0)
-    # the minister's words of the bombings are not the strikes Kell ordered
+    # the minister's words on the attacks are not the raids Kell ordered
     assert apart.mentions == [varga]
-    assert clusters[0].mentions == [strikes, kell]
+    assert clusters[0].mentions == [raids, kell]

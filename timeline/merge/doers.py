@@ -47,7 +47,7 @@ from timeline.types import EventMention, JoinReason
 
 DOER_JOIN = "statement of the act's doer"
 DOER_EVIDENCE = 2  # named parties and specific words the statement's clause shares with the report
-OBJECT_REACH = 4  # words of the noun phrase an ordering verb governs ("the cruise missile strikes")
+OBJECT_REACH = 4  # words of the noun phrase an ordering verb governs ("the three overnight air raids")
 # between the saying verb and the clause's subject: a stated day, "that"
 _BEFORE_SUBJECT = _wordset(
     """that on late early yesterday today tonight last night morning afternoon evening this ,
@@ -150,7 +150,7 @@ def _reactions_apart(clusters: list[_Cluster], cid: int) -> list[_Cluster]:
 
 
 def _tells_act(text: str, acts: frozenset[str]) -> bool:
-    """A verb of the sentence's own names one of the act's concepts ("the missiles struck ...")."""
+    """A verb of the sentence's own names one of the act's concepts ("the jets struck ...")."""
     tokens = tokenize(text)
     return any(flag and concept(t.lower) in acts for t, flag in zip(tokens, verb_flags(tokens), strict=True))
 
