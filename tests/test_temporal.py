@@ -305,3 +305,17 @@ def test_a_participle_after_a_determiner_is_no_past_tense(text: str, published: 
 def test_a_month_after_in_is_a_month_before_an_article(text: str, value: str) -> None:
     found = [(e.text, e.value) for e in tag(text, "2017-06-01")]
     assert [value for _, value in found] == [value] and found[0][0] in ("March", "May")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # 2016-03-05 is a Saturday: the writer's Thursday was 2015's March 5
+        ("The vote is on Thursday, March 5.", "2016-01-10", "2015-03-05"),
+        ("The memo is dated Thu, Jul 8.", "2011-02-01", "2010-07-08"),  # an abbreviated day name too
+        ("The vote is on Thursday, March 5.", "2015-01-10", "2015-03-05"),  # the nearest year fits
+    ],
+)
+def test_a_day_name_picks_the_year_of_a_year_less_date(text: str, published: str, value: str) -> None:
+    (day,) = [e for e in tag(text, published) if e.granularity == "day"]
+    assert day.value == value
