@@ -340,7 +340,7 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
 
 
 def _year_named_by_weekday(cand: Candidate, day: date | None) -> tuple[date | None, bool]:
-    """ "Wednesday 18 August": the year next to ``day``'s in which that day is a Wednesday, if ``day``'s
+    """ "Friday 9 March": the year next to ``day``'s in which that day is a Friday, if ``day``'s
     is not (the day name was written by someone who knew the year; it shifts by 1-2 days a year, so at
     most one neighbouring year fits)."""
     name = _clean(cand.group("wd")).rstrip(".")
