@@ -319,3 +319,34 @@ def _story_article(number: int, picks: list[int], published: str) -> Article:
     text = " ".join(_STORY[i] for i in picks)
     when = Published(value=published, source="metadata")
     return Article(id=f"t{number}", path=f"t{number}.txt", text=text, body=[(0, len(text))], published=when)
+
+
+def test_a_sentence_in_a_lead_or_not_with_a_title_or_without_is_read_as_afresh():
+    # the same sentences as a headline, as the lead's first sentence and deep in the body, in articles
+    # with and without a title: whether a sentence is the lead or the headline is never kept with it
+    def titled(number: int, picks: list[int], title: str | None) -> Article:
+        text = "\n\n".join(_SENTENCES[i] for i in picks)
+        when = Published(value="2022-02-15", source="metadata")
+        return Article(
+            id=f"h{number}",
+            path=f"h{number}.txt",
+            text=text,
+            body=[(0, len(text))],
+            title=title,
+            published=when,
+        )
+
+    articles = [
+        titled(1, [4, 0, 2], _SENTENCES[4]),  # "Acme shares fell ..." as the headline, restating the lead
+        titled(2, [5, 6, 10, 0, 2, 4], None),  # the same sentences, "Acme shares fell ..." deep in the body
+        titled(3, [4, 10, 2], "Acme board meets"),  # the lead's first sentence under another title
+        titled(4, [2, 0, 10, 6, 5, 4], "Acme shares fell"),
+    ]
+    fresh = [_read_afresh(article) for article in articles]
+    _clear_kept_readings()
+    kept = [read_article(article)[2] for article in articles]
+    assert [[_comparable(m) for m in mentions] for mentions in kept] == fresh
+    # unlike turns of one sentence were compared: dated as the lead's news in one article, as a past
+    # report in another
+    fell = [[m.date_rule for m in mentions if m.trigger == "fell"] for mentions in kept]
+    assert fell[1] == ["publication-implicit.past"] and fell[2] == ["publication-implicit.lead"]
