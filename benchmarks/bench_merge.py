@@ -94,6 +94,7 @@ STEPS = (
     "separate_previews",
     "separate_reactions",
     "separate_history",
+    "join_doers_statements",
 )
 
 

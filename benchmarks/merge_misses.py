@@ -2,6 +2,7 @@
 
     python benchmarks/merge_misses.py ../shared/eval                                  # every story
     python benchmarks/merge_misses.py ../shared/eval --story custody-case-2000 --list 20
+    python benchmarks/merge_misses.py ../shared/eval --story custody-case-2000 --heads 20
 
 A diagnosis, not a score (``score_merge.py`` scores).  Two views of one story's output (built as
 ``score_merge`` builds it):
@@ -19,7 +20,8 @@ made none, or a re-sent copy's sentence not folded), an undated mention, dates m
 span apart (the later one dated only by its paper or the story's narrative: an unstated retelling; or by its
 own expression), and on compatible dates: a statement against an occurrence, two statements, two
 occurrences with no shared concept (other words for one act), or sharing one and still apart (a veto, no
-shared party).  A sentence of two gold happenings is counted apart.
+shared party).  A sentence of two gold happenings is counted apart.  ``--heads`` tallies the pairs of the
+"no shared concept" cause by the two closest mentions' triggers and action keys (``features(...).head``).
 """
 
 from __future__ import annotations
@@ -83,10 +85,20 @@ def closest(ours: list[EventMention], theirs: list[EventMention]) -> tuple[Event
 Key = tuple[str, int]
 
 
+NO_CONCEPT = "same days: no shared concept (other words for one act)"
+
+
+def _heads(mention: EventMention, other: EventMention) -> tuple[str, str]:
+    """The two mentions' triggers with their action keys ("ruled v:rule"), in a fixed order."""
+    one, two = (f"{m.trigger} {features(m).head}" for m in (mention, other))
+    return (one, two) if one <= two else (two, one)
+
+
 def diagnose(
-    story: sm.GoldStory, events: list[Event], folded: dict[Key, Key]
+    story: sm.GoldStory, events: list[Event], folded: dict[Key, Key], heads: Counter | None = None
 ) -> tuple[Counter, Counter, list]:
-    """(pairs by cause, pairs lost by sentences outside their main event by cause, those sentences)."""
+    """(pairs by cause, pairs lost by sentences outside their main event by cause, those sentences); the
+    "no shared concept" pairs are also tallied by their mentions' triggers and keys into ``heads``."""
     mentions_of: dict[Key, list[tuple[Event, EventMention]]] = defaultdict(list)
     for event in events:
         for m in event.mentions:
@@ -109,7 +121,11 @@ def diagnose(
             if happenings_of[a] > 1 or happenings_of[b] > 1:
                 pairs["a sentence of two happenings"] += 1
                 continue
-            pairs[classify(*closest([m for _, m in of(a)], [m for _, m in of(b)]))] += 1
+            mention, other = closest([m for _, m in of(a)], [m for _, m in of(b)])
+            cause = classify(mention, other)
+            pairs[cause] += 1
+            if heads is not None and cause == NO_CONCEPT:
+                heads[_heads(mention, other)] += 1
     sentences: Counter = Counter()
     listed = []
     for happening in story.happenings:
@@ -139,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("eval_dir", nargs="?", default=sm.DEFAULT_EVAL)
     parser.add_argument("--story", help="one story id (default: every story)")
     parser.add_argument("--list", type=int, default=0, help="also list the N sentences losing most pairs")
+    parser.add_argument(
+        "--heads", type=int, default=0, help="also tally no-shared-concept pairs by trigger and key"
+    )
     args = parser.parse_args(argv)
     from timeline.build import build_timeline  # local: as score_merge
     from timeline.readers import read_paths
@@ -150,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles = read_paths([str(directory / f"{doc}.tml") for doc in story.documents])
         timeline = build_timeline(articles)
         folded = sm.folded_copies(story, articles, timeline.copies)
-        pairs, sentences, listed = diagnose(story, timeline.events, folded)
+        heads: Counter = Counter()
+        pairs, sentences, listed = diagnose(story, timeline.events, folded, heads)
         print(f"## {story.id}: {sum(pairs.values())} missed cross-article pairs")
         for cause, count in pairs.most_common():
             print(f"{count:6d}  {cause}")
@@ -159,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{count:6d}  {cause}")
         for lost, cause, happening, key, text in listed[: args.list]:
             print(f"    {lost:4d}  {happening}  {key[0]}:{key[1]}  {cause}\n          {text[:160]!r}")
+        for (one, two), count in heads.most_common(args.heads):
+            print(f"    {count:4d}  {one}  |  {two}")
     return 0
 
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import itertools
 import json
 import os
 import pickle
@@ -52,7 +53,7 @@ import string
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -63,7 +64,8 @@ import timeline.build
 from timeline.build import build_timeline
 from timeline.config import BuildOptions
 from timeline.readers import read_paths
-from timeline.summarise import Collection, day_of
+from timeline.summarise import Collection, _names_subject, day_of, main_subject_words, ranked_days
+from timeline.summarise import published_day as _published
 from timeline.types import Article, TimeExpression, Timeline
 
 EXTENSION_DAYS = 7  # Entities: the input period is the reference's widened by a week on each side
@@ -603,6 +605,189 @@ def misses(dataset: Path, cache: Path, topics: Iterable[str] | None = None, deta
     return "\n".join(table + lines)
 
 
+# --------------------------------------------------------------------------- --study
+
+# ``--study``: the reference timelines' shape and what the ranking's days are, right and wrong: the study
+# behind the eighth round in docs/accuracy.md.  "Band 0" is the ranking's first L days (the ones returned),
+# "band 1" the next L (the ones a change to the ranking would promote first).
+RECENT_DAYS_STUDY = 7  # a reference written more than this many days after the day is "later" (as ranked)
+
+
+@dataclass
+class RankedDay:
+    band: int  # 0: among the first L of the ranking, 1: among the next L
+    hit: bool  # a reference date
+    namers: int  # distinct articles naming it (as the summariser counts them)
+    later: int  # ... published more than a week after it
+    explicit: int  # ... with a calendar date ("March 3", "3/3/2011"), not a word relative to publication
+    main_share: float  # share of the naming articles whose sentence names the main subject
+    published: int  # articles published that day
+    beside_higher: bool  # a better-ranked day is the day before or after
+    rank: float  # its place in the ranking, in Ls (0.5: halfway down the first L)
+
+
+def ranked_day_rows(
+    reference: Reference, collection: Collection, since: date, until: date
+) -> list[RankedDay]:
+    size = len(reference.days)
+    order = list(itertools.islice(ranked_days(collection, since, until), 2 * size))
+    rank = {day: i for i, day in enumerate(order)}
+    main = main_subject_words(collection)
+    published = Counter(_published(a) for a in collection.articles if a.id not in collection.copies)
+    naming: dict[date, dict[str, tuple[bool, bool]]] = {}  # day -> article -> (explicit, names main)
+    for article in collection.articles:
+        if article.id in collection.copies:
+            continue
+        sentences = collection.sentences.get(article.id, [])
+        starts = [s.start for s in sentences]
+        for expression in collection.expressions.get(article.id, []):
+            day = day_of(expression)
+            if day not in rank:
+                continue
+            at = bisect.bisect_right(starts, expression.start) - 1
+            sentence = sentences[at] if at >= 0 and expression.start < sentences[at].end else None
+            if sentence is not None and sentence.boilerplate:
+                continue
+            explicit, on_main = naming.setdefault(day, {}).get(article.id, (False, False))
+            naming[day][article.id] = (
+                explicit or expression.rule.startswith("absolute"),
+                on_main or sentence is None or _names_subject(sentence.text, main),
+            )
+    when = _publication_days(collection)
+    rows = []
+    for i, day in enumerate(order):
+        articles = naming.get(day, {})
+        later = [a for a in articles if (when[a] - day).days > RECENT_DAYS_STUDY]
+        neighbours = (day - timedelta(days=1), day + timedelta(days=1))
+        rows.append(
+            RankedDay(
+                band=i // size,
+                hit=day in reference.days,
+                namers=len(articles),
+                later=len(later),
+                explicit=sum(explicit for explicit, _ in articles.values()),
+                main_share=sum(on for _, on in articles.values()) / max(1, len(articles)),
+                published=published[day],
+                beside_higher=any(rank.get(n, 2 * size) < i for n in neighbours),
+                rank=i / size,
+            )
+        )
+    return rows
+
+
+def _publication_days(collection: Collection) -> dict[str, date]:
+    return {a.id: _published(a) or date.min for a in collection.articles}
+
+
+STUDY_POCKETS: dict[str, Callable[[RankedDay], bool]] = {
+    "all": lambda r: True,
+    "a later article names it": lambda r: r.later > 0,
+    "no later article names it": lambda r: r.later == 0,
+    "a calendar date names it": lambda r: r.explicit > 0,
+    "no calendar date names it": lambda r: r.explicit == 0,
+    "main subject in >= 80% of its naming articles": lambda r: r.main_share >= 0.8,
+    "main subject in < 50%": lambda r: r.main_share < 0.5,
+    "a better-ranked day beside it": lambda r: r.beside_higher,
+    "no article published that day": lambda r: r.published == 0,
+    "a better-ranked day beside it, no later or calendar-date reference": lambda r: (
+        r.beside_higher and r.later == 0 and r.explicit == 0
+    ),
+    "no later reference, main subject in < 50%": lambda r: r.later == 0 and r.main_share < 0.5,
+}
+
+
+def _gap_kind(day: date, returned: set[date], references: set[date]) -> str:
+    """What a returned day that is not a reference date is."""
+    nearest = min((abs((day - r).days), r) for r in references)
+    if nearest[0] <= 3:
+        return "1-3 days from a reference date " + (
+            "also returned" if nearest[1] in returned else "not returned"
+        )
+    if any((day.month, day.day) == (r.month, r.day) for r in references):
+        return "a reference date's month and day, another year"
+    return "4-31 days from a reference date" if nearest[0] <= 31 else "further"
+
+
+def study(dataset: Path, cache: Path, topics: Iterable[str] | None = None) -> str:
+    """The ``--study`` report: the references' shape, the returned days that are wrong, and the hit rate of
+    pockets of the ranking's first L days against the next L."""
+    rows: list[RankedDay] = []
+    gaps: list[int] = []
+    shape: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    fifths: dict[str, Counter[int]] = {"reference": Counter(), "returned": Counter()}
+    for topic_dir in topic_dirs(dataset, topics):
+        for reference in read_references(topic_dir):
+            _, options, collection = pickle.loads(
+                (cache / f"{reference.topic}_{reference.number}.pkl").read_bytes()
+            )
+            since, until = options.since, options.until
+            days = sorted(reference.days)
+            gaps.extend((b - a).days for a, b in zip(days, days[1:], strict=False))
+            named = naming_articles(collection)
+            published = Counter(_published(a) for a in collection.articles if a.id not in collection.copies)
+            when = _publication_days(collection)
+            for day in days:
+                shape["reference dates"] += 1
+                shape["named by an article"] += day in named
+                shape["named by a later article"] += any(
+                    (when[a] - day).days > RECENT_DAYS_STUDY for a in named.get(day, ())
+                )
+                shape["an article published that day or the next"] += bool(
+                    published[day] + published[day + timedelta(days=1)]
+                )
+            found = ranked_day_rows(reference, collection, since, until)
+            rows.extend(found)
+            returned = set(itertools.islice(ranked_days(collection, since, until), len(days)))
+            span = max(1, (until - since).days)
+            for name, group in (("reference", days), ("returned", sorted(returned))):
+                fifths[name].update(min(4, 5 * (d - since).days // span) for d in group)
+            wrong.update(_gap_kind(d, returned, set(days)) for d in returned if d not in reference.days)
+    total = shape["reference dates"]
+    lines = [
+        f"{total} reference dates: "
+        + ", ".join(f"{k} {v / total:.0%}" for k, v in shape.items() if k != "reference dates")
+    ]
+    if gaps:
+        gaps.sort()
+        lines.append(
+            f"days between consecutive reference dates: median {gaps[len(gaps) // 2]}, "
+            f"<= 1 day {sum(g <= 1 for g in gaps) / len(gaps):.0%}, "
+            f"<= 3 days {sum(g <= 3 for g in gaps) / len(gaps):.0%}"
+        )
+    lines.append(
+        "per fifth of the period (reference / returned): "
+        + ", ".join(f"{fifths['reference'][q]}/{fifths['returned'][q]}" for q in range(5))
+    )
+    lines.append(
+        "returned days that are no reference date: " + ", ".join(f"{k} {v}" for k, v in wrong.most_common())
+    )
+    quarters = []
+    for q in range(8):
+        chosen = [r for r in rows if q / 4 <= r.rank < (q + 1) / 4]
+        quarters.append(f"{sum(r.hit for r in chosen) / len(chosen):.3f}" if chosen else "-")
+    lines.append("hit rate per quarter L of the ranking's first 2L: " + ", ".join(quarters))
+    lines += ["", "| pocket | first L: days | hit rate | next L: days | hit rate |", "|---|---|---|---|---|"]
+    for label, test in STUDY_POCKETS.items():
+        cells = []
+        for band in (0, 1):
+            chosen = [r for r in rows if r.band == band and test(r)]
+            rate = f"{sum(r.hit for r in chosen) / len(chosen):.3f}" if chosen else "-"
+            cells.append(f"{len(chosen)} | {rate}")
+        lines.append(f"| {label} | {' | '.join(cells)} |")
+    return "\n".join(lines)
+
+
+def halves(scores: list[Score]) -> dict[str, list[Score]]:
+    """The honesty check's split: the topics in alphabetical order, first half (the larger) and second."""
+    names = sorted({s.topic for s in scores})
+    first = set(names[: (len(names) + 1) // 2])
+    return {
+        "first half": [s for s in scores if s.topic in first],
+        "second half": [s for s in scores if s.topic not in first],
+    }
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -647,19 +832,42 @@ def main(argv: list[str] | None = None) -> int:
         help="(needs --cache) why reference dates few articles name are missed: a table of causes",
     )
     parser.add_argument("--misses-detail", action="store_true", help="with --misses: list (a)/(b) places")
+    parser.add_argument(
+        "--study",
+        action="store_true",
+        help="(needs --cache) the references' shape and the hit rates of pockets of the ranking",
+    )
+    parser.add_argument(
+        "--halves",
+        action="store_true",
+        help="also the figures of the topics' alphabetical first and second half (the honesty check)",
+    )
     args = parser.parse_args(argv)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
-    if (args.misses or args.misses_detail) and args.cache is None:
-        parser.error("--misses reads the built collections: give --cache DIR")
+    if (args.misses or args.misses_detail or args.study) and args.cache is None:
+        parser.error("--misses and --study read the built collections: give --cache DIR")
     started = time.perf_counter()
     scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse, args.cache)
     if args.misses or args.misses_detail:
         print(misses(args.dataset, args.cache, topics, args.misses_detail))
         return 0
+    if args.study:
+        print(study(args.dataset, args.cache, topics))
+        return 0
+    parts = halves(scores) if args.halves else {}
     if args.json:
-        print(json.dumps({"overall": average(scores), "timelines": [s.__dict__ for s in scores]}, indent=1))
+        figures = {"overall": average(scores), "timelines": [s.__dict__ for s in scores]}
+        figures.update({name: average(part) for name, part in parts.items()})
+        print(json.dumps(figures, indent=1))
     else:
         print(report(scores))
+        for name, part in parts.items():
+            a = average(part)
+            topics_in = sorted({s.topic for s in part})
+            print(
+                f"{name} ({topics_in[0]} .. {topics_in[-1]}, {len(part)} timelines): "
+                f"date F1 {a['date_f']:.4f}, AR-1 F {a['ar1_f']:.4f}, AR-2 F {a['ar2_f']:.4f}"
+            )
         print(f"\n{len(scores)} timelines in {time.perf_counter() - started:.1f} s wall")
     return 0
 

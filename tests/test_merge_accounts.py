@@ -132,3 +132,36 @@ def test_a_toll_counted_again_beside_a_later_papers_retelling_joins_it_as_a_rete
     joined = next(m for m in attack.mentions if m.sentence.text.startswith("The death toll"))
     assert joined.join is not None and joined.join.kind == "retelling"
     assert joined.date.value == "2031-03-22" and attack.date.value == "2031-03-07" and not attack.conflicts
+
+
+def _toll_in_two_sentences(second: str) -> list:
+    """The toll beside a later paper's retelling (as above), then the paper's next sentence ``second``."""
+    blast = _blast_reports()[:2]
+    for mention in blast:
+        mention.places, mention.actors = ["Eastport"], ["Eastport"]
+    heard = _unstated("c", 1, "The blast at the bank in Eastport was heard across the river.", "was")
+    heard.terms, heard.places, heard.actors = ["attack", "bank", "river"], ["Eastport"], ["Eastport"]
+    text = "The death toll in Eastport has risen to 14, officials said on Tuesday."
+    toll = dated_mention(
+        "c", "2031-03-22", text, "said", ["Eastport"], ["death", "toll"], places=["Eastport"]
+    )
+    toll = _sentence_of(toll, 2)
+    after = _sentence_of(dated_mention("c", "2031-03-22", second, "toll", [], ["death", "toll"]), 3)
+    return merge_mentions([*blast, heard, toll, dated_by_paper(after)], ARTICLES)
+
+
+def test_a_toll_told_in_two_counting_sentences_joins_the_retold_attack():
+    # "That pushed the toll to 26": the next sentence counts again; both are the attack's toll
+    events = _toll_in_two_sentences("That pushed the week's toll to 26.")
+    attack = next(e for e in events if "a" in e.sources)
+    texts = {m.sentence.text[:14]: m for m in attack.mentions}
+    assert {"The death toll", "That pushed th"} <= set(texts)
+    assert all(texts[t].join is not None and texts[t].join.kind == "retelling" for t in texts if t[0] == "T")
+    assert attack.date.value == "2031-03-07" and not attack.conflicts
+
+
+def test_a_toll_beside_a_sentence_that_counts_nothing_stays_apart():
+    # the second sentence took a death's words but states no figure: not the toll told again
+    events = _toll_in_two_sentences("That was the worst day the town had known.")
+    attack = next(e for e in events if "a" in e.sources)
+    assert not any(m.sentence.text.startswith("The death toll") for m in attack.mentions)

@@ -23,6 +23,7 @@ from timeline.summarise import (
     document_frequencies,
     main_subject_words,
     rank_days,
+    ranked_days,
     subject_words,
     summarise,
 )
@@ -97,6 +98,14 @@ def test_top_returns_as_many_days_as_asked_when_the_collection_names_them():
     assert days == ["2021-03-03", "2021-03-09"]
     strike = timeline.events[0]
     assert "March 3 , 2021" in strike.title.replace(",", " ,") or "March 3, 2021" in strike.title
+
+
+def test_ranked_days_open_with_the_days_top_keeps():
+    ranked = list(ranked_days(_collection()))
+    assert ranked[:2] == [date(2021, 3, 3), date(2021, 3, 9)]  # recalled months later, then named once
+    assert ranked[:1] == [
+        date.fromisoformat(e.date.value) for e in build_timeline(_articles(), BuildOptions(top=1)).events
+    ]
 
 
 def test_top_one_keeps_the_most_recalled_day():

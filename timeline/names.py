@@ -281,6 +281,11 @@ def _similar_keys(x: str, y: str) -> bool:
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ians?|eans?|icans?|ans)")
 
 
+def is_nationality(name: str) -> bool:
+    """A one-word nationality adjective or plural ("Danish", "Chinese", "Ostrians"): says who, not which."""
+    return _NATIONALITY.fullmatch(name) is not None
+
+
 @lru_cache(maxsize=65536)
 def place_keys(name: str) -> frozenset[str]:
     """Blocking keys of a place that tell *where*: its specific words, not a generic geographic noun.

@@ -461,14 +461,38 @@ def summarise(
         ):
             by_day[event.date.start].append(event)
     chosen: list[Event] = []
-    scores = day_scores(collection, since, until, subject)
-    for day, pool in _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main)):
+    for day, pool in _ranked_pools(collection, since, until, subject, main, index):
         if len(chosen) >= top:
             break
         summary = choose_sentences(pool, sentences, frequency, documents)
         if summary:
             chosen.append(_day_event(day, summary, by_day.get(day, []), index))
     return sorted(chosen, key=lambda e: (e.date.start if e.date else date.max, e.id))
+
+
+def ranked_days(
+    collection: Collection, since: date | None = None, until: date | None = None
+) -> Iterator[date]:
+    """The days ``summarise`` keeps, most important first (its first ``top`` are the summary's days): for
+    studies of the ranking (``benchmarks/score_tls.py --study``)."""
+    ranked = _ranked_subject_words(collection)
+    subject, main = set(ranked), set(ranked[:MAIN_SUBJECT_WORDS])
+    index = DayIndex.of(collection)
+    return (day for day, _ in _ranked_pools(collection, since, until, subject, main, index))
+
+
+def _ranked_pools(
+    collection: Collection,
+    since: date | None,
+    until: date | None,
+    subject: set[str],
+    main: set[str],
+    index: DayIndex,
+) -> Iterator[tuple[date, list[Sentence]]]:
+    """The days with something to summarise them, most important first, each with its candidates."""
+    scores = day_scores(collection, since, until, subject)
+    pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main))
+    return ((day, pool) for day, pool in pools if pool)
 
 
 def _days_about(

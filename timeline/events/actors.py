@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from timeline.events.analysis import _PLACE_PREPOSITIONS, _Analysis, _names, _token_index, _verbs
 from timeline.events.clauses import _relative_clauses
-from timeline.names import Name
+from timeline.names import Name, is_nationality
 from timeline.text import (
     AUXILIARIES,
     CONCEPTS,
@@ -124,9 +124,10 @@ def _actors(
         verb_start = analysis.tokens[reporting_verb].start
         speakers = [n for n in inside if n.start < verb_start]
         if speakers:
-            inside.remove(speakers[-1])
-            inside.insert(0, speakers[-1])
-            speaker_start = _token_index(analysis, speakers[-1].start)
+            speaker = _speaker(analysis, speakers, reporting_verb)
+            inside.remove(speaker)
+            inside.insert(0, speaker)
+            speaker_start = _token_index(analysis, speaker.start)
             if speaker_start > clause[0] and analysis.tokens[speaker_start - 1].lower in ("the", "a", "an"):
                 speaker_start -= 1
     unique: list[str] = []
@@ -134,6 +135,43 @@ def _actors(
         if name.text not in unique:
             unique.append(name.text)
     return unique, speaker_start
+
+
+def _speaker(analysis: _Analysis, names: list[Name], verb: int) -> Name:
+    """The name nearest the saying verb, unless it only says where the subject before it is: "The Eastport
+    Herald in Portvale reported", "The Herald (in Portvale) said": the paper speaks, not its city.
+
+    Only a subject that opens the sentence and runs straight to the verb: after an apposition ("Ivo Rahn,
+    an analyst at Acme in Portvale, said") the names before the verb are the speaker's employer and town,
+    and a capitalised word opening the sentence ("Analysts in Portvale said") is no name of a speaker."""
+    last = names[-1]
+    if len(names) < 2 or not _placed_after(analysis, names[-2], last, verb):
+        return last
+    return names[-2]
+
+
+def _placed_after(analysis: _Analysis, name: Name, place: Name, verb: int) -> bool:
+    """``place`` follows ``name``, the sentence's subject, after a locative preposition ("Herald (in
+    Portvale)"), and the verb follows the place's phrase with no comma ("Herald in Portvale reported")."""
+    tokens = analysis.tokens
+    first, last = _token_index(analysis, name.start), _token_index(analysis, name.end - 1)
+    at = _token_index(analysis, place.start)
+    opening = first
+    while opening > 0 and tokens[opening - 1].lower in ("the", "a", "an"):
+        opening -= 1
+    if opening > 0 and not (opening == 2 and tokens[1].text == ","):  # "However, the Herald in ..."
+        return False
+    if opening == first and " " not in name.text and not (first == 2 and tokens[1].text == ","):
+        return False  # a capitalised word opening the sentence: "Analysts in Portvale said"
+    if _is_role_name(name.text) or is_nationality(name.text):
+        return False  # "Police in Portvale said", "A Danish envoy in Portvale said": the place tells which
+    if any(t.text in (",", ";") for t in tokens[at:verb]):
+        return False  # "Ivo Rahn in the Herald, meanwhile, said": too far from the verb to be sure
+    words = [t.lower for t in tokens[last + 1 : at] if t.lower not in ("(", "the")]
+    if not words or words[-1] not in _PLACE_PREPOSITIONS or "," in words:
+        return False
+    # at most one common noun between the name and the preposition: "the Herald newspaper in Portvale"
+    return len(words) <= 2 and all(w.isalpha() and w not in AUXILIARIES for w in words)
 
 
 def _places(analysis: _Analysis) -> set[str]:

@@ -25,7 +25,8 @@ join what sentence-by-sentence matching leaves apart (``articles``, ``similar``,
 borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
 conflict, ``previews`` takes out plans told before their day, ``reactions`` a party's reaction to a
 happening, ``history`` history lent the day's action and ``backdrop`` a sentence whose news is told against an
-older happening: ``docs/architecture.md``, "Events and merging")."""
+older happening; last ``doers`` joins a statement of an act's doer to the act: ``docs/architecture.md``,
+"Events and merging")."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from timeline.merge.clusters import _Cluster, representative_features
 from timeline.merge.conflicts import separate_unstated
 from timeline.merge.continued import join_continued
 from timeline.merge.disputes import join_disputed
+from timeline.merge.doers import join_doers_statements
 from timeline.merge.events import _to_event, distinct_ids, event_id
 from timeline.merge.features import (
     SAME_DAY_TERMS,
@@ -132,6 +134,7 @@ def merge_mentions(
     clusters = separate_reactions(clusters)  # a party's reaction to a happening, and clauses it governs
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
     clusters = separate_backdrops(clusters, copies)  # an older happening a sentence's news is told against
+    clusters = join_doers_statements(clusters, copies)  # "said he had ordered the raids": the raids
     joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
     expand_repeats(clusters, repeats)
     place_quotations(clusters, quotations)

@@ -160,7 +160,7 @@ def _join_kind(
         if not _continues(mention, anchor, step, named=not lone):
             return ""
         if all(m.date is None or _same_day(m, anchor) for m in cluster.mentions):
-            if not lone and len(cluster.mentions) == 1 and _toll_retold_beside(mention, anchor):
+            if not lone and _one_toll(cluster) and _toll_retold_beside(mention, anchor):
                 return "retelling"
             if not lone and _toll_beside_attack(mention, anchor):
                 return "retelling"
@@ -168,6 +168,19 @@ def _join_kind(
     if not lone and len(cluster.mentions) == 1 and _retells(mention, anchor):
         return "retelling" if _continues(mention, anchor, step, same_day=False) else ""
     return ""
+
+
+def _one_toll(cluster: _Cluster) -> bool:
+    """One sentence, or a few that each give a count of the dead ("The toll ... has risen to 12, officials
+    said." then "That pushed the week's toll to 31."): one toll told in two sentences.  Sentences
+    that only took a death's trigger from a neighbour (``group_same_happening``) state no number."""
+    mentions = cluster.mentions
+    return len(mentions) == 1 or all(
+        _TOLL in features(m).concepts and _NUMBER.search(m.sentence.text) for m in mentions
+    )
+
+
+_NUMBER = re.compile(r"\d")
 
 
 def _toll_retold_beside(mention: EventMention, anchor: EventMention) -> bool:

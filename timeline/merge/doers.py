@@ -1,0 +1,312 @@
+"""A statement of the act's doer reports the act: "President Kell said on Friday he had ordered the raids".
+
+The merge compares a statement only with statements of its speaker (``scoring.match_score``), so one
+outlet's words of the head of state who ordered a happening stand apart from another outlet's report of
+it ("Norland's forces launched raids on Friday on camps in Ostria"), though both tell one act.  Once the
+events are formed, a statement whose reported clause, right after its saying verb (a date and "that"
+between them at most), tells an act done by the speaker or by those the speaker commands ("he had
+ordered the raids", "its forces had struck the camps", "troops carried out the raids": a pronoun, or a
+force noun with no other party's name before it, then an active past verb: no passive, no modal, no
+plan) joins the event of a report of that act: the same lexicon action of force or authority (the
+reported verb's own concept, or, for a verb of ordering or carrying out, the concept of the head of the
+noun phrase it governs), on the saying day or the day before, with two named parties or specific words in
+common, and no named doer in the report that the statement does not name.  A reaction to the act ("Ostria
+said it condemned the raids", "voiced support for the strikes") tells no act of the speaker's: nothing
+joins it.  The statement keeps its own date (the day after the act is a later report of it: a
+``retelling``, no conflict).  In the event it joins, other speakers' statements that tell no act of the
+event's and whose speaker its reports do not name leave: reactions (``_reactions_apart``).
+Measured in ``docs/accuracy.md``, "Merge, session 10 (strikes38)".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import lru_cache
+
+from timeline.merge.articles import _without
+from timeline.merge.clusters import _Cluster
+from timeline.merge.conflicts import settle_moves
+from timeline.merge.evidence import confidence, date_kind, join_reason
+from timeline.merge.features import _ALLIED, _DAY, _NOT_EVIDENCE, MentionFeatures, features
+from timeline.merge.scoring import _own_actions
+from timeline.names import extract_names, frozen_keys_match, name_words
+from timeline.text import (
+    DETERMINERS,
+    STOPWORDS,
+    _wordset,
+    concept,
+    is_past_form,
+    is_reporting,
+    tokenize,
+    verb_flags,
+    verb_lemma,
+    word_stem,
+)
+from timeline.types import EventMention, JoinReason
+
+DOER_JOIN = "statement of the act's doer"
+DOER_EVIDENCE = 2  # named parties and specific words the statement's clause shares with the report
+OBJECT_REACH = 4  # words of the noun phrase an ordering verb governs ("the three overnight air raids")
+# between the saying verb and the clause's subject: a stated day, "that"
+_BEFORE_SUBJECT = _wordset(
+    """that on late early yesterday today tonight last night morning afternoon evening this ,
+    monday tuesday wednesday thursday friday saturday sunday"""
+)
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it"})
+_POSSESSIVES = frozenset({"his", "her", "its", "our", "their", "the", "my"})
+# those a speaker commands or speaks for
+_FORCES = _wordset(
+    """forces troops soldiers army military navy police officers units warplanes aircraft jets planes
+    government security agents marines"""
+)
+_HAVE = frozenset({"had", "has", "have", "'d", "'ve"})
+_ADVERBS = frozenset({"also", "personally", "already", "just", "then", "successfully"})
+# verbs whose object is the act: "ordered the raids", "carried out the strikes"
+_ORDERING = frozenset(
+    {"order", "authorize", "authorise", "direct", "command", "launch", "carry", "conduct", "mount", "stage"}
+)
+_FRAMES = frozenset({"begin", "end"})  # concepts that frame an act rather than name it
+# acts of force or authority, which a speaker does or commands: not what befalls one ("she died"), an
+# opinion ("he agreed that ...") or a find ("she found him charming")
+_COMMANDED = frozenset({"attack", "arrest", "sanction", "deploy", "withdraw", "invasion", "resign"})
+
+
+@dataclass(frozen=True)
+class Act:
+    """What a statement's reported clause says its speaker did: the act's lexicon concepts, and the
+    clause's named parties' words and specific stems (its evidence)."""
+
+    concepts: frozenset[str]
+    names: frozenset[str]
+    stems: frozenset[str]
+
+
+def join_doers_statements(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+    """The clusters after each statement of an act's doer (``reported_act``) has joined the event of a
+    report of that act (``_target``)."""
+    statements = [
+        (cid, m, act)
+        for cid, c in enumerate(clusters)
+        for m in c.mentions
+        if (act := _statement_act(m)) is not None
+    ]
+    if not statements:
+        return clusters
+    reports = _reports_by_day(clusters)
+    gone: dict[int, list[EventMention]] = {}
+    received: set[int] = set()
+    for cid, mention, act in statements:
+        found = _target(mention, act, cid, clusters, reports)
+        if found is None:
+            continue
+        target, report = found
+        mention.join = _reason(mention, act, report)
+        clusters[target].reasons.append(mention.join)
+        clusters[target].add(mention, features(mention))
+        gone.setdefault(cid, []).append(mention)
+        received.add(target)
+    if not gone:
+        return clusters
+    kept = [_without(c, gone[cid]) if cid in gone else c for cid, c in enumerate(clusters)]
+    apart = [part for cid in sorted(received) for part in _reactions_apart(kept, cid)]
+    return settle_moves(kept, received, copies) + apart
+
+
+def _reactions_apart(clusters: list[_Cluster], cid: int) -> list[_Cluster]:
+    """Take out of the act's event (``clusters[cid]``, which a doer's statement joined) the statements of
+    other speakers that tell no act of their own and whose speaker its reports do not name (a foreign
+    minister's words of support, joined as his article's account of the day): reactions to the act.
+    Returned as one event per article, their joins dropped."""
+    cluster = clusters[cid]
+    doers = [m for m in cluster.mentions if m.join is not None and m.join.date.endswith(DOER_JOIN)]
+    reports = [f for m in cluster.mentions if (f := features(m)).kind == "occurrence"]
+    acts = {a for f in reports for a in _own_actions(f)}
+    acts |= {allied for a in tuple(acts) for allied in _ALLIED.get(a, ())}
+    speakers = [s for m in doers if (s := features(m).speaker)]
+    gone: dict[str, list[EventMention]] = {}
+    for m in cluster.mentions:
+        f = features(m)
+        if f.kind != "statement" or m in doers or not f.speaker:
+            continue
+        if any(frozen_keys_match(f.speaker, s) for s in speakers):
+            continue  # the doer's own words
+        if any(frozen_keys_match(f.speaker, a) for r in reports for a in r.actors):
+            continue  # a party the act's reports name
+        if reported_act(m.sentence.text, m.trigger) or _tells_act(m.sentence.text, frozenset(acts)):
+            continue
+        gone.setdefault(m.document, []).append(m)
+    if not gone or sum(map(len, gone.values())) == len(cluster.mentions):
+        return []
+    clusters[cid] = _without(cluster, [m for ms in gone.values() for m in ms])
+    parts = []
+    for mentions in gone.values():
+        part = _Cluster()
+        for m in mentions:
+            m.join = None
+            part.add(m, features(m))
+        parts.append(part)
+    return parts
+
+
+def _tells_act(text: str, acts: frozenset[str]) -> bool:
+    """A verb of the sentence's own names one of the act's concepts ("the jets struck ...")."""
+    tokens = tokenize(text)
+    return any(flag and concept(t.lower) in acts for t, flag in zip(tokens, verb_flags(tokens), strict=True))
+
+
+def _statement_act(mention: EventMention) -> Act | None:
+    """The act a day-dated statement says its speaker did, or None."""
+    when = mention.date
+    if when is None or when.granularity not in _DAY or features(mention).kind != "statement":
+        return None
+    return reported_act(mention.sentence.text, mention.trigger)
+
+
+Report = tuple[int, EventMention, MentionFeatures]
+
+
+def _reports_by_day(clusters: list[_Cluster]) -> dict[object, list[Report]]:
+    """The day-dated reports of a lexicon action, by day."""
+    by_day: dict[object, list[Report]] = {}
+    for cid, cluster in enumerate(clusters):
+        for m in cluster.mentions:
+            f = features(m)
+            if f.kind != "occurrence" or m.date is None or m.date.granularity not in _DAY:
+                continue
+            if _own_actions(f) - _FRAMES:
+                by_day.setdefault(m.date.start, []).append((cid, m, f))
+    return by_day
+
+
+def _target(
+    mention: EventMention, act: Act, own: int, clusters: list[_Cluster], reports: dict[object, list[Report]]
+) -> tuple[int, EventMention] | None:
+    """The event (and its report) the statement joins: of the reports of its act on the saying day or
+    the day before, in another article, the one in the event most articles tell, then with most in
+    common."""
+    assert mention.date is not None
+    said = mention.date.start
+    best: tuple[tuple[int, int], int, EventMention] | None = None
+    for day in (said, said - timedelta(days=1)):
+        for cid, report, f in reports.get(day, ()):
+            if cid == own or report.document == mention.document or not (_own_actions(f) & act.concepts):
+                continue
+            evidence = len(act.names & f.name_words) + len(act.stems & f.specific)
+            if evidence < DOER_EVIDENCE or _other_doer(f, act):
+                continue
+            rank = (len({m.document for m in clusters[cid].mentions}), evidence)
+            if best is None or rank > best[0]:
+                best = (rank, cid, report)
+    return None if best is None else (best[1], best[2])
+
+
+def _other_doer(report: MentionFeatures, act: Act) -> bool:
+    """The report names who did it, and the statement names none of them: another party's act."""
+    return bool(report.subjects) and not any(words <= act.names for words in report.subjects)
+
+
+def _reason(mention: EventMention, act: Act, report: EventMention) -> JoinReason:
+    """The join's evidence: the act and what the statement's clause shares with the report (a statement has
+    no terms of its own to compare); a statement made the day after the act is a later report of it."""
+    assert mention.date is not None and report.date is not None
+    kind = "retelling" if mention.date.start > report.date.end else date_kind(mention, report)
+    reason = join_reason(mention, features(mention), report, features(report), kind)
+    f = features(report)
+    actors = tuple(name for name in f.names if name_words(name) & act.names)
+    terms = tuple(sorted(act.concepts)) + tuple(sorted(act.stems & f.specific))
+    return replace(
+        reason,
+        actors=actors,
+        terms=terms,
+        date=f"{reason.date}; {DOER_JOIN}",
+        confidence=confidence(
+            kind, len(actors), len(terms), bool(reason.quoted), reason.similarity, mention.date, report.date
+        ),
+    )
+
+
+@lru_cache(maxsize=16384)
+def reported_act(text: str, trigger: str) -> Act | None:
+    """The act a statement's reported clause says its speaker (or those it commands) did: "said Friday
+    that he had ordered the raids", "said its forces had struck": None for anything else (a reaction, a
+    passive, a plan, another party's act)."""
+    tokens = tokenize(text)
+    words = [t.lower for t in tokens]
+    first = trigger.split()[0].lower() if trigger else ""
+    said = next((i for i, w in enumerate(words) if w == first and is_reporting(w)), None)
+    if said is None:
+        return None
+    i = said + 1
+    while i < len(words) and (words[i] in _BEFORE_SUBJECT or words[i].isdigit()):
+        i += 1
+    if said > 0 and _other_pronoun(words[said - 1], words[i] if i < len(words) else ""):
+        return None  # "He said she ...": someone else's doing
+    i = _after_subject(tokens, i)
+    if i is None:
+        return None
+    while i < len(words) and (words[i] in _HAVE or words[i] in _ADVERBS):
+        i += 1
+    if i >= len(words) or not is_past_form(words[i]):
+        return None
+    concepts = _act_concepts(words, i)
+    if not concepts:
+        return None
+    names = frozenset(w for name in extract_names(tokens) for w in name_words(name.text))
+    # the act's target and circumstances: the words after its verb (not the subject, not "ordered")
+    stems = frozenset(
+        word_stem(t.lower)
+        for t in tokens[i + 1 :]
+        if t.text.islower() and t.lower.isalpha() and concept(t.lower) is None
+        if t.lower not in STOPWORDS and t.lower not in _NOT_EVIDENCE
+    )
+    return Act(concepts=concepts, names=names, stems=stems)
+
+
+def _other_pronoun(speaker: str, subject: str) -> bool:
+    """The speaker is a personal pronoun and the clause's subject another one."""
+    return speaker in _SUBJECT_PRONOUNS and subject in _SUBJECT_PRONOUNS and speaker != subject
+
+
+def _after_subject(tokens: list, i: int) -> int | None:
+    """Where the reported clause's verb group starts, when its subject is the speaker (a pronoun) or
+    those it commands ("its forces", "troops"); None otherwise."""
+    if i >= len(tokens):
+        return None
+    word = tokens[i].lower
+    if word in _SUBJECT_PRONOUNS:
+        return i + 1
+    if word in _POSSESSIVES and i + 1 < len(tokens):
+        i += 1
+        word = tokens[i].lower
+    return i + 1 if word in _FORCES and tokens[i].text.islower() else None
+
+
+def _act_concepts(words: list[str], verb: int) -> frozenset[str]:
+    """The lexicon concepts of the act a past verb tells: its own ("struck"), or for a verb of ordering
+    or carrying out, that of the head of the noun phrase it governs ("ordered the raids", "carried out
+    strikes")."""
+    own = concept(words[verb])
+    act = _object_concept(words, verb)
+    if own in _COMMANDED:
+        # an object of another lexicon action makes the verb an idiom: "had struck deals" is no attack
+        return frozenset({own}) if act in (None, own) else frozenset()
+    if verb_lemma(words[verb]) not in _ORDERING and own != "begin":
+        return frozenset()
+    return frozenset({act}) if act in _COMMANDED else frozenset()
+
+
+def _object_concept(words: list[str], verb: int) -> str | None:
+    """The lexicon concept of the head (last word) of the noun phrase right after a verb (and "out"):
+    "its first bomb test" is a test, not an attack."""
+    j = verb + 1
+    if j < len(words) and words[j] == "out":
+        j += 1
+    while j < len(words) and words[j] in DETERMINERS:
+        j += 1
+    head = ""
+    for word in words[j : j + OBJECT_REACH]:
+        if word in STOPWORDS or not word.isalnum():
+            break
+        head = word
+    return concept(head) if head else None
