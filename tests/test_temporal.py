@@ -274,3 +274,48 @@ def test_overnight_of_a_fresh_report_is_the_night_before_publication(
 ) -> None:
     found = {e.text: e for e in tag(text, "2023-05-20")}
     assert (found["overnight"].value, found["overnight"].anchor) == (value, anchor)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # "a still unspecified date": an adjective, not the past tense; "would be paid" looks forward
+        (
+            "Acme said the dividend would be paid on a still unspecified date in January.",
+            "2017-11-10",
+            "2018-01",
+        ),
+        ("Acme will complete the announced sale in February.", "2017-11-10", "2018-02"),
+        # a noun in -ly is no adverb: "the family moved" is still a past-tense verb
+        ("The family moved to Norland in June.", "2017-03-10", "2016-06"),
+    ],
+)
+def test_a_participle_after_a_determiner_is_no_past_tense(text: str, published: str, value: str) -> None:
+    (month,) = [e for e in tag(text, published) if e.granularity == "month"]
+    assert month.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Acme appealed, but in March a judge ruled against it.", "2017-03"),
+        ("In May the council approved the plan.", "2017-05"),
+    ],
+)
+def test_a_month_after_in_is_a_month_before_an_article(text: str, value: str) -> None:
+    found = [(e.text, e.value) for e in tag(text, "2017-06-01")]
+    assert [value for _, value in found] == [value] and found[0][0] in ("March", "May")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # 2016-03-05 is a Saturday: the writer's Thursday was 2015's March 5
+        ("The vote is on Thursday, March 5.", "2016-01-10", "2015-03-05"),
+        ("The memo is dated Thu, Jul 8.", "2011-02-01", "2010-07-08"),  # an abbreviated day name too
+        ("The vote is on Thursday, March 5.", "2015-01-10", "2015-03-05"),  # the nearest year fits
+    ],
+)
+def test_a_day_name_picks_the_year_of_a_year_less_date(text: str, published: str, value: str) -> None:
+    (day,) = [e for e in tag(text, published) if e.granularity == "day"]
+    assert day.value == value

@@ -60,6 +60,12 @@ Conventions
   like "by Friday".  A bare month
   in a past-tense sentence is not after publication, except the month right after it ("confirmed
   the summit for early March" in February -> this March).
+* Tense cues: a participle after a determiner is an adjective, not the past tense ("paid on a still
+  unspecified date in January", "will complete the announced sale in February" look forward); a noun
+  in -ly is no adverb ("the ally told" is a verb).  A day name written with a year-less date settles its
+  year: "Thursday, March 5" takes the neighbouring year whose March 5 is a Thursday if the nearest
+  year's is not (rule ``*.weekday_year``).  "in March a judge ruled": after a preposition of time a
+  capitalised March/May is the month, whatever follows ("to March the troops" stays a verb).
 * A hyphenated adjective drops the article: "the [14-day] strike", "the [third-quarter] results".
 * Earnings reports: "the quarter" / "the latest period" is the last quarter reported in the
   document (else the last completed one); "the year-ago quarter", "year-earlier profit" and a
@@ -109,6 +115,7 @@ absolute.month_day / absolute.day_month  February 14, 2022 / 15th February, 2022
   ... .year_from_publication            year-less, year chosen nearest the publication date
   ... .no_year                          year-less, no publication date (value XXXX-MM-DD)
   ... .<rel>_year                       9 November last year, June 18 this year (year from publication)
+  ... .weekday_year                     Thursday, March 5: the neighbouring year whose March 5 is a Thursday
 absolute.range_start / range_end         Feb 10-20 -> two expressions
 absolute.month_year                      February 2022, mid-February 2022 (mod)
 absolute.year / absolute.fiscal_year     2020, early 2022 (mod START), fiscal 1989, FY2022

@@ -106,6 +106,16 @@ _DEFERRAL = re.compile(
     re.IGNORECASE,
 )
 # "had been due to expire Friday", "had planned to leave Monday": a plan in the past perfect is over.
+# A participle after a determiner modifies a noun ("a still unspecified date", "the proposed merger", "its
+# planned sale"): it is an adjective, not the sentence's past-tense verb.
+# Nouns in -ly are no adverbs: "the ally told", "the family said" are verbs.
+_LY_NOUN = (
+    r"ally|family|assembly|rally|supply|monopoly|anomaly|reply|bully|belly|daily|weekly|monthly|july|italy"
+)
+_DETERMINER_BEFORE = re.compile(
+    rf"\b(?:the|a|an|its|their|his|her|our|your|my)\s+(?:(?!(?:{_LY_NOUN})\b)\w+ly\s+|still\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:not\s+)?(?:been\s+)?$", re.IGNORECASE)
 # "would have been 99 on Saturday", "should have resigned on Monday": what did not happen, in the past
 # ("would have to leave" is an obligation still ahead)
@@ -209,8 +219,10 @@ def _cues(segment: str) -> tuple[tuple[str, str], ...]:
         elif m.group("active"):
             if " " in m.group() or "'" in m.group() or not _NOT_ACTIVE_BEFORE.search(segment, 0, m.start()):
                 cues.append(("active", m.group()))
-        else:
-            cues.append(("present" if m.group("present") else "past", m.group()))
+        elif m.group("present"):
+            cues.append(("present", m.group()))
+        elif not _DETERMINER_BEFORE.search(segment, max(0, m.start() - 30), m.start()):
+            cues.append(("past", m.group()))
     return tuple(cues)
 
 

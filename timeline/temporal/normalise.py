@@ -334,8 +334,24 @@ def _month_day_value(cand: Candidate, ctx: Context, month: int, day_n: int, year
             day = _safe_date(day.year - 1, month, day_n)
         elif tense == "future" and day < pub:
             day = _safe_date(day.year + 1, month, day_n)
-    return _Placed(day.isoformat() if day else None, "publication", ".year_from_publication", ctx.published,
-                   PUBLICATION)  # fmt: skip
+    day, by_weekday = _year_named_by_weekday(cand, day)
+    suffix = ".weekday_year" if by_weekday else ".year_from_publication"
+    return _Placed(day.isoformat() if day else None, "publication", suffix, ctx.published, PUBLICATION)
+
+
+def _year_named_by_weekday(cand: Candidate, day: date | None) -> tuple[date | None, bool]:
+    """ "Friday 9 March": the year next to ``day``'s in which that day is a Friday, if ``day``'s
+    is not (the day name was written by someone who knew the year; it shifts by 1-2 days a year, so at
+    most one neighbouring year fits)."""
+    name = _clean(cand.group("wd")).rstrip(".")
+    weekday = WEEKDAYS.get(name) or WEEKDAY_ABBREVIATIONS.get(name)
+    if day is None or weekday is None or day.isoweekday() == weekday:
+        return day, False
+    for year in (day.year - 1, day.year + 1):
+        other = _safe_date(year, day.month, day.day)
+        if other is not None and other.isoweekday() == weekday:
+            return other, True
+    return day, False
 
 
 _YEAR_REL_OFFSET = {"this": 0, "last": -1, "next": 1}  # also weeks: "Monday next week"
@@ -1694,4 +1710,3 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[TimeExpression]]] = {
     "reference": resolve_reference,
 }
 CLOCK_FAMILIES = ("time", "clock", "noon", "military", "part_time", "early_hours")
-_ = WEEKDAY_ABBREVIATIONS  # abbreviations only occur inside full dates, where the weekday is not needed

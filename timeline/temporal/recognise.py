@@ -220,6 +220,12 @@ YEAR_PHRASE_AFTER = re.compile(
 )
 
 
+# Words that take a time, never a verb: "in March a judge ruled" is the month ("to March" may be a verb).
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|during|early|late|mid|last|next|this)\s+$", re.IGNORECASE
+)
+
+
 def _month_guard(text: str, m: re.Match[str]) -> bool:
     return _original(text, m, "month")[0].isupper()  # "may", "march" in lower case are never months
 
@@ -242,10 +248,12 @@ def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
     if lower in ("may", "march"):
         if not _PREPOSITION_BEFORE.search(before):
             return False
-        if re.match(r"\s+(?:the|a|an|on|to|be|have|not|through|against)\b", after, re.I) and not (
-            YEAR_PHRASE_AFTER.match(after)
+        if (
+            re.match(r"\s+(?:the|a|an|on|to|be|have|not|through|against)\b", after, re.I)
+            and not YEAR_PHRASE_AFTER.match(after)
+            and not _TIME_PREPOSITION_BEFORE.search(before)
         ):
-            return False  # "march the troops", but "in March the following year"
+            return False  # "to march the troops", but "in March the following year", "in March a judge"
     # inside a name: "Grace May Smith"
     return not (re.match(r"\s+[A-Z]", after) and _CAPITALISED_WORD_BEFORE.search(before))
 
