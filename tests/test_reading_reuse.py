@@ -224,3 +224,129 @@ def test_a_sentence_is_kept_from_its_second_sighting_on():
     # the third copy is read from the kept ones, and is the same as a fresh reading
     third = _article(3, [10], [" "], "2022-02-15")
     assert [_comparable(m) for m in read_article(third)[2]] == _read_afresh(third)
+
+
+# A story where the same dated sentence is resolved differently around the same date: "the quarter" is
+# counted from an earlier mention in one article and from the publication date in another.
+_STORY = [
+    "Acme reported a loss in the quarter ended in September.",
+    "Acme shares fell in the quarter, the company said on Tuesday.",
+    "Minister Rahn met the Acme board in Norland on 14 February 2022.",
+    "Officials said the talks would resume next week, after the vote on 3 March.",
+    "In December 1940 the council of Westholm approved the harbour plan.",
+    "In March the council opened the harbour.",
+]
+
+
+def _dated_read_fields(articles: list[Article], monkeypatch) -> set[str]:
+    """The fields of its dates ``_dated_mentions`` reads while ``articles`` are read afresh."""
+    from timeline.types import TimeExpression
+
+    read: set[str] = set()
+    reading = [False]
+    get = TimeExpression.__getattribute__
+
+    def recording(self, name):
+        if reading[0]:
+            read.add(name)
+        return get(self, name)
+
+    original = extract._dated_mentions
+
+    def dated_mentions(*args, **kwargs):
+        reading[0] = True
+        try:
+            return original(*args, **kwargs)
+        finally:
+            reading[0] = False
+
+    monkeypatch.setattr(TimeExpression, "__getattribute__", recording)
+    monkeypatch.setattr(extract, "_dated_mentions", dated_mentions)
+    monkeypatch.setattr(extract, "DATED_READINGS", 0)  # every dated sentence read afresh
+    _clear_kept_readings()
+    for article in articles:
+        read_article(article)
+    return read
+
+
+def test_a_dated_sentence_is_read_through_the_fields_of_its_key_only(monkeypatch):
+    # the key of ``_dated_mentions_once`` leaves out how a date was resolved: complete only if
+    # ``_dated_mentions`` never reads those fields (issue #9: they multiplied the templated array's keys)
+    texts = [*_SENTENCES, *_STORY]
+    articles = [
+        Article(
+            id=f"s{n}",
+            path=f"s{n}.txt",
+            text=" ".join(texts[n:] + texts[:n]),
+            body=[(0, len(" ".join(texts)))],
+            published=Published(value=published, source="metadata") if published else Published(),
+        )
+        for n, published in enumerate(["2022-02-15", "2021-11-30", None, "2022-06-01"])
+    ]
+    read = _dated_read_fields(articles, monkeypatch)
+    assert {"start", "end", "value"} <= read  # the dates were read
+    key_fields = {"start", "end", "modifies_noun", "text", "type", "value", "granularity"}
+    assert read <= key_fields, read - key_fields
+
+
+def test_the_same_dated_sentence_resolved_another_way_is_read_as_afresh():
+    # "the quarter" resolved from the earlier mention in one article, from the publication date in the
+    # other; the same sentence after a story's date and after none: each copy is what a fresh reading gives
+    stories = [
+        _story_article(1, [0, 1, 4, 5], "2022-10-20"),
+        _story_article(2, [1, 5], "2022-10-20"),
+        _story_article(3, [4, 1, 5, 0], "2022-10-20"),
+        _story_article(4, [5, 1], "2022-11-02"),
+    ]
+    fresh = [_read_afresh(article) for article in stories]
+    _clear_kept_readings()
+    kept = [[_comparable(m) for m in read_article(article)[2]] for article in stories]
+    assert kept == fresh
+    # "the quarter" of "Acme shares fell ..." is counted from the earlier mention in the first article and
+    # from the publication date in the second: the same date resolved two ways, one kept reading
+    _clear_kept_readings()
+    first = read_article(stories[0])[1]
+    before = len(extract._dated_readings)
+    second = read_article(_story_article(5, [1], "2022-10-20"))[1]  # that sentence alone, the same day
+    assert len(extract._dated_readings) == before  # its one dated sentence was read from the kept one
+    quarter_first = next(e for e in first if e.text == "the quarter" and e.start > len(_STORY[0]))
+    quarter_second = next(e for e in second if e.text == "the quarter")
+    assert (quarter_first.anchor, quarter_second.anchor) == ("mention", "publication")
+    assert quarter_first.value == quarter_second.value
+
+
+def _story_article(number: int, picks: list[int], published: str) -> Article:
+    text = " ".join(_STORY[i] for i in picks)
+    when = Published(value=published, source="metadata")
+    return Article(id=f"t{number}", path=f"t{number}.txt", text=text, body=[(0, len(text))], published=when)
+
+
+def test_a_sentence_in_a_lead_or_not_with_a_title_or_without_is_read_as_afresh():
+    # the same sentences as a headline, as the lead's first sentence and deep in the body, in articles
+    # with and without a title: whether a sentence is the lead or the headline is never kept with it
+    def titled(number: int, picks: list[int], title: str | None) -> Article:
+        text = "\n\n".join(_SENTENCES[i] for i in picks)
+        when = Published(value="2022-02-15", source="metadata")
+        return Article(
+            id=f"h{number}",
+            path=f"h{number}.txt",
+            text=text,
+            body=[(0, len(text))],
+            title=title,
+            published=when,
+        )
+
+    articles = [
+        titled(1, [4, 0, 2], _SENTENCES[4]),  # "Acme shares fell ..." as the headline, restating the lead
+        titled(2, [5, 6, 10, 0, 2, 4], None),  # the same sentences, "Acme shares fell ..." deep in the body
+        titled(3, [4, 10, 2], "Acme board meets"),  # the lead's first sentence under another title
+        titled(4, [2, 0, 10, 6, 5, 4], "Acme shares fell"),
+    ]
+    fresh = [_read_afresh(article) for article in articles]
+    _clear_kept_readings()
+    kept = [read_article(article)[2] for article in articles]
+    assert [[_comparable(m) for m in mentions] for mentions in kept] == fresh
+    # unlike turns of one sentence were compared: dated as the lead's news in one article, as a past
+    # report in another
+    fell = [[m.date_rule for m in mentions if m.trigger == "fell"] for mentions in kept]
+    assert fell[1] == ["publication-implicit.past"] and fell[2] == ["publication-implicit.lead"]

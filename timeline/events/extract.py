@@ -395,9 +395,13 @@ _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
 _Template = tuple[list[EventMention], list[int | None], bool, dict[int, int]]
 _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
 _DATE_FIELDS = attrgetter("value", "start", "end", "granularity")  # every field of a ``DateValue``
-_EXPRESSION_FIELDS = attrgetter(
-    "text", "type", "value", "granularity", "anchor", "anchor_value", "anchor_text", "rule", "mod", "tense"
-)
+# The fields of a date ``_dated_mentions`` reads (with its offsets and ``modifies_noun``), and no others: not
+# how it was resolved (``anchor``, ``anchor_value``, ``anchor_text``, ``rule``, ``mod``, ``tense``).  Those
+# vary with the article around a sentence (the earlier mention "the quarter" is counted from, a story's
+# date) while the date stays the same: in the key, they made the templated array's dated sentences some
+# 12,300 distinct keys per worker, more than the table holds (read afresh again and again); without them,
+# about 2,400 (issue #9).  ``tests/test_reading_reuse.py`` checks that no other field is read.
+_EXPRESSION_FIELDS = attrgetter("text", "type", "value", "granularity")
 
 
 def forget_kept_readings() -> None:
@@ -421,10 +425,11 @@ def _dated_mentions_once(
     """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records).
 
     Exact: ``_dated_mentions`` reads the article only for its id, and the sentence, its dates and
-    ``skipped`` only through the sentence's text and offsets compared with one another; so the key is the
-    text, every field of the dates with their offsets relative to the sentence, ``skipped`` likewise and
-    the reference date, and a copy's mentions are the first reading's with its own article, sentence and
-    expressions (new objects: later steps change mentions in place)."""
+    ``skipped`` only through the sentence's text and offsets compared with one another, and its dates only
+    through their offsets, ``modifies_noun``, text, type, value and granularity (never how they were
+    resolved); so the key is the text, those fields of the dates with their offsets relative to the
+    sentence, ``skipped`` likewise and the reference date, and a copy's mentions are the first reading's
+    with its own article, sentence and expressions (new objects: later steps change mentions in place)."""
     start = sentence.start
     key = (
         sentence.text,

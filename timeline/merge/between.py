@@ -128,10 +128,9 @@ def join_between_same_day(clusters: list[_Cluster], copies: dict[str, str] | Non
         document, index = mention.document, mention.sentence.index
         if home[(document, index)] != {cid}:
             continue  # another of the sentence's mentions is elsewhere: not a lone sentence
-        if _aside(mention, texts):
-            continue
+        # (the event around first: most lone sentences have none, and reading the passage's words costs more)
         into = _event_around(mention, clusters, home, copies)
-        if into is None:
+        if into is None or _aside(mention, texts):
             continue
         _join_same_day(mention, clusters[into])
         clusters[into].absorb(cluster)

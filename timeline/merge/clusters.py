@@ -433,7 +433,9 @@ def _same_article_score(
         return 0.0
     if probe is None:  # (``probe``: what is read of the mention alone, worked out once per placement)
         probe = _Probe.of(mention, f, False, subject)
-    shared = len(probe.own_specific & of.specific) + len(probe.lexicon & _lexicon(of.concepts))
+    # (``probe.lexicon`` holds no ``v:`` key: its common part with ``of.concepts`` is the one with their
+    # lexicon part, and no set is made for the member)
+    shared = len(probe.own_specific & of.specific) + len(probe.lexicon & of.concepts)
     if shared + len(f.actors) < SAME_ARTICLE_EVIDENCE:
         return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
     if f.governor != of.governor or _places_differ(f, of):  # ``_apart``'s cheaper parts, before the names

@@ -84,11 +84,12 @@ def shared_actors(names: tuple[str, ...], others: tuple[str, ...]) -> tuple[str,
     """Each name of ``names`` also named in ``others``, as "A ~ B" when written differently."""
     found: list[str] = []
     for name in names:
-        match = next((o for o in others if _same(name, o)), None)
-        if match is not None:
-            label = name if match == name else f"{name} ~ {match}"
-            if label not in found:
-                found.append(label)
+        for match in others:  # (a loop, not a generator: a join reason is made for every join)
+            if _same(name, match):
+                label = name if match == name else f"{name} ~ {match}"
+                if label not in found:
+                    found.append(label)
+                break
     return tuple(found)
 
 

@@ -73,12 +73,23 @@ def collapse_repeats(mentions: list[EventMention]) -> tuple[list[EventMention], 
             groups[key].append(mention)
     repeats: Repeats = {}
     for members in groups.values():
-        if len(members) > 1 and len({m.document for m in members}) >= REPEAT_ARTICLES:
+        if len(members) > 1 and _in_articles(members, REPEAT_ARTICLES):
             repeats[id(members[0])] = members[1:]
     if not repeats:
         return mentions, repeats
     dropped = {id(m) for members in repeats.values() for m in members}
     return [m for m in mentions if id(m) not in dropped], repeats
+
+
+def _in_articles(members: list[EventMention], articles: int) -> bool:
+    """At least ``articles`` distinct articles among the members: counted until there are (speed, issue #9:
+    a group of thousands of repeats is one in its first few members)."""
+    seen: set[str] = set()
+    for member in members:
+        seen.add(member.document)
+        if len(seen) >= articles:
+            return True
+    return False
 
 
 def expand_repeats(clusters: list[_Cluster], repeats: Repeats) -> None:
@@ -93,7 +104,9 @@ def expand_repeats(clusters: list[_Cluster], repeats: Repeats) -> None:
             # the members differ from one another only in where they are: one reason, placed for each
             first, f = members[0], features(representative)
             reason = join_reason(first, features(first), representative, f, kind)
-            for member in members:
-                member.join = JoinReason(member.document, member.sentence.start, *_AFTER_PLACE(reason))
-                cluster.mentions.append(member)
-                cluster.reasons.append(member.join)
+            rest = _AFTER_PLACE(reason)
+            joins = [JoinReason(member.document, member.sentence.start, *rest) for member in members]
+            for member, join in zip(members, joins, strict=True):
+                member.join = join
+            cluster.mentions.extend(members)
+            cluster.reasons.extend(joins)
