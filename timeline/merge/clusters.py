@@ -376,7 +376,15 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             score = 0.0
             if probe.same_day_possible:
                 planned = "expected" in (mention.status, other.status)
-                score = _same_day_score(mention.date, when, f, of, planned, probe.allied, probe.content)
+                # two articles' sentences dated by their publication days only (``_same_day_score``)
+                unstated = (
+                    not probe.stated
+                    and other.date_source != "expression"
+                    and other.document != mention.document
+                )
+                score = _same_day_score(
+                    mention.date, when, f, of, planned, probe.allied, probe.content, unstated=unstated
+                )
             # ``_same_article_score`` is 0 unless both are of one article and start on the same day
             if score <= 0 and other.document == mention.document and when.start == mention.date.start:
                 score = _same_article_score(mention, f, other, of, probe.subject, probe)

@@ -178,9 +178,15 @@ def _same_day_score(
     planned: bool = False,
     allied: frozenset[str] | None = None,
     content: frozenset[str] | None = None,
+    *,
+    unstated: bool = False,
 ) -> float:
     """Same-day reports of one occurrence in different words: a death toll with its attack, or
     reports sharing enough specific words and places ("collapsed" / "fell down" beside the depot).
+
+    ``unstated``: two articles' sentences neither of which states its day (both dated by their
+    publication days).  A place both name is then no evidence: any two reports of a story published on
+    one day name its country, an essay's general remarks as well as a regulator's statement.
 
     Two announcements of the same kind of event for the same day ("an emergency meeting on Thursday")
     need only one shared specific word: plans are told in few words, and rarely two alike for one day.
@@ -192,7 +198,7 @@ def _same_day_score(
         or not (a.granularity in _DAY and b.granularity in _DAY)
     ):
         return 0.0
-    score = _same_day_evidence(f, of, planned, allied, content)
+    score = _same_day_evidence(f, of, planned, allied, content, unstated=unstated)
     # reports of two places or parties are two happenings: tested last, only for a pair that would match
     # (the name comparisons cost more than the rest)
     return 0.0 if score > 0 and _apart(f, of) else score
@@ -212,6 +218,8 @@ def _same_day_evidence(
     planned: bool,
     allied_to: frozenset[str] | None = None,
     content: frozenset[str] | None = None,
+    *,
+    unstated: bool = False,
 ) -> float:
     """``_same_day_score`` of two day-precise occurrences before telling places and parties apart
     (``allied_to``, ``content``: of ``f``, worked out here unless given: speed, a mention placed meets
@@ -220,7 +228,9 @@ def _same_day_evidence(
         allied_to = allied_concepts(f)
     # a death toll with its attack, not a reaction to the attack ("condemned the bombing")
     allied = not allied_to.isdisjoint(of.concepts) and not _reaction(f, of)
-    shared = _shared_content(_content(f) if content is None else content, of) + len(f.places & of.places)
+    shared = _shared_content(_content(f) if content is None else content, of)
+    if not unstated:
+        shared += len(f.places & of.places)
     if allied and (shared >= 1 or _shared_actors(f, of) >= 1):
         return 1.5 + 0.25 * shared
     # two different actions of the lexicon (a call, a visit) on one day are two events
