@@ -82,6 +82,9 @@ class MentionFeatures:
     # the lexicon concepts of the object a framing verb starts ("launched missile strikes": attack); empty
     # for other triggers and for a framing verb with no such object ("opened up since the attack")
     started: frozenset[str] = frozenset()
+    # a statement told with a publishing verb ("<a paper> reported", "<an editor> wrote"): what a paper or
+    # an agency says of everything, every day, not one party's words on one matter
+    published: bool = False
 
 
 # Within one merge, each mention's features by the mention's ``id`` (speed, issue #13: the merge asks for
@@ -401,6 +404,9 @@ def _shared(words: frozenset[str]) -> frozenset[str]:
     return found
 
 
+PUBLISHING_VERBS = frozenset({"report", "write"})  # ``MentionFeatures.published``
+
+
 @lru_cache(maxsize=65536)
 def _features(
     trigger: str,
@@ -439,6 +445,7 @@ def _features(
         governor=governor,
         objects=_shared(objects),
         started=_shared(started),
+        published=statement and trigger_lemma in PUBLISHING_VERBS,
     )
 
 
