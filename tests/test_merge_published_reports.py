@@ -2,6 +2,8 @@
 reports of one day are one happening only when they say something alike (#11: a newspaper's report of
 another inquiry and a commentary citing that paper joined a court hearing's event through the paper)."""
 
+from dataclasses import replace
+
 from merge_fixtures import dated_mention
 
 from timeline.merge import merge_mentions
@@ -9,10 +11,13 @@ from timeline.types import Article, EventMention, Published
 
 DAY = "2031-03-07"
 PAPER = "Norland Herald"
+SEARCHED = "The Norland Herald reported that customs officers searched the port."
 
 
-def _statement(doc: str, text: str, trigger: str, terms: list[str]) -> EventMention:
-    return dated_mention(doc, DAY, text, trigger, [PAPER], terms)
+def _report(doc: str, text: str, trigger: str, said: list[str]) -> EventMention:
+    """A statement of the paper whose reported clause's words are ``said`` (as the events stage keeps them:
+    in ``content``, not ``terms``)."""
+    return replace(dated_mention(doc, DAY, text, trigger, [PAPER], []), content=said)
 
 
 def _together(first: EventMention, second: EventMention) -> bool:
@@ -22,32 +27,16 @@ def _together(first: EventMention, second: EventMention) -> bool:
 
 
 def test_two_reports_of_one_paper_telling_different_things_stay_apart():
-    searched = _statement(
-        "a",
-        "The Norland Herald reported that customs officers searched the port.",
-        "reported",
-        ["customs", "officer", "port"],
-    )
-    wrote = _statement(
-        "b",
-        "As the Norland Herald wrote, the rail union called off its strike.",
-        "wrote",
-        ["rail", "union", "strike"],
+    searched = _report("a", SEARCHED, "reported", ["customs", "officer", "search", "port"])
+    wrote = _report(
+        "b", "As the Norland Herald wrote, the rail union called off its strike.", "wrote", ["rail", "strike"]
     )
     assert not _together(searched, wrote)
 
 
-def test_two_reports_of_one_paper_sharing_what_they_tell_still_join():
-    searched = _statement(
-        "a",
-        "The Norland Herald reported that customs officers searched the port.",
-        "reported",
-        ["customs", "officer", "port"],
-    )
-    again = _statement(
-        "b",
-        "The Norland Herald reported that the port was searched by customs.",
-        "reported",
-        ["port", "customs"],
+def test_two_reports_of_one_paper_telling_the_same_thing_still_join():
+    searched = _report("a", SEARCHED, "reported", ["customs", "officer", "search", "port"])
+    again = _report(
+        "b", "The Norland Herald reported that the port was searched.", "reported", ["port", "search"]
     )
     assert _together(searched, again)

@@ -4,7 +4,8 @@ Two mentions are the same event when their dates are compatible (they
 overlap: the same day, or a week/month containing the day) and their content
 matches: a shared event concept (call/conversation/talks, drills/exercises ...)
 plus a shared actor (spelling variants allowed) or a second shared concept.
-Statements ("X said ...") only merge with statements of the same speaker.
+Statements ("X said ...") only merge with statements of the same speaker; two a paper "reported" or
+"wrote" (its speaker whatever it tells) only when they share a word.
 
 A strong content match with a non-overlapping date a few days away is the same
 event told differently: it joins the event as a ``Conflict``.  Strong: the same

@@ -85,6 +85,8 @@ class MentionFeatures:
     # a statement told with a publishing verb ("<a paper> reported", "<an editor> wrote"): what a paper or
     # an agency says of everything, every day, not one party's words on one matter
     published: bool = False
+    # such a statement's words: its terms and its reported clause's (``EventMention.content``); else empty
+    told: frozenset[str] = frozenset()
 
 
 # Within one merge, each mention's features by the mention's ``id`` (speed, issue #13: the merge asks for
@@ -137,6 +139,7 @@ def _read_features(mention: EventMention) -> MentionFeatures:
         governor,
         objects,
         started_object(mention.sentence.text, trigger) if framing else _EMPTY,
+        _compact(mention.content) if mention.content and _publishing(trigger) else _EMPTY,
     )
 
 
@@ -417,7 +420,9 @@ def _features(
     governor: str = "",
     objects: frozenset[str] = frozenset(),
     started: frozenset[str] = frozenset(),
+    content: frozenset[str] = frozenset(),
 ) -> MentionFeatures:
+    """``content``: a publishing statement's reported clause terms (``MentionFeatures.told``)."""
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
     head = (concept(trigger) or sys.intern(f"v:{verb_lemma(trigger)}")) if trigger and not statement else None
@@ -429,6 +434,7 @@ def _features(
         word_stem(t) for t in terms if t not in _NOT_EVIDENCE and t != trigger_lemma and t not in _CONCEPT_IDS
     }
     action = word_stem(trigger_lemma) if trigger_lemma and trigger_lemma not in _NOT_EVIDENCE else ""
+    published = statement and trigger_lemma in PUBLISHING_VERBS
     return MentionFeatures(
         kind="statement" if statement else "occurrence",
         head=head,
@@ -445,8 +451,14 @@ def _features(
         governor=governor,
         objects=_shared(objects),
         started=_shared(started),
-        published=statement and trigger_lemma in PUBLISHING_VERBS,
+        published=published,
+        told=_compact(word_stem(t) for t in terms | content) if published else _EMPTY,
     )
+
+
+def _publishing(trigger: str) -> bool:
+    """The trigger is a publishing verb (``MentionFeatures.published``)."""
+    return bool(trigger) and verb_lemma(trigger.split()[0]) in PUBLISHING_VERBS
 
 
 # A word a large share of the collection's articles use is the story's own subject ("the airline", "the

@@ -80,9 +80,9 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
         shared_terms = len(a.terms & b.terms)
         if undated and shared_concepts == 0 and shared_terms < 2:
             return 0.0, False
-        # a paper's or an agency's reports ("<the paper> reported that ...") name it as their speaker whatever
-        # they tell: one of them is another statement of that speaker's only when they say something alike
-        if a.published and b.published and shared_concepts == 0 and shared_terms == 0:
+        # two reports told with a publishing verb ("<a paper> reported that ...", "as <its editor> wrote")
+        # name the paper as their speaker whatever they tell: one happening only when they say something alike
+        if a.published and b.published and shared_concepts == 0 and a.told.isdisjoint(b.told):
             return 0.0, False
         return 3.0 + shared_concepts + 0.25 * shared_terms, False
     if shared_concepts == 0 or _apart(a, b):
