@@ -53,12 +53,13 @@ import string
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import timeline.build
 from timeline.build import build_timeline
@@ -559,9 +560,9 @@ def miss_cause(day: date, collection: Collection, counted_by: set[str]) -> tuple
     return ("d-published" if day in days or day + timedelta(days=1) in days else "d"), where
 
 
-def naming_articles(collection: Collection) -> dict[date, set[str]]:
-    """The articles (not re-sent copies) naming each day outside boilerplate, as the summariser counts."""
-    naming: dict[date, set[str]] = {}
+def _day_references(collection: Collection) -> Iterator[tuple[str, TimeExpression, date, Any]]:
+    """(article id, expression, its day, its sentence or None) for every day-precise expression of the
+    collection's articles (not re-sent copies) outside boilerplate sentences, as the summariser counts."""
     for article in collection.articles:
         if article.id in collection.copies:
             continue
@@ -569,10 +570,19 @@ def naming_articles(collection: Collection) -> dict[date, set[str]]:
         starts = [s.start for s in sentences]
         for expression in collection.expressions.get(article.id, []):
             day = day_of(expression)
+            if day is None:
+                continue
             at = bisect.bisect_right(starts, expression.start) - 1
-            boilerplate = at >= 0 and expression.start < sentences[at].end and sentences[at].boilerplate
-            if day is not None and not boilerplate:
-                naming.setdefault(day, set()).add(article.id)
+            sentence = sentences[at] if at >= 0 and expression.start < sentences[at].end else None
+            if sentence is None or not sentence.boilerplate:
+                yield article.id, expression, day, sentence
+
+
+def naming_articles(collection: Collection) -> dict[date, set[str]]:
+    """The articles (not re-sent copies) naming each day outside boilerplate, as the summariser counts."""
+    naming: dict[date, set[str]] = {}
+    for article_id, _, day, _ in _day_references(collection):
+        naming.setdefault(day, set()).add(article_id)
     return naming
 
 
@@ -635,24 +645,14 @@ def ranked_day_rows(
     main = main_subject_words(collection)
     published = Counter(_published(a) for a in collection.articles if a.id not in collection.copies)
     naming: dict[date, dict[str, tuple[bool, bool]]] = {}  # day -> article -> (explicit, names main)
-    for article in collection.articles:
-        if article.id in collection.copies:
+    for article_id, expression, day, sentence in _day_references(collection):
+        if day not in rank:
             continue
-        sentences = collection.sentences.get(article.id, [])
-        starts = [s.start for s in sentences]
-        for expression in collection.expressions.get(article.id, []):
-            day = day_of(expression)
-            if day not in rank:
-                continue
-            at = bisect.bisect_right(starts, expression.start) - 1
-            sentence = sentences[at] if at >= 0 and expression.start < sentences[at].end else None
-            if sentence is not None and sentence.boilerplate:
-                continue
-            explicit, on_main = naming.setdefault(day, {}).get(article.id, (False, False))
-            naming[day][article.id] = (
-                explicit or expression.rule.startswith("absolute"),
-                on_main or sentence is None or _names_subject(sentence.text, main),
-            )
+        explicit, on_main = naming.setdefault(day, {}).get(article_id, (False, False))
+        naming[day][article_id] = (
+            explicit or expression.rule.startswith("absolute"),
+            on_main or sentence is None or _names_subject(sentence.text, main),
+        )
     when = _publication_days(collection)
     rows = []
     for i, day in enumerate(order):

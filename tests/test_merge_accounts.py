@@ -116,7 +116,8 @@ def test_an_account_no_other_outlet_tells_is_one_event():
     assert handed.join is not None and "account of that day" in handed.join.date
 
 
-def test_a_toll_counted_again_beside_a_later_papers_retelling_joins_it_as_a_retelling():
+def _retold_toll() -> list:
+    """Two outlets' reports of a blast, then a later paper's undated retelling of it and its toll."""
     blast = _blast_reports()[:2]
     for mention in blast:
         mention.places, mention.actors = ["Eastport"], ["Eastport"]
@@ -127,7 +128,11 @@ def test_a_toll_counted_again_beside_a_later_papers_retelling_joins_it_as_a_rete
         "c", "2031-03-22", text, "said", ["Eastport"], ["death", "toll"], places=["Eastport"]
     )
     toll = _sentence_of(toll, 2)
-    events = merge_mentions([*blast, heard, toll], ARTICLES)
+    return [*blast, heard, toll]
+
+
+def test_a_toll_counted_again_beside_a_later_papers_retelling_joins_it_as_a_retelling():
+    events = merge_mentions(_retold_toll(), ARTICLES)
     attack = next(e for e in events if "a" in e.sources)
     joined = next(m for m in attack.mentions if m.sentence.text.startswith("The death toll"))
     assert joined.join is not None and joined.join.kind == "retelling"
@@ -136,18 +141,8 @@ def test_a_toll_counted_again_beside_a_later_papers_retelling_joins_it_as_a_rete
 
 def _toll_in_two_sentences(second: str) -> list:
     """The toll beside a later paper's retelling (as above), then the paper's next sentence ``second``."""
-    blast = _blast_reports()[:2]
-    for mention in blast:
-        mention.places, mention.actors = ["Eastport"], ["Eastport"]
-    heard = _unstated("c", 1, "The blast at the bank in Eastport was heard across the river.", "was")
-    heard.terms, heard.places, heard.actors = ["attack", "bank", "river"], ["Eastport"], ["Eastport"]
-    text = "The death toll in Eastport has risen to 14, officials said on Tuesday."
-    toll = dated_mention(
-        "c", "2031-03-22", text, "said", ["Eastport"], ["death", "toll"], places=["Eastport"]
-    )
-    toll = _sentence_of(toll, 2)
     after = _sentence_of(dated_mention("c", "2031-03-22", second, "toll", [], ["death", "toll"]), 3)
-    return merge_mentions([*blast, heard, toll, dated_by_paper(after)], ARTICLES)
+    return merge_mentions([*_retold_toll(), dated_by_paper(after)], ARTICLES)
 
 
 def test_a_toll_told_in_two_counting_sentences_joins_the_retold_attack():

@@ -26,8 +26,9 @@ join what sentence-by-sentence matching leaves apart (``articles``, ``similar``,
 borrowed a happening's action, ``disputes`` joins one happening its sources date a few days apart as a
 conflict, ``previews`` takes out plans told before their day, ``reactions`` a party's reaction to a
 happening, ``history`` history lent the day's action and ``backdrop`` a sentence whose news is told against an
-older happening; last ``doers`` joins a statement of an act's doer to the act: ``docs/architecture.md``,
-"Events and merging")."""
+older happening; last ``doers`` joins a statement of an act's doer to the act; an event these steps left
+with nothing to date it gives its mentions back a date (``articles.rehome_dateless``):
+``docs/architecture.md``, "Events and merging")."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ import operator
 from dataclasses import fields
 
 from timeline.merge.accounts import join_accounts
-from timeline.merge.articles import follow_neighbours, join_leads
+from timeline.merge.articles import follow_neighbours, join_leads, rehome_dateless
 from timeline.merge.backdrop import separate_backdrops
 from timeline.merge.between import join_between
 from timeline.merge.candidates import _Index
@@ -136,7 +137,10 @@ def merge_mentions(
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
     clusters = separate_backdrops(clusters, copies)  # an older happening a sentence's news is told against
     clusters = join_doers_statements(clusters, copies)  # "said he had ordered the raids": the raids
-    joined_docs = _join_undated([m for m in ordered if m.date is None], clusters, context)
+    clusters = rehome_dateless(clusters, copies)  # what a step left with nothing to date it
+    # (an undated mention that followed its sentence there took its event's date: not placed again)
+    undated = [m for m in ordered if m.date is None and m.date_source != "joined"]
+    joined_docs = _join_undated(undated, clusters, context)
     expand_repeats(clusters, repeats)
     place_quotations(clusters, quotations)
     orphans = _orphans(ordered, clusters, joined_docs, copies)

@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.clusters import _Cluster, _different_actions
-from timeline.merge.conflicts import settle_moves
+from timeline.merge.conflicts import _retelling, implicit_day, separate_unstated, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
@@ -45,7 +45,7 @@ from timeline.merge.features import (
 from timeline.merge.scoring import _reacts
 from timeline.merge.similar import _cosine, _Space
 from timeline.names import frozen_keys_match
-from timeline.types import EventMention
+from timeline.types import EventMention, JoinReason
 
 NEXT_SENTENCE = 1  # how far (in sentences) the neighbour may be: further ones are other news too often
 ARTICLE_EVIDENCE = 1  # shared people, specific words or concepts the two sentences need
@@ -300,3 +300,60 @@ def _without(cluster: _Cluster, gone: list[EventMention]) -> _Cluster:
         if (r.document, r.start) in places and (r.matched_document, r.matched_start) in places
     ]
     return rebuilt
+
+
+def rehome_dateless(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
+    """The clusters after each one left with nothing to date it gives its mentions back a date.
+
+    A step that takes mentions out of an event (``_without``: a preview, a reaction, a retold sentence
+    moving on) may leave behind only mentions that never date an event: retellings (their own later day
+    kept, not the event's) and mentions with no date.  Such a remainder would be an event with no date,
+    shown undated or dropped, although each of its sentences had joined a dated happening.  Each of its
+    mentions goes where it came from: with the sentence of its own article its join matched, when that
+    sentence's event is dated (an undated one taking that event's date, as undated joins do); else a
+    retelling is a report of its own again, dated by its own day (``separate_unstated`` keeps apart those
+    whose days differ), and an undated mention is left for ``undated._join_undated`` to place afresh.
+    """
+    copies = copies or {}
+    dated = [_dates_itself(c, copies) for c in clusters]
+    if all(dated):
+        return clusters
+    home = {
+        (m.document, m.sentence.start): cid
+        for cid, c in enumerate(clusters)
+        if dated[cid]
+        for m in c.mentions
+    }
+    result: list[_Cluster] = []
+    for cid, cluster in enumerate(clusters):
+        if dated[cid]:
+            result.append(cluster)
+            continue
+        gone = [m for m in cluster.mentions if m.date is None]  # each undated one placed again, or below
+        for mention in cluster.mentions:
+            join = mention.join
+            found = home.get((join.matched_document, join.matched_start)) if join else None
+            if found is not None and join is not None and join.matched_document == mention.document:
+                _follow(mention, join, clusters[found], gone)
+            elif _retelling(mention):
+                mention.join = None  # retells nothing here: a report of its own day
+        result.extend(part for part in separate_unstated(_without(cluster, gone), copies) if part.mentions)
+    return result
+
+
+def _dates_itself(cluster: _Cluster, copies: dict[str, str]) -> bool:
+    """The cluster's event has a date (``events._to_event``'s: a stated date, else an implied day)."""
+    stated = [m for m in cluster.mentions if m.date is not None and m.date_source == "expression"]
+    if any(not _retelling(m) for m in stated):
+        return True  # (``conflicts._choose_date`` gives a date whenever one is stated)
+    return implicit_day(cluster.mentions) is not None
+
+
+def _follow(mention: EventMention, join: JoinReason, into: _Cluster, gone: list[EventMention]) -> None:
+    """Move the mention into the event of the sentence its join matched (its reason kept)."""
+    if mention.date is None:
+        mention.date_source = "joined"  # dated by that event, marked as other undated joins are
+    else:
+        gone.append(mention)
+    into.reasons.append(join)
+    into.add(mention, features(mention))
