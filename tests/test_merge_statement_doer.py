@@ -4,7 +4,7 @@ raids ("condemned the raids") stays apart (#11)."""
 
 from timeline.build import build_timeline
 from timeline.merge.clusters import _Cluster
-from timeline.merge.doers import DOER_JOIN, _reactions_apart, reported_act
+from timeline.merge.doers import DOER_JOIN, REPORTED_JOIN, _reactions_apart, reported_act, reported_other_act
 from timeline.merge.features import features
 from timeline.types import Article, Published, Timeline
 
@@ -143,3 +143,35 @@ def test_another_speakers_words_leave_the_acts_event_the_doer_joined():
     # the minister's words on the attacks are not the raids Kell ordered
     assert apart.mentions == [varga]
     assert clusters[0].mentions == [raids, kell]
+
+
+# Another party's act a statement reports ("said Norland agents arrested Kell"), dated by its own words to the
+# day before the other paper's lead, which tells the arrest and is dated by its paper.
+AGENTS_ARRESTED = (
+    "A police spokesman, Ana Vell, said Norland agents arrested Kell early Thursday at the airport in "
+    "Eastport as he was about to board a flight."
+)
+MAN_ARRESTED = (
+    "``I can confirm that an individual was arrested and Norland agents were involved'' in making the "
+    "arrest, police spokesman Ana Vell said."
+)
+
+
+def test_a_statement_of_another_partys_act_joins_the_papers_report_of_it():
+    timeline = build_timeline(
+        [_article("a", MAN_ARRESTED, NEXT_DAY), _article("b", AGENTS_ARRESTED, NEXT_DAY)]
+    )
+    events = _event_ids(timeline)
+    assert events["a"] == events["b"]
+    (event,) = [e for e in timeline.events if e.id in events["b"]]
+    (said,) = [m for m in event.mentions if m.document == "b"]
+    assert said.join is not None and said.join.date.endswith(REPORTED_JOIN)
+    assert str(said.date.value).startswith(DAY)  # the arrest's own day kept, not the paper's
+
+
+def test_the_clause_of_another_partys_act_needs_a_named_doer_and_an_active_act():
+    assert reported_other_act(AGENTS_ARRESTED).concepts == {"arrest"}
+    assert reported_other_act("Ana Vell said troops arrested two men on Thursday.").concepts == {"arrest"}
+    assert reported_other_act("Ana Vell said she condemned the arrest of two men.") is None  # a reaction
+    assert reported_other_act("Ana Vell said Kell was arrested on Thursday.") is None  # a passive
+    assert reported_other_act("Ana Vell said Norland agents would arrest Kell.") is None  # a plan

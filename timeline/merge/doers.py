@@ -15,7 +15,14 @@ said it condemned the raids", "voiced support for the strikes") tells no act of 
 joins it.  The statement keeps its own date (the day after the act is a later report of it: a
 ``retelling``, no conflict).  In the event it joins, other speakers' statements that tell no act of the
 event's and whose speaker its reports do not name leave: reactions (``_reactions_apart``).
-Measured in ``docs/accuracy.md``, "Merge, session 10 (strikes38)".
+A statement whose reported clause tells, with an active past verb of the same acts, an act of a named
+third party or of a force noun ("a police spokesman said the Norland agency arrested Kell early
+Thursday": a statement, or the act's own mention when the extractor took the act's verb as its trigger)
+joins likewise the event of another article's report of that act (an occurrence of it, or a statement
+telling it with a verb: "an individual was arrested, police said"), told on the statement's day or dated
+only by its paper on the day after, with the same evidence and no other doer; reason "statement of a
+reported act" (``_reported_target``).
+Measured in ``docs/accuracy.md``, "Merge, session 10 (strikes38)" and "(arrest52)".
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ from timeline.text import (
 from timeline.types import EventMention, JoinReason
 
 DOER_JOIN = "statement of the act's doer"
+REPORTED_JOIN = "statement of a reported act"
+NAME_REACH = 4  # words of a named party that is a reported clause's subject ("the Norland Security Agency")
 DOER_EVIDENCE = 2  # named parties and specific words the statement's clause shares with the report
 OBJECT_REACH = 4  # words of the noun phrase an ordering verb governs ("the three overnight air raids")
 # between the saying verb and the clause's subject: a stated day, "that"
@@ -80,6 +89,7 @@ class Act:
     concepts: frozenset[str]
     names: frozenset[str]
     stems: frozenset[str]
+    third_party: bool = False  # another party's act the speaker reports, not the speaker's own
 
 
 def join_doers_statements(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
@@ -96,8 +106,12 @@ def join_doers_statements(clusters: list[_Cluster], copies: dict[str, str] | Non
     reports = _reports_by_day(clusters)
     gone: dict[int, list[EventMention]] = {}
     received: set[int] = set()
+    reported: set[int] = set()  # events only statements of another party's act joined: no reactions out
     for cid, mention, act in statements:
-        found = _target(mention, act, cid, clusters, reports)
+        if act.third_party:
+            found = _reported_target(mention, act, cid, clusters)
+        else:
+            found = _target(mention, act, cid, clusters, reports)
         if found is None:
             continue
         target, report = found
@@ -106,10 +120,12 @@ def join_doers_statements(clusters: list[_Cluster], copies: dict[str, str] | Non
         clusters[target].add(mention, features(mention))
         gone.setdefault(cid, []).append(mention)
         received.add(target)
+        if act.third_party:
+            reported.add(target)
     if not gone:
         return clusters
     kept = [_without(c, gone[cid]) if cid in gone else c for cid, c in enumerate(clusters)]
-    apart = [part for cid in sorted(received) for part in _reactions_apart(kept, cid)]
+    apart = [part for cid in sorted(received - reported) for part in _reactions_apart(kept, cid)]
     return settle_moves(kept, received, copies) + apart
 
 
@@ -156,11 +172,16 @@ def _tells_act(text: str, acts: frozenset[str]) -> bool:
 
 
 def _statement_act(mention: EventMention) -> Act | None:
-    """The act a day-dated statement says its speaker did, or None."""
+    """The act a day-dated statement says its speaker did, or the act of a named party or a force it
+    reports (``reported_other_act``), or None."""
     when = mention.date
-    if when is None or when.granularity not in _DAY or features(mention).kind != "statement":
+    if when is None or when.granularity not in _DAY:
         return None
-    return reported_act(mention.sentence.text, mention.trigger)
+    if features(mention).kind == "statement":
+        own = reported_act(mention.sentence.text, mention.trigger)
+        if own is not None:
+            return own
+    return reported_other_act(mention.sentence.text)
 
 
 Report = tuple[int, EventMention, MentionFeatures]
@@ -201,6 +222,53 @@ def _target(
     return None if best is None else (best[1], best[2])
 
 
+def _reported_target(
+    mention: EventMention, act: Act, own: int, clusters: list[_Cluster]
+) -> tuple[int, EventMention] | None:
+    """The event (and its report) a statement of another party's act joins: of the reports of the act in
+    another article (``_tells_reported``), told on the statement's day or dated only by its paper on the
+    day after, with enough in common and no doer the statement does not name, the one in the event most
+    articles tell, then with most in common."""
+    assert mention.date is not None
+    said = mention.date.start
+    best: tuple[tuple[int, int], int, EventMention] | None = None
+    for cid, cluster in enumerate(clusters):
+        if cid == own:
+            continue
+        for report in cluster.mentions:
+            if report.document == mention.document or not _on_day(report, said):
+                continue
+            f = features(report)
+            if not _tells_reported(report, f, act.concepts):
+                continue
+            evidence = len(act.names & f.name_words) + len(act.stems & f.specific)
+            if evidence < DOER_EVIDENCE or _other_doer(f, act):
+                continue
+            rank = (len({m.document for m in cluster.mentions}), evidence)
+            if best is None or rank > best[0]:
+                best = (rank, cid, report)
+    return None if best is None else (best[1], best[2])
+
+
+def _on_day(report: EventMention, said: object) -> bool:
+    """Told on the statement's day, or dated only by its paper on the day after (the paper's lead of an
+    act done the day before)."""
+    when = report.date
+    if when is None or when.granularity not in _DAY:
+        return False
+    if when.start == said:
+        return True
+    return report.date_source == "publication-implicit" and report.earliest == said
+
+
+def _tells_reported(report: EventMention, f: MentionFeatures, acts: frozenset[str]) -> bool:
+    """The mention reports the act: its own action, or, for a statement, a verb of the act in its words
+    ("an individual was arrested, police said"; not "condemned the arrest")."""
+    if f.kind == "occurrence":
+        return bool(_own_actions(f) & acts)
+    return not f.published and _tells_act(report.sentence.text, acts)
+
+
 def _other_doer(report: MentionFeatures, act: Act) -> bool:
     """The report names who did it, and the statement names none of them: another party's act."""
     return bool(report.subjects) and not any(words <= act.names for words in report.subjects)
@@ -211,6 +279,10 @@ def _reason(mention: EventMention, act: Act, report: EventMention) -> JoinReason
     no terms of its own to compare); a statement made the day after the act is a later report of it."""
     assert mention.date is not None and report.date is not None
     kind = "retelling" if mention.date.start > report.date.end else date_kind(mention, report)
+    if act.third_party and mention.date.start < report.date.start:
+        # the act's own day, before the day its paper dates the report: the papers' date disagrees
+        kind = "conflict"
+    label = REPORTED_JOIN if act.third_party else DOER_JOIN
     reason = join_reason(mention, features(mention), report, features(report), kind)
     f = features(report)
     actors = tuple(name for name in f.names if name_words(name) & act.names)
@@ -219,7 +291,7 @@ def _reason(mention: EventMention, act: Act, report: EventMention) -> JoinReason
         reason,
         actors=actors,
         terms=terms,
-        date=f"{reason.date}; {DOER_JOIN}",
+        date=f"{reason.date}; {label}",
         confidence=confidence(
             kind, len(actors), len(terms), bool(reason.quoted), reason.similarity, mention.date, report.date
         ),
@@ -261,6 +333,53 @@ def reported_act(text: str, trigger: str) -> Act | None:
         if t.lower not in STOPWORDS and t.lower not in _NOT_EVIDENCE
     )
     return Act(concepts=concepts, names=names, stems=stems)
+
+
+@lru_cache(maxsize=16384)
+def reported_other_act(text: str) -> Act | None:
+    """The act a statement's reported clause, right after its saying verb, says a named party or a force
+    did: "said the Norland agency arrested Kell", "said troops arrested him": an active past verb of
+    an act of force or authority; None for anything else (a reaction, a passive, a pronoun's act)."""
+    tokens = tokenize(text)
+    words = [t.lower for t in tokens]
+    said = next((i for i, w in enumerate(words) if is_reporting(w) and i > 0), None)
+    if said is None:
+        return None
+    i = said + 1
+    while i < len(words) and (words[i] in _BEFORE_SUBJECT or words[i].isdigit()):
+        i += 1
+    i = _after_named_subject(tokens, i)
+    if i is None:
+        return None
+    while i < len(words) and words[i] in _ADVERBS:
+        i += 1
+    if i >= len(words) or not is_past_form(words[i]) or words[i] in _HAVE:
+        return None
+    own = concept(words[i])
+    if own not in _COMMANDED or _object_concept(words, i) not in (None, own):
+        return None
+    names = frozenset(w for name in extract_names(tokens) for w in name_words(name.text))
+    stems = frozenset(
+        word_stem(t.lower)
+        for t in tokens[i + 1 :]
+        if t.text.islower() and t.lower.isalpha() and concept(t.lower) is None
+        if t.lower not in STOPWORDS and t.lower not in _NOT_EVIDENCE
+    )
+    return Act(concepts=frozenset({own}), names=names, stems=stems, third_party=True)
+
+
+def _after_named_subject(tokens: list, i: int) -> int | None:
+    """Where the verb starts after a subject that is a named party ("the Norland agency", "Acme") or a
+    force noun ("police", "troops"); None otherwise."""
+    if i < len(tokens) and tokens[i].lower in DETERMINERS:
+        i += 1
+    start = i
+    while i < len(tokens) and i - start < NAME_REACH and tokens[i].text[:1].isupper():
+        i += 1
+    named = i > start
+    if i < len(tokens) and tokens[i].lower in _FORCES and tokens[i].text.islower():
+        return i + 1  # "the Norland police", "troops"
+    return i if named else None
 
 
 def _other_pronoun(speaker: str, subject: str) -> bool:
