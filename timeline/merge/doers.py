@@ -225,11 +225,13 @@ def _target(
 def _reported_target(
     mention: EventMention, act: Act, own: int, clusters: list[_Cluster]
 ) -> tuple[int, EventMention] | None:
-    """The event (and its report) a statement of another party's act joins: of the reports of the act in
-    another article (``_tells_reported``), told on the statement's day or dated only by its paper on the
-    day after, with enough in common and no doer the statement does not name, the one in the event most
-    articles tell, then with most in common."""
+    """The event (and its report) a statement of another party's act, in an event of its article's alone,
+    joins: of the reports of the act in another article (``_tells_reported``), told on the statement's day
+    or dated only by its paper on the day after, with enough in common and no doer the statement does not
+    name, the one in the event most articles tell, then with most in common."""
     assert mention.date is not None
+    if any(m.document != mention.document for m in clusters[own].mentions):
+        return None  # already told with another article's reports: the merge's evidence stands
     said = mention.date.start
     best: tuple[tuple[int, int], int, EventMention] | None = None
     for cid, cluster in enumerate(clusters):
@@ -374,12 +376,19 @@ def _after_named_subject(tokens: list, i: int) -> int | None:
     if i < len(tokens) and tokens[i].lower in DETERMINERS:
         i += 1
     start = i
-    while i < len(tokens) and i - start < NAME_REACH and tokens[i].text[:1].isupper():
+    while i < len(tokens) and i - start < NAME_REACH and _name_word(tokens[i]):
         i += 1
     named = i > start
     if i < len(tokens) and tokens[i].lower in _FORCES and tokens[i].text.islower():
         return i + 1  # "the Norland police", "troops"
     return i if named else None
+
+
+def _name_word(token) -> bool:
+    """A capitalised word that is no function word ("What struck me ...", a quotation's first word) or
+    an acronym ("US")."""
+    text = token.text
+    return text[:1].isupper() and (token.lower not in STOPWORDS or (len(text) > 1 and text.isupper()))
 
 
 def _other_pronoun(speaker: str, subject: str) -> bool:
