@@ -326,15 +326,21 @@ def reported_act(text: str, trigger: str) -> Act | None:
     concepts = _act_concepts(words, i)
     if not concepts:
         return None
+    names, stems = _act_evidence(tokens, i)
+    return Act(concepts=concepts, names=names, stems=stems)
+
+
+def _act_evidence(tokens: list, verb: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The statement's named parties, and the act's target and circumstances: the stems of the words
+    after its verb at ``verb`` (not the subject, not "ordered")."""
     names = frozenset(w for name in extract_names(tokens) for w in name_words(name.text))
-    # the act's target and circumstances: the words after its verb (not the subject, not "ordered")
     stems = frozenset(
         word_stem(t.lower)
-        for t in tokens[i + 1 :]
+        for t in tokens[verb + 1 :]
         if t.text.islower() and t.lower.isalpha() and concept(t.lower) is None
         if t.lower not in STOPWORDS and t.lower not in _NOT_EVIDENCE
     )
-    return Act(concepts=concepts, names=names, stems=stems)
+    return names, stems
 
 
 @lru_cache(maxsize=16384)
@@ -360,13 +366,7 @@ def reported_other_act(text: str) -> Act | None:
     own = concept(words[i])
     if own not in _COMMANDED or _object_concept(words, i) not in (None, own):
         return None
-    names = frozenset(w for name in extract_names(tokens) for w in name_words(name.text))
-    stems = frozenset(
-        word_stem(t.lower)
-        for t in tokens[i + 1 :]
-        if t.text.islower() and t.lower.isalpha() and concept(t.lower) is None
-        if t.lower not in STOPWORDS and t.lower not in _NOT_EVIDENCE
-    )
+    names, stems = _act_evidence(tokens, i)
     return Act(concepts=frozenset({own}), names=names, stems=stems, third_party=True)
 
 
