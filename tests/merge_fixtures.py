@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from timeline.build import build_timeline
 from timeline.temporal.timex import value_to_date
-from timeline.types import EventMention, Sentence, TimeExpression
+from timeline.types import Article, EventMention, Sentence, TimeExpression
 
 
 def dated_mention(
@@ -62,3 +63,12 @@ def dated_by_paper(mention: EventMention) -> EventMention:
     mention.date_rule = "publication-implicit.past"
     mention.earliest = mention.date.start - timedelta(days=1)
     return mention
+
+
+def events_of(articles: list[Article]) -> dict[str, set[str]]:
+    """Build ``articles``; each article -> the ids of the events holding its sentences."""
+    events: dict[str, set[str]] = {a.id: set() for a in articles}
+    for event in build_timeline(articles).events:
+        for mention in event.mentions:
+            events[mention.document].add(event.id)
+    return events

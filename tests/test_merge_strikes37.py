@@ -1,6 +1,8 @@
 """A framing verb's report ("launched strikes") tells the action its object names: it does not join another
 outlet's report of another action that only names the same older happening in passing (#11)."""
 
+from merge_fixtures import events_of
+
 from timeline.build import build_timeline
 from timeline.merge.features import features, started_object
 from timeline.merge.scoring import _reaction
@@ -23,18 +25,9 @@ def _article(doc: str, text: str, published: str) -> Article:
     return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=Published(published, "header"))
 
 
-def _events_of(articles: list[Article]) -> dict[str, set[str]]:
-    """Each article -> the ids of the events holding its sentences."""
-    events: dict[str, set[str]] = {a.id: set() for a in articles}
-    for event in build_timeline(articles).events:
-        for mention in event.mentions:
-            events[mention.document].add(event.id)
-    return events
-
-
 def test_strikes_launched_do_not_join_suspects_identified_the_same_day():
     articles = [_article("a", STRIKES, DAY), _article("b", IDENTIFIED, "2031-04-18")]
-    events = _events_of(articles)
+    events = events_of(articles)
     assert events["a"] and events["b"]
     assert not events["a"] & events["b"]
 

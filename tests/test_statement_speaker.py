@@ -2,7 +2,8 @@
 newspaper in Portvale reported ..." is the paper's report, so two outlets' sentences citing that paper's
 report are one statement (#11)."""
 
-from timeline.build import build_timeline
+from merge_fixtures import events_of
+
 from timeline.events import extract_mentions
 from timeline.types import Article, Published, Sentence
 
@@ -33,14 +34,6 @@ def test_the_nearest_name_speaks_when_no_named_subject_stands_before_the_place()
     assert _speaker("A Danish envoy in Portvale said that talks would go on.") == "Portvale"
 
 
-def _events_of(articles: list[Article]) -> dict[str, set[str]]:
-    events: dict[str, set[str]] = {a.id: set() for a in articles}
-    for event in build_timeline(articles).events:
-        for mention in event.mentions:
-            events[mention.document].add(event.id)
-    return events
-
-
 def test_two_outlets_citing_one_papers_report_are_one_statement():
     articles = [
         _article(
@@ -54,5 +47,5 @@ def test_two_outlets_citing_one_papers_report_are_one_statement():
             "accomplices of the arrested man.",
         ),
     ]
-    events = _events_of(articles)
+    events = events_of(articles)
     assert events["a"] and events["a"] == events["b"]
