@@ -74,15 +74,32 @@ def join_definite_references(
     """The clusters after each definite description of an act (``described_act``), alone in an event of
     its article, has joined the event of its article's one report of that act."""
     copies = copies or {}
-    tellers = _tellers(clusters)
+    candidates = [
+        (cid, mention)
+        for cid, cluster in enumerate(clusters)
+        # an event told with other articles' reports stays: the merge's evidence stands
+        if len({copies.get(m.document, m.document) for m in cluster.mentions}) == 1
+        for mention in cluster.mentions
+        if _may_describe(mention)
+    ]
+    if not candidates:
+        return clusters
+    # speed (every sentence read otherwise): only the articles and acts the candidates may describe, and
+    # only candidates whose article tells such an act in another event, by its words' concepts alone
+    wanted = {(m.document, act) for _, m in candidates for act in _concepts(features(m))}
+    told = _told_in(clusters, wanted)
+    described = [
+        (cid, m, act)
+        for cid, m in candidates
+        if any(told.get((m.document, a), set()) - {cid} for a in _concepts(features(m)))
+        if (act := described_act(m)) is not None
+    ]
+    tellers = _tellers(clusters, {(m.document, act) for _, m, act in described})
     moves: list[tuple[int, EventMention, int, EventMention]] = []
-    for cid, cluster in enumerate(clusters):
-        if len({copies.get(m.document, m.document) for m in cluster.mentions}) != 1:
-            continue  # told with other articles' reports: the merge's evidence stands
-        for mention in cluster.mentions:
-            found = _antecedent(mention, cid, clusters, tellers)
-            if found is not None:
-                moves.append((cid, mention, *found))
+    for cid, mention, act in described:
+        found = _antecedent(mention, act, cid, clusters, tellers)
+        if found is not None:
+            moves.append((cid, mention, *found))
     if not moves:
         return clusters
     gone: dict[int, list[EventMention]] = {}
@@ -103,14 +120,41 @@ def join_definite_references(
     return settle_moves(kept, received, copies)
 
 
-def _tellers(clusters: list[_Cluster]) -> dict[Key, dict[int, EventMention]]:
-    """For each article and act concept, the events where the article tells that act, each with its first
-    sentence telling it (a verb or an indefinite noun of the act: a description, "the treaty", tells no
-    happening of its own)."""
+def _may_describe(mention: EventMention) -> bool:
+    """Cheap tests first: a dated report whose words name an act (the description's noun among them)."""
+    return mention.date is not None and mention.status == "reported" and bool(_concepts(features(mention)))
+
+
+def _concepts(f: MentionFeatures) -> frozenset[str]:
+    """The lexicon acts a mention's words name (not a framing verb's, not a verb outside the lexicon)."""
+    return frozenset(c for c in f.concepts if c not in _FRAMES and not c.startswith("v:"))
+
+
+def _told_in(clusters: list[_Cluster], wanted: set[Key]) -> dict[Key, set[int]]:
+    """For each article and act (of those ``wanted``), the events whose mentions of the article tell it (its
+    concepts, the sentence unread)."""
+    documents = {document for document, _ in wanted}
+    found: dict[Key, set[int]] = {}
+    for cid, cluster in enumerate(clusters):
+        for mention in cluster.mentions:
+            if mention.document in documents:
+                for act in _told_acts(features(mention)):
+                    if (mention.document, act) in wanted:
+                        found.setdefault((mention.document, act), set()).add(cid)
+    return found
+
+
+def _tellers(clusters: list[_Cluster], wanted: set[Key]) -> dict[Key, dict[int, EventMention]]:
+    """For each article and act concept (of those ``wanted``), the events where the article tells that act,
+    each with its first sentence telling it (a verb or an indefinite noun of the act: a description, "the
+    treaty", tells no happening of its own)."""
+    documents = {document for document, _ in wanted}
     found: dict[Key, dict[int, EventMention]] = {}
     for cid, cluster in enumerate(clusters):
         for mention in cluster.mentions:
-            acts = _told_acts(features(mention))
+            if mention.document not in documents:
+                continue
+            acts = frozenset(a for a in _told_acts(features(mention)) if (mention.document, a) in wanted)
             if acts:
                 acts &= _reading(mention.sentence.text).introduced
             for act in acts:
@@ -131,16 +175,15 @@ def _told_acts(f: MentionFeatures) -> frozenset[str]:
 
 
 def _antecedent(
-    mention: EventMention, own: int, clusters: list[_Cluster], tellers: dict[Key, dict[int, EventMention]]
+    mention: EventMention,
+    act: str,
+    own: int,
+    clusters: list[_Cluster],
+    tellers: dict[Key, dict[int, EventMention]],
 ) -> tuple[int, EventMention] | None:
-    """The event (and its first sentence telling the act) a definite description of an act refers to: the
-    one event where its article tells that act, outside the description's own event, told before it, and
-    an event of that act (``_event_of``)."""
-    if mention.date is None or mention.status != "reported":
-        return None  # a plan or history names another happening of the act
-    act = described_act(mention)
-    if act is None:
-        return None
+    """The event (and its first sentence telling the act) the mention's definite description of ``act``
+    refers to: the one event where its article tells that act, outside the description's own event, told
+    before it, and an event of that act (``_event_of``)."""
     events = tellers.get((mention.document, act), {})
     if own in events or len(events) != 1:
         return None  # the article tells the act in its own event too, or in several: which one is unknown
