@@ -130,7 +130,7 @@ def merge_mentions(
     forget_words()  # (the last step reading them)
     clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = join_continued(clusters, copies)  # an article's later sentences: its lead's doer, its day
-    clusters = join_told_accounts(clusters, copies, subject)  # a teller's account beside its article's retelling
+    clusters = join_told_accounts(clusters, copies)  # a teller's account beside its article's retelling
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
     clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
