@@ -46,7 +46,7 @@ from timeline.text import FUTURE_CUES, MODALS, is_past_form, lower_words
 from timeline.types import EventMention
 
 TOLD_SOURCES = 2  # outlets the anchor's event needs
-TOLD_PASSES = 3  # a sentence beside one that just joined may follow it (3: the AQUAINT gold's account of 3)
+TOLD_PASSES = 3  # a sentence beside one that just joined may follow it (the AQUAINT gold's account needed 2)
 _TOLD = "its article's account in its teller's words, beside its retelling"
 
 # a report with its teller after it: "..., Kell said." / "..., said Minister Rahn."
@@ -59,35 +59,50 @@ _TRAILING_TELLER = re.compile(
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "says", "say"})
 
 Sentence = tuple[str, int]  # (document, sentence index)
+Anchor = tuple[int, EventMention]  # (its event, the anchor mention)
 
 
 def join_told_accounts(clusters: list[_Cluster], copies: dict[str, str] | None = None) -> list[_Cluster]:
     """The clusters after each lone sentence of a teller's past account has joined the event its
     article's neighbouring sentence, told by the same teller, joined as a retelling."""
     copies = copies or {}
+    documents: set[str] | None = None  # where a sentence moved: only there can another follow it
     for _ in range(TOLD_PASSES):
-        clusters, moved = _join_once(clusters, copies)
-        if not moved:
+        clusters, documents = _join_once(clusters, copies, documents)
+        if not documents:
             break
     return clusters
 
 
-def _join_once(clusters: list[_Cluster], copies: dict[str, str]) -> tuple[list[_Cluster], bool]:
-    """One pass; whether a sentence moved."""
+def _join_once(
+    clusters: list[_Cluster], copies: dict[str, str], documents: set[str] | None
+) -> tuple[list[_Cluster], set[str]]:
+    """One pass (over the lone events of ``documents`` only, when given); the articles where a sentence
+    moved."""
     sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
     home: dict[Sentence, set[int]] = defaultdict(set)
+    anchors: dict[Sentence, list[Anchor]] = defaultdict(
+        list
+    )  # retold by a teller, in several outlets' events
     for cid, cluster in enumerate(clusters):
+        several = len(sources[cid]) >= TOLD_SOURCES
         for mention in cluster.mentions:
-            home[(mention.document, mention.sentence.index)].add(cid)
+            place = (mention.document, mention.sentence.index)
+            home[place].add(cid)
+            if several and _retold_by_teller(mention):
+                anchors[place].append((cid, mention))
     moved: dict[int, list[EventMention]] = defaultdict(list)
     received: set[int] = set()
     for cid, cluster in enumerate(clusters):
-        if len(sources[cid]) != 1:
+        if len(sources[cid]) != 1 or (
+            documents is not None and cluster.mentions[0].document not in documents
+        ):
             continue
-        for place, mentions in _by_sentence(cluster).items():
-            if home[place] != {cid} or not all(_told_account(m) for m in mentions):
+        for (document, index), mentions in _by_sentence(cluster).items():
+            beside = [*anchors.get((document, index - 1), ()), *anchors.get((document, index + 1), ())]
+            if not beside or home[(document, index)] != {cid}:
                 continue  # (a sentence with mentions in other events too is not lone)
-            found = _anchor(mentions[0], place, clusters, home, sources)
+            found = _anchor(mentions, beside) if all(_told_account(m) for m in mentions) else None
             if found is None:
                 continue
             into, anchor = found
@@ -95,9 +110,9 @@ def _join_once(clusters: list[_Cluster], copies: dict[str, str]) -> tuple[list[_
             moved[cid].extend(mentions)
             received.add(into)
     if not moved:
-        return clusters, False
+        return clusters, set()
     kept = [_without(c, moved[cid]) if cid in moved else c for cid, c in enumerate(clusters)]
-    return settle_moves(kept, received, copies), True
+    return settle_moves(kept, received, copies), {m.document for ms in moved.values() for m in ms}
 
 
 def _by_sentence(cluster: _Cluster) -> dict[Sentence, list[EventMention]]:
@@ -121,40 +136,25 @@ def _told_account(mention: EventMention) -> bool:
     return any(is_past_form(w) for w in words)
 
 
-def _anchor(
-    mention: EventMention,
-    place: Sentence,
-    clusters: list[_Cluster],
-    home: dict[Sentence, set[int]],
-    sources: list[set[str]],
-) -> tuple[int, EventMention] | None:
-    """(event, anchor): the previous or next sentence's mention, retold by the same teller, in an event of
-    several outlets whose day is not after the sentence's."""
+def _anchor(mentions: list[EventMention], beside: list[Anchor]) -> Anchor | None:
+    """The neighbouring sentence's anchor (the previous sentence first) told by the same teller, its day
+    not after the sentence's, no place telling them apart."""
+    mention = mentions[0]
     start, end = bounds(mention)
     f = features(mention)
-    for step in (-1, 1):
-        neighbour = (place[0], place[1] + step)
-        for cid in sorted(home.get(neighbour, ())):
-            if len(sources[cid]) < TOLD_SOURCES:
-                continue
-            for other in clusters[cid].mentions:
-                if (other.document, other.sentence.index) != neighbour or other.date is None:
-                    continue
-                if bounds(other)[0] > end or start - other.date.end > RETELL_FAR:
-                    continue
-                if (
-                    _retold_by_teller(other)
-                    and _same_teller(mention, other)
-                    and not _places_differ(f, features(other))
-                ):
-                    return cid, other
+    for cid, other in beside:
+        assert other.date is not None
+        if bounds(other)[0] > end or start - other.date.end > RETELL_FAR:
+            continue
+        if _same_teller(mention, other) and not _places_differ(f, features(other)):
+            return cid, other
     return None
 
 
 def _retold_by_teller(anchor: EventMention) -> bool:
     """A report its article attributes to a teller after it ("..., Kell said") that joined its event as a
     retelling of an earlier happening."""
-    if not _retelling(anchor) or features(anchor).kind != "occurrence":
+    if anchor.date is None or not _retelling(anchor) or features(anchor).kind != "occurrence":
         return False
     return _TRAILING_TELLER.search(anchor.sentence.text) is not None
 
