@@ -9,9 +9,9 @@ with no speaker) is compared with nothing, so it stays in an event of its articl
 ``join_definite_references`` (after the doers' step): a mention in an event of its article alone whose
 sentence has one definite description of an act (``_reading``: "the arrest", "this attack", "the latest
 arrest": a singular, lower-case noun of a lexicon concept heading its phrase, not after a preposition:
-"after the arrest", "the reaction to the bombing" are about another thing) that is the mention's own
+"after the arrest", "the response to the raid" are about another thing) that is the mention's own
 happening (``described_act``: its trigger is the noun or the verb the description is the subject of, "the
-arrest announced today", "the visit was his second"; no other lexicon action, not a noun the sentence's own
+arrest announced today", "the visit was brief"; no other lexicon action, not a noun the sentence's own
 action governs, not a named party's statement, reported, not a plan) joins the event where its article told
 that act before (``_antecedent``: a verb or an indefinite noun of the act, "police arrested", "a deal",
 in exactly one event of the article, one whose mentions tell that act most).  It keeps its own date: on a
@@ -52,15 +52,16 @@ REFERENCE_JOIN = "refers to its article's report of the act"
 _DEFINITE = frozenset({"the", "this", "that"})
 # a word between the determiner and the act's noun ("the latest arrest", "the suicide attack")
 MODIFIERS = 1
-# words from the description's noun to the verb it is the subject of ("the trip is being managed")
+# words from the description's noun to the verb it is the subject of ("the meeting was being held")
 VERB_REACH = 3
 # prepositions placing the sentence's own happening in time against the act ("after the arrest, police
 # searched ..."): the act is the other happening's background, not what the sentence reports
 _TIME_PREPOSITIONS = frozenset({"after", "since", "before", "following", "until", "till", "prior", "amid"})
-# a description after a preposition (or a verb) is another phrase's complement ("the reaction to the bombing",
-# "near the summit", "made the deal possible"): what the sentence is about is that phrase, not the act
+# a description after a preposition (or a verb) is another phrase's complement ("the response to the raid",
+# "the crowd outside the meeting", "approved the deal"): the sentence is about that phrase, not the act
 _PREPOSITIONS = _TIME_PREPOSITIONS | _wordset(
-    "of to on about for by with in at from into over against during near under without than like as"
+    """of to on about for by with in at from into over against during near under without than like as outside
+    inside around between among across behind beyond through toward towards"""
 )
 _FRAMES = frozenset({"begin", "end"})  # concepts that frame an act rather than name it
 _NOT_ACTS = frozenset({"press"})  # "the press" is the news media
@@ -226,7 +227,7 @@ def described_act(mention: EventMention) -> str | None:
 
 def _trigger_of(words: tuple[str, ...], noun: int, trigger: str) -> bool:
     """The trigger (its word's first place in the sentence, where the extractor read it) is the noun at
-    ``noun`` or the verb right after it, auxiliaries and adverbs between ("the trip is being managed")."""
+    ``noun`` or the verb right after it, auxiliaries and adverbs between ("the meeting was being held")."""
     first = trigger.split()[0].lower() if trigger else ""
     at = next((k for k, word in enumerate(words) if word == first), None)
     if at is None or not noun <= at <= noun + VERB_REACH:
@@ -278,8 +279,8 @@ def _reading(text: str) -> _Reading:
 
 
 def _object_of(words: tuple[str, ...], flags: list[bool], k: int) -> bool:
-    """The word at ``k`` is a verb taking the description as its object ("made the deal possible"); an
-    auxiliary opening the clause ("Had this murder taken place ...") takes none."""
+    """The word at ``k`` is a verb taking the description as its object ("approved the deal"); an
+    auxiliary opening the clause ("Had the raid ended ...") takes none."""
     return flags[k] and words[k] not in AUXILIARIES
 
 
