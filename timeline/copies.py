@@ -96,7 +96,7 @@ def _words(article: Article) -> list[str]:
     return [w for start, end in article.body for w in _WORDS.findall(article.text[start:end].lower())]
 
 
-def _shingles(article: Article, word_hashes: dict[str, int] | None = None) -> set[int]:
+def _shingles(article: Article, word_hashes: _WordHashes | None = None) -> set[int]:
     # ``map`` and ``set`` over C iterators: the copies' task reads every word of a large collection (issue 9)
     hashes = _WordHashes() if word_hashes is None else word_hashes
     ids = list(map(hashes.__getitem__, _words(article)))
