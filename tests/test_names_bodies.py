@@ -49,3 +49,16 @@ def test_initials_meet_the_body_they_abbreviate():
     # as a subject too: "The HCS ruled" names a party of a report of "the Harbour and Customs Service"
     assert name_words(full) & name_words(initials)
     assert "and" not in name_words(full)
+
+
+def test_only_a_body_named_across_and_meets_its_initials_as_a_subject():
+    # "The HCS ruled" and "the Harbour Customs Service ruled" are still one party by actor keys, but not by
+    # the subject words that tell two parties' acts apart (a story's subject body would join all its acts)
+    assert frozen_keys_match(frozen_actor_keys("Harbour Customs Service"), frozen_actor_keys("HCS"))
+    assert not name_words("Harbour Customs Service") & name_words("HCS")
+    assert name_words("Harbour and Customs Service") & name_words("HCS")
+
+
+def test_an_office_after_a_party_stays_with_its_holder():
+    # a party's (or an army's) office is the person's title, not a public body's office
+    assert _names("They met Norland Party Secretary Ana Vell.") == ["Norland Party Secretary Ana Vell"]

@@ -134,13 +134,14 @@ def _office_split(tokens: list[Token], i: int, j: int) -> list[tuple[int, int]]:
     """A body, an office and a person read as one run ("Customs Service Director Ana Vell") are two names,
     the body and the person: the office title joins neither.
 
-    Only when the office follows an organisation head noun and capitalised words with no connector follow
-    it (a person's name); else the run is one name ("Secretary of State Ana Vell").
+    Only when the office follows a public body's head noun (not "Party", "Army": "<province> Party Secretary
+    <person>" stays one name) and capitalised words with no connector follow it (a person's name); else the
+    run is one name ("Secretary of State Ana Vell").
     """
     for k in range(i + 1, j - 1):
         if fold(tokens[k].lower) not in _OFFICE_TITLES:
             continue
-        if not _is_organisation_head(tokens[k - 1]):
+        if fold(noun_lemma(tokens[k - 1].lower)) not in _PUBLIC_BODY_HEADS:
             # initials before an office ("HCS Director Ana Vell") stay with the person: split, a story's
             # subject body named so in every report joins more than it should (docs/accuracy.md, names46)
             return [(i, j)]
@@ -419,8 +420,13 @@ def _is_role_noun(name: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name as a key, titles left out: "Ana" and "Ana Varga" share ``ana``,
-    "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``; a
-    body's name and its initials share their ``acronym_key`` ("Harbour and Customs Service", "HCS")."""
+    "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``.
+
+    A body named across "and" and its initials share their ``acronym_key`` ("Harbour and Customs Service",
+    "HCS"): before ``extract_names`` read such a name as one, its two halves were two shared actors, and
+    the key keeps them meeting.  A body named without "and" does not meet its initials as a subject: a
+    story's subject body, named so in every report, would join the events of all its acts
+    (docs/accuracy.md, names59)."""
     words = {_stem(w) for w in _words(name) if w not in _TITLES and w not in _INITIAL_SKIP}
-    acronym = acronym_key(name)
+    acronym = acronym_key(name) if " and " in name or _ACRONYM.fullmatch(name) else ""
     return frozenset({*words, acronym} if acronym else words)
