@@ -89,69 +89,15 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
                 and tokens[j + 1].lower not in _NOT_NAMES_BUT_THE
             ):
                 j += 1
-                continue
-            end = _organisation_after_and(tokens, j) if tokens[j].lower == "and" else None
-            if end is None:
+            else:
                 break
-            j = end  # "Harbour and Customs Service": one body's name; read on after it
         while j > i + 1 and tokens[j - 1].lower in _CONNECTORS:
             j -= 1
-        for start, end in _office_split(tokens, i, j):
-            text = strip_possessive(" ".join(t.text for t in tokens[start:end]))
-            if text:
-                names.append(Name(text, tokens[start].start, tokens[end - 1].end))
+        text = strip_possessive(" ".join(t.text for t in tokens[i:j]))
+        if text:
+            names.append(Name(text, tokens[i].start, tokens[j - 1].end))
         i = j
     return names
-
-
-def _is_organisation_head(token: Token) -> bool:
-    return fold(noun_lemma(token.lower)) in _ORGANISATION_HEADS
-
-
-def _organisation_after_and(tokens: list[Token], j: int) -> int | None:
-    """The end of a body's name that goes on past "and" at ``j`` ("Harbour and Customs Service",
-    "Health and Human Services"): capitalised words right after it ending in a public body's head noun.
-
-    Two bodies ("the Army and Navy", "Customs Service and Coast Guard") stay two: the name before "and"
-    must not end in a head noun itself.
-    """
-    if _is_organisation_head(tokens[j - 1]) or tokens[j].start - tokens[j - 1].end > 1:
-        return None
-    k = j + 1
-    while k < len(tokens) and k - j <= _WORDS_AFTER_AND and tokens[k].start - tokens[k - 1].end <= 1:
-        if not _is_capitalised(tokens[k]) or tokens[k].lower in NOT_NAMES:
-            break
-        if fold(noun_lemma(tokens[k].lower)) in _PUBLIC_BODY_HEADS:
-            return k + 1
-        k += 1
-    return None
-
-
-_WORDS_AFTER_AND = 3  # "and Naturalization Service", "and Human Services", "and Coastal Survey Agency"
-
-
-def _office_split(tokens: list[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """A body, an office and a person read as one run ("Customs Service Director Ana Vell") are two names,
-    the body and the person: the office title joins neither.
-
-    Only when the office follows a public body's head noun (not "Party", "Army": "<province> Party Secretary
-    <person>" stays one name) and capitalised words with no connector follow it (a person's name); else the
-    run is one name ("Secretary of State Ana Vell").
-    """
-    for k in range(i + 1, j - 1):
-        if fold(tokens[k].lower) not in _OFFICE_TITLES:
-            continue
-        if fold(noun_lemma(tokens[k - 1].lower)) not in _PUBLIC_BODY_HEADS:
-            # initials before an office ("HCS Director Ana Vell") stay with the person: split, a story's
-            # subject body named so in every report joins more than it should (docs/accuracy.md, names46)
-            return [(i, j)]
-        person = k + 1
-        while person < j and fold(tokens[person].lower) in _OFFICE_TITLES:
-            person += 1
-        if person == j or any(t.lower in _CONNECTORS or not _is_capitalised(t) for t in tokens[person:j]):
-            return [(i, j)]
-        return [(i, k), (person, j)]
-    return [(i, j)]
 
 
 # Abbreviations written with a dot inside a name: "St. Ardo", "Mt. Kela", "Capt. Ana Varga"
@@ -231,10 +177,6 @@ _HEAD_WORDS = """department ministry service agency office bureau administration
     federation organization organisation union association party church company corporation bank fund
     foundation pact treaty act laboratory embassy consulate parliament assembly army navy force"""
 _ORGANISATION_HEADS = frozenset(fold(word) for word in _HEAD_WORDS.split())
-# Head nouns of public bodies named "A and B <head>"; a firm's "X and Company" is X (its keys stay X's).
-_PUBLIC_BODY_WORDS = """department ministry service agency office bureau administration commission committee
-    council institute foundation association organization organisation"""
-_PUBLIC_BODY_HEADS = frozenset(fold(word) for word in _PUBLIC_BODY_WORDS.split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&"})
 
@@ -294,11 +236,6 @@ _TITLE_WORDS = """president minister secretary general gen governor gov senator 
     defense defence foreign interior deputy vice premier chancellor dr mr mrs ms sir lord rev father
     sheikh cardinal bishop"""
 _TITLES = frozenset(fold(word) for word in _TITLE_WORDS.split())
-# Offices written between a body's name and its holder's ("Customs Service Director Ana Vell").
-_OFFICE_WORDS = """commissioner secretary director administrator minister spokesman spokeswoman spokesperson
-    chairman chairwoman chair president chief deputy head inspector general counsel commander superintendent
-    ambassador attorney judge justice speaker"""
-_OFFICE_TITLES = frozenset(fold(word) for word in _OFFICE_WORDS.split())
 
 
 def keys_match(keys_a: Set[str], keys_b: Set[str]) -> bool:
@@ -420,13 +357,5 @@ def _is_role_noun(name: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name as a key, titles left out: "Ana" and "Ana Varga" share ``ana``,
-    "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``.
-
-    A body named across "and" and its initials share their ``acronym_key`` ("Harbour and Customs Service",
-    "HCS"): before ``extract_names`` read such a name as one, its two halves were two shared actors, and
-    the key keeps them meeting.  A body named without "and" does not meet its initials as a subject: a
-    story's subject body, named so in every report, would join the events of all its acts
-    (docs/accuracy.md, names59)."""
-    words = {_stem(w) for w in _words(name) if w not in _TITLES and w not in _INITIAL_SKIP}
-    acronym = acronym_key(name) if " and " in name or _ACRONYM.fullmatch(name) else ""
-    return frozenset({*words, acronym} if acronym else words)
+    "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``."""
+    return frozenset(_stem(w) for w in _words(name) if w not in _TITLES)
