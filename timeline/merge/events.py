@@ -114,35 +114,41 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
         return mentions[0].title if mentions else ""  # (most events: one mention, nothing to weigh)
     words = _TitleWords()
     support = _word_support(mentions, words)
-    central: dict[tuple[int, int], int] = {}  # a title's support, by its word lists (repeats share them)
-    title_length: dict[str, int] = {}
+    day = when.value if when else None
+    # a title's quality reads only these of its mention: each distinct one weighed once (speed, issue #9:
+    # an event of thousands of repeats); equal qualities are equal titles, so the title is the same
+    told = {
+        (
+            day is not None
+            and m.date is not None
+            and m.date.value == day
+            and (m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES),
+            m.status,
+            m.title,
+            id(m.terms),  # (the lists are alive while the event is made, so their ``id`` names them)
+            id(m.actors),
+        ): m
+        for m in mentions
+    }
 
-    def quality(m: EventMention) -> tuple:
-        on_day = bool(when and m.date and m.date.value == when.value) and (
-            m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES
-        )
-        length = title_length.get(m.title)
-        if length is None:
-            length = title_length[m.title] = len(m.title.split())
+    def quality(item: tuple[tuple, EventMention]) -> tuple:
+        (on_day, status, title, _, _), m = item
+        length = len(title.split())
         # titles carry their whole clause: one that reads on a line (3 to 14 words) beats a long one
         long_enough, concise = length >= 3, length <= CONCISE_TITLE_WORDS
-        lists = (id(m.terms), id(m.actors))
-        points = central.get(lists)
-        if points is None:
-            points = central[lists] = sum([support[word] for word in words.of(m)])
         return (
             on_day,
-            _status_rank(m.status),  # a report of the happening, not a plan of it, when there is one
+            _status_rank(status),  # a report of the happening, not a plan of it, when there is one
             long_enough,
             concise,
-            bool(m.title),
-            points,
+            bool(title),
+            sum([support[word] for word in words.of(m)]),
             min(len(m.actors), 3),
-            -len(m.title),
-            m.title,
+            -len(title),
+            title,
         )
 
-    return max(mentions, key=quality).title if mentions else ""
+    return max(told.items(), key=quality)[0][2]
 
 
 def _status_rank(status: str) -> int:
