@@ -40,6 +40,7 @@ from timeline.merge.scoring import _own_actions
 from timeline.names import extract_names, frozen_keys_match, name_words
 from timeline.text import (
     DETERMINERS,
+    REPORTING_VERBS,
     STOPWORDS,
     WORD,
     _wordset,
@@ -306,9 +307,11 @@ def reported_act(text: str, trigger: str) -> Act | None:
     """The act a statement's reported clause says its speaker (or those it commands) did: "said Friday
     that he had ordered the raids", "said its forces had struck": None for anything else (a reaction, a
     passive, a plan, another party's act)."""
-    texts, words = _words(text)
     first = trigger.split()[0].lower() if trigger else ""
-    said = next((i for i, w in enumerate(words) if w == first and is_reporting(w)), None)
+    if not is_reporting(first):
+        return None  # (the clause follows the trigger's own saying verb: no text to read without one)
+    texts, words = _words(text)
+    said = next((i for i, w in enumerate(words) if w == first), None)
     if said is None:
         return None
     i = said + 1
@@ -357,6 +360,8 @@ def reported_other_act(text: str) -> Act | None:
     did: "said the Norland agency arrested Kell", "said troops arrested him": an active past verb of
     an act of force or authority; None for anything else (a reaction, a passive, a pronoun's act)."""
     texts, words = _words(text)
+    if REPORTING_VERBS.isdisjoint(words):
+        return None  # no saying verb (the words are lower-case: ``is_reporting`` is membership), most often
     said = next((i for i, w in enumerate(words) if is_reporting(w) and i > 0), None)
     if said is None:
         return None
