@@ -89,6 +89,7 @@ STEPS = (
     "join_retold",
     "join_between",
     "join_continued",
+    "join_told_accounts",
     "separate_statements",
     "join_disputed",
     "separate_previews",

@@ -67,7 +67,7 @@ from timeline.config import BuildOptions
 from timeline.readers import read_paths
 from timeline.summarise import Collection, _names_subject, day_of, main_subject_words, ranked_days
 from timeline.summarise import published_day as _published
-from timeline.types import Article, TimeExpression, Timeline
+from timeline.types import Article, Event, TimeExpression, Timeline
 
 EXTENSION_DAYS = 7  # Entities: the input period is the reference's widened by a week on each side
 GATE_TOPICS = ("Chris_Brown", "Phil_Spector", "John_Boehner")  # small topics: CI runs them in seconds
@@ -637,10 +637,12 @@ class RankedDay:
 
 
 def ranked_day_rows(
-    reference: Reference, collection: Collection, since: date, until: date
+    reference: Reference, collection: Collection, since: date, until: date, events: list[Event]
 ) -> list[RankedDay]:
     size = len(reference.days)
-    order = list(itertools.islice(ranked_days(collection, since, until), 2 * size))
+    order = list(
+        itertools.islice(ranked_days(collection, since, until, _kept(events, since, until)), 2 * size)
+    )
     rank = {day: i for i, day in enumerate(order)}
     main = main_subject_words(collection)
     published = Counter(_published(a) for a in collection.articles if a.id not in collection.copies)
@@ -673,6 +675,11 @@ def ranked_day_rows(
             )
         )
     return rows
+
+
+def _kept(events: list[Event], since: date, until: date) -> list[Event]:
+    """The events ``select_events`` gives the summariser: those of the period and the undated."""
+    return [e for e in events if e.date is None or (e.date.end >= since and e.date.start <= until)]
 
 
 def _publication_days(collection: Collection) -> dict[str, date]:
@@ -718,7 +725,7 @@ def study(dataset: Path, cache: Path, topics: Iterable[str] | None = None) -> st
     fifths: dict[str, Counter[int]] = {"reference": Counter(), "returned": Counter()}
     for topic_dir in topic_dirs(dataset, topics):
         for reference in read_references(topic_dir):
-            _, options, collection = pickle.loads(
+            events, options, collection = pickle.loads(
                 (cache / f"{reference.topic}_{reference.number}.pkl").read_bytes()
             )
             since, until = options.since, options.until
@@ -736,9 +743,10 @@ def study(dataset: Path, cache: Path, topics: Iterable[str] | None = None) -> st
                 shape["an article published that day or the next"] += bool(
                     published[day] + published[day + timedelta(days=1)]
                 )
-            found = ranked_day_rows(reference, collection, since, until)
+            found = ranked_day_rows(reference, collection, since, until, events)
             rows.extend(found)
-            returned = set(itertools.islice(ranked_days(collection, since, until), len(days)))
+            kept = _kept(events, since, until)
+            returned = set(itertools.islice(ranked_days(collection, since, until, kept), len(days)))
             span = max(1, (until - since).days)
             for name, group in (("reference", days), ("returned", sorted(returned))):
                 fifths[name].update(min(4, 5 * (d - since).days // span) for d in group)

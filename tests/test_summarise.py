@@ -28,7 +28,7 @@ from timeline.summarise import (
     summarise,
 )
 from timeline.temporal import tag
-from timeline.types import Article, Published, Sentence
+from timeline.types import Article, DateValue, Event, EventMention, Published, Sentence
 
 # An invented story about the port of Norland. 3 March 2021 (the strike) is recalled months later by
 # several articles; 9 March is named once, in passing; the rest are routine.
@@ -382,3 +382,69 @@ def _assert_weight_decides(
     monkeypatch.setattr(f"timeline.summarise.{weight}", 1.0)
     [day] = summarise([], collection, top=1)
     assert day.date.start == by_references
+
+
+# Two days of an invented story, each named by two articles written the next day (equal evidence): the
+# election of 10 May 2021 and a strike of 12 May.  Later articles tell the election again without its date.
+RETOLD_DAYS = {
+    "e1": ("2021-05-11", "Norland voters elected Minister Rahn on May 10, 2021 in a calm ballot."),
+    "e2": ("2021-05-11", "The Norland election of May 10, 2021 gave Minister Rahn a clear majority."),
+    "s1": ("2021-05-13", "Acme dock workers in Norland went on strike on May 12, 2021 over pay."),
+    "s2": ("2021-05-13", "The Norland dock strike of May 12, 2021 closed the harbour for a day."),
+}
+ELECTION, STRIKE = date(2021, 5, 10), date(2021, 5, 12)
+
+
+def _election_event(collection: Collection, documents: list[str], status: str = "reported") -> Event:
+    """The election as the merge made it: one mention per document (its first sentence), dated 10 May."""
+    when = DateValue("2021-05-10", ELECTION, ELECTION, "day")
+    mentions = [
+        EventMention(
+            doc, collection.sentences[doc][0], None, when, "elected", date_source="publication-implicit"
+        )
+        for doc in documents
+    ]
+    return Event("ev-election", when, "Norland voters elected Minister Rahn", status, documents, mentions)
+
+
+def _retold_collection(later: dict[str, tuple[str, str]]) -> Collection:
+    return _collection_of(
+        [_named(doc, None, day, text) for doc, (day, text) in {**RETOLD_DAYS, **later}.items()]
+    )
+
+
+def test_a_day_later_articles_retell_without_its_date_outranks_an_equal_day():
+    later = {
+        "r1": ("2021-09-01", "Minister Rahn has governed Norland since his election with a narrow team."),
+        "r2": ("2021-11-15", "Since the Norland election Minister Rahn has cut the port tax twice."),
+    }
+    collection = _retold_collection(later)
+    before = day_scores(collection)
+    assert before[ELECTION] == before[STRIKE]  # the dates alone cannot tell the two days apart
+    event = _election_event(collection, ["e1", "r1", "r2"])
+    after = day_scores(collection, events=[event])
+    assert after[ELECTION] > after[STRIKE] == before[STRIKE]
+    assert next(ranked_days(collection, events=[event])) == ELECTION
+    [day] = summarise([event], collection, top=1)
+    assert day.date.start == ELECTION
+
+
+def test_a_retelling_counts_only_from_a_later_article_that_does_not_name_the_day():
+    later = {
+        # written within the week: the day's own news wave, already counted as coverage
+        "w1": ("2021-05-14", "Minister Rahn began forming a Norland cabinet after winning the vote."),
+        # names the day itself: counted once, as a reference
+        "n1": ("2021-09-01", "Minister Rahn won the Norland election on May 10, 2021 with ease."),
+    }
+    collection = _retold_collection(later)
+    before = day_scores(collection)
+    assert day_scores(collection, events=[_election_event(collection, ["e1", "w1", "n1"])]) == before
+
+
+def test_a_background_event_retold_later_adds_nothing():
+    later = {
+        "r1": ("2021-09-01", "Minister Rahn has governed Norland since his election with a narrow team.")
+    }
+    collection = _retold_collection(later)
+    event = _election_event(collection, ["e1", "r1"], status="background")
+    assert day_scores(collection, events=[event]) == day_scores(collection)

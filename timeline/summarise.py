@@ -17,6 +17,10 @@ Which days matter is read from the collection itself, with no training on refere
 - **salience against its period**: the sum is divided by the square root of the articles published
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
   and a quiet year's big day still shows;
+- **retellings**: an article written more than a week later that tells the day's happening without naming
+  the day (the merge put one of its sentences in an event of that day: "after his arrest", "the verdict")
+  counts 0.3, against 2 for a later article naming it: a happening still retold later mattered, but the
+  merge's join is weaker evidence than a date;
 - **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
   than a day several articles independently recall;
 - **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
@@ -61,6 +65,7 @@ SUBJECT_SHARE = 0.3  # subject words: in at least this share of the articles of 
 PERIOD_DAYS = 365  # salience is measured against the articles published this close to the day
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
 HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
+RETOLD_WEIGHT = 0.3  # a later article telling the day's happening without naming the day (LATER_WEIGHT: 2)
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
@@ -159,13 +164,15 @@ def day_scores(
     since: date | None = None,
     until: date | None = None,
     subject: set[str] | None = None,
+    events: Iterable[Event] = (),
 ) -> dict[date, float]:
-    """Importance of every day the collection names, within ``since``/``until`` (see the module doc)."""
+    """Importance of every day the collection names, within ``since``/``until`` (see the module doc);
+    ``events`` (the merged events) add the later articles retelling a day's happening."""
     subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
     coverage: Counter[date] = Counter()
     published: list[date] = []
-    namers: Counter[date] = Counter()  # how many distinct articles name each day
+    namers: dict[date, set[str]] = defaultdict(set)  # the distinct articles naming each day
     # how many articles of each known outlet were already counted as published on / naming a day
     outlet_published: Counter[tuple[str, date]] = Counter()
     outlet_named: Counter[tuple[str, date]] = Counter()
@@ -177,10 +184,13 @@ def day_scores(
         coverage[when] += _outlet_weight(article, when, outlet_published)
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
-            namers[day] += 1
+            namers[day].add(article.id)
             evidence[day] += (
                 weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
             )
+    for day, tellers in _later_retellings(events, collection, subject, namers).items():
+        if day in evidence:  # a candidate already: named, or a publication day
+            evidence[day] += RETOLD_WEIGHT * sum(tellers.values())
     published.sort()
     scores = {}
     for day, weight in evidence.items():
@@ -191,9 +201,34 @@ def day_scores(
         )
         period = _published_within(published, day, PERIOD_DAYS)
         scores[day] = total / math.sqrt(1 + period)
-        if namers[day] < 2:
+        if len(namers.get(day, ())) < 2:
             scores[day] *= SINGLE_WITNESS_WEIGHT
     return scores
+
+
+def _later_retellings(
+    events: Iterable[Event], collection: Collection, subject: set[str], namers: dict[date, set[str]]
+) -> dict[date, dict[str, float]]:
+    """Per day, the articles published more than ``RECENT_DAYS`` after it that tell its happening without
+    naming it (one of their sentences is in an event of that day), each with its relevance weight (as a
+    reference's: a sentence naming none of the subject words counts ``OFF_SUBJECT_WEIGHT``)."""
+    published = {a.id: published_day(a) for a in collection.articles if a.id not in collection.copies}
+    tellers: dict[date, dict[str, float]] = defaultdict(dict)
+    for event in events:
+        if (
+            event.date is None
+            or event.date.granularity not in ("day", "time")
+            or event.status == "background"
+        ):
+            continue
+        day = event.date.start
+        for mention in event.mentions:
+            when = published.get(mention.document)
+            if when is None or (when - day).days <= RECENT_DAYS or mention.document in namers.get(day, ()):
+                continue
+            weight = 1.0 if _names_subject(mention.sentence.text, subject) else OFF_SUBJECT_WEIGHT
+            tellers[day][mention.document] = max(tellers[day].get(mention.document, 0.0), weight)
+    return tellers
 
 
 def _outlet_weight(article: Article, day: date, seen: Counter[tuple[str, date]]) -> float:
@@ -461,7 +496,7 @@ def summarise(
         ):
             by_day[event.date.start].append(event)
     chosen: list[Event] = []
-    for day, pool in _ranked_pools(collection, since, until, subject, main, index):
+    for day, pool in _ranked_pools(collection, since, until, subject, main, index, events):
         if len(chosen) >= top:
             break
         summary = choose_sentences(pool, sentences, frequency, documents)
@@ -471,14 +506,17 @@ def summarise(
 
 
 def ranked_days(
-    collection: Collection, since: date | None = None, until: date | None = None
+    collection: Collection,
+    since: date | None = None,
+    until: date | None = None,
+    events: Iterable[Event] = (),
 ) -> Iterator[date]:
-    """The days ``summarise`` keeps, most important first (its first ``top`` are the summary's days): for
-    studies of the ranking (``benchmarks/score_tls.py --study``)."""
+    """The days ``summarise`` keeps, most important first (its first ``top`` are the summary's days, given
+    the same ``events``): for studies of the ranking (``benchmarks/score_tls.py --study``)."""
     ranked = _ranked_subject_words(collection)
     subject, main = set(ranked), set(ranked[:MAIN_SUBJECT_WORDS])
     index = DayIndex.of(collection)
-    return (day for day, _ in _ranked_pools(collection, since, until, subject, main, index))
+    return (day for day, _ in _ranked_pools(collection, since, until, subject, main, index, events))
 
 
 def _ranked_pools(
@@ -488,9 +526,10 @@ def _ranked_pools(
     subject: set[str],
     main: set[str],
     index: DayIndex,
+    events: Iterable[Event] = (),
 ) -> Iterator[tuple[date, list[Sentence]]]:
     """The days with something to summarise them, most important first, each with its candidates."""
-    scores = day_scores(collection, since, until, subject)
+    scores = day_scores(collection, since, until, subject, events)
     pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main))
     return ((day, pool) for day, pool in pools if pool)
 

@@ -67,6 +67,7 @@ from timeline.merge.retold import join_retold
 from timeline.merge.scoring import _cached_match, match_score
 from timeline.merge.similar import forget_words, join_similar, remember_words
 from timeline.merge.statements import separate_statements
+from timeline.merge.tellers import join_told_accounts
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
 from timeline.types import Article, Event, EventMention
@@ -129,6 +130,7 @@ def merge_mentions(
     forget_words()  # (the last step reading them)
     clusters = join_between(clusters, copies)  # ... or between two of its article's sentences retelling it
     clusters = join_continued(clusters, copies)  # an article's later sentences: its lead's doer, its day
+    clusters = join_told_accounts(clusters, copies)  # a teller's account beside its article's retelling
     clusters = separate_statements(clusters)  # words said, lent a happening's action
     context = _JoinContext(articles, ordered)
     clusters = join_disputed(clusters, context.latest, copies, subject)  # one happening, sources' days apart
