@@ -96,6 +96,7 @@ STEPS = (
     "separate_reactions",
     "separate_history",
     "join_doers_statements",
+    "join_definite_references",
 )
 
 

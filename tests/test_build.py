@@ -290,6 +290,32 @@ def test_readings_pickled_by_the_workers_come_back_equal_and_shared_alike():
     assert len(buffer.getvalue()) < len(pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def test_the_parent_shares_the_marked_values_of_a_chunk_and_leaves_none_as_none(monkeypatch):
+    # a worker marks each distinct value to share once per chunk (``_Marks``); the parent makes equal values
+    # one object as it unpickles them, and a field left None (an undated mention's date, no subjects) comes
+    # back None, unmarked
+    article = _article("a1", _STORY, "2023-05-09")
+    _, _, mentions = build.read_article(article)
+    twins = [replace(mentions[0], actors=["Minister Rahn"], subjects=None, date=None) for _ in range(2)]
+    twins[1].actors = ["Minister " + "Rahn"]  # equal, another object
+    assert twins[0].actors is not twins[1].actors
+    for marks in build._MARKS.values():
+        marks.clear()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {
+        kind: build._pickle_by_fields(kind) for kind in (Sentence, TimeExpression, EventMention)
+    }
+    pickler.dump(twins)
+    assert all(marks.get(None) is None for marks in build._MARKS.values())  # None is never a mark
+    monkeypatch.setattr(build, "_SHARED", {})
+    first, second = pickle.loads(buffer.getvalue())
+    assert first.actors == second.actors == ["Minister Rahn"] and first.actors is second.actors
+    assert first.subjects is None and second.subjects is None
+    assert first.date is None and second.date is None
+    assert first.title is second.title and first.trigger is second.trigger
+
+
 def test_the_collector_resumes_as_it_was_with_the_build_aged_and_nothing_frozen():
     # the build pauses the cyclic collector; afterwards it runs again, what the build made is in the
     # oldest generation (not examined again by young collections), and nothing stays frozen

@@ -161,3 +161,18 @@ def test_a_copys_unresolved_expressions_are_reported_once(resent):
     timeline = replace(resent, expressions={"first": [unresolved], "resend": [unresolved]})
     gaps = [g for g in find_gaps(timeline, CheckPolicy()) if g.kind == "unresolved-expression"]
     assert [g.document for g in gaps] == ["first"]
+
+
+def test_the_run_hashes_are_those_of_each_run_of_five_word_hashes():
+    # the copies' shingles: the hash of each run of five consecutive words' crc32 (stable across runs), once
+    import zlib
+
+    text = "Acme and Norland signed the deal. Acme and Norland signed the deal again on Monday."
+    article = Article("a", "a.txt", text, [(0, len(text))])
+    words = [w.lower() for w in text.replace(".", " ").split()]
+    ids = [zlib.crc32(w.encode("utf-8")) for w in words]
+    expected = {hash(tuple(ids[k : k + 5])) for k in range(len(ids) - 4)}
+    assert copies._shingles(article) == expected
+    assert len(expected) < len(ids) - 4  # a repeated run counts once
+    short = Article("b", "b.txt", "Acme signed", [(0, 11)])
+    assert copies._shingles(short) == set()

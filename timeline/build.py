@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
 from operator import attrgetter
+from typing import Any
 
 from timeline.config import BuildOptions
 from timeline.copies import copies_in_groups, copy_groups, copy_warning, find_copies, own_mentions
@@ -431,22 +432,18 @@ def _pickle_by_fields(kind: type) -> Callable[[object], tuple[type, tuple]]:
     names = [f.name for f in fields(kind)]
     values = attrgetter(*names)
     shares = _SHARES.get(kind, {})
-    marked = [
-        (position, shares[name], _MARKS[shares[name]], shares[name] is _shared_words)
-        for position, name in enumerate(names)
-        if name in shares
-    ]
+    # (position, the chunk's marks of its way of sharing); a word list is marked by its tuple
+    marked = [(position, shares[name]) for position, name in enumerate(names) if name in shares]
+    plain = [(position, _MARKS[share]) for position, share in marked if share is not _shared_words]
+    words = [(position, _MARKS[share]) for position, share in marked if share is _shared_words]
 
     def reduce(instance: object) -> tuple[type, tuple]:
         state = list(values(instance))
-        for position, share, marks, words in marked:
-            value = state[position]
-            if value is not None:
-                key = tuple(value) if words else value
-                mark = marks.get(key)
-                if mark is None:
-                    mark = marks[key] = _Shared(share, key)
-                state[position] = mark
+        for position, marks in plain:
+            state[position] = marks[state[position]]  # None stays None (``_Marks.__missing__``)
+        for position, marks in words:
+            if (value := state[position]) is not None:
+                state[position] = marks[tuple(value)]
         return kind, tuple(state)
 
     return reduce
@@ -515,9 +512,26 @@ _SHARES: dict[type, dict[str, Callable]] = {
         "trigger_context": _shared_context,
     },
 }
+
+
+class _Marks(dict):
+    """In a worker: a chunk's marks of one way of sharing, by value (a word list by its tuple), each made
+    on its value's first lookup; None is not marked (it stays None, as ``_compact`` leaves it)."""
+
+    __slots__ = ("share",)
+
+    def __init__(self, share: Callable[[Any], object]) -> None:
+        super().__init__()
+        self.share = share
+
+    def __missing__(self, value: object) -> _Shared | None:
+        mark = self[value] = None if value is None else _Shared(self.share, value)
+        return mark
+
+
 # in a worker, per way of sharing: the chunk's marks (``_Shared``) by value (a word list by its tuple)
-_MARKS: dict[Callable, dict] = {
-    share: {} for share in (sys.intern, _shared_value, _shared_words, _shared_context)
+_MARKS: dict[Callable, _Marks] = {
+    share: _Marks(share) for share in (sys.intern, _shared_value, _shared_words, _shared_context)
 }
 
 

@@ -51,7 +51,7 @@ def copy_groups(articles: list[Article]) -> list[list[int]]:
     without choosing the originals: it reads only the texts, so it can run while they are being read)."""
     # each text's distinct run hashes as a compact array (a set of a thousand-article collection's
     # hashes costs tens of MB); sets are rebuilt only for the few pairs that share a sketch
-    word_hashes: dict[str, int] = {}  # per call, not a module cache: it would outlive the build
+    word_hashes = _WordHashes()  # per call, not a module cache: it would outlive the build
     shingles = [array("q", _shingles(a, word_hashes)) for a in articles]
     blocks: dict[int, list[int]] = defaultdict(list)
     for number, runs in enumerate(shingles):
@@ -96,10 +96,19 @@ def _words(article: Article) -> list[str]:
     return [w for start, end in article.body for w in _WORDS.findall(article.text[start:end].lower())]
 
 
-def _shingles(article: Article, word_hashes: dict[str, int] | None = None) -> set[int]:
-    word_hashes = {} if word_hashes is None else word_hashes
-    ids = [word_hashes.get(w) or word_hashes.setdefault(w, _word_hash(w)) for w in _words(article)]
-    return {hash(run) for run in zip(*(ids[k:] for k in range(SHINGLE_WORDS)), strict=False)}
+def _shingles(article: Article, word_hashes: _WordHashes | None = None) -> set[int]:
+    # ``map`` and ``set`` over C iterators: the copies' task reads every word of a large collection (issue 9)
+    hashes = _WordHashes() if word_hashes is None else word_hashes
+    ids = list(map(hashes.__getitem__, _words(article)))
+    return set(map(hash, zip(*(ids[k:] for k in range(SHINGLE_WORDS)), strict=False)))
+
+
+class _WordHashes(dict):
+    """``_word_hash`` of each word met, computed on its first lookup."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = _word_hash(word)
+        return value
 
 
 def _word_hash(word: str) -> int:

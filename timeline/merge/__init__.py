@@ -61,6 +61,7 @@ from timeline.merge.placing import Placement, cpu_times
 from timeline.merge.previews import separate_previews
 from timeline.merge.quotations import hold_quotations, place_quotations
 from timeline.merge.reactions import separate_reactions
+from timeline.merge.references import join_definite_references
 from timeline.merge.repeats import collapse_repeats, expand_repeats
 from timeline.merge.restated import join_restated
 from timeline.merge.retold import join_retold
@@ -139,6 +140,7 @@ def merge_mentions(
     clusters = separate_history(clusters, copies)  # a history aside lent the day's action
     clusters = separate_backdrops(clusters, copies)  # an older happening a sentence's news is told against
     clusters = join_doers_statements(clusters, copies)  # "said he had ordered the raids": the raids
+    clusters = join_definite_references(clusters, copies)  # "the arrest announced today": that arrest
     clusters = rehome_dateless(clusters, copies)  # what a step left with nothing to date it
     # (an undated mention that followed its sentence there took its event's date: not placed again)
     undated = [m for m in ordered if m.date is None and m.date_source != "joined"]

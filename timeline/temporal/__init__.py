@@ -37,7 +37,8 @@ Conventions
   tense ("On Friday, the ministry planned to..." is past); a past perfect plan ("had been due to
   expire Friday") is past; a possessive ("Friday's ruling") is past unless "ahead of" it.
 * Mentions: "the day before", "the next morning", "a day later" anchor on the last date in the same
-  or the previous paragraph (short news paragraphs), else the publication date.  A clock time takes
+  or the previous paragraph (short news paragraphs), else the publication date ("an hour later" in a
+  past clause: else the last past day named before, in any paragraph).  A clock time takes
   the day of its sentence, else the last day in its paragraph, else (past tense) the day of an earlier
   sentence whose verb its clause repeats ("was killed last Nov. 14" ... "was killed at
   7 p.m."), else (past tense) the last past day named before, else the publication date.  "the day
@@ -146,6 +147,8 @@ part_of_day.this / .last                 this morning, last night
   ... .last.reporting_day               last night before "said Monday" in its sentence
 relative.<rel>_<unit>                    this week (2022-W07), last month, next year, the weekend
 relative.n_<unit>s_<dir>                 two days ago, a year earlier (.mention when anchored on one)
+  ... .told_day                         an hour later (past clause, no day in its or the previous paragraph):
+                                         the last past day named before it, not the paper's day
 relative.n_<unit>s_<before|after>.event  12 days before the killing (a happening dated beside its noun
                                          earlier in the article: "killed on Nov. 14")
 relative.vague_<dir>                     years ago -> PAST_REF

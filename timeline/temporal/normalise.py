@@ -925,9 +925,30 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
             make(cand, "DATE", value, f"relative.n_{unit}s_{direction}.mention", "mention",
                  anchor_value=expr.value, anchor_text=expr.text, mod=mod)
         ]  # fmt: skip
-    value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     rule = f"relative.n_{unit}s_{direction.replace(' ', '_')}"
+    told = _told_day(cand, ctx) if from_mention and unit in ("hour", "minute", "second") else None
+    if told is not None:
+        # "Kell was shot on Friday night. ... (paragraphs on) He died an hour later": the day of the
+        # happening the narrative told last, not the paper's day.
+        expr, span = told
+        return [make(cand, "DATE", shift(span, "day", 0), rule + ".told_day", "mention",
+                     anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
+    value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+def _told_day(cand: Candidate, ctx: Context) -> tuple[TimeExpression, DateValue] | None:
+    """For "an hour later" in a past clause, the last past day the article named before it, in any
+    paragraph: an offset of hours stays on the day the narrative just told."""
+    if tense_near(ctx.text, cand.start, cand.end, ctx.layout) != "past":
+        return None
+    for _, expr, span in reversed(ctx.mentions):
+        if expr.start >= cand.start or not _names_a_day(expr) or _clock_with_day(expr):
+            continue
+        if ctx.pub_day and expr.value[:10] > ctx.pub_day.isoformat():
+            continue
+        return expr, span
+    return None
 
 
 # Rough length of each granularity, to tell whether a shift stays inside a coarser reference.
