@@ -1,4 +1,4 @@
-"""Speed rewrites of the merge give the answers of the code they replace (mergecpu43, output identical)."""
+"""Speed rewrites of the merge give the answers of the code they replace (mergecpu43, mergecpu57)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,19 @@ from dataclasses import replace
 
 from merge_fixtures import dated_mention
 
-from timeline.merge.events import _in_text_order, _sorted_in_text_order
+from timeline.merge.events import (
+    CONCISE_TITLE_WORDS,
+    LEAD_SENTENCES,
+    _in_text_order,
+    _pick_title,
+    _sorted_in_text_order,
+    _status_rank,
+    _title_words,
+    _word_support,
+)
 from timeline.merge.repeats import REPEAT_ARTICLES, _in_articles, collapse_repeats
-from timeline.types import EventMention
+from timeline.temporal.timex import value_to_date
+from timeline.types import DateValue, EventMention
 
 
 def _mention(document: str, start: int, expression_start: int | None) -> EventMention:
@@ -53,3 +63,62 @@ def test_repeats_are_collapsed_only_when_enough_articles_print_them() -> None:
     fewer = printed[:-1] + [_mention("paper0", 0, 3)]  # as many mentions, one article fewer
     kept, repeats = collapse_repeats(fewer)
     assert kept == fewer and repeats == {}
+
+
+def _title_by_every_mention(mentions: list[EventMention], when: DateValue | None) -> str:
+    """``_pick_title`` as it was written before session 11: the whole quality tuple of every mention."""
+    support = _word_support(mentions)
+
+    def quality(m: EventMention) -> tuple:
+        on_day = bool(when and m.date and m.date.value == when.value) and (
+            m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES
+        )
+        length = len(m.title.split())
+        return (
+            on_day,
+            _status_rank(m.status),
+            length >= 3,
+            length <= CONCISE_TITLE_WORDS,
+            bool(m.title),
+            sum(support[word] for word in _title_words(m)),
+            min(len(m.actors), 3),
+            -len(m.title),
+            m.title,
+        )
+
+    return max(mentions, key=quality).title
+
+
+def test_a_title_weighed_once_per_kind_of_mention_is_the_one_every_mention_weighed_gives() -> None:
+    # events of repeats sharing their word lists, titles of several lengths (one empty, one too long), plans
+    # and reports, leads and later sentences dated by their papers, mentions of the event's day and not
+    rng = random.Random(57)
+    titles = [
+        "Acme opened a plant in Norland",
+        "Acme opened a plant",
+        "Minister Rahn visited the new Acme plant in the north of Norland on its first day of work",
+        "The plant opened",
+        "",
+        "Opened",
+    ]
+    word_lists = [
+        (["plant", "open"], ["Acme"]),
+        (["plant"], ["Acme", "Norland"]),
+        ([], []),
+        (["visit"], ["Rahn"]),
+    ]
+    days = ["2031-03-07", "2031-03-08", "2031-03"]
+    for _ in range(200):
+        mentions = []
+        for _ in range(rng.randint(2, 12)):
+            terms, actors = rng.choice(word_lists)  # (shared lists, as repeats share theirs)
+            mention = dated_mention(
+                f"paper{rng.randint(0, 4)}", rng.choice(days), "x.", "opened", actors, terms
+            )
+            mention.title = rng.choice(titles)
+            mention.status = rng.choice(("reported", "reported", "expected", "background"))
+            mention.date_source = rng.choice(("expression", "publication-implicit"))
+            mention.sentence = replace(mention.sentence, index=rng.randint(0, 3))
+            mentions.append(mention)
+        when = rng.choice([value_to_date(days[0]), value_to_date(days[2]), None])
+        assert _pick_title(mentions, when) == _title_by_every_mention(mentions, when)

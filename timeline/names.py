@@ -133,17 +133,24 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics and fold common transliteration variants."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['\u2019]s\b", "", text)
+    text = _POSSESSIVE_S.sub("", text)
     for old, new in (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i")):
         text = text.replace(old, new)
-    text = re.sub(r"ei\b", "i", text)
-    return re.sub(r"([a-z])\1+", r"\1", text)  # doubled letters: "ii" -> "i", "nn" -> "n"
+    text = _FINAL_EI.sub("i", text)
+    return _DOUBLED.sub(r"\1", text)  # doubled letters: "ii" -> "i", "nn" -> "n"
+
+
+_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
+_FINAL_EI = re.compile(r"ei\b")
+_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 def _words(name: str) -> list[str]:
     """The folded words of a name without connectors, and without initials beside longer words ("Ana B.
     Varga": ana, varga)."""
-    words = [w for w in re.split(r"[\s]+", fold(name)) if w and w not in _CONNECTORS]
+    # (``str.split`` splits at the same whitespace as ``\s``, and leaves no empty word: merging reads the
+    # names of every join's two sentences)
+    words = [w for w in fold(name).split() if w not in _CONNECTORS]
     longer = [w for w in words if len(w.rstrip(".")) > 1]
     return longer if longer and len(longer) < len(words) else words
 
@@ -219,7 +226,7 @@ def same_actor(a: str, b: str) -> bool:
         return True  # initials and the name they abbreviate
     if (" of " in f" {a.lower()} ") or (" of " in f" {b.lower()} "):
         return fuzz.ratio(" ".join(wa), " ".join(wb)) >= SURNAME_MIN_RATIO
-    if not keys_match(actor_keys(a), actor_keys(b)):
+    if not keys_match(frozen_actor_keys(a), frozen_actor_keys(b)):  # (no copies to make)
         return False
     # the given name is the word before the surname; a title there ("Minister Petrov") is no given name
     given_a = wa[-2] if len(wa) >= 2 and wa[-2] not in _TITLES else None

@@ -58,7 +58,10 @@ def lower_words(text: str) -> list[str]:
 
 
 def strip_possessive(word: str) -> str:
-    return re.sub(r"['\u2019]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 STOPWORDS = _wordset(

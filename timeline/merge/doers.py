@@ -40,7 +40,9 @@ from timeline.merge.scoring import _own_actions
 from timeline.names import extract_names, frozen_keys_match, name_words
 from timeline.text import (
     DETERMINERS,
+    REPORTING_VERBS,
     STOPWORDS,
+    WORD,
     _wordset,
     concept,
     is_past_form,
@@ -305,10 +307,11 @@ def reported_act(text: str, trigger: str) -> Act | None:
     """The act a statement's reported clause says its speaker (or those it commands) did: "said Friday
     that he had ordered the raids", "said its forces had struck": None for anything else (a reaction, a
     passive, a plan, another party's act)."""
-    tokens = tokenize(text)
-    words = [t.lower for t in tokens]
     first = trigger.split()[0].lower() if trigger else ""
-    said = next((i for i, w in enumerate(words) if w == first and is_reporting(w)), None)
+    if not is_reporting(first):
+        return None  # (the clause follows the trigger's own saying verb: no text to read without one)
+    texts, words = _words(text)
+    said = next((i for i, w in enumerate(words) if w == first), None)
     if said is None:
         return None
     i = said + 1
@@ -316,7 +319,7 @@ def reported_act(text: str, trigger: str) -> Act | None:
         i += 1
     if said > 0 and _other_pronoun(words[said - 1], words[i] if i < len(words) else ""):
         return None  # "He said she ...": someone else's doing
-    i = _after_subject(tokens, i)
+    i = _after_subject(texts, words, i)
     if i is None:
         return None
     while i < len(words) and (words[i] in _HAVE or words[i] in _ADVERBS):
@@ -326,8 +329,16 @@ def reported_act(text: str, trigger: str) -> Act | None:
     concepts = _act_concepts(words, i)
     if not concepts:
         return None
-    names, stems = _act_evidence(tokens, i)
+    names, stems = _act_evidence(tokenize(text), i)
     return Act(concepts=concepts, names=names, stems=stems)
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """``tokenize(text)``'s tokens' texts and lower-case forms, without the tokens: most statements end
+    before an act is found, and only an act's evidence needs the tokens' offsets (speed: every day-dated
+    mention is read here)."""
+    texts = [word for word in WORD.findall(text) if word[0] != "&"]
+    return texts, [word.lower() for word in texts]
 
 
 def _act_evidence(tokens: list, verb: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -348,15 +359,16 @@ def reported_other_act(text: str) -> Act | None:
     """The act a statement's reported clause, right after its saying verb, says a named party or a force
     did: "said the Norland agency arrested Kell", "said troops arrested him": an active past verb of
     an act of force or authority; None for anything else (a reaction, a passive, a pronoun's act)."""
-    tokens = tokenize(text)
-    words = [t.lower for t in tokens]
+    texts, words = _words(text)
+    if REPORTING_VERBS.isdisjoint(words):
+        return None  # no saying verb (the words are lower-case: ``is_reporting`` is membership), most often
     said = next((i for i, w in enumerate(words) if is_reporting(w) and i > 0), None)
     if said is None:
         return None
     i = said + 1
     while i < len(words) and (words[i] in _BEFORE_SUBJECT or words[i].isdigit()):
         i += 1
-    i = _after_named_subject(tokens, i)
+    i = _after_named_subject(texts, words, i)
     if i is None:
         return None
     while i < len(words) and words[i] in _ADVERBS:
@@ -366,29 +378,28 @@ def reported_other_act(text: str) -> Act | None:
     own = concept(words[i])
     if own not in _COMMANDED or _object_concept(words, i) not in (None, own):
         return None
-    names, stems = _act_evidence(tokens, i)
+    names, stems = _act_evidence(tokenize(text), i)
     return Act(concepts=frozenset({own}), names=names, stems=stems, third_party=True)
 
 
-def _after_named_subject(tokens: list, i: int) -> int | None:
+def _after_named_subject(texts: list[str], words: list[str], i: int) -> int | None:
     """Where the verb starts after a subject that is a named party ("the Norland agency", "Acme") or a
     force noun ("police", "troops"); None otherwise."""
-    if i < len(tokens) and tokens[i].lower in DETERMINERS:
+    if i < len(words) and words[i] in DETERMINERS:
         i += 1
     start = i
-    while i < len(tokens) and i - start < NAME_REACH and _name_word(tokens[i]):
+    while i < len(words) and i - start < NAME_REACH and _name_word(texts[i], words[i]):
         i += 1
     named = i > start
-    if i < len(tokens) and tokens[i].lower in _FORCES and tokens[i].text.islower():
+    if i < len(words) and words[i] in _FORCES and texts[i].islower():
         return i + 1  # "the Norland police", "troops"
     return i if named else None
 
 
-def _name_word(token) -> bool:
+def _name_word(text: str, lower: str) -> bool:
     """A capitalised word that is no function word ("What struck me ...", a quotation's first word) or
     an acronym ("US")."""
-    text = token.text
-    return text[:1].isupper() and (token.lower not in STOPWORDS or (len(text) > 1 and text.isupper()))
+    return text[:1].isupper() and (lower not in STOPWORDS or (len(text) > 1 and text.isupper()))
 
 
 def _other_pronoun(speaker: str, subject: str) -> bool:
@@ -396,18 +407,18 @@ def _other_pronoun(speaker: str, subject: str) -> bool:
     return speaker in _SUBJECT_PRONOUNS and subject in _SUBJECT_PRONOUNS and speaker != subject
 
 
-def _after_subject(tokens: list, i: int) -> int | None:
+def _after_subject(texts: list[str], words: list[str], i: int) -> int | None:
     """Where the reported clause's verb group starts, when its subject is the speaker (a pronoun) or
     those it commands ("its forces", "troops"); None otherwise."""
-    if i >= len(tokens):
+    if i >= len(words):
         return None
-    word = tokens[i].lower
+    word = words[i]
     if word in _SUBJECT_PRONOUNS:
         return i + 1
-    if word in _POSSESSIVES and i + 1 < len(tokens):
+    if word in _POSSESSIVES and i + 1 < len(words):
         i += 1
-        word = tokens[i].lower
-    return i + 1 if word in _FORCES and tokens[i].text.islower() else None
+        word = words[i]
+    return i + 1 if word in _FORCES and texts[i].islower() else None
 
 
 def _act_concepts(words: list[str], verb: int) -> frozenset[str]:

@@ -112,37 +112,46 @@ def _pick_title(mentions: list[EventMention], when: DateValue | None) -> str:
     by the shortest aside."""
     if len(mentions) < 2:
         return mentions[0].title if mentions else ""  # (most events: one mention, nothing to weigh)
+    day = when.value if when else None
+    # a title's quality reads only these of its mention: each distinct one weighed once (speed, issue #9:
+    # an event of thousands of repeats); equal qualities are equal titles, so the title is the same
+    told = {
+        (
+            day is not None
+            and m.date is not None
+            and m.date.value == day
+            and (m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES),
+            m.status,
+            m.title,
+            id(m.terms),  # (the lists are alive while the event is made, so their ``id`` names them)
+            id(m.actors),
+        ): m
+        for m in mentions
+    }
+    standing = {key: _standing(*key[:3]) for key in told}
+    best = max(standing.values())
+    contenders = [(key, m) for key, m in told.items() if standing[key] == best]
+    if len({key[2] for key, _ in contenders}) == 1:
+        # one title stands first on the day, status and length: the central words (read from every
+        # mention, the costly part) would only decide between titles alike in those (speed)
+        return contenders[0][0][2]
     words = _TitleWords()
     support = _word_support(mentions, words)
-    central: dict[tuple[int, int], int] = {}  # a title's support, by its word lists (repeats share them)
-    title_length: dict[str, int] = {}
 
-    def quality(m: EventMention) -> tuple:
-        on_day = bool(when and m.date and m.date.value == when.value) and (
-            m.date_source == "expression" or m.sentence.index <= LEAD_SENTENCES
-        )
-        length = title_length.get(m.title)
-        if length is None:
-            length = title_length[m.title] = len(m.title.split())
-        # titles carry their whole clause: one that reads on a line (3 to 14 words) beats a long one
-        long_enough, concise = length >= 3, length <= CONCISE_TITLE_WORDS
-        lists = (id(m.terms), id(m.actors))
-        points = central.get(lists)
-        if points is None:
-            points = central[lists] = sum([support[word] for word in words.of(m)])
-        return (
-            on_day,
-            _status_rank(m.status),  # a report of the happening, not a plan of it, when there is one
-            long_enough,
-            concise,
-            bool(m.title),
-            points,
-            min(len(m.actors), 3),
-            -len(m.title),
-            m.title,
-        )
+    def quality(item: tuple[tuple, EventMention]) -> tuple:
+        """The rest of a contender's quality (their first parts are equal): the most central, then."""
+        key, m = item
+        title = key[2]
+        return (sum([support[word] for word in words.of(m)]), min(len(m.actors), 3), -len(title), title)
 
-    return max(mentions, key=quality).title if mentions else ""
+    return max(contenders, key=quality)[0][2]
+
+
+def _standing(on_day: bool, status: str, title: str) -> tuple[bool, int, bool, bool, bool]:
+    """The first parts of a title's quality (``_pick_title``): on the event's day, a report over a plan,
+    then a title that reads on a line (3 to 14 words: titles carry their whole clause), then any title."""
+    length = len(title.split())
+    return (on_day, _status_rank(status), length >= 3, length <= CONCISE_TITLE_WORDS, bool(title))
 
 
 def _status_rank(status: str) -> int:
