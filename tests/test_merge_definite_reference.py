@@ -67,7 +67,7 @@ def test_which_noun_phrases_describe_an_act():
     assert described("The latest arrest brought to nine the number held.") == {"arrest"}
     assert described("This attack was the third in a month.") == {"attack"}
     assert described("The arrest warrant was issued on Monday.") == set()  # a warrant, not an arrest
-    assert described("The Associated Press reported it.") == set()  # a name, not a press conference
+    assert described("The Eastport Press reported it.") == set()  # a name, not a press conference
     assert described("The votes were counted overnight.") == set()  # many happenings
     assert described("After the attack, the border closed.") == set()  # another happening's time
     assert described("The reaction to the attack was swift.") == set()  # about the reaction

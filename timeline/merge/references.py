@@ -260,7 +260,7 @@ def _reading(text: str) -> _Reading:
             continue
         for j in range(i + 1, min(i + 2 + MODIFIERS, len(words))):
             if not tokens[j].text.islower():
-                break  # a name's word: "the Associated Press"
+                break  # a name's word: "the Eastport Press"
             act = _act_noun(words, flags, j)
             if act is not None:
                 descriptions[j] = act
