@@ -88,3 +88,40 @@ def test_unit_dots_read_the_same_word(text) -> None:
     for m in re.finditer(r"\.", text):
         expected = _dot_may_continue_letter_by_letter(text, m.start(), m.end())
         assert units._dot_may_continue(text, m.start(), m.end()) == expected
+
+
+_TOKEN_PIECES = [
+    "the",
+    "a",
+    "last",
+    "mid",
+    "early",
+    "week",
+    "days",
+    "ago",
+    "2022",
+    "14",
+    "٣",
+    "'",
+    "’",
+    "s",
+    "_",
+    "x",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    pieces=st.lists(
+        st.tuples(st.sampled_from(_TOKEN_PIECES), st.sampled_from(["", " ", "-", "'", "5"])), max_size=14
+    ),
+    data=st.data(),
+)
+def test_tokens_in_two_passes_are_the_single_scans(pieces, data) -> None:
+    """The words and the rare tokens (digit runs, apostrophes), found apart and merged, are the tokens of
+    the single pattern: the same starts and texts in the same order, inside any span."""
+    lowered = "".join(piece + gap for piece, gap in pieces)
+    start = data.draw(st.integers(0, len(lowered)))
+    end = data.draw(st.integers(start, len(lowered)))
+    expected = [(m.start(), m.group()) for m in recognise._TOKEN_SCAN.finditer(lowered, start, end)]
+    assert list(recognise._tokens(lowered, start, end)) == expected

@@ -164,6 +164,9 @@ class Layout:
     cue_memo: dict[tuple[int, int], tuple[str, str, bool] | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # ``recognise.modifies_noun`` per (start, end, type), a function of the text: resolution asks it of a
+    # date the story may take (``narrative``) and of every result, for every publication date
+    noun_memo: dict[tuple[int, int, str], bool] = field(default_factory=dict, repr=False, compare=False)
     # the article's reading of each day name (``weekdays.article_weekdays``), also a function of the text
     weekday_memo: dict[int, str] | None = field(default=None, repr=False, compare=False)
     # whether the text speaks of the news of the day ("today", "said Tuesday"): ``narrative.story_weekday``

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.temporal.anchor import forward_tense, nearest_cue, tense_cues
-from timeline.temporal.recognise import modifies_noun
+from timeline.temporal.recognise import noun_modifier
 from timeline.types import DateValue, TimeExpression
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
         return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
     if _in_relative_clause(ctx, expr.start) or _in_opening_participle(ctx, expr):
         return False
-    return not modifies_noun(ctx.text, expr.start, expr.end, expr.type)
+    return not noun_modifier(ctx.text, ctx.layout, expr.start, expr.end, expr.type)
 
 
 # A relative clause ("the treaty, which was signed in 1987", "a program approved by the board in 1987")
@@ -178,12 +178,17 @@ def _story_expressions(ctx: Context) -> set[int]:
     Kept up to date incrementally on the context (mentions only grow, in text order)."""
     story, by_anchor = ctx.story_ids, ctx.story_by_anchor
     for _, expr, _ in ctx.mentions[ctx.story_seen :]:
-        anchor = by_anchor.get((expr.anchor_text or "", expr.anchor_value or ""))
-        if expr.anchor == "absolute" or (expr.anchor == "mention" and anchor in story):
+        # (the anchor is looked up for a "mention" only: most mentions are not one)
+        anchor = expr.anchor
+        if anchor == "absolute" or (anchor == "mention" and by_anchor.get(_anchor_key(expr)) in story):
             story.add(id(expr))
         by_anchor[(expr.text, expr.value or "")] = id(expr)
     ctx.story_seen = len(ctx.mentions)
     return story
+
+
+def _anchor_key(expr: TimeExpression) -> tuple[str, str]:
+    return (expr.anchor_text or "", expr.anchor_value or "")
 
 
 def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
@@ -229,7 +234,8 @@ def story_reference(
     the story ("before the end of the decade") does not leave.
     """
     ref = reference_at(ctx, start)
-    if ref is None or modifies_noun(ctx.text, start, end, "DATE"):  # "the late-November trip": a known event
+    # "the late-November trip": a known event
+    if ref is None or noun_modifier(ctx.text, ctx.layout, start, end, "DATE"):
         return None
     if _passing_year(ctx, ref, start):
         return None

@@ -18,7 +18,7 @@ span, so one date's resolution cannot leak into another.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
@@ -31,7 +31,7 @@ from timeline.temporal.normalise import (
     numeric_order_of,
     resolve_time,
 )
-from timeline.temporal.recognise import Candidate, modifies_noun
+from timeline.temporal.recognise import Candidate, modifies_noun, noun_modifier
 from timeline.temporal.timex import cached_value_to_date, is_valid_value
 from timeline.temporal.units import recognise
 from timeline.types import TimeExpression
@@ -53,15 +53,12 @@ class Prepared:
     clocks: tuple[Candidate, ...]  # clock times and parts of day, resolved after the dates
     layout: Layout | None  # None when nothing was recognised (no need to lay the text out)
     numeric_order: str | None  # "dm" / "md" / "unknown"; None when the text has no numeric date
-    # modifies_noun per (start, end, type): a pure function of the text, filled in as results come.
-    noun_memo: dict[tuple[int, int, str], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def modifies_noun(self, expr: TimeExpression) -> bool:
-        key = (expr.start, expr.end, expr.type)
-        found = self.noun_memo.get(key)
-        if found is None:
-            found = self.noun_memo[key] = modifies_noun(self.text, expr.start, expr.end, expr.type)
-        return found
+        """``recognise.modifies_noun`` of ``expr``, kept in the layout's memo (a function of the text)."""
+        if self.layout is None:
+            return modifies_noun(self.text, expr.start, expr.end, expr.type)
+        return noun_modifier(self.text, self.layout, expr.start, expr.end, expr.type)
 
 
 _NOTHING = Prepared(text="", dated=(), clocks=(), layout=None, numeric_order=None)
