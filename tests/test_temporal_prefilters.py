@@ -125,3 +125,19 @@ def test_tokens_in_two_passes_are_the_single_scans(pieces, data) -> None:
     end = data.draw(st.integers(start, len(lowered)))
     expected = [(m.start(), m.group()) for m in recognise._TOKEN_SCAN.finditer(lowered, start, end)]
     assert list(recognise._tokens(lowered, start, end)) == expected
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list(" \t\n\r\xa0\u2003ab.")), max_size=30), data=st.data())
+def test_strip_span_is_the_stripped_slice(text, data) -> None:
+    from timeline.spans import strip_span
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = strip_span(text, start, end)
+    stripped = text[start:end].strip()
+    if not stripped:
+        assert span is None
+    else:
+        assert span is not None and text[span[0] : span[1]] == stripped
+        assert span[0] == start + len(text[start:end]) - len(text[start:end].lstrip())

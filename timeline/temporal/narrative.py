@@ -104,13 +104,13 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 
 
-def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: set[int]) -> bool:
+def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
     """Whether ``expr`` gives the story a reference time: a date with its year written, or placed from
     such a date ("the next day", a year-less date of the story), dating its clause rather than a noun
     ("the 1998 war") and not bounding a period ("since 1980")."""
     if expr.type not in ("DATE", "TIME") or span.granularity not in _REFERENCE_GRANULARITIES:
         return False
-    if expr.anchor == "mention" and id(expr) not in story:
+    if expr.anchor == "mention" and id(expr) not in _story_expressions(ctx):
         return False
     if expr.anchor not in ("absolute", "mention"):
         return False
@@ -175,7 +175,8 @@ def _in_opening_participle(ctx: Context, expr: TimeExpression) -> bool:
 def _story_expressions(ctx: Context) -> set[int]:
     """ids of the expressions resolved so far that belong to a story: absolute dates, and those anchored
     on one (transitively).  "a year earlier" counted from the publication date's quarter is not.
-    Kept up to date incrementally on the context (mentions only grow, in text order)."""
+    Kept up to date incrementally on the context (mentions only grow, in text order), when asked: a
+    mention is judged by the mentions before it only, so catching up later gives the same set."""
     story, by_anchor = ctx.story_ids, ctx.story_by_anchor
     for _, expr, _ in ctx.mentions[ctx.story_seen :]:
         # (the anchor is looked up for a "mention" only: most mentions are not one)
@@ -205,7 +206,6 @@ def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
 def reference_at(ctx: Context, pos: int) -> Reference | None:
     """The story's reference time before ``pos``; None when there is none or the text came back to the
     news of the day since."""
-    story = _story_expressions(ctx)
     paragraph = ctx.layout.paragraph(pos)
     found: Reference | None = None
     for para, expr, span in reversed(ctx.mentions):
@@ -213,7 +213,7 @@ def reference_at(ctx: Context, pos: int) -> Reference | None:
             continue
         if para < paragraph - 1 or is_present_day(expr, span, ctx):
             break
-        if sets_reference(expr, span, ctx, story):
+        if sets_reference(expr, span, ctx):
             if found is None:
                 found = Reference(expr, span)
             elif found.span.contains(span) and span.granularity != found.span.granularity:
