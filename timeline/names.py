@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -71,11 +73,12 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
     function word there ("The", "On") is not a name.
     """
     names: list[Name] = []
-    i = 0
-    while i < len(tokens):
-        # ``_starts_name`` needs a capitalised first letter: most tokens fail on that alone (cheap)
-        if not tokens[i].text[:1].isupper() or not _starts_name(tokens, i, sentence_start):
-            i += 1
+    after = 0  # the token after the last name found: a name starts at or after it
+    # ``_starts_name`` needs a capitalised first letter: most tokens fail on that alone, so only those
+    # are visited (found in C: this runs for every sentence with a mention, issue #13)
+    upper_first = map(str.isupper, map(_FIRST_LETTER, map(_TEXT, tokens)))
+    for i in compress(range(len(tokens)), upper_first):
+        if i < after or not _starts_name(tokens, i, sentence_start):
             continue
         j = i + 1
         while j < len(tokens):
@@ -96,8 +99,11 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
         text = strip_possessive(" ".join(t.text for t in tokens[i:j]))
         if text:
             names.append(Name(text, tokens[i].start, tokens[j - 1].end))
-        i = j
+        after = j
     return names
+
+
+_TEXT, _FIRST_LETTER = itemgetter(0), itemgetter(slice(None, 1))  # a token's text; a text's first letter
 
 
 # Abbreviations written with a dot inside a name: "St. Ardo", "Mt. Kela", "Capt. Ana Varga"

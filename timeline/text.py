@@ -8,8 +8,11 @@ never a person, place or date of any particular story.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 WORD = re.compile(
     r"&[A-Za-z]{1,8};|"
@@ -42,13 +45,22 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     ``WORD`` never ends a match on a dot, so an abbreviation's or sentence's final dot stays out.
     """
-    new_token = tuple.__new__  # skips Token.__new__'s keyword handling: this is extraction's hottest loop
-    return [
-        new_token(Token, (word, offset + match.start(), offset + match.end(), word.lower()))
-        for match in WORD.finditer(text)
-        for word in (match.group(),)
-        if word[0] != "&"  # a markup entity left in the text ("&QL;"): neither a word nor a clause break
-    ]
+    # extraction's hottest loop, run in C: ``_WORD_PARTS.split`` gives the text as gap, word, gap, ...,
+    # gap (``WORD``'s matches, in order), so the running sum of the parts' lengths holds every word's
+    # start and end; no per-match Python code (a list comprehension over ``finditer``'s matches cost
+    # about a tenth of the events stage, issue #13)
+    parts = _WORD_PARTS.split(text)
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts), initial=offset))  # bounds[k]: where part k starts
+    fields = zip(words, bounds[1:-1:2], bounds[2::2], map(str.lower, words), strict=True)
+    tokens = list(map(tuple.__new__, repeat(Token), fields))  # skips Token.__new__'s keyword handling
+    if "&" in text:
+        # a markup entity left in the text ("&QL;"): neither a word nor a clause break
+        return [token for token in tokens if token[0][0] != "&"]
+    return tokens
+
+
+_WORD_PARTS = re.compile(f"({WORD.pattern})")  # ``WORD`` as split's one group: its matches are kept
 
 
 def lower_words(text: str) -> list[str]:
@@ -551,45 +563,60 @@ def verb_flags(tokens: list[Token]) -> list[bool]:
     """``is_verb`` of every token (one pass, for a whole sentence).
 
     The same decisions as ``_reads_as_verb``, taken from what is known of each word alone and of the
-    word before it alone (two small caches), instead of one cache entry per pair of words: every
+    word before it alone (two small tables), instead of one cache entry per pair of words: every
     sentence of a collection goes through here, and most word pairs are seen only once.  Most words
-    are never a verb whatever comes before them: those are settled by the word's own reading.
+    are never a verb whatever comes before them: those are settled by the word's own reading, looked up
+    for every token in C; Python code runs only for the tenth or so of the tokens that may be verbs.
     """
-    flags: list[bool] = []
-    append = flags.append  # locals: this loop runs for every token of every sentence
-    word_reading, previous_reading = _word_reading, _previous_reading
-    prev = ""
-    for i, token in enumerate(tokens):
-        word = token.lower
-        reading = word_reading(word)
-        if reading is None:
-            append(False)
-        elif reading is _HAVE_READING:
-            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            append(_reads_as_verb(word, prev, nxt, i > 0 and token.text[:1].isupper()))
-        elif i > 0 and token.text[:1].isupper():
-            append(False)
+    words = list(map(_LOWER_FIELD, tokens))
+    readings = list(map(_WORD_READINGS.__getitem__, words))
+    flags = [False] * len(words)
+    previous_reading = _PREVIOUS_READINGS.__getitem__
+    for i in compress(range(len(words)), readings):  # a reading (a tuple) is true, "never a verb" None
+        reading = readings[i]
+        if reading is _HAVE_READING:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            prev = words[i - 1] if i > 0 else ""
+            flags[i] = _reads_as_verb(words[i], prev, nxt, i > 0 and tokens[i].text[:1].isupper())
+        elif i > 0 and tokens[i].text[:1].isupper():
+            continue
         else:
             fixed, after_modal, gerund, present = reading
-            determiner, modal, before_gerund, before_plural = previous_reading(prev)
+            determiner, modal, before_gerund, before_plural = previous_reading(words[i - 1] if i > 0 else "")
             if determiner:
-                append(False)
-            elif fixed:
-                append(True)
+                continue
+            if fixed:
+                flags[i] = True
             elif modal:
-                append(after_modal)
+                flags[i] = after_modal
             elif gerund and before_gerund:
-                append(True)
+                flags[i] = True
             else:
-                append(present and not before_plural)
-        prev = word
+                flags[i] = present and not before_plural
     return flags
+
+
+_LOWER_FIELD = itemgetter(3)  # a Token's ``lower``
+
+
+class WordReadings(dict):
+    """A pure function of one word, kept by the word (``table[word]``): looked up in C, computed on a
+    miss; emptied past ``limit`` words (a bound, not an LRU: the readings are cheap to make again)."""
+
+    def __init__(self, read: Callable[[str], Any], limit: int) -> None:
+        super().__init__()
+        self.read, self.limit = read, limit
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.read(word)
+        return value
 
 
 _HAVE_READING = (None, False, False, False)  # "have": its next word decides (``_reads_as_verb``)
 
 
-@lru_cache(maxsize=65536)
 def _word_reading(word: str) -> tuple[bool | None, bool, bool, bool] | None:
     """What ``_reads_as_verb`` decides from ``word`` alone: None when it is never a verb (whatever the
     word before), ``_HAVE_READING`` (that very object) for a form of "have", else: a verb unless after a
@@ -612,7 +639,6 @@ def _word_reading(word: str) -> tuple[bool | None, bool, bool, bool] | None:
     return None, after_modal, gerund, present
 
 
-@lru_cache(maxsize=65536)
 def _previous_reading(prev: str) -> tuple[bool, bool, bool, bool]:
     """What ``_reads_as_verb`` asks of the word before: a determiner, a modal (or "to", "not" ...),
     before an -ing verb, before a plural noun."""
@@ -622,6 +648,10 @@ def _previous_reading(prev: str) -> tuple[bool, bool, bool, bool]:
         prev in AUXILIARIES or _before_gerund(prev),
         prev in _BEFORE_PLURAL_NOUNS or prev[:1].isdigit(),
     )
+
+
+_WORD_READINGS = WordReadings(_word_reading, 65536)
+_PREVIOUS_READINGS = WordReadings(_previous_reading, 65536)
 
 
 def is_verb(tokens: list[Token], i: int) -> bool:
