@@ -290,6 +290,85 @@ def test_readings_pickled_by_the_workers_come_back_equal_and_shared_alike():
     assert len(buffer.getvalue()) < len(pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def _pickled_by_columns(readings: list) -> bytes:
+    """A chunk's readings pickled as a worker returns them (``_ByColumns``, the marks made afresh)."""
+    for marks in build._MARKS.values():
+        marks.clear()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {
+        kind: build._pickle_by_fields(kind) for kind in (Sentence, TimeExpression, EventMention)
+    }
+    pickler.dump(build._ByColumns(readings))
+    return buffer.getvalue()
+
+
+def _every_field(instance) -> tuple:
+    return tuple(getattr(instance, f.name) for f in fields(instance))
+
+
+def _same_readings(back: list, readings: list) -> None:
+    """``back`` holds the readings' every field, with a mention's sentence and expression the objects of
+    its own article's lists, as in ``readings``."""
+    assert len(back) == len(readings)
+    for back_reading, reading in zip(back, readings, strict=True):
+        if isinstance(reading, str):
+            assert back_reading == reading
+            continue
+        for back_items, items in zip(back_reading, reading, strict=True):
+            assert [_every_field(x) for x in back_items] == [_every_field(x) for x in items]
+        back_sentences, back_expressions, back_mentions = back_reading
+        sentences, expressions, mentions = reading
+        sentence_at = {id(s): n for n, s in enumerate(sentences)}
+        expression_at = {id(e): n for n, e in enumerate(expressions)}
+        for back_mention, mention in zip(back_mentions, mentions, strict=True):
+            assert back_mention.sentence is back_sentences[sentence_at[id(mention.sentence)]]
+            if mention.expression is None:
+                assert back_mention.expression is None
+            else:
+                assert back_mention.expression is back_expressions[expression_at[id(mention.expression)]]
+
+
+def test_a_chunk_pickled_by_columns_comes_back_as_its_readings(monkeypatch):
+    # a worker hands its chunk over by columns: every field of every sentence, expression and mention
+    # comes back, the failures' reasons in their places, each mention pointing into its own article's lists
+    texts = [_STORY, "Minister Rahn resigned on Monday.", "No date here at all, said Acme.", _STORY]
+    readings: list = [
+        build.read_article(_article(f"a{n}", text, "2023-05-09")) for n, text in enumerate(texts)
+    ]
+    readings[1][2][0].subjects = None  # the subject not determined
+    readings.insert(2, "ValueError: could not read it")
+    readings.append(([], [], []))  # an article with nothing in it
+    mentions = [m for reading in readings if not isinstance(reading, str) for m in reading[2]]
+    assert any(m.expression is None for m in mentions) and any(m.expression is not None for m in mentions)
+    assert any(m.subjects is None for m in mentions) and any(m.subjects for m in mentions)
+    monkeypatch.setattr(build, "_SHARED", {})
+    back = pickle.loads(_pickled_by_columns(readings))
+    _same_readings(back, readings)
+    texts_back = [m.sentence.text for reading in back if not isinstance(reading, str) for m in reading[2]]
+    assert len({id(t) for t in texts_back}) == len(set(texts_back))  # equal texts one object
+    assert pickle.loads(_pickled_by_columns([])) == []
+    assert pickle.loads(_pickled_by_columns(["KeyError: 'x'"])) == ["KeyError: 'x'"]
+
+
+def test_a_mention_pointing_outside_its_chunk_is_handed_over_object_by_object(monkeypatch):
+    # a mention whose sentence (or expression) is not in the chunk's lists, or an object twice in them,
+    # cannot be given as a position: the chunk is pickled object by object, with the same result
+    reading = build.read_article(_article("a1", _STORY, "2023-05-09"))
+    sentences, expressions, mentions = reading
+    stray = replace(mentions[0], sentence=replace(mentions[0].sentence, index=99))
+    outside = (sentences, expressions, [*mentions, stray])
+    twice = (sentences, [*expressions, expressions[0]], mentions)
+    monkeypatch.setattr(build, "_SHARED", {})
+    for readings in ([outside], [reading, reading], [twice]):
+        back = pickle.loads(_pickled_by_columns(readings))
+        for back_reading, read in zip(back, readings, strict=True):
+            for back_items, items in zip(back_reading, read, strict=True):
+                assert [_every_field(x) for x in back_items] == [_every_field(x) for x in items]
+    back_first, back_second = pickle.loads(_pickled_by_columns([reading, reading]))
+    assert back_first[0][0] is back_second[0][0]  # one object in the worker, one in the parent
+
+
 def test_the_parent_shares_the_marked_values_of_a_chunk_and_leaves_none_as_none(monkeypatch):
     # a worker marks each distinct value to share once per chunk (``_Marks``); the parent makes equal values
     # one object as it unpickles them, and a field left None (an undated mention's date, no subjects) comes

@@ -150,10 +150,10 @@ def test_without_the_fast_encoder_the_text_is_the_same(monkeypatch):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(_VALUES, max_size=70), st.integers(min_value=0, max_value=3))
-def test_fast_items_join_to_the_json_module_text(items, level):
+@given(st.lists(_VALUES, max_size=70), st.integers(min_value=0, max_value=3), st.booleans())
+def test_fast_items_join_to_the_json_module_text(items, level, flat):
     """A fast ``Items`` list (values whose floats are marked as its converters mark them), nested at any
-    depth, in batches of any size."""
+    depth, in batches of any size, flat (written a batch at a time without looking into each) or not."""
 
     def marked(value):
         if type(value) is float:
@@ -169,3 +169,17 @@ def test_fast_items_join_to_the_json_module_text(items, level):
     for _ in range(level):
         fields, plain = {"outer": fields, "more": Items([1], int)}, {"outer": plain, "more": [1]}
     assert "".join(iter_dumps(fields)) == _reference(plain)
+
+
+@pytest.mark.parametrize("count", [0, 1, 63, 64, 65, 128, 200])
+def test_a_flat_list_is_written_in_the_same_pieces_as_one_looked_into(count):
+    # the lists of a large event's mentions and reasons are flat: batches of 64 items end where they did
+    items = [
+        {"n": n, "text": f"Minister Rahn spoke {n} times.", "score": 0.5, "words": ["a"]}
+        for n in range(count)
+    ]
+    for level in (0, 2):
+        flat = list(jsonout._iter_list(Items(items, dict, fast=True, flat=True), level))
+        looked_into = list(jsonout._iter_list(Items(items, dict, fast=True), level))
+        assert flat == looked_into
+        assert "".join(flat) == jsonout._pretty(items, level)

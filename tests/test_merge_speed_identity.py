@@ -1,4 +1,4 @@
-"""Speed rewrites of the merge give the answers of the code they replace (mergecpu43, mergecpu57)."""
+"""Speed rewrites of the merge give the answers of the code they replace (mergecpu43, 57, 62)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from timeline.merge.events import (
     _title_words,
     _word_support,
 )
-from timeline.merge.repeats import REPEAT_ARTICLES, _in_articles, collapse_repeats
+from timeline.merge.repeats import REPEAT_ARTICLES, _in_articles, _placed, collapse_repeats
 from timeline.temporal.timex import value_to_date
-from timeline.types import DateValue, EventMention
+from timeline.types import DateValue, EventMention, JoinReason
 
 
 def _mention(document: str, start: int, expression_start: int | None) -> EventMention:
@@ -63,6 +63,32 @@ def test_repeats_are_collapsed_only_when_enough_articles_print_them() -> None:
     fewer = printed[:-1] + [_mention("paper0", 0, 3)]  # as many mentions, one article fewer
     kept, repeats = collapse_repeats(fewer)
     assert kept == fewer and repeats == {}
+
+
+def test_a_repeat_s_reason_made_without_the_constructor_is_the_constructor_s() -> None:
+    # every field but the first two (where the repeat is) differs from its default, so a field left unset
+    # (or set from the wrong value) shows
+    reason = JoinReason(
+        "paper0",
+        7,
+        "paper9",
+        30,
+        "conflict",
+        0.41,
+        ("Minister Rahn",),
+        ("plant",),
+        "a day apart",
+        ("x y",),
+        0.6,
+    )
+    members = [_mention(f"paper{n}", 10 * n, 3) for n in range(1, 4)]
+    joins = _placed(reason, members)
+    expected = [replace(reason, document=m.document, start=m.sentence.start) for m in members]
+    assert joins == expected and [m.join for m in members] == expected
+    assert all(
+        type(join) is JoinReason and hash(join) == hash(other)
+        for join, other in zip(joins, expected, strict=True)
+    )
 
 
 def _title_by_every_mention(mentions: list[EventMention], when: DateValue | None) -> str:

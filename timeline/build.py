@@ -284,13 +284,14 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
     return skipped, [_failure_warning(article, reason) for article, reason in failed]
 
 
-def _read_chunk(chunk: list[Article]) -> list[Reading | str]:
-    """Worker task: module-level so that it pickles by name.  Its readings are pickled (as it returns)
-    with their values to share marked (``_pickle_by_fields``): the chunk's marks start afresh."""
+def _read_chunk(chunk: list[Article]) -> _ByColumns:
+    """Worker task: module-level so that it pickles by name.  Its readings are pickled (as it returns) by
+    columns (``_ByColumns``), with their values to share marked: the chunk's marks start afresh.  The
+    parent unpickles the list of readings (or failure reasons) itself."""
     for marks in _MARKS.values():
         marks.clear()
     with _cycle_collector_paused():
-        return [_guarded_read(article) for article in chunk]
+        return _ByColumns([_guarded_read(article) for article in chunk])
 
 
 @dataclass
@@ -449,6 +450,121 @@ def _pickle_by_fields(kind: type) -> Callable[[object], tuple[type, tuple]]:
     return reduce
 
 
+# ---------------------------------------------------------------- the readings handed over by columns
+#
+# A chunk's readings hold some hundred thousand sentences, expressions and mentions.  Pickled one object at
+# a time, each costs a call of its reducer in Python (``_pickle_by_fields``): about a tenth of a worker's
+# CPU on a large collection (issue #9).  By columns, the chunk's objects of each class are cut into one
+# tuple per field by C loops (``attrgetter``, ``zip``), the values to share marked a column at a time, and
+# a mention's sentence and expression given as their positions in the chunk's lists; the parent makes
+# each class's objects by calling it with their fields (as unpickling ``_pickle_by_fields`` does), then
+# cuts the lists back into the articles' readings.  The same objects, shared alike.
+
+
+class _ByColumns:
+    """A chunk's readings (or failure reasons), pickled by columns: unpickled, the list itself."""
+
+    __slots__ = ("readings",)
+
+    def __init__(self, readings: list[Reading | str]) -> None:
+        self.readings = readings
+
+    def __reduce__(self) -> tuple[Callable, tuple]:
+        readings = self.readings
+        read = [reading for reading in readings if not isinstance(reading, str)]
+        sentences = [sentence for found, _, _ in read for sentence in found]
+        expressions = [expression for _, found, _ in read for expression in found]
+        mentions = [mention for _, _, found in read for mention in found]
+        try:
+            columns = _mention_columns(mentions, sentences, expressions)
+        except KeyError:  # a mention refers to an object outside the chunk's lists: object by object
+            return _as_they_are, (readings,)
+        shape = [
+            reading if isinstance(reading, str) else (len(reading[0]), len(reading[1]), len(reading[2]))
+            for reading in readings
+        ]
+        return _from_columns, (
+            shape,
+            _columns(Sentence, sentences),
+            _columns(TimeExpression, expressions),
+            columns,
+        )
+
+
+def _as_they_are(readings: list[Reading | str]) -> list[Reading | str]:
+    return readings
+
+
+def _columns(kind: type, instances: list) -> list:
+    """One sequence per field of ``kind`` (in ``__init__``'s order), the values to share marked."""
+    names, plain, words = _COLUMNS[kind]
+    if not instances:
+        return [()] * len(names)
+    columns: list = list(zip(*map(attrgetter(*names), instances), strict=True))
+    for position, marks in plain:
+        columns[position] = list(map(marks.__getitem__, columns[position]))  # None stays None
+    for position, marks in words:
+        column = columns[position]
+        if None in column:  # no subjects told: None stays None
+            columns[position] = [None if value is None else marks[tuple(value)] for value in column]
+        else:
+            columns[position] = list(map(marks.__getitem__, map(tuple, column)))
+    return columns
+
+
+def _mention_columns(mentions: list[EventMention], sentences: list[Sentence], expressions: list) -> list:
+    """``_columns`` of the mentions, each one's sentence and expression as their positions in the chunk's
+    lists (an expression of None as the position after the last); KeyError when one is not there, or
+    when an object is there twice (its two places would come back as two objects)."""
+    columns = _columns(EventMention, mentions)
+    if not mentions:
+        return columns
+    sentence_at = {id(sentence): number for number, sentence in enumerate(sentences)}
+    expression_at = {id(expression): number for number, expression in enumerate(expressions)}
+    expression_at[id(None)] = len(expressions)
+    if len(sentence_at) < len(sentences) or len(expression_at) <= len(expressions):
+        raise KeyError("an object twice in the chunk's lists")
+    columns[_SENTENCE] = list(map(sentence_at.__getitem__, map(id, columns[_SENTENCE])))
+    columns[_EXPRESSION] = list(map(expression_at.__getitem__, map(id, columns[_EXPRESSION])))
+    return columns
+
+
+def _from_columns(
+    shape: list[tuple[int, int, int] | str],
+    sentence_columns: list,
+    expression_columns: list,
+    mention_columns: list,
+) -> list[Reading | str]:
+    """In the parent: the chunk's readings from their columns (see ``_ByColumns``)."""
+    sentences = list(map(Sentence, *sentence_columns))
+    expressions: list = list(map(TimeExpression, *expression_columns))
+    expressions.append(None)  # the position after the last: no expression
+    mention_columns[_SENTENCE] = list(map(sentences.__getitem__, mention_columns[_SENTENCE]))
+    mention_columns[_EXPRESSION] = list(map(expressions.__getitem__, mention_columns[_EXPRESSION]))
+    expressions.pop()
+    mentions = list(map(EventMention, *mention_columns))
+    readings: list[Reading | str] = []
+    sentence = expression = mention = 0
+    for counts in shape:
+        if isinstance(counts, str):
+            readings.append(counts)
+            continue
+        found_sentences, found_expressions, found_mentions = counts
+        readings.append(
+            (
+                sentences[sentence : sentence + found_sentences],
+                expressions[expression : expression + found_expressions],
+                mentions[mention : mention + found_mentions],
+            )
+        )
+        sentence, expression, mention = (
+            sentence + found_sentences,
+            expression + found_expressions,
+            mention + found_mentions,
+        )
+    return readings
+
+
 # ---------------------------------------------------------------- the readings' values shared at the hand-off
 #
 # ``_compact`` makes the equal values of the readings one object (memory).  Readings read by the workers
@@ -533,6 +649,22 @@ class _Marks(dict):
 _MARKS: dict[Callable, _Marks] = {
     share: _Marks(share) for share in (sys.intern, _shared_value, _shared_words, _shared_context)
 }
+
+
+def _column_marks(kind: type) -> tuple[list[str], list[tuple[int, _Marks]], list[tuple[int, _Marks]]]:
+    """The fields of ``kind`` in ``__init__``'s order, and the positions (with the chunk's marks) of those
+    shared as values and as word lists (``_SHARES``)."""
+    names = [f.name for f in fields(kind)]
+    shares = _SHARES.get(kind, {})
+    marked = [(position, shares[name]) for position, name in enumerate(names) if name in shares]
+    plain = [(position, _MARKS[share]) for position, share in marked if share is not _shared_words]
+    words = [(position, _MARKS[share]) for position, share in marked if share is _shared_words]
+    return names, plain, words
+
+
+_COLUMNS = {kind: _column_marks(kind) for kind in (Sentence, TimeExpression, EventMention)}
+_SENTENCE = _COLUMNS[EventMention][0].index("sentence")
+_EXPRESSION = _COLUMNS[EventMention][0].index("expression")
 
 
 @contextmanager

@@ -149,8 +149,7 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
     first = next_word[0]
     if first.islower() and not opening:
         return False  # "e.g. the", '"Why?" he asked'
-    punctuation = m.group().rstrip("\"'”’»)]")
-    if punctuation != "." or len(m.group()) != 1:
+    if m.end() - m.start() != 1 or text[m.start()] != ".":
         return True  # "!", "?", "...", or a period with a closing quote after it
     before = _token_before(text, m.start())
     if not before:
@@ -168,16 +167,18 @@ def _token_before(text: str, period: int) -> re.Match[str] | None:
 
 def _period_ends_sentence(token: str, next_word: str, opening: str) -> bool:
     lowered = token.lower()
-    starts_with_digit = next_word[0].isdigit()
-    opener = (opening or "") == "" and next_word.strip("\"'“‘«(,").lower() in _OPENERS
     if lowered in _TITLES:
         return False
-    if lowered in _NUMBER_ABBREVIATIONS and starts_with_digit:
+    if lowered in _NUMBER_ABBREVIATIONS and next_word[0].isdigit():
         return False  # "No. 5"
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. Smith"
     if "." in token:  # "U.S.", "e.g.", "a.m."
-        return opener
+        return _is_opener(next_word, opening)
     if lowered in _WEAK_ABBREVIATIONS:
-        return opener and not starts_with_digit
-    return True
+        return _is_opener(next_word, opening) and not next_word[0].isdigit()
+    return True  # (most periods: a plain word before them, the next word need not be read)
+
+
+def _is_opener(next_word: str, opening: str) -> bool:
+    return (opening or "") == "" and next_word.strip("\"'“‘«(,").lower() in _OPENERS

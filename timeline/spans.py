@@ -9,5 +9,7 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     stripped = chunk.strip()
     if not stripped:
         return None
-    lead = len(chunk) - len(chunk.lstrip())
+    # everything before the first non-space character is space, so that character is first found there
+    # (no second copy of the chunk, as ``lstrip`` would make)
+    lead = chunk.find(stripped[0])
     return (start + lead, start + lead + len(stripped))

@@ -275,6 +275,7 @@ class _Probe:
     retells: bool
     # ``_same_day_score`` is 0 for every member unless the mention is a day-precise occurrence
     same_day_possible: bool
+    toll: bool  # its action is a death toll (``toll_retold`` is False for every member otherwise)
     occurrence: bool
     # what the pair scores read of the mention alone: ``scoring.allied_concepts``, ``features._content``
     # (``_same_day_score``), its specific words outside ``subject`` and its lexicon concepts
@@ -301,6 +302,7 @@ class _Probe:
             mention.date_source == "expression",
             may or f.head == _TOLL,
             day_precise and f.kind == "occurrence",
+            f.head == _TOLL,
             f.kind == "occurrence",
             allied_concepts(f),
             _content(f),
@@ -312,49 +314,74 @@ class _Probe:
 def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
     """(date compatible, score) of the best-matching member, and that member; None if none matches.
 
-    The tests that skip a member have no side effects, so the cheapest come first."""
+    The tests that skip a member have no side effects, so the cheapest come first; a member whose dates
+    are compatible and one whose dates are not take two paths (speed, issue #13: half a million members
+    a merge), each with only the tests that can apply to it."""
     mention, f, may, start, end = probe.mention, probe.f, probe.may, probe.start, probe.end
-    assert mention.date is not None
+    day = mention.date
+    assert day is not None
     best: _Match | None = None
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
     fine_only = probe.day_precise and cluster.has_days
     retell_limit = RETELL_FAR if may else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
+    stated, background = probe.stated, probe.background
     for other, of in cluster.reps:
         when = other.date
         if when is None:
             continue
-        if fine_only and when.granularity not in _DAY and not _typo_within(mention.date, when, cluster):
+        if fine_only and when.granularity not in _DAY and not _typo_within(day, when, cluster):
             continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
         # ``bounds(other)``, written out: it is asked about half a million times a merge
-        other_start = (
-            other.earliest if other.earliest is not None and other.earliest < when.start else when.start
-        )
-        compatible_date = start <= when.end and other_start <= end
-        implicit = not probe.stated or other.date_source != "expression"
-        if implicit and not (compatible_date or probe.retells):
-            continue  # a date the sentence does not state cannot disagree with one that another states
-        background_differs = (other.status == "background") != probe.background
-        if background_differs and not _recalled(mention, f, other, of):
+        when_start, earliest = when.start, other.earliest
+        other_start = earliest if earliest is not None and earliest < when_start else when_start
+        implicit = not stated or other.date_source != "expression"
+        if start <= when.end and other_start <= end:
+            if implicit:
+                if fits_stated is None:
+                    fits_stated = not cluster.stated or any(
+                        start <= w.end and w.start <= end for w in cluster.stated
+                    )
+                if not fits_stated:
+                    continue  # matched through an unstated date, but the event's own dates say another day
+            if (other.status == "background") != background and not _recalled(mention, f, other, of):
+                continue
+            # ``match_score``'s first tests, written out: most members fail them (no call, no cache look-up)
+            if of.kind == f.kind and (
+                not f.concepts.isdisjoint(of.concepts) if probe.occurrence else (f.speaker and of.speaker)
+            ):
+                score = _cached_match(f, of, False)[0]
+            else:
+                score = 0.0
+            if score <= 0:
+                # same-day reports in other words, or a plan and its report ("a meeting is scheduled for
+                # Thursday" / "met on Thursday")
+                if probe.same_day_possible and of.kind == "occurrence" and when.granularity in _DAY:
+                    score = _same_day_only(probe, other, of)
+                # ``_same_article_score`` is 0 unless both are of one article and start on the same day
+                if score <= 0 and other.document == mention.document and when_start == day.start:
+                    score = _same_article_score(mention, f, other, of, probe.subject, probe)
+                if score <= 0:
+                    continue
+            if best is None or not best[0][0] or score > best[0][1]:  # ``_better``, written out
+                best = ((True, score), other, of)
             continue
-        gap = _gap(mention.date, when) if not compatible_date else _NO_GAP
+        if implicit and not probe.retells:
+            continue  # a date the sentence does not state cannot disagree with one that another states
+        if (other.status == "background") != background and not _recalled(mention, f, other, of):
+            continue
+        gap = _gap(day, when)
         too_far = gap > CONFLICT_WINDOW
-        year_typo = too_far and (_year_typo(mention.date, when) or _typo_within(mention.date, when, cluster))
+        year_typo = too_far and (_year_typo(day, when) or _typo_within(day, when, cluster))
         if too_far and gap > retell_limit and not year_typo:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
-        if compatible_date and implicit:
-            if fits_stated is None:
-                fits_stated = not cluster.stated or any(
-                    start <= w.end and w.start <= end for w in cluster.stated
-                )
-            if not fits_stated:
-                continue  # matched through an unstated date, but the event's own dates say another day
-        retold = not compatible_date and (
-            toll_retold(mention, f, other, of)
-            or (may and when.end < start and retold_content(mention, f, other, of) > 0)
+        # (each call after the tests that end it at once, written out: ``toll_retold`` needs the toll as
+        # the mention's action, ``retold_content`` the member's action among the mention's concepts)
+        retold = (probe.toll and toll_retold(mention, f, other, of)) or (
+            may and when.end < start and of.head in f.concepts and retold_content(mention, f, other, of) > 0
         )
-        if not (compatible_date or retold) and implicit:
+        if not retold and implicit:
             continue  # a date the sentence does not state cannot disagree with one that another states
         if too_far and not (retold or year_typo):
             continue
@@ -369,33 +396,37 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             evidence = retold_content(mention, f, other, of) if may else 0.0
             best = _better(best, ((False, max(score, evidence, 0.5)), other, of))
             continue
-        if not compatible_date and not strong and year_typo:
+        if not strong and year_typo:
             strong = _retold_with_wrong_year(mention, f, other, of)
-        if score <= 0 and compatible_date:
-            # a plan and its report ("a meeting is scheduled for Thursday" / "met on Thursday")
-            score = 0.0
-            if probe.same_day_possible:
-                planned = "expected" in (mention.status, other.status)
-                # two articles' sentences dated by their publication days only (``_same_day_score``)
-                unstated = (
-                    not probe.stated
-                    and other.date_source != "expression"
-                    and other.document != mention.document
-                )
-                score = _same_day_score(
-                    mention.date, when, f, of, planned, probe.allied, probe.content, unstated=unstated
-                )
-            # ``_same_article_score`` is 0 unless both are of one article and start on the same day
-            if score <= 0 and other.document == mention.document and when.start == mention.date.start:
-                score = _same_article_score(mention, f, other, of, probe.subject, probe)
-        if score <= 0 or not (compatible_date or strong):
+        if score <= 0 or not strong:
             continue
-        if not compatible_date and _recurring(mention.date, when, f, of):
+        if _recurring(day, when, f, of):
             continue  # a rally on Wednesday and one on Thursday: two rallies, not one with two dates
-        if not compatible_date and _same_distance_from_publication(mention, other):
+        if _same_distance_from_publication(mention, other):
             continue  # daily reports alike ("stocks fell on Monday" in Monday's and Tuesday's papers)
-        best = _better(best, ((compatible_date, score), other, of))
+        best = _better(best, ((False, score), other, of))
     return best
+
+
+def _same_day_only(probe: _Probe, other: EventMention, of: MentionFeatures) -> float:
+    """``_same_day_score`` of a day-precise occurrence and a member whose date is compatible with its."""
+    when = other.date
+    assert when is not None
+    mention, f, content = probe.mention, probe.f, probe.content
+    # two articles' sentences dated by their publication days only (``_same_day_score``)
+    unstated = not probe.stated and other.date_source != "expression" and other.document != mention.document
+    # ``_same_day_evidence`` is 0 without an allied concept or a word (or, but for ``unstated``, a place) in
+    # common: asked first, without a call (most members have none)
+    if (
+        probe.allied.isdisjoint(of.concepts)
+        and content.isdisjoint(of.specific)
+        and not (of.action and of.action in content)
+        and (unstated or f.places.isdisjoint(of.places))
+    ):
+        return 0.0  # (most members)
+    planned = "expected" in (mention.status, other.status)
+    assert mention.date is not None
+    return _same_day_score(mention.date, when, f, of, planned, probe.allied, content, unstated=unstated)
 
 
 def _typo_within(day: DateValue, coarse: DateValue, cluster: _Cluster) -> bool:
@@ -440,7 +471,8 @@ def _same_article_score(
         return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
     if f.governor != of.governor or _places_differ(f, of):  # ``_apart``'s cheaper parts, before the names
         return 0.0
-    people = _shared_actors(f, of, ignore=f.places | of.places)
+    # (no name comparison when the member names no one: a third of the pairs that get here)
+    people = _shared_actors(f, of, ignore=f.places | of.places) if of.actors else 0
     if shared + people < SAME_ARTICLE_EVIDENCE or _subjects_clash(f, of):  # (the rest of ``_apart``)
         return 0.0
     return 0.75 + 0.25 * (shared + people)

@@ -104,9 +104,29 @@ def expand_repeats(clusters: list[_Cluster], repeats: Repeats) -> None:
             # the members differ from one another only in where they are: one reason, placed for each
             first, f = members[0], features(representative)
             reason = join_reason(first, features(first), representative, f, kind)
-            rest = _AFTER_PLACE(reason)
-            joins = [JoinReason(member.document, member.sentence.start, *rest) for member in members]
-            for member, join in zip(members, joins, strict=True):
-                member.join = join
+            joins = _placed(reason, members)
             cluster.mentions.extend(members)
             cluster.reasons.extend(joins)
+
+
+# each field's slot setter, in ``__init__``'s order (a frozen dataclass's own ``__init__`` sets each one
+# through ``object.__setattr__``: most of the cost of making a reason)
+_SETTERS = tuple(getattr(JoinReason, f.name).__set__ for f in fields(JoinReason))
+
+
+def _placed(reason: JoinReason, members: list[EventMention]) -> list[JoinReason]:
+    """``reason`` for each member, with the member's document and sentence start (the first two fields),
+    set as each member's join.  Speed (issue #9: a reason per repeat, hundreds of thousands): made as the
+    class's ``__init__`` makes one, less its calls (every field set, and no ``__post_init__``)."""
+    new, set_document, set_start = object.__new__, _SETTERS[0], _SETTERS[1]
+    rest = tuple(zip(_SETTERS[2:], _AFTER_PLACE(reason), strict=True))
+    joins = []
+    for member in members:
+        join = new(JoinReason)
+        set_document(join, member.document)
+        set_start(join, member.sentence.start)
+        for put, value in rest:
+            put(join, value)
+        member.join = join
+        joins.append(join)
+    return joins

@@ -131,9 +131,14 @@ def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
-def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
-    """The first present, non-empty field among ``names`` (exact, then case-insensitive)."""
-    lowered = {key.lower(): value for key, value in record.items() if isinstance(key, str)}
+def _lowered(record: dict[str, Any]) -> dict[str, Any]:
+    """``record``'s fields by their lower-case names (for ``_first``; made once per record)."""
+    return {key.lower(): value for key, value in record.items() if isinstance(key, str)}
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...], lowered: dict[str, Any]) -> Any:
+    """The first present, non-empty field among ``names`` (exact, then case-insensitive: ``lowered`` is
+    ``_lowered(record)``)."""
     for name in names:
         for value in (record.get(name), lowered.get(name.lower())):
             if value not in (None, "", []):
@@ -171,10 +176,12 @@ def _date_value(raw: Any) -> str | None:
     return normalise_date(str(raw)) if isinstance(raw, str) else None
 
 
-def _published(record: dict[str, Any], where: str, warn: Callable[[str], None]) -> Published:
+def _published(
+    record: dict[str, Any], lowered: dict[str, Any], where: str, warn: Callable[[str], None]
+) -> Published:
     unreadable = []
     for name in DATE_FIELDS:
-        raw = _first(record, (name,))
+        raw = _first(record, (name,), lowered)
         if raw is None or raw == "":
             continue
         value = _date_value(raw)
@@ -201,8 +208,9 @@ def _article(
     if not isinstance(record, dict):
         warn(f"{where}: skipping: expected a JSON object, got {type(record).__name__}")
         return None
-    text = _as_text(_first(record, TEXT_FIELDS))
-    if text:
+    lowered = _lowered(record)
+    text = _as_text(_first(record, TEXT_FIELDS, lowered))
+    if text and not text.isascii():  # (an ASCII text holds no surrogate: known without a search)
         text = _LONE_SURROGATE.sub("\ufffd", text)
     if text and looks_like_html(text):
         text = fragment_to_text(text)
@@ -210,8 +218,8 @@ def _article(
         warn(f"{where}: skipping: no article text (expected one of the fields {', '.join(TEXT_FIELDS[:4])})")
         return None
     record_id = record.get("id", record.get("_id"))
-    title = _first(record, TITLE_FIELDS)
-    if isinstance(title, str):
+    title = _first(record, TITLE_FIELDS, lowered)
+    if isinstance(title, str) and not title.isascii():
         title = _LONE_SURROGATE.sub("\ufffd", title)
     return Article(
         id=_record_id(record_id) or fallback_id,
@@ -219,8 +227,8 @@ def _article(
         text=text,
         body=[(0, len(text))],
         title=inline_to_text(title) or None if isinstance(title, str) else None,
-        published=_published(record, where, warn),
-        url=_as_name(_first(record, URL_FIELDS)),
-        source=_as_name(_first(record, SOURCE_FIELDS)),
+        published=_published(record, lowered, where, warn),
+        url=_as_name(_first(record, URL_FIELDS, lowered)),
+        source=_as_name(_first(record, SOURCE_FIELDS, lowered)),
         format=fmt,
     )

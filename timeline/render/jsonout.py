@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import islice
 from typing import Any
 
 try:  # the optional fast encoder (``pip install 'timeline[fast]'``): the same text, several times faster
@@ -122,9 +123,9 @@ def _event_fields(event: Event) -> dict:
         "title": event.title,
         "status": event.status,
         "sources": list(event.sources),
-        "mentions": lazy(event.mentions, mention_to_dict, fast=True),
+        "mentions": lazy(event.mentions, mention_to_dict, fast=True, flat=True),
         "conflicts": [conflict_to_dict(c) for c in event.conflicts],
-        "reasons": lazy(event.reasons, reason_to_dict, fast=True),
+        "reasons": lazy(event.reasons, reason_to_dict, fast=True, flat=True),
         "confidence": _number(event.confidence),
     }
     if event.summary:  # summary timelines (--top) only
@@ -199,7 +200,9 @@ LAZY_MENTIONS = 100  # an event with more mentions is written mention by mention
 _ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)  # ``dumps``'s settings, made once for many calls
 
 
-def _converted(items: Iterable[Any], convert: Callable[[Any], Any], fast: bool = False) -> list:
+def _converted(
+    items: Iterable[Any], convert: Callable[[Any], Any], fast: bool = False, flat: bool = False
+) -> list:
     return [convert(item) for item in items]
 
 
@@ -208,12 +211,18 @@ class Items:
 
     ``fast``: ``convert`` makes values that ``orjson`` writes as ``json`` does whenever it accepts them:
     every float in them is zero or finite and at least 1e-4 (``_number``), where both write the same
-    shortest text (``orjson`` writes NaN and Infinity as null, and 1e-05 as 0.00001)."""
+    shortest text (``orjson`` writes NaN and Infinity as null, and 1e-05 as 0.00001).
 
-    def __init__(self, items: Iterable[Any], convert: Callable[[Any], Any], fast: bool = False) -> None:
+    ``flat``: ``convert`` never makes an ``Items`` or a dict holding one, so a fast list's items are
+    written a batch at a time without looking into each (a large event's mentions and reasons)."""
+
+    def __init__(
+        self, items: Iterable[Any], convert: Callable[[Any], Any], fast: bool = False, flat: bool = False
+    ) -> None:
         self.items = items
         self.convert = convert
         self.fast = fast and orjson is not None
+        self.flat = flat
 
 
 class _OddFloat(float):
@@ -261,6 +270,9 @@ _CHUNK_PIECES = 1_000  # the items of a list are written in chunks of about this
 
 
 def _iter_list(field: Items, level: int) -> Iterator[str]:
+    if field.fast and field.flat:
+        yield from _iter_flat_list(field, level)
+        return
     indent = _indent(level + 1)
     pieces: list[str] = []
     batch: list[Any] = []  # values waiting to be written together by ``orjson`` (``field.fast``)
@@ -295,6 +307,22 @@ def _iter_list(field: Items, level: int) -> Iterator[str]:
 
 
 _BATCH_ITEMS = 64  # values of a fast ``Items`` list written in one call of ``orjson`` (~100 kB of text)
+
+
+def _iter_flat_list(field: Items, level: int) -> Iterator[str]:
+    """``_iter_list`` of a fast and flat ``Items``: the same pieces, its items converted a batch at a time
+    (nearly two million mentions and reasons in a collection that repeats its sentences, issue #9)."""
+    items, convert = iter(field.items), field.convert
+    pieces: list[str] = []
+    opening = "[" + _indent(level + 1)
+    while len(batch := list(map(convert, islice(items, _BATCH_ITEMS)))) == _BATCH_ITEMS:
+        opening = _write_batch(batch, level, opening, pieces)
+        yield "".join(pieces)
+        pieces.clear()
+    if batch:
+        opening = _write_batch(batch, level, opening, pieces)
+    pieces.append("[]" if opening.startswith("[") else _indent(level) + "]")
+    yield "".join(pieces)
 
 
 def _write_batch(batch: list[Any], level: int, opening: str, out: list[str]) -> str:
@@ -496,10 +524,10 @@ def _fields(timeline: Timeline) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "timeline", "version": __version__},
         "documents": Items(
-            timeline.documents, lambda d: document_to_dict(d, timeline.copies.get(d.id)), fast=True
+            timeline.documents, lambda d: document_to_dict(d, timeline.copies.get(d.id)), fast=True, flat=True
         ),
         "events": Items(ordered_events(timeline.events), _event_fields, fast=True),
-        "gaps": Items(timeline.gaps, gap_to_dict, fast=True),
+        "gaps": Items(timeline.gaps, gap_to_dict, fast=True, flat=True),
         "summary": summary_counts(timeline),
     }
 

@@ -8,10 +8,11 @@ Public API::
     resolve(prepared, published=None) -> list[TimeExpression]   # tag() == resolve(prepare())
     parse_date_value(s) -> str | None
 
-Pipeline: ``recognise.find_candidates`` (one compiled regex per family, guarded; one scan finds
-the tokens an expression can start with and only the families starting with that token are tried
-there) -> ``select_non_overlapping`` (longest wins), both sentence by sentence with each repeated
-sentence recognised once (``units.recognise``) -> ``normalise`` resolvers in text order
+Pipeline: ``recognise.find_candidates`` (one compiled regex per family, guarded; a scan finds
+the tokens an expression can start with, words apart from digit runs and apostrophes, and only the
+families starting with that token are tried there) -> ``select_non_overlapping`` (longest wins),
+both sentence by sentence with each repeated sentence recognised once (``units.recognise``) ->
+``normalise`` resolvers in text order
 (so later expressions can anchor on earlier mentions) -> clock times last (they take the day of
 the nearest day-level expression in their sentence).  Everything before the resolvers depends only
 on the text: ``prepare`` does it once and ``resolve`` runs the resolvers for one publication date.

@@ -126,6 +126,27 @@ _FORWARD_PREPOSITION = re.compile(
     r"\s+(?:(?:on|at|about|around|early|late)\s+)?$",
     re.IGNORECASE,
 )
+# The last word of each of ``_FORWARD_PREPOSITION``'s prepositions, and the words it allows after one.
+_FORWARD_LAST_WORDS = ("until", "till", "by", "before", "as", "than", "of")
+_AFTER_FORWARD = frozenset({"on", "at", "about", "around", "early", "late"})
+
+
+def _may_end_with_forward_preposition(text: str, end: int) -> bool:
+    """False only where ``_FORWARD_PREPOSITION`` cannot match in the 40 characters before ``end``: it ends
+    in spaces after one of its last words (or one of them and a word it allows after).  A cheap test of
+    the last two words instead of the pattern tried at every position of the window."""
+    window = text[max(0, end - 40) : end]
+    if not window[-1:].isspace():
+        return False
+    words = window.rsplit(None, 2)
+    if not words or not window.isascii():  # (case-insensitive matching of a few non-ASCII letters)
+        return bool(words)
+    last = words[-1].lower()
+    if last.endswith(_FORWARD_LAST_WORDS):
+        return True
+    return last in _AFTER_FORWARD and (len(words) < 2 or words[-2].lower().endswith(_FORWARD_LAST_WORDS))
+
+
 _AHEAD_OF = re.compile(r"\b(?:ahead|in\s+advance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -143,6 +164,9 @@ class Layout:
     cue_memo: dict[tuple[int, int], tuple[str, str, bool] | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # ``recognise.modifies_noun`` per (start, end, type), a function of the text: resolution asks it of a
+    # date the story may take (``narrative``) and of every result, for every publication date
+    noun_memo: dict[tuple[int, int, str], bool] = field(default_factory=dict, repr=False, compare=False)
     # the article's reading of each day name (``weekdays.article_weekdays``), also a function of the text
     weekday_memo: dict[int, str] | None = field(default=None, repr=False, compare=False)
     # whether the text speaks of the news of the day ("today", "said Tuesday"): ``narrative.story_weekday``
@@ -331,7 +355,9 @@ def forward_tense(
 ) -> str | None:
     """For a date governed by a forward preposition ("until Tuesday", "by February"): ``future``, or
     ``past`` when a plain past verb governs the sentence and nothing was put off; None without one."""
-    if not _FORWARD_PREPOSITION.search(text, max(0, start - 40), start):
+    if not _may_end_with_forward_preposition(text, start) or not _FORWARD_PREPOSITION.search(
+        text, max(0, start - 40), start
+    ):
         return None
     if cue is None or cue[0] != "past":
         return "future"

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.temporal.anchor import forward_tense, nearest_cue, tense_cues
-from timeline.temporal.recognise import modifies_noun
+from timeline.temporal.recognise import noun_modifier
 from timeline.types import DateValue, TimeExpression
 
 if TYPE_CHECKING:
@@ -104,13 +104,13 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 
 
-def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: set[int]) -> bool:
+def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
     """Whether ``expr`` gives the story a reference time: a date with its year written, or placed from
     such a date ("the next day", a year-less date of the story), dating its clause rather than a noun
     ("the 1998 war") and not bounding a period ("since 1980")."""
     if expr.type not in ("DATE", "TIME") or span.granularity not in _REFERENCE_GRANULARITIES:
         return False
-    if expr.anchor == "mention" and id(expr) not in story:
+    if expr.anchor == "mention" and id(expr) not in _story_expressions(ctx):
         return False
     if expr.anchor not in ("absolute", "mention"):
         return False
@@ -134,7 +134,7 @@ def sets_reference(expr: TimeExpression, span: DateValue, ctx: Context, story: s
         return False  # "the Dec. 21, 1988, bombing": the date names an event, it does not date the clause
     if _in_relative_clause(ctx, expr.start) or _in_opening_participle(ctx, expr):
         return False
-    return not modifies_noun(ctx.text, expr.start, expr.end, expr.type)
+    return not noun_modifier(ctx.text, ctx.layout, expr.start, expr.end, expr.type)
 
 
 # A relative clause ("the treaty, which was signed in 1987", "a program approved by the board in 1987")
@@ -175,15 +175,21 @@ def _in_opening_participle(ctx: Context, expr: TimeExpression) -> bool:
 def _story_expressions(ctx: Context) -> set[int]:
     """ids of the expressions resolved so far that belong to a story: absolute dates, and those anchored
     on one (transitively).  "a year earlier" counted from the publication date's quarter is not.
-    Kept up to date incrementally on the context (mentions only grow, in text order)."""
+    Kept up to date incrementally on the context (mentions only grow, in text order), when asked: a
+    mention is judged by the mentions before it only, so catching up later gives the same set."""
     story, by_anchor = ctx.story_ids, ctx.story_by_anchor
     for _, expr, _ in ctx.mentions[ctx.story_seen :]:
-        anchor = by_anchor.get((expr.anchor_text or "", expr.anchor_value or ""))
-        if expr.anchor == "absolute" or (expr.anchor == "mention" and anchor in story):
+        # (the anchor is looked up for a "mention" only: most mentions are not one)
+        anchor = expr.anchor
+        if anchor == "absolute" or (anchor == "mention" and by_anchor.get(_anchor_key(expr)) in story):
             story.add(id(expr))
         by_anchor[(expr.text, expr.value or "")] = id(expr)
     ctx.story_seen = len(ctx.mentions)
     return story
+
+
+def _anchor_key(expr: TimeExpression) -> tuple[str, str]:
+    return (expr.anchor_text or "", expr.anchor_value or "")
 
 
 def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
@@ -200,7 +206,6 @@ def is_present_day(expr: TimeExpression, span: DateValue, ctx: Context) -> bool:
 def reference_at(ctx: Context, pos: int) -> Reference | None:
     """The story's reference time before ``pos``; None when there is none or the text came back to the
     news of the day since."""
-    story = _story_expressions(ctx)
     paragraph = ctx.layout.paragraph(pos)
     found: Reference | None = None
     for para, expr, span in reversed(ctx.mentions):
@@ -208,7 +213,7 @@ def reference_at(ctx: Context, pos: int) -> Reference | None:
             continue
         if para < paragraph - 1 or is_present_day(expr, span, ctx):
             break
-        if sets_reference(expr, span, ctx, story):
+        if sets_reference(expr, span, ctx):
             if found is None:
                 found = Reference(expr, span)
             elif found.span.contains(span) and span.granularity != found.span.granularity:
@@ -229,7 +234,8 @@ def story_reference(
     the story ("before the end of the decade") does not leave.
     """
     ref = reference_at(ctx, start)
-    if ref is None or modifies_noun(ctx.text, start, end, "DATE"):  # "the late-November trip": a known event
+    # "the late-November trip": a known event
+    if ref is None or noun_modifier(ctx.text, ctx.layout, start, end, "DATE"):
         return None
     if _passing_year(ctx, ref, start):
         return None

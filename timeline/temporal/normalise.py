@@ -129,22 +129,26 @@ def make(
     span: tuple[int, int] | None = None,
     text: str | None = None,
 ) -> TimeExpression:
-    start, end = span or (cand.start, cand.end)
+    if span is None:
+        start, end = cand.start, cand.end
+    else:
+        start, end = span
     if value is None:
         anchor = "unresolved"
+    # (positional arguments, in the fields' order: the most frequent call of resolution)
     return TimeExpression(
-        text=text if text is not None else cand.source[start:end],
-        start=start,
-        end=end,
-        type=kind,
-        value=value,
-        granularity=_granularity(kind, value),
-        anchor=anchor,
-        anchor_value=anchor_value,
-        anchor_text=anchor_text,
-        rule=rule,
-        mod=mod,
-        tense=tense,
+        text if text is not None else cand.source[start:end],
+        start,
+        end,
+        kind,
+        value,
+        _granularity(kind, value),
+        anchor,
+        anchor_value,
+        anchor_text,
+        rule,
+        mod,
+        tense,
     )
 
 

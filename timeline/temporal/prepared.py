@@ -18,8 +18,9 @@ span, so one date's resolution cannot leak into another.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from timeline.temporal.anchor import Layout, build_layout
 from timeline.temporal.normalise import (
@@ -30,10 +31,10 @@ from timeline.temporal.normalise import (
     numeric_order_of,
     resolve_time,
 )
-from timeline.temporal.recognise import Candidate, modifies_noun
+from timeline.temporal.recognise import Candidate, modifies_noun, noun_modifier
 from timeline.temporal.timex import cached_value_to_date, is_valid_value
 from timeline.temporal.units import recognise
-from timeline.types import DateValue, TimeExpression
+from timeline.types import TimeExpression
 
 # ``is_valid_value`` (a pure function of the value) once per distinct value: every expression's value and
 # the publication date are tested on each resolution, and a collection repeats the same few thousand
@@ -52,14 +53,12 @@ class Prepared:
     clocks: tuple[Candidate, ...]  # clock times and parts of day, resolved after the dates
     layout: Layout | None  # None when nothing was recognised (no need to lay the text out)
     numeric_order: str | None  # "dm" / "md" / "unknown"; None when the text has no numeric date
-    # modifies_noun per (start, end, type): a pure function of the text, filled in as results come.
-    noun_memo: dict[tuple[int, int, str], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def modifies_noun(self, expr: TimeExpression) -> bool:
-        key = (expr.start, expr.end, expr.type)
-        if key not in self.noun_memo:
-            self.noun_memo[key] = modifies_noun(self.text, expr.start, expr.end, expr.type)
-        return self.noun_memo[key]
+        """``recognise.modifies_noun`` of ``expr``, kept in the layout's memo (a function of the text)."""
+        if self.layout is None:
+            return modifies_noun(self.text, expr.start, expr.end, expr.type)
+        return noun_modifier(self.text, self.layout, expr.start, expr.end, expr.type)
 
 
 _NOTHING = Prepared(text="", dated=(), clocks=(), layout=None, numeric_order=None)
@@ -91,8 +90,19 @@ def resolve(prepared: Prepared, published: str | None = None) -> list[TimeExpres
         return []
     ctx = _context(prepared, published)
     results: list[TimeExpression] = []
-    for cand in prepared.dated:
-        results.extend(_resolve_dated(cand, ctx))
+    paragraph_of, mentions = ctx.layout.paragraph, ctx.mentions
+    for cand in prepared.dated:  # ``_resolve_dated`` for each, inlined: the loop runs once per expression
+        try:
+            found = RESOLVERS[cand.family](cand, ctx)
+        except _RESOLUTION_ERRORS:
+            continue
+        paragraph = paragraph_of(cand.start)
+        for expr in found:
+            if expr.granularity and expr.value and expr.type in ("DATE", "TIME"):
+                span = cached_value_to_date(expr.value)
+                if span is not None:
+                    mentions.append((paragraph, expr, span))
+        results.extend(found)
     # Clock times come last: they take the day of the nearest day-level expression in their sentence.
     # Those naming their own day ("4 a.m. Thursday") first, so that a bare clock beside them takes it.
     resolved = list(results)
@@ -104,10 +114,13 @@ def resolve(prepared: Prepared, published: str | None = None) -> list[TimeExpres
         results.extend(found)
         if names_own_day(cand):
             resolved.extend(found)
-    results.sort(key=lambda e: e.start)
+    results.sort(key=_start)
     for expr in results:
         expr.modifies_noun = prepared.modifies_noun(expr)
     return [e for e in results if e.value is None or _valid_value(e.value)]
+
+
+_start = attrgetter("start")
 
 
 def resolve_many(prepared: Prepared, published_values: list[str | None]) -> list[list[TimeExpression]]:
@@ -126,26 +139,6 @@ def _context(prepared: Prepared, published: str | None) -> Context:
         layout=prepared.layout,
         _numeric_order=prepared.numeric_order,
     )
-
-
-def _resolve_dated(cand: Candidate, ctx: Context) -> list[TimeExpression]:
-    try:
-        found = RESOLVERS[cand.family](cand, ctx)
-    except _RESOLUTION_ERRORS:
-        return []
-    paragraph = ctx.layout.paragraph(cand.start)
-    for expr in found:
-        span = _span(expr) if expr.granularity else None
-        if span is not None:
-            ctx.mentions.append((paragraph, expr, span))
-    return found
-
-
-def _span(expr: TimeExpression) -> DateValue | None:
-    """``expr.date()``, memoised across calls (the same values recur for every publication date)."""
-    if expr.type not in ("DATE", "TIME") or not expr.value:
-        return None
-    return cached_value_to_date(expr.value)
 
 
 def _clean_regions(regions: list[tuple[int, int]] | None, length: int) -> list[tuple[int, int]]:

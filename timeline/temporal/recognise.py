@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from timeline.temporal.lexicon import (
     DECADE_WORDS,
@@ -1043,6 +1044,13 @@ _TOKEN_SCAN = re.compile(
     rf"\b(?:{trie_alternation(_all_words)}(?![a-z])|{trie_alternation(_all_prefixes)}[a-z]*)"
     r"|(?<!\d)\d+|(?<!\w)['’]"
 )
+# ``_TOKEN_SCAN`` in two passes (``_tokens``), the same tokens in the same order.  A pattern whose every
+# alternative opens with a look-behind or ``\b`` is tried in full at every character; the rare tokens
+# (digit runs, apostrophes) open with a character class, which the engine skips to, and their
+# look-behinds are tested on the few hits.  (The word tokens are letters only: no digit or apostrophe
+# lies inside one, so the passes find what the single scan found.)
+_WORD_TOKEN = re.compile(_TOKEN_SCAN.pattern.rsplit("|(?<!\\d)", 1)[0])
+_RARE_TOKEN = re.compile(r"[\d'’](?:(?<=\d)\d*)?")
 _DISPATCH_CACHE: dict[str, tuple[int, ...]] = {}
 
 
@@ -1170,9 +1178,7 @@ def scan(
     found: list[Candidate] = []
     for start, end, endpos in spans:
         resume = [start] * len(FAMILIES)  # per family: where its next match may begin
-        for hit in _TOKEN_SCAN.finditer(lowered, start, end):
-            pos = hit.start()
-            token = hit.group()
+        for pos, token in _tokens(lowered, start, end):
             if token == "the" and not _AFTER_THE.match(lowered, pos + 3, endpos):
                 continue
             for index in _families_starting_with(token):
@@ -1187,6 +1193,39 @@ def scan(
                 if family:
                     found.append(Candidate(m.start(), m.end(), family, m, index, text))
     return found
+
+
+def _tokens(lowered: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(start, text) of ``_TOKEN_SCAN``'s matches in ``lowered[start:end]``, in order."""
+    rare = [
+        (m.start(), m.group())
+        for m in _RARE_TOKEN.finditer(lowered, start, end)
+        if _rare_token_starts(lowered, m.start())
+    ]
+    if not rare:
+        for m in _WORD_TOKEN.finditer(lowered, start, end):
+            yield m.start(), m.group()
+        return
+    rare.append((len(lowered) + 1, ""))  # a sentinel after every word
+    index, (rare_at, _) = 0, rare[0]
+    for m in _WORD_TOKEN.finditer(lowered, start, end):
+        at = m.start()
+        while rare_at < at:
+            yield rare[index]
+            index += 1
+            rare_at = rare[index][0]
+        yield at, m.group()
+    yield from rare[index:-1]
+
+
+def _rare_token_starts(lowered: str, at: int) -> bool:
+    """``(?<!\\d)`` before a digit run, ``(?<!\\w)`` before an apostrophe (``\\w``: alphanumeric or _)."""
+    if at == 0:
+        return True
+    before = lowered[at - 1]
+    if lowered[at].isdecimal():
+        return not before.isdecimal()
+    return not (before.isalnum() or before == "_")
 
 
 def _lower_same_length(text: str) -> str:
@@ -1236,22 +1275,49 @@ _YEAR_BEFORE_NAME = re.compile(r"(?:1\d|20)\d\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
+# The second character of every ``POSSESSIVE_AFTER`` match (" 's", "'s", "s'"): without one there, no match.
+_POSSESSIVE_SECOND = frozenset("s'’")
+
+
 def modifies_noun(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the expression text[start:end] is possessive or attributive (modifies a noun)."""
+    # (Each pattern is tried only where a character it needs is present: the same answers, fewer tries.)
     inner = text[start:end]
-    if POSSESSIVE_AFTER.match(text, end) or inner.endswith(("'s", "’s")):
+    if text[end + 1 : end + 2] in _POSSESSIVE_SECOND and POSSESSIVE_AFTER.match(text, end):
+        return True
+    if inner.endswith(("'s", "’s")):
         return True
     if inner.endswith("s") and re.match(r"['’](?!\w)", text[end : end + 2]):  # "the 1990s' boom"
         return True
     if kind not in ("DATE", "DURATION"):
         return False
-    if _YEAR_BEFORE_NAME.fullmatch(inner) and _CAPITALISED_NEXT.match(text, end):
+    if len(inner) == 4 and _YEAR_BEFORE_NAME.fullmatch(inner) and _CAPITALISED_NEXT.match(text, end):
         # "the 2022 World Cup", "the 2020 Olympics": a year naming an edition of an event
-        return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start))
+        return _determiner_before(text, start)
     word = _NEXT_WORD.match(text, end)
     if word is None or word.group(1) in _NOT_A_NOUN or word.group(1).endswith("ly"):
         return False
-    if _ATTRIBUTIVE_HYPHEN.search(inner):
+    if "-" in inner and _ATTRIBUTIVE_HYPHEN.search(inner):
         return True  # "the [14-day] strike", "[third-quarter] results", "[year-earlier] profit"
     # "the 1971 charter", "a 1998 law", "the Feb. 10 deadline": a determiner before a bare date.
-    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and inner[:1].isalnum()
+    return _determiner_before(text, start) and inner[:1].isalnum()
+
+
+class _NounMemo(Protocol):
+    noun_memo: dict[tuple[int, int, str], bool]
+
+
+def noun_modifier(text: str, layout: _NounMemo, start: int, end: int, kind: str) -> bool:
+    """``modifies_noun(text, start, end, kind)`` kept in ``layout.noun_memo`` (``layout`` is ``text``'s)."""
+    key = (start, end, kind)
+    found = layout.noun_memo.get(key)
+    if found is None:
+        found = layout.noun_memo[key] = modifies_noun(text, start, end, kind)
+    return found
+
+
+def _determiner_before(text: str, start: int) -> bool:
+    # the pattern ends in spaces: none before ``start``, no match
+    if not text[start - 1 : start].isspace():
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start))

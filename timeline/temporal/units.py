@@ -56,17 +56,15 @@ _DAY_NAMES = frozenset(
 # A day name's dot belongs to a ``month_day`` / ``day_month`` match when a date follows ("Monday. March 5",
 # "Tues. the 5th of March"): the next unit must not begin like one.
 _DATE_AFTER_DAY_NAME = re.compile(r"(?i:the\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _dot_may_continue(text: str, at: int, after: int) -> bool:
     """Whether the dot at ``at`` (the next unit would begin at ``after``) may belong to an abbreviation or
     an expression: after a single letter or an initial ("p.m. Tuesday", "U.S."), a title, or a day name
     before a date."""
-    start = at
-    while start > 0 and text[start - 1] in _LETTERS and at - start <= 9:
-        start -= 1
-    word = text[start:at].lower()
+    tail = text[max(0, at - 10) : at]
+    word = tail[len(tail.rstrip(_LETTERS)) :].lower()  # the (up to 10) letters before the dot
     if len(word) == 1 or word in _TITLES:
         return True
     return word in _DAY_NAMES and bool(_DATE_AFTER_DAY_NAME.match(text, after))
