@@ -438,6 +438,15 @@ def test_chunks_are_contiguous_runs_of_about_the_requested_size():
     assert [[a.id for a in chunk] for chunk in chunks] == [["a0", "a1", "a2"], ["a3", "a4"], ["a5"]]
 
 
+def test_the_last_chunks_are_smaller_so_that_the_workers_finish_together():
+    # 20 articles of 10 characters in chunks of 40: the last 80 characters in chunks of 10
+    articles = [Article(f"a{i:02}", f"a{i}.txt", "x" * 10, [(0, 10)]) for i in range(20)]
+    chunks = list(build._chunks(articles, 40, tail=80))
+    assert [len(chunk) for chunk in chunks] == [4, 4, 4] + [1] * 8  # the last 8 articles: 80 characters
+    assert [a for chunk in chunks for a in chunk] == articles  # contiguous runs, in order
+    assert [len(chunk) for chunk in build._chunks(articles, 40)] == [4, 4, 4, 4, 4]
+
+
 def test_undated_article_without_relative_dates_is_bounded_by_its_own_events():
     dated_text = "Ana Kowalczyk visited Lisbon on Monday."
     undated_text = "Petro Marchenko met Ana Kowalczyk in Lisbon on 3 March 2023."

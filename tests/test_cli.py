@@ -401,3 +401,21 @@ def test_a_skipped_record_is_warned_about_once(tmp_path):
 def test_dates_bad_published_value_names_what_the_user_typed():
     result = run("dates", str(SEEDS / f"{SEED_003}.txt"), "--published", "someday")
     assert_one_line_error(result, "--published 'someday'")
+
+
+def test_the_progress_bar_starts_no_thread_so_the_build_can_fork_its_workers(capsys):
+    # a terminal's progress bar is redrawn as progress is reported: with a thread of its own running, the
+    # build's pools would start their workers through a server process instead of forking them
+    import threading
+
+    from timeline import build, cli
+
+    bar = cli._progress(quiet=False, total=100)
+    bar.enabled = True  # as on a terminal
+    threads = threading.active_count()
+    with bar as update:
+        update("read", 1, 10)
+        update("read", 10, 10)
+        assert threading.active_count() == threads
+        if threads == 1 and sys.platform.startswith("linux"):
+            assert build._start_method() == "fork"

@@ -8,17 +8,8 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.events import clauses, implicit
-from timeline.events.analysis import (
-    _CLAUSE_STARTERS,
-    _CLAUSE_WORDS,
-    _TIME_NOUNS,
-    _analysis_with_dates,
-    _clauses,
-)
 from timeline.events.beside import _MARKET_MOVE, _MARKET_VERBS, _may_tell_market_move
 from timeline.events.extract import _copy_mention
-from timeline.events.titles import _GLUE, _SPACE_BEFORE_CLAUSE_MARK, _SPACES, _verbatim
 from timeline.names import (
     _CONNECTORS,
     _NOT_NAMES_BUT_THE,
@@ -29,18 +20,15 @@ from timeline.names import (
     extract_names,
 )
 from timeline.text import (
-    DETERMINERS,
     NOT_NAMES,
-    STOPWORDS,
     WORD,
     Token,
-    is_reporting,
     is_verb,
     strip_possessive,
     tokenize,
     verb_flags,
 )
-from timeline.types import EventMention, Sentence
+from timeline.types import EventMention
 
 
 def _old_tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -159,70 +147,6 @@ def test_names_found_from_the_capitalised_tokens_are_those_of_every_token(words,
     assert extract_names(tokens, sentence_start) == _old_extract_names(tokens, sentence_start)
 
 
-def _old_plain_present(analysis, skipped, before):
-    """``implicit._plain_present`` as it was: every token before ``before`` tested in turn."""
-    tokens = analysis.tokens
-    for i in range(1, min(before, len(tokens) - 1)):
-        word, nxt = tokens[i].lower, tokens[i + 1]
-        if (
-            not word.endswith("s")
-            or i in skipped
-            or not tokens[i].text.isalpha()
-            or not tokens[i].text.islower()
-        ):
-            continue
-        if word.endswith(("ss", "us", "is", "ous")) or word in implicit._NOT_PRESENT:
-            continue
-        prev = tokens[implicit._before_adverbs(analysis, i)]
-        stop = STOPWORDS - implicit._SUBJECT_PRONOUNS
-        if word in STOPWORDS or prev.lower in DETERMINERS or prev.lower in stop:
-            continue
-        subject = prev.text[:1].isupper() or prev.lower in implicit._SUBJECT_PRONOUNS or prev.text.isalpha()
-        object_follows = nxt.lower in DETERMINERS or nxt.lower in ("that", "to") or nxt.text[:1].isupper()
-        object_follows = object_follows or (word in implicit._REMAIN and nxt.text[:1].isalpha())
-        if subject and object_follows:
-            plural = _old_plural_present(analysis, skipped, i)
-            return plural or implicit._present(i, word)
-    return _old_plural_present(analysis, skipped, before)
-
-
-def _old_plural_present(analysis, skipped, before):
-    tokens = analysis.tokens
-    for i in range(1, min(before, len(tokens) - 1)):
-        word, prev = tokens[i].lower, tokens[i - 1]
-        if not prev.lower.endswith("s") or i in skipped or not tokens[i].text.isalpha():
-            continue
-        if not tokens[i].text.islower():
-            continue
-        if word in STOPWORDS and not is_reporting(word):
-            continue
-        plural = prev.text.isalpha() and prev.lower.endswith("s") and not prev.lower.endswith("ss")
-        if plural and prev.lower not in STOPWORDS and implicit._complement_follows(word, tokens[i + 1]):
-            return implicit._present(i, word)
-    return None
-
-
-_PRESENT_WORDS = """Acme owes its growth to the officials say that analysts maintain monarchists hope they
-    remains at large news series this is Norland also still quietly keeps says goes , ; Rahn he it who
-    states thus the a class bus"""
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.lists(st.sampled_from(_PRESENT_WORDS.split()), max_size=16),
-    st.sets(st.integers(0, 16), max_size=3),
-    st.integers(0, 20),
-)
-def test_present_verbs_found_from_the_words_in_s_are_those_of_every_token(words, skipped, before):
-    text = " ".join(words)
-    sentence = Sentence(document="d", index=0, start=40, end=40 + len(text), text=text, paragraph=0, line=1)
-    analysis = _analysis_with_dates(sentence, ())
-    assert implicit._plain_present(analysis, skipped, before) == _old_plain_present(analysis, skipped, before)
-    assert implicit._plural_present(analysis, skipped, before) == _old_plural_present(
-        analysis, skipped, before
-    )
-
-
 _MARKET_PIECES = """closed ended finished settled rose fell gained lost eased jumped slipped dropped climbed
     declined advanced surged tumbled added shed CLOSED Fell sHed at up down unchanged about to cents points
     stock share prices Prices $ 12 3.5 % , or Acme \u017fhed clo\u017fed"""
@@ -245,87 +169,3 @@ def test_every_market_move_passes_the_prefilter():
             assert not _MARKET_MOVE.search(text) or _may_tell_market_move(text), text
     assert all(_MARKET_MOVE.search(t) for t in ("Acme CLOSED at $28", "the index Fell 12 to 480"))
     assert not _may_tell_market_move("Acme bought the plant on Monday.")
-
-
-def _joined_token_by_token(analysis, kept):
-    """``titles._verbatim`` as a plain join: neighbours keep the text between them when ``_GLUE`` takes
-    it (its spaces made one), any other gap is one space."""
-    tokens, parts = analysis.tokens, []
-    for n, i in enumerate(kept):
-        if n:
-            prev = kept[n - 1]
-            gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
-            if prev != i - 1 or not _GLUE.fullmatch(gap):
-                gap = " "
-            parts.append(_SPACES.sub(" ", gap))
-        parts.append(tokens[i].text)
-    return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", "".join(parts))
-
-
-_TITLE_WORDS = st.sampled_from(["Acme", "20", "%", "gain", ",", ";", "U.S.", "$", "5", "-", "(", ")", '"'])
-_TITLE_GAPS = st.sampled_from(["", " ", "  ", "\n", " - ", "/", " $", "' ", ". "])
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.tuples(_TITLE_WORDS, _TITLE_GAPS), max_size=20), st.integers(0, 20), st.integers(0, 20))
-def test_a_title_of_neighbouring_tokens_keeps_the_gaps_a_token_by_token_join_keeps(pieces, start, length):
-    text = "".join(word + gap for word, gap in pieces).strip() or "x"
-    sentence = Sentence(document="d", index=0, start=40, end=40 + len(text), text=text, paragraph=0, line=1)
-    analysis = _analysis_with_dates(sentence, ())
-    kept = list(range(min(start, len(analysis.tokens)), min(start + length, len(analysis.tokens))))
-    assert _verbatim(analysis, kept) == _joined_token_by_token(analysis, kept)
-
-
-def _old_clauses(tokens, ignored, verbs):
-    """``analysis._clauses`` as it was: every token tested in turn."""
-    starts = [0]
-    for i in range(1, len(tokens)):
-        word, prev = tokens[i].lower, tokens[i - 1].text
-        if (prev != ";" and word not in _CLAUSE_WORDS) or i in ignored:
-            continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        starts_clause = (
-            prev == ";"
-            or (word == "that" and (nxt is None or nxt.lower not in _TIME_NOUNS))
-            or (prev == "," and word in _CLAUSE_STARTERS)
-            or (word == "and" and nxt is not None and (nxt.lower == "that" or verbs[i + 1]))
-        )
-        if starts_clause:
-            starts.append(i)
-    starts = sorted(set(starts))
-    return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
-
-
-def _old_relative_clauses(analysis):
-    tokens, found = analysis.tokens, []
-    for r, token in enumerate(tokens):
-        if token.lower not in clauses._RELATIVE_WORDS or r == 0 or r in analysis.ignored:
-            continue
-        comma = tokens[r - 1].text == ","
-        described = r - 2 if comma else r - 1
-        if described < 0 or analysis.verbs[described] or tokens[described].text in ",;":
-            continue
-        end = clauses._relative_end(analysis, r, comma)
-        if end is not None:
-            stop_at_of = token.lower in ("who", "whom", "whose")
-            found.append(clauses._Relative(r, end, clauses._antecedent(analysis, described, stop_at_of)))
-    return found
-
-
-_CLAUSE_TEST_WORDS = """Acme said that the talks , and officials met ; who which where whom whose And That Who
-    adding saying while but day week led it the man of beach landed in 1956 Rahn"""
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.lists(st.sampled_from(_CLAUSE_TEST_WORDS.split()), max_size=18),
-    st.sets(st.integers(0, 18), max_size=3),
-)
-def test_clauses_and_relative_clauses_found_in_c_are_those_of_every_token(words, ignored):
-    text = " ".join(words)
-    sentence = Sentence(document="d", index=0, start=40, end=40 + len(text), text=text, paragraph=0, line=1)
-    analysis = _analysis_with_dates(sentence, ())
-    tokens = analysis.tokens
-    assert _clauses(tokens, ignored, analysis.verbs) == _old_clauses(tokens, ignored, analysis.verbs)
-    assert analysis.clauses == _old_clauses(tokens, analysis.ignored, analysis.verbs)
-    assert clauses._find_relative_clauses(analysis) == _old_relative_clauses(analysis)

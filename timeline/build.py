@@ -59,6 +59,7 @@ PARALLEL_MIN_CHARACTERS = 2_000_000
 PARALLEL_MIN_UNDATED = 16  # articles to date by inference (each re-reads itself for up to 45 days)
 INFER_CHUNK = 4  # undated articles per inference task
 CHUNK_CHARACTERS = 200_000  # per task: small enough to balance the workers and report progress often
+TAIL_TASKS = 2  # per worker: the collection's last chunks are a quarter of that size (``_chunks``)
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # environment override of the worker count (1 = never use a pool)
 
 Reading = tuple[list[Sentence], list[TimeExpression], list[EventMention]]
@@ -356,14 +357,18 @@ def _start_method() -> str | None:
     return None
 
 
-def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
-    """Contiguous runs of articles of about ``size`` characters each."""
+def _chunks(articles: list[Article], size: int, tail: int = 0) -> Iterator[list[Article]]:
+    """Contiguous runs of articles of about ``size`` characters each; those ending in the collection's
+    last ``tail`` characters of about a quarter of that, so that the workers' last tasks are short and
+    they finish nearly together (not one waiting for the other's last full chunk)."""
+    remaining = sum(len(article.text) for article in articles)
     chunk: list[Article] = []
     characters = 0
     for article in articles:
         chunk.append(article)
         characters += len(article.text)
-        if characters >= size:
+        remaining -= len(article.text)
+        if characters >= (size if remaining >= tail else max(size // 4, 1)):
             yield chunk
             chunk, characters = [], 0
     if chunk:
@@ -378,7 +383,7 @@ def _read_in_pool(
     ``shared`` as they are unpickled.  Forked workers also find the copies' groups (``copy_groups``, which
     reads only the texts): one task beside the reading instead of a serial step after it."""
     global _COPY_TEXTS, _SHARED
-    chunks = list(_chunks(ordered, CHUNK_CHARACTERS))
+    chunks = list(_chunks(ordered, CHUNK_CHARACTERS, TAIL_TASKS * workers * CHUNK_CHARACTERS))
     _COPY_TEXTS = ordered if method == "fork" else None  # inherited by the workers, forked at the first task
     _SHARED = shared  # for ``_shared_value`` & co., which the pool's thread calls as it unpickles readings
     try:

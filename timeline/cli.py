@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
@@ -757,15 +758,22 @@ def _say(line: str) -> None:
 
 
 class _progress:
-    """A progress bar on stderr for long runs on a terminal; silent otherwise."""
+    """A progress bar on stderr for long runs on a terminal; silent otherwise.
+
+    It is redrawn as the build reports progress, not by a thread of its own: the build's worker pools
+    fork only a process without other threads (a thread may hold a lock that a forked worker would then
+    wait on forever), and otherwise start their workers through a server process, which costs a user on
+    a terminal the workers' imports again and the copies found beside the reading."""
 
     MIN_ARTICLES = 25
+    REDRAW_SECONDS = 0.1  # at most this often (inference reports every article)
 
     def __init__(self, quiet: bool, total: int) -> None:
         terminal = sys.stderr is not None and sys.stderr.isatty()
         self.enabled = not quiet and total >= self.MIN_ARTICLES and terminal
         self._bar = None
         self._tasks: dict[str, int] = {}
+        self._drawn = 0.0
 
     def __enter__(self):
         if not self.enabled:
@@ -773,7 +781,7 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._bar = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
         self._bar.start()
         return self.update
 
@@ -781,6 +789,10 @@ class _progress:
         if stage not in self._tasks:
             self._tasks[stage] = self._bar.add_task(stage, total=total)
         self._bar.update(self._tasks[stage], completed=done, total=total)
+        now = time.monotonic()
+        if now - self._drawn >= self.REDRAW_SECONDS or done == total:
+            self._bar.refresh()
+            self._drawn = now
 
     def __exit__(self, *exc) -> bool:
         if self._bar is not None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
-from operator import getitem, itemgetter
+from functools import lru_cache
 
 from timeline.events.analysis import _PLACE_PREPOSITIONS, _Analysis, _names, _token_index, _verbs
 from timeline.events.clauses import _relative_clauses
@@ -16,7 +15,6 @@ from timeline.text import (
     MODALS,
     ROLE_NOUNS,
     STOPWORDS,
-    WordReadings,
     concept,
     is_reporting,
     noun_lemma,
@@ -226,34 +224,38 @@ def _plain_noun(analysis: _Analysis, i: int) -> bool:
 
 def _terms(analysis: _Analysis, clause: tuple[int, int]) -> list[str]:
     """Lower-case content lemmas of the clause; event words become their shared concept."""
-    lo, hi = clause
-    tokens, ignored = analysis.tokens, analysis.ignored
-    if ignored and not ignored.isdisjoint(range(lo, hi)):
-        kept = [i for i in range(lo, hi) if i not in ignored]
-        texts, verbs = map(_TEXT, map(tokens.__getitem__, kept)), map(analysis.verbs.__getitem__, kept)
-    else:
-        texts, verbs = map(_TEXT, tokens[lo:hi]), analysis.verbs[lo:hi]
-    # each token's term looked up in C by its text, in the table of its verb flag (``_terms`` reads every
-    # word of every mention's clause, issue #13); the terms in order, each once, none for a function word
-    terms = dict.fromkeys(map(getitem, map(_TOKEN_TERMS.__getitem__, verbs), texts))
-    terms.pop(None, None)
-    return list(terms)
+    terms: list[str] = []
+    tokens, ignored, verbs, tables = analysis.tokens, analysis.ignored, analysis.verbs, _TOKEN_TERMS
+    for i in range(*clause):
+        if i in ignored:
+            continue
+        text, verb = tokens[i].text, verbs[i]
+        term = tables[verb].get(text, _UNREAD)
+        if term is _UNREAD:
+            term = _token_term(text, verb)
+        if term is not None and term not in terms:
+            terms.append(term)
+    return terms
+
+
+# ``_token_term`` of each token text, one table for non-verbs and one for verbs (indexed by the verb flag):
+# ``_terms`` reads every word of every mention's clause, and one look-up by the text is cheaper than the
+# first-letter tests and a two-argument cache's key each time (issue #13)
+_TOKEN_TERMS: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
+_TOKEN_TERMS_KEPT = 65536  # per table: past this a table starts again (its words are read again)
+_UNREAD = object()
 
 
 def _token_term(text: str, verb: bool) -> str | None:
     """The term of a token written ``text`` (its lower-case form is ``text.lower()``): none for a word
     not starting with a lower-case letter (a name, a number, punctuation), else ``_term_of``."""
     first = text[:1]
-    return None if not first.isalpha() or first.isupper() else _term_of(text.lower(), verb)
-
-
-# ``_token_term`` of each token text, one table for non-verbs and one for verbs (indexed by the verb flag):
-# one look-up by the text is cheaper than the first-letter tests and a two-argument cache's key each time
-_TOKEN_TERMS = (
-    WordReadings(partial(_token_term, verb=False), 65536),
-    WordReadings(partial(_token_term, verb=True), 65536),
-)
-_TEXT = itemgetter(0)  # a token's text
+    term = None if not first.isalpha() or first.isupper() else _term_of(text.lower(), verb)
+    table = _TOKEN_TERMS[verb]
+    if len(table) >= _TOKEN_TERMS_KEPT:
+        table.clear()
+    table[text] = term
+    return term
 
 
 @lru_cache(maxsize=65536)

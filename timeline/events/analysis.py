@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import compress
 from operator import indexOf, itemgetter
 from typing import Any
 
@@ -225,14 +225,7 @@ _CLAUSE_WORDS = _CLAUSE_STARTERS | {"that", "and"}
 
 def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[tuple[int, int]]:
     starts = [0]
-    if _index_of(map(_TEXT, tokens), ";") < 0:
-        # no ";": only a clause word can open a clause, and those are found in C (every sentence runs this)
-        candidates: Iterable[int] = compress(
-            range(1, len(tokens)), map(_CLAUSE_WORDS.__contains__, map(_LOWER, islice(tokens, 1, None)))
-        )
-    else:
-        candidates = range(1, len(tokens))
-    for i in candidates:
+    for i in range(1, len(tokens)):
         word, prev = tokens[i].lower, tokens[i - 1].text
         if (prev != ";" and word not in _CLAUSE_WORDS) or i in ignored:
             continue  # most tokens: none of the tests below can hold (checked first: cheap)
@@ -249,7 +242,7 @@ def _clauses(tokens: list[Token], ignored: set[int], verbs: list[bool]) -> list[
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(tokens)], strict=True) if e > s]
 
 
-_TEXT, _START, _END, _LOWER = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)  # a Token's fields
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a Token's fields
 
 
 def _index_of(items: Iterable[str], item: str) -> int:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
-from operator import itemgetter
 
 from timeline.events.analysis import _NOUN_MODIFIERS, _Analysis, _verbal
 
@@ -43,7 +41,6 @@ class _Relative:
 
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "where"})
-_LOWER = itemgetter(3)  # a token's ``lower``
 
 
 _ANTECEDENT_STOPS = frozenset({"in", "at", "on", "near", "to", "from", "by", "with", "into", "for", "off"})
@@ -59,10 +56,8 @@ def _relative_clauses(analysis: _Analysis) -> list[_Relative]:
 
 def _find_relative_clauses(analysis: _Analysis) -> list[_Relative]:
     tokens, found = analysis.tokens, []
-    # the relative words' indices, found in C (most sentences have none; this runs for every sentence)
-    for r in compress(range(len(tokens)), map(_RELATIVE_WORDS.__contains__, map(_LOWER, tokens))):
-        token = tokens[r]
-        if r == 0 or r in analysis.ignored:
+    for r, token in enumerate(tokens):
+        if token.lower not in _RELATIVE_WORDS or r == 0 or r in analysis.ignored:
             continue
         comma = tokens[r - 1].text == ","
         described = r - 2 if comma else r - 1

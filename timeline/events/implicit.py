@@ -16,11 +16,8 @@ out-sold its rival since 2003, unveiled ...") or a quotation does not make the s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from itertools import compress, islice, repeat
-from operator import itemgetter
 
 from timeline.events.analysis import _Analysis, quote_marks
 from timeline.events.clauses import _relative_clauses
@@ -393,11 +390,15 @@ def _plain_present(analysis: _Analysis, skipped: set[int], before: int) -> MainV
     word in -s right after its subject (a name, a pronoun or a noun) and before its object, standing before
     token ``before``."""
     tokens = analysis.tokens
-    end = min(before, len(tokens) - 1)
-    for i in _ending_in_s(tokens, 1, end):  # a word in -s first: most words fail on that alone
+    for i in range(1, min(before, len(tokens) - 1)):
         word, nxt = tokens[i].lower, tokens[i + 1]
-        if i in skipped or not tokens[i].text.isalpha() or not tokens[i].text.islower():
-            continue
+        if (
+            not word.endswith("s")
+            or i in skipped
+            or not tokens[i].text.isalpha()
+            or not tokens[i].text.islower()
+        ):
+            continue  # a word in -s first: most words fail on that alone (cheap)
         if word.endswith(("ss", "us", "is", "ous")) or word in _NOT_PRESENT:
             continue
         prev = tokens[_before_adverbs(analysis, i)]  # "Acme also owes": the subject before the adverb
@@ -427,12 +428,10 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
     "analysts maintain that ...", "monarchists hope to ...": a bare verb between a plural noun and
     "that", "to" or a pronoun."""
     tokens = analysis.tokens
-    end = min(before, len(tokens) - 1)
-    # after a plural (below): most words fail on the word before alone
-    for i in _ending_in_s(tokens, 0, end - 1, 1):
+    for i in range(1, min(before, len(tokens) - 1)):
         word, prev = tokens[i].lower, tokens[i - 1]
-        if i in skipped or not tokens[i].text.isalpha():
-            continue
+        if not prev.lower.endswith("s") or i in skipped or not tokens[i].text.isalpha():
+            continue  # after a plural (below): most words fail on the word before alone (cheap)
         if not tokens[i].text.islower():
             continue
         if word in STOPWORDS and not is_reporting(word):
@@ -441,18 +440,6 @@ def _plural_present(analysis: _Analysis, skipped: set[int], before: int) -> Main
         if plural and prev.lower not in STOPWORDS and _complement_follows(word, tokens[i + 1]):
             return _present(i, word)
     return None
-
-
-def _ending_in_s(tokens: list[Token], lo: int, hi: int, shift: int = 0) -> Iterator[int]:
-    """The indices of ``tokens[lo:hi]`` whose lower-case form ends in "s" (plus ``shift``), found in C:
-    the present-tense readers test that first, on every token before the main verb of every sentence."""
-    if hi <= lo:
-        return iter(())
-    ends = map(str.endswith, map(_LOWER, islice(tokens, lo, hi)), repeat("s"))
-    return compress(range(lo + shift, hi + shift), ends)
-
-
-_LOWER = itemgetter(3)  # a token's ``lower``
 
 
 def _complement_follows(word: str, nxt: Token) -> bool:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import islice, repeat
-from operator import itemgetter, lt, sub
+from itertools import islice
 
 from timeline.events.actors import _is_role_name
 from timeline.events.analysis import (
@@ -19,8 +18,6 @@ from timeline.events.beside import named_as_role
 from timeline.events.clauses import _ANTECEDENT_STOPS, _antecedent, _Relative
 from timeline.text import (
     STOPWORDS,
-    Token,
-    WordReadings,
     is_reporting,
 )
 from timeline.types import EventMention, TimeExpression
@@ -241,13 +238,7 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     if not kept:
         return ""
     tokens, text, offset = analysis.tokens, analysis.text, analysis.offset  # locals: read once a title
-    first, last = kept[0], kept[-1]
-    if text and last - first == len(kept) - 1 and all(map(lt, kept, islice(kept, 1, None))):
-        title = _run_verbatim(tokens[first : last + 1], text, offset)  # most titles: one run of neighbours
-        if " ," not in title and " ;" not in title:
-            return title
-        return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", title)
-    prev = first
+    prev = kept[0]
     parts = [tokens[prev].text]
     for i in islice(kept, 1, None):
         token = tokens[i]
@@ -266,31 +257,9 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", title)
 
 
-def _run_verbatim(run: list[Token], text: str, offset: int) -> str:
-    """``_verbatim`` of neighbouring tokens, joined in C: each gap between two of them is cut from the text
-    and read through ``_GAPS`` (the loop above, token by token, was most of the titles' cost)."""
-    ends = map(sub, map(_END, run), repeat(offset))
-    starts = map(sub, map(_START, islice(run, 1, None)), repeat(offset))
-    parts: list[str] = [""] * (2 * len(run) - 1)
-    parts[::2] = map(_TEXT, run)
-    parts[1::2] = map(_GAPS.__getitem__, map(text.__getitem__, map(slice, ends, starts)))
-    return "".join(parts)
-
-
-def _gap(gap: str) -> str:
-    """What a gap between two neighbouring tokens of a title becomes (``_verbatim``)."""
-    if gap in _PLAIN_GAPS:  # most neighbours: "" or " ", kept as they are
-        return gap
-    return _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
-
-
-_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a token's fields
-
-
 _PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps unchanged
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")
-_GAPS = WordReadings(_gap, 4096)  # ``_gap`` of each gap met (a few hundred distinct ones a topic)
 
 
 # the words ``_dangling_preposition`` leaves out before an ignored token (none of them is a comma)
