@@ -65,6 +65,23 @@ def test_repeats_are_collapsed_only_when_enough_articles_print_them() -> None:
     assert kept == fewer and repeats == {}
 
 
+def test_collapsing_keeps_every_other_mention_in_its_place() -> None:
+    # repeats printed widely, interleaved with an undated mention, a report in two articles only and
+    # another sentence: all kept in the given order but the repeats after the first
+    printed = [_mention(f"paper{n}", 0, 3) for n in range(REPEAT_ARTICLES + 2)]
+    undated = _mention("paper1", 50, None)
+    undated.date = None
+    pair = [
+        dated_mention(doc, "2031-03-08", "Minister Rahn visited Norland.", "visited", [], [])
+        for doc in ("paper2", "paper3")
+    ]
+    other = dated_mention("paper4", "2031-03-09", "Acme closed a plant.", "closed", [], [])
+    mentions = [pair[0], *printed[:4], undated, other, *printed[4:], pair[1]]
+    kept, repeats = collapse_repeats(mentions)
+    assert kept == [pair[0], printed[0], undated, other, pair[1]]
+    assert list(repeats) == [id(printed[0])] and repeats[id(printed[0])] == printed[1:]
+
+
 def test_a_repeat_s_reason_made_without_the_constructor_is_the_constructor_s() -> None:
     # every field but the first two (where the repeat is) differs from its default, so a field left unset
     # (or set from the wrong value) shows

@@ -238,10 +238,13 @@ def _orphans(
     ordered: list[EventMention], clusters: list[_Cluster], joined_docs: set[str], copies: dict[str, str]
 ) -> list[Event]:
     """An article that contributed to no event keeps its first event report as an undated event."""
+    undated = [m for m in ordered if m.date is None]
+    if not undated:
+        return []  # (speed, issue #9: no set of the articles of every event's mentions, a templated array's)
     represented = {m.document for c in clusters for m in c.mentions} | joined_docs
     events: list[Event] = []
-    for mention in ordered:
-        if mention.date is None and mention.document not in represented:
+    for mention in undated:
+        if mention.document not in represented:
             represented.add(mention.document)
             cluster = _Cluster()
             cluster.add(mention, features(mention))
