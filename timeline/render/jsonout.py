@@ -300,10 +300,7 @@ def _iter_list(field: Items, level: int) -> Iterator[str]:
             if len(pieces) >= _CHUNK_PIECES:
                 yield "".join(pieces)
                 pieces.clear()
-    if batch:
-        opening = _write_batch(batch, level, opening, pieces)
-    pieces.append("[]" if opening.startswith("[") else _indent(level) + "]")
-    yield "".join(pieces)
+    yield _closed_list(batch, level, opening, pieces)
 
 
 _BATCH_ITEMS = 64  # values of a fast ``Items`` list written in one call of ``orjson`` (~100 kB of text)
@@ -319,10 +316,16 @@ def _iter_flat_list(field: Items, level: int) -> Iterator[str]:
         opening = _write_batch(batch, level, opening, pieces)
         yield "".join(pieces)
         pieces.clear()
+    yield _closed_list(batch, level, opening, pieces)
+
+
+def _closed_list(batch: list[Any], level: int, opening: str, pieces: list[str]) -> str:
+    """The last piece of a list at ``level``: ``pieces`` so far, the items still in ``batch`` and the
+    closing bracket (``[]`` when no item was written)."""
     if batch:
         opening = _write_batch(batch, level, opening, pieces)
     pieces.append("[]" if opening.startswith("[") else _indent(level) + "]")
-    yield "".join(pieces)
+    return "".join(pieces)
 
 
 def _write_batch(batch: list[Any], level: int, opening: str, out: list[str]) -> str:
