@@ -168,7 +168,9 @@ def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, 
     )
     _analysis_with_dates(elsewhere, tuple((lo + 37, hi + 37) for lo, hi in skipped))
     shifted = _analysis_with_dates(sentence, skipped)
-    in_place = _analyse_tokens(tokenize(text, start), skipped, _QUOTE.search(text) is not None)
+    # offsets in an analysis are relative to its sentence (``offset`` is where the sentence starts)
+    within = tuple((lo, lo + length) for lo, length in spans)
+    in_place = _analyse_tokens(tokenize(text), within, _QUOTE.search(text) is not None)
     assert shifted.tokens == in_place.tokens
     assert (shifted.ignored, shifted.clauses, shifted.verbs) == (
         in_place.ignored,
@@ -177,7 +179,7 @@ def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, 
     )
     assert (shifted.text, shifted.offset) == (text, start)
     # the quotation marks, found once for both copies, are where a fresh look finds them in this one
-    fresh = [(m.start() + start, m.group()) for m in _QUOTE.finditer(text)]
+    fresh = tuple((m.start(), m.group()) for m in _QUOTE.finditer(text))
     assert quote_marks(shifted) == fresh == quote_marks(replace(shifted, marks=None))
 
 

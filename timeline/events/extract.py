@@ -22,7 +22,7 @@ from timeline.events.analysis import (
     _clause_of,
     _names,
     _text_readings,
-    _token_index,
+    _token_of,
     _verbs,
     quote_marks,
     remember,
@@ -258,7 +258,7 @@ def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> _Trig
     if analysis is None or not read:
         found = trigger, governing_action(text, trigger), named_after(text, trigger)
     else:
-        found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
+        found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs)  # offsets in text
     remember(_trigger_contexts, key, found if kept is SEEN_ONCE else SEEN_ONCE, DATED_READINGS)
     return found
 
@@ -354,7 +354,7 @@ def _dated_mentions(
             if mention is not None or not _possessive_subject_date(analysis, expression):
                 continue
             # "Monday's trading volume totaled ...": the day of the subject is the clause's day
-        date_token = _token_index(analysis, expression.start)
+        date_token = _token_of(analysis, expression.start)
         clause = _clause_of(analysis, date_token)
         reported = _reported_subject_start(analysis, expression) if expression.modifies_noun else None
         if reported is not None:
@@ -536,8 +536,8 @@ def _level_reached(analysis: _Analysis, i: int) -> bool:
     token = analysis.tokens[i]
     if i in analysis.ignored or not token.text.replace(",", "").isdigit():
         return False
-    before = analysis.text[: token.start - analysis.offset].rstrip()[-1:]
-    after = analysis.text[token.end - analysis.offset :].lstrip()[:1]
+    before = analysis.text[: token.start].rstrip()[-1:]
+    after = analysis.text[token.end :].lstrip()[:1]
     following = analysis.tokens[i + 1].lower if i + 1 < len(analysis.tokens) else ""
     if before in _CURRENCY or after == "%" or following in ("percent", "per"):
         return False
@@ -591,7 +591,7 @@ def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) ->
         return False
     if not _POSSESSIVE.match(analysis.text[expression.end - analysis.offset :]):
         return False
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     clause = _clause_of(analysis, first)
     before = [i for i in range(clause[0], first) if i not in analysis.ignored]
     if all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before):
@@ -614,7 +614,7 @@ def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> 
     statement is not."""
     if not _POSSESSIVE.match(analysis.text[expression.end - analysis.offset :]):
         return None
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     start = first
     while start > 0 and analysis.tokens[start - 1].lower in _NOUN_MODIFIERS:
         start -= 1
@@ -848,7 +848,8 @@ def _noun_mention(
         mention = _mention(article, sentence, analysis, span, noun, expression)
         mention.status = _status(analysis, span, noun, expression, reference)
         return mention, False
-    first = next((i for i, t in enumerate(analysis.tokens) if t.start >= expression.end), None)
+    end = expression.end - analysis.offset  # in the sentence, as the tokens' offsets
+    first = next((i for i, t in enumerate(analysis.tokens) if t.start >= end), None)
     if first is None:
         return None, False
     clause = _clause_of(analysis, first)
