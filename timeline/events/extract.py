@@ -108,6 +108,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
+    published_key = _DATE_FIELDS(published) if published is not None else None  # a turn's key (``_turn``)
     durations = sorted(e.start for e in expressions if e.type == "DURATION" and long_duration(e.value))
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
@@ -122,8 +123,10 @@ def extract_mentions(
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
         own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
-        dated, clause_dated, triggers = (
-            _dated_mentions_once(article, sentence, own, reference, report_line) if own else ([], False, {})
+        dated, clause_dated, triggers, turns = (
+            _dated_mentions_once(article, sentence, own, reference, report_line)
+            if own
+            else ([], False, {}, None)
         )
         mentions.extend(dated)
         analysis = _analyse(sentence, own, report_line)
@@ -133,20 +136,18 @@ def extract_mentions(
         if opens_paragraph:
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
-        quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
+        headline = sentence.index in headlines
+        # a dated sentence's copies share its turn (``_turn``), by what the turn reads beside the reading
+        turn_key = (narrative.quote_open, headline, published_key)
+        turn = turns.get(turn_key) if turns is not None else None
+        if turn is None:
+            turn = _turn(analysis, narrative.quote_open, headline, clause_dated, triggers, published)
+            if turns is not None:
+                turns[turn_key] = turn
+        quoted, narrative.quote_open, verb, main_trigger, statement = turn
         if quoted and standing_alone(analysis.tokens, quoted):
             alone.append(sentence)
-        # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
-        # beside a clause's own date the clause stays the act (its date goes on with the narrative)
-        asides = not clause_dated
-        verb = (
-            _main_verb_once(analysis, quoted, sentence.index in headlines, asides)
-            if analysis.tokens
-            else None
-        )
-        if verb is None and analysis.tokens:
-            verb = demonstrative_count(analysis, quoted)
-        main = _main_date(analysis, verb, triggers) if clause_dated else None
+        main = triggers[main_trigger] if main_trigger is not None else None
         # where the sentence stands, for dating a main clause (or its statement) without a date of its own
         where = {
             "lead": sentence.index in lead,
@@ -157,16 +158,6 @@ def extract_mentions(
         }
         if clause_dated and (verb is None or main is not None or not only_background(triggers)):
             if main is not None:
-                statement = coarse_news_statement(analysis, quoted, main, triggers)
-                if (
-                    statement is None
-                    and sentence.index not in headlines
-                    and present_beside_past(verb, main, published)
-                    and date_after_verb(analysis, verb, main)
-                ):
-                    statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
-                if statement is None:
-                    statement = coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
                     if statement is verb and isinstance(decision, ImplicitDate):
@@ -230,6 +221,49 @@ def extract_mentions(
 
 
 LEAD_RULE = f"{PUBLICATION_IMPLICIT}.lead"  # an article's lead: the news of its day
+
+# (quoted tokens, whether a quotation is open after the sentence, main verb, the key in ``triggers`` of
+# the main clause's dated mention, the statement dated beside it): what ``_turn`` decides
+_Turn = tuple[set[int], bool, MainVerb | None, int | None, MainVerb | None]
+
+
+def _turn(
+    analysis: _Analysis,
+    quote_open: bool,
+    headline: bool,
+    clause_dated: bool,
+    triggers: dict[int, EventMention],
+    published: DateValue | None,
+) -> _Turn:
+    """What the sentence loop decides of a sentence before reading where it stands in its article: its
+    quoted tokens, its main verb, its main clause's dated mention and the statement beside that date.
+
+    Kept with a dated sentence's reading (``_dated_mentions_once``) for its copies, by ``quote_open``,
+    ``headline`` and ``published``: it reads the analysis (a function of the dated reading's key), its
+    dated mentions only through ``triggers`` (their status, date and date's offsets, equal for every copy:
+    a copy's own mention is taken by the key returned), and nothing else of the article."""
+    quoted, quote_open = quoted_tokens(analysis, quote_open)
+    # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
+    # beside a clause's own date the clause stays the act (its date goes on with the narrative)
+    asides = not clause_dated
+    verb = _main_verb_once(analysis, quoted, headline, asides) if analysis.tokens else None
+    if verb is None and analysis.tokens:
+        verb = demonstrative_count(analysis, quoted)
+    main = _main_trigger(analysis, verb, triggers) if clause_dated else None
+    if main is None:
+        return quoted, quote_open, verb, None, None
+    dated = triggers[main]
+    statement = coarse_news_statement(analysis, quoted, dated, triggers)
+    if (
+        statement is None
+        and not headline
+        and present_beside_past(verb, dated, published)
+        and date_after_verb(analysis, verb, dated)
+    ):
+        statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
+    if statement is None:
+        statement = coordinated_beside_background(analysis, quoted, verb, dated, triggers)
+    return quoted, quote_open, verb, main, statement
 
 
 def _says(analysis: _Analysis) -> bool:
@@ -390,9 +424,11 @@ def _dated_mentions(
 DATED_READINGS = 4096  # distinct dated sentences (text, dates, reference) kept per process
 
 _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
+# the sentence's turns (``_turn``) kept for its copies, by quotation open, headline, publication day
+_Turns = dict[tuple, _Turn]
 # the mentions (kept unchanged), each one's expression as an index into the sentence's expressions, whether
-# the clause is dated, and ``triggers`` as indices into the mentions
-_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int]]
+# the clause is dated, ``triggers`` as indices into the mentions, and the turns
+_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int], _Turns]
 _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
 _DATE_FIELDS = attrgetter("value", "start", "end", "granularity")  # every field of a ``DateValue``
 # The fields of a date ``_dated_mentions`` reads (with its offsets and ``modifies_noun``), and no others: not
@@ -421,8 +457,9 @@ def _dated_mentions_once(
     expressions: list[TimeExpression],
     reference: DateValue | None,
     skipped: tuple[tuple[int, int], ...] = (),
-) -> _Dated:
-    """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records).
+) -> tuple[list[EventMention], bool, dict[int, EventMention], _Turns | None]:
+    """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records),
+    with the table of its turns kept for the copies (None when nothing is kept).
 
     Exact: ``_dated_mentions`` reads the article only for its id, and the sentence, its dates and
     ``skipped`` only through the sentence's text and offsets compared with one another, and its dates only
@@ -444,16 +481,17 @@ def _dated_mentions_once(
         # kept from the first sighting (unlike the other tables): a dated sentence of the templated array
         # recurs under a few thousand distinct keys (its dates' values), each read once more otherwise
         found = _dated_mentions(article, sentence, expressions, reference, skipped)
-        if (made := _template(found, expressions)) is not None:
-            remember(_dated_readings, key, made, DATED_READINGS)
-        return found
+        if (made := _template(found, expressions)) is None:
+            return (*found, None)
+        remember(_dated_readings, key, made, DATED_READINGS)
+        return (*found, made[4])
     _dated_readings.move_to_end(key)
-    mentions, dates, main_dated, triggers = template
+    mentions, dates, main_dated, triggers, turns = template
     copies = [
         _copy_mention(m, article.id, sentence, expressions[i] if i is not None else None)
         for m, i in zip(mentions, dates, strict=True)
     ]
-    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}
+    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}, turns
 
 
 def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | None:
@@ -466,7 +504,7 @@ def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | N
     kept = [_copy_mention(m, m.document, m.sentence, m.expression) for m in mentions]
     dates = [position[id(m.expression)] if m.expression is not None else None for m in mentions]
     index = {id(m): i for i, m in enumerate(mentions)}
-    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}
+    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}, {}
 
 
 def _copy_mention(
@@ -723,26 +761,27 @@ def _lead_sentences(article: Article, sentences: list[Sentence]) -> tuple[set[in
     return lead, headlines
 
 
-def _main_date(
+def _main_trigger(
     analysis: _Analysis, verb: MainVerb | None, triggers: dict[int, EventMention]
-) -> EventMention | None:
-    """The dated mention of the main clause's verb (or of the event noun it governs), if it has one."""
+) -> int | None:
+    """The key in ``triggers`` of the main clause's dated mention: the verb's (or the event noun's it
+    governs), if it has one."""
     if verb is None:
         return None
     if _SUBJECT_NOUN in triggers:
-        return triggers[_SUBJECT_NOUN]  # "The March 4 blast killed nine": the subject's date dates the clause
+        return _SUBJECT_NOUN  # "The March 4 blast killed nine": the subject's date dates the clause
     if _VERBLESS in triggers:
-        return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
+        return _VERBLESS  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
     clause = _clause_of(analysis, verb.index)
     for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
         if index in triggers and not complement_date(analysis, verb, triggers[index]):
-            return triggers[index]
-    for index, mention in triggers.items():
+            return index
+    for index in triggers:
         # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"; not what was
         # said ("said it continues to hold ... by 1995": the date is the reported clause's)
         between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
         if 0 < index - verb.index <= 4 and "to" in between and "," not in between and not verb.report:
-            return mention
+            return index
     return None
 
 
