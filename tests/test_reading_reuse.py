@@ -226,7 +226,7 @@ def test_a_sentence_is_kept_from_its_second_sighting_on():
     # the undated sentence's main verb is kept from its second sighting; the dated one's is kept from the
     # first with its turn (``_turn``), in its dated reading, and not asked of the main verbs' table again
     assert [v is analysis.SEEN_ONCE for v in extract._main_verbs.values()] == [True, False]
-    assert [len(template[4]) for template in extract._dated_readings.values()] == [1]
+    assert [len(template[4].turns) for template in extract._dated_readings.values()] == [1]
     # the third copy is read from the kept ones, and is the same as a fresh reading
     third = _article(3, [10, 11], [" ", " "], "2022-02-15")
     assert [_comparable(m) for m in read_article(third)[2]] == _read_afresh(third)
@@ -396,5 +396,5 @@ def test_a_kept_turn_serves_the_same_open_quotation_headline_and_publication_day
     _clear_kept_readings()
     kept = [[_comparable(m) for m in read_article(a)[2]] for a in articles]
     assert kept == fresh
-    turns = [key for template in extract._dated_readings.values() for key in template[4]]
+    turns = [key for template in extract._dated_readings.values() for key in template[4].turns]
     assert {key[0] for key in turns} == {False, True} and {key[1] for key in turns} == {False, True}

@@ -112,10 +112,18 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
         _keep_reading(key, analysis if first is SEEN_ONCE else SEEN_ONCE)
     else:
         _text_readings.move_to_end(key)
-        # the tokens' offsets are relative to the sentence: every copy shares the first one's tokens (no
-        # token shifted and made again per copy: about a tenth of reading the templated array, issue #9)
-        analysis = _Analysis(first.tokens, first.ignored, first.clauses, first.verbs, marks=first.marks)
+        return copy_analysis(first, sentence)
     analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
+    return analysis
+
+
+def copy_analysis(first: _Analysis, sentence: Sentence) -> _Analysis:
+    """The analysis of ``sentence``, a copy of ``first``'s sentence with the same skipped spans relative to
+    it (the same ``reading`` key).  The tokens' offsets are relative to the sentence, so every copy shares
+    the first one's tokens (none shifted and made again per copy: about a tenth of reading the templated
+    array, issue #9); a copy gets its own offset and lazy fields (its readers fill them)."""
+    analysis = _Analysis(first.tokens, first.ignored, first.clauses, first.verbs, marks=first.marks)
+    analysis.text, analysis.offset, analysis.reading = sentence.text, sentence.start, first.reading
     return analysis
 
 

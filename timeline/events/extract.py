@@ -24,6 +24,7 @@ from timeline.events.analysis import (
     _text_readings,
     _token_of,
     _verbs,
+    copy_analysis,
     quote_marks,
     remember,
     span_of,
@@ -123,13 +124,16 @@ def extract_mentions(
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
         own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
-        dated, clause_dated, triggers, turns = (
+        dated, clause_dated, triggers, kept = (
             _dated_mentions_once(article, sentence, own, reference, report_line)
             if own
             else ([], False, {}, None)
         )
         mentions.extend(dated)
-        analysis = _analyse(sentence, own, report_line)
+        if kept is not None and kept.analysis is not None:
+            analysis = copy_analysis(kept.analysis, sentence)  # the same as ``_analyse``'s, made directly
+        else:
+            analysis = _analyse(sentence, own, report_line)
         analyses[sentence.index] = analysis
         # a quotation runs on across sentences, and into the next paragraph when that one closes it
         opens_paragraph = sentence.paragraph != paragraph
@@ -139,11 +143,11 @@ def extract_mentions(
         headline = sentence.index in headlines
         # a dated sentence's copies share its turn (``_turn``), by what the turn reads beside the reading
         turn_key = (narrative.quote_open, headline, published_key)
-        turn = turns.get(turn_key) if turns is not None else None
+        turn = kept.turns.get(turn_key) if kept is not None else None
         if turn is None:
             turn = _turn(analysis, narrative.quote_open, headline, clause_dated, triggers, published)
-            if turns is not None:
-                turns[turn_key] = turn
+            if kept is not None:
+                kept.turns[turn_key] = turn
         quoted, narrative.quote_open, verb, main_trigger, statement = turn
         if quoted and standing_alone(analysis.tokens, quoted):
             alone.append(sentence)
@@ -424,11 +428,23 @@ def _dated_mentions(
 DATED_READINGS = 4096  # distinct dated sentences (text, dates, reference) kept per process
 
 _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
-# the sentence's turns (``_turn``) kept for its copies, by quotation open, headline, publication day
-_Turns = dict[tuple, _Turn]
+
+
+class _ForCopies:
+    """What the copies of a dated sentence share beside its mentions: its analysis, kept from its second
+    sighting on (most dated sentences of real news are read once: keeping each one's tokens would cost
+    memory for nothing), and its turns (``_turn``) by quotation open, headline and publication day."""
+
+    __slots__ = ("analysis", "turns")
+
+    def __init__(self) -> None:
+        self.analysis: _Analysis | None = None
+        self.turns: dict[tuple, _Turn] = {}
+
+
 # the mentions (kept unchanged), each one's expression as an index into the sentence's expressions, whether
-# the clause is dated, ``triggers`` as indices into the mentions, and the turns
-_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int], _Turns]
+# the clause is dated, ``triggers`` as indices into the mentions, and what else the copies share
+_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int], _ForCopies]
 _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
 _DATE_FIELDS = attrgetter("value", "start", "end", "granularity")  # every field of a ``DateValue``
 # The fields of a date ``_dated_mentions`` reads (with its offsets and ``modifies_noun``), and no others: not
@@ -457,9 +473,9 @@ def _dated_mentions_once(
     expressions: list[TimeExpression],
     reference: DateValue | None,
     skipped: tuple[tuple[int, int], ...] = (),
-) -> tuple[list[EventMention], bool, dict[int, EventMention], _Turns | None]:
+) -> tuple[list[EventMention], bool, dict[int, EventMention], _ForCopies | None]:
     """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records),
-    with the table of its turns kept for the copies (None when nothing is kept).
+    with what else its copies share (None when nothing is kept).
 
     Exact: ``_dated_mentions`` reads the article only for its id, and the sentence, its dates and
     ``skipped`` only through the sentence's text and offsets compared with one another, and its dates only
@@ -486,12 +502,14 @@ def _dated_mentions_once(
         remember(_dated_readings, key, made, DATED_READINGS)
         return (*found, made[4])
     _dated_readings.move_to_end(key)
-    mentions, dates, main_dated, triggers, turns = template
+    mentions, dates, main_dated, triggers, shared = template
+    if shared.analysis is None:
+        shared.analysis = _analyse(sentence, expressions, skipped)  # the loop's analysis of the sentence
     copies = [
         _copy_mention(m, article.id, sentence, expressions[i] if i is not None else None)
         for m, i in zip(mentions, dates, strict=True)
     ]
-    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}, turns
+    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}, shared
 
 
 def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | None:
@@ -504,7 +522,7 @@ def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | N
     kept = [_copy_mention(m, m.document, m.sentence, m.expression) for m in mentions]
     dates = [position[id(m.expression)] if m.expression is not None else None for m in mentions]
     index = {id(m): i for i, m in enumerate(mentions)}
-    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}, {}
+    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}, _ForCopies()
 
 
 def _copy_mention(
