@@ -159,34 +159,6 @@ def test_worker_processes_give_the_same_timeline_and_report_progress(tiny_chunks
     assert [c for c in calls if c[0] == "read"] == [("read", i, 4) for i in range(1, 5)]
 
 
-def test_a_large_collection_is_read_by_this_process_beside_one_worker_fewer(
-    tiny_chunks, monkeypatch, seeds_timeline
-):
-    # from ``PARENT_READS_MIN_CHARACTERS`` on, the building process reads chunks too (no hand-off for them):
-    # two readers are this process and one worker, and the timeline and the progress are the same
-    monkeypatch.setattr(build, "PARENT_READS_MIN_CHARACTERS", 0)
-    pools, read_here = [], []
-    worker_pool, reading_here = build._worker_pool, build._read_here
-
-    def counted_pool(workers, method):
-        pools.append(workers)
-        return worker_pool(workers, method)
-
-    def counted_read(article, shared):
-        read_here.append(article.id)
-        return reading_here(article, shared)
-
-    monkeypatch.setattr(build, "_worker_pool", counted_pool)
-    monkeypatch.setattr(build, "_read_here", counted_read)
-    calls = []
-    timeline = build_timeline(read_paths([str(SEEDS)]), BuildOptions(progress=lambda *a: calls.append(a)))
-    assert _everything(timeline) == _everything(seeds_timeline)
-    assert [c for c in calls if c[0] == "read"] == [("read", i, 4) for i in range(1, 5)]
-    assert pools == [1]
-    # the worker is given the first two chunks at once; this process reads while none has come back
-    assert 1 <= len(read_here) <= 2
-
-
 def test_workers_started_by_forkserver_give_the_same_timeline(tiny_chunks, monkeypatch, seeds_timeline):
     # what a threaded caller (a progress bar) or a platform without fork gets
     if "forkserver" not in multiprocessing.get_all_start_methods():
@@ -622,16 +594,12 @@ def test_alike_reports_published_together_with_different_days_conflict(tmp_path)
     assert [c.value for c in event.conflicts] in (["2023-03-13"], ["2023-03-14"])
 
 
-@pytest.mark.parametrize("parent_reads", [False, True])
-def test_readings_handed_over_by_the_pool_share_equal_values_across_chunks(monkeypatch, parent_reads):
-    # the workers mark the values to share and the parent shares them as it unpickles (and as it compacts
-    # the chunks it reads itself): the readings are those read in-process, with equal texts, word lists,
-    # dates and strings one object for the whole build
+def test_readings_handed_over_by_the_pool_share_equal_values_across_chunks(monkeypatch):
+    # the workers mark the values to share and the parent shares them as it unpickles: the readings are
+    # those read in-process, with equal texts, word lists, dates and strings one object for the whole build
     texts = [f"{_STORY} Minister Rahn met the Acme board on {day} May." for day in (3, 4, 3, 5, 3, 4)]
     articles = [_article(f"a{n}", text, "2023-05-09") for n, text in enumerate(texts)]
     monkeypatch.setattr(build, "CHUNK_CHARACTERS", 100)  # one article a chunk
-    if parent_reads:
-        monkeypatch.setattr(build, "PARENT_READS_MIN_CHARACTERS", 0)
     monkeypatch.setenv(build.WORKERS_VARIABLE, "2")
     pooled = list(build._read_articles(articles, BuildOptions(), build._Beside()))
     monkeypatch.setenv(build.WORKERS_VARIABLE, "1")

@@ -27,7 +27,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
@@ -336,7 +336,8 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
         else:
             return
     for done, article in enumerate(ordered[read:], start=read + 1):
-        yield _read_here(article, shared)
+        reading = _guarded_read(article)
+        yield reading if isinstance(reading, str) else _compact(reading, shared)
         _report(options, "read", done, len(ordered))
 
 
@@ -393,82 +394,31 @@ def _chunks(articles: list[Article], size: int, tail: int = 0) -> Iterator[list[
 def _read_in_pool(
     ordered: list[Article], options: BuildOptions, workers: int, method: str, beside: _Beside, shared: dict
 ) -> Iterator[Reading | str]:
-    """``read_article`` of each article by ``workers`` processes, chunk by chunk; results in input order,
-    each chunk's as soon as it and the ones before it are done, their values made one with the equal ones
-    in ``shared``.  On a large collection this process is one of them (``_reads_here``); otherwise all are
-    worker processes.  Forked workers also find the copies' groups (``copy_groups``, which reads only the
-    texts): one task beside the reading instead of a serial step after it."""
+    """``read_article`` of each article by worker processes, chunk by chunk; results in input order, each
+    chunk's as soon as it and the ones before it are done, their values made one with the equal ones in
+    ``shared`` as they are unpickled.  Forked workers also find the copies' groups (``copy_groups``, which
+    reads only the texts): one task beside the reading instead of a serial step after it."""
     global _COPY_TEXTS
     chunks = list(_chunks(ordered, CHUNK_CHARACTERS, TAIL_TASKS * workers * CHUNK_CHARACTERS))
-    here = _reads_here(ordered)
-    processes = max(min(workers, len(chunks)) - int(here), 1)
     _COPY_TEXTS = ordered if method == "fork" else None  # inherited by the workers, forked at the first task
     try:
-        with _worker_pool(processes, method) as pool:
+        with _worker_pool(min(workers, len(chunks)), method) as pool:
             grouping = pool.submit(_copy_groups_task) if _COPY_TEXTS is not None else None
-            queued = processes * QUEUED_TASKS if here else len(chunks)
-            yield from _read_beside_pool(pool, queued, chunks, len(ordered), options, shared)
+            futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
+            finished: dict[int, list[Reading | str]] = {}
+            done = given = 0
+            for future in as_completed(futures):
+                number = futures[future]
+                finished[number] = _unpickled(future.result(), shared)
+                done += len(chunks[number])
+                _report(options, "read", done, len(ordered))
+                while given in finished:
+                    yield from finished.pop(given)
+                    given += 1
             if grouping is not None:
                 beside.copy_groups = grouping.result()
     finally:
         _COPY_TEXTS = None
-
-
-# From this size on, this process reads chunks beside the worker processes (``_reads_here``).
-PARENT_READS_MIN_CHARACTERS = 10_000_000
-QUEUED_TASKS = 2  # chunks given to each worker at a time then: the one it reads and the next (it never waits)
-
-
-def _reads_here(articles: list[Article]) -> bool:
-    """Whether this process should read chunks itself, beside ``workers - 1`` worker processes, instead of
-    waiting for ``workers`` of them.  Its readings need no hand-off: a worker's chunk is pickled, sent and
-    unpickled, about a sixth on top of reading it (the 50 MB array's pool phase -5 to -10% of CPU, issue
-    #9).  But reading here fills this process's tables of words and sentences read once, some 20 MB that
-    stay allocated through the merge: only a collection large enough for that to be a small part of its
-    memory (issue #13's 100 MB + 20 bytes a character) is read so."""
-    return sum(len(article.text) for article in articles) >= PARENT_READS_MIN_CHARACTERS
-
-
-def _read_beside_pool(
-    pool: ProcessPoolExecutor,
-    queued: int,
-    chunks: list[list[Article]],
-    total: int,
-    options: BuildOptions,
-    shared: dict,
-) -> Iterator[Reading | str]:
-    """The readings of ``chunks`` in order: at most ``queued`` chunks are given to the pool's workers at a
-    time, the next in order each time; while none is left to give them, this process reads the next chunk
-    itself whenever no worker's result is waiting to be unpickled."""
-    running: dict[Future, int] = {}
-    finished: dict[int, list[Reading | str]] = {}
-    following = done = given = 0  # the next chunk to give out; articles read; chunks yielded
-    while given < len(chunks):
-        while following < len(chunks) and len(running) < queued:
-            running[pool.submit(_read_chunk, chunks[following])] = following
-            following += 1
-        ready = [future for future in running if future.done()]
-        if not ready and following < len(chunks):
-            number, following = following, following + 1
-            finished[number] = [_read_here(article, shared) for article in chunks[number]]
-            done += len(chunks[number])
-            _report(options, "read", done, total)
-        elif not ready:
-            ready = list(wait(running, return_when=FIRST_COMPLETED).done)
-        for future in ready:
-            number = running.pop(future)
-            finished[number] = _unpickled(future.result(), shared)
-            done += len(chunks[number])
-            _report(options, "read", done, total)
-        while given in finished:
-            yield from finished.pop(given)
-            given += 1
-
-
-def _read_here(article: Article, shared: dict) -> Reading | str:
-    """``_guarded_read`` in this process, the reading's values shared (``_compact``)."""
-    reading = _guarded_read(article)
-    return reading if isinstance(reading, str) else _compact(reading, shared)
 
 
 # The articles being read, for a forked worker's ``_copy_groups_task`` (shared memory, not a pickled copy).
