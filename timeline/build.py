@@ -408,7 +408,7 @@ def _read_in_pool(
             finished: dict[int, list[Reading | str]] = {}
             done = given = 0
             for future in as_completed(futures):
-                number = futures[future]
+                number = futures.pop(future)  # memory: the chunk's bytes go with the future once unpickled
                 finished[number] = _unpickled(future.result(), shared)
                 done += len(chunks[number])
                 _report(options, "read", done, len(ordered))
