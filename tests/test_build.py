@@ -351,6 +351,30 @@ def test_a_chunk_pickled_by_columns_comes_back_as_its_readings(monkeypatch):
     assert pickle.loads(_pickled_by_columns(["KeyError: 'x'"])) == ["KeyError: 'x'"]
 
 
+def test_a_worker_pickles_its_chunk_with_the_collector_paused_and_the_parent_gets_the_readings(monkeypatch):
+    # the chunk is pickled inside the task, where the cyclic collector is still paused (pickling by columns
+    # makes a container per object and field: the collector would scan them as they are made)
+    enabled_while_pickling = []
+    reduce = build._ByColumns.__reduce__
+
+    def recording(self):
+        enabled_while_pickling.append(gc.isenabled())
+        return reduce(self)
+
+    monkeypatch.setattr(build._ByColumns, "__reduce__", recording)
+    articles = [
+        _article("a1", _STORY, "2023-05-09"),
+        _article("a2", "Minister Rahn resigned on Monday.", None),
+    ]
+    was_enabled = gc.isenabled()
+    data = build._read_chunk(articles)
+    assert isinstance(data, bytes)
+    assert enabled_while_pickling == [False]
+    assert gc.isenabled() == was_enabled
+    _same_readings(build._unpickled(data, {}), [build.read_article(article) for article in articles])
+    assert build._SHARED is None  # the build's table is not kept
+
+
 def test_a_mention_pointing_outside_its_chunk_is_handed_over_object_by_object(monkeypatch):
     # a mention whose sentence (or expression) is not in the chunk's lists, or an object twice in them,
     # cannot be given as a position: the chunk is pickled object by object, with the same result

@@ -22,6 +22,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -285,14 +286,29 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
     return skipped, [_failure_warning(article, reason) for article, reason in failed]
 
 
-def _read_chunk(chunk: list[Article]) -> _ByColumns:
-    """Worker task: module-level so that it pickles by name.  Its readings are pickled (as it returns) by
-    columns (``_ByColumns``), with their values to share marked: the chunk's marks start afresh.  The
-    parent unpickles the list of readings (or failure reasons) itself."""
+def _read_chunk(chunk: list[Article]) -> bytes:
+    """Worker task: module-level so that it pickles by name.  Its readings are pickled here by columns
+    (``_ByColumns``), with their values to share marked (the chunk's marks start afresh), while the cyclic
+    collector is still paused: pickling makes a tuple or list for every object and field, which the
+    collector would scan again and again as they are made (a fifth of the pickling's CPU, issue #9), had
+    the pool pickled the result after the task.  The parent unpickles the bytes into the list of readings
+    (or failure reasons) itself (``_unpickled``)."""
     for marks in _MARKS.values():
         marks.clear()
     with _cycle_collector_paused():
-        return _ByColumns([_guarded_read(article) for article in chunk])
+        readings = [_guarded_read(article) for article in chunk]
+        return pickle.dumps(_ByColumns(readings), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(data: bytes, shared: dict) -> list[Reading | str]:
+    """In the parent: a chunk's readings from ``_read_chunk``'s bytes, their marked values made one with
+    the equal ones in ``shared`` (``_shared_value`` & co.)."""
+    global _SHARED
+    _SHARED = shared
+    try:
+        return pickle.loads(data)
+    finally:
+        _SHARED = None
 
 
 @dataclass
@@ -382,10 +398,9 @@ def _read_in_pool(
     chunk's as soon as it and the ones before it are done, their values made one with the equal ones in
     ``shared`` as they are unpickled.  Forked workers also find the copies' groups (``copy_groups``, which
     reads only the texts): one task beside the reading instead of a serial step after it."""
-    global _COPY_TEXTS, _SHARED
+    global _COPY_TEXTS
     chunks = list(_chunks(ordered, CHUNK_CHARACTERS, TAIL_TASKS * workers * CHUNK_CHARACTERS))
     _COPY_TEXTS = ordered if method == "fork" else None  # inherited by the workers, forked at the first task
-    _SHARED = shared  # for ``_shared_value`` & co., which the pool's thread calls as it unpickles readings
     try:
         with _worker_pool(min(workers, len(chunks)), method) as pool:
             grouping = pool.submit(_copy_groups_task) if _COPY_TEXTS is not None else None
@@ -393,8 +408,8 @@ def _read_in_pool(
             finished: dict[int, list[Reading | str]] = {}
             done = given = 0
             for future in as_completed(futures):
-                number = futures[future]
-                finished[number] = future.result()
+                number = futures.pop(future)  # memory: the chunk's bytes go with the future once unpickled
+                finished[number] = _unpickled(future.result(), shared)
                 done += len(chunks[number])
                 _report(options, "read", done, len(ordered))
                 while given in finished:
@@ -403,7 +418,7 @@ def _read_in_pool(
             if grouping is not None:
                 beside.copy_groups = grouping.result()
     finally:
-        _COPY_TEXTS = _SHARED = None
+        _COPY_TEXTS = None
 
 
 # The articles being read, for a forked worker's ``_copy_groups_task`` (shared memory, not a pickled copy).
@@ -575,8 +590,8 @@ def _from_columns(
 # ``_compact`` makes the equal values of the readings one object (memory).  Readings read by the workers
 # arrive pickled, a chunk at a time: a worker marks each value to share (one ``_Shared`` per distinct value
 # of its chunk, so the pickle holds it once), and the parent makes it the build's one object as it
-# unpickles it, once per chunk instead of once per mention, in the pool's thread: the main process's
-# compacting no longer competes with the workers for the cores (issue #9).
+# unpickles it (``_unpickled``), once per distinct value of a chunk instead of once per mention: the main
+# process's compacting no longer competes with the workers for the cores (issue #9).
 
 
 class _Shared:
@@ -591,8 +606,9 @@ class _Shared:
         return self.share, (self.value,)
 
 
-# The shared values of the build whose pool is reading (``_read_in_pool``); None when none is.  Two builds
-# reading at once in one process (threads) may share one table or none for a while: the values stay equal.
+# The shared values of the build whose chunk of readings is being unpickled (``_unpickled``); None when none
+# is.  Two builds reading at once in one process (threads) may share one table or none for a while: the
+# values stay equal.
 _SHARED: dict | None = None
 
 
