@@ -158,7 +158,7 @@ def _old_verbatim(analysis, kept):
     for n, i in enumerate(kept):
         if n:
             prev = kept[n - 1]
-            gap = analysis.text[tokens[prev].end - analysis.offset : tokens[i].start - analysis.offset]
+            gap = analysis.text[tokens[prev].end : tokens[i].start]  # token offsets: in the sentence
             if prev != i - 1 or not analysis.text or not _GLUE.fullmatch(gap):
                 gap = " "
             parts.append(gap if gap == " " else _SPACES.sub(" ", gap))

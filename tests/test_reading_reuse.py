@@ -168,7 +168,9 @@ def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, 
     )
     _analysis_with_dates(elsewhere, tuple((lo + 37, hi + 37) for lo, hi in skipped))
     shifted = _analysis_with_dates(sentence, skipped)
-    in_place = _analyse_tokens(tokenize(text, start), skipped, _QUOTE.search(text) is not None)
+    # offsets in an analysis are relative to its sentence (``offset`` is where the sentence starts)
+    within = tuple((lo, lo + length) for lo, length in spans)
+    in_place = _analyse_tokens(tokenize(text), within, _QUOTE.search(text) is not None)
     assert shifted.tokens == in_place.tokens
     assert (shifted.ignored, shifted.clauses, shifted.verbs) == (
         in_place.ignored,
@@ -177,7 +179,7 @@ def test_an_analysis_from_a_kept_reading_is_the_one_read_in_place(words, start, 
     )
     assert (shifted.text, shifted.offset) == (text, start)
     # the quotation marks, found once for both copies, are where a fresh look finds them in this one
-    fresh = [(m.start() + start, m.group()) for m in _QUOTE.finditer(text)]
+    fresh = tuple((m.start(), m.group()) for m in _QUOTE.finditer(text))
     assert quote_marks(shifted) == fresh == quote_marks(replace(shifted, marks=None))
 
 
@@ -213,16 +215,20 @@ def test_a_kept_trigger_context_is_the_one_read_afresh():
 
 def test_a_sentence_is_kept_from_its_second_sighting_on():
     # real news prints most sentences once: their first reading is only marked, not kept (speed, issue #13)
+    # "The talks collapsed yesterday." is dated, "Westholm has approved the plan." is not
     _clear_kept_readings()
-    read_article(_article(1, [10], [" "], "2022-02-15"))
+    read_article(_article(1, [10, 11], [" ", " "], "2022-02-15"))
     assert set(analysis._text_readings.values()) == {analysis.SEEN_ONCE}
-    assert set(extract._main_verbs.values()) == {analysis.SEEN_ONCE}
-    read_article(_article(2, [10], [" "], "2022-02-15"))
+    assert list(extract._main_verbs.values()) == [analysis.SEEN_ONCE] * 2
+    read_article(_article(2, [10, 11], [" ", " "], "2022-02-15"))
     kept = list(analysis._text_readings.values())
     assert kept and all(isinstance(a, analysis._Analysis) for a in kept)
-    assert analysis.SEEN_ONCE not in extract._main_verbs.values()
+    # the undated sentence's main verb is kept from its second sighting; the dated one's is kept from the
+    # first with its turn (``_turn``), in its dated reading, and not asked of the main verbs' table again
+    assert [v is analysis.SEEN_ONCE for v in extract._main_verbs.values()] == [True, False]
+    assert [len(template[4].turns) for template in extract._dated_readings.values()] == [1]
     # the third copy is read from the kept ones, and is the same as a fresh reading
-    third = _article(3, [10], [" "], "2022-02-15")
+    third = _article(3, [10, 11], [" ", " "], "2022-02-15")
     assert [_comparable(m) for m in read_article(third)[2]] == _read_afresh(third)
 
 
@@ -239,7 +245,8 @@ _STORY = [
 
 
 def _dated_read_fields(articles: list[Article], monkeypatch) -> set[str]:
-    """The fields of its dates ``_dated_mentions`` reads while ``articles`` are read afresh."""
+    """The fields of its dates ``_dated_mentions`` and ``_turn`` (kept with its reading) read while
+    ``articles`` are read afresh."""
     from timeline.types import TimeExpression
 
     read: set[str] = set()
@@ -251,17 +258,19 @@ def _dated_read_fields(articles: list[Article], monkeypatch) -> set[str]:
             read.add(name)
         return get(self, name)
 
-    original = extract._dated_mentions
+    def recorded(original):
+        def reader(*args, **kwargs):
+            reading[0] = True
+            try:
+                return original(*args, **kwargs)
+            finally:
+                reading[0] = False
 
-    def dated_mentions(*args, **kwargs):
-        reading[0] = True
-        try:
-            return original(*args, **kwargs)
-        finally:
-            reading[0] = False
+        return reader
 
     monkeypatch.setattr(TimeExpression, "__getattribute__", recording)
-    monkeypatch.setattr(extract, "_dated_mentions", dated_mentions)
+    monkeypatch.setattr(extract, "_dated_mentions", recorded(extract._dated_mentions))
+    monkeypatch.setattr(extract, "_turn", recorded(extract._turn))
     monkeypatch.setattr(extract, "DATED_READINGS", 0)  # every dated sentence read afresh
     _clear_kept_readings()
     for article in articles:
@@ -271,7 +280,8 @@ def _dated_read_fields(articles: list[Article], monkeypatch) -> set[str]:
 
 def test_a_dated_sentence_is_read_through_the_fields_of_its_key_only(monkeypatch):
     # the key of ``_dated_mentions_once`` leaves out how a date was resolved: complete only if
-    # ``_dated_mentions`` never reads those fields (issue #9: they multiplied the templated array's keys)
+    # ``_dated_mentions`` and ``_turn`` never read those fields (issue #9: they multiplied the templated
+    # array's keys)
     texts = [*_SENTENCES, *_STORY]
     articles = [
         Article(
@@ -350,3 +360,41 @@ def test_a_sentence_in_a_lead_or_not_with_a_title_or_without_is_read_as_afresh()
     # report in another
     fell = [[m.date_rule for m in mentions if m.trigger == "fell"] for mentions in kept]
     assert fell[1] == ["publication-implicit.past"] and fell[2] == ["publication-implicit.lead"]
+
+
+def test_a_kept_turn_serves_the_same_open_quotation_headline_and_publication_day_only():
+    # a kept turn (``_turn``) is the copy's only for the same open quotation, headline and publication day:
+    # the same dated sentences after a quotation left open and after none, as the headline and not, in an
+    # article with a publication day and in one without (whose latest date is that day: the same reference)
+    opening = '"The vote was fair, Rahn said on Monday.'  # opens a quotation it does not close
+    # a present clause beside a past date: a statement of the publication day, when the article has one
+    expects = "Acme expects sales to grow from 20% in 2021."
+    meeting = "Minister Rahn met the Acme board on 15 February 2022."  # the latest date: the reference
+
+    def article(number: int, picks: list[int | str], published: str | None, title: str | None) -> Article:
+        text = " ".join(p if isinstance(p, str) else _SENTENCES[p] for p in picks)
+        when = Published(value=published, source="metadata") if published else Published()
+        return Article(
+            id=f"q{number}",
+            path=f"q{number}.txt",
+            text=text,
+            body=[(0, len(text))],
+            title=title,
+            published=when,
+        )
+
+    articles = [
+        article(1, [opening, 8, 3, 5], "2022-02-15", None),
+        article(2, [8, 3, 5, opening], "2022-02-15", _SENTENCES[8]),
+        article(3, [opening, 3, 8, 5, 1], None, None),
+        article(4, [1, 3, 5, 8], "2022-02-14", _SENTENCES[3]),
+        article(5, [opening, 5, 8, 3], "2022-02-15", _SENTENCES[5]),
+        article(6, [meeting, expects], None, None),
+        article(7, [expects, meeting], "2022-02-15", None),
+    ]
+    fresh = [_read_afresh(a) for a in articles]
+    _clear_kept_readings()
+    kept = [[_comparable(m) for m in read_article(a)[2]] for a in articles]
+    assert kept == fresh
+    turns = [key for template in extract._dated_readings.values() for key in template[4].turns]
+    assert {key[0] for key in turns} == {False, True} and {key[1] for key in turns} == {False, True}

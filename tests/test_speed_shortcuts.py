@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from timeline.events.analysis import _QUOTE, _Analysis, _analysis_with_dates, _token_index
+from timeline.events.analysis import _QUOTE, _Analysis, _analysis_with_dates, _token_index, _token_of
 from timeline.events.extract import _QuoteMarks
 from timeline.events.titles import _left_out, _left_out_flags
 from timeline.names import SURNAME_MIN_RATIO, keys_match
@@ -42,8 +42,11 @@ def test_token_index_is_the_first_token_ending_after_the_offset(words, offset):
     sentence = Sentence(document="d", index=0, start=40, end=40 + len(text), text=text, paragraph=0, line=1)
     analysis = _analysis_with_dates(sentence, ())
     tokens = analysis.tokens
-    expected = next((i for i, t in enumerate(tokens) if t.end > 40 + offset), max(len(tokens) - 1, 0))
-    assert _token_index(analysis, 40 + offset) == expected
+    # the tokens' offsets are relative to the sentence; ``_token_of`` takes a position in the article
+    assert [(t.start, t.end) for t in tokens] == [(t.start - 40, t.end - 40) for t in tokenize(text, 40)]
+    expected = next((i for i, t in enumerate(tokens) if t.end > offset), max(len(tokens) - 1, 0))
+    assert _token_index(analysis, offset) == expected
+    assert _token_of(analysis, 40 + offset) == expected
 
 
 @settings(max_examples=300, deadline=None)

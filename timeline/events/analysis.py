@@ -56,7 +56,7 @@ class _Analysis:
     verbs: list[bool]  # ``is_verb`` of each token, judged once
     names: list[Name] | None = None  # names outside the ignored tokens, found on first use
     text: str = ""  # the sentence, so a title is cut from it verbatim ("a 20% gain")
-    offset: int = 0  # the sentence's start: token offsets minus this index ``text``
+    offset: int = 0  # the sentence's start in its article (token offsets are relative to the sentence)
     # found on first use, then shared by every reader of the sentence (extraction asks many times)
     relatives: list[Any] | None = None  # ``clauses._relative_clauses`` (a list of ``_Relative``)
     left_out: list[bool] | None = None  # ``titles._left_out`` of each token
@@ -102,23 +102,28 @@ def _analysis_with_dates(sentence: Sentence, spans: tuple[tuple[int, int], ...])
     # articles after it was made, no longer in the processor's caches: extraction of the templated array
     # took 6-8% more CPU (issue #9; Phil_Spector with a quarter of its articles undated: inference +6%).
     start = sentence.start
-    key = (sentence.text, tuple((lo - start, hi - start) for lo, hi in spans) if spans else ())
+    within = tuple((lo - start, hi - start) for lo, hi in spans) if spans else ()  # relative to the sentence
+    key = (sentence.text, within)
     first = _text_readings.get(key)
     if first is None or first is SEEN_ONCE:
         marks = tuple((m.start(), m.group()) for m in _QUOTE.finditer(sentence.text))
-        analysis = _analyse_tokens(tokenize(sentence.text, start), spans, bool(marks))
+        analysis = _analyse_tokens(tokenize(sentence.text), within, bool(marks))
         analysis.marks = marks
         _keep_reading(key, analysis if first is SEEN_ONCE else SEEN_ONCE)
     else:
         _text_readings.move_to_end(key)
-        shift, new_token, token = start - first.offset, tuple.__new__, Token
-        # the tokens ``tokenize(sentence.text, start)`` makes: the first copy's, shifted to this one
-        # (unpacked, not indexed: this line is about 7% of reading the templated array, issue #9)
-        tokens = [
-            new_token(token, (text, lo + shift, hi + shift, lower)) for text, lo, hi, lower in first.tokens
-        ]
-        analysis = _Analysis(tokens, first.ignored, first.clauses, first.verbs, marks=first.marks)
+        return copy_analysis(first, sentence)
     analysis.text, analysis.offset, analysis.reading = sentence.text, start, key
+    return analysis
+
+
+def copy_analysis(first: _Analysis, sentence: Sentence) -> _Analysis:
+    """The analysis of ``sentence``, a copy of ``first``'s sentence with the same skipped spans relative to
+    it (the same ``reading`` key).  The tokens' offsets are relative to the sentence, so every copy shares
+    the first one's tokens (none shifted and made again per copy: about a tenth of reading the templated
+    array, issue #9); a copy gets its own offset and lazy fields (its readers fill them)."""
+    analysis = _Analysis(first.tokens, first.ignored, first.clauses, first.verbs, marks=first.marks)
+    analysis.text, analysis.offset, analysis.reading = sentence.text, sentence.start, first.reading
     return analysis
 
 
@@ -137,10 +142,9 @@ _text_readings: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], _Analysis] 
 def _keep_reading(key: tuple[str, tuple[tuple[int, int], ...]], analysis: _Analysis) -> None:
     """Keep ``analysis`` (or ``SEEN_ONCE``) for the next copies of its sentence (wire copies, boilerplate,
     templated records): what depends only on the words (tokens, ignored tokens, clauses, verb flags) is
-    read once.  Exact: every test of ``_analyse_tokens`` compares offsets with offsets, so shifting the
-    tokens and the skipped spans together changes none of its decisions.  A copy gets its own analysis
-    (the readers fill its lazy fields); ``ignored``, ``clauses`` and ``verbs`` are never changed once
-    made, so they are shared."""
+    read once.  Exact: the tokens and the skipped spans are both relative to the sentence, so equal for
+    every copy.  A copy gets its own analysis (its offset; the readers fill its lazy fields); ``tokens``,
+    ``ignored``, ``clauses`` and ``verbs`` are never changed once made, so they are shared."""
     remember(_text_readings, key, analysis, TEXT_READINGS)
 
 
@@ -253,13 +257,13 @@ def _index_of(items: Iterable[str], item: str) -> int:
         return -1
 
 
-def quote_marks(analysis: _Analysis) -> list[tuple[int, str]]:
-    """(offset, mark) of every quotation mark of the sentence, in order: read from the text once per
-    distinct sentence (every copy of it shares the first reading's), not again by each reader."""
+def quote_marks(analysis: _Analysis) -> tuple[tuple[int, str], ...]:
+    """(offset in the sentence, mark) of every quotation mark of the sentence, in order: read from the
+    text once per distinct sentence (every copy of it shares the first reading's), not again by each
+    reader."""
     if analysis.marks is None:
-        return [(m.start() + analysis.offset, m.group()) for m in _QUOTE.finditer(analysis.text)]
-    offset = analysis.offset
-    return [(position + offset, mark) for position, mark in analysis.marks]
+        return tuple((m.start(), m.group()) for m in _QUOTE.finditer(analysis.text))
+    return analysis.marks
 
 
 def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
@@ -277,9 +281,17 @@ def _clause_of(analysis: _Analysis, index: int) -> tuple[int, int]:
 
 
 def _token_index(analysis: _Analysis, offset: int) -> int:
-    """The first token ending after ``offset`` (else the last one); token ends only increase."""
+    """The first token ending after ``offset`` in the sentence, as the tokens' and the names' offsets
+    are (else the last token); token ends only increase."""
     index = bisect_right(analysis.tokens, offset, key=_END)
     return index if index < len(analysis.tokens) else max(len(analysis.tokens) - 1, 0)
+
+
+def _token_of(analysis: _Analysis, position: int) -> int:
+    """``_token_index`` of a ``position`` in the article's text (a time expression's offsets)."""
+    tokens = analysis.tokens
+    index = bisect_right(tokens, position - analysis.offset, key=_END)
+    return index if index < len(tokens) else max(len(tokens) - 1, 0)
 
 
 def _verbs(analysis: _Analysis, lo: int, hi: int) -> list[int]:

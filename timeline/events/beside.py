@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from timeline.events.analysis import _Analysis, _token_index
+from timeline.events.analysis import _Analysis, _token_of
 from timeline.events.implicit import (
     PERFECT,
     PRESENT,
@@ -46,10 +46,10 @@ def day_role(analysis: _Analysis, expression: TimeExpression) -> int | None:
     nor a deadline that is not the verb's object ("ahead of the deadline of Friday": the clause's act
     is not the deadline)."""
     tokens = analysis.tokens
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     if first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in _ROLES_OF_A_DAY:
         return first - 2 if _object_of_verb(analysis, first - 2) else None
-    return _role_after(analysis, first, _token_index(analysis, expression.end - 1))
+    return _role_after(analysis, first, _token_of(analysis, expression.end - 1))
 
 
 def _role_after(analysis: _Analysis, first: int, last: int) -> int | None:
@@ -108,7 +108,7 @@ def complement_date(analysis: _Analysis, verb: MainVerb, mention: EventMention) 
     clause, not the statement."""
     if mention.expression is None:
         return False
-    date = _token_index(analysis, mention.expression.start)
+    date = _token_of(analysis, mention.expression.start)
     if verb.report:
         return date > verb.index + 3
     # any verb's "that"-clause: "speculated that X might sue ... over its 1984 deal"
@@ -165,7 +165,7 @@ def date_after_verb(analysis: _Analysis, verb: MainVerb, main: EventMention) -> 
     20% last year", "claim the 1997 attack").  A date before the verb or right after it is the clause's
     own, or sits in the subject where a plural noun was read as the verb ("The attacks March 7 at the
     offices killed 25")."""
-    return main.expression is not None and _token_index(analysis, main.expression.start) > verb.index + 1
+    return main.expression is not None and _token_of(analysis, main.expression.start) > verb.index + 1
 
 
 def coordinated_beside_background(
@@ -184,7 +184,7 @@ def coordinated_beside_background(
     coarse = main.date is not None and main.date.granularity not in ("day", "time")
     if not (coarse or main.status == "background"):
         return None
-    if main.expression.start < analysis.tokens[verb.index].start:
+    if main.expression.start - analysis.offset < analysis.tokens[verb.index].start:
         return None
     second = coordinated_verb(analysis, quoted, verb)
     return second if second is not None and second.index not in triggers else None

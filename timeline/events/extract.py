@@ -22,8 +22,9 @@ from timeline.events.analysis import (
     _clause_of,
     _names,
     _text_readings,
-    _token_index,
+    _token_of,
     _verbs,
+    copy_analysis,
     quote_marks,
     remember,
     span_of,
@@ -108,6 +109,7 @@ def extract_mentions(
     usable = sorted((e for e in expressions if _is_usable(e, article.text)), key=lambda e: e.start)
     starts = [e.start for e in usable]  # reliability: bisect, not a scan of every expression per sentence
     published = _published_day(article)
+    published_key = _DATE_FIELDS(published) if published is not None else None  # a turn's key (``_turn``)
     durations = sorted(e.start for e in expressions if e.type == "DURATION" and long_duration(e.value))
     narrative = Narrative()
     lead, headlines = _lead_sentences(article, sentences)
@@ -122,31 +124,34 @@ def extract_mentions(
         report_line_end = sentence.start + _report_line_length(sentence.text)
         report_line = ((sentence.start, report_line_end),) if report_line_end > sentence.start else ()
         own = usable[bisect_left(starts, report_line_end) : bisect_left(starts, sentence.end)]
-        dated, clause_dated, triggers = (
-            _dated_mentions_once(article, sentence, own, reference, report_line) if own else ([], False, {})
+        dated, clause_dated, triggers, kept = (
+            _dated_mentions_once(article, sentence, own, reference, report_line)
+            if own
+            else ([], False, {}, None)
         )
         mentions.extend(dated)
-        analysis = _analyse(sentence, own, report_line)
+        if kept is not None and kept.analysis is not None:
+            analysis = copy_analysis(kept.analysis, sentence)  # the same as ``_analyse``'s, made directly
+        else:
+            analysis = _analyse(sentence, own, report_line)
         analyses[sentence.index] = analysis
         # a quotation runs on across sentences, and into the next paragraph when that one closes it
         opens_paragraph = sentence.paragraph != paragraph
         if opens_paragraph:
             narrative.quote_open = _quote_runs_on(article, sentence, narrative.quote_open, marks)
         paragraph = sentence.paragraph
-        quoted, narrative.quote_open = quoted_tokens(analysis, narrative.quote_open)
+        headline = sentence.index in headlines
+        # a dated sentence's copies share its turn (``_turn``), by what the turn reads beside the reading
+        turn_key = (narrative.quote_open, headline, published_key)
+        turn = kept.turns.get(turn_key) if kept is not None else None
+        if turn is None:
+            turn = _turn(analysis, narrative.quote_open, headline, clause_dated, triggers, published)
+            if kept is not None:
+                kept.turns[turn_key] = turn
+        quoted, narrative.quote_open, verb, main_trigger, statement = turn
         if quoted and standing_alone(analysis.tokens, quoted):
             alone.append(sentence)
-        # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
-        # beside a clause's own date the clause stays the act (its date goes on with the narrative)
-        asides = not clause_dated
-        verb = (
-            _main_verb_once(analysis, quoted, sentence.index in headlines, asides)
-            if analysis.tokens
-            else None
-        )
-        if verb is None and analysis.tokens:
-            verb = demonstrative_count(analysis, quoted)
-        main = _main_date(analysis, verb, triggers) if clause_dated else None
+        main = triggers[main_trigger] if main_trigger is not None else None
         # where the sentence stands, for dating a main clause (or its statement) without a date of its own
         where = {
             "lead": sentence.index in lead,
@@ -157,16 +162,6 @@ def extract_mentions(
         }
         if clause_dated and (verb is None or main is not None or not only_background(triggers)):
             if main is not None:
-                statement = coarse_news_statement(analysis, quoted, main, triggers)
-                if (
-                    statement is None
-                    and sentence.index not in headlines
-                    and present_beside_past(verb, main, published)
-                    and date_after_verb(analysis, verb, main)
-                ):
-                    statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
-                if statement is None:
-                    statement = coordinated_beside_background(analysis, quoted, verb, main, triggers)
                 if statement is not None:
                     decision = implicit_date(statement, **where)
                     if statement is verb and isinstance(decision, ImplicitDate):
@@ -231,6 +226,49 @@ def extract_mentions(
 
 LEAD_RULE = f"{PUBLICATION_IMPLICIT}.lead"  # an article's lead: the news of its day
 
+# (quoted tokens, whether a quotation is open after the sentence, main verb, the key in ``triggers`` of
+# the main clause's dated mention, the statement dated beside it): what ``_turn`` decides
+_Turn = tuple[set[int], bool, MainVerb | None, int | None, MainVerb | None]
+
+
+def _turn(
+    analysis: _Analysis,
+    quote_open: bool,
+    headline: bool,
+    clause_dated: bool,
+    triggers: dict[int, EventMention],
+    published: DateValue | None,
+) -> _Turn:
+    """What the sentence loop decides of a sentence before reading where it stands in its article: its
+    quoted tokens, its main verb, its main clause's dated mention and the statement beside that date.
+
+    Kept with a dated sentence's reading (``_dated_mentions_once``) for its copies, by ``quote_open``,
+    ``headline`` and ``published``: it reads the analysis (a function of the dated reading's key), its
+    dated mentions only through ``triggers`` (their status, date and date's offsets, equal for every copy:
+    a copy's own mention is taken by the key returned), and nothing else of the article."""
+    quoted, quote_open = quoted_tokens(analysis, quote_open)
+    # an aside's statement (", officials now say,") is the act of a sentence without a date of its own;
+    # beside a clause's own date the clause stays the act (its date goes on with the narrative)
+    asides = not clause_dated
+    verb = _main_verb_once(analysis, quoted, headline, asides) if analysis.tokens else None
+    if verb is None and analysis.tokens:
+        verb = demonstrative_count(analysis, quoted)
+    main = _main_trigger(analysis, verb, triggers) if clause_dated else None
+    if main is None:
+        return quoted, quote_open, verb, None, None
+    dated = triggers[main]
+    statement = coarse_news_statement(analysis, quoted, dated, triggers)
+    if (
+        statement is None
+        and not headline
+        and present_beside_past(verb, dated, published)
+        and date_after_verb(analysis, verb, dated)
+    ):
+        statement = verb  # "Acme expects sales to grow from 20% last year": the year is the sales
+    if statement is None:
+        statement = coordinated_beside_background(analysis, quoted, verb, dated, triggers)
+    return quoted, quote_open, verb, main, statement
+
 
 def _says(analysis: _Analysis) -> bool:
     """The sentence reports words said: it has a quotation mark or a reporting verb."""
@@ -258,7 +296,7 @@ def _trigger_context(mention: EventMention, analysis: _Analysis | None) -> _Trig
     if analysis is None or not read:
         found = trigger, governing_action(text, trigger), named_after(text, trigger)
     else:
-        found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs, analysis.offset)
+        found = trigger, *trigger_context(text, trigger, analysis.tokens, analysis.verbs)  # offsets in text
     remember(_trigger_contexts, key, found if kept is SEEN_ONCE else SEEN_ONCE, DATED_READINGS)
     return found
 
@@ -354,7 +392,7 @@ def _dated_mentions(
             if mention is not None or not _possessive_subject_date(analysis, expression):
                 continue
             # "Monday's trading volume totaled ...": the day of the subject is the clause's day
-        date_token = _token_index(analysis, expression.start)
+        date_token = _token_of(analysis, expression.start)
         clause = _clause_of(analysis, date_token)
         reported = _reported_subject_start(analysis, expression) if expression.modifies_noun else None
         if reported is not None:
@@ -390,9 +428,23 @@ def _dated_mentions(
 DATED_READINGS = 4096  # distinct dated sentences (text, dates, reference) kept per process
 
 _Dated = tuple[list[EventMention], bool, dict[int, EventMention]]
+
+
+class _ForCopies:
+    """What the copies of a dated sentence share beside its mentions: its analysis, kept from its second
+    sighting on (most dated sentences of real news are read once: keeping each one's tokens would cost
+    memory for nothing), and its turns (``_turn``) by quotation open, headline and publication day."""
+
+    __slots__ = ("analysis", "turns")
+
+    def __init__(self) -> None:
+        self.analysis: _Analysis | None = None
+        self.turns: dict[tuple, _Turn] = {}
+
+
 # the mentions (kept unchanged), each one's expression as an index into the sentence's expressions, whether
-# the clause is dated, and ``triggers`` as indices into the mentions
-_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int]]
+# the clause is dated, ``triggers`` as indices into the mentions, and what else the copies share
+_Template = tuple[list[EventMention], list[int | None], bool, dict[int, int], _ForCopies]
 _dated_readings: OrderedDict[tuple, _Template] = OrderedDict()
 _DATE_FIELDS = attrgetter("value", "start", "end", "granularity")  # every field of a ``DateValue``
 # The fields of a date ``_dated_mentions`` reads (with its offsets and ``modifies_noun``), and no others: not
@@ -421,8 +473,9 @@ def _dated_mentions_once(
     expressions: list[TimeExpression],
     reference: DateValue | None,
     skipped: tuple[tuple[int, int], ...] = (),
-) -> _Dated:
-    """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records).
+) -> tuple[list[EventMention], bool, dict[int, EventMention], _ForCopies | None]:
+    """``_dated_mentions``, reading a sentence once for all its copies (wire copies, templated records),
+    with what else its copies share (None when nothing is kept).
 
     Exact: ``_dated_mentions`` reads the article only for its id, and the sentence, its dates and
     ``skipped`` only through the sentence's text and offsets compared with one another, and its dates only
@@ -444,16 +497,19 @@ def _dated_mentions_once(
         # kept from the first sighting (unlike the other tables): a dated sentence of the templated array
         # recurs under a few thousand distinct keys (its dates' values), each read once more otherwise
         found = _dated_mentions(article, sentence, expressions, reference, skipped)
-        if (made := _template(found, expressions)) is not None:
-            remember(_dated_readings, key, made, DATED_READINGS)
-        return found
+        if (made := _template(found, expressions)) is None:
+            return (*found, None)
+        remember(_dated_readings, key, made, DATED_READINGS)
+        return (*found, made[4])
     _dated_readings.move_to_end(key)
-    mentions, dates, main_dated, triggers = template
+    mentions, dates, main_dated, triggers, shared = template
+    if shared.analysis is None:
+        shared.analysis = _analyse(sentence, expressions, skipped)  # the loop's analysis of the sentence
     copies = [
         _copy_mention(m, article.id, sentence, expressions[i] if i is not None else None)
         for m, i in zip(mentions, dates, strict=True)
     ]
-    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}
+    return copies, main_dated, {token: copies[index] for token, index in triggers.items()}, shared
 
 
 def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | None:
@@ -466,7 +522,7 @@ def _template(found: _Dated, expressions: list[TimeExpression]) -> _Template | N
     kept = [_copy_mention(m, m.document, m.sentence, m.expression) for m in mentions]
     dates = [position[id(m.expression)] if m.expression is not None else None for m in mentions]
     index = {id(m): i for i, m in enumerate(mentions)}
-    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}
+    return kept, dates, main_dated, {token: index[id(m)] for token, m in triggers.items()}, _ForCopies()
 
 
 def _copy_mention(
@@ -536,8 +592,8 @@ def _level_reached(analysis: _Analysis, i: int) -> bool:
     token = analysis.tokens[i]
     if i in analysis.ignored or not token.text.replace(",", "").isdigit():
         return False
-    before = analysis.text[: token.start - analysis.offset].rstrip()[-1:]
-    after = analysis.text[token.end - analysis.offset :].lstrip()[:1]
+    before = analysis.text[: token.start].rstrip()[-1:]
+    after = analysis.text[token.end :].lstrip()[:1]
     following = analysis.tokens[i + 1].lower if i + 1 < len(analysis.tokens) else ""
     if before in _CURRENCY or after == "%" or following in ("percent", "per"):
         return False
@@ -591,7 +647,7 @@ def _possessive_subject_date(analysis: _Analysis, expression: TimeExpression) ->
         return False
     if not _POSSESSIVE.match(analysis.text[expression.end - analysis.offset :]):
         return False
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     clause = _clause_of(analysis, first)
     before = [i for i in range(clause[0], first) if i not in analysis.ignored]
     if all(analysis.tokens[i].lower in _NOUN_MODIFIERS for i in before):
@@ -614,7 +670,7 @@ def _reported_subject_start(analysis: _Analysis, expression: TimeExpression) -> 
     statement is not."""
     if not _POSSESSIVE.match(analysis.text[expression.end - analysis.offset :]):
         return None
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     start = first
     while start > 0 and analysis.tokens[start - 1].lower in _NOUN_MODIFIERS:
         start -= 1
@@ -723,26 +779,27 @@ def _lead_sentences(article: Article, sentences: list[Sentence]) -> tuple[set[in
     return lead, headlines
 
 
-def _main_date(
+def _main_trigger(
     analysis: _Analysis, verb: MainVerb | None, triggers: dict[int, EventMention]
-) -> EventMention | None:
-    """The dated mention of the main clause's verb (or of the event noun it governs), if it has one."""
+) -> int | None:
+    """The key in ``triggers`` of the main clause's dated mention: the verb's (or the event noun's it
+    governs), if it has one."""
     if verb is None:
         return None
     if _SUBJECT_NOUN in triggers:
-        return triggers[_SUBJECT_NOUN]  # "The March 4 blast killed nine": the subject's date dates the clause
+        return _SUBJECT_NOUN  # "The March 4 blast killed nine": the subject's date dates the clause
     if _VERBLESS in triggers:
-        return triggers[_VERBLESS]  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
+        return _VERBLESS  # "Congress reconvenes Jan. 24.": a verb the lexicon does not know
     clause = _clause_of(analysis, verb.index)
     for index in (verb.index, _governed_event_noun(analysis, verb.index, clause[1])):
         if index in triggers and not complement_date(analysis, verb, triggers[index]):
-            return triggers[index]
-    for index, mention in triggers.items():
+            return index
+    for index in triggers:
         # a verb chain: "are expected to finish on Sunday", "plans to visit ... on Monday"; not what was
         # said ("said it continues to hold ... by 1995": the date is the reported clause's)
         between = [t.lower for t in analysis.tokens[verb.index + 1 : index]]
         if 0 < index - verb.index <= 4 and "to" in between and "," not in between and not verb.report:
-            return mention
+            return index
     return None
 
 
@@ -848,7 +905,8 @@ def _noun_mention(
         mention = _mention(article, sentence, analysis, span, noun, expression)
         mention.status = _status(analysis, span, noun, expression, reference)
         return mention, False
-    first = next((i for i, t in enumerate(analysis.tokens) if t.start >= expression.end), None)
+    end = expression.end - analysis.offset  # in the sentence, as the tokens' offsets
+    first = next((i for i, t in enumerate(analysis.tokens) if t.start >= end), None)
     if first is None:
         return None, False
     clause = _clause_of(analysis, first)

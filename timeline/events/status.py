@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from timeline.events.analysis import _Analysis, _token_index, span_of
+from timeline.events.analysis import _Analysis, _token_of, span_of
 from timeline.text import (
     FUTURE_CUES,
     is_past_form,
@@ -72,7 +72,7 @@ def _local_text(
     analysis: _Analysis, clause: tuple[int, int], trigger: int | None, expression: TimeExpression
 ) -> str:
     """The words around the trigger and its date, from the last comma before them: where tense is read."""
-    date_token = _token_index(analysis, expression.start)
+    date_token = _token_of(analysis, expression.start)
     first = min(date_token, trigger) if trigger is not None else date_token
     last = max(date_token, trigger) if trigger is not None else date_token
     start = clause[0]

@@ -12,7 +12,7 @@ from timeline.events.analysis import (
     _TIME_PREPOSITIONS,
     _Analysis,
     _names,
-    _token_index,
+    _token_of,
 )
 from timeline.events.beside import named_as_role
 from timeline.events.clauses import _ANTECEDENT_STOPS, _antecedent, _Relative
@@ -59,7 +59,7 @@ def _retitle_relative(
 def _date_tokens(analysis: _Analysis, expression: TimeExpression | None) -> range:
     if expression is None:
         return range(0)
-    return range(_token_index(analysis, expression.start), _token_index(analysis, expression.end - 1) + 1)
+    return range(_token_of(analysis, expression.start), _token_of(analysis, expression.end - 1) + 1)
 
 
 def _title(
@@ -237,13 +237,13 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     """The kept tokens as written: neighbours keep the text between them ("20% gain"), gaps one space."""
     if not kept:
         return ""
-    tokens, text, offset = analysis.tokens, analysis.text, analysis.offset  # locals: read once a title
+    tokens, text = analysis.tokens, analysis.text  # locals: read once a title
     prev = kept[0]
     parts = [tokens[prev].text]
     for i in islice(kept, 1, None):
         token = tokens[i]
         if prev == i - 1 and text:
-            gap = text[tokens[prev].end - offset : token.start - offset]
+            gap = text[tokens[prev].end : token.start]  # token offsets are relative to the sentence
             if gap not in _PLAIN_GAPS:  # most neighbours: "" or " ", kept as they are (cheap)
                 gap = _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
         else:

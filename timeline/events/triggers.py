@@ -11,7 +11,7 @@ from timeline.events.analysis import (
     _Analysis,
     _clause_of,
     _event_nouns,
-    _token_index,
+    _token_of,
     _verbs,
 )
 from timeline.events.clauses import _comma_segment, _subordinated
@@ -124,7 +124,7 @@ def _action_noun_object(analysis: _Analysis, verb: int, clause_end: int) -> int 
 def _dates_plain_noun(analysis: _Analysis, expression: TimeExpression) -> bool:
     """ "a campaign poster from 1989", "the constitution of 1946": a date after "from"/"of" that
     describes a thing (a determined common noun that names no event), not when something happened."""
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     if expression.modifies_noun or first < 2 or analysis.tokens[first - 1].lower not in ("from", "of"):
         return False  # "the handling of Wednesday's meeting": the date is the next noun's
     noun = first - 2
@@ -160,7 +160,7 @@ def _dated_triggers(
         return min(chains, key=lambda c: (GRANULARITIES.index(c[0].granularity or "day"), c[0].start))
 
     def span(e: TimeExpression) -> tuple[int, int]:
-        return _token_index(analysis, e.start), _token_index(analysis, e.end - 1)
+        return _token_of(analysis, e.start), _token_of(analysis, e.end - 1)
 
     chains = _coordinated_chains(analysis, found)  # "on Monday and Tuesday": one event, two days
     by_trigger: dict[int | None, list[list[TimeExpression]]] = {}
@@ -218,7 +218,7 @@ def _noun_before_date(analysis: _Analysis, expression: TimeExpression) -> int | 
     The noun may carry a short complement ("of ...", "in ...") before the date; a verb of its clause must
     stand before the preposition.
     """
-    first = _token_index(analysis, expression.start)
+    first = _token_of(analysis, expression.start)
     i = first - 1
     if i >= 0 and analysis.tokens[i].lower in _TIME_PREPOSITIONS:
         i -= 1  # the date's own preposition ("the attacks in August")
