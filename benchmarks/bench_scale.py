@@ -3,12 +3,18 @@
     python benchmarks/bench_scale.py                  # all three, generated inputs in a temporary directory
     python benchmarks/bench_scale.py --only repeat    # or: array, lines
     python benchmarks/bench_scale.py --only array --phases [--no-render] [--records N]
+    python benchmarks/bench_scale.py --real-from ../shared/eval/entities [--real-mb 50]
 
 - ``repeat``: one article holding the same dated paragraph 2,000 and 10,000 times; the build time must grow
   linearly (ratio ~5), not quadratically (~25).
 - ``array``: a JSON array of ~20,000 generated records (~50 MB): reading it (``read_paths``) in a fresh
   process, time and peak memory; ``--build`` also builds the timeline of it.
 - ``lines``: the same records as JSON Lines, read one line at a time: peak memory compared with the array.
+- ``--real-from ENTITIES_DIR``: the same scale of real news: a JSON array of the evaluation set's articles
+  (its topics in alphabetical order, records as they are) up to ``--real-mb`` MB (default 50), built as a user
+  builds it (``timeline build array.json --format json -o out.json`` under ``/usr/bin/time``: wall, CPU,
+  peak resident set of the largest process).  Real articles rarely repeat a sentence, so none of the
+  templated array's reuse applies.
 - ``--phases`` (with ``--only array``): where the build's wall time goes, phase by phase: reading the file,
   the worker pool's reading (with the main process compacting the readings as they arrive), then each
   serial step (dating undated articles, copies, merge, selection) and rendering the JSON, each with its
@@ -170,6 +176,33 @@ def bench_phases(directory: Path, count: int, render: bool) -> dict:
     return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
+def bench_real(directory: Path, entities: Path, megabytes: float) -> dict:
+    """Wall, CPU and peak of building a JSON array of real articles (see the module's docstring)."""
+    records: list[dict] = []
+    size = 0
+    for topic in sorted(p for p in entities.iterdir() if (p / "articles.jsonl").is_file()):
+        with (topic / "articles.jsonl").open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip() and size < megabytes * 1e6:
+                    records.append(json.loads(line))
+                    size += len(line.encode("utf-8"))
+    path, output, report = directory / "real.json", directory / "out.json", directory / "time.txt"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
+    command = ["/usr/bin/time", "-o", str(report), "-f", "%e %U %S %M", *python, "-m", "timeline"]
+    subprocess.run([*command, "build", "-q", str(path), "--format", "json", "-o", str(output)], check=True)
+    wall, user, system, peak_kb = report.read_text().split()[-4:]
+    return {
+        "records": len(records),
+        "array_mb": round(path.stat().st_size / 1e6, 1),
+        "characters": sum(len(r.get("text") or "") for r in records),
+        "load": round(os.getloadavg()[0], 1),
+        "wall_s": float(wall),
+        "cpu_s": round(float(user) + float(system), 1),
+        "peak_mb": int(peak_kb) // 1024,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=("repeat", "array", "lines"), default=None)
@@ -177,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", action="store_true", help="also build the timeline of the JSON array")
     parser.add_argument("--phases", action="store_true", help="the array's build phase by phase (wall, CPU)")
     parser.add_argument("--no-render", action="store_true", help="--phases without rendering the JSON")
+    parser.add_argument("--real-from", type=Path, help="an Entities directory: a JSON array of real articles")
+    parser.add_argument("--real-mb", type=float, default=50.0, help="--real-from's MB of JSON")
     parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)  # the child of ``--phases``
     args = parser.parse_args(argv)
     if args.phases_of:
@@ -184,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as temp:
         directory = Path(temp)
+        if args.real_from:
+            real = bench_real(directory, args.real_from, args.real_mb)
+            print("JSON array of real articles:", json.dumps(real))
+            return 0
         if args.phases:
             print(
                 "phases of the JSON array's build:",
