@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-render", action="store_true", help="--phases without rendering the JSON")
     parser.add_argument("--real-from", type=Path, help="an Entities directory: a JSON array of real articles")
     parser.add_argument("--real-mb", type=float, default=50.0, help="--real-from's MB of JSON")
-    parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)  # the child of ``--phases``
+    # the child of ``--phases``; also any article file's phases (``--real-from``'s array written out, say)
+    parser.add_argument("--phases-of", type=Path, help="the phases of building this file, in this process")
     args = parser.parse_args(argv)
     if args.phases_of:
         print(json.dumps(measure_phases(args.phases_of, not args.no_render)))
