@@ -29,17 +29,29 @@ def _expand_surnames(mentions: list[EventMention]) -> None:
     """A bare surname means the person of the article's one full name with that surname ("Varga"); a full
     name with and without an initial ("Ana B. Varga", "Ana Varga") is written one way."""
     full: dict[str, dict[str, str]] = {}  # surname -> the full name without initials -> as first written
+    named: set[str] = set()  # every actor of the article
+    recorded: set[str] = set()  # the actors read once outside places: a second reading adds nothing
     for mention in mentions:
+        if not mention.actors:
+            continue
+        named.update(mention.actors)
         for actor in mention.actors:
+            if actor in recorded or actor in mention.places:
+                continue
+            recorded.add(actor)
             words = actor.split()
-            if len(words) >= 2 and actor not in mention.places and " of " not in f" {actor} ":
+            if len(words) >= 2 and " of " not in f" {actor} ":
                 # "Ana B Varga" and "Ana Varga" are one person: an initial does not make another
                 plain = " ".join(w for w in words if len(w) > 1)
                 full.setdefault(words[-1], {}).setdefault(plain, actor)
+    # each name's written form once per article, not once per mention naming it (speed: a templated
+    # article names the same few people in every sentence)
+    renamed = {actor: name for actor in named if (name := _full_name(actor, full)) != actor}
+    if not renamed:
+        return
     for mention in mentions:
-        expanded = [_full_name(a, full) for a in mention.actors]
-        if expanded != mention.actors:
-            mention.actors = list(dict.fromkeys(expanded))
+        if not renamed.keys().isdisjoint(mention.actors):
+            mention.actors = list(dict.fromkeys([renamed.get(a, a) for a in mention.actors]))
 
 
 def _full_name(actor: str, full: dict[str, dict[str, str]]) -> str:

@@ -698,23 +698,39 @@ def group_same_happening(mentions: list[EventMention]) -> None:
     implicitly (publication day, narrative) that shares the acting name or the kind of act with a recent
     report of the same date takes that report's content (trigger, terms, actors, title), so the merge
     stage sees one happening.  Its sentence stays its own: it is still quoted as evidence."""
+    # only a clause dated implicitly joins a group, and only a group of its own date: a mention of another
+    # day can never be joined nor join (speed: most mentions of a long article are dated by their own
+    # expressions, to days no implicit clause has)
+    days = {m.date.value for m in mentions if m.date is not None and m.date_source in _IMPLICIT_SOURCES}
+    if not days:
+        return
     groups: list[tuple[EventMention, list[int]]] = []  # (head, [last sentence index])
+    window_at = None  # the sentence index ``groups`` was last narrowed to
     for mention in mentions:
-        if mention.date is None:
+        date = mention.date
+        if date is None or date.value not in days:
             continue
-        implicit = mention.date_source in (PUBLICATION_IMPLICIT, NARRATIVE)
         index = mention.sentence.index
-        # reliability: mentions come in text order, so a group last seen more than GROUP_WINDOW sentences
-        # back can never be near again; dropping it keeps a long article linear instead of quadratic
-        groups = [group for group in groups if index - group[1][0] <= GROUP_WINDOW]
-        for head, last in reversed(groups):
-            near = implicit and head.date == mention.date and index - last[0] <= GROUP_WINDOW
-            if near and (_same_happening(head, mention) or _continues(head, mention, last[0])):
-                _adopt(mention, head)
-                last[0] = index
-                break
+        if index != window_at:
+            # reliability: mentions come in text order, so a group last seen more than GROUP_WINDOW
+            # sentences back can never be near again; dropping it keeps a long article linear instead of
+            # quadratic (the other mentions of one sentence find the window narrowed already)
+            groups = [group for group in groups if index - group[1][0] <= GROUP_WINDOW]
+            window_at = index
+        if mention.date_source in _IMPLICIT_SOURCES:
+            for head, last in reversed(groups):
+                near = index - last[0] <= GROUP_WINDOW and head.date == date
+                if near and (_same_happening(head, mention) or _continues(head, mention, last[0])):
+                    _adopt(mention, head)
+                    last[0] = index
+                    break
+            else:
+                groups.append((mention, [index]))
         else:
             groups.append((mention, [index]))
+
+
+_IMPLICIT_SOURCES = (PUBLICATION_IMPLICIT, NARRATIVE)
 
 
 def _same_happening(head: EventMention, other: EventMention) -> bool:
