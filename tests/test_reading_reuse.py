@@ -335,16 +335,7 @@ def test_a_sentence_in_a_lead_or_not_with_a_title_or_without_is_read_as_afresh()
     # the same sentences as a headline, as the lead's first sentence and deep in the body, in articles
     # with and without a title: whether a sentence is the lead or the headline is never kept with it
     def titled(number: int, picks: list[int], title: str | None) -> Article:
-        text = "\n\n".join(_SENTENCES[i] for i in picks)
-        when = Published(value="2022-02-15", source="metadata")
-        return Article(
-            id=f"h{number}",
-            path=f"h{number}.txt",
-            text=text,
-            body=[(0, len(text))],
-            title=title,
-            published=when,
-        )
+        return _titled_article(f"h{number}", "\n\n".join(_SENTENCES[i] for i in picks), "2022-02-15", title)
 
     articles = [
         titled(1, [4, 0, 2], _SENTENCES[4]),  # "Acme shares fell ..." as the headline, restating the lead
@@ -373,15 +364,7 @@ def test_a_kept_turn_serves_the_same_open_quotation_headline_and_publication_day
 
     def article(number: int, picks: list[int | str], published: str | None, title: str | None) -> Article:
         text = " ".join(p if isinstance(p, str) else _SENTENCES[p] for p in picks)
-        when = Published(value=published, source="metadata") if published else Published()
-        return Article(
-            id=f"q{number}",
-            path=f"q{number}.txt",
-            text=text,
-            body=[(0, len(text))],
-            title=title,
-            published=when,
-        )
+        return _titled_article(f"q{number}", text, published, title)
 
     articles = [
         article(1, [opening, 8, 3, 5], "2022-02-15", None),
@@ -398,3 +381,11 @@ def test_a_kept_turn_serves_the_same_open_quotation_headline_and_publication_day
     assert kept == fresh
     turns = [key for template in extract._dated_readings.values() for key in template[4].turns]
     assert {key[0] for key in turns} == {False, True} and {key[1] for key in turns} == {False, True}
+
+
+def _titled_article(article_id: str, text: str, published: str | None, title: str | None) -> Article:
+    """An article of ``text`` with its title and its publication day (None: none known)."""
+    when = Published(value=published, source="metadata") if published else Published()
+    return Article(
+        id=article_id, path=f"{article_id}.txt", text=text, body=[(0, len(text))], title=title, published=when
+    )
