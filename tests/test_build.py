@@ -292,6 +292,11 @@ def test_readings_pickled_by_the_workers_come_back_equal_and_shared_alike():
 
 def _pickled_by_columns(readings: list) -> bytes:
     """A chunk's readings pickled as a worker returns them (``_ByColumns``, the marks made afresh)."""
+    return _pickled_by_fields(build._ByColumns(readings))
+
+
+def _pickled_by_fields(value: object) -> bytes:
+    """``value`` pickled as a worker pickles readings (each class by its fields), the marks made afresh."""
     for marks in build._MARKS.values():
         marks.clear()
     buffer = io.BytesIO()
@@ -299,7 +304,7 @@ def _pickled_by_columns(readings: list) -> bytes:
     pickler.dispatch_table = {
         kind: build._pickle_by_fields(kind) for kind in (Sentence, TimeExpression, EventMention)
     }
-    pickler.dump(build._ByColumns(readings))
+    pickler.dump(value)
     return buffer.getvalue()
 
 
@@ -402,17 +407,10 @@ def test_the_parent_shares_the_marked_values_of_a_chunk_and_leaves_none_as_none(
     twins = [replace(mentions[0], actors=["Minister Rahn"], subjects=None, date=None) for _ in range(2)]
     twins[1].actors = ["Minister " + "Rahn"]  # equal, another object
     assert twins[0].actors is not twins[1].actors
-    for marks in build._MARKS.values():
-        marks.clear()
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {
-        kind: build._pickle_by_fields(kind) for kind in (Sentence, TimeExpression, EventMention)
-    }
-    pickler.dump(twins)
+    pickled = _pickled_by_fields(twins)
     assert all(marks.get(None) is None for marks in build._MARKS.values())  # None is never a mark
     monkeypatch.setattr(build, "_SHARED", {})
-    first, second = pickle.loads(buffer.getvalue())
+    first, second = pickle.loads(pickled)
     assert first.actors == second.actors == ["Minister Rahn"] and first.actors is second.actors
     assert first.subjects is None and second.subjects is None
     assert first.date is None and second.date is None

@@ -312,14 +312,7 @@ def test_check_bad_max_gap_is_a_usage_error():
 
 
 def test_python_dash_m_runs_the_cli_in_a_real_process():
-    env = {**os.environ, "NO_COLOR": "1"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "timeline", "build", str(SEEDS), "--format", "json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    completed = _real_process("build", str(SEEDS), "--format", "json")
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["schema_version"] == 2
 
@@ -327,27 +320,13 @@ def test_python_dash_m_runs_the_cli_in_a_real_process():
 def test_a_real_process_ends_at_once_with_its_output_whole_and_its_exit_code(tmp_path):
     # the console script leaves what a command built for the process's exit to free: the output file and
     # what stdout and stderr say are complete, and ``check`` still exits 1 on failing gaps
-    env = {**os.environ, "NO_COLOR": "1"}
     out = tmp_path / "t.json"
-    built = subprocess.run(
-        [sys.executable, "-m", "timeline", "build", str(SEEDS), "--format", "json", "-o", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    built = _real_process("build", str(SEEDS), "--format", "json", "-o", str(out))
     assert built.returncode == 0, built.stderr
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(
         run("build", str(SEEDS), "-f", "json").stdout
     )
-    checked = subprocess.run(
-        [sys.executable, "-m", "timeline", "check", str(SEEDS), "--max-gap", "1d"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=tmp_path,
-    )
+    checked = _real_process("check", str(SEEDS), "--max-gap", "1d", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr
     assert checked.stdout.strip().splitlines()[-1].startswith("FAIL")
 
@@ -359,13 +338,20 @@ def test_a_command_run_inside_another_program_keeps_nothing_for_the_exit():
     assert cli._LEFT_FOR_EXIT is None
 
 
-def test_real_process_error_has_no_traceback(tmp_path):
-    completed = subprocess.run(
-        [sys.executable, "-m", "timeline", "build", str(tmp_path / "missing")],
+def _real_process(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m timeline ARGUMENTS`` in a process of its own, without colour, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *arguments],
         capture_output=True,
         text=True,
+        env={**os.environ, "NO_COLOR": "1"},
         timeout=120,
+        cwd=cwd,
     )
+
+
+def test_real_process_error_has_no_traceback(tmp_path):
+    completed = _real_process("build", str(tmp_path / "missing"))
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert completed.stderr.count("\n") == 1
