@@ -21,6 +21,9 @@ Which days matter is read from the collection itself, with no training on refere
   the day (the merge put one of its sentences in an event of that day: "after his arrest", "the verdict")
   counts 0.3, against 2 for a later article naming it: a happening still retold later mattered, but the
   merge's join is weaker evidence than a date;
+- **how long it is recalled**: a day that later articles (more than a week after it) name in n different
+  months counts x(1 + 0.2 ln(1 + n)): ten articles of one follow-up week name a day as often as one
+  article a month for ten months, but only the second is a day the story keeps coming back to;
 - **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
   than a day several articles independently recall;
 - **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
@@ -66,6 +69,7 @@ PERIOD_DAYS = 365  # salience is measured against the articles published this cl
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
 HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
 RETOLD_WEIGHT = 0.3  # a later article telling the day's happening without naming the day (LATER_WEIGHT: 2)
+RECALL_MONTHS_WEIGHT = 0.2  # x(1 + this ln(1 + n)), n the months in which later articles name the day
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
@@ -173,6 +177,7 @@ def day_scores(
     coverage: Counter[date] = Counter()
     published: list[date] = []
     namers: dict[date, set[str]] = defaultdict(set)  # the distinct articles naming each day
+    recalled: dict[date, set[tuple[int, int]]] = defaultdict(set)  # months of later articles naming it
     # how many articles of each known outlet were already counted as published on / naming a day
     outlet_published: Counter[tuple[str, date]] = Counter()
     outlet_named: Counter[tuple[str, date]] = Counter()
@@ -185,6 +190,8 @@ def day_scores(
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
             namers[day].add(article.id)
+            if (when - day).days > RECENT_DAYS:
+                recalled[day].add((when.year, when.month))
             evidence[day] += (
                 weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
             )
@@ -203,7 +210,15 @@ def day_scores(
         scores[day] = total / math.sqrt(1 + period)
         if len(namers.get(day, ())) < 2:
             scores[day] *= SINGLE_WITNESS_WEIGHT
+        scores[day] *= _recall_factor(len(recalled.get(day, ())))
     return scores
+
+
+def _recall_factor(months: int) -> float:
+    """How long a day is remembered, beyond how often: each later article already adds ``LATER_WEIGHT``,
+    but articles of one follow-up wave say less than articles spread over many months (a milestone the
+    story keeps returning to).  The logarithm keeps a day recalled for years from swamping the rest."""
+    return 1.0 + RECALL_MONTHS_WEIGHT * math.log1p(months)
 
 
 def _later_retellings(
