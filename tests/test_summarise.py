@@ -20,6 +20,7 @@ from timeline.summarise import (
     RECALL_MONTHS_WEIGHT,
     Collection,
     DayIndex,
+    _echoes,
     candidate_sentences,
     choose_sentences,
     day_scores,
@@ -492,3 +493,38 @@ def test_a_day_named_only_within_its_week_has_no_months_of_recall(monkeypatch):
     before = day_scores(collection)[date(2021, 6, 29)]
     monkeypatch.setattr("timeline.summarise.RECALL_MONTHS_WEIGHT", 0.0)
     assert day_scores(collection)[date(2021, 6, 29)] == before
+
+
+# An invented dam collapse of 10 March 2022, recalled in three later months; the reactions of 11 March, named
+# by four articles that week and never again; a separate vote of 20 March, named by three articles that week.
+ECHO = {
+    "c1": ("2022-05-02", "Engineers blamed the Norland dam collapse of March 10, 2022 on poor upkeep."),
+    "c2": ("2022-06-15", "Since the Norland dam gave way on March 10, 2022 the valley has been rebuilt."),
+    "c3": ("2022-08-20", "The Norland inquiry into the collapse of March 10, 2022 named two firms."),
+    "r1": ("2022-03-14", "Mourners gathered across Norland on March 11, 2022 to remember the victims."),
+    "r2": ("2022-03-14", "Flags in Norland flew at half mast on March 11, 2022 after the disaster."),
+    "r3": ("2022-03-14", "Aid from Westholm reached Norland on March 11, 2022 by road and by air."),
+    "r4": ("2022-03-14", "Schools in Norland stayed shut on March 11, 2022 as the waters receded."),
+    "v1": ("2022-03-22", "The parliament of Norland voted on March 20, 2022 to fund a new dam."),
+    "v2": ("2022-03-22", "Deputies in Norland approved the dam fund on March 20, 2022 by a wide margin."),
+    "v3": ("2022-03-22", "The new dam that Norland voted for on March 20, 2022 will cost a fortune."),
+}
+COLLAPSE, REACTIONS, VOTE = date(2022, 3, 10), date(2022, 3, 11), date(2022, 3, 20)
+
+
+def test_the_day_after_a_recalled_day_that_no_later_article_names_is_its_echo(monkeypatch):
+    collection = _collection_of([_named(doc, None, day, text) for doc, (day, text) in ECHO.items()])
+    scores = day_scores(collection)
+    assert scores[COLLAPSE] > scores[REACTIONS] > scores[VOTE]  # four references against three
+    assert 0.7 * scores[REACTIONS] < scores[VOTE]
+    assert list(ranked_days(collection))[:3] == [COLLAPSE, VOTE, REACTIONS]
+    monkeypatch.setattr("timeline.summarise.ECHO_WEIGHT", 1.0)
+    assert list(ranked_days(collection))[:3] == [COLLAPSE, REACTIONS, VOTE]
+
+
+def test_only_a_near_day_no_later_article_names_echoes_a_recalled_one():
+    recalled = {COLLAPSE: {(2022, 5)}}
+    assert _echoes(REACTIONS, [COLLAPSE], recalled)
+    assert not _echoes(REACTIONS, [COLLAPSE], {**recalled, REACTIONS: {(2022, 6)}})  # two happenings
+    assert not _echoes(date(2022, 3, 13), [COLLAPSE], recalled)  # three days on: not its news wave
+    assert not _echoes(REACTIONS, [COLLAPSE], {})  # the kept day is no later article's memory either

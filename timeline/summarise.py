@@ -29,7 +29,10 @@ Which days matter is read from the collection itself, with no training on refere
 - **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
   counts a fifth: what happened that day happened to someone else;
 - **said about**: a day with fewer than three candidate sentences counts half: a date the collection says
-  only one or two things about is a passing date more than a happening its articles report.
+  only one or two things about is a passing date more than a happening its articles report;
+- **echoes**: a day no later article names, within two days of a better-ranked day that later articles do
+  name, counts 0.7: it is most likely that happening's news wave (the morning-after reports, the reactions)
+  rather than a happening of its own.
 
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
@@ -70,6 +73,7 @@ SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) cou
 HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
 RETOLD_WEIGHT = 0.3  # a later article telling the day's happening without naming the day (LATER_WEIGHT: 2)
 RECALL_MONTHS_WEIGHT = 0.2  # x(1 + this ln(1 + n)), n the months in which later articles name the day
+ECHO_DAYS, ECHO_WEIGHT = 2, 0.7  # a day no later article names, this close to a kept day some do
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
@@ -172,6 +176,17 @@ def day_scores(
 ) -> dict[date, float]:
     """Importance of every day the collection names, within ``since``/``until`` (see the module doc);
     ``events`` (the merged events) add the later articles retelling a day's happening."""
+    return _scored_days(collection, since, until, subject, events)[0]
+
+
+def _scored_days(
+    collection: Collection,
+    since: date | None,
+    until: date | None,
+    subject: set[str] | None,
+    events: Iterable[Event],
+) -> tuple[dict[date, float], dict[date, set[tuple[int, int]]]]:
+    """``day_scores``, and per day the months in which later articles name it (for the echo rule)."""
     subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
     coverage: Counter[date] = Counter()
@@ -211,7 +226,7 @@ def day_scores(
         if len(namers.get(day, ())) < 2:
             scores[day] *= SINGLE_WITNESS_WEIGHT
         scores[day] *= _recall_factor(len(recalled.get(day, ())))
-    return scores
+    return scores, recalled
 
 
 def _recall_factor(months: int) -> float:
@@ -544,21 +559,28 @@ def _ranked_pools(
     events: Iterable[Event] = (),
 ) -> Iterator[tuple[date, list[Sentence]]]:
     """The days with something to summarise them, most important first, each with its candidates."""
-    scores = day_scores(collection, since, until, subject, events)
-    pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main))
+    scores, recalled = _scored_days(collection, since, until, subject, events)
+    pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main), recalled)
     return ((day, pool) for day, pool in pools if pool)
 
 
 def _days_about(
-    scores: dict[date, float], main: set[str], pool_of: Callable[[date], list[Sentence]]
+    scores: dict[date, float],
+    main: set[str],
+    pool_of: Callable[[date], list[Sentence]],
+    recalled: dict[date, set[tuple[int, int]]] | None = None,
 ) -> Iterator[tuple[date, list[Sentence]]]:
     """The days most important first (as ``rank_days``), each with its candidate sentences; a day none of
     whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score, and one
-    with fewer than ``THIN_SENTENCES`` candidates ``THIN_DAY_WEIGHT`` (both: the product).  The candidates
-    are gathered only for the days examined (a collection names thousands of days)."""
+    with fewer than ``THIN_SENTENCES`` candidates ``THIN_DAY_WEIGHT`` (both: the product); then a day that
+    echoes a day already kept (``_echoes``) counts ``ECHO_WEIGHT``.  The candidates are gathered only for the
+    days examined (a collection names thousands of days)."""
+    recalled = recalled or {}
     heap = [(-score, day) for day, score in scores.items()]
     heapq.heapify(heap)
     demoted: set[date] = set()
+    echoing: set[date] = set()
+    kept: list[date] = []
     while heap:
         negative, day = heapq.heappop(heap)
         pool = pool_of(day)
@@ -567,7 +589,22 @@ def _days_about(
             demoted.add(day)
             heapq.heappush(heap, (negative * weight, day))
             continue
+        if day not in echoing and _echoes(day, kept, recalled):
+            echoing.add(day)
+            heapq.heappush(heap, (negative * ECHO_WEIGHT, day))
+            continue
+        if pool:
+            kept.append(day)
         yield day, pool
+
+
+def _echoes(day: date, kept: list[date], recalled: dict[date, set[tuple[int, int]]]) -> bool:
+    """``day`` is no later article's memory, but a day within ``ECHO_DAYS`` of it already kept is: ``day``
+    is most likely that happening's news wave (the morning-after reports, the reactions), not a happening
+    of its own.  Two near days both recalled later are two happenings and both keep their scores."""
+    return not recalled.get(day) and any(
+        abs((day - other).days) <= ECHO_DAYS and recalled.get(other) for other in kept
+    )
 
 
 def _content_weight(pool: list[Sentence], main: set[str]) -> float:
