@@ -524,7 +524,7 @@ def test_the_day_after_a_recalled_day_that_no_later_article_names_is_its_echo(mo
 
 def test_only_a_near_day_no_later_article_names_echoes_a_recalled_one():
     recalled = {COLLAPSE: {(2022, 5)}}
-    assert _echoes(REACTIONS, [COLLAPSE], recalled)
-    assert not _echoes(REACTIONS, [COLLAPSE], {**recalled, REACTIONS: {(2022, 6)}})  # two happenings
-    assert not _echoes(date(2022, 3, 13), [COLLAPSE], recalled)  # three days on: not its news wave
-    assert not _echoes(REACTIONS, [COLLAPSE], {})  # the kept day is no later article's memory either
+    assert _echoes(REACTIONS, {COLLAPSE}, recalled)
+    assert not _echoes(REACTIONS, {COLLAPSE}, {**recalled, REACTIONS: {(2022, 6)}})  # two happenings
+    assert not _echoes(date(2022, 3, 13), {COLLAPSE}, recalled)  # three days on: not its news wave
+    assert not _echoes(REACTIONS, {COLLAPSE}, {})  # the kept day is no later article's memory either

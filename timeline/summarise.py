@@ -580,7 +580,7 @@ def _days_about(
     heapq.heapify(heap)
     demoted: set[date] = set()
     echoing: set[date] = set()
-    kept: list[date] = []
+    kept: set[date] = set()
     while heap:
         negative, day = heapq.heappop(heap)
         pool = pool_of(day)
@@ -594,17 +594,18 @@ def _days_about(
             heapq.heappush(heap, (negative * ECHO_WEIGHT, day))
             continue
         if pool:
-            kept.append(day)
+            kept.add(day)
         yield day, pool
 
 
-def _echoes(day: date, kept: list[date], recalled: dict[date, set[tuple[int, int]]]) -> bool:
+def _echoes(day: date, kept: set[date], recalled: dict[date, set[tuple[int, int]]]) -> bool:
     """``day`` is no later article's memory, but a day within ``ECHO_DAYS`` of it already kept is: ``day``
     is most likely that happening's news wave (the morning-after reports, the reactions), not a happening
     of its own.  Two near days both recalled later are two happenings and both keep their scores."""
-    return not recalled.get(day) and any(
-        abs((day - other).days) <= ECHO_DAYS and recalled.get(other) for other in kept
-    )
+    if recalled.get(day):
+        return False
+    near = (day + timedelta(days=offset) for offset in range(-ECHO_DAYS, ECHO_DAYS + 1) if offset)
+    return any(other in kept and recalled.get(other) for other in near)
 
 
 def _content_weight(pool: list[Sentence], main: set[str]) -> float:
