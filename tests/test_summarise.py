@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 
+import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
@@ -15,8 +17,10 @@ from timeline.render import render, to_dict
 from timeline.schema import load_schema
 from timeline.sentences import split_sentences
 from timeline.summarise import (
+    RECALL_MONTHS_WEIGHT,
     Collection,
     DayIndex,
+    _echoes,
     candidate_sentences,
     choose_sentences,
     day_scores,
@@ -229,7 +233,8 @@ def test_sentences_without_top_is_a_usage_error(tmp_path):
 
 def test_a_day_only_one_article_names_counts_half():
     # one article, two months on, recalls April 2 (a later reference: x2); two articles written within the
-    # week name April 3 (x1 each).  Both days would score 2; the day with two witnesses comes first.
+    # week name April 3 (x1 each).  Both days would score 2 (April 2 times its one month of later recall);
+    # the day with two witnesses comes first.
     articles = [
         _named("late", None, "2021-06-20", "In Norland the ferry service was suspended on April 2, 2021."),
         _named("n1", None, "2021-04-06", "In Norland the harbour flooded on April 3, 2021 after the storm."),
@@ -241,7 +246,8 @@ def test_a_day_only_one_article_names_counts_half():
         {a.id: tag(a.text, a.published.value, regions=a.body) for a in articles},
     )
     scores = day_scores(collection)
-    assert scores[date(2021, 4, 3)] == 2 * scores[date(2021, 4, 2)]
+    recalled_once = 1 + RECALL_MONTHS_WEIGHT * math.log(2)
+    assert scores[date(2021, 4, 3)] == pytest.approx(2 * scores[date(2021, 4, 2)] / recalled_once)
     assert rank_days(scores)[0] == date(2021, 4, 3)
 
 
@@ -448,3 +454,77 @@ def test_a_background_event_retold_later_adds_nothing():
     collection = _retold_collection(later)
     event = _election_event(collection, ["e1", "r1"], status="background")
     assert day_scores(collection, events=[event]) == day_scores(collection)
+
+
+# Two days of an invented story, each recalled by three articles written months later (equal references):
+# the ferry disaster of 4 June 2021, recalled in three different months, and a harbour fire of 2 June,
+# recalled three times within one month (the earlier of equal days would come first).
+RECALLED = {
+    "f1": ("2021-09-02", "Westholm still mourns the Norland ferry that sank on June 4, 2021 off the coast."),
+    "f2": ("2021-10-14", "The Norland ferry disaster of June 4, 2021 led Minister Rahn to close the line."),
+    "f3": ("2021-11-25", "Families of those lost on June 4, 2021 met Minister Rahn in Westholm."),
+    "h1": ("2021-09-01", "Investigators said the Norland harbour fire of June 2, 2021 began in a shed."),
+    "h2": ("2021-09-03", "The Norland harbour fire on June 2, 2021 destroyed two Acme warehouses."),
+    "h3": ("2021-09-06", "Acme rebuilt the warehouses the Norland fire of June 2, 2021 destroyed."),
+}
+FERRY, FIRE = date(2021, 6, 4), date(2021, 6, 2)
+
+
+def test_a_day_recalled_over_many_months_outranks_one_recalled_as_often_in_one_month(monkeypatch):
+    collection = _collection_of([_named(doc, None, day, text) for doc, (day, text) in RECALLED.items()])
+    scores = day_scores(collection)
+    # three later references each (x2), the same year's six articles: only the months of recall differ
+    months_3, months_1 = 1 + RECALL_MONTHS_WEIGHT * math.log(4), 1 + RECALL_MONTHS_WEIGHT * math.log(2)
+    assert scores[FERRY] / scores[FIRE] == pytest.approx(months_3 / months_1)
+    assert rank_days(scores)[0] == FERRY
+    monkeypatch.setattr("timeline.summarise.RECALL_MONTHS_WEIGHT", 0.0)
+    flat = day_scores(collection)
+    assert flat[FERRY] == flat[FIRE]  # without the rule the references alone tie
+    assert rank_days(flat)[0] == FIRE
+
+
+def test_a_day_named_only_within_its_week_has_no_months_of_recall(monkeypatch):
+    # 29 June named on 2 and 5 July: another month, but the day's own news wave, not a later recall
+    articles = [
+        _named("w1", None, "2021-07-02", "Norland closed its border with Westholm on June 29, 2021 at noon."),
+        _named("w2", None, "2021-07-05", "Since June 29, 2021 the Norland border with Westholm stays shut."),
+    ]
+    collection = _collection_of(articles)
+    before = day_scores(collection)[date(2021, 6, 29)]
+    monkeypatch.setattr("timeline.summarise.RECALL_MONTHS_WEIGHT", 0.0)
+    assert day_scores(collection)[date(2021, 6, 29)] == before
+
+
+# An invented dam collapse of 10 March 2022, recalled in three later months; the reactions of 11 March, named
+# by four articles that week and never again; a separate vote of 20 March, named by three articles that week.
+ECHO = {
+    "c1": ("2022-05-02", "Engineers blamed the Norland dam collapse of March 10, 2022 on poor upkeep."),
+    "c2": ("2022-06-15", "Since the Norland dam gave way on March 10, 2022 the valley has been rebuilt."),
+    "c3": ("2022-08-20", "The Norland inquiry into the collapse of March 10, 2022 named two firms."),
+    "r1": ("2022-03-14", "Mourners gathered across Norland on March 11, 2022 to remember the victims."),
+    "r2": ("2022-03-14", "Flags in Norland flew at half mast on March 11, 2022 after the disaster."),
+    "r3": ("2022-03-14", "Aid from Westholm reached Norland on March 11, 2022 by road and by air."),
+    "r4": ("2022-03-14", "Schools in Norland stayed shut on March 11, 2022 as the waters receded."),
+    "v1": ("2022-03-22", "The parliament of Norland voted on March 20, 2022 to fund a new dam."),
+    "v2": ("2022-03-22", "Deputies in Norland approved the dam fund on March 20, 2022 by a wide margin."),
+    "v3": ("2022-03-22", "The new dam that Norland voted for on March 20, 2022 will cost a fortune."),
+}
+COLLAPSE, REACTIONS, VOTE = date(2022, 3, 10), date(2022, 3, 11), date(2022, 3, 20)
+
+
+def test_the_day_after_a_recalled_day_that_no_later_article_names_is_its_echo(monkeypatch):
+    collection = _collection_of([_named(doc, None, day, text) for doc, (day, text) in ECHO.items()])
+    scores = day_scores(collection)
+    assert scores[COLLAPSE] > scores[REACTIONS] > scores[VOTE]  # four references against three
+    assert 0.7 * scores[REACTIONS] < scores[VOTE]
+    assert list(ranked_days(collection))[:3] == [COLLAPSE, VOTE, REACTIONS]
+    monkeypatch.setattr("timeline.summarise.ECHO_WEIGHT", 1.0)
+    assert list(ranked_days(collection))[:3] == [COLLAPSE, REACTIONS, VOTE]
+
+
+def test_only_a_near_day_no_later_article_names_echoes_a_recalled_one():
+    recalled = {COLLAPSE: {(2022, 5)}}
+    assert _echoes(REACTIONS, {COLLAPSE}, recalled)
+    assert not _echoes(REACTIONS, {COLLAPSE}, {**recalled, REACTIONS: {(2022, 6)}})  # two happenings
+    assert not _echoes(date(2022, 3, 13), {COLLAPSE}, recalled)  # three days on: not its news wave
+    assert not _echoes(REACTIONS, {COLLAPSE}, {})  # the kept day is no later article's memory either

@@ -21,12 +21,18 @@ Which days matter is read from the collection itself, with no training on refere
   the day (the merge put one of its sentences in an event of that day: "after his arrest", "the verdict")
   counts 0.3, against 2 for a later article naming it: a happening still retold later mattered, but the
   merge's join is weaker evidence than a date;
+- **how long it is recalled**: a day that later articles (more than a week after it) name in n different
+  months counts x(1 + 0.2 ln(1 + n)): ten articles of one follow-up week name a day as often as one
+  article a month for ten months, but only the second is a day the story keeps coming back to;
 - **witnesses**: a day that only one article names counts half: one passing date is weaker evidence
   than a day several articles independently recall;
 - **about the subject**: a day none of whose candidate sentences (below) names the story's main subject
   counts a fifth: what happened that day happened to someone else;
 - **said about**: a day with fewer than three candidate sentences counts half: a date the collection says
-  only one or two things about is a passing date more than a happening its articles report.
+  only one or two things about is a passing date more than a happening its articles report;
+- **echoes**: a day no later article names, within two days of a better-ranked day that later articles do
+  name, counts 0.7: it is most likely that happening's news wave (the morning-after reports, the reactions)
+  rather than a happening of its own.
 
 Sentences for a day: those naming the day, and the headlines and opening sentences of the articles
 published on it or the day after (naming no other day); of those, the ones naming the story's main
@@ -66,6 +72,8 @@ PERIOD_DAYS = 365  # salience is measured against the articles published this cl
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
 HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
 RETOLD_WEIGHT = 0.3  # a later article telling the day's happening without naming the day (LATER_WEIGHT: 2)
+RECALL_MONTHS_WEIGHT = 0.2  # x(1 + this ln(1 + n)), n the months in which later articles name the day
+ECHO_DAYS, ECHO_WEIGHT = 2, 0.7  # a day no later article names, this close to a kept day some do
 
 LEAD_SENTENCES = 5  # opening sentences of an article published on the day that may summarise it
 FOLLOWING_DAYS = 1  # ... or this many days after it (the morning-after reports)
@@ -168,11 +176,23 @@ def day_scores(
 ) -> dict[date, float]:
     """Importance of every day the collection names, within ``since``/``until`` (see the module doc);
     ``events`` (the merged events) add the later articles retelling a day's happening."""
+    return _scored_days(collection, since, until, subject, events)[0]
+
+
+def _scored_days(
+    collection: Collection,
+    since: date | None,
+    until: date | None,
+    subject: set[str] | None,
+    events: Iterable[Event],
+) -> tuple[dict[date, float], dict[date, set[tuple[int, int]]]]:
+    """``day_scores``, and per day the months in which later articles name it (for the echo rule)."""
     subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
     coverage: Counter[date] = Counter()
     published: list[date] = []
     namers: dict[date, set[str]] = defaultdict(set)  # the distinct articles naming each day
+    recalled: dict[date, set[tuple[int, int]]] = defaultdict(set)  # months of later articles naming it
     # how many articles of each known outlet were already counted as published on / naming a day
     outlet_published: Counter[tuple[str, date]] = Counter()
     outlet_named: Counter[tuple[str, date]] = Counter()
@@ -185,6 +205,8 @@ def day_scores(
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
             namers[day].add(article.id)
+            if (when - day).days > RECENT_DAYS:
+                recalled[day].add((when.year, when.month))
             evidence[day] += (
                 weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
             )
@@ -203,7 +225,15 @@ def day_scores(
         scores[day] = total / math.sqrt(1 + period)
         if len(namers.get(day, ())) < 2:
             scores[day] *= SINGLE_WITNESS_WEIGHT
-    return scores
+        scores[day] *= _recall_factor(len(recalled.get(day, ())))
+    return scores, recalled
+
+
+def _recall_factor(months: int) -> float:
+    """How long a day is remembered, beyond how often: each later article already adds ``LATER_WEIGHT``,
+    but articles of one follow-up wave say less than articles spread over many months (a milestone the
+    story keeps returning to).  The logarithm keeps a day recalled for years from swamping the rest."""
+    return 1.0 + RECALL_MONTHS_WEIGHT * math.log1p(months)
 
 
 def _later_retellings(
@@ -529,21 +559,28 @@ def _ranked_pools(
     events: Iterable[Event] = (),
 ) -> Iterator[tuple[date, list[Sentence]]]:
     """The days with something to summarise them, most important first, each with its candidates."""
-    scores = day_scores(collection, since, until, subject, events)
-    pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main))
+    scores, recalled = _scored_days(collection, since, until, subject, events)
+    pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main), recalled)
     return ((day, pool) for day, pool in pools if pool)
 
 
 def _days_about(
-    scores: dict[date, float], main: set[str], pool_of: Callable[[date], list[Sentence]]
+    scores: dict[date, float],
+    main: set[str],
+    pool_of: Callable[[date], list[Sentence]],
+    recalled: dict[date, set[tuple[int, int]]] | None = None,
 ) -> Iterator[tuple[date, list[Sentence]]]:
     """The days most important first (as ``rank_days``), each with its candidate sentences; a day none of
     whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score, and one
-    with fewer than ``THIN_SENTENCES`` candidates ``THIN_DAY_WEIGHT`` (both: the product).  The candidates
-    are gathered only for the days examined (a collection names thousands of days)."""
+    with fewer than ``THIN_SENTENCES`` candidates ``THIN_DAY_WEIGHT`` (both: the product); then a day that
+    echoes a day already kept (``_echoes``) counts ``ECHO_WEIGHT``.  The candidates are gathered only for the
+    days examined (a collection names thousands of days)."""
+    recalled = recalled or {}
     heap = [(-score, day) for day, score in scores.items()]
     heapq.heapify(heap)
     demoted: set[date] = set()
+    echoing: set[date] = set()
+    kept: set[date] = set()
     while heap:
         negative, day = heapq.heappop(heap)
         pool = pool_of(day)
@@ -552,7 +589,23 @@ def _days_about(
             demoted.add(day)
             heapq.heappush(heap, (negative * weight, day))
             continue
+        if day not in echoing and _echoes(day, kept, recalled):
+            echoing.add(day)
+            heapq.heappush(heap, (negative * ECHO_WEIGHT, day))
+            continue
+        if pool:
+            kept.add(day)
         yield day, pool
+
+
+def _echoes(day: date, kept: set[date], recalled: dict[date, set[tuple[int, int]]]) -> bool:
+    """``day`` is no later article's memory, but a day within ``ECHO_DAYS`` of it already kept is: ``day``
+    is most likely that happening's news wave (the morning-after reports, the reactions), not a happening
+    of its own.  Two near days both recalled later are two happenings and both keep their scores."""
+    if recalled.get(day):
+        return False
+    near = (day + timedelta(days=offset) for offset in range(-ECHO_DAYS, ECHO_DAYS + 1) if offset)
+    return any(other in kept and recalled.get(other) for other in near)
 
 
 def _content_weight(pool: list[Sentence], main: set[str]) -> float:
