@@ -7,7 +7,14 @@ from datetime import date, timedelta
 from itertools import product
 
 from timeline.merge.candidates import _Index
-from timeline.merge.dates import _gap, _recurring, _year_shifts, _year_typo, _year_typo_within, bounds
+from timeline.merge.dates import (
+    _TYPO_SPAN_DAYS,
+    _gap,
+    _recurring,
+    _year_shifts,
+    _year_typo,
+    bounds,
+)
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import (
     _ALLIED,
@@ -268,6 +275,7 @@ class _Probe:
     start: date  # the days its date allows (``dates.bounds``)
     end: date
     day_precise: bool
+    shifted: tuple[date, ...]  # a day-precise date's day a year before and after (``dates._year_shifts``)
     background: bool
     stated: bool  # its sentence states the date
     # on a date not overlapping its own, a member can match only through a retelling: a possible one
@@ -298,6 +306,7 @@ class _Probe:
             start,
             end,
             day_precise,
+            tuple(_year_shifts(mention.date.start)) if day_precise else (),
             mention.status == "background",
             mention.date_source == "expression",
             may or f.head == _TOLL,
@@ -323,7 +332,8 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
     best: _Match | None = None
     # a coarse member ("bombings this month") overlaps every day of its month: a day-precise report
     # compares with the event's day-precise members when it has some, so it cannot bridge two days
-    fine_only = probe.day_precise and cluster.has_days
+    fine = probe.day_precise
+    fine_only = fine and cluster.has_days
     retell_limit = RETELL_FAR if may else RETELL_WINDOW
     fits_stated: bool | None = None  # computed once, when a member's date is unstated
     stated, background = probe.stated, probe.background
@@ -331,7 +341,7 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
         when = other.date
         if when is None:
             continue
-        if fine_only and when.granularity not in _DAY and not _typo_within(day, when, cluster):
+        if fine_only and when.granularity not in _DAY and not _shifted_within(probe.shifted, when, cluster):
             continue  # (a month holding the day a year off is the one a wrong year tells: a conflict to show)
         # ``bounds(other)``, written out: it is asked about half a million times a merge
         when_start, earliest = when.start, other.earliest
@@ -373,7 +383,10 @@ def _rank_against(probe: _Probe, cluster: _Cluster) -> _Match | None:
             continue
         gap = _gap(day, when)
         too_far = gap > CONFLICT_WINDOW
-        year_typo = too_far and (_year_typo(day, when) or _typo_within(day, when, cluster))
+        year_typo = too_far and (
+            _year_typo(day, when)
+            or (fine and when.granularity not in _DAY and _shifted_within(probe.shifted, when, cluster))
+        )
         if too_far and gap > retell_limit and not year_typo:
             continue  # too far apart to be the same event whatever the content (checked first: cheap)
         # (each call after the tests that end it at once, written out: ``toll_retold`` needs the toll as
@@ -429,14 +442,21 @@ def _same_day_only(probe: _Probe, other: EventMention, of: MentionFeatures) -> f
     return _same_day_score(mention.date, when, f, of, planned, probe.allied, content, unstated=unstated)
 
 
-def _typo_within(day: DateValue, coarse: DateValue, cluster: _Cluster) -> bool:
-    """``dates._year_typo_within``, when a member of the event states that very day a year off: the
-    event's day is known, and only the year of the mention's differs ("last October" and "Friday" for it,
-    "Oct. 23" with the next year in a later paper); a month alone a year off is as likely the next year's
-    happening of the same kind."""
-    if not _year_typo_within(day, coarse):
+def _shifted_within(shifted: tuple[date, ...], coarse: DateValue, cluster: _Cluster) -> bool:
+    """A day-precise mention's day a year off (``shifted``: ``_Probe.shifted``) lies in a coarse member's
+    month or season (``dates._year_typo_within``), and a member of the event states that very day a year
+    off: the event's day is known, and only the year of the mention's differs ("last October" and "Friday"
+    for it, "Oct. 23" with the next year in a later paper); a month alone a year off is as likely the next
+    year's happening of the same kind.  ``coarse`` is not dated to a day.
+
+    Speed (issue #9): ``_year_typo_within``'s tests, the cheapest first, with no date made (its year test
+    left out: a day a year off inside the member's span has that year).  A day-precise mention meets every
+    coarse member of its candidate events, millions on a collection of many stories, and nearly all
+    fail the first test (a year, a decade)."""
+    if (coarse.end - coarse.start).days > _TYPO_SPAN_DAYS:
         return False
-    shifted = _year_shifts(day.start)
+    if not any(coarse.start <= day <= coarse.end for day in shifted):
+        return False
     return any(w.granularity in _DAY and w.start in shifted for w in cluster.stated)
 
 

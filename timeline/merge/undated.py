@@ -61,8 +61,23 @@ class _JoinIndex:
 
     def candidates(self, f: MentionFeatures) -> list[int]:
         keys = {k for actor in f.actors for k in actor}
-        pairs = product(keys, self._concepts(f))
+        pairs = product(keys, self._wanted(f))
         return sorted({cid for key, concept in pairs for cid in self._by_pair.get(concept, key)})
+
+    @classmethod
+    def _wanted(cls, f: MentionFeatures) -> frozenset[str]:
+        """The concepts a cluster must have (filed with the mention's key) to be worth scoring.
+
+        An occurrence: its action alone.  ``join_score`` is 0 unless a member's concepts hold the
+        mention's action (its own action or a concept the mention also names), and a cluster is filed under
+        every (key, concept) of its members together, so a cluster holding one of the mention's keys and
+        its action is found under that pair; one found only under another of the mention's concepts
+        scores 0 against every member, and is never chosen.  Speed (issue #9): on a collection of many
+        stories, a common concept ("death", "meeting") of the mention's brings clusters of every story
+        naming the same person; exact: the same clusters score above 0, so the same one is chosen."""
+        if f.kind == "statement" or f.head is None:
+            return cls._concepts(f)
+        return frozenset({f.head})
 
 
 class _JoinContext:
