@@ -1,9 +1,7 @@
 """What the build keeps of a reading until the merge: only the sentences that carry a mention, unless a
-summary reads them all again; the offsets shared as they are handed over; the allocator's rule."""
+summary reads them all again; the offsets shared as they are handed over."""
 
 from __future__ import annotations
-
-import ctypes
 
 from timeline import build
 from timeline.build import build_timeline
@@ -83,11 +81,3 @@ def test_a_copy_of_a_thinned_original_still_drops_the_sentences_the_original_say
     assert thinned.warnings[0].endswith("1 sentence of its own kept")
     own = [e.title for e in thinned.events if "wire-2" in e.sources]
     assert own == ["Westholm said that the strike would go"]
-
-
-def test_a_system_without_mallopt_builds_as_before(monkeypatch):
-    def no_library(name):
-        raise OSError("no C library here")
-
-    monkeypatch.setattr(ctypes, "CDLL", no_library)
-    build._large_blocks_mapped()  # nothing to change, nothing raised

@@ -18,7 +18,6 @@ environment variable ``TIMELINE_WORKERS=1``.
 from __future__ import annotations
 
 import copyreg
-import ctypes
 import gc
 import hashlib
 import multiprocessing
@@ -359,7 +358,6 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
     read = 0
     shared: dict = {}  # equal values of the readings, one object each (``_compact``, ``_shared_value``)
     if method is not None:
-        _large_blocks_mapped()
         try:
             for reading in _read_in_pool(ordered, options, workers, method, beside, shared):
                 yield reading  # its values shared as it was unpickled
@@ -373,28 +371,6 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
         reading = _thinned(article, _guarded_read(article), _every_sentence(options))
         yield reading if isinstance(reading, str) else _compact(reading, shared)
         _report(options, "read", done, len(ordered))
-
-
-# glibc's ``mallopt`` parameter: blocks from this many bytes up are mapped on their own, not cut from the heap
-_M_MMAP_THRESHOLD = -3
-_MMAP_THRESHOLD = 128 * 1024  # glibc's own starting value
-
-
-def _large_blocks_mapped() -> None:
-    """Keep glibc's allocator mapping blocks of 128 KiB and more on their own (its starting rule) for the
-    rest of the process, instead of raising that size to the largest block freed so far.  Memory (issue #9):
-    a large build frees many blocks of a few hundred KiB to a few MiB (a chunk's pickle and columns, the
-    merge's temporary lists and tables); once the size is raised they are cut from the heap, between objects
-    that stay, and the heap cannot give their pages back.  On 10 MB of real news the parent's peak is about
-    9 MB lower.  Nothing else changes; a system without glibc's ``mallopt`` is left as it is."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return
-    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
 
 
 def _worker_count(articles: list[Article]) -> int:
