@@ -3,7 +3,7 @@
     python benchmarks/bench_scale.py                  # all three, generated inputs in a temporary directory
     python benchmarks/bench_scale.py --only repeat    # or: array, lines
     python benchmarks/bench_scale.py --only array --phases [--no-render] [--records N]
-    python benchmarks/bench_scale.py --real-from ../shared/eval/entities [--real-mb 50]
+    python benchmarks/bench_scale.py --real-from ../shared/eval/entities [--real-mb 50] [--real-out FILE]
 
 - ``repeat``: one article holding the same dated paragraph 2,000 and 10,000 times; the build time must grow
   linearly (ratio ~5), not quadratically (~25).
@@ -176,8 +176,9 @@ def bench_phases(directory: Path, count: int, render: bool) -> dict:
     return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
-def bench_real(directory: Path, entities: Path, megabytes: float) -> dict:
-    """Wall, CPU and peak of building a JSON array of real articles (see the module's docstring)."""
+def bench_real(directory: Path, entities: Path, megabytes: float, keep: Path | None = None) -> dict:
+    """Wall, CPU and peak of building a JSON array of real articles (see the module's docstring); the array
+    is written to ``keep`` when given (and left there, for ``--phases-of``), else to ``directory``."""
     records: list[dict] = []
     size = 0
     for topic in sorted(p for p in entities.iterdir() if (p / "articles.jsonl").is_file()):
@@ -186,7 +187,7 @@ def bench_real(directory: Path, entities: Path, megabytes: float) -> dict:
                 if line.strip() and size < megabytes * 1e6:
                     records.append(json.loads(line))
                     size += len(line.encode("utf-8"))
-    path, output, report = directory / "real.json", directory / "out.json", directory / "time.txt"
+    path, output, report = keep or directory / "real.json", directory / "out.json", directory / "time.txt"
     path.write_text(json.dumps(records), encoding="utf-8")
     python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
     command = ["/usr/bin/time", "-o", str(report), "-f", "%e %U %S %M", *python, "-m", "timeline"]
@@ -212,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-render", action="store_true", help="--phases without rendering the JSON")
     parser.add_argument("--real-from", type=Path, help="an Entities directory: a JSON array of real articles")
     parser.add_argument("--real-mb", type=float, default=50.0, help="--real-from's MB of JSON")
+    parser.add_argument("--real-out", type=Path, help="--real-from's array written to this file and kept")
     # the child of ``--phases``; also any article file's phases (``--real-from``'s array written out, say)
     parser.add_argument("--phases-of", type=Path, help="the phases of building this file, in this process")
     args = parser.parse_args(argv)
@@ -221,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temp:
         directory = Path(temp)
         if args.real_from:
-            real = bench_real(directory, args.real_from, args.real_mb)
+            real = bench_real(directory, args.real_from, args.real_mb, args.real_out)
             print("JSON array of real articles:", json.dumps(real))
             return 0
         if args.phases:

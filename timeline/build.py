@@ -97,6 +97,8 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     mentions: dict[str, list[EventMention]] = {}
     failed: list[tuple[Article, str]] = []
     beside = _Beside()
+    # the articles whose readings keep every sentence (``_thinned``); the others' are split again if needed
+    whole = {a.id for a in ordered if _keeps_every_sentence(a, _every_sentence(options))}
     # readings come chunk by chunk, in order, as the workers finish them, their equal values one object
     for article, reading in zip(ordered, _read_articles(ordered, options, beside), strict=True):
         if isinstance(reading, str):
@@ -116,7 +118,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     # a copy adds only what its original does not say: its repeated sentences would be read again
     # against the copy's own (later) publication date and give phantom events a week on
     own = {
-        copy: own_mentions(mentions[copy], by_id[original], sentences[original])
+        copy: own_mentions(mentions[copy], by_id[original], _all_sentences(by_id[original], sentences, whole))
         for copy, original in copies.items()
     }
     if options.top is None:
@@ -141,6 +143,35 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         copies=copies,
         skipped=skipped,
     )
+
+
+def _every_sentence(options: BuildOptions) -> bool:
+    """Whether the build reads every sentence of a dated article after the reading stage: only a summary
+    (``--top``) does; otherwise only the sentences that carry a mention are read again (``_thinned``)."""
+    return options.top is not None
+
+
+def _keeps_every_sentence(article: Article, every_sentence: bool) -> bool:
+    # an undated article may be dated from the others and read again, from all its sentences
+    return every_sentence or not article.published.value
+
+
+def _thinned(article: Article, reading: Reading | str, every_sentence: bool) -> Reading | str:
+    """``reading`` with only the sentences its mentions are in, unless the build reads them all again
+    (``_keeps_every_sentence``).  Memory and CPU (issue #9): on real news about 40% of the sentences carry
+    no mention; the parent held them only until the merge, and they were pickled, sent and unpickled for
+    nothing.  The mentions and their sentences are the same objects."""
+    if isinstance(reading, str) or _keeps_every_sentence(article, every_sentence):
+        return reading
+    sentences, expressions, mentions = reading
+    held = {id(mention.sentence) for mention in mentions}
+    return [s for s in sentences if id(s) in held], expressions, mentions
+
+
+def _all_sentences(article: Article, sentences: dict[str, list[Sentence]], whole: set[str]) -> list[Sentence]:
+    """Every sentence of ``article``: its reading's, or split again when its reading kept only some
+    (``_thinned``): the original of a copy, read again to find what the copy adds."""
+    return sentences[article.id] if article.id in whole else _split(article)
 
 
 def _compact(reading: Reading, shared: dict) -> Reading:
@@ -286,7 +317,7 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
     return skipped, [_failure_warning(article, reason) for article, reason in failed]
 
 
-def _read_chunk(chunk: list[Article]) -> bytes:
+def _read_chunk(chunk: list[Article], every_sentence: bool = True) -> bytes:
     """Worker task: module-level so that it pickles by name.  Its readings are pickled here by columns
     (``_ByColumns``), with their values to share marked (the chunk's marks start afresh), while the cyclic
     collector is still paused: pickling makes a tuple or list for every object and field, which the
@@ -296,7 +327,7 @@ def _read_chunk(chunk: list[Article]) -> bytes:
     for marks in _MARKS.values():
         marks.clear()
     with _cycle_collector_paused():
-        readings = [_guarded_read(article) for article in chunk]
+        readings = [_thinned(article, _guarded_read(article), every_sentence) for article in chunk]
         return pickle.dumps(_ByColumns(readings), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -320,7 +351,8 @@ class _Beside:
 
 def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Beside) -> Iterator[Reading | str]:
     """``read_article`` of each article (or why it failed), in order: in worker processes when the
-    collection is large."""
+    collection is large.  Unless a summary is asked for, a dated article's reading keeps only the
+    sentences its mentions are in (``_thinned``)."""
     workers = _worker_count(ordered)
     method = _start_method() if workers > 1 else None
     read = 0
@@ -336,7 +368,7 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
         else:
             return
     for done, article in enumerate(ordered[read:], start=read + 1):
-        reading = _guarded_read(article)
+        reading = _thinned(article, _guarded_read(article), _every_sentence(options))
         yield reading if isinstance(reading, str) else _compact(reading, shared)
         _report(options, "read", done, len(ordered))
 
@@ -404,7 +436,10 @@ def _read_in_pool(
     try:
         with _worker_pool(min(workers, len(chunks)), method) as pool:
             grouping = pool.submit(_copy_groups_task) if _COPY_TEXTS is not None else None
-            futures = {pool.submit(_read_chunk, chunk): number for number, chunk in enumerate(chunks)}
+            every_sentence = _every_sentence(options)
+            futures = {
+                pool.submit(_read_chunk, chunk, every_sentence): number for number, chunk in enumerate(chunks)
+            }
             finished: dict[int, list[Reading | str]] = {}
             done = given = 0
             for future in as_completed(futures):
@@ -556,6 +591,8 @@ def _from_columns(
     mention_columns: list,
 ) -> list[Reading | str]:
     """In the parent: the chunk's readings from their columns (see ``_ByColumns``)."""
+    _share_offsets(Sentence, sentence_columns)
+    _share_offsets(TimeExpression, expression_columns)
     sentences = list(map(Sentence, *sentence_columns))
     expressions: list = list(map(TimeExpression, *expression_columns))
     expressions.append(None)  # the position after the last: no expression
@@ -635,6 +672,22 @@ def _shared_context(context: tuple[str, str, frozenset[str]]) -> tuple[str, str,
     return shared.setdefault(context, context)
 
 
+def _share_offsets(kind: type, columns: list) -> None:
+    """In the parent: the columns of ``kind``'s offsets and positions (``_OFFSETS``) with equal numbers one
+    object for the build.  Memory (issue #9): every number above 256 unpickled is an object of its own (28
+    bytes), and a large collection's offsets are a few tens of thousands of values met again in article
+    after article (on real news about four objects for each distinct value)."""
+    shared = _SHARED
+    if shared is None or not columns[0]:
+        return
+    numbers = shared.setdefault(_NUMBERS, {})
+    for position in _OFFSETS[kind]:
+        column = columns[position]
+        columns[position] = list(map(numbers.setdefault, column, column))
+
+
+_NUMBERS = object()  # the key of ``_share_offsets``'s equal numbers in the build's shared values
+
 # the fields ``_compact`` shares, and how
 _SHARES: dict[type, dict[str, Callable]] = {
     Sentence: {"text": _shared_value},
@@ -685,6 +738,11 @@ def _column_marks(kind: type) -> tuple[list[str], list[tuple[int, _Marks]], list
 
 _COLUMNS = {kind: _column_marks(kind) for kind in (Sentence, TimeExpression, EventMention)}
 _SENTENCE = _COLUMNS[EventMention][0].index("sentence")
+# the positions of the numbers that ``_share_offsets`` shares, by class
+_OFFSETS = {
+    Sentence: [_COLUMNS[Sentence][0].index(name) for name in ("index", "start", "end", "paragraph", "line")],
+    TimeExpression: [_COLUMNS[TimeExpression][0].index(name) for name in ("start", "end")],
+}
 _EXPRESSION = _COLUMNS[EventMention][0].index("expression")
 
 
