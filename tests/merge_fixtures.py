@@ -9,6 +9,40 @@ from timeline.temporal.timex import value_to_date
 from timeline.types import Article, EventMention, Sentence, TimeExpression
 
 
+def plain_article(doc: str) -> Article:
+    """Article ``doc`` with a placeholder text and no publication date."""
+    return Article(doc, f"{doc}.txt", f"text of {doc}", [(0, 10)])
+
+
+def numbered_mention(
+    doc: str,
+    value: str | None,
+    trigger: str,
+    actors: list[str],
+    terms: list[str],
+    status: str = "reported",
+    index: int = 0,
+) -> EventMention:
+    """A mention in sentence ``index`` of ``doc`` (placeholder text), dated ``value`` by an expression at the
+    sentence's start, or undated when ``value`` is None."""
+    sentence = Sentence(doc, index, index * 100, index * 100 + 50, f"{doc} sentence {index}", 0, index + 1)
+    expression = None
+    if value:
+        expression = TimeExpression(value, index * 100, index * 100 + 5, "DATE", value, None, "absolute")
+    return EventMention(
+        document=doc,
+        sentence=sentence,
+        expression=expression,
+        date=value_to_date(value) if value else None,
+        trigger=trigger,
+        actors=actors,
+        terms=terms,
+        status=status,
+        title=f"{' and '.join(actors)} {trigger}",
+        date_source="expression" if value else "none",
+    )
+
+
 def dated_mention(
     doc: str,
     value: str,

@@ -7,36 +7,13 @@ from itertools import permutations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from merge_fixtures import numbered_mention as _mention
+from merge_fixtures import plain_article as _article
 
 from timeline.merge import merge_mentions
 from timeline.merge.features import find_whole_word
 from timeline.names import same_actor
-from timeline.temporal.timex import value_to_date
-from timeline.types import Article, EventMention, Published, Sentence, TimeExpression
-
-
-def _article(doc: str) -> Article:
-    return Article(doc, f"{doc}.txt", f"text of {doc}", [(0, 10)])
-
-
-def _mention(doc, value, trigger, actors, terms, status="reported", index=0) -> EventMention:
-    sentence = Sentence(doc, index, index * 100, index * 100 + 50, f"{doc} sentence {index}", 0, index + 1)
-    expression = None
-    if value:
-        expression = TimeExpression(value, index * 100, index * 100 + 5, "DATE", value, None, "absolute")
-    return EventMention(
-        document=doc,
-        sentence=sentence,
-        expression=expression,
-        date=value_to_date(value) if value else None,
-        trigger=trigger,
-        actors=actors,
-        terms=terms,
-        status=status,
-        title=f"{' and '.join(actors)} {trigger}",
-        date_source="expression" if value else "none",
-    )
-
+from timeline.types import Article, EventMention, Published
 
 ARTICLES = [_article(d) for d in ("a", "b", "c", "d")]
 

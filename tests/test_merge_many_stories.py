@@ -5,38 +5,18 @@ from __future__ import annotations
 
 from itertools import product
 
+from merge_fixtures import numbered_mention as _mention
+from merge_fixtures import plain_article as _article
+
 from timeline.merge import merge_mentions
 from timeline.merge.clusters import _Cluster, _shifted_within
 from timeline.merge.dates import _year_shifts, _year_typo_within
 from timeline.merge.features import _DAY, features
 from timeline.merge.undated import _JoinIndex
 from timeline.temporal.timex import value_to_date
-from timeline.types import Article, EventMention, Sentence, TimeExpression
-
-
-def _article(doc: str) -> Article:
-    return Article(doc, f"{doc}.txt", f"text of {doc}", [(0, 10)])
-
+from timeline.types import EventMention
 
 ARTICLES = [_article(d) for d in "abcde"]
-
-
-def _mention(doc: str, value: str | None, trigger: str, actors: list[str], terms: list[str], index: int = 0):
-    sentence = Sentence(doc, index, index * 100, index * 100 + 50, f"{doc} sentence {index}", 0, index + 1)
-    expression = None
-    if value:
-        expression = TimeExpression(value, index * 100, index * 100 + 5, "DATE", value, None, "absolute")
-    return EventMention(
-        document=doc,
-        sentence=sentence,
-        expression=expression,
-        date=value_to_date(value) if value else None,
-        trigger=trigger,
-        actors=actors,
-        terms=terms,
-        title=f"{' and '.join(actors)} {trigger}",
-        date_source="expression" if value else "none",
-    )
 
 
 def _cluster(*mentions: EventMention) -> _Cluster:
