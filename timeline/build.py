@@ -98,7 +98,8 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     failed: list[tuple[Article, str]] = []
     beside = _Beside()
     # the articles whose readings keep every sentence (``_thinned``); the others' are split again if needed
-    whole = {a.id for a in ordered if _keeps_every_sentence(a, _every_sentence(options))}
+    every_sentence = _every_sentence(options)
+    whole = {a.id for a in ordered if _keeps_every_sentence(a, every_sentence)}
     # readings come chunk by chunk, in order, as the workers finish them, their equal values one object
     for article, reading in zip(ordered, _read_articles(ordered, options, beside), strict=True):
         if isinstance(reading, str):
