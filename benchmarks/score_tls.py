@@ -65,8 +65,19 @@ import timeline.build
 from timeline.build import build_timeline
 from timeline.config import BuildOptions
 from timeline.readers import read_paths
-from timeline.summarise import Collection, _names_subject, day_of, main_subject_words, ranked_days
+from timeline.summarise import (
+    Collection,
+    DayIndex,
+    _cosine,
+    _names_subject,
+    _vector,
+    day_of,
+    document_frequencies,
+    main_subject_words,
+    ranked_days,
+)
 from timeline.summarise import published_day as _published
+from timeline.text import is_reporting
 from timeline.types import Article, Event, TimeExpression, Timeline
 
 EXTENSION_DAYS = 7  # Entities: the input period is the reference's widened by a week on each side
@@ -634,6 +645,11 @@ class RankedDay:
     published: int  # articles published that day
     beside_higher: bool  # a better-ranked day is the day before or after
     rank: float  # its place in the ranking, in Ls (0.5: halfway down the first L)
+    # session 15 (tls74): evidence the ranking does not read, to see whether it would lift missed days
+    largest: int = 0  # distinct articles of the day's largest merged event (one happening, many witnesses)
+    statements: float = 0.0  # share of statements ("said", "told") among its events' reported mentions
+    agreeing: int = 0  # naming articles whose naming sentence says what another naming article's does
+    scheduled: bool = False  # named a week or more ahead by one article, and on or after it by another
 
 
 def ranked_day_rows(
@@ -656,6 +672,7 @@ def ranked_day_rows(
             on_main or sentence is None or _names_subject(sentence.text, main),
         )
     when = _publication_days(collection)
+    unread = _unread_evidence(collection, events, set(order), when)
     rows = []
     for i, day in enumerate(order):
         articles = naming.get(day, {})
@@ -672,9 +689,66 @@ def ranked_day_rows(
                 published=published[day],
                 beside_higher=any(rank.get(n, 2 * size) < i for n in neighbours),
                 rank=i / size,
+                **{name: values.get(day, 0) for name, values in unread.items()},
             )
         )
     return rows
+
+
+AGREE = 0.25  # TF-IDF cosine from which two naming sentences say the same thing (--study)
+SCHEDULED_DAYS = 7  # a day named this long ahead was planned (a vote, a hearing), not guessed (--study)
+
+
+def _unread_evidence(
+    collection: Collection, events: list[Event], days: set[date], when: dict[str, date]
+) -> dict[str, dict[date, Any]]:
+    """Per day of ``days``: the ``RankedDay`` fields of evidence the ranking does not read (session 15)."""
+    largest: dict[date, int] = {}
+    statements: dict[date, float] = {}
+    told: dict[date, list[Event]] = {}
+    for event in events:
+        if event.date and event.date.granularity in ("day", "time") and event.status != "background":
+            told.setdefault(event.date.start, []).append(event)
+    for day in days & told.keys():
+        largest[day] = max(len(set(e.sources) - collection.copies.keys()) for e in told[day])
+        kinds = [
+            is_reporting(m.trigger) or bool(m.content)
+            for e in told[day]
+            for m in e.mentions
+            if m.status == "reported"
+        ]
+        statements[day] = sum(kinds) / len(kinds) if kinds else 0.0
+    frequency, documents = document_frequencies(DayIndex.of(collection).pool())
+    sentences: dict[date, dict[str, list[dict[str, float]]]] = {}
+    ahead: set[date] = set()
+    after: set[date] = set()
+    for article_id, _, day, sentence in _day_references(collection):
+        if day not in days:
+            continue
+        if (day - when[article_id]).days >= SCHEDULED_DAYS:
+            ahead.add(day)
+        elif day <= when[article_id]:
+            after.add(day)
+        if sentence is not None:
+            vector = _vector(sentence.text, frequency, documents)
+            sentences.setdefault(day, {}).setdefault(article_id, []).append(vector)
+    agreeing = {day: _agreeing(by_article) for day, by_article in sentences.items()}
+    scheduled = {day: True for day in ahead & after}
+    return {"largest": largest, "statements": statements, "agreeing": agreeing, "scheduled": scheduled}
+
+
+def _agreeing(by_article: dict[str, list[dict[str, float]]]) -> int:
+    """How many articles have a sentence at least ``AGREE`` alike to another article's (same day named)."""
+    return sum(
+        any(
+            _cosine(mine, theirs) >= AGREE
+            for other, vectors in by_article.items()
+            if other != article
+            for mine in own
+            for theirs in vectors
+        )
+        for article, own in by_article.items()
+    )
 
 
 def _kept(events: list[Event], since: date, until: date) -> list[Event]:
@@ -700,6 +774,12 @@ STUDY_POCKETS: dict[str, Callable[[RankedDay], bool]] = {
         r.beside_higher and r.later == 0 and r.explicit == 0
     ),
     "no later reference, main subject in < 50%": lambda r: r.later == 0 and r.main_share < 0.5,
+    "its largest event told by 1-2 articles": lambda r: 1 <= r.largest <= 2,
+    "its largest event told by 10+ articles": lambda r: r.largest >= 10,
+    "statements are half or more of its events' reports": lambda r: r.statements >= 0.5,
+    "no two naming articles say the same": lambda r: r.agreeing == 0,
+    "3+ naming articles say what another says": lambda r: r.agreeing >= 3,
+    "named a week or more ahead, and on or after it": lambda r: r.scheduled,
 }
 
 
@@ -796,6 +876,17 @@ def halves(scores: list[Score]) -> dict[str, list[Score]]:
     }
 
 
+def alternates(scores: list[Score]) -> dict[str, list[Score]]:
+    """The second split: the topics in alphabetical order taken in turn (1st, 3rd, ... and 2nd, 4th, ...),
+    so that a change must hold on two different partitions of the topics, not one."""
+    names = sorted({s.topic for s in scores})
+    odd = set(names[0::2])
+    return {
+        "odd topics": [s for s in scores if s.topic in odd],
+        "even topics": [s for s in scores if s.topic not in odd],
+    }
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -848,7 +939,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--halves",
         action="store_true",
-        help="also the figures of the topics' alphabetical first and second half (the honesty check)",
+        help="also the figures of the topics' alphabetical first and second half, and of the odd and even "
+        "topics in that order (the honesty checks)",
     )
     args = parser.parse_args(argv)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
@@ -862,7 +954,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.study:
         print(study(args.dataset, args.cache, topics))
         return 0
-    parts = halves(scores) if args.halves else {}
+    parts = {**halves(scores), **alternates(scores)} if args.halves else {}
     if args.json:
         figures = {"overall": average(scores), "timelines": [s.__dict__ for s in scores]}
         figures.update({name: average(part) for name, part in parts.items()})
@@ -872,8 +964,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, part in parts.items():
             a = average(part)
             topics_in = sorted({s.topic for s in part})
+            span = f"{topics_in[0]} .. {topics_in[-1]}" if "half" in name else f"{topics_in[0]}, ..."
             print(
-                f"{name} ({topics_in[0]} .. {topics_in[-1]}, {len(part)} timelines): "
+                f"{name} ({span}, {len(part)} timelines): "
                 f"date F1 {a['date_f']:.4f}, AR-1 F {a['ar1_f']:.4f}, AR-2 F {a['ar2_f']:.4f}"
             )
         print(f"\n{len(scores)} timelines in {time.perf_counter() - started:.1f} s wall")

@@ -1,12 +1,16 @@
 """The summarisation scorer's study helpers (benchmarks/score_tls.py): the honesty check's halves and what a
-returned day that is no reference date is."""
+returned day that is no reference date is; the second split; the study's agreement count."""
 
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 _SPEC = importlib.util.spec_from_file_location(
     "score_tls", Path(__file__).parents[1] / "benchmarks" / "score_tls.py"
@@ -38,3 +42,26 @@ def test_a_wrong_day_is_told_apart_by_its_distance_to_the_reference_dates():
     assert score_tls._gap_kind(date(2022, 3, 3), returned, references).startswith("a reference date's month")
     assert score_tls._gap_kind(date(2021, 3, 20), returned, references).startswith("4-31 days")
     assert score_tls._gap_kind(date(2021, 9, 1), returned, references) == "further"
+
+
+def test_the_second_split_takes_the_topics_in_turn_keeping_a_topics_timelines_together():
+    scores = [_score(t) for t in ("Rahn", "Acme", "Norland", "Borland", "Acme")]
+    scores[-1].timeline = 2
+    parts = score_tls.alternates(scores)
+    assert sorted({s.topic for s in parts["odd topics"]}) == ["Acme", "Norland"]  # 1st and 3rd
+    assert len(parts["odd topics"]) == 3
+    assert sorted({s.topic for s in parts["even topics"]}) == ["Borland", "Rahn"]  # 2nd and 4th
+
+
+def test_naming_articles_agree_when_their_sentences_tell_the_same_happening():
+    # the --study pocket "naming articles say the same": two reports of one arrest agree, a third article
+    # naming the same day for a market move does not (cosines by hand: 5 / sqrt(5 x 6) = 0.91 and 0)
+    texts = {
+        "a1": "Rahn was arrested in Westholm on charges of fraud.",
+        "a2": "Police in Westholm arrested Rahn on fraud charges.",
+        "a3": "Acme shares rose sharply in Norland trading.",
+    }
+    vectors = {doc: [score_tls._vector(text, Counter(), 3)] for doc, text in texts.items()}
+    assert score_tls._cosine(vectors["a1"][0], vectors["a2"][0]) == pytest.approx(5 / math.sqrt(30))
+    assert score_tls._agreeing(vectors) == 2
+    assert score_tls._agreeing({"a3": vectors["a3"]}) == 0  # one article agrees with no one
