@@ -81,8 +81,9 @@ class _Index:
         return found
 
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
-        slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
-        keys = self._keys(f)
+        slots: Iterable[object] = ("wide",) if _is_wide(when) else _weeks(when.start, when.end)
+        # (``_keys`` without its copy for an occurrence: only read here)
+        keys = f.concepts if f.kind != "statement" else self._keys(f)
         for slot in slots:
             self._buckets.add_keys(slot, keys, cluster_id)
         if when.granularity in _DAY:
@@ -90,10 +91,9 @@ class _Index:
             self._buckets.add_keys(day, self._cached_day_keys(f), cluster_id)
             if document:  # the article's own events of the day, whatever their wording
                 self._buckets.add(day, self._document_key(document), cluster_id)
-        if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING:
+        if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING and f.actors:
             for actor in f.actors:
-                for key in actor:
-                    self._happenings.add(f.head, key, cluster_id)
+                self._happenings.add_keys(f.head, actor, cluster_id)
 
     def retelling_candidates(self, f: MentionFeatures) -> set[int]:
         """Earlier events whose action the report names, sharing a name (person or place) with it."""

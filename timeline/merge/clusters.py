@@ -269,7 +269,6 @@ class _Probe:
     mention: EventMention
     f: MentionFeatures
     may: bool  # it may retell an earlier happening (``scoring.may_retell``)
-    subject: frozenset[str]  # the collection's own words (``_same_article_score``)
     start: date  # the days its date allows (``dates.bounds``)
     end: date
     day_precise: bool
@@ -284,8 +283,8 @@ class _Probe:
     toll: bool  # its action is a death toll (``toll_retold`` is False for every member otherwise)
     occurrence: bool
     # what the pair scores read of the mention alone: ``scoring.allied_concepts``, ``features._content``
-    # (``_same_day_score``), its specific words outside ``subject`` and its lexicon concepts
-    # (``_same_article_score``)
+    # (``_same_day_score``), its specific words outside the collection's subject (``_Probe.of``'s
+    # ``subject``) and its lexicon concepts (``_same_article_score``)
     allied: frozenset[str]
     content: frozenset[str]
     own_specific: frozenset[str]
@@ -300,7 +299,6 @@ class _Probe:
             mention,
             f,
             may,
-            subject,
             start,
             end,
             day_precise,
@@ -396,9 +394,15 @@ def _rank_each(
                         )
                     ):
                         score = _same_day_only(probe, other, of)
-                    # ``_same_article_score`` is 0 unless both are of one article and start on the same day
-                    if score <= 0 and other.document == document and when_start == day_start:
-                        score = _same_article_score(mention, f, other, of, probe.subject, probe)
+                    # ``_same_article_score`` is 0 unless both are of one article and dated to the same day
+                    if (
+                        score <= 0
+                        and other.document == document
+                        and when_start == day_start
+                        and fine
+                        and when.granularity in _DAY
+                    ):
+                        score = _same_article_score(probe, of)
                     if score <= 0:
                         continue
                 if best is None or not best[0][0] or score > best[0][1]:  # ``_better``, written out
@@ -492,26 +496,17 @@ def _better(best: _Match | None, candidate: _Match) -> _Match:
     return candidate if best is None or candidate[0] > best[0] else best
 
 
-def _same_article_score(
-    mention: EventMention,
-    f: MentionFeatures,
-    other: EventMention,
-    of: MentionFeatures,
-    subject: frozenset[str] = frozenset(),
-    probe: _Probe | None = None,
-) -> float:
+def _same_article_score(probe: _Probe, of: MentionFeatures) -> float:
     """Two sentences of one article dated to the same day that share a person, a specific word or an
     event concept: an article tells its news over several sentences, in other words each time.  Places
     and parties acting differently, or another action naming the happening, still keep them apart.
     Words of the collection's own ``subject`` (a story's "the airline", "the pilots") are in most of its
-    sentences: no evidence (on the AQUAINT gold they joined a lead to half its article's other news)."""
-    assert mention.date is not None and other.date is not None
-    if mention.date.start != other.date.start:
-        return 0.0  # checked first: cheap, and most pairs differ here
-    if mention.date.granularity not in _DAY or other.date.granularity not in _DAY:
-        return 0.0
-    if probe is None:  # (``probe``: what is read of the mention alone, worked out once per placement)
-        probe = _Probe.of(mention, f, False, subject)
+    sentences: no evidence (on the AQUAINT gold they joined a lead to half its article's other news).
+
+    Of the mention being placed (``probe``) and a member (features ``of``) that the caller found to be of
+    the same article and both dated to the same day (speed: those tests come first in ``_rank_each``,
+    where most pairs fail them; 100,000 calls a merge on a 1,000-article topic)."""
+    f = probe.f
     # (``probe.lexicon`` holds no ``v:`` key: its common part with ``of.concepts`` is the one with their
     # lexicon part, and no set is made for the member)
     shared = len(probe.own_specific & of.specific) + len(probe.lexicon & of.concepts)

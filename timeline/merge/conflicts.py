@@ -141,18 +141,26 @@ def _disputes(mention: EventMention, disputed: list[DateValue]) -> bool:
 def implicit_day(mentions: list[EventMention]) -> DateValue | None:
     """For an event no sentence dates itself: the day most of its unstated dates allow (each from its
     ``earliest`` to its date's end), the latest on a tie, so that none is moved off the days it allows."""
-    cover: dict[int, int] = {}  # by day's ordinal (speed: asked for every event, several times a merge)
+    spans: list[
+        tuple[int, int]
+    ] = []  # by day's ordinal (speed: asked for every event, several times a merge)
     for mention in mentions:
         if mention.date is None or mention.date_source in ("expression", "joined") or _retelling(mention):
             continue
         start, end = bounds(mention)
         first, last = start.toordinal(), end.toordinal()
         if last - first <= _IMPLICIT_SPAN_DAYS:
+            spans.append((first, last))
+    if not spans:
+        return None
+    if len(spans) == 1:
+        day = spans[0][1]  # (most events: one span, each of its days allowed once, the latest taken)
+    else:
+        cover: dict[int, int] = {}
+        for first, last in spans:
             for day in range(first, last + 1):
                 cover[day] = cover.get(day, 0) + 1
-    if not cover:
-        return None
-    day = max(cover, key=lambda d: (cover[d], d))
+        day = max(cover, key=lambda d: (cover[d], d))
     return cached_value_to_date(date.fromordinal(day).isoformat())
 
 
