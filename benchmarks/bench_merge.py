@@ -11,7 +11,7 @@ mentions on a large collection when asked for (``TIMELINE_SHARE_PLACEMENT=1``) a
 ``--steps`` adds the CPU time of the steps comparing wording and statements (``STEPS``: the collection's
 IDF, similar wording, retellings, borrowed statements, disputed dates, previews, reactions, history; with a
 helper, the IDF is the helper's: only receiving it is counted).  ``--count`` adds how many (mention, event)
-comparisons placing the dated mentions makes (``clusters._rank_against``), how many representatives they
+comparisons placing the dated mentions makes (``clusters._rank_each``), how many representatives they
 read, and how many found a match (the counting wrapper costs time: compare CPU without it; counted in one
 process, as ``--alone``).
 """
@@ -119,18 +119,20 @@ def _time_steps() -> dict[str, float]:
 
 
 def _count_comparisons() -> dict[str, int]:
-    """Wrap ``clusters._rank_against`` (one mention against one event) to count calls and outcomes."""
+    """Wrap ``clusters._rank_each`` (one mention against a set of events) to count comparisons and
+    outcomes."""
     counts = dict.fromkeys(("comparisons", "representatives read", "matches"), 0)
-    rank_against = timeline.merge.clusters._rank_against
+    rank_each = timeline.merge.clusters._rank_each
 
-    def counted(probe, cluster):
-        counts["comparisons"] += 1
-        counts["representatives read"] += len(cluster.reps)
-        match = rank_against(probe, cluster)
-        counts["matches"] += match is not None
-        return match
+    def counted(probe, clusters, cids, ranks):
+        counts["comparisons"] += len(cids)
+        counts["representatives read"] += sum(len(clusters[cid].reps) for cid in cids)
+        before = len(ranks)
+        rank_each(probe, clusters, cids, ranks)
+        counts["matches"] += len(ranks) - before
+        return None
 
-    timeline.merge.clusters._rank_against = counted
+    timeline.merge.clusters._rank_each = counted
     return counts
 
 

@@ -81,8 +81,9 @@ class _Index:
         return found
 
     def add(self, cluster_id: int, f: MentionFeatures, when: DateValue, document: str = "") -> None:
-        slots: list[object] = ["wide"] if _is_wide(when) else list(_weeks(when.start, when.end))
-        keys = self._keys(f)
+        slots: Iterable[object] = ("wide",) if _is_wide(when) else _weeks(when.start, when.end)
+        # (``_keys`` without its copy for an occurrence: only read here)
+        keys = f.concepts if f.kind != "statement" else self._keys(f)
         for slot in slots:
             self._buckets.add_keys(slot, keys, cluster_id)
         if when.granularity in _DAY:
@@ -90,10 +91,9 @@ class _Index:
             self._buckets.add_keys(day, self._cached_day_keys(f), cluster_id)
             if document:  # the article's own events of the day, whatever their wording
                 self._buckets.add(day, self._document_key(document), cluster_id)
-        if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING:
+        if f.kind == "occurrence" and f.head is not None and f.head not in RECURRING and f.actors:
             for actor in f.actors:
-                for key in actor:
-                    self._happenings.add(f.head, key, cluster_id)
+                self._happenings.add_keys(f.head, actor, cluster_id)
 
     def retelling_candidates(self, f: MentionFeatures) -> set[int]:
         """Earlier events whose action the report names, sharing a name (person or place) with it."""
@@ -108,7 +108,11 @@ class _Index:
                         found.update(bucket)
         return found
 
-    def candidates(self, f: MentionFeatures, when: DateValue) -> set[int]:
+    def candidates(
+        self, f: MentionFeatures, when: DateValue, allied: frozenset[str] | None = None
+    ) -> set[int]:
+        """Events filed under one of the mention's keys (or a concept allied to one of its own: ``allied``,
+        ``scoring.allied_concepts(f)`` when the caller has it) in the weeks around its date."""
         found: set[int] = set()
         if _is_wide(when):
             slots: list[object] = ["wide"]
@@ -119,23 +123,37 @@ class _Index:
             if when.granularity in _DAY:
                 slots += self._year_shifted_weeks(when.start)
         keys = self._keys(f)
-        for allied in [_ALLIED.get(c, frozenset()) for c in f.concepts if f.kind == "occurrence"]:
-            keys |= allied
+        if f.kind == "occurrence":
+            if allied is None:
+                for concept in f.concepts:
+                    keys |= _ALLIED.get(concept, frozenset())
+            else:
+                keys |= allied
         self._buckets.gather(slots, keys, found)
         return found
 
     def same_day_candidates(self, f: MentionFeatures, when: DateValue, document: str = "") -> set[int]:
         found: set[int] = set()
-        if when.granularity in _DAY:
-            day = ("day", when.start.toordinal())
-            for key in self._cached_day_keys(f):
-                bucket = self._buckets.get(day, key)
-                # a word or place that a day's many events share says nothing about which one (the
-                # story's main place on a busy day)
-                if len(bucket) <= MAX_DAY_BUCKET:
-                    found.update(bucket)
-            if document:  # the article's own events are always looked at
-                found.update(self._buckets.get(day, self._document_key(document)))
+        keyed = self._buckets.table(("day", when.start.toordinal())) if when.granularity in _DAY else None
+        if keyed is None:
+            return found  # (no event filed on that day)
+        # (``_Buckets.get`` for each key, written out: the day's table looked up once)
+        for key in self._cached_day_keys(f):
+            bucket = keyed.get(key)
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                found.add(bucket)
+            # a word or place that a day's many events share says nothing about which one (the story's
+            # main place on a busy day)
+            elif len(bucket) <= MAX_DAY_BUCKET:
+                found.update(bucket)
+        if document:  # the article's own events are always looked at
+            bucket = keyed.get(self._document_key(document))
+            if isinstance(bucket, int):
+                found.add(bucket)
+            elif bucket is not None:
+                found.update(bucket)
         return found
 
 
@@ -170,8 +188,14 @@ class _Buckets:
         if not keys:
             return  # (no table made for the slot, as ``add`` makes none)
         keyed = self._slots[slot]
-        for key in keys:
-            _file(keyed, key, cluster_id)
+        for key in keys:  # (``_file`` written out: a mention is filed under a dozen keys, 260,000 a merge)
+            bucket = keyed.get(key)
+            if bucket is None:
+                keyed[key] = cluster_id
+            elif isinstance(bucket, dict):
+                bucket[cluster_id] = None
+            elif bucket != cluster_id:  # (an int or a tuple: ``_filed`` keeps the bucket that holds it)
+                keyed[key] = _filed(bucket, cluster_id)
 
     def gather(self, slots: Iterable[object], keys: Collection[str], found: set[int]) -> None:
         """Add to ``found`` the ids filed under each of ``slots`` with each of ``keys`` (``get`` for every
@@ -189,6 +213,10 @@ class _Buckets:
                     found.add(bucket)
                 else:
                     found.update(bucket)
+
+    def table(self, slot: object) -> dict[str, int | tuple[int, ...] | dict[int, None]] | None:
+        """The slot's buckets by key (a bucket: an id, a tuple of ids or a dict of them), None if none."""
+        return self._slots.get(slot)
 
     def get(self, slot: object, key: str) -> Collection[int]:
         keys = self._slots.get(slot)
