@@ -64,7 +64,9 @@ class MentionFeatures:
     kind: str  # "statement" | "occurrence"
     head: str | None  # the trigger's concept
     concepts: frozenset[str]
-    terms: frozenset[str]
+    # the mention's terms as read (``terms`` is their set, made when asked): memory (issue #9), a tuple is
+    # a fifth of a frozenset's bytes, and a merge holds one for every distinct mention from its start
+    term_words: tuple[str, ...]
     actors: tuple[frozenset[str], ...]  # blocking keys of each actor
     speaker: frozenset[str] | None  # a statement's speaker keys
     names: tuple[str, ...] = ()  # the actors as written
@@ -88,32 +90,53 @@ class MentionFeatures:
     # such a statement's words: its terms and its reported clause's (``EventMention.content``); else empty
     told: frozenset[str] = frozenset()
 
+    @property
+    def terms(self) -> frozenset[str]:
+        """The mention's terms (``EventMention.terms``) as a set: a new one each time it is asked for.
 
-# Within one merge, each mention's features by the mention's ``id`` (speed, issue #13: the merge asks for
+        CPU: only ``scoring.match_score`` and ``_near_identical`` read it, for pairs that passed their
+        cheaper tests; the merge's hot loops read ``specific``, which stays a set."""
+        return frozenset(self.term_words)
+
+
+# Within one merge, each mention's features are kept on the mention (speed, issue #13: the merge asks for
 # one mention's features again and again, and building the cache key of ``_features`` costs more than the
-# look-up).  The entry keeps the mention itself, so the ``id`` cannot be reused while it is held, and
-# whether its date is a week's, the one input the merge may change (it only sets dates).  None outside
+# look-up), with whether its date was a week's, the one input the merge may change (it only sets dates).
+# Memory (issue #9): two slots of the mention (``types._HeldFeatures``), not an entry of a table by ``id``;
+# the mentions that hold some are listed here to be let go by ``forget_features``.  None outside
 # ``remember_features`` ... ``forget_features``.
-_BY_MENTION: dict[int, tuple[EventMention, bool, MentionFeatures]] | None = None
+_HOLDING: list[EventMention] | None = None
 
 
 def remember_features() -> None:
     """Keep each mention's features until ``forget_features`` (a merge's mentions: lists not changed)."""
-    global _BY_MENTION
-    _BY_MENTION = {}
+    global _HOLDING
+    _let_go()  # a merge that failed half-way did not
+    _HOLDING = []
 
 
 def features(mention: EventMention) -> MentionFeatures:
     """What the merge compares: event kind, concepts, actors (shared, read-only: never mutate it)."""
-    if _BY_MENTION is None:
+    if _HOLDING is None:
         return _read_features(mention)
     this_week = mention.date is not None and mention.date.granularity == "week"
-    known = _BY_MENTION.get(id(mention))
-    if known is not None and known[0] is mention and known[1] == this_week:
-        return known[2]
+    try:
+        if mention._features_week is this_week:
+            return mention._features
+    except AttributeError:  # never held: unpickled or made since the slots were set
+        pass
     found = _read_features(mention)
-    _BY_MENTION[id(mention)] = (mention, this_week, found)
+    if getattr(mention, "_features_week", None) is None:
+        _HOLDING.append(mention)
+    mention._features, mention._features_week = found, this_week
     return found
+
+
+def _let_go() -> None:
+    """The features held on mentions since ``remember_features``, dropped (the slots unset again: a
+    mention pickles and copies as one never merged)."""
+    for mention in _HOLDING or ():
+        del mention._features, mention._features_week
 
 
 def _read_features(mention: EventMention) -> MentionFeatures:
@@ -132,7 +155,7 @@ def _read_features(mention: EventMention) -> MentionFeatures:
     framing = bool(trigger) and concept(trigger) == "begin"
     return _features(
         trigger,
-        _compact(mention.terms),
+        tuple(mention.terms),
         _one(actors),
         places,
         _one(tuple(subjects)),
@@ -413,7 +436,7 @@ PUBLISHING_VERBS = frozenset({"report", "write"})  # ``MentionFeatures.published
 @lru_cache(maxsize=65536)
 def _features(
     trigger: str,
-    terms: frozenset[str],
+    term_words: tuple[str, ...],
     names: tuple[str, ...],
     places: tuple[str, ...] = (),
     subjects: tuple[str, ...] = (),
@@ -423,6 +446,7 @@ def _features(
     content: frozenset[str] = frozenset(),
 ) -> MentionFeatures:
     """``content``: a publishing statement's reported clause terms (``MentionFeatures.told``)."""
+    terms = _compact(term_words)  # read here only (as it was built before): the features keep the words
     statement = is_reporting(trigger)
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
     head = (concept(trigger) or sys.intern(f"v:{verb_lemma(trigger)}")) if trigger and not statement else None
@@ -439,7 +463,7 @@ def _features(
         kind="statement" if statement else "occurrence",
         head=head,
         concepts=_shared(frozenset(concepts)),
-        terms=terms if isinstance(terms, frozenset) else _compact(terms),
+        term_words=term_words,
         actors=actors,
         speaker=actors[0] if statement and actors else None,
         names=names,
@@ -487,10 +511,11 @@ def collection_subject(mentions: Iterable[EventMention]) -> frozenset[str]:
 def forget_features() -> None:
     """Empty the cache that holds every mention's features (memory, issue #13: a large merge's feature
     sets stay alive through it).  Nothing changes but speed: features are recomputed when asked again."""
-    global _BY_MENTION
+    global _HOLDING
+    _let_go()
     _features.cache_clear()
     _ONE.clear()
-    _BY_MENTION = None
+    _HOLDING = None
 
 
 def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
