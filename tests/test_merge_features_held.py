@@ -1,5 +1,6 @@
-"""A merge keeps each mention's features on the mention while it runs, and its terms as a tuple made a set
-when asked (memory, issue #9): the same features as before, let go when the merge ends."""
+"""A merge keeps each mention's features on the mention while it runs, and their terms and specific words
+as tuples made sets when asked (memory, issue #9): the same features as before, let go when the merge
+ends."""
 
 import copy
 import pickle
@@ -32,7 +33,9 @@ def test_terms_are_the_mentions_terms_as_a_set():
     assert isinstance(found.terms, frozenset)
     assert found.terms == frozenset({"dam", "flood", "engineer"})
     assert found.term_words == ("dam", "flood", "engineer", "dam")  # as read: the set is made from them
-    assert found.specific == frozenset({"dam", "flood", "engineer"})  # made once, as before
+    assert isinstance(found.specific, frozenset)
+    assert found.specific == frozenset({"dam", "flood", "engineer"})
+    assert sorted(found.specific_words) == ["dam", "engineer", "flood"]  # each once: the set's words
     assert features(_mention([])).terms == frozenset()
 
 
