@@ -173,8 +173,16 @@ class JoinReason:
     similarity: float = 0.0  # wording similarity of the two sentences (token-set ratio, 0..1)
 
 
+class _HeldFeatures:
+    """Two slots the merge keeps a mention's features in while it runs (``merge.features.features``):
+    memory (issue #9), 16 bytes a mention instead of an entry of a table by ``id`` (about 140).  Not
+    fields: not compared, shown, copied or pickled; unset outside a merge."""
+
+    __slots__ = ("_features", "_features_week")
+
+
 @dataclass(slots=True)
-class EventMention:
+class EventMention(_HeldFeatures):
     """One sentence's report of one event.
 
     The word lists (``actors``, ``terms``, ``places``, ``content``, ``subjects``) of the mentions of one
