@@ -40,7 +40,7 @@ from timeline.copies import copies_in_groups, copy_groups, copy_warning, find_co
 from timeline.errors import InputError
 from timeline.events import extract_mentions, forget_kept_readings
 from timeline.infer import EventReference, bound_from_events, infer_with_reference
-from timeline.merge import forget_merge_caches, merge_mentions
+from timeline.merge import merge_mentions
 from timeline.select import select_events
 from timeline.summarise import Collection
 from timeline.types import (
@@ -129,7 +129,6 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     # the mentions are not read again as they were: merged in place, not copied (memory, issue #9)
     merged = [m for a in ordered for m in own.get(a.id, mentions[a.id])]
     events = merge_mentions(merged, ordered, copies, hand_over=True)
-    forget_merge_caches()  # memory (issue #9): the peak is the timeline's writing, on a large collection
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options, Collection(ordered, sentences, expressions, copies))

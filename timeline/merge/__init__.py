@@ -36,9 +36,6 @@ import hashlib
 import operator
 from dataclasses import fields
 
-from timeline import names, text
-from timeline.merge import backdrop, doers, evidence, references, statements, undated
-from timeline.merge import features as _features_module
 from timeline.merge.accounts import join_accounts
 from timeline.merge.articles import follow_neighbours, join_leads, rehome_dateless
 from timeline.merge.backdrop import separate_backdrops
@@ -171,44 +168,6 @@ def _release_into_events(clusters: list[_Cluster], copies: dict[str, str], lates
     return events
 
 
-# the caches a merge fills in its process (empty at its start where the workers read the articles): word
-# caches of ``names`` and ``text``, and the merge steps' own
-_FILLED_BY_MERGE = (
-    names.frozen_actor_keys,
-    names.name_words,
-    names.fold,
-    names.acronym_key,
-    names.place_keys,
-    names.subject_names,
-    names._has_letter,
-    names._not_a_name,
-    names._fuzzy_keys_match,
-    names._similar_keys,
-    text.concept,
-    text.word_stem,
-    text.verb_lemma,
-    text.is_past_form,
-    text._reads_as_verb,
-    references._reading,
-    _features_module._lexicon,
-    _features_module.started_object,
-    evidence._same,
-    doers.reported_act,
-    doers.reported_other_act,
-    statements._speech_names,
-    backdrop.backdrop_news,
-    undated._same_person,
-)
-
-
-def forget_merge_caches() -> None:
-    """Empty the caches a merge filled.  Memory (issue #9): on the 50 MB array of real news the parent's
-    peak comes after the merge, while the timeline is written, and the merge's word caches (about 35 MB at
-    10 MB) were still held then.  Nothing changes but speed: an entry is worked out again when asked."""
-    for cached in _FILLED_BY_MERGE:
-        cached.cache_clear()
-
-
 # every field, in ``__init__``'s order (a dataclass's slots follow its fields)
 _MENTION_FIELDS = operator.attrgetter(*(f.name for f in fields(EventMention)))
 
@@ -224,7 +183,6 @@ __all__ = [
     "event_id",
     "features",
     "match_score",
-    "forget_merge_caches",
     "merge_mentions",
     "representative_features",
 ]
