@@ -134,7 +134,8 @@ def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and fold common transliteration variants."""
     text = unicodedata.normalize("NFKD", text.lower())
@@ -166,7 +167,8 @@ def actor_keys(name: str) -> set[str]:
     return set(frozen_actor_keys(name))
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def frozen_actor_keys(name: str) -> frozenset[str]:
     """``actor_keys`` as a shared immutable set (cached: the same names recur across articles)."""
     words = _words(name)
@@ -194,7 +196,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&"})
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def acronym_key(name: str) -> str:
     """One key shared by an organisation's initials and its full name: "INS" and "Immigration and
     Naturalization Service" both give ``acr:ins``.  Only for an all-capitals name of two to six letters,
@@ -333,7 +336,8 @@ def _word_at_boundaries(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): asked once per mention's features, which the merge holds (mem75)
+@lru_cache(maxsize=1024)
 def subject_names(
     text: str, trigger: str, actors: tuple[str, ...], places: tuple[str, ...]
 ) -> tuple[str, ...]:
@@ -367,7 +371,8 @@ def _is_role_noun(name: str) -> bool:
     return len(words) == 1 and noun_lemma(strip_possessive(words[0])) in ROLE_NOUNS
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name as a key, titles left out: "Ana" and "Ana Varga" share ``ana``,
     "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``."""

@@ -442,7 +442,8 @@ FUTURE_CUES = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def verb_lemma(word: str) -> str:
     """A rough base form of a verb form: ``visited`` -> ``visit``, ``began`` -> ``begin``."""
     w = word.lower()
@@ -478,14 +479,16 @@ def noun_lemma(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): the most asked word cache; 32,768 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=32768)
 def concept(word: str) -> str | None:
     """The shared event concept of a word (``talks`` and ``conversation`` -> ``call``), if it has one."""
     w = word.lower()
     return CONCEPTS.get(w) or CONCEPTS.get(noun_lemma(w))
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def word_stem(word: str) -> str:
     """One key for a word's noun and verb forms: collapse / collapsed, flood / flooding, evacuated /
     evacuation (for comparing content words, not for display)."""
@@ -545,7 +548,8 @@ def is_reporting(word: str) -> bool:
     return word.lower() in REPORTING_VERBS
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
+@lru_cache(maxsize=16384)
 def is_past_form(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PAST or w in ED_NON_VERBS or not w.endswith("ed"):

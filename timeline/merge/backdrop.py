@@ -107,7 +107,8 @@ def _news_action(mention: EventMention) -> str | None:
     return backdrop_news(mention.sentence.text, mention.trigger.split()[0].lower(), at)
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #9): one merge step's sentences, seldom asked twice far apart (mem75: docs/performance.md)
+@lru_cache(maxsize=1024)
 def backdrop_news(text: str, trigger: str, date_at: int) -> str | None:
     """When ``trigger`` (a lower-case word of ``text``) is the verb of a backdrop clause holding the date at
     offset ``date_at`` and the sentence's main clause tells news of its own (module docstring), that news's

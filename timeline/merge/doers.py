@@ -302,7 +302,8 @@ def _reason(mention: EventMention, act: Act, report: EventMention) -> JoinReason
     )
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #9): one merge step's sentences, seldom asked twice far apart (mem75: docs/performance.md)
+@lru_cache(maxsize=1024)
 def reported_act(text: str, trigger: str) -> Act | None:
     """The act a statement's reported clause says its speaker (or those it commands) did: "said Friday
     that he had ordered the raids", "said its forces had struck": None for anything else (a reaction, a
@@ -354,7 +355,8 @@ def _act_evidence(tokens: list, verb: int) -> tuple[frozenset[str], frozenset[st
     return names, stems
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #9): one merge step's sentences, seldom asked twice far apart (mem75: docs/performance.md)
+@lru_cache(maxsize=1024)
 def reported_other_act(text: str) -> Act | None:
     """The act a statement's reported clause, right after its saying verb, says a named party or a force
     did: "said the Norland agency arrested Kell", "said troops arrested him": an active past verb of

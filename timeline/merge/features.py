@@ -187,7 +187,8 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 STARTED_REACH = 5  # words of the object a framing verb starts, read after its determiner
 
 
-@lru_cache(maxsize=65536)
+# memory (issue #9): asked once per mention's features, which ``_features`` holds (mem75)
+@lru_cache(maxsize=1024)
 def started_object(text: str, trigger: str) -> frozenset[str]:
     """The lexicon concepts of the noun phrase right after a framing verb ("launched air raids
     on ...": attack): its words from after a determiner to the first preposition, other function word

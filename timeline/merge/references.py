@@ -245,7 +245,8 @@ class _Reading:
     introduced: frozenset[str]
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #9): one merge step's sentences, seldom asked twice far apart (mem75: docs/performance.md)
+@lru_cache(maxsize=1024)
 def _reading(text: str) -> _Reading:
     """The sentence's definite descriptions of an act ("the arrest", "this attack", "the latest arrest": a
     singular common noun heading its phrase, no time preposition before it), and the acts it names

@@ -101,7 +101,8 @@ def borrowed_statement(mention: EventMention, f: MentionFeatures) -> Names | Non
     return _speech_names(text)
 
 
-@lru_cache(maxsize=16384)
+# memory (issue #9): one merge step's sentences, seldom asked twice far apart (mem75: docs/performance.md)
+@lru_cache(maxsize=1024)
 def _speech_names(text: str) -> Names | None:
     """The parties a sentence reporting words said names, inside its quotations too (None when it reports
     none, or names no party outside them: "... ,'' he said" goes on with the account's own speaker)."""

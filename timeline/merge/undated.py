@@ -244,7 +244,8 @@ def _shared_people(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return sum(1 for name in a if any(_same_person(name, other) for other in b))
 
 
-@lru_cache(maxsize=262144)
+# memory (issue #9): pairs of names, their repeats close together (mem75: docs/performance.md)
+@lru_cache(maxsize=4096)
 def _same_person(a: str, b: str) -> bool:
     return same_actor(a, b)
 
