@@ -42,25 +42,14 @@ from timeline.merge.features import MentionFeatures, features
 from timeline.merge.similar import sentence_idf
 from timeline.types import EventMention, JoinReason
 
-# On unless turned off (``TIMELINE_SHARE_PLACEMENT=0``), and only for collections of a size where it pays.
-# Off from session 8 to 15: the helper's own placement adds its private pages to the forked copy of the
-# merging process, and the largest process's peak (issue #13's memory measure) rose past its target on a
-# 900-article topic. Since session 15's lighter features it stays under it: on two idle cores the largest
-# topics build 6-18% faster (docs/performance.md, "Session 15: the placing helper turned on").
+# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``): measured at the end of session 8
+# (docs/performance.md), the helper's own placement adds its private pages to the forked copy of the merging
+# process, so the largest process's peak (issue #13's memory measure) rose from 161 to 179 MB on a
+# 900-article topic, past its target, while the wall time gained nothing steady on two busy cores.
 SHARE_VARIABLE = "TIMELINE_SHARE_PLACEMENT"
-
-
-def _turned_on(value: str) -> bool:
-    """``TIMELINE_SHARE_PLACEMENT``'s reading: anything but 0 (or unset) leaves the helper on."""
-    return value.strip() != "0"
-
-
-SHARE_PLACEMENT = _turned_on(os.environ.get(SHARE_VARIABLE, ""))
+SHARE_PLACEMENT = os.environ.get(SHARE_VARIABLE, "").strip() == "1"
 # dated mentions below which placement stays in one process: forking and recalling cost more than they save
 SHARED_PLACEMENT_MIN = 5000
-# ... and above which it stays there too: the saving falls as the collection grows (-12% of the wall at 17,000
-# dated mentions, -4% at 48,000) while the forked copy's memory grows with it (+21 MB at 48,000)
-SHARED_PLACEMENT_MAX = 30000
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # as for the build's pool: 1 keeps everything in one process
 IDLE_CORE_MIN = 0.6  # processors idle on average while the merge began, for a helper to be forked
 _FEWEST_TICKS = 20  # clock ticks (of all processors) below which idleness is not told
@@ -160,7 +149,7 @@ def idle_cores(since: CpuTimes | None) -> float:
 
 def _may_share(count: int) -> bool:
     """Whether to fork a helper: a large collection, another core, and a process that may fork safely."""
-    if not SHARE_PLACEMENT or not SHARED_PLACEMENT_MIN <= count <= SHARED_PLACEMENT_MAX:
+    if not SHARE_PLACEMENT or count < SHARED_PLACEMENT_MIN:
         return False
     value = os.environ.get(WORKERS_VARIABLE, "").strip()
     if value.isdigit() and int(value) <= 1:
