@@ -42,10 +42,12 @@ from timeline.merge.features import MentionFeatures, features
 from timeline.merge.similar import sentence_idf
 from timeline.types import EventMention, JoinReason
 
-# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``): measured at the end of session 8
-# (docs/performance.md), the helper's own placement adds its private pages to the forked copy of the merging
-# process, so the largest process's peak (issue #13's memory measure) rose from 161 to 179 MB on a
-# 900-article topic, past its target, while the wall time gained nothing steady on two busy cores.
+# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``). Measured at the end of session 8 (docs/performance.md),
+# the helper's own placement adds its private pages to the forked copy of the merging process, so the largest
+# process's peak (issue #13's memory measure) rose from 161 to 179 MB on a 900-article topic, past its target,
+# while the wall time gained nothing steady on two busy cores. Since session 15's lighter features that peak
+# is 152-154 MB, under the target, but the wall time still moves either way on a shared machine (fourteen
+# pairs: -18% to +53%; "Session 15: the placing helper re-measured").
 SHARE_VARIABLE = "TIMELINE_SHARE_PLACEMENT"
 SHARE_PLACEMENT = os.environ.get(SHARE_VARIABLE, "").strip() == "1"
 # dated mentions below which placement stays in one process: forking and recalling cost more than they save
