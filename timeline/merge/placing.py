@@ -42,7 +42,7 @@ from timeline.merge.features import MentionFeatures, features
 from timeline.merge.similar import sentence_idf
 from timeline.types import EventMention, JoinReason
 
-# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``). Measured at the end of session 8 (docs/performance.md),
+# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``). Measured at the end of session 8 (performance.md),
 # the helper's own placement adds its private pages to the forked copy of the merging process, so the largest
 # process's peak (issue #13's memory measure) rose from 161 to 179 MB on a 900-article topic, past its target,
 # while the wall time gained nothing steady on two busy cores. Since session 15's lighter features that peak
