@@ -1,6 +1,6 @@
 """Check that a speed change leaves the build's output unchanged (issue 13's behaviour-preserving rule).
 
-    python benchmarks/same_output.py build OUT_DIR [--source CHECKOUT] [--quick] [--array N]
+    python benchmarks/same_output.py build OUT_DIR [--source CHECKOUT] [--quick] [--array N] [--eval DIR]
     python benchmarks/same_output.py compare BEFORE_DIR AFTER_DIR
 
 ``build`` writes one JSON build per case into OUT_DIR: the seeds, the Entities topics ``Phil_Spector``,
@@ -13,7 +13,8 @@ interpreter's site-packages, so the editable install does not take precedence.  
 case whose JSON differs, ignoring ``generator``; the input paths are the same in both builds (absolute), so
 the documents' paths compare equal.
 
-The evaluation data are read at run time from ``../shared/eval`` (beside the clone); none is stored.
+The evaluation data are read at run time from ``../shared/eval`` (beside the clone), or from ``--eval DIR``
+(from a worktree, which has no ``../shared``); none is stored.
 """
 
 from __future__ import annotations
@@ -28,30 +29,37 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = (ROOT / ".." / "shared" / "eval").resolve()
-ENTITIES = EVAL / "entities"
 
-CASES: dict[str, list[str]] = {
-    "seeds": [str(ROOT / "seeds")],
-    "Phil_Spector": [str(ENTITIES / "Phil_Spector" / "articles.jsonl")],
-    "Hu_Jintao": [str(ENTITIES / "Hu_Jintao" / "articles.jsonl")],
-    "Hu_Jintao_top": [str(ENTITIES / "Hu_Jintao" / "articles.jsonl"), "--top", "10", "--sentences", "2"],
-    "AQUAINT": [str(EVAL / "tbaq" / "AQUAINT")],
-    "Sarah_Palin": [str(ENTITIES / "Sarah_Palin" / "articles.jsonl")],
-}
+
+def cases(evaluation: Path) -> dict[str, list[str]]:
+    """Each case's ``timeline build`` arguments, the evaluation data read from ``evaluation``."""
+    entities = evaluation / "entities"
+    return {
+        "seeds": [str(ROOT / "seeds")],
+        "Phil_Spector": [str(entities / "Phil_Spector" / "articles.jsonl")],
+        "Hu_Jintao": [str(entities / "Hu_Jintao" / "articles.jsonl")],
+        "Hu_Jintao_top": [str(entities / "Hu_Jintao" / "articles.jsonl"), "--top", "10", "--sentences", "2"],
+        "AQUAINT": [str(evaluation / "tbaq" / "AQUAINT")],
+        "Sarah_Palin": [str(entities / "Sarah_Palin" / "articles.jsonl")],
+    }
+
+
 QUICK_SKIPS = {"Sarah_Palin"}
 
 
-def build(out_dir: Path, source: Path | None, quick: bool, array: int | None = None) -> int:
+def build(
+    out_dir: Path, source: Path | None, quick: bool, array: int | None = None, evaluation: Path = EVAL
+) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
-    cases = dict(CASES)
+    arguments_of = cases(evaluation.resolve())
     if array:
-        cases[f"array{array}"] = [str(_array_file(array))]
+        arguments_of[f"array{array}"] = [str(_array_file(array, evaluation.resolve() / "entities"))]
     python = [sys.executable]
     env = dict(os.environ)
     if source is not None:
         python.append("-S")
         env["PYTHONPATH"] = os.pathsep.join([str(source.resolve()), *site.getsitepackages()])
-    for name, arguments in cases.items():
+    for name, arguments in arguments_of.items():
         if quick and name in QUICK_SKIPS:
             continue
         output = out_dir / f"{name}.json"
@@ -64,13 +72,13 @@ def build(out_dir: Path, source: Path | None, quick: bool, array: int | None = N
     return 0
 
 
-def _array_file(records: int) -> Path:
+def _array_file(records: int, entities: Path) -> Path:
     """``bench_scale``'s generated JSON array of ``records`` records (seeded: the same file for the same
     number), written where ``bench_build_topics.py --array`` writes it."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from bench_build_topics import ARRAY, topic_path
 
-    return topic_path(ENTITIES, f"{ARRAY}{records}")
+    return topic_path(entities, f"{ARRAY}{records}")
 
 
 def _comparable(path: Path) -> dict:
@@ -124,12 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     building.add_argument(
         "--array", type=int, metavar="N", help="also bench_scale's generated JSON array of N records"
     )
+    building.add_argument(
+        "--eval", type=Path, default=EVAL, metavar="DIR", help="the evaluation data (default: ../shared/eval)"
+    )
     comparing = commands.add_parser("compare")
     comparing.add_argument("before_dir", type=Path)
     comparing.add_argument("after_dir", type=Path)
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.out_dir, args.source, args.quick, args.array)
+        return build(args.out_dir, args.source, args.quick, args.array, args.eval)
     return compare(args.before_dir, args.after_dir)
 
 
