@@ -23,6 +23,7 @@ from timeline.text import (
     GENERIC_PLACE_WORDS,
     NOT_NAMES,
     ROLE_NOUNS,
+    WORD_CACHE_SIZE,
     Token,
     is_past_form,
     noun_lemma,
@@ -134,8 +135,7 @@ def _starts_name(tokens: list[Token], i: int, sentence_start: bool) -> bool:
     return True
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and fold common transliteration variants."""
     text = unicodedata.normalize("NFKD", text.lower())
@@ -167,8 +167,7 @@ def actor_keys(name: str) -> set[str]:
     return set(frozen_actor_keys(name))
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def frozen_actor_keys(name: str) -> frozenset[str]:
     """``actor_keys`` as a shared immutable set (cached: the same names recur across articles)."""
     words = _words(name)
@@ -196,8 +195,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&"})
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def acronym_key(name: str) -> str:
     """One key shared by an organisation's initials and its full name: "INS" and "Immigration and
     Naturalization Service" both give ``acr:ins``.  Only for an all-capitals name of two to six letters,
@@ -371,8 +369,7 @@ def _is_role_noun(name: str) -> bool:
     return len(words) == 1 and noun_lemma(strip_possessive(words[0])) in ROLE_NOUNS
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name as a key, titles left out: "Ana" and "Ana Varga" share ``ana``,
     "Immigration and Naturalization Service" and "the Naturalization Service" share ``naturalization``."""

@@ -19,6 +19,10 @@ WORD = re.compile(
     r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'\u2019.-]*[\w\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+(?:[.,:/-]\d+)*|[;,]"
 )
 
+# Entries of each word cache (``lru_cache`` of a word's reading) the merge fills (memory, issue #9): 16,384
+# keep nearly all the hits of 65,536 on 10 MB of real news and cap them at 50 MB (mem75, docs/performance.md)
+WORD_CACHE_SIZE = 16384
+
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -442,8 +446,7 @@ FUTURE_CUES = re.compile(
 )
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def verb_lemma(word: str) -> str:
     """A rough base form of a verb form: ``visited`` -> ``visit``, ``began`` -> ``begin``."""
     w = word.lower()
@@ -479,16 +482,14 @@ def noun_lemma(word: str) -> str:
     return w
 
 
-# memory (issue #9): the most asked word cache; 32,768 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=2 * WORD_CACHE_SIZE)  # the most asked word cache
 def concept(word: str) -> str | None:
     """The shared event concept of a word (``talks`` and ``conversation`` -> ``call``), if it has one."""
     w = word.lower()
     return CONCEPTS.get(w) or CONCEPTS.get(noun_lemma(w))
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_stem(word: str) -> str:
     """One key for a word's noun and verb forms: collapse / collapsed, flood / flooding, evacuated /
     evacuation (for comparing content words, not for display)."""
@@ -548,8 +549,7 @@ def is_reporting(word: str) -> bool:
     return word.lower() in REPORTING_VERBS
 
 
-# memory (issue #9): a word cache the merge fills; 16,384 entries keep nearly all its hits (mem75)
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_past_form(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PAST or w in ED_NON_VERBS or not w.endswith("ed"):
