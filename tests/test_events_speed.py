@@ -3,6 +3,7 @@ replace: each reference below is the loop as it was, asked of random sentences o
 
 from __future__ import annotations
 
+import re
 from dataclasses import astuple
 
 import pytest
@@ -20,7 +21,7 @@ from timeline.events.analysis import (
     _verbs,
 )
 from timeline.events.extract import _DATE_FIELDS
-from timeline.events.titles import _GLUE, _SPACE_BEFORE_CLAUSE_MARK, _SPACES, _title_tokens, _verbatim
+from timeline.events.titles import _GLUE, _SPACES, _title_tokens, _verbatim
 from timeline.temporal.timex import value_to_date
 from timeline.text import is_reporting, tokenize, verb_flags
 from timeline.types import Sentence
@@ -151,6 +152,9 @@ def test_the_clause_of_a_token_is_the_first_clause_holding_it(words, index):
     else:
         with pytest.raises(StopIteration):
             _clause_of(analysis, index)
+
+
+_SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")  # what the titles once dropped with a pattern
 
 
 def _old_verbatim(analysis, kept):

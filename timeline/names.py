@@ -97,7 +97,8 @@ def extract_names(tokens: list[Token], sentence_start: bool = True) -> list[Name
                 break
         while j > i + 1 and tokens[j - 1].lower in _CONNECTORS:
             j -= 1
-        text = strip_possessive(" ".join(t.text for t in tokens[i:j]))
+        # most names are one word: its text as it is, without joining a run
+        text = strip_possessive(tokens[i].text if j == i + 1 else " ".join(t.text for t in tokens[i:j]))
         if text:
             names.append(Name(text, tokens[i].start, tokens[j - 1].end))
         after = j

@@ -74,6 +74,8 @@ def lower_words(text: str) -> list[str]:
 
 
 def strip_possessive(word: str) -> str:
+    if "'" not in word and "\u2019" not in word:
+        return word  # most words and names: nothing to strip, no pattern run (every name found, issue #13)
     return _POSSESSIVE_END.sub("", word)
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from timeline.events.analysis import _Analysis, quote_marks
+from timeline.events.analysis import _Analysis, comma_indices, quote_marks
 from timeline.events.clauses import _relative_clauses
 from timeline.text import (
     DETERMINERS,
@@ -164,12 +164,16 @@ def main_verb(
     skipped |= _leading_subordinate(analysis)
     found = _headline_verb(analysis, skipped) if headline else None
     tokens = analysis.tokens
-    for i in range(len(tokens)):
-        if found is not None:
-            break
-        # ``_tense_at`` finds nothing at a token that is neither a verb nor a word of ``_TENSE_WORDS``
-        if i not in skipped and (verbs[i] or tokens[i].lower in _TENSE_WORDS or _contracted(tokens[i].lower)):
+    for i in range(len(tokens) if found is None else 0):
+        if i in skipped:
+            continue
+        # ``_tense_at`` finds nothing at a token that is neither a verb nor a word of ``_TENSE_WORDS`` nor
+        # a contracted pronoun (which has an apostrophe: tested first, without a call, on every word)
+        word = tokens[i].lower
+        if verbs[i] or word in _TENSE_WORDS or (("'" in word or "\u2019" in word) and _contracted(word)):
             found = _tense_at(analysis, i, skipped, verbs)
+            if found is not None:
+                break
     # a present verb the lexicon does not know may come before the verb found ("Engineers say the dam is")
     unknown = _plain_present(analysis, skipped, found.index if found is not None else len(analysis.tokens))
     if unknown is not None and (found is None or unknown.index < found.index):
@@ -210,6 +214,22 @@ _GENERIC_SUBJECTS = frozenset({"it", "this", "that", "what", "there", "which", "
 # verbs of an attitude or a judgement: "still wants", "now fears" tell an opinion, not a condition
 _ATTITUDE = "want need like fear prefer love hate wish hope seem appear mean deserve matter tend"
 _ATTITUDES = frozenset(form for base in _ATTITUDE.split() for form in (base, base + "s"))
+
+
+def _last_words(tokens: list[Token], end: int, skipped: set[int], count: int) -> list[str]:
+    """The lower-case forms of the last ``count`` words (letters only) before token ``end``, outside
+    ``skipped``, in order: read from ``end`` back, stopping at the ``count``-th (the subject before a
+    verb is near it)."""
+    words: list[str] = []
+    for i in range(end - 1, -1, -1):
+        if i not in skipped and tokens[i].text.isalpha():
+            words.append(tokens[i].lower)
+            if len(words) == count:
+                break
+    words.reverse()
+    return words
+
+
 # adverbs saying a condition holds at the time of writing: "still", "now", "currently", "no longer"
 _NOW = frozenset({"still", "now", "currently", "longer"})
 
@@ -228,8 +248,7 @@ def _current_state(analysis: _Analysis, verb: MainVerb, skipped: set[int]) -> bo
     tokens = analysis.tokens
     word = tokens[verb.index].lower
     remain = verb.tense == PRESENT and word in _REMAIN
-    before = [i for i in range(verb.index) if i not in skipped and tokens[i].text.isalpha()]
-    subject = [tokens[i].lower for i in before[-3:]]
+    subject = _last_words(tokens, verb.index, skipped, 3)
     if not subject or subject[-1] in _GENERIC_SUBJECTS or "what" in subject:
         return False
     if (verb.tense == COPULA or verb.stative) and word not in _ATTITUDES and _holds_now(tokens, verb.index):
@@ -328,7 +347,7 @@ def aside_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
     day, whatever the tense of what it reports.  Its source comes right before it, a name, a noun or a
     pronoun ("secretary of state" is no aside)."""
     tokens = analysis.tokens
-    commas = [i for i, token in enumerate(tokens) if token.text == "," and i not in quoted]
+    commas = [i for i in comma_indices(analysis) if i not in quoted]
     for first, second in zip(commas, commas[1:], strict=False):
         verb = second - 1
         if not (first + 1 < verb and second - first <= _ASIDE_WORDS) or verb in quoted:
@@ -355,7 +374,7 @@ def closing_report(analysis: _Analysis, quoted: set[int]) -> MainVerb | None:
     and one after another verb is that verb's object (", a company official declined further comment").
     """
     tokens = analysis.tokens
-    commas = [i for i in range(len(tokens) - 1, 0, -1) if tokens[i].text == ","][:2]
+    commas = [i for i in reversed(comma_indices(analysis)) if i > 0][:2]  # the last two, not the first token
     end = len(tokens)
     for comma in commas:
         if end - comma > 9:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import accumulate, islice
+from operator import itemgetter
 
 from timeline.events.actors import _is_role_name
 from timeline.events.analysis import (
@@ -18,6 +19,7 @@ from timeline.events.beside import named_as_role
 from timeline.events.clauses import _ANTECEDENT_STOPS, _antecedent, _Relative
 from timeline.text import (
     STOPWORDS,
+    Token,
     is_reporting,
 )
 from timeline.types import EventMention, TimeExpression
@@ -238,6 +240,18 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
     if not kept:
         return ""
     tokens, text = analysis.tokens, analysis.text  # locals: read once a title
+    title = _neighbours_as_written(analysis, kept) if text else None
+    if title is None:
+        title = _joined(tokens, text, kept)
+    if " ," not in title and " ;" not in title:
+        return title  # most titles: no space before a comma or semicolon
+    # the space before each clause mark dropped (" ([,;])" replaced by the mark: two ``str.replace`` do it
+    # alike, and without the pattern's replacement template, run in Python for every match)
+    return title.replace(" ,", ",").replace(" ;", ";")
+
+
+def _joined(tokens: list[Token], text: str, kept: list[int]) -> str:
+    """The kept tokens joined token by token: a gap between neighbours as ``_verbatim`` keeps it."""
     prev = kept[0]
     parts = [tokens[prev].text]
     for i in islice(kept, 1, None):
@@ -245,21 +259,57 @@ def _verbatim(analysis: _Analysis, kept: list[int]) -> str:
         if prev == i - 1 and text:
             gap = text[tokens[prev].end : token.start]  # token offsets are relative to the sentence
             if gap not in _PLAIN_GAPS:  # most neighbours: "" or " ", kept as they are (cheap)
-                gap = _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
+                gap = _GAPS_WRITTEN.get(gap) or _gap_written(gap)
         else:
             gap = " "
         parts.append(gap)
         parts.append(token.text)
         prev = i
-    title = "".join(parts)
-    if " ," not in title and " ;" not in title:
-        return title  # most titles: nothing ``_SPACE_BEFORE_CLAUSE_MARK`` matches
-    return _SPACE_BEFORE_CLAUSE_MARK.sub(r"\1", title)
+    return "".join(parts)
+
+
+def _neighbours_as_written(analysis: _Analysis, kept: list[int]) -> str | None:
+    """``_joined``'s title cut from the sentence in one slice when the kept tokens are one run of neighbours
+    in order (most titles) with every gap between them "" or " " (kept as written): else None.
+
+    Tokens hold no space, so the slice's characters outside its tokens are its gaps: they are all single
+    spaces exactly when their count (the slice's length less its tokens' lengths) is the slice's count of
+    spaces and no two spaces stand together."""
+    first, last = kept[0], kept[-1]
+    if last - first != len(kept) - 1 or kept != list(range(first, last + 1)):
+        return None
+    tokens = analysis.tokens
+    start, end = tokens[first].start, tokens[last].end
+    title = analysis.text[start:end]
+    lengths = analysis.token_lengths
+    if lengths is None:  # once per analysis: the running sum of its tokens' lengths
+        lengths = analysis.token_lengths = list(accumulate(map(len, map(_TEXT, tokens)), initial=0))
+    gaps = end - start - (lengths[last + 1] - lengths[first])
+    if gaps != title.count(" ") or "  " in title:
+        return None
+    return title
+
+
+_TEXT = itemgetter(0)  # a Token's text
 
 
 _PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps unchanged
 _SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_CLAUSE_MARK = re.compile(r" ([,;])")
+
+
+def _gap_written(gap: str) -> str:
+    """How a title writes the text between two neighbouring tokens: glue (a dash, a percent sign, an
+    apostrophe ...) with its spaces made single, anything else one space; kept by the gap (a few short
+    gaps, " - ", " '", recur throughout a collection: each was matched and its spaces replaced again)."""
+    written = _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
+    if len(_GAPS_WRITTEN) >= _GAPS_KEPT:
+        _GAPS_WRITTEN.clear()
+    _GAPS_WRITTEN[gap] = written
+    return written
+
+
+_GAPS_WRITTEN: dict[str, str] = {}
+_GAPS_KEPT = 4096  # distinct gaps kept (the table starts again past this)
 
 
 # the words ``_dangling_preposition`` leaves out before an ignored token (none of them is a comma)
