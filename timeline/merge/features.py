@@ -558,23 +558,37 @@ def _takes_part(subjects: tuple[frozenset[str], ...], other: MentionFeatures) ->
 
 
 def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str] = frozenset()) -> int:
-    """How many of ``a``'s actors (none of whose keys are in ``ignore``) match one of ``b``'s."""
-    if not b.actors:
-        return 0
-    if not ignore:
-        return len(_matching_actors(a, b))
-    return _outside(_matching_actors(a, b), ignore)
-
-
-def _matching_actors(a: MentionFeatures, b: MentionFeatures) -> list[frozenset[str]]:
-    """``a``'s actors (their keys) that match one of ``b``'s (``names.frozen_keys_match``).
+    """How many of ``a``'s actors (none of whose keys are in ``ignore``) match one of ``b``'s
+    (``names.frozen_keys_match``).
 
     Speed (issue #13: about 230,000 actor comparisons a merge on a 1,000-article topic, nearly all
     failing): a key in common with any of ``b``'s actors is looked for first, and only an actor with none
     is compared fuzzily, through a cache called directly (no Python call around it)."""
+    others = b.actors
+    shared = 0
+    if not others:
+        return shared
+    for keys in a.actors:  # loops, not generators: merging calls this hundreds of thousands of times
+        if not keys.isdisjoint(ignore):
+            continue
+        for other in others:
+            if not keys.isdisjoint(other):
+                shared += 1
+                break
+        else:
+            for other in others:
+                if _fuzzy_keys_match(keys, other):
+                    shared += 1
+                    break
+    return shared
+
+
+def _matching_actors(a: MentionFeatures, b: MentionFeatures) -> list[frozenset[str]]:
+    """``a``'s actors (their keys) that match one of ``b``'s: those ``_shared_actors`` counts, for a
+    caller that counts them with and without places (``_outside``)."""
     found = []
     others = b.actors
-    for keys in a.actors:  # loops, not generators: merging calls this hundreds of thousands of times
+    for keys in a.actors:  # (``_shared_actors``' loops)
         for other in others:
             if not keys.isdisjoint(other):
                 found.append(keys)
@@ -589,10 +603,14 @@ def _matching_actors(a: MentionFeatures, b: MentionFeatures) -> list[frozenset[s
 
 def _outside(matched: list[frozenset[str]], ignore: frozenset[str]) -> int:
     """How many of the matched actors have no key in ``ignore`` (places: ``_shared_actors``)."""
-    return sum(1 for keys in matched if keys.isdisjoint(ignore))
+    count = 0
+    for keys in matched:
+        if keys.isdisjoint(ignore):
+            count += 1
+    return count
 
 
-# ``names.frozen_keys_match`` of two key sets with no key in common (``_matching_actors``): the fuzzy
+# ``names.frozen_keys_match`` of two key sets with no key in common (``_shared_actors``): the fuzzy
 # comparison of their keys, remembered (4,096 entries: 120,000 hits of 238,000 look-ups on a 1,000-article
 # topic; an unbounded table adds only 13,000, most pairs of actors being compared once)
 _fuzzy_keys_match = lru_cache(maxsize=4096)(keys_match)
