@@ -12,10 +12,10 @@ from datetime import timedelta
 from functools import lru_cache
 from operator import itemgetter
 
-from timeline.names import (
+from timeline.names import (  # ``_fuzzy_keys_match``: ``_shared_actors``
+    _fuzzy_keys_match,
     frozen_actor_keys,
     frozen_keys_match,
-    keys_match,
     name_words,
     place_keys,
     subject_names,
@@ -563,7 +563,8 @@ def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str
 
     Speed (issue #13: about 230,000 actor comparisons a merge on a 1,000-article topic, nearly all
     failing): a key in common with any of ``b``'s actors is looked for first, and only an actor with none
-    is compared fuzzily, through a cache called directly (no Python call around it)."""
+    is compared fuzzily, through ``frozen_keys_match``'s own cache called directly (no Python call
+    around it; a cache of its own would hold another megabyte at the merge's peak)."""
     others = b.actors
     shared = 0
     if not others:
@@ -608,12 +609,6 @@ def _outside(matched: list[frozenset[str]], ignore: frozenset[str]) -> int:
         if keys.isdisjoint(ignore):
             count += 1
     return count
-
-
-# ``names.frozen_keys_match`` of two key sets with no key in common (``_shared_actors``): the fuzzy
-# comparison of their keys, remembered (4,096 entries: 120,000 hits of 238,000 look-ups on a 1,000-article
-# topic; an unbounded table adds only 13,000, most pairs of actors being compared once)
-_fuzzy_keys_match = lru_cache(maxsize=4096)(keys_match)
 
 
 def _outside_subject(a: MentionFeatures, b: MentionFeatures) -> bool:
