@@ -388,7 +388,7 @@ def _rank_each(
                         # (``_same_day_only``'s first test, without its call: most members share nothing)
                         and (
                             not allied.isdisjoint(of.concepts)
-                            or not content.isdisjoint(of.specific)
+                            or not content.isdisjoint(of.specific_words)
                             or (of.action and of.action in content)
                             or not places.isdisjoint(of.places)
                         )
@@ -464,7 +464,7 @@ def _same_day_only(probe: _Probe, other: EventMention, of: MentionFeatures) -> f
     # common: asked first, without a call (most members have none)
     if (
         probe.allied.isdisjoint(of.concepts)
-        and content.isdisjoint(of.specific)
+        and content.isdisjoint(of.specific_words)
         and not (of.action and of.action in content)
         and (unstated or f.places.isdisjoint(of.places))
     ):
@@ -509,7 +509,7 @@ def _same_article_score(probe: _Probe, of: MentionFeatures) -> float:
     f = probe.f
     # (``probe.lexicon`` holds no ``v:`` key: its common part with ``of.concepts`` is the one with their
     # lexicon part, and no set is made for the member)
-    shared = len(probe.own_specific & of.specific) + len(probe.lexicon & of.concepts)
+    shared = len(probe.own_specific.intersection(of.specific_words)) + len(probe.lexicon & of.concepts)
     if shared + len(f.actors) < SAME_ARTICLE_EVIDENCE:
         return 0.0  # not enough even if every actor is shared: the name comparisons skipped (speed)
     if f.governor != of.governor or _places_differ(f, of):  # ``_apart``'s cheaper parts, before the names

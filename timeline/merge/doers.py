@@ -215,7 +215,7 @@ def _target(
         for cid, report, f in reports.get(day, ()):
             if cid == own or report.document == mention.document or not (_own_actions(f) & act.concepts):
                 continue
-            evidence = len(act.names & f.name_words) + len(act.stems & f.specific)
+            evidence = len(act.names & f.name_words) + len(act.stems.intersection(f.specific_words))
             if evidence < DOER_EVIDENCE or _other_doer(f, act):
                 continue
             rank = (len({m.document for m in clusters[cid].mentions}), evidence)
@@ -245,7 +245,7 @@ def _reported_target(
             f = features(report)
             if not _tells_reported(report, f, act.concepts):
                 continue
-            evidence = len(act.names & f.name_words) + len(act.stems & f.specific)
+            evidence = len(act.names & f.name_words) + len(act.stems.intersection(f.specific_words))
             if evidence < DOER_EVIDENCE or _other_doer(f, act):
                 continue
             rank = (len({m.document for m in cluster.mentions}), evidence)
@@ -290,7 +290,7 @@ def _reason(mention: EventMention, act: Act, report: EventMention) -> JoinReason
     reason = join_reason(mention, features(mention), report, features(report), kind)
     f = features(report)
     actors = tuple(name for name in f.names if name_words(name) & act.names)
-    terms = tuple(sorted(act.concepts)) + tuple(sorted(act.stems & f.specific))
+    terms = tuple(sorted(act.concepts)) + tuple(sorted(act.stems.intersection(f.specific_words)))
     return replace(
         reason,
         actors=actors,

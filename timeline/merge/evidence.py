@@ -101,7 +101,7 @@ def _same(a: str, b: str) -> bool:
 def shared_terms(f: MentionFeatures, of: MentionFeatures) -> tuple[str, ...]:
     """Event concepts and specific words in common (a bare verb's concept shown as the verb)."""
     concepts = {c.removeprefix("v:") for c in f.concepts & of.concepts}
-    specific = set(f.specific & of.specific) - concepts
+    specific = f.specific.intersection(of.specific_words).difference(concepts)
     return (
         tuple(sorted(concepts))[:_MAX_TERMS] + tuple(sorted(specific))[: max(0, _MAX_TERMS - len(concepts))]
     )

@@ -109,4 +109,4 @@ def _maker(
 def _words(cluster: _Cluster) -> set[str]:
     """The specific words of the event's mentions (all of them: its representatives are distinct by
     action and names, not by words)."""
-    return {word for mention in cluster.mentions for word in features(mention).specific}
+    return {word for mention in cluster.mentions for word in features(mention).specific_words}

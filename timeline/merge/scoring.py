@@ -17,7 +17,9 @@ from timeline.merge.features import (
     _apart,
     _content,
     _lexicon,
+    _matching_actors,
     _near_identical,
+    _outside,
     _outside_subject,
     _shared_actors,
     _shared_specifics,
@@ -92,7 +94,9 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
     if shared_concepts < 2 and _reaction(a, b):
         return 0.0, False  # the one shared concept is what one report reacts to, not what both report
     shared_terms = len(a.terms & b.terms)
-    shared_actors = _shared_actors(a, b)
+    # the actors matched once, for the count with and without places (``_shared_actors`` twice before)
+    matched = _matching_actors(a, b) if b.actors else []
+    shared_actors = len(matched)
     same_head = a.head is not None and a.head == b.head
     # joining without any date evidence needs the same action and actor, or a lot in common
     if undated and not ((same_head and shared_actors >= 1) or (shared_concepts >= 2 and shared_actors >= 2)):
@@ -104,9 +108,10 @@ def match_score(a: MentionFeatures, b: MentionFeatures, *, undated: bool = False
         return 0.0, False
     score = 2.0 * shared_concepts + 1.5 * shared_actors + (1.0 if same_head else 0.0) + 0.25 * shared_terms
     # a shared place says where, not which event: calling differing dates a conflict needs a shared person
-    people = _shared_actors(a, b, ignore=a.places | b.places)
+    # (counted only when ``strong`` can be true)
+    people = _outside(matched, a.places | b.places) if same_head and matched else 0
     strong = same_head and people >= 1 and (shared_concepts >= 2 or _shared_specifics(a, b) >= CONFLICT_TERMS)
-    retold_specifically = retold and len(a.specific & b.specific) >= SAME_DAY_TERMS
+    retold_specifically = retold and len(a.specific.intersection(b.specific_words)) >= SAME_DAY_TERMS
     # a date told by a party the other report does not name ("the Council condemned the bombing on
     # Thursday") may be that party's own action: no ground for calling the dates a conflict
     return score, (strong or retold_specifically) and not _outside_subject(a, b)
@@ -150,7 +155,7 @@ def _recalled(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Mention
         return False
     if _apart(fa, fb):
         return False
-    specific = len(fa.specific & fb.specific)
+    specific = len(fa.specific.intersection(fb.specific_words))
     return specific >= 1 and specific + _shared_actors(fa, fb) >= CONFLICT_TERMS
 
 
@@ -171,7 +176,7 @@ def _retold_with_wrong_year(
     if fa.concepts & RECURRING or fb.concepts & RECURRING:
         return False
     people = _shared_actors(fa, fb, ignore=fa.places | fb.places)
-    return people >= 1 and len(fa.specific & fb.specific) >= 1
+    return people >= 1 and not fa.specific.isdisjoint(fb.specific_words)
 
 
 def _same_day_score(
@@ -249,9 +254,9 @@ def _same_day_evidence(
 def _shared_content(content: frozenset[str], of: MentionFeatures) -> int:
     """``len(content & _content(of))`` without making ``_content(of)``: its specific words, and its action's
     stem when that is not one of them."""
-    shared = len(content & of.specific)
+    shared = len(content.intersection(of.specific_words))
     action = of.action
-    if action and action in content and action not in of.specific:
+    if action and action in content and action not in of.specific_words:
         shared += 1
     return shared
 
@@ -314,7 +319,7 @@ def retold_content(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Me
     if not _names_happening(fa, fb):
         return 0.0
     # a word of the happening itself ("bomb" for a bombing) says which kind, not which one
-    words = sum(1 for word in fa.specific & fb.specific if concept(word) is None)
+    words = sum(1 for word in fa.specific.intersection(fb.specific_words) if concept(word) is None)
     # speed (issue #13): ``a`` names no one and no place, so nothing named is shared, and the name
     # comparisons below cannot change the answer (the same tests as at the end, made early)
     if not (fa.actors or fa.places) and (needs_name or words == 0):
@@ -388,4 +393,4 @@ def toll_retold(a: EventMention, fa: MentionFeatures, b: EventMention, fb: Menti
     if _shared_actors(fa, fb, ignore=fa.places | fb.places):
         return False  # a named person's death told on another day: the sources disagree (a conflict)
     shared_places = fa.places and frozen_keys_match(fa.places, fb.places)
-    return bool(shared_places or fa.specific & fb.specific)
+    return bool(shared_places or not fa.specific.isdisjoint(fb.specific_words))

@@ -223,7 +223,7 @@ def join_score(f: MentionFeatures, of: MentionFeatures, context: _JoinContext) -
     ):
         return 0.0  # not the same action
     lexicon = {c for c in f.concepts & of.concepts if not c.startswith("v:")}
-    specific = len(f.specific & of.specific)
+    specific = len(f.specific.intersection(of.specific_words))
     if not (lexicon or specific):
         return 0.0  # an action of the lexicon, or the same verb and a specific word in common
     if _places_differ(f, of) or _subjects_clash(f, of):
