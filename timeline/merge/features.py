@@ -12,10 +12,10 @@ from datetime import timedelta
 from functools import lru_cache
 from operator import itemgetter
 
-from timeline.names import (  # ``_fuzzy_keys_match``: ``_shared_actors``
-    _fuzzy_keys_match,
+from timeline.names import (
     frozen_actor_keys,
     frozen_keys_match,
+    fuzzy_keys_match,
     name_words,
     place_keys,
     subject_names,
@@ -578,7 +578,7 @@ def _shared_actors(a: MentionFeatures, b: MentionFeatures, ignore: frozenset[str
                 break
         else:
             for other in others:
-                if _fuzzy_keys_match(keys, other):
+                if fuzzy_keys_match(keys, other):
                     shared += 1
                     break
     return shared
@@ -596,7 +596,7 @@ def _matching_actors(a: MentionFeatures, b: MentionFeatures) -> list[frozenset[s
                 break
         else:
             for other in others:
-                if _fuzzy_keys_match(keys, other):
+                if fuzzy_keys_match(keys, other):
                     found.append(keys)
                     break
     return found
