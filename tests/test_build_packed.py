@@ -1,0 +1,95 @@
+"""Memory after the reading stage (issue #9): an article's text held as UTF-8 when that is smaller, read
+back as the same string; the timeline's order made without a key tuple per event."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import sys
+from dataclasses import replace
+from datetime import date
+
+from timeline import build
+from timeline.build import build_timeline
+from timeline.select import _in_order, _sort_key
+from timeline.types import Article, DateValue, Event, Published, pack_text, text_utf8
+
+_WIDE = "Rahn’s council met on Monday — the Westholm port reopened. " * 20  # a curly quote and a dash
+
+
+def _article(doc: str, text: str, published: str | None = "2023-05-09") -> Article:
+    when = Published(published, "header") if published else Published()
+    return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=when)
+
+
+def test_a_wide_text_is_held_as_utf8_and_read_back_as_the_same_string():
+    article, before = _article("a", _WIDE), _article("a", _WIDE)
+    pack_text(article)
+    held = article.__dict__["text"]
+    assert type(held) is bytes and sys.getsizeof(held) < sys.getsizeof(_WIDE)  # 2 bytes a character as str
+    assert article.text == _WIDE and type(article.text) is str
+    assert article == before and repr(article) == repr(before)
+    assert text_utf8(article) == _WIDE.encode("utf-8") == text_utf8(before)
+    assert pickle.loads(pickle.dumps(article)).text == _WIDE
+    assert copy.copy(article).text == _WIDE and replace(article, title="t").text == _WIDE
+    article.text = "new text"  # set again: held as given
+    assert article.__dict__["text"] == "new text" and article.text == "new text"
+
+
+def test_a_text_no_smaller_as_utf8_is_left_as_it_is():
+    ascii_text, lone_surrogate = "Acme opened a plant on Monday.", "Varga spoke \udc00 on Monday’s call."
+    latin = "Café owners in Norland met on Monday. " + "é" * 60  # UTF-8 would be longer than the string
+    for text in (ascii_text, lone_surrogate, latin):
+        article = _article("a", text)
+        pack_text(article)
+        assert article.__dict__["text"] is text and article.text is text
+
+
+def test_a_build_packs_its_articles_texts_and_builds_the_same_timeline(monkeypatch):
+    monkeypatch.setenv(build.WORKERS_VARIABLE, "1")
+    texts = [
+        "Rahn’s union called a strike at the Westholm port on Monday — the first in a decade.",
+        "Dockworkers of Rahn’s union walked out at the Westholm port on Monday, the union said.",
+        "The Westholm port reopened on Wednesday after the strike, officials said.",
+    ]
+
+    def articles() -> list[Article]:
+        return [_article(f"doc-{n}", text, f"2023-05-1{n}") for n, text in enumerate(texts)]
+
+    packed_articles = articles()
+    packed = build_timeline(packed_articles)
+    assert [type(a.__dict__["text"]) for a in packed_articles] == [bytes, bytes, str]  # the third is ASCII
+    assert [a.text for a in packed_articles] == texts
+    monkeypatch.setattr(build, "pack_text", lambda article: None)
+    plain = build_timeline(articles())
+    assert [(e.id, e.title, e.date, e.sources) for e in packed.events] == [
+        (e.id, e.title, e.date, e.sources) for e in plain.events
+    ]
+    assert packed.documents == plain.documents
+
+
+def _event(eid: str, when: tuple[int, int] | None, sources: int, mentions: int, title: str) -> Event:
+    dated = None
+    if when is not None:
+        start, end = date(2023, 5, when[0]), date(2023, 5, when[1])
+        dated = DateValue(f"2023-05-{when[0]:02}", start, end, "day" if start == end else "week")
+    return Event(eid, dated, title, "reported", [f"s{n}" for n in range(sources)], [None] * mentions)
+
+
+def test_the_timeline_order_is_the_one_key_order():
+    events = [
+        _event("u1", None, 1, 1, "Acme"),
+        _event("u2", None, 2, 1, "Rahn"),
+        _event("d1", (9, 9), 1, 2, "Varga"),
+        _event("d2", (8, 14), 1, 1, "Acme"),  # the week starting the day before
+        _event("d3", (9, 15), 1, 1, "Acme"),  # the week from the same day: before the day itself
+        _event("d4", (9, 9), 3, 1, "Zeta"),  # most sources first
+        _event("d5", (9, 9), 1, 2, "Acme"),  # then most mentions, then title
+        _event("d7", (9, 9), 1, 2, "Acme"),  # then id
+        _event("d6", (9, 9), 1, 2, "Acme"),
+        _event("u3", None, 2, 3, "Norland"),
+    ]
+    expected = ["d2", "d3", "d4", "d5", "d6", "d7", "d1", "u3", "u2", "u1"]  # worked out by hand
+    assert [e.id for e in sorted(events, key=_sort_key)] == expected
+    for order in (events, events[::-1], events[3:] + events[:3]):
+        assert [e.id for e in _in_order(order)] == expected
