@@ -1,5 +1,5 @@
 """Memory after the reading stage (issue #9): an article's text held as UTF-8 when that is smaller, read
-back as the same string; the timeline's order made without a key tuple per event."""
+back as the same string."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ import copy
 import pickle
 import sys
 from dataclasses import replace
-from datetime import date
 
 from timeline import build
 from timeline.build import build_timeline
-from timeline.select import _in_order, _sort_key
-from timeline.types import Article, DateValue, Event, Published, pack_text, text_utf8
+from timeline.types import Article, Published, pack_text, text_utf8
 
 _WIDE = "Rahn’s council met on Monday — the Westholm port reopened. " * 20  # a curly quote and a dash
 
@@ -66,30 +64,3 @@ def test_a_build_packs_its_articles_texts_and_builds_the_same_timeline(monkeypat
         (e.id, e.title, e.date, e.sources) for e in plain.events
     ]
     assert packed.documents == plain.documents
-
-
-def _event(eid: str, when: tuple[int, int] | None, sources: int, mentions: int, title: str) -> Event:
-    dated = None
-    if when is not None:
-        start, end = date(2023, 5, when[0]), date(2023, 5, when[1])
-        dated = DateValue(f"2023-05-{when[0]:02}", start, end, "day" if start == end else "week")
-    return Event(eid, dated, title, "reported", [f"s{n}" for n in range(sources)], [None] * mentions)
-
-
-def test_the_timeline_order_is_the_one_key_order():
-    events = [
-        _event("u1", None, 1, 1, "Acme"),
-        _event("u2", None, 2, 1, "Rahn"),
-        _event("d1", (9, 9), 1, 2, "Varga"),
-        _event("d2", (8, 14), 1, 1, "Acme"),  # the week starting the day before
-        _event("d3", (9, 15), 1, 1, "Acme"),  # the week from the same day: before the day itself
-        _event("d4", (9, 9), 3, 1, "Zeta"),  # most sources first
-        _event("d5", (9, 9), 1, 2, "Acme"),  # then most mentions, then title
-        _event("d7", (9, 9), 1, 2, "Acme"),  # then id
-        _event("d6", (9, 9), 1, 2, "Acme"),
-        _event("u3", None, 2, 3, "Norland"),
-    ]
-    expected = ["d2", "d3", "d4", "d5", "d6", "d7", "d1", "u3", "u2", "u1"]  # worked out by hand
-    assert [e.id for e in sorted(events, key=_sort_key)] == expected
-    for order in (events, events[::-1], events[3:] + events[:3]):
-        assert [e.id for e in _in_order(order)] == expected

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
-from operator import attrgetter
 
 from timeline.config import BuildOptions
 from timeline.summarise import Collection, summarise
@@ -32,45 +30,6 @@ def _sort_key(event: Event) -> tuple:
     )
 
 
-def _in_order(events: list[Event]) -> list[Event]:
-    """``sorted(events, key=_sort_key)``, by one stable sort per part of the key, last part first.
-
-    Memory (issue #9): one sort by ``_sort_key`` makes every event's key at once, a tuple of seven and two
-    new numbers (about 180 bytes an event): on the 50 MB array of real news, tens of megabytes at the
-    parent's peak, after the merge.  Each sort here keys on a value the event already holds (a date, a
-    string) or a count below 257 (one object CPython keeps), and the same order follows: equal keys keep
-    the order of the previous sort, and ``reverse`` keeps it too."""
-    dated = [event for event in events if event.date is not None]
-    undated = [event for event in events if event.date is None]
-    for part in (dated, undated):
-        part.sort(key=_ID)
-        part.sort(key=_TITLE)
-        part.sort(key=_mention_count, reverse=True)
-        part.sort(key=_source_count, reverse=True)
-    dated.sort(key=_end, reverse=True)  # (a later end first: the coarser date on the same start)
-    dated.sort(key=_start)
-    return dated + undated
-
-
-_ID, _TITLE = attrgetter("id"), attrgetter("title")
-
-
-def _mention_count(event: Event) -> int:
-    return len(event.mentions)
-
-
-def _source_count(event: Event) -> int:
-    return len(event.sources)
-
-
-def _start(event: Event) -> date:
-    return event.date.start  # type: ignore[union-attr] - dated events only
-
-
-def _end(event: Event) -> date:
-    return event.date.end  # type: ignore[union-attr] - dated events only
-
-
 def select_events(
     events: list[Event], options: BuildOptions, collection: Collection | None = None
 ) -> list[Event]:
@@ -83,7 +42,7 @@ def select_events(
     ``options.sentences`` sentences; dates it cannot fill (fewer named days than asked for) are the
     most important remaining events' dates.  Without it, events are ranked by their own sources.
     """
-    kept = [e for e in _in_order(events) if _wanted(e, options)]
+    kept = [e for e in sorted(events, key=_sort_key) if _wanted(e, options)]
     if options.since or options.until:
         kept = [e for e in kept if e.date is None or _within(e, options)]
     if options.top is None:
