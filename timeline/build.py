@@ -52,6 +52,7 @@ from timeline.types import (
     Skipped,
     TimeExpression,
     Timeline,
+    pack_text,
 )
 
 # Below these sizes starting worker processes costs more than it saves.
@@ -122,12 +123,15 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         copy: own_mentions(mentions[copy], by_id[original], _all_sentences(by_id[original], sentences, whole))
         for copy, original in copies.items()
     }
+    for article in ordered:
+        pack_text(article)  # memory (issue #9): from here the texts are read again for a few articles at most
     if options.top is None:
         # memory (issue #13): from here only a summary (``--top``) reads the sentences again; the ones
         # that carry events stay alive through their mentions
         sentences = {}
     # the mentions are not read again as they were: merged in place, not copied (memory, issue #9)
     merged = [m for a in ordered for m in own.get(a.id, mentions[a.id])]
+    mentions.clear()  # (memory: an article's list of them is not read again; the mentions are in ``merged``)
     events = merge_mentions(merged, ordered, copies, hand_over=True)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]

@@ -71,7 +71,7 @@ from timeline.merge.statements import separate_statements
 from timeline.merge.tellers import join_told_accounts
 from timeline.merge.together import join_told_together
 from timeline.merge.undated import _join_undated, _JoinContext, _orphans
-from timeline.types import Article, Event, EventMention
+from timeline.types import Article, Event, EventMention, text_utf8
 
 
 def _order_key(mention: EventMention, doc_keys: dict[str, str]) -> tuple:
@@ -83,7 +83,7 @@ def _order_key(mention: EventMention, doc_keys: dict[str, str]) -> tuple:
 
 def _doc_keys(articles: list[Article]) -> dict[str, str]:
     """A content hash per article, so processing order never depends on input order or file names."""
-    return {a.id: hashlib.sha1(a.text.encode("utf-8")).hexdigest() for a in articles}
+    return {a.id: hashlib.sha1(text_utf8(a)).hexdigest() for a in articles}  # (a packed text as it is)
 
 
 def merge_mentions(
