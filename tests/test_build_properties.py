@@ -206,3 +206,36 @@ def test_any_file_of_any_extension_builds_or_is_refused_in_one_line(data, extens
         _check_offsets(timeline)
         for fmt in FORMATS:
             render(timeline, fmt)
+
+
+# --- run-on text: thousands of characters without a sentence end (found by fuzzing, audit79) -----------
+#
+# The events stage reads a sentence once per date in it, so the splitter bounds a sentence's length; a few
+# examples go through the whole build (each a second or two), many more through the splitter alone.
+
+_RUN_ON_WORDS = [w for w in DATE_WORDS if w not in ("---", "Date:")] + [",", ";", "(", ")", '"', "—"]
+
+
+def _run_on(pieces: list[str], length: int) -> str:
+    unit = " ".join(pieces)
+    return (unit + " ") * (length // (len(unit) + 1) + 1)
+
+
+@settings(max_examples=50, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_RUN_ON_WORDS + PUNCTUATION), min_size=1, max_size=30), st.integers(1, 30_000)
+)
+def test_every_sentence_is_bounded_and_its_offsets_exact(pieces, length):
+    from timeline.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = _run_on(pieces, length)
+    sentences = split_sentences(Article("run", "run.txt", text, [(0, len(text))]))
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(st.lists(st.sampled_from(_RUN_ON_WORDS), min_size=3, max_size=12), st.integers(4_001, 5_000))
+def test_a_run_on_text_of_date_words_builds_and_renders(pieces, length):
+    _build_everything(_run_on(pieces, length))

@@ -574,3 +574,58 @@ def test_a_sentence_many_articles_print_keeps_one_copy_of_its_word_lists(monkeyp
         assert all(words == getattr(alone, field) for words in lists)
         assert len({id(words) for words in lists}) == 1
     assert "Rahn" in " ".join(alone.actors) and "bridge" in alone.terms
+
+
+# --- a run-on text: no sentence end in thousands of characters ---------------------------------------
+#
+# Found by fuzzing the whole build (audit79): the events stage reads a sentence once per time expression in
+# it, so a run of text without a sentence end and with dates throughout (a flattened table, a feed without
+# punctuation) cost more than the square of its length: 6,299 characters took 2.4 s, 12,599 took 15 s.
+
+RUN_ON_PIECE = "Rahn met Varga in Norland on Monday and Acme was sold in March"
+
+
+def test_a_run_on_text_is_cut_into_sentences_of_bounded_length():
+    from timeline.sentences import MAX_SENTENCE_CHARS, split_sentences
+    from timeline.types import Article
+
+    text = " ".join([RUN_ON_PIECE] * 400)  # 25,199 characters, no sentence end
+    sentences = split_sentences(Article("run", "run.txt", text, [(0, len(text))]))
+    assert len(sentences) == 7  # 25,199 / 4,000, each cut at a space
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences) == text  # no word cut or lost
+
+
+def test_a_long_sentence_of_ordinary_length_is_not_cut():
+    from timeline.sentences import split_sentences
+    from timeline.types import Article
+
+    sentence = ", ".join([RUN_ON_PIECE] * 45) + "."  # 2,969 characters: longer than any in real news
+    text = f"{sentence} Varga left on Tuesday."
+    sentences = split_sentences(Article("long", "long.txt", text, [(0, len(text))]))
+    assert [s.text for s in sentences] == [sentence, "Varga left on Tuesday."]
+
+
+def test_a_run_on_text_without_spaces_is_cut_too():
+    from timeline.sentences import MAX_SENTENCE_CHARS, split_sentences
+    from timeline.types import Article
+
+    text = "x" * 10_001
+    sentences = split_sentences(Article("run", "run.txt", text, [(0, len(text))]))
+    assert [len(s.text) for s in sentences] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 2001]
+
+
+def test_a_run_on_text_full_of_dates_is_built_in_bounded_sentences():
+    # (its speed: docs/performance.md, "Session 16: never crash ... (audit79)"; tests do not time)
+    from timeline.build import build_timeline
+    from timeline.sentences import MAX_SENTENCE_CHARS
+    from timeline.types import Article, Published
+
+    text = " ".join([RUN_ON_PIECE] * 150)  # 9,449 characters: three sentences
+    timeline = build_timeline(
+        [Article("run", "run.txt", text, [(0, len(text))], published=Published("2022-02-15"))]
+    )
+    sentences = {m.sentence.start for e in timeline.events for m in e.mentions}
+    assert len(sentences) == 3
+    assert all(len(m.sentence.text) <= MAX_SENTENCE_CHARS for e in timeline.events for m in e.mentions)
