@@ -6,7 +6,7 @@
 Prints the number of mentions and events and each run's wall and CPU time (``time.process_time``: the figure
 to compare when other work loads the machine) of ``merge_mentions``, with Python's cyclic garbage collector
 paused as the build pauses it, and the CPU time of the helper process that shares placing the dated
-mentions on a large collection when asked for (``TIMELINE_SHARE_PLACEMENT=1``) and a core is idle
+mentions on a large collection (unless ``TIMELINE_SHARE_PLACEMENT=0``) when a core is idle
 (``merge/placing.py``; ``--alone``: never a helper; ``--share``: a helper however busy the machine).
 ``--steps`` adds the CPU time of the steps comparing wording and statements (``STEPS``: the collection's
 IDF, similar wording, retellings, borrowed statements, disputed dates, previews, reactions, history; with a
@@ -57,7 +57,8 @@ def main() -> None:
     if args.alone or args.count:
         timeline.merge.placing.SHARED_PLACEMENT_MIN = len(mentions) + 1
     elif args.share:
-        timeline.merge.placing.SHARE_PLACEMENT = True  # off by default since session 8 (memory)
+        timeline.merge.placing.SHARE_PLACEMENT = True  # even if turned off in the environment
+        timeline.merge.placing.SHARED_PLACEMENT_MAX = len(mentions)
         timeline.merge.placing.IDLE_CORE_MIN = -1.0
     gc.disable()
     for run in range(args.runs):

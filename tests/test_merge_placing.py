@@ -71,7 +71,7 @@ def helper_answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
 
 
 def test_the_helper_changes_nothing_in_the_timeline(monkeypatch, helper_answers) -> None:
-    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)  # off by default (memory): asked for here
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)  # whatever the environment says
     if not placing._may_share(placing.SHARED_PLACEMENT_MIN):
         pytest.skip("no process can be forked here (one core, threads, or not Linux)")
     alone = _build_json(monkeypatch, shared=False)
@@ -110,15 +110,29 @@ def test_a_failed_helper_leaves_the_work_to_the_merging_process(monkeypatch, hel
     assert helper_answers["record"] == [None]
 
 
-def test_the_helper_is_off_unless_asked_for(monkeypatch) -> None:
+def test_the_helper_is_off_when_turned_off(monkeypatch) -> None:
     monkeypatch.setattr(placing, "SHARE_PLACEMENT", False)
-    assert not placing._may_share(10**6)
+    assert not placing._may_share(placing.SHARED_PLACEMENT_MIN)
+
+
+def test_the_helper_is_on_unless_the_environment_turns_it_off() -> None:
+    assert placing._turned_on("") and placing._turned_on("1") and placing._turned_on("yes")
+    assert not placing._turned_on("0") and not placing._turned_on(" 0 ")
+
+
+def test_no_helper_for_a_collection_too_large_to_pay(monkeypatch) -> None:
+    # its forked copy's memory grows with the collection while its saving falls
+    monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)
+    if not placing._may_share(placing.SHARED_PLACEMENT_MIN):
+        pytest.skip("no process can be forked here (one core, threads, or not Linux)")
+    assert placing._may_share(placing.SHARED_PLACEMENT_MAX)
+    assert not placing._may_share(placing.SHARED_PLACEMENT_MAX + 1)
 
 
 def test_one_process_when_the_user_asks_for_one(monkeypatch) -> None:
     monkeypatch.setattr(placing, "SHARE_PLACEMENT", True)
     monkeypatch.setenv(placing.WORKERS_VARIABLE, "1")
-    assert not placing._may_share(10**6)
+    assert not placing._may_share(placing.SHARED_PLACEMENT_MIN)
     monkeypatch.delenv(placing.WORKERS_VARIABLE)
     assert not placing._may_share(placing.SHARED_PLACEMENT_MIN - 1)
 

@@ -42,16 +42,26 @@ from timeline.merge.features import MentionFeatures, features
 from timeline.merge.similar import sentence_idf
 from timeline.types import EventMention, JoinReason
 
-# Off unless asked for (``TIMELINE_SHARE_PLACEMENT=1``). Measured at the end of session 8 (performance.md),
-# the helper's own placement adds its private pages to the forked copy of the merging process, so the largest
-# process's peak (issue #13's memory measure) rose from 161 to 179 MB on a 900-article topic, past its target,
-# while the wall time gained nothing steady on two busy cores. Since session 15's lighter features that peak
-# is 152-154 MB, under the target, but the wall time still moves either way on a shared machine (fourteen
-# pairs: -18% to +53%; "Session 15: the placing helper re-measured").
+# On unless turned off (``TIMELINE_SHARE_PLACEMENT=0``), for collections of a size where it pays, and only when
+# a core was idle as the merge began. Off from session 8 to 15: the helper's own placement adds its private
+# pages to the forked copy of the merging process, and the largest process's peak (issue #13's memory
+# measure) rose past its target on a 900-article topic; since session 15's lighter features it stays under
+# it (152 MB against 165.2), and on a machine doing nothing else the largest topics build about 10% faster
+# (ten pairs, nine faster; docs/performance.md, "Session 16: the placing helper turned on (lead)").
 SHARE_VARIABLE = "TIMELINE_SHARE_PLACEMENT"
-SHARE_PLACEMENT = os.environ.get(SHARE_VARIABLE, "").strip() == "1"
+
+
+def _turned_on(value: str) -> bool:
+    """``TIMELINE_SHARE_PLACEMENT``'s reading: anything but 0 (or unset) leaves the helper on."""
+    return value.strip() != "0"
+
+
+SHARE_PLACEMENT = _turned_on(os.environ.get(SHARE_VARIABLE, ""))
 # dated mentions below which placement stays in one process: forking and recalling cost more than they save
 SHARED_PLACEMENT_MIN = 5000
+# ... and above which it stays there too: the saving falls as the collection grows (-10% of the wall at 17,000
+# dated mentions, -4% at 48,000) while the forked copy's memory grows with it (+21 MB at 48,000)
+SHARED_PLACEMENT_MAX = 30000
 WORKERS_VARIABLE = "TIMELINE_WORKERS"  # as for the build's pool: 1 keeps everything in one process
 IDLE_CORE_MIN = 0.6  # processors idle on average while the merge began, for a helper to be forked
 _FEWEST_TICKS = 20  # clock ticks (of all processors) below which idleness is not told
@@ -151,7 +161,7 @@ def idle_cores(since: CpuTimes | None) -> float:
 
 def _may_share(count: int) -> bool:
     """Whether to fork a helper: a large collection, another core, and a process that may fork safely."""
-    if not SHARE_PLACEMENT or count < SHARED_PLACEMENT_MIN:
+    if not SHARE_PLACEMENT or not SHARED_PLACEMENT_MIN <= count <= SHARED_PLACEMENT_MAX:
         return False
     value = os.environ.get(WORKERS_VARIABLE, "").strip()
     if value.isdigit() and int(value) <= 1:
