@@ -42,12 +42,12 @@ from timeline.merge.features import MentionFeatures, features
 from timeline.merge.similar import sentence_idf
 from timeline.types import EventMention, JoinReason
 
-# On unless turned off (``TIMELINE_SHARE_PLACEMENT=0``), for collections of a size where it pays, and only when
-# a core was idle as the merge began. Off from session 8 to 15: the helper's own placement adds its private
-# pages to the forked copy of the merging process, and the largest process's peak (issue #13's memory
-# measure) rose past its target on a 900-article topic; since session 15's lighter features it stays under
-# it (152 MB against 165.2), and on a machine doing nothing else the largest topics build about 10% faster
-# (ten pairs, nine faster; docs/performance.md, "Session 16: the placing helper turned on (lead)").
+# On unless turned off (``TIMELINE_SHARE_PLACEMENT=0``), for collections of a size where it pays, and only
+# when a core was idle as the merge began. Off from session 8 to 15: the helper's own placement adds its
+# private pages to the forked copy of the merging process, and the largest process's peak (issue #13's
+# memory measure) rose past its target on a 900-article topic; since session 15's lighter features it stays
+# under it (152 MB against 165.2), and on a machine doing nothing else the largest topics build about 10%
+# faster (ten pairs, nine faster; docs/performance.md, "Session 16: the placing helper turned on (lead)").
 SHARE_VARIABLE = "TIMELINE_SHARE_PLACEMENT"
 
 
