@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate, islice
 from operator import itemgetter
 
@@ -259,7 +260,7 @@ def _joined(tokens: list[Token], text: str, kept: list[int]) -> str:
         if prev == i - 1 and text:
             gap = text[tokens[prev].end : token.start]  # token offsets are relative to the sentence
             if gap not in _PLAIN_GAPS:  # most neighbours: "" or " ", kept as they are (cheap)
-                gap = _GAPS_WRITTEN.get(gap) or _gap_written(gap)
+                gap = _gap_written(gap)
         else:
             gap = " "
         parts.append(gap)
@@ -297,19 +298,11 @@ _PLAIN_GAPS = ("", " ")  # gaps ``_GLUE`` matches that ``_verbatim`` keeps uncha
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # a few short gaps (" - ", " '") recur throughout a collection
 def _gap_written(gap: str) -> str:
     """How a title writes the text between two neighbouring tokens: glue (a dash, a percent sign, an
-    apostrophe ...) with its spaces made single, anything else one space; kept by the gap (a few short
-    gaps, " - ", " '", recur throughout a collection: each was matched and its spaces replaced again)."""
-    written = _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
-    if len(_GAPS_WRITTEN) >= _GAPS_KEPT:
-        _GAPS_WRITTEN.clear()
-    _GAPS_WRITTEN[gap] = written
-    return written
-
-
-_GAPS_WRITTEN: dict[str, str] = {}
-_GAPS_KEPT = 4096  # distinct gaps kept (the table starts again past this)
+    apostrophe ...) with its spaces made single, anything else one space."""
+    return _SPACES.sub(" ", gap) if _GLUE.fullmatch(gap) else " "
 
 
 # the words ``_dangling_preposition`` leaves out before an ignored token (none of them is a comma)
