@@ -3,6 +3,7 @@
     python benchmarks/bench_build_topics.py ../shared/eval/entities [--topics Sarah_Palin Steve_Jobs ...]
     python benchmarks/bench_build_topics.py ../shared/eval/entities --stages [--topics ...]
     python benchmarks/bench_build_topics.py ../shared/eval/entities --stages --array 4000
+    python benchmarks/bench_build_topics.py ../shared/eval/entities --top 30 [--quick]
 
 Default mode: for each topic, ``timeline build TOPIC/articles.jsonl --format json`` runs as the CLI does
 (worker pool on every core) under ``/usr/bin/time``, which reports the wall time, the CPU time of the
@@ -13,6 +14,9 @@ process and its workers, and the peak resident set of the largest process (``%M`
 stage summed (sentences, time expressions, event extraction, inference of publication dates, merging,
 selection): on a shared machine CPU time is the steadier figure, and it shows what the pool can share
 (everything but merging and selection is per article).
+
+``--top N`` (and ``--quick``): the CLI builds a summary of N dates instead (``timeline build ... --top N
+[--quick]``); with ``--quick``, no event is extracted or merged.
 
 ``--array N``: the same for ``bench_scale.py``'s generated JSON array of N records (issue 9's 50 MB case
 has 20,000): articles made of six template sentences, so nearly every sentence recurs thousands of times.
@@ -48,8 +52,8 @@ def characters(path: Path) -> int:
     return total
 
 
-def measure_cli(path: Path) -> dict[str, float]:
-    """Wall, CPU and peak RSS of one ``timeline build`` run as a user starts it."""
+def measure_cli(path: Path, options: tuple[str, ...] = ()) -> dict[str, float]:
+    """Wall, CPU and peak RSS of one ``timeline build`` run as a user starts it (with ``options`` added)."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "time.txt"
         output = Path(tmp) / "out.json"
@@ -57,7 +61,7 @@ def measure_cli(path: Path) -> dict[str, float]:
         # the virtualenv's site-packages (so the editable install does not take precedence)
         python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]
         command = ["/usr/bin/time", "-o", str(report), "-f", TIME_FORMAT, *python, "-m", "timeline"]
-        command += ["build", str(path), "--format", "json", "-o", str(output), "-q"]
+        command += ["build", str(path), "--format", "json", "-o", str(output), "-q", *options]
         subprocess.run(command, check=True)
         wall, user, system, peak_kb = report.read_text().split()[-4:]
     return {"wall_s": float(wall), "cpu_s": float(user) + float(system), "peak_mb": int(peak_kb) / 1000}
@@ -120,7 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="instead of topics: bench_scale's generated JSON array of N records (templated sentences)",
     )
+    parser.add_argument("--top", type=int, metavar="N", help="build a summary of N dates (the CLI's --top N)")
+    parser.add_argument("--quick", action="store_true", help="with --top: the CLI's --quick")
     args = parser.parse_args(argv)
+    if args.quick and args.top is None:
+        parser.error("--quick needs --top N")
+    summary = (("--top", str(args.top)) if args.top else ()) + (("--quick",) if args.quick else ())
     results = {}
     for topic in [f"{ARRAY}{args.array}"] if args.array else args.topics:
         path = topic_path(args.entities, topic)
@@ -131,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             results[topic] = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
         else:
             size = characters(path)
-            figures = measure_cli(path)
+            figures = measure_cli(path, summary)
             figures["characters"] = size
             figures["memory_target_mb"] = round(100 + 20 * size / 1e6, 1)
             results[topic] = figures

@@ -127,13 +127,18 @@ def summary_length(reference: Reference) -> int:
 
 
 def predict(
-    articles: list[Article], reference: Reference, extension: int, cache: Path | None = None
+    articles: list[Article],
+    reference: Reference,
+    extension: int,
+    cache: Path | None = None,
+    quick: bool = False,
 ) -> DayTimeline:
-    """Our timeline for one reference: its period's articles, L dates, k sentences each."""
+    """Our timeline for one reference: its period's articles, L dates, k sentences each (``quick``: as
+    ``timeline build --top L --quick`` makes it)."""
     start = min(reference.days) - timedelta(days=extension)
     end = max(reference.days) + timedelta(days=extension)
     top, k = len(reference.days), summary_length(reference)
-    options = BuildOptions(top=top, since=start, until=end, sentences=k)
+    options = BuildOptions(top=top, since=start, until=end, sentences=k, quick=quick)
     cached = cache / f"{reference.topic}_{reference.number}.pkl" if cache else None
     if cached is not None and cached.exists():
         events, _, collection = pickle.loads(cached.read_bytes())
@@ -356,9 +361,10 @@ def score_reference(
     extension: int,
     check_tilse: bool = False,
     cache: Path | None = None,
+    quick: bool = False,
 ) -> Score:
     started = time.perf_counter()
-    predicted = predict(articles, reference, extension, cache)
+    predicted = predict(articles, reference, extension, cache, quick)
     seconds = time.perf_counter() - started
     ref_dates = set(reference.days)
     hits = len(ref_dates & set(predicted))
@@ -382,12 +388,16 @@ def score_reference(
 
 
 def score_topic(
-    topic_dir: Path, extension: int = EXTENSION_DAYS, check_tilse: bool = False, cache: Path | None = None
+    topic_dir: Path,
+    extension: int = EXTENSION_DAYS,
+    check_tilse: bool = False,
+    cache: Path | None = None,
+    quick: bool = False,
 ) -> list[Score]:
     references = read_references(topic_dir)
     replayed = cache is not None and all((cache / f"{r.topic}_{r.number}.pkl").exists() for r in references)
     articles = [] if replayed else read_topic_articles(topic_dir)
-    return [score_reference(articles, r, extension, check_tilse, cache) for r in references]
+    return [score_reference(articles, r, extension, check_tilse, cache, quick) for r in references]
 
 
 @dataclass
@@ -438,12 +448,13 @@ def score_dataset(
     jobs: int = 1,
     check_tilse: bool = False,
     cache: Path | None = None,
+    quick: bool = False,
 ) -> list[Score]:
     dirs = topic_dirs(dataset, topics)
     # biggest first, so that the pool's last tasks are short
     dirs.sort(key=lambda d: -(d / "articles.jsonl").stat().st_size)
     if jobs <= 1:
-        results = [score_topic(d, EXTENSION_DAYS, check_tilse, cache) for d in dirs]
+        results = [score_topic(d, EXTENSION_DAYS, check_tilse, cache, quick) for d in dirs]
     else:
         os.environ.setdefault("TIMELINE_WORKERS", "1")  # one process per topic, no nested pools
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -454,6 +465,7 @@ def score_dataset(
                     [EXTENSION_DAYS] * len(dirs),
                     [check_tilse] * len(dirs),
                     [cache] * len(dirs),
+                    [quick] * len(dirs),
                 )
             )
     return sorted((s for topic in results for s in topic), key=lambda s: (s.topic, s.timeline))
@@ -937,6 +949,11 @@ def main(argv: list[str] | None = None) -> int:
         help="(needs --cache) the references' shape and the hit rates of pockets of the ranking",
     )
     parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="build each timeline as `timeline build --top L --quick` does (no events extracted or merged)",
+    )
+    parser.add_argument(
         "--halves",
         action="store_true",
         help="also the figures of the topics' alphabetical first and second half, and of the odd and even "
@@ -947,7 +964,7 @@ def main(argv: list[str] | None = None) -> int:
     if (args.misses or args.misses_detail or args.study) and args.cache is None:
         parser.error("--misses and --study read the built collections: give --cache DIR")
     started = time.perf_counter()
-    scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse, args.cache)
+    scores = score_dataset(args.dataset, topics, args.jobs, args.check_tilse, args.cache, args.quick)
     if args.misses or args.misses_detail:
         print(misses(args.dataset, args.cache, topics, args.misses_detail))
         return 0

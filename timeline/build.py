@@ -87,6 +87,8 @@ def _split(article: Article) -> list[Sentence]:
 
 def build_timeline(articles: list[Article], options: BuildOptions | None = None) -> Timeline:
     """The merged, dated, sourced chronology of ``articles``."""
+    if options is not None and options.quick:
+        _check_quick(options)
     with _cycle_collector_paused():
         return _build(articles, options or BuildOptions())
 
@@ -112,7 +114,9 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     skipped, failure_warnings = _skipped_articles(failed, len(ordered))
     ordered = [a for a in ordered if a.id in sentences]
 
-    ordered = _date_undated(ordered, sentences, expressions, mentions, options, failure_warnings)
+    quick = summary_only(options)
+    if not quick:  # (undated articles are dated from the others' events, which a quick summary has none of)
+        ordered = _date_undated(ordered, sentences, expressions, mentions, options, failure_warnings)
     # the groups are the texts' (dating changes no text); an article left out would change them
     found = beside.copy_groups is not None and not failed
     copies = copies_in_groups(beside.copy_groups, ordered) if found else find_copies(ordered)
@@ -122,6 +126,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     own = {
         copy: own_mentions(mentions[copy], by_id[original], _all_sentences(by_id[original], sentences, whole))
         for copy, original in copies.items()
+        if not quick
     }
     for article in ordered:
         pack_text(article)  # memory (issue #9): from here the texts are read again for a few articles at most
@@ -132,7 +137,7 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     # the mentions are not read again as they were: merged in place, not copied (memory, issue #9)
     merged = [m for a in ordered for m in own.get(a.id, mentions[a.id])]
     mentions.clear()  # (memory: an article's list of them is not read again; the mentions are in ``merged``)
-    events = merge_mentions(merged, ordered, copies, hand_over=True)
+    events = [] if quick else merge_mentions(merged, ordered, copies, hand_over=True)
     _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options, Collection(ordered, sentences, expressions, copies))
@@ -143,11 +148,26 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
         expressions={a.id: expressions[a.id] for a in documents},
         warnings=[
             *failure_warnings,
-            *(copy_warning(copy, original, own[copy]) for copy, original in sorted(copies.items())),
+            *(copy_warning(copy, original, own.get(copy, [])) for copy, original in sorted(copies.items())),
         ],
         copies=copies,
         skipped=skipped,
     )
+
+
+def _check_quick(options: BuildOptions) -> None:
+    """A quick summary has no events: nothing for the event filters to keep, and no timeline but a summary."""
+    if options.top is None:
+        raise ValueError("quick builds only a summary timeline: set top as well")
+    if options.min_sources is not None or options.statuses is not None or options.sources is not None:
+        raise ValueError("quick builds no events, so min_sources, statuses and sources cannot filter them")
+
+
+def summary_only(options: BuildOptions) -> bool:
+    """A quick summary (``--top N --quick``): the days are ranked and summarised from the articles' dates
+    and sentences alone; no event is extracted or merged (issue #13: on a thousand articles those two
+    stages are about five sixths of the build's CPU).  What it gives up is measured in docs/accuracy.md."""
+    return options.quick and options.top is not None
 
 
 def _every_sentence(options: BuildOptions) -> bool:
@@ -272,9 +292,14 @@ def _to_oldest_generation() -> None:
 
 def read_article(article: Article) -> Reading:
     """Sentences, time expressions and event mentions of one article (independent of the others)."""
-    sentences = _split(article)
-    expressions = _tag(article.text, article.published.value, article.body)
+    sentences, expressions, _ = read_dates(article)
     return sentences, expressions, extract_mentions(article, sentences, expressions)
+
+
+def read_dates(article: Article) -> Reading:
+    """Sentences and time expressions of one article, no event mentions: what a quick summary reads
+    (``summary_only``)."""
+    return _split(article), _tag(article.text, article.published.value, article.body), []
 
 
 # ---------------------------------------------------------------- the per-article guard
@@ -287,10 +312,10 @@ DEBUG_VARIABLE = "TIMELINE_DEBUG"
 _REASON_CHARS = 160  # an exception's message is cut to this in the warning
 
 
-def _guarded_read(article: Article) -> Reading | str:
+def _guarded_read(article: Article, events: bool = True) -> Reading | str:
     """``read_article``, or a one-line reason when processing this article raised."""
     try:
-        return read_article(article)
+        return read_article(article) if events else read_dates(article)
     except Exception as error:  # noqa: BLE001 - the guard: one article's failure must not stop the rest
         if os.environ.get(DEBUG_VARIABLE):
             raise
@@ -322,7 +347,7 @@ def _skipped_articles(failed: list[tuple[Article, str]], total: int) -> tuple[li
     return skipped, [_failure_warning(article, reason) for article, reason in failed]
 
 
-def _read_chunk(chunk: list[Article], every_sentence: bool = True) -> bytes:
+def _read_chunk(chunk: list[Article], every_sentence: bool = True, events: bool = True) -> bytes:
     """Worker task: module-level so that it pickles by name.  Its readings are pickled here by columns
     (``_ByColumns``), with their values to share marked (the chunk's marks start afresh), while the cyclic
     collector is still paused: pickling makes a tuple or list for every object and field, which the
@@ -332,7 +357,7 @@ def _read_chunk(chunk: list[Article], every_sentence: bool = True) -> bytes:
     for marks in _MARKS.values():
         marks.clear()
     with _cycle_collector_paused():
-        readings = [_thinned(article, _guarded_read(article), every_sentence) for article in chunk]
+        readings = [_thinned(article, _guarded_read(article, events), every_sentence) for article in chunk]
         return pickle.dumps(_ByColumns(readings), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -373,7 +398,8 @@ def _read_articles(ordered: list[Article], options: BuildOptions, beside: _Besid
         else:
             return
     for done, article in enumerate(ordered[read:], start=read + 1):
-        reading = _thinned(article, _guarded_read(article), _every_sentence(options))
+        reading = _guarded_read(article, not summary_only(options))
+        reading = _thinned(article, reading, _every_sentence(options))
         yield reading if isinstance(reading, str) else _compact(reading, shared)
         _report(options, "read", done, len(ordered))
 
@@ -441,9 +467,10 @@ def _read_in_pool(
     try:
         with _worker_pool(min(workers, len(chunks)), method) as pool:
             grouping = pool.submit(_copy_groups_task) if _COPY_TEXTS is not None else None
-            every_sentence = _every_sentence(options)
+            every_sentence, events = _every_sentence(options), not summary_only(options)
             futures = {
-                pool.submit(_read_chunk, chunk, every_sentence): number for number, chunk in enumerate(chunks)
+                pool.submit(_read_chunk, chunk, every_sentence, events): number
+                for number, chunk in enumerate(chunks)
             }
             finished: dict[int, list[Reading | str]] = {}
             done = given = 0

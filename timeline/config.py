@@ -25,6 +25,9 @@ class BuildOptions:
     min_sources: int | None = None  # keep events reported by at least this many sources
     statuses: set[str] | None = None  # keep events of these statuses (reported, expected, background)
     sources: set[str] | None = None  # keep events citing one of these article ids
+    # with ``top``: rank and summarise the days from the articles' dates and sentences alone, without
+    # extracting and merging events (several times faster on large collections, a little less accurate)
+    quick: bool = False
 
 
 GAP_KINDS = (

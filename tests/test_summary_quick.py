@@ -1,0 +1,94 @@
+"""``--top N --quick``: a summary from the dates and sentences alone, no events extracted or merged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+from test_summarise import ARTICLES, _articles
+from typer.testing import CliRunner
+
+import timeline.build
+from timeline.build import build_timeline
+from timeline.cli import app
+from timeline.config import BuildOptions
+from timeline.render import to_dict
+from timeline.schema import load_schema
+
+
+def _days(options: BuildOptions) -> list[tuple[str, list[str]]]:
+    timeline = build_timeline(_articles(), options)
+    return [(e.date.value, [s.text for s in e.summary]) for e in timeline.events]
+
+
+def test_quick_keeps_the_days_and_sentences_of_the_full_summary_when_nothing_is_retold():
+    # every later article of the invented story names the strike's day: no retelling for the merge to add
+    full = _days(BuildOptions(top=2, sentences=2))
+    quick = _days(BuildOptions(top=2, sentences=2, quick=True))
+    assert [day for day, _ in quick] == ["2021-03-03", "2021-03-09"]
+    assert quick == full
+
+
+def test_quick_extracts_and_merges_no_event(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a quick summary must not extract or merge events")
+
+    monkeypatch.setenv("TIMELINE_WORKERS", "1")
+    monkeypatch.setattr(timeline.build, "extract_mentions", refuse)
+    monkeypatch.setattr(timeline.build, "merge_mentions", refuse)
+    built = build_timeline(_articles(), BuildOptions(top=1, quick=True))
+    assert [e.date.value for e in built.events] == ["2021-03-03"]
+    assert not built.warnings
+
+
+def test_a_quick_entry_says_where_its_sentence_and_date_come_from():
+    built = build_timeline(_articles(), BuildOptions(top=2, quick=True))
+    document = to_dict(built)
+    Draft202012Validator(load_schema("timeline")).validate(document)
+    for event in built.events:
+        assert event.sources and event.mentions
+        for mention in event.mentions:
+            assert mention.document in event.sources
+            assert mention.date_source in ("expression", "publication-implicit")
+            quoted = mention.sentence.text
+            text = ARTICLES[mention.document][1]
+            assert text[mention.sentence.start : mention.sentence.end] == quoted  # offsets index the text
+    strike = built.events[0]
+    named = [m for m in strike.mentions if m.date_source == "expression"]
+    assert named and "March 3, 2021" in named[0].expression.text
+
+
+def test_quick_needs_a_summary_and_no_event_filter():
+    with pytest.raises(ValueError, match="top"):
+        build_timeline(_articles(), BuildOptions(quick=True))
+    with pytest.raises(ValueError, match="min_sources"):
+        build_timeline(_articles(), BuildOptions(top=1, quick=True, min_sources=2))
+
+
+def _corpus(tmp_path):
+    for doc, (day, text) in ARTICLES.items():
+        (tmp_path / f"{doc}.json").write_text(json.dumps({"id": doc, "time": day, "text": text}))
+    return str(tmp_path)
+
+
+def test_cli_quick(tmp_path):
+    corpus = _corpus(tmp_path)
+    result = CliRunner().invoke(app, ["build", corpus, "--top", "1", "--quick", "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    [event] = json.loads(result.stdout)["events"]
+    assert event["date"]["value"] == "2021-03-03" and event["sentences"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        ([], "--top"),
+        (["--top", "1", "--min-sources", "2"], "--min-sources"),
+        (["--top", "1", "--status", "reported"], "--status"),
+    ],
+)
+def test_cli_quick_usage_errors(tmp_path, extra, says):
+    result = CliRunner().invoke(app, ["build", _corpus(tmp_path), "--quick", *extra])
+    assert result.exit_code == 2
+    assert says in result.output and "Traceback" not in result.output
