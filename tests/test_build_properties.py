@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from timeline.build import build_timeline
+from timeline.config import BuildOptions
 from timeline.readers import read_paths
 from timeline.types import Article, Published, Timeline
 
@@ -139,11 +140,11 @@ DATE_WORDS = [
 PUNCTUATION = [".", ",", ";", ":", "—", "-", "(", ")", '"', "'", "\n", "\n\n", " ", "!", "?", "/", "#", "…"]
 
 
-def _build_everything(data: bytes | str) -> None:
+def _build_everything(data: bytes | str, options: BuildOptions | None = None) -> None:
     stream = io.BytesIO(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     try:
         articles = read_paths(["-"], stdin=stream, published={"stdin": "2022-02-15"})
-        timeline = build_timeline(articles)
+        timeline = build_timeline(articles, options)
     except TimelineError:
         return  # one clear line for the user: not an article, or nothing that could be processed
     _check_offsets(timeline)
@@ -186,6 +187,12 @@ def test_any_bytes_build_and_render_in_every_format(data):
 @given(st.lists(st.sampled_from(DATE_WORDS + PUNCTUATION), min_size=1, max_size=80))
 def test_any_mix_of_date_words_and_punctuation_builds_and_renders(pieces):
     _build_everything(" ".join(pieces) if len(pieces) % 2 else "".join(pieces))
+
+
+@_PROPERTY_SETTINGS
+@given(st.lists(st.sampled_from(DATE_WORDS + PUNCTUATION), min_size=1, max_size=80), st.booleans())
+def test_any_mix_of_date_words_builds_a_summary_quick_or_not(pieces, quick):
+    _build_everything(" ".join(pieces), BuildOptions(top=3, sentences=2, quick=quick))
 
 
 EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".tml", ".xml", ".html", ""]

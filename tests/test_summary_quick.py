@@ -13,8 +13,9 @@ import timeline.build
 from timeline.build import build_timeline
 from timeline.cli import app
 from timeline.config import BuildOptions
-from timeline.render import to_dict
+from timeline.render import render, to_dict
 from timeline.schema import load_schema
+from timeline.types import Article, Published
 
 
 def _days(options: BuildOptions) -> list[tuple[str, list[str]]]:
@@ -92,3 +93,43 @@ def test_cli_quick_usage_errors(tmp_path, extra, says):
     result = CliRunner().invoke(app, ["build", _corpus(tmp_path), "--quick", *extra])
     assert result.exit_code == 2
     assert says in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- why a summary sentence is on its day
+
+
+@pytest.mark.parametrize("quick", [False, True])
+def test_each_summary_sentence_says_why_it_is_on_its_day(quick):
+    built = build_timeline(_articles(), BuildOptions(top=2, sentences=2, quick=quick))
+    march_9 = next(e for e in built.events if e.date.value == "2021-03-09")
+    named, opening = march_9.summary
+    # a3 (published 2021-03-10) names the day in its first sentence; its second sentence names no day
+    assert named.text.startswith("Norland officials met union leaders")
+    assert (named.dated_by, named.expression, named.headline) == ("expression", "March 9, 2021", False)
+    assert opening.text.startswith("Talks about the Norland port contract")
+    assert (opening.dated_by, opening.expression) == ("publication-next-day", None)
+    sentences = to_dict(built)["events"][1]["sentences"]
+    assert [s["dated_by"] for s in sentences] == ["expression", "publication-next-day"]
+
+
+def test_explain_shows_why_each_summary_sentence_is_on_its_day():
+    built = build_timeline(_articles(), BuildOptions(top=2, sentences=2, quick=True))
+    terminal = render(built, "terminal", width=300, explain=True)
+    assert "summary sentence 1: it names the day: “March 9, 2021”" in terminal
+    assert "summary sentence 2: the opening of an article published the day after" in terminal
+    markdown = render(built, "markdown", explain=True)
+    assert "summary sentence 2 (`a3`): the opening of an article published the day after" in markdown
+
+
+def test_a_summarised_day_still_ahead_of_its_article_is_expected():
+    # every article names a day after its own publication: a plan, not something reported done
+    texts = [
+        "The Norland port will reopen on May 20, 2021 after the repairs, the port authority said.",
+        "Shipping lines said the Norland port reopens on May 20, 2021 and bookings are open again.",
+    ]
+    articles = [
+        Article(f"p{n}", f"p{n}.txt", text, [(0, len(text))], published=Published("2021-05-02", "metadata"))
+        for n, text in enumerate(texts)
+    ]
+    [event] = build_timeline(articles, BuildOptions(top=1, quick=True)).events
+    assert event.date.value == "2021-05-20" and event.status == "expected"

@@ -491,7 +491,25 @@ def _with_sources(chosen: _Candidate, candidates: list[_Candidate], pool: list[S
     for other in candidates:
         if other.sentence.document not in sources and _cosine(chosen.vector, other.vector) >= SAME_REPORT:
             sources.append(other.sentence.document)
-    return SummarySentence(text=chosen.text, sources=sources)
+    return SummarySentence(text=chosen.text, sources=sources, headline=chosen.sentence.index < 0)
+
+
+# why a summary sentence belongs to its day (``SummarySentence.dated_by``)
+DATED_BY = ("expression", "publication", "publication-next-day")
+
+
+def _dated(summary: list[SummarySentence], day: date, index: DayIndex, published: dict) -> None:
+    """Say of each sentence why it summarises ``day`` (in place): the expression naming the day, else the
+    publication day of the article it opens (the day itself or the day after: a morning-after report)."""
+    naming = {(s.document, " ".join(s.text.split())): e for s, e in index.naming.get(day, [])}
+    for sentence in summary:
+        expression = None if sentence.headline else naming.get((sentence.sources[0], sentence.text))
+        if expression is not None:
+            sentence.dated_by, sentence.expression = "expression", expression.text
+        elif published.get(sentence.sources[0]) == day:
+            sentence.dated_by = "publication"
+        elif published.get(sentence.sources[0]) == day + timedelta(days=FOLLOWING_DAYS):
+            sentence.dated_by = "publication-next-day"
 
 
 # ---------------------------------------------------------------- the summary timeline
@@ -525,13 +543,15 @@ def summarise(
             and event.status != "background"
         ):
             by_day[event.date.start].append(event)
+    published = {a.id: published_day(a) for a in collection.articles}
     chosen: list[Event] = []
     for day, pool in _ranked_pools(collection, since, until, subject, main, index, events):
         if len(chosen) >= top:
             break
         summary = choose_sentences(pool, sentences, frequency, documents)
         if summary:
-            chosen.append(_day_event(day, summary, by_day.get(day, []), index))
+            _dated(summary, day, index, published)
+            chosen.append(_day_event(day, summary, by_day.get(day, []), index, published))
     return sorted(chosen, key=lambda e: (e.date.start if e.date else date.max, e.id))
 
 
@@ -623,7 +643,9 @@ def _content_weight(pool: list[Sentence], main: set[str]) -> float:
     return weight
 
 
-def _day_event(day: date, summary: list[SummarySentence], events: list[Event], index: DayIndex) -> Event:
+def _day_event(
+    day: date, summary: list[SummarySentence], events: list[Event], index: DayIndex, published: dict
+) -> Event:
     texts = {s.text for s in summary}
     sharing = [e for e in events if any(" ".join(m.sentence.text.split()) in texts for m in e.mentions)]
     base = max(sharing or events, key=lambda e: (e.importance, e.status == "reported"), default=None)
@@ -634,7 +656,10 @@ def _day_event(day: date, summary: list[SummarySentence], events: list[Event], i
     when = DateValue(day.isoformat(), day, day, "day")
     mentions = _summary_mentions(summary, when, index)
     digest = hashlib.sha1(f"{day.isoformat()} {summary[0].text}".encode()).hexdigest()[:12]
-    return Event(f"ev-{digest}", when, summary[0].text, "reported", cited, mentions, summary=summary)
+    # a day still ahead of the article naming it is a plan or a forecast, not something reported done
+    first = published.get(summary[0].sources[0])
+    status = "expected" if first is not None and day > first else "reported"
+    return Event(f"ev-{digest}", when, summary[0].text, status, cited, mentions, summary=summary)
 
 
 def _summary_mentions(

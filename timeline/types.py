@@ -277,6 +277,11 @@ class SummarySentence:
 
     text: str
     sources: list[str]  # Article ids: the one quoted first, then those saying nearly the same
+    # why it summarises its day (``summarise.DATED_BY``): it names the day ("expression", with the
+    # expression's text), or it opens an article published that day or the day after
+    dated_by: str = ""
+    expression: str | None = None
+    headline: bool = False  # an input's title, not a sentence of its text
 
 
 @dataclass(slots=True)

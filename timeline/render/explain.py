@@ -20,6 +20,7 @@ from timeline.types import (
     EventMention,
     JoinReason,
     Published,
+    SummarySentence,
     TimeExpression,
     Timeline,
 )
@@ -336,3 +337,15 @@ def unresolved_in_sentence(mention: EventMention, expressions: list[TimeExpressi
         and e.end <= sentence.end
     ]
     return sorted(inside, key=lambda e: (e.start, e.end))
+
+
+def explain_summary_sentence(sentence: SummarySentence) -> str:
+    """Why a summary sentence (``--top``) summarises its date, in words."""
+    what = "the headline" if sentence.headline else "the opening"
+    if sentence.dated_by == "expression":
+        return f"it names the day: “{clean(sentence.expression or '')}”"
+    if sentence.dated_by == "publication":
+        return f"{what} of an article published that day"
+    if sentence.dated_by == "publication-next-day":
+        return f"{what} of an article published the day after (a morning-after report)"
+    return "a sentence about the day"

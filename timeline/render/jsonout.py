@@ -28,6 +28,7 @@ from timeline.types import (
     Gap,
     JoinReason,
     Published,
+    SummarySentence,
     TimeExpression,
     Timeline,
 )
@@ -129,7 +130,17 @@ def _event_fields(event: Event) -> dict:
         "confidence": _number(event.confidence),
     }
     if event.summary:  # summary timelines (--top) only
-        result["sentences"] = [{"text": s.text, "sources": list(s.sources)} for s in event.summary]
+        result["sentences"] = [_summary_sentence(s) for s in event.summary]
+    return result
+
+
+def _summary_sentence(sentence: SummarySentence) -> dict:
+    """A summary sentence: its text, the articles saying it, and why it summarises its day."""
+    result: dict = {"text": sentence.text, "sources": list(sentence.sources)}
+    if sentence.dated_by:
+        result["dated_by"] = sentence.dated_by
+        result["expression"] = sentence.expression
+        result["headline"] = sentence.headline
     return result
 
 

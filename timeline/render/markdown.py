@@ -18,7 +18,7 @@ from timeline.render.common import (
     summary_line,
     time_of_day,
 )
-from timeline.render.explain import copy_notes, explain_mention, published_evidence
+from timeline.render.explain import copy_notes, explain_mention, explain_summary_sentence, published_evidence
 from timeline.types import Article, DateValue, Event, Timeline
 
 QUOTE_LIMIT = 200
@@ -92,7 +92,10 @@ def _event_lines(event: Event, timeline: Timeline, docs: dict[str, Article], exp
 
 
 def _explain_lines(event: Event, timeline: Timeline, docs: dict[str, Article]) -> list[str]:
-    lines = []
+    lines = [
+        f"  - summary sentence {n} ({code(s.sources[0])}): {escape(explain_summary_sentence(s))}"
+        for n, s in enumerate(event.summary, start=1)
+    ]
     for mention in event.mentions:
         where = f"{code(mention.document)} line {mention.sentence.line}"
         quote = escape(shorten(mention.sentence.text, QUOTE_LIMIT))
