@@ -138,7 +138,8 @@ def _build(articles: list[Article], options: BuildOptions) -> Timeline:
     merged = [m for a in ordered for m in own.get(a.id, mentions[a.id])]
     mentions.clear()  # (memory: an article's list of them is not read again; the mentions are in ``merged``)
     events = [] if quick else merge_mentions(merged, ordered, copies, hand_over=True)
-    _report(options, "merge", 1, 1)
+    if not quick:
+        _report(options, "merge", 1, 1)
     ordered = [_bounded(a, events) for a in ordered]
     events = select_events(events, options, Collection(ordered, sentences, expressions, copies))
     documents = sorted(ordered, key=lambda a: a.id)
