@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import itertools
 import json
 import os
@@ -142,6 +143,7 @@ def predict(
     cached = cache / f"{reference.topic}_{reference.number}.pkl" if cache else None
     if cached is not None and cached.exists():
         events, _, collection = pickle.loads(cached.read_bytes())
+        events = [_with_new_fields(event) for event in events]
         return day_timeline(Timeline([], timeline.build.select_events(events, options, collection)), k)
     chosen = [a for a in articles if (day := published_day(a)) is not None and start <= day <= end]
     if not chosen:
@@ -149,6 +151,17 @@ def predict(
     if cached is None:
         return day_timeline(build_timeline(chosen, options), k)
     return day_timeline(_build_saving(chosen, options, cached), k)
+
+
+def _with_new_fields(event: Event) -> Event:
+    """An event unpickled from a cache written before a field was added to ``Event``: the field gets its
+    default (a slotted dataclass leaves it unset, and ``dataclasses.replace`` would fail on it)."""
+    for spec in dataclasses.fields(event):
+        if not hasattr(event, spec.name) and spec.default_factory is not dataclasses.MISSING:
+            setattr(event, spec.name, spec.default_factory())
+        elif not hasattr(event, spec.name):
+            setattr(event, spec.name, spec.default)
+    return event
 
 
 def _build_saving(articles: list[Article], options: BuildOptions, path: Path) -> Timeline:

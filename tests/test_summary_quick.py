@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -133,3 +134,37 @@ def test_a_summarised_day_still_ahead_of_its_article_is_expected():
     ]
     [event] = build_timeline(articles, BuildOptions(top=1, quick=True)).events
     assert event.date.value == "2021-05-20" and event.status == "expected"
+
+
+# ---------------------------------------------------------------- why a day is kept
+
+
+@pytest.mark.parametrize("quick", [False, True])
+def test_each_summary_day_says_why_it_is_kept(quick):
+    strike, talks = build_timeline(_articles(), BuildOptions(top=2, quick=quick)).events
+    # a1, a2 (the day after) and a4, a5 (six and eight months later) name the strike's day
+    assert (strike.ranking.rank, strike.ranking.candidates) == (1, 2)
+    assert (strike.ranking.naming, strike.ranking.naming_later, strike.ranking.months_recalled) == (4, 2, 2)
+    assert (strike.ranking.published, strike.ranking.retold, strike.ranking.reductions) == (0, 0, [])
+    # by hand: references 1 + 1 (the day after) + 2 + 2 (months later), two articles published the next day
+    # at 0.25 each, over the square root of 1 + 5 articles published within a year, x(1 + 0.2 ln 3) for the
+    # two months in which later articles name it
+    assert strike.ranking.score == pytest.approx(6.5 / math.sqrt(6) * (1 + 0.2 * math.log(3)), abs=1e-4)
+    # only a3 names the talks' day, and it says two sentences about it
+    assert (talks.ranking.rank, talks.ranking.naming, talks.ranking.naming_later) == (2, 1, 0)
+    assert talks.ranking.reductions == [
+        "one article names it (x0.5)",
+        "fewer than 3 sentences say anything about it (x0.5)",
+    ]
+
+
+def test_explain_and_json_show_why_each_day_is_kept():
+    built = build_timeline(_articles(), BuildOptions(top=2, quick=True))
+    terminal = render(built, "terminal", width=300, explain=True)
+    expected = "ranked 1 of 2 days with evidence (score 3.2367): 4 articles name it "
+    assert expected + "(2 more than a week later, over 2 months)" in terminal
+    assert "ranked 2 of 2 days with evidence" in render(built, "markdown", explain=True)
+    document = to_dict(built)
+    Draft202012Validator(load_schema("timeline")).validate(document)
+    assert document["events"][0]["ranking"]["naming_later"] == 2
+    assert "ranking" not in to_dict(build_timeline(_articles()))["events"][0]  # only summaries rank days

@@ -57,7 +57,16 @@ from datetime import date, timedelta
 
 from timeline.temporal.timex import value_to_date
 from timeline.text import STOPWORDS
-from timeline.types import Article, DateValue, Event, EventMention, Sentence, SummarySentence, TimeExpression
+from timeline.types import (
+    Article,
+    DateValue,
+    DayRanking,
+    Event,
+    EventMention,
+    Sentence,
+    SummarySentence,
+    TimeExpression,
+)
 
 # weights of one article's reference to a day, by when the article was published relative to it
 LATER_WEIGHT = 2.0  # more than a week after the day
@@ -179,20 +188,33 @@ def day_scores(
     return _scored_days(collection, since, until, subject, events)[0]
 
 
+@dataclass
+class _Evidence:
+    """Per day, what its score was made of (for ``DayRanking``, and the echo rule's months)."""
+
+    namers: dict[date, set[str]]  # the distinct articles naming each day
+    later: dict[date, set[str]]  # ... written more than ``RECENT_DAYS`` after it
+    recalled: dict[date, set[tuple[int, int]]]  # the months in which those later articles were written
+    published: Counter[date]  # articles published on each day (copies left out)
+    retold: dict[date, int]  # later articles retelling its happening without naming it
+
+
 def _scored_days(
     collection: Collection,
     since: date | None,
     until: date | None,
     subject: set[str] | None,
     events: Iterable[Event],
-) -> tuple[dict[date, float], dict[date, set[tuple[int, int]]]]:
-    """``day_scores``, and per day the months in which later articles name it (for the echo rule)."""
+) -> tuple[dict[date, float], _Evidence]:
+    """``day_scores``, and per day what the score was made of."""
     subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
     coverage: Counter[date] = Counter()
     published: list[date] = []
     namers: dict[date, set[str]] = defaultdict(set)  # the distinct articles naming each day
+    later: dict[date, set[str]] = defaultdict(set)
     recalled: dict[date, set[tuple[int, int]]] = defaultdict(set)  # months of later articles naming it
+    on_day: Counter[date] = Counter()
     # how many articles of each known outlet were already counted as published on / naming a day
     outlet_published: Counter[tuple[str, date]] = Counter()
     outlet_named: Counter[tuple[str, date]] = Counter()
@@ -201,18 +223,22 @@ def _scored_days(
         if when is None or article.id in collection.copies:
             continue  # a re-sent copy is not another article naming the day, nor more coverage
         published.append(when)
+        on_day[when] += 1
         coverage[when] += _outlet_weight(article, when, outlet_published)
         evidence[when] += 0.0  # a publication day is a candidate only when something names it
         for day, weight in _references(article, collection, subject).items():
             namers[day].add(article.id)
             if (when - day).days > RECENT_DAYS:
+                later[day].add(article.id)
                 recalled[day].add((when.year, when.month))
             evidence[day] += (
                 weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
             )
+    retold: dict[date, int] = {}
     for day, tellers in _later_retellings(events, collection, subject, namers).items():
         if day in evidence:  # a candidate already: named, or a publication day
             evidence[day] += RETOLD_WEIGHT * sum(tellers.values())
+            retold[day] = len(tellers)
     published.sort()
     scores = {}
     for day, weight in evidence.items():
@@ -226,7 +252,7 @@ def _scored_days(
         if len(namers.get(day, ())) < 2:
             scores[day] *= SINGLE_WITNESS_WEIGHT
         scores[day] *= _recall_factor(len(recalled.get(day, ())))
-    return scores, recalled
+    return scores, _Evidence(namers, later, recalled, on_day, retold)
 
 
 def _recall_factor(months: int) -> float:
@@ -545,13 +571,14 @@ def summarise(
             by_day[event.date.start].append(event)
     published = {a.id: published_day(a) for a in collection.articles}
     chosen: list[Event] = []
-    for day, pool in _ranked_pools(collection, since, until, subject, main, index, events):
+    for ranked in _ranked_pools(collection, since, until, subject, main, index, events):
         if len(chosen) >= top:
             break
-        summary = choose_sentences(pool, sentences, frequency, documents)
+        summary = choose_sentences(ranked.pool, sentences, frequency, documents)
         if summary:
-            _dated(summary, day, index, published)
-            chosen.append(_day_event(day, summary, by_day.get(day, []), index, published))
+            _dated(summary, ranked.day, index, published)
+            event = _day_event(ranked.day, summary, by_day.get(ranked.day, []), index, published)
+            chosen.append(replace(event, ranking=ranked.ranking(len(chosen) + 1)))
     return sorted(chosen, key=lambda e: (e.date.start if e.date else date.max, e.id))
 
 
@@ -566,7 +593,7 @@ def ranked_days(
     ranked = _ranked_subject_words(collection)
     subject, main = set(ranked), set(ranked[:MAIN_SUBJECT_WORDS])
     index = DayIndex.of(collection)
-    return (day for day, _ in _ranked_pools(collection, since, until, subject, main, index, events))
+    return (ranked.day for ranked in _ranked_pools(collection, since, until, subject, main, index, events))
 
 
 def _ranked_pools(
@@ -577,11 +604,44 @@ def _ranked_pools(
     main: set[str],
     index: DayIndex,
     events: Iterable[Event] = (),
-) -> Iterator[tuple[date, list[Sentence]]]:
+) -> Iterator[_RankedDay]:
     """The days with something to summarise them, most important first, each with its candidates."""
-    scores, recalled = _scored_days(collection, since, until, subject, events)
-    pools = _days_about(scores, main, lambda day: candidate_sentences(day, index, subject, main), recalled)
-    return ((day, pool) for day, pool in pools if pool)
+    scores, evidence = _scored_days(collection, since, until, subject, events)
+    pools = _days_about(
+        scores, main, lambda day: candidate_sentences(day, index, subject, main), evidence.recalled
+    )
+    for day, pool, score, reductions in pools:
+        if pool:
+            yield _RankedDay(day, pool, score, reductions, len(scores), evidence)
+
+
+@dataclass
+class _RankedDay:
+    """A day the ranking keeps, with its candidate sentences and what its score was made of."""
+
+    day: date
+    pool: list[Sentence]
+    score: float
+    reductions: list[str]  # the content and echo rules that lowered it
+    candidates: int
+    evidence: _Evidence
+
+    def ranking(self, rank: int) -> DayRanking:
+        """Its ``DayRanking`` as the ``rank``-th day of a summary."""
+        day, evidence = self.day, self.evidence
+        naming = len(evidence.namers.get(day, ()))
+        witness = ["one article names it (x0.5)"] if naming < 2 else []
+        return DayRanking(
+            rank=rank,
+            candidates=self.candidates,
+            score=round(self.score, 4),
+            naming=naming,
+            naming_later=len(evidence.later.get(day, ())),
+            months_recalled=len(evidence.recalled.get(day, ())),
+            published=evidence.published.get(day, 0),
+            retold=evidence.retold.get(day, 0),
+            reductions=witness + self.reductions,
+        )
 
 
 def _days_about(
@@ -589,12 +649,13 @@ def _days_about(
     main: set[str],
     pool_of: Callable[[date], list[Sentence]],
     recalled: dict[date, set[tuple[int, int]]] | None = None,
-) -> Iterator[tuple[date, list[Sentence]]]:
+) -> Iterator[tuple[date, list[Sentence], float, list[str]]]:
     """The days most important first (as ``rank_days``), each with its candidate sentences; a day none of
     whose candidates names the ``main`` subject words counts ``OFF_MAIN_DAY_WEIGHT`` of its score, and one
     with fewer than ``THIN_SENTENCES`` candidates ``THIN_DAY_WEIGHT`` (both: the product); then a day that
     echoes a day already kept (``_echoes``) counts ``ECHO_WEIGHT``.  The candidates are gathered only for the
-    days examined (a collection names thousands of days)."""
+    days examined (a collection names thousands of days).  Each comes with its final score and, in words,
+    the rules that lowered it here."""
     recalled = recalled or {}
     heap = [(-score, day) for day, score in scores.items()]
     heapq.heapify(heap)
@@ -615,7 +676,13 @@ def _days_about(
             continue
         if pool:
             kept.add(day)
-        yield day, pool
+        reductions = _content_reductions(pool, main) if day in demoted else []
+        yield (
+            day,
+            pool,
+            -negative,
+            reductions + (["the news wave of a day beside it (x0.7)"] if day in echoing else []),
+        )
 
 
 def _echoes(day: date, kept: set[date], recalled: dict[date, set[tuple[int, int]]]) -> bool:
@@ -626,6 +693,16 @@ def _echoes(day: date, kept: set[date], recalled: dict[date, set[tuple[int, int]
         return False
     near = (day + timedelta(days=offset) for offset in range(-ECHO_DAYS, ECHO_DAYS + 1) if offset)
     return any(other in kept and recalled.get(other) for other in near)
+
+
+def _content_reductions(pool: list[Sentence], main: set[str]) -> list[str]:
+    """``_content_weight``'s reasons, in words."""
+    reasons = []
+    if main and not any(_names_subject(s.text, main) for s in pool):
+        reasons.append(f"none of its sentences names the main subject (x{OFF_MAIN_DAY_WEIGHT})")
+    if len(pool) < THIN_SENTENCES:
+        reasons.append(f"fewer than {THIN_SENTENCES} sentences say anything about it (x{THIN_DAY_WEIGHT})")
+    return reasons
 
 
 def _content_weight(pool: list[Sentence], main: set[str]) -> float:
@@ -677,9 +754,27 @@ def _summary_mentions(
             continue
         expression = naming.get((sentence.document, sentence.start))
         source = "expression" if expression is not None else "publication-implicit"
+        dated, earliest = when, None
+        if item.dated_by == "publication-next-day":
+            # the opening of the next day's paper: news of its publication day, which may be the day before
+            dated, earliest = (
+                DateValue(_next(when.start).isoformat(), *[_next(when.start)] * 2, "day"),
+                when.start,
+            )
         mentions.append(
             EventMention(
-                sentence.document, sentence, expression, when, "", title=item.text, date_source=source
+                sentence.document,
+                sentence,
+                expression,
+                dated,
+                "",
+                title=item.text,
+                date_source=source,
+                earliest=earliest,
             )
         )
     return mentions
+
+
+def _next(day: date) -> date:
+    return day + timedelta(days=FOLLOWING_DAYS)

@@ -285,6 +285,22 @@ class SummarySentence:
 
 
 @dataclass(slots=True)
+class DayRanking:
+    """Why a summary timeline (``--top``) keeps a day: its rank among the collection's days and the
+    evidence its score weighs (``timeline.summarise``)."""
+
+    rank: int  # 1: the collection's most important day
+    candidates: int  # the days with any evidence (within --since/--until)
+    score: float
+    naming: int  # articles naming the day (a re-sent copy not counted)
+    naming_later: int  # ... of them written more than a week after it
+    months_recalled: int  # the distinct months in which those later articles were written
+    published: int  # articles published on the day
+    retold: int  # later articles telling its happening without naming it (the merged events)
+    reductions: list[str] = field(default_factory=list)  # what lowered its score, in words
+
+
+@dataclass(slots=True)
 class Event:
     id: str  # stable across runs: derived from content, not order
     date: DateValue | None
@@ -296,6 +312,7 @@ class Event:
     reasons: list[JoinReason] = field(default_factory=list)  # why each joined mention is in the event
     confidence: float = 1.0  # how sure that every source reports this one happening (0..1)
     summary: list[SummarySentence] = field(default_factory=list)  # summary timelines only (--top)
+    ranking: DayRanking | None = None  # summary timelines only (--top): why the day is kept
 
     @property
     def importance(self) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from timeline.types import (
     GRANULARITIES,
     Article,
     DateValue,
+    DayRanking,
     Event,
     EventMention,
     JoinReason,
@@ -349,3 +350,18 @@ def explain_summary_sentence(sentence: SummarySentence) -> str:
     if sentence.dated_by == "publication-next-day":
         return f"{what} of an article published the day after (a morning-after report)"
     return "a sentence about the day"
+
+
+def explain_ranking(ranking: DayRanking) -> str:
+    """Why a summary keeps its day, in words: its rank and the evidence behind its score."""
+    parts = [f"{_count(ranking.naming, 'article')} name{'s' if ranking.naming == 1 else ''} it"]
+    if ranking.naming_later:
+        months = f", over {_count(ranking.months_recalled, 'month')}" if ranking.months_recalled > 1 else ""
+        parts[0] += f" ({ranking.naming_later} more than a week later{months})"
+    if ranking.published:
+        parts.append(f"{_count(ranking.published, 'article')} published that day")
+    if ranking.retold:
+        parts.append(f"{_count(ranking.retold, 'later article')} retelling it without naming it")
+    parts.extend(ranking.reductions)
+    ranked = f"ranked {ranking.rank} of {ranking.candidates} days with evidence (score {ranking.score:g})"
+    return f"{ranked}: " + "; ".join(parts)

@@ -23,6 +23,7 @@ from timeline.types import (
     Article,
     Conflict,
     DateValue,
+    DayRanking,
     Event,
     EventMention,
     Gap,
@@ -131,7 +132,24 @@ def _event_fields(event: Event) -> dict:
     }
     if event.summary:  # summary timelines (--top) only
         result["sentences"] = [_summary_sentence(s) for s in event.summary]
+    if event.ranking is not None:
+        result["ranking"] = _ranking(event.ranking)
     return result
+
+
+def _ranking(ranking: DayRanking) -> dict:
+    """Why a summary keeps the day: its rank and the evidence behind its score."""
+    return {
+        "rank": ranking.rank,
+        "candidates": ranking.candidates,
+        "score": _number(ranking.score),
+        "naming": ranking.naming,
+        "naming_later": ranking.naming_later,
+        "months_recalled": ranking.months_recalled,
+        "published": ranking.published,
+        "retold": ranking.retold,
+        "reductions": list(ranking.reductions),
+    }
 
 
 def _summary_sentence(sentence: SummarySentence) -> dict:

@@ -18,7 +18,13 @@ from timeline.render.common import (
     summary_line,
     time_of_day,
 )
-from timeline.render.explain import copy_notes, explain_mention, explain_summary_sentence, published_evidence
+from timeline.render.explain import (
+    copy_notes,
+    explain_mention,
+    explain_ranking,
+    explain_summary_sentence,
+    published_evidence,
+)
 from timeline.types import Article, DateValue, Event, Timeline
 
 QUOTE_LIMIT = 200
@@ -92,7 +98,8 @@ def _event_lines(event: Event, timeline: Timeline, docs: dict[str, Article], exp
 
 
 def _explain_lines(event: Event, timeline: Timeline, docs: dict[str, Article]) -> list[str]:
-    lines = [
+    lines = [f"  - {escape(explain_ranking(event.ranking))}"] if event.ranking is not None else []
+    lines += [
         f"  - summary sentence {n} ({code(s.sources[0])}): {escape(explain_summary_sentence(s))}"
         for n, s in enumerate(event.summary, start=1)
     ]

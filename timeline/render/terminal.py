@@ -29,7 +29,13 @@ from timeline.render.common import (
     summary_line,
     time_of_day,
 )
-from timeline.render.explain import copy_notes, explain_mention, explain_summary_sentence, published_evidence
+from timeline.render.explain import (
+    copy_notes,
+    explain_mention,
+    explain_ranking,
+    explain_summary_sentence,
+    published_evidence,
+)
 from timeline.report import summarised
 from timeline.types import DateValue, Event, EventMention, Timeline
 
@@ -152,6 +158,8 @@ def _print_event(console: Console, event: Event, timeline: Timeline, labels: dic
         conflict_text = _conflict_text(conflict.value, conflict.sources, conflict.text, labels)
         print_item(console, 4, "⚠ ", conflict_text, STYLE["conflict"])
     if explain:
+        if event.ranking is not None:
+            print_item(console, 4, "› ", Text(explain_ranking(event.ranking), style=STYLE["derivation"]))
         for number, sentence in enumerate(event.summary, start=1):
             label = labels.get(sentence.sources[0]) or clean(sentence.sources[0])
             why = f"[{label}] summary sentence {number}: {explain_summary_sentence(sentence)}"
