@@ -40,6 +40,10 @@ subject (its two most frequent subject words) when there are any; the most centr
 centroid; a headline's centrality counts 1.5 times and a sentence's of at most 30 words 1.2 times: a
 timeline entry says one event in a few words), then the next most central that does not repeat what is
 chosen (maximal marginal relevance), each with the articles that say nearly the same.
+
+Provenance: each kept day carries its ``DayRanking`` (its rank, score and the evidence above, with the rules
+that lowered it, in words), and each summary sentence says why it is on its day (``dated_by``: the
+expression naming it, or the publication day of the article it opens).
 """
 
 from __future__ import annotations
@@ -630,7 +634,7 @@ class _RankedDay:
         """Its ``DayRanking`` as the ``rank``-th day of a summary."""
         day, evidence = self.day, self.evidence
         naming = len(evidence.namers.get(day, ()))
-        witness = ["one article names it (x0.5)"] if naming < 2 else []
+        witness = [f"one article names it (x{SINGLE_WITNESS_WEIGHT})"] if naming < 2 else []
         return DayRanking(
             rank=rank,
             candidates=self.candidates,
@@ -681,7 +685,7 @@ def _days_about(
             day,
             pool,
             -negative,
-            reductions + (["the news wave of a day beside it (x0.7)"] if day in echoing else []),
+            reductions + ([f"the news wave of a day beside it (x{ECHO_WEIGHT})"] if day in echoing else []),
         )
 
 
@@ -757,10 +761,8 @@ def _summary_mentions(
         dated, earliest = when, None
         if item.dated_by == "publication-next-day":
             # the opening of the next day's paper: news of its publication day, which may be the day before
-            dated, earliest = (
-                DateValue(_next(when.start).isoformat(), *[_next(when.start)] * 2, "day"),
-                when.start,
-            )
+            paper = when.start + timedelta(days=FOLLOWING_DAYS)
+            dated, earliest = DateValue(paper.isoformat(), paper, paper, "day"), when.start
         mentions.append(
             EventMention(
                 sentence.document,
@@ -774,7 +776,3 @@ def _summary_mentions(
             )
         )
     return mentions
-
-
-def _next(day: date) -> date:
-    return day + timedelta(days=FOLLOWING_DAYS)
