@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -16,6 +17,9 @@ from timeline.cli import app
 from timeline.config import BuildOptions
 from timeline.render import render, to_dict
 from timeline.schema import load_schema
+from timeline.sentences import split_sentences
+from timeline.summarise import Collection, DayIndex, _worded_retellings, subject_words
+from timeline.temporal import tag
 from timeline.types import Article, Published
 
 
@@ -168,3 +172,53 @@ def test_explain_and_json_show_why_each_day_is_kept():
     Draft202012Validator(load_schema("timeline")).validate(document)
     assert document["events"][0]["ranking"]["naming_later"] == 2
     assert "ranking" not in to_dict(build_timeline(_articles()))["events"][0]  # only summaries rank days
+
+
+# ---------------------------------------------------------------- retellings without merged events
+
+_FILLER = [
+    "Norland farmers expect a good harvest after the wet spring, the cooperative said.",
+    "The Norland football club signed two new players for the coming season.",
+    "Ferry fares to the Norland islands will rise next year, the operator announced.",
+    "A new museum of maritime history opened its doors in the Norland capital.",
+]
+
+
+def _resignation() -> list[Article]:
+    def article(doc: str, day: str, text: str) -> Article:
+        return Article(doc, f"{doc}.txt", text, [(0, len(text))], published=Published(day, "metadata"))
+
+    return [
+        article(
+            "n1", "2021-07-04", "Rahn resigned as Norland governor on July 3, 2021 after the ethics inquiry."
+        ),
+        article(
+            "n2", "2021-07-04", "Norland governor Rahn resigned on July 3, 2021 over the ethics inquiry."
+        ),
+        # months later: the resignation retold by its month only, and another July happening
+        article(
+            "l1",
+            "2021-11-10",
+            "Rahn, who resigned as governor in July after the ethics inquiry, joined the assembly.",
+        ),
+        article(
+            "l2",
+            "2021-11-12",
+            "The Acme plant in Norland opened in July with two hundred workers, its owners said.",
+        ),
+        *(article(f"f{n}", f"2021-08-1{n}", text) for n, text in enumerate(_FILLER)),
+    ]
+
+
+def test_quick_finds_a_later_retelling_by_its_month_and_its_words():
+    [day] = build_timeline(_resignation(), BuildOptions(top=1, quick=True)).events
+    assert day.date.value == "2021-07-03"
+    assert day.ranking.retold == 1  # l1: "resigned ... in July"; not l2, whose July happening is another
+    collection = Collection(
+        _resignation(),
+        {a.id: split_sentences(a) for a in _resignation()},
+        {a.id: tag(a.text, a.published.value, regions=a.body) for a in _resignation()},
+    )
+    namers = {date(2021, 7, 3): {"n1", "n2"}}
+    found = _worded_retellings(collection, subject_words(collection), namers, DayIndex.of(collection))
+    assert {day: set(tellers) for day, tellers in found.items()} == {date(2021, 7, 3): {"l1"}}

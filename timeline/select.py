@@ -49,7 +49,9 @@ def select_events(
         return kept
     if collection is None or not _unfiltered(options):
         return _top_dates(kept, options.top)
-    days = summarise(kept, collection, options.top, options.sentences, options.since, options.until)
+    days = summarise(
+        kept, collection, options.top, options.sentences, options.since, options.until, quick=options.quick
+    )
     covered = {e.date.start for e in days if e.date}
     rest = [
         e

@@ -18,9 +18,10 @@ Which days matter is read from the collection itself, with no training on refere
   within a year of the day, so that a busy year does not fill the whole timeline with its small days
   and a quiet year's big day still shows;
 - **retellings**: an article written more than a week later that tells the day's happening without naming
-  the day (the merge put one of its sentences in an event of that day: "after his arrest", "the verdict")
-  counts 0.3, against 2 for a later article naming it: a happening still retold later mattered, but the
-  merge's join is weaker evidence than a date;
+  the day (the merge put one of its sentences in an event of that day: "after his arrest", "the verdict";
+  without merged events, ``--quick``, a sentence dated by the day's month that says nearly what a sentence
+  naming the day says) counts 0.3, against 2 for a later article naming it: a happening still retold later
+  mattered, but the join is weaker evidence than a date;
 - **how long it is recalled**: a day that later articles (more than a week after it) name in n different
   months counts x(1 + 0.2 ln(1 + n)): ten articles of one follow-up week name a day as often as one
   article a month for ten months, but only the second is a day the story keeps coming back to;
@@ -85,6 +86,9 @@ PERIOD_DAYS = 365  # salience is measured against the articles published this cl
 SINGLE_WITNESS_WEIGHT = 0.5  # a day only one article names (a passing date) counts half
 HOLIDAY_WEIGHT = 0.5  # a reference by a holiday's name ("at Christmas"): a season more than a happening
 RETOLD_WEIGHT = 0.3  # a later article telling the day's happening without naming the day (LATER_WEIGHT: 2)
+# without merged events (--quick), a retelling is found by its words: a sentence dated by a span of at most
+# this many days holding the day ("in July"), as close to a sentence naming the day as this (TF-IDF cosine)
+RETELLING_SPAN_DAYS, RETELLING_SIMILARITY = 31, 0.3
 RECALL_MONTHS_WEIGHT = 0.2  # x(1 + this ln(1 + n)), n the months in which later articles name the day
 ECHO_DAYS, ECHO_WEIGHT = 2, 0.7  # a day no later article names, this close to a kept day some do
 
@@ -209,8 +213,10 @@ def _scored_days(
     until: date | None,
     subject: set[str] | None,
     events: Iterable[Event],
+    worded: DayIndex | None = None,
 ) -> tuple[dict[date, float], _Evidence]:
-    """``day_scores``, and per day what the score was made of."""
+    """``day_scores``, and per day what the score was made of.  With a ``worded`` index (``--quick``: no
+    merged events) the later retellings are found by their words (``_worded_retellings``)."""
     subject = subject_words(collection) if subject is None else subject
     evidence: Counter[date] = Counter()
     coverage: Counter[date] = Counter()
@@ -239,7 +245,11 @@ def _scored_days(
                 weight * _reference_weight(day, when) * _outlet_weight(article, day, outlet_named)
             )
     retold: dict[date, int] = {}
-    for day, tellers in _later_retellings(events, collection, subject, namers).items():
+    if worded is not None:
+        retellings = _worded_retellings(collection, subject, namers, worded)
+    else:
+        retellings = _later_retellings(events, collection, subject, namers)
+    for day, tellers in retellings.items():
         if day in evidence:  # a candidate already: named, or a publication day
             evidence[day] += RETOLD_WEIGHT * sum(tellers.values())
             retold[day] = len(tellers)
@@ -289,6 +299,58 @@ def _later_retellings(
             weight = 1.0 if _names_subject(mention.sentence.text, subject) else OFF_SUBJECT_WEIGHT
             tellers[day][mention.document] = max(tellers[day].get(mention.document, 0.0), weight)
     return tellers
+
+
+def _worded_retellings(
+    collection: Collection, subject: set[str], namers: dict[date, set[str]], index: DayIndex
+) -> dict[date, dict[str, float]]:
+    """``_later_retellings`` without merged events (``--quick``): per day, the articles published more than
+    ``RECENT_DAYS`` after it, not naming it, with a sentence dated by a span of at most
+    ``RETELLING_SPAN_DAYS`` holding the day ("who resigned in July") whose words are as close as
+    ``RETELLING_SIMILARITY`` to a sentence naming the day (TF-IDF cosine, the subject words left out: they
+    are in nearly every sentence).  On Entities most of what the merged retellings add is of this kind: a
+    later sentence naming the happening's month (docs/accuracy.md, "Session 17: summaries without events")."""
+    frequency, documents = index.frequencies()
+    lowered = {word.lower() for word in subject}
+
+    def vector(text: str) -> dict[str, float]:
+        return {w: v for w, v in _vector(text, frequency, documents).items() if w not in lowered}
+
+    naming: dict[date, list[dict[str, float]]] = {}  # per day, its naming sentences' vectors (made once)
+    days = sorted(namers)
+    tellers: dict[date, dict[str, float]] = defaultdict(dict)
+    for article in collection.articles:
+        when = published_day(article)
+        if when is None or article.id in collection.copies:
+            continue
+        sentences = collection.sentences.get(article.id, [])
+        starts = [s.start for s in sentences]
+        for expression in collection.expressions.get(article.id, []):
+            span = _coarse_span(expression)
+            sentence = _sentence_at(sentences, starts, expression.start) if span else None
+            if span is None or sentence is None or sentence.boilerplate:
+                continue
+            own: dict[str, float] | None = None
+            for day in days[bisect.bisect_left(days, span[0]) : bisect.bisect_right(days, span[1])]:
+                if (when - day).days <= RECENT_DAYS or article.id in namers[day]:
+                    continue
+                own = own if own is not None else vector(sentence.text)
+                if day not in naming:
+                    naming[day] = [vector(s.text) for s, _ in index.naming.get(day, []) if not s.boilerplate]
+                if any(_cosine(own, other) >= RETELLING_SIMILARITY for other in naming[day]):
+                    weight = 1.0 if _names_subject(sentence.text, subject) else OFF_SUBJECT_WEIGHT
+                    tellers[day][article.id] = max(tellers[day].get(article.id, 0.0), weight)
+    return tellers
+
+
+def _coarse_span(expression: TimeExpression) -> tuple[date, date] | None:
+    """The days a date coarser than a day spans, when it is at most ``RETELLING_SPAN_DAYS`` long."""
+    if expression.type != "DATE" or expression.granularity in ("day", "time"):
+        return None
+    when = expression.date()
+    if when is None or (when.end - when.start).days > RETELLING_SPAN_DAYS:
+        return None
+    return when.start, when.end
 
 
 def _outlet_weight(article: Article, day: date, seen: Counter[tuple[str, date]]) -> float:
@@ -390,6 +452,7 @@ class DayIndex:
     naming: dict[date, list[tuple[Sentence, TimeExpression]]]
     leads: dict[date, list[Sentence]]
     _named: dict[tuple[str, int], set[date]] | None = None  # the days each sentence names (built on demand)
+    _frequencies: tuple[Counter[str], int] | None = None  # ``frequencies()``, made once
 
     @classmethod
     def of(cls, collection: Collection) -> DayIndex:
@@ -418,6 +481,12 @@ class DayIndex:
                 for other, _ in pairs:
                     self._named[(other.document, other.start)].add(named)
         return self._named.get((sentence.document, sentence.start), set()) <= {day}
+
+    def frequencies(self) -> tuple[Counter[str], int]:
+        """``document_frequencies`` of the ``pool``: the idf of the sentences that may summarise."""
+        if self._frequencies is None:
+            self._frequencies = document_frequencies(self.pool())
+        return self._frequencies
 
     def pool(self) -> Iterator[Sentence]:
         """Every sentence that may summarise a day, once."""
@@ -552,8 +621,10 @@ def summarise(
     sentences: int = 1,
     since: date | None = None,
     until: date | None = None,
+    quick: bool = False,
 ) -> list[Event]:
-    """The ``top`` most important days of ``collection`` as events, summarised in ``sentences`` sentences.
+    """The ``top`` most important days of ``collection`` as events, summarised in ``sentences`` sentences;
+    ``quick``: ``events`` holds no merged events, and later retellings are found by their words.
 
     A day keeps the event the pipeline merged for it (the one sharing a chosen sentence, else the one most
     sources report); a day that no event claims still gets an entry built from its sentences.
@@ -564,7 +635,7 @@ def summarise(
     ranked = _ranked_subject_words(collection)  # one pass over the articles for both
     subject, main = set(ranked), set(ranked[:MAIN_SUBJECT_WORDS])
     index = DayIndex.of(collection)
-    frequency, documents = document_frequencies(index.pool())
+    frequency, documents = index.frequencies()
     by_day: dict[date, list[Event]] = defaultdict(list)
     for event in events:
         if (
@@ -575,7 +646,7 @@ def summarise(
             by_day[event.date.start].append(event)
     published = {a.id: published_day(a) for a in collection.articles}
     chosen: list[Event] = []
-    for ranked in _ranked_pools(collection, since, until, subject, main, index, events):
+    for ranked in _ranked_pools(collection, since, until, subject, main, index, events, quick):
         if len(chosen) >= top:
             break
         summary = choose_sentences(ranked.pool, sentences, frequency, documents)
@@ -608,9 +679,10 @@ def _ranked_pools(
     main: set[str],
     index: DayIndex,
     events: Iterable[Event] = (),
+    quick: bool = False,
 ) -> Iterator[_RankedDay]:
     """The days with something to summarise them, most important first, each with its candidates."""
-    scores, evidence = _scored_days(collection, since, until, subject, events)
+    scores, evidence = _scored_days(collection, since, until, subject, events, index if quick else None)
     pools = _days_about(
         scores, main, lambda day: candidate_sentences(day, index, subject, main), evidence.recalled
     )
