@@ -222,3 +222,12 @@ def test_quick_finds_a_later_retelling_by_its_month_and_its_words():
     namers = {date(2021, 7, 3): {"n1", "n2"}}
     found = _worded_retellings(collection, subject_words(collection), namers, DayIndex.of(collection))
     assert {day: set(tellers) for day, tellers in found.items()} == {date(2021, 7, 3): {"l1"}}
+
+
+def test_the_html_page_shows_every_summary_sentence_and_why_its_day_is_kept():
+    built = build_timeline(_articles(), BuildOptions(top=2, sentences=2, quick=True))
+    page = render(built, "html")
+    second = built.events[1].summary[1].text
+    assert f'<p class="sentence">{second}' in page
+    assert "ranked 1 of 2 days with evidence" in page
+    assert "summary sentence 2: the opening of an article published the day after" in page

@@ -34,7 +34,13 @@ from timeline.render.common import (
     summary_line,
     time_of_day,
 )
-from timeline.render.explain import copy_notes, explain_mention, published_evidence
+from timeline.render.explain import (
+    copy_notes,
+    explain_mention,
+    explain_ranking,
+    explain_summary_sentence,
+    published_evidence,
+)
 from timeline.types import EVENT_STATUSES, Article, DateValue, Event, EventMention, Timeline
 
 # Nothing may be fetched: the page is whole in itself (links to the articles still open on a click).
@@ -121,13 +127,20 @@ def _event_html(page: _Page, event: Event) -> str:
         f"<h3>{_text(display_title(event.title))}{tags}</h3>",
         f'<div class="badges">{page.badges(event.sources)}</div>',
     ]
+    for sentence in event.summary[1:]:  # --sentences K: the title is the first
+        parts.append(f'<p class="sentence">{_text(sentence.text)} {page.badges(sentence.sources)}</p>')
     for conflict in event.conflicts:
         quote = f" <span class='quote'>“{_text(conflict.text)}”</span>" if conflict.text else ""
         parts.append(
             f'<p class="conflict">⚠ Sources disagree: {_text(conflict.value)} according to '
             f"{page.badges(conflict.sources)}{quote}</p>"
         )
-    items = [_mention_item(page, mention) for mention in event.mentions]
+    items = [f"<li>{_text(explain_ranking(event.ranking))}</li>"] if event.ranking is not None else []
+    for number, sentence in enumerate(event.summary, start=1):
+        label = page.labels.get(sentence.sources[0], "?")
+        why = explain_summary_sentence(sentence)
+        items.append(f"<li>[{label}] summary sentence {number}: {_text(why)}</li>")
+    items += [_mention_item(page, mention) for mention in event.mentions]
     items += [f"<li>{_text(note)}</li>" for note in copy_notes(event, page.timeline, _label_name(page))]
     parts.append(
         '<details class="derivation"><summary>How this date was derived</summary>'
