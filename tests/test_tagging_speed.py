@@ -131,3 +131,40 @@ def test_a_paragraphs_count_taken_by_its_line_reason_is_the_count_of_its_words(l
         assert reason == boilerplate.line_reason(line)
         if count is not None:
             assert count == boilerplate._capped_word_count(boilerplate.without_markup_codes(line))
+
+
+_A_WORDS = [
+    *("a", "an", "A", "few", "couple", "of", "number", "dozen", "hundred", "day", "days", "weeks", "year"),
+    *("centuries", "½", "1/2", "and", "half", "more", "additional", "extra", "-", "statement", "another"),
+    *("fortnight", "quarter", "ago", "long", "-long", "á", "5"),
+]
+_A_GAPS = [" ", "  ", "", "-", "\n", "\xa0", " - ", ", "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    parts=st.lists(st.tuples(st.sampled_from(_A_WORDS), st.sampled_from(_A_GAPS)), min_size=1, max_size=10)
+)
+def test_what_follows_a_or_an_never_hides_a_duration(parts) -> None:
+    """Wherever a family that can start with "a" or "an" matches there, the test of what follows lets it
+    be tried; and only the durations start with them (a new family doing so must be added to the test)."""
+    lowered = recognise._lower_same_length("".join(word + gap for word, gap in parts))
+    for pos, token in recognise._tokens(lowered, 0, len(lowered)):
+        if token not in ("a", "an"):
+            continue
+        families = recognise._families_starting_with(token)
+        assert {recognise.FAMILIES[i][0] for i in families} <= recognise._A_FAMILIES
+        if recognise._AFTER_A.match(lowered, pos + len(token)):
+            continue
+        for index in families:
+            m = recognise.FAMILIES[index][1].match(lowered, pos)
+            assert m is None or m.end() == pos, lowered
+
+
+def test_durations_after_a_and_an_by_hand() -> None:
+    text = "Rahn spoke for a few minutes, a statement followed, an additional hour, a½ day, a-week truce."
+    found = [(c.family, text[c.start : c.end]) for c in recognise.find_candidates(text, [(0, len(text))])]
+    assert ("vague_duration", "a few minutes") in found
+    assert ("duration", "an additional hour") in found
+    assert ("duration", "a½ day") in found
+    assert not [span for family, span in found if span.startswith("a statement")]

@@ -1118,6 +1118,17 @@ _AFTER_THE = re.compile(
     rf"[\s-]+(?:\d|['’]|an?[\s-]|{trie_alternation(set(_THE_FOLLOWERS) - {'a', 'an'})})"
 )  # "the a few days": "a" only as a word
 
+# "a" and "an" start only the durations (``_A_FAMILIES``), almost always in vain ("a statement"): after
+# them a duration goes on with a half ("a½ day"), or with spaces or a hyphen and a unit, a count word ("a
+# few", "a couple of"), a fraction ("and a half", "1/2") or "more" ("an additional"); one test of what
+# follows rules both families out at once (looser than the patterns: they are tried as before where it
+# passes).
+_A_FAMILIES = frozenset({"duration", "vague_duration"})
+_AFTER_A = re.compile(
+    r"\s*½|[\s-]+(?:couple|dozen|hundred|few|number|and|1/2|more|additional|extra"
+    r"|second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"
+)
+
 _RELABELS = ("ago", "month_year")  # family names a guard may return instead of True
 
 # Families whose words are lower case in running text: capitalised inside a sentence they are part of
@@ -1214,6 +1225,8 @@ def scan(
         resume = [start] * len(FAMILIES)  # per family: where its next match may begin
         for pos, token in _tokens(lowered, start, end):
             if token == "the" and not _AFTER_THE.match(lowered, pos + 3, endpos):
+                continue
+            if (token == "a" or token == "an") and not _AFTER_A.match(lowered, pos + len(token), endpos):
                 continue
             for index in _families_starting_with(token):
                 if pos < resume[index]:
