@@ -1,6 +1,7 @@
 """Time-expression tagging throughput, single process, on news text.
 
     python benchmarks/bench_tagging.py [TIMEML_DIR] [--mb 5] [--dateparser-kb 50] [--json]
+    python benchmarks/bench_tagging.py --articles TOPIC_DIR [--stage sentences|dates|both]
 
 The corpus is the plain text of every ``*.tml`` under TIMEML_DIR (default: the
 TBAQ development corpus, read at run time, never copied), repeated until it
@@ -13,6 +14,12 @@ the process's peak resident memory.  One warm-up document is tagged first so
 that imports and regex compilation are not timed.  ``--dateparser-kb N`` also
 times ``dateparser.search.search_dates`` on the first N thousand characters,
 for comparison only; ``--profile`` prints where the tagger spends its time.
+
+``--articles TOPIC_DIR`` times instead the two stages a quick summary runs in its workers, on real news:
+the sentences and the time expressions of each article of ``TOPIC_DIR/articles.jsonl`` (an Entities
+topic), as ``timeline.build.read_dates`` reads them, once each, in one process, and prints each stage's
+CPU seconds and a digest of what they found (equal digests: equal sentences and expressions).
+``--stage`` runs one of them only (for instruction counts under ``valgrind --tool=callgrind``).
 """
 
 from __future__ import annotations
@@ -127,6 +134,42 @@ def load_tagger() -> Callable[..., Sequence[object]]:
     return tag
 
 
+def time_stages(topic_dir: str, stage: str) -> dict[str, object]:
+    """CPU seconds of the sentence and time-expression stages over one topic's articles (``--articles``),
+    and a digest of their results."""
+    import hashlib
+
+    from timeline.build import _split, _tag
+    from timeline.readers import read_paths
+
+    articles = read_paths([str(Path(topic_dir) / "articles.jsonl")])
+    if articles:  # warm-up: imports, compiled patterns
+        _split(articles[0]), _tag(articles[0].text, articles[0].published.value, articles[0].body)
+    digest = hashlib.sha256()
+    seconds = {"sentences": 0.0, "dates": 0.0}
+    for article in articles:
+        if stage in ("sentences", "both"):
+            started = time.process_time()
+            found = _split(article)
+            seconds["sentences"] += time.process_time() - started
+            digest.update(
+                repr([(s.start, s.end, s.paragraph, s.line, s.boilerplate) for s in found]).encode()
+            )
+        if stage in ("dates", "both"):
+            started = time.process_time()
+            expressions = _tag(article.text, article.published.value, article.body)
+            seconds["dates"] += time.process_time() - started
+            digest.update(repr(expressions).encode())
+    characters = sum(len(article.text) for article in articles)
+    rounded = {name: round(value, 3) for name, value in seconds.items()}
+    return {
+        "articles": len(articles),
+        "characters": characters,
+        "cpu_seconds": rounded,
+        "digest": digest.hexdigest(),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS, help="directory of *.tml files")
@@ -134,7 +177,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dateparser-kb", type=int, default=0, help="also time dateparser on N kchars")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="profile one pass over the corpus instead")
+    parser.add_argument(
+        "--articles", metavar="TOPIC_DIR", help="time the sentence and date stages on a topic"
+    )
+    parser.add_argument("--stage", choices=("sentences", "dates", "both"), default="both")
     arguments = parser.parse_args(argv)
+    if arguments.articles:
+        print(json.dumps(time_stages(arguments.articles, arguments.stage), indent=2))
+        return 0
 
     documents = load_corpus(arguments.corpus)
     if not documents:

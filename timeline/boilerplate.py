@@ -297,20 +297,32 @@ def is_tail_marker(text: str) -> bool:
 
 def line_reason(text: str) -> str | None:
     """Why this paragraph, taken alone, is boilerplate; None if it may be article text."""
+    return _judged_line(text)[0]
+
+
+def _judged_line(text: str) -> tuple[str | None, int | None]:
+    """``line_reason(text)``, and the ``_capped_word_count`` of the line's words without its markup codes
+    when it was taken (None when not): ``paragraph_reasons`` needs the same count, and it need not split
+    each paragraph twice."""
     if "&" in text:
         if is_markup_line(text):
-            return "markup codes"
+            return "markup codes", None
         text = without_markup_codes(text)
     stripped = text.strip()
     if _EDITORS_NOTE.match(stripped):
-        return "editors' note"
+        return "editors' note", None
     first_word = _WORD.search(stripped)
     if not first_word:
-        return "no words"
+        return "no words", None
     count = _capped_word_count(stripped)  # compared with 12, 30 and 60 below
+    return _counted_line_reason(stripped, count, first_word.group().lower()), count
+
+
+def _counted_line_reason(stripped: str, count: int, first_word: str) -> str | None:
+    """``line_reason`` of a stripped line with words, given its ``_capped_word_count`` and first word."""
     lowered = stripped.lower()
     folds = _may_fold(stripped)
-    if count <= 12 and (reason := _short_line_reason(stripped, lowered, folds, first_word.group().lower())):
+    if count <= 12 and (reason := _short_line_reason(stripped, lowered, folds, first_word)):
         return reason
     if "cookie" in lowered and _COOKIE_CONTEXT.search(stripped):
         return "cookie notice"
@@ -362,10 +374,15 @@ def _is_appeal(text: str) -> bool:
 
 def paragraph_reasons(paragraphs: list[str]) -> list[str | None]:
     """For each paragraph in document order: why it is boilerplate, or None."""
-    reasons = [line_reason(paragraph) for paragraph in paragraphs]
+    judged = [_judged_line(paragraph) for paragraph in paragraphs]
+    reasons = [reason for reason, _ in judged]
     paragraphs = [without_markup_codes(paragraph) for paragraph in paragraphs]  # judge the words only
-    # each paragraph's length and ``is_prose``, read once (the passes below ask for them again and again)
-    counts = [_capped_word_count(paragraph) for paragraph in paragraphs]  # compared with 6, 10 and 12
+    # each paragraph's length and ``is_prose``, read once (the passes below ask for them again and again);
+    # the length as ``line_reason`` counted it when it did (the same words: the paragraph without its codes)
+    counts = [  # compared with 6, 10 and 12
+        _capped_word_count(paragraph) if count is None else count
+        for paragraph, (_, count) in zip(paragraphs, judged, strict=True)
+    ]
     prose = [count >= 6 and ends_like_sentence(p) for p, count in zip(paragraphs, counts, strict=True)]
     _mark_dateline(paragraphs, reasons)
     _mark_tail(paragraphs, reasons, counts, prose)

@@ -24,7 +24,6 @@ markup codes ("&QL;") at either end of a sentence are left out of its span
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from timeline.boilerplate import classify_paragraphs, trim_markup_codes
@@ -33,7 +32,9 @@ from timeline.types import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# ``[.!?…]+[\"'”’»)\]]*(?=\s)`` with the repeat's first character written out: a pattern opening with a
+# class is skipped to by the engine, one opening with a repeat is tried at every character (half the time).
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*|\d+)\.$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]?)(\S*)")
 _LINE_END_MARKS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these ends a sentence or clause
@@ -72,10 +73,16 @@ def split_sentences(article: Article) -> list[Sentence]:
     text = article.text
     paragraphs = _paragraphs(text, article.body)
     flags = classify_paragraphs([text[start:end] for start, end in paragraphs])
-    newlines = [m.start() for m in re.finditer("\n", text)]
     sentences: list[Sentence] = []
+    # sentences come in order of their starts, so each one's line is the last one's plus the newlines
+    # between them (counted in place: no list of every newline to bisect)
+    line, counted_to = 1, 0
     for paragraph_index, ((start, end), boilerplate) in enumerate(zip(paragraphs, flags, strict=True)):
         for sentence_start, sentence_end in _sentence_spans(text, start, end):
+            if sentence_start < counted_to:  # (body regions out of order: counted from the start)
+                line, counted_to = 1, 0
+            line += text.count("\n", counted_to, sentence_start)
+            counted_to = sentence_start
             sentences.append(
                 Sentence(
                     document=article.id,
@@ -84,7 +91,7 @@ def split_sentences(article: Article) -> list[Sentence]:
                     end=sentence_end,
                     text=text[sentence_start:sentence_end],
                     paragraph=paragraph_index,
-                    line=bisect.bisect_left(newlines, sentence_start) + 1,
+                    line=line,
                     boilerplate=boilerplate,
                 )
             )

@@ -21,7 +21,10 @@ from timeline.temporal.lexicon import trie_alternation
 from timeline.temporal.timex import date_to_value
 from timeline.types import DateValue
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z])|\n")
+# A sentence break: ``[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z])|\n``, with the two alternatives' first
+# characters in one class (the same matches): a pattern opening with a class is skipped to by the engine,
+# an alternation of a class and a character is tried in full at every character of the text.
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z]))")
 # Titles and "vs." end with a dot but not a sentence ("Roe vs. Wade", "Mr. Smith").
 _ABBREVIATION_BEFORE = re.compile(
     r"\b(?:vs|v|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Rev|St|Mt|Ft|Jr|Sr|No"
