@@ -1,5 +1,6 @@
-"""The merge's features share equal values and hold names' words as a tuple (memory, issue #9): the same
-comparisons as before, the same timeline with or without ``_features``' cache emptied part-way."""
+"""The merge's features share equal values and hold names' words as a tuple, and an event's sources are a
+tuple when one article tells it (memory, issue #9): the same comparisons as before, the same timeline with
+or without ``_features``' cache emptied part-way."""
 
 from datetime import date
 
@@ -7,6 +8,7 @@ import pytest
 
 import timeline.merge as merge_module
 from timeline.merge import merge_mentions
+from timeline.merge.clusters import _Cluster, sources_of
 from timeline.merge.evidence import confidence, join_reason
 from timeline.merge.features import (
     _subjects_clash,
@@ -117,3 +119,17 @@ def test_a_merge_gives_the_same_events_with_the_cache_kept(monkeypatch):
     kept = merge_mentions(mentions, articles)
     assert _shape(settled) == _shape(kept)
     assert len(settled) < len(mentions)  # (something was merged: the comparison says something)
+
+
+def test_an_events_sources_are_counted_and_searched_alike():
+    a = _mention("a", "Acme closed the Rahn dam.", "closed", ["Acme"])
+    copy = _mention("a2", "Acme closed the Rahn dam.", "closed", ["Acme"])
+    b = _mention("b", "Acme closed the dam at Rahn.", "closed", ["Acme"])
+    one = _Cluster(mentions=[a, copy])
+    both = _Cluster(mentions=[a, b])
+    copies = {"a2": "a"}  # "a2" re-sends "a": one source
+    assert sources_of(one, copies) == ("a",)  # a tuple of one: counted, unpacked and searched as a set
+    (document,) = sources_of(one, copies)
+    assert document == "a" and "a" in sources_of(one, copies) and "b" not in sources_of(one, copies)
+    assert sources_of(both, copies) == {"a", "b"} and len(sources_of(both, copies)) == 2
+    assert len(sources_of(_Cluster(), copies)) == 0

@@ -535,11 +535,15 @@ def forget_features() -> None:
 
 
 def settle_features() -> None:
-    """Empty ``_features``' cache once every mention's features are held on it (``collection_subject``
-    asks for all of them).  Memory (issue #9): its keys and links are about 16 MB on the 50 MB real array
-    (65,536 entries); from here nearly every request is answered by the mention, and a mention read again
-    (its date now a week's) gets equal features of its own.  Nothing changes but memory and speed."""
+    """Empty ``_features``' cache and the tables sharing equal values (``_one``, ``_shared``) once every
+    mention's features are held on it (``collection_subject`` asks for all of them).  Memory (issue #9):
+    the cache's keys and links are about 16 MB on the 50 MB real array (65,536 entries), the tables
+    another 10; the features keep what they share.  From here nearly every request is answered by the
+    mention, and a mention read again (its date now a week's) gets equal features of its own.  Nothing
+    changes but memory and speed."""
     _features.cache_clear()
+    _ONE.clear()
+    _SETS.clear()
 
 
 def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
