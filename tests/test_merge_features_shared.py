@@ -128,8 +128,9 @@ def test_an_events_sources_are_counted_and_searched_alike():
     one = _Cluster(mentions=[a, copy])
     both = _Cluster(mentions=[a, b])
     copies = {"a2": "a"}  # "a2" re-sends "a": one source
-    assert sources_of(one, copies) == ("a",)  # a tuple of one: counted, unpacked and searched as a set
-    (document,) = sources_of(one, copies)
-    assert document == "a" and "a" in sources_of(one, copies) and "b" not in sources_of(one, copies)
-    assert sources_of(both, copies) == {"a", "b"} and len(sources_of(both, copies)) == 2
-    assert len(sources_of(_Cluster(), copies)) == 0
+    found = sources_of([one, both, _Cluster()], copies)
+    assert found[0] == ("a",)  # a tuple of one: counted, unpacked and searched as a set
+    (document,) = found[0]
+    assert document == "a" and "a" in found[0] and "b" not in found[0]
+    assert found[1] == {"a", "b"} and len(found[1]) == 2
+    assert len(found[2]) == 0

@@ -65,7 +65,7 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     for cid, cluster in enumerate(clusters):
         for mention in cluster.mentions:
             home[id(mention)] = cid
-    sources = [sources_of(c, copies) for c in clusters]
+    sources = sources_of(clusters, copies)
     moved: dict[int, list[EventMention]] = defaultdict(list)
     received: set[int] = set()
     for mentions in _by_document(clusters).values():

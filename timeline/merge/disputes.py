@@ -76,7 +76,7 @@ def join_disputed(
     known), ``subject``: the collection's own words (``features.collection_subject``), no evidence that
     two sentences tell one happening."""
     copies = copies or {}
-    sources = [sources_of(c, copies) for c in clusters]
+    sources = sources_of(clusters, copies)
     index = _DayIndex(clusters, subject)
     movers = [cid for cid in index.dates if len(sources[cid]) == 1]
     if not movers:

@@ -63,7 +63,7 @@ def join_retold(
     """The clusters after each lone article's unstated sentence retelling an earlier happening several
     outlets told has joined that happening's event; ``idf``: the collection's (``similar.sentence_idf``)."""
     copies = copies or {}
-    sources = [sources_of(c, copies) for c in clusters]
+    sources = sources_of(clusters, copies)
     targets = _targets(clusters, sources)
     if not targets:
         return clusters

@@ -79,7 +79,7 @@ def _join_once(
 ) -> tuple[list[_Cluster], set[str]]:
     """One pass (over the lone events of ``documents`` only, when given); the articles where a sentence
     moved."""
-    sources = [sources_of(c, copies) for c in clusters]
+    sources = sources_of(clusters, copies)
     home: dict[Sentence, set[int]] = defaultdict(set)
     anchors: dict[Sentence, list[Anchor]] = defaultdict(
         list
