@@ -118,11 +118,8 @@ def merge_mentions(
         placement.place(clusters, index, merged_into)
         del index  # memory (issue #13): the dated mentions' index is the merge's largest structure, done with
         clusters = [c for cid, c in enumerate(clusters) if cid not in merged_into]
+        remember_words()  # each sentence's words, read again by the steps comparing wording
         idf = placement.idf(clusters)  # the collection's words, for the steps comparing wording
-    # each sentence's words, read again by the steps comparing wording: kept from here, not from the IDF's
-    # pass (memory, issue #9: 47 MB on the 50 MB real array when every sentence's were kept; on the 10 MB
-    # one 24,374 of the 44,045 sentences the IDF reads are read again)
-    remember_words()
     copies = copies or {}
     clusters = follow_neighbours(join_leads(clusters, copies, idf), copies)
     clusters = [part for c in clusters for part in separate_unstated(c, copies)]

@@ -42,8 +42,6 @@ def repeat_key(mention: EventMention, spaced: dict[str, str] | None = None) -> t
     words = spaced.get(text) if spaced is not None else None
     if words is None:
         words = " ".join(text.split())
-        if words == text:
-            words = text  # memory (issue #9): most texts are single-spaced already, not held twice
         if spaced is not None:
             spaced[text] = words
     return (
