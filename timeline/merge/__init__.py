@@ -54,6 +54,7 @@ from timeline.merge.features import (
     features,
     forget_features,
     remember_features,
+    settle_features,
 )
 from timeline.merge.history import separate_history
 from timeline.merge.makers import join_makers_statements
@@ -111,6 +112,7 @@ def merge_mentions(
     index = _Index()
     merged_into: dict[int, int] = {}  # a cluster absorbed by another: its id now means the other
     subject = collection_subject(mentions)  # the story's own words, in most of its articles
+    settle_features()  # (every mention's features now held on it)
     # with a helper process on a large collection (``placing``): the same clusters, the same IDF
     with Placement([m for m in ordered if m.date is not None], subject, began) as placement:
         placement.place(clusters, index, merged_into)

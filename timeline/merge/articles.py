@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from timeline.merge.clusters import _Cluster, _different_actions
+from timeline.merge.clusters import Sources, _Cluster, _different_actions, sources_of
 from timeline.merge.conflicts import _retelling, implicit_day, separate_unstated, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -65,7 +65,7 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
     for cid, cluster in enumerate(clusters):
         for mention in cluster.mentions:
             home[id(mention)] = cid
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    sources = sources_of(clusters, copies)
     moved: dict[int, list[EventMention]] = defaultdict(list)
     received: set[int] = set()
     for mentions in _by_document(clusters).values():
@@ -240,7 +240,7 @@ def _neighbour(
     mention: EventMention,
     mentions: list[EventMention],
     home: dict[int, int],
-    sources: list[set[str]],
+    sources: list[Sources],
 ) -> tuple[int, EventMention] | None:
     """The cluster (and its member) of the nearest neighbouring sentence's report of the same happening."""
     f = features(mention)

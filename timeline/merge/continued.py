@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from timeline.merge.articles import _by_document, _without
 from timeline.merge.between import _earlier_named, _words
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import _Cluster, sources_of
 from timeline.merge.conflicts import settle_moves
 from timeline.merge.evidence import date_kind, join_reason
 from timeline.merge.features import _DAY, features
@@ -42,7 +42,7 @@ def join_continued(clusters: list[_Cluster], copies: dict[str, str] | None = Non
     or its lead's event, told by it alone, joins a continuation's event that other outlets tell."""
     copies = copies or {}
     home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions}
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    sources = sources_of(clusters, copies)
     moving: dict[int, list[Move]] = {}  # the lead's event -> the continuations coming in
     absorbed: dict[int, tuple[int, Move]] = {}  # a lone lead's event -> (the event it goes into, why)
     for mentions in _by_document(clusters).values():

@@ -31,7 +31,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline.merge.articles import _without
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import Sources, _Cluster, sources_of
 from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -76,13 +76,17 @@ def join_disputed(
     known), ``subject``: the collection's own words (``features.collection_subject``), no evidence that
     two sentences tell one happening."""
     copies = copies or {}
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    sources = sources_of(clusters, copies)
     index = _DayIndex(clusters, subject)
     movers = [cid for cid in index.dates if len(sources[cid]) == 1]
     if not movers:
         return clusters
-    home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions}
     before = _previous_sentences(clusters)
+    # each sentence before another's event, by mention: its event (memory, issue #9: only those ``before``
+    # holds, the only ones carried along, not every mention of the collection)
+    leading = {id(m) for mentions in before.values() for m in mentions}
+    home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions if id(m) in leading}
+    del leading
     moved: dict[int, list[EventMention]] = defaultdict(list)
     gone: set[int] = set()  # the ids of the mentions that moved
     received: set[int] = set()
@@ -197,7 +201,7 @@ def _previous_sentences(clusters: list[_Cluster]) -> dict[_Key, list[EventMentio
 def _best_target(
     cid: int,
     clusters: list[_Cluster],
-    sources: list[set[str]],
+    sources: list[Sources],
     index: _DayIndex,
     context: tuple[dict[_Key, list[EventMention]], dict[str, date]],
     moved: dict[int, list[EventMention]],

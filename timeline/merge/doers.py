@@ -215,7 +215,7 @@ def _target(
         for cid, report, f in reports.get(day, ()):
             if cid == own or report.document == mention.document or not (_own_actions(f) & act.concepts):
                 continue
-            evidence = len(act.names & f.name_words) + len(act.stems.intersection(f.specific_words))
+            evidence = _evidence(act, f)
             if evidence < DOER_EVIDENCE or _other_doer(f, act):
                 continue
             rank = (len({m.document for m in clusters[cid].mentions}), evidence)
@@ -245,13 +245,18 @@ def _reported_target(
             f = features(report)
             if not _tells_reported(report, f, act.concepts):
                 continue
-            evidence = len(act.names & f.name_words) + len(act.stems.intersection(f.specific_words))
+            evidence = _evidence(act, f)
             if evidence < DOER_EVIDENCE or _other_doer(f, act):
                 continue
             rank = (len({m.document for m in cluster.mentions}), evidence)
             if best is None or rank > best[0]:
                 best = (rank, cid, report)
     return None if best is None else (best[1], best[2])
+
+
+def _evidence(act: Act, f: MentionFeatures) -> int:
+    """The act's name words and stems the report carries (``MentionFeatures.name_words`` is a tuple)."""
+    return len(act.names.intersection(f.name_words)) + len(act.stems.intersection(f.specific_words))
 
 
 def _on_day(report: EventMention, said: object) -> bool:

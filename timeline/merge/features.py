@@ -77,7 +77,10 @@ class MentionFeatures:
     specific_words: tuple[str, ...] = ()
     action: str = ""  # the trigger's stem when it is specific ("flood"): same-day reports may share it
     subjects: tuple[frozenset[str], ...] = ()  # the words of each named actor who did it (clause subject)
-    name_words: frozenset[str] = frozenset()  # every word of every actor's name (``names.name_words``)
+    # every word of every actor's name (``names.name_words``), each once.  Memory (issue #9): a tuple, not a
+    # set (a set of up to four words is 216 bytes, their tuple 72 at most): nearly every mention's names are
+    # another word set, 100,000 of them on the 50 MB real array; read only by matching a set against it
+    name_words: tuple[str, ...] = ()
     # the stem of the sentence's own action when the trigger is only a noun it mentions ("arrested in
     # connection with the bombings": "arrest"); "" when the trigger is the sentence's action
     governor: str = ""
@@ -422,10 +425,12 @@ def _one(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # equal sets of ``_shared``, one object each: a plain table, a quarter of an ``lru_cache``'s bytes per set
-# (no link and key tuple each: about 1.9 MB at a 900-article merge's peak); emptied when full (it only
-# shares equal values, so forgetting them changes nothing but memory)
+# (no link and key tuple each: about 1.9 MB at a 900-article merge's peak); emptied when full and at a
+# merge's end (it only shares equal values, so forgetting them changes nothing but memory).  Within a merge
+# the features hold every set it shares to the end, so emptying it only makes equal sets apart: the 50 MB
+# real array's features share about 110,000 sets (its actors' key sets among them), more than 65,536
 _SETS: dict[frozenset[str], frozenset[str]] = {}
-_SETS_MAX = 65536
+_SETS_MAX = 262144
 
 
 def _shared(words: frozenset[str]) -> frozenset[str]:
@@ -460,7 +465,8 @@ def _features(
     # an action without a lexicon concept still compares with itself ("ruled" ~ "rules")
     head = (concept(trigger) or sys.intern(f"v:{verb_lemma(trigger)}")) if trigger and not statement else None
     concepts = {t for t in terms if t in _CONCEPT_IDS} | ({head} if head else set())
-    actors = tuple(keys for name in names if (keys := frozen_actor_keys(name)))  # lighter than a list
+    # (lighter than a list; each key set one object for equal sets: ``names`` keeps only the latest names')
+    actors = tuple(_shared(keys) for name in names if (keys := frozen_actor_keys(name)))
     trigger_lemma = verb_lemma(trigger.split()[0]) if trigger else ""
     # stems, so a noun in one report meets the verb in another ("the collapse" / "collapsed")
     specific = {
@@ -479,8 +485,8 @@ def _features(
         places=_shared(frozenset(k for place in places for k in place_keys(place))),
         specific_words=tuple(specific),
         action=action if head and head.startswith("v:") else "",
-        subjects=tuple(_shared(words) for name in subjects if (words := name_words(name))),
-        name_words=_shared(_compact(w for name in names for w in name_words(name))),
+        subjects=_one(tuple(_shared(words) for name in subjects if (words := name_words(name)))),
+        name_words=tuple(dict.fromkeys(w for name in names for w in name_words(name))),
         governor=governor,
         objects=_shared(objects),
         started=_shared(started),
@@ -524,7 +530,20 @@ def forget_features() -> None:
     _let_go()
     _features.cache_clear()
     _ONE.clear()
+    _SETS.clear()
     _HOLDING = None
+
+
+def settle_features() -> None:
+    """Empty ``_features``' cache and the tables sharing equal values (``_one``, ``_shared``) once every
+    mention's features are held on it (``collection_subject`` asks for all of them).  Memory (issue #9):
+    the cache's keys and links are about 16 MB on the 50 MB real array (65,536 entries), the tables
+    another 10; the features keep what they share.  From here nearly every request is answered by the
+    mention, and a mention read again (its date now a week's) gets equal features of its own.  Nothing
+    changes but memory and speed."""
+    _features.cache_clear()
+    _ONE.clear()
+    _SETS.clear()
 
 
 def _apart(a: MentionFeatures, b: MentionFeatures) -> bool:
@@ -548,8 +567,13 @@ def _subjects_clash(a: MentionFeatures, b: MentionFeatures) -> bool:
 
 def _takes_part(subjects: tuple[frozenset[str], ...], other: MentionFeatures) -> bool:
     """A subject is named in the other report (any word of its name: "Ana" in "Ana Varga")."""
-    for subject in subjects:  # noqa: SIM110 - a loop, not ``any``: merging calls this very often
-        if frozen_keys_match(subject, other.name_words):
+    words = other.name_words
+    if not words:
+        return False
+    for subject in subjects:  # a loop, not ``any``: merging calls this very often
+        # ``names.frozen_keys_match`` of the subject and the words' set, the set made only for the fuzzy
+        # comparison (the words are a tuple: ``MentionFeatures.name_words``)
+        if not subject.isdisjoint(words) or fuzzy_keys_match(subject, frozenset(words)):
             return True
     return False
 

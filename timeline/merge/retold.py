@@ -33,7 +33,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline.merge.articles import _without
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import Sources, _Cluster, sources_of
 from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -63,7 +63,7 @@ def join_retold(
     """The clusters after each lone article's unstated sentence retelling an earlier happening several
     outlets told has joined that happening's event; ``idf``: the collection's (``similar.sentence_idf``)."""
     copies = copies or {}
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    sources = sources_of(clusters, copies)
     targets = _targets(clusters, sources)
     if not targets:
         return clusters
@@ -104,7 +104,7 @@ def join_retold(
 _Targets = dict[int, tuple[DateValue, frozenset[str]]]  # event index -> its date, the concepts naming it
 
 
-def _targets(clusters: list[_Cluster], sources: list[set[str]]) -> _Targets:
+def _targets(clusters: list[_Cluster], sources: list[Sources]) -> _Targets:
     """Events of ``RETOLD_SOURCES`` outlets or more: their date and the concepts that name their action."""
     targets = {}
     for cid, cluster in enumerate(clusters):
@@ -148,7 +148,7 @@ def _best_target(
     mention: EventMention,
     targets: _Targets,
     clusters: list[_Cluster],
-    sources: list[set[str]],
+    sources: list[Sources],
     space: _Space,
     members: _Members,
     naming: _Naming,

@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.articles import _without
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import _Cluster, sources_of
 from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -79,7 +79,7 @@ def _join_once(
 ) -> tuple[list[_Cluster], set[str]]:
     """One pass (over the lone events of ``documents`` only, when given); the articles where a sentence
     moved."""
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
+    sources = sources_of(clusters, copies)
     home: dict[Sentence, set[int]] = defaultdict(set)
     anchors: dict[Sentence, list[Anchor]] = defaultdict(
         list
