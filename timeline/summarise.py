@@ -593,10 +593,6 @@ def _with_sources(chosen: _Candidate, candidates: list[_Candidate], pool: list[S
     return SummarySentence(text=chosen.text, sources=sources, headline=chosen.sentence.index < 0)
 
 
-# why a summary sentence belongs to its day (``SummarySentence.dated_by``)
-DATED_BY = ("expression", "publication", "publication-next-day")
-
-
 def _dated(summary: list[SummarySentence], day: date, index: DayIndex, published: dict) -> None:
     """Say of each sentence why it summarises ``day`` (in place): the expression naming the day, else the
     publication day of the article it opens (the day itself or the day after: a morning-after report)."""

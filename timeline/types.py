@@ -277,7 +277,7 @@ class SummarySentence:
 
     text: str
     sources: list[str]  # Article ids: the one quoted first, then those saying nearly the same
-    # why it summarises its day (``summarise.DATED_BY``): it names the day ("expression", with the
+    # why it summarises its day (``summarise._dated``): it names the day ("expression", with the
     # expression's text), or it opens an article published that day or the day after
     dated_by: str = ""
     expression: str | None = None
