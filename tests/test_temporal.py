@@ -298,6 +298,33 @@ def test_a_participle_after_a_determiner_is_no_past_tense(text: str, published: 
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # a noun's possessive makes the participle an adjective: no past tense, so "will" decides
+        ("Westholm's postponed vote, 5 May, will settle the matter.", "2011-05-05"),
+        # a pronoun's "'s" is "has": "he's resigned" is the past tense
+        ("He's resigned on 5 May, aides said.", "2010-05-05"),
+        # "due to hit": the verb of a future cue ("to" and all) is no past tense
+        ("The film is due to hit cinemas on 5 May.", "2011-05-05"),
+        # "his next court appearance" looks forward, nearer the date than "detailed" (an adjective here)
+        ("Rahn faces weeks of detailed preparation before his next court appearance on 5 May.", "2011-05-05"),
+    ],
+)
+def test_a_year_less_day_far_from_publication_takes_its_tense(text: str, value: str) -> None:
+    """Published 23 November 2010: 5 May is nearer in 2011, and the sentence's tense decides."""
+    (day,) = [e for e in tag(text, "2010-11-23") if e.granularity == "day"]
+    assert day.value == value
+
+
+def test_a_list_items_tense_stays_in_its_item() -> None:
+    """A chronology's items, one after another behind bullets: the "will" of one item is not the next
+    item's tense (published late January, October 5 is nearest in the year before)."""
+    text = "April 17 Rahn says the block will be lifted \u00b7 October 5 Varga visits Acme \u00b7 end"
+    (day,) = [e for e in tag(text, "2002-01-29") if e.text == "October 5"]
+    assert day.value == "2001-10-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         ("Acme appealed, but in March a judge ruled against it.", "2017-03"),
         ("In May the council approved the plan.", "2017-05"),
     ],

@@ -35,6 +35,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?\"'”’»:])[ \t]*\n\s*"
 _FUTURE_CUE = (
     r"will|won't|wo\s+n't|'ll|shall|would|expected\s+to|expects\s+to|scheduled|slated|due|set\s+to|set\s+for"
     r"|plans?\s+to|planning|planned\s+(?:to|a|an|the)\b|as\s+soon\s+as|as\s+early\s+as|intends?\s+to|going\s+to|upcoming"
+    # "his next court appearance": what comes next (not a date's "next week", nor "next to")
+    r"|next(?=\s+(?:\w+\s+)?(?:appearance|hearing|meeting|round|session|summit|election|vote|match|race"
+    r"|game|trial|step|stage|phase|visit|talks)\b)"
     r"|expected(?=\s+(?:in|on|by|before|within|early|late|later|next|this)\b)|expects?(?!\w)|forecasts?(?!\w)"
     r"|to\s+be\s+held|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|promised\s+to|vowed\s+to|agreed\s+to|should"
     r"|(?:is|are)\s+(?:now\s+)?(?:expected|likely|scheduled|planned|headed|bound)|supposed\s+to|to\s+be"
@@ -93,7 +96,7 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 # After a future cue, its verb group ("will be held", "would appeal") is not a past-tense cue.
-_FUTURE_VERB_GROUP = re.compile(r"(?:\s+(?:not|be|been|being|have|\w+ly))*\s+\w+")
+_FUTURE_VERB_GROUP = re.compile(r"(?:\s+(?:not|be|been|being|have|to|\w+ly))*\s+\w+")  # "due to hit"
 # A base-form verb after an auxiliary of the past ("did not meet") or a determiner ("the return") is
 # not a present-tense verb.
 _NOT_ACTIVE_BEFORE = re.compile(
@@ -115,8 +118,11 @@ _DEFERRAL = re.compile(
 _LY_NOUN = (
     r"ally|family|assembly|rally|supply|monopoly|anomaly|reply|bully|belly|daily|weekly|monthly|july|italy"
 )
+# A noun's possessive does the same ("the nation's unconfined joy"), not a pronoun's "'s" ("she's resigned").
 _DETERMINER_BEFORE = re.compile(
-    rf"\b(?:the|a|an|its|their|his|her|our|your|my)\s+(?:(?!(?:{_LY_NOUN})\b)\w+ly\s+|still\s+)?$",
+    rf"(?:\b(?:the|a|an|its|their|his|her|our|your|my)"
+    rf"|\b(?!(?:he|she|it|that|there|what|who|where|here)\b)\w+\s?['’]s)"
+    rf"\s+(?:(?!(?:{_LY_NOUN})\b)\w+ly\s+|still\s+)?$",
     re.IGNORECASE,
 )
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:not\s+)?(?:been\s+)?$", re.IGNORECASE)
@@ -267,12 +273,22 @@ def nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, s
     return layout.cue_memo[key]
 
 
+# A list's bullet ends the item a cue may come from ("... will be lifted · October 5 X visits ...").
+_BULLET = re.compile(r"\s[·•]\s")
+
+
 def _nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:
     s_start, s_end = layout.sentence(start)
-    before = _cues(text[max(s_start, start - 150) : start])
+    segment = text[max(s_start, start - 150) : start]
+    if (bullet := segment.rfind("·")) >= 0 or (bullet := segment.rfind("•")) >= 0:
+        segment = segment[bullet + 1 :]
+    before = _cues(segment)
     if before:
         return (*before[-1], False)
-    after = _cues(text[end : min(s_end, end + 150)])
+    after_text = text[end : min(s_end, end + 150)]
+    if (cut := _BULLET.search(after_text)) is not None:
+        after_text = after_text[: cut.start()]
+    after = _cues(after_text)
     return (*after[0], True) if after else None
 
 
