@@ -1106,6 +1106,7 @@ def _read_mention(
             speaker_start,
             _date_tokens(analysis, expression),
             title_span[0] if title_span else 0,
+            beyond=trigger is not None,  # (a verbless fragment's empty title is how it is left out)
         ),
         date_source="expression" if expression else "none",
     )

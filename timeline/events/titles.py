@@ -72,13 +72,17 @@ def _title(
     speaker_start: int | None,
     own_date: range = range(0),
     floor: int = 0,
+    *,
+    beyond: bool = True,
 ) -> str:
     """A contiguous stretch of the sentence from the clause's subject, without its date, 3 words or more.
 
     Only the date (with its preposition and commas) and a closing attribution are left out; the title
     stops at the clause boundary a date closes ("X, ruled by Y since 1994, borders Z" -> "X, ruled by Y").
     A title too short to say anything reaches back to ``floor`` (the sentence's start, or the start
-    of the part of a clause another event does not own).
+    of the part of a clause another event does not own).  ``beyond``: a short title reaches on into the
+    clause its verb governs ("ruled that ..."), and a clause of only its date and small words takes the
+    rest of the sentence, never an empty title.
     """
     start, end = speaker_start if speaker_start is not None else clause[0], clause[1]
     if statement:
@@ -90,15 +94,81 @@ def _title(
     kept = _title_tokens(analysis, start, end, statement, own_date)
     if _word_count(analysis, kept) < 3:
         kept = _title_tokens(analysis, floor, end, statement, own_date)  # too short: the sentence so far
-    return _finish_title(analysis, kept)
+    if not beyond:
+        return _finish_title(analysis, kept, objects=False)
+    if not statement and (complement := _complement_end(analysis, kept, end)) is not None:
+        if not _finish_title(analysis, list(kept)):
+            # "It was not until May that the court ruled": the clause says nothing but its date
+            return _finish_title(analysis, _title_tokens(analysis, end + 1, complement, False, own_date))
+        kept = _title_tokens(
+            analysis, floor if kept and kept[0] < start else start, complement, False, own_date
+        )
+    return _finish_title(analysis, kept) or _sentence_title(analysis, floor, statement, own_date)
 
 
-def _finish_title(analysis: _Analysis, kept: list[int]) -> str:
+def _sentence_title(analysis: _Analysis, floor: int, statement: bool, own_date: range) -> str:
+    """A title for a clause that holds nothing but its date and small words ("Last Tuesday, while
+    ..."): the sentence from ``floor`` on, and failing that every word of it, never an empty title."""
+    whole = _title_tokens(analysis, floor, len(analysis.tokens), statement, own_date)
+    if title := _finish_title(analysis, whole):
+        return title
+    text = _verbatim(analysis, list(range(len(analysis.tokens))))
+    return text[:1].upper() + text[1:]
+
+
+# the words opening a clause a short title's verb governs: "Analysts believe | that rigging is less likely"
+_COMPLEMENTISERS = frozenset({"that", "whether", "how", "why"})
+SHORT_TITLE_WORDS = 4  # a title of at most this many words before such a clause says nothing without it
+
+
+def _complement_end(analysis: _Analysis, kept: list[int], end: int) -> int | None:
+    """The end of the clause that follows a short title's clause when it opens with "that", "whether",
+    "how" or "why" ("The magistrate ruled that ...", "He pointed out that ...", "It is thought that ...");
+    None otherwise.  Its clause alone is only who thought or said something, not what."""
+    tokens = analysis.tokens
+    if end >= len(tokens) or tokens[end].lower not in _COMPLEMENTISERS:
+        return None
+    if kept and not all(_left_out_flags(analysis)[kept[-1] + 1 : end]):
+        return None  # the title stops before its clause does: not the clause's last words
+    if _word_count(analysis, kept) > SHORT_TITLE_WORDS:
+        return None
+    following = [c for c in analysis.clauses if c[0] == end]
+    return following[0][1] if following and following[0][1] > end + 1 else None
+
+
+# a pronoun closing a title is the act's object ("we loved him for it"), not a dangling word
+_OBJECT_PRONOUNS = frozenset(
+    {"him", "her", "it", "them", "me", "us", "you", "himself", "herself", "themselves"}
+)
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "away"})
+
+
+def _has_content(tokens: list[Token], kept: list[int]) -> bool:
+    return any(tokens[i].lower not in STOPWORDS and tokens[i].text not in ",;" for i in kept)
+
+
+def _after_apostrophe(analysis: _Analysis, token: Token) -> bool:
+    return 0 < token.start <= len(analysis.text) and analysis.text[token.start - 1] in "'\u2019"
+
+
+def _finish_title(analysis: _Analysis, kept: list[int], objects: bool = True) -> str:
     """The kept tokens as a title: the whole clause (renderers shorten it for one line), no dangling
-    last word, capitalised."""
+    last word, capitalised.  ``objects``: a closing object pronoun or particle after a word is kept."""
     kept = _first_clause(analysis, kept)
-    while kept and (analysis.tokens[kept[-1]].lower in STOPWORDS or analysis.tokens[kept[-1]].text in ",;"):
+    tokens = analysis.tokens
+    while kept and (tokens[kept[-1]].lower in STOPWORDS or tokens[kept[-1]].text in ",;"):
+        last = tokens[kept[-1]].lower
+        if (
+            objects
+            and (last in _OBJECT_PRONOUNS or last in _PARTICLES)
+            and len(kept) > 1
+            and tokens[kept[-2]].text not in ",;"
+            and _has_content(tokens, kept[:-1])
+        ):
+            break  # "we loved him for it", "picked her up", "gave up"
         kept.pop()
+    while kept and tokens[kept[0]].lower == "s" and _after_apostrophe(analysis, tokens[kept[0]]):
+        kept.pop(0)  # the "'s" of a word left out ("Today 's election"): not a word of its own
     text = _verbatim(analysis, kept)
     return text[:1].upper() + text[1:]
 
