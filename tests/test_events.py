@@ -254,6 +254,27 @@ def test_explosion_words_and_phrasal_verbs_share_the_attack_concept():
     assert not verb_flags(tokenize("the three states agreed"))[2]  # "states" is a noun here
 
 
+def test_passing_away_is_a_death_and_standing_down_a_resignation():
+    from timeline.build import build_timeline
+    from timeline.merge.features import features
+
+    (passed,) = _mentions("Maria Novak passed away on Friday.", [("on Friday", "2022-03-04")])
+    (stood,) = _mentions("Maria Novak stood down on Friday.", [("on Friday", "2022-03-04")])
+    assert (passed.trigger, features(passed).head) == ("passed away", "death")
+    assert (stood.trigger, features(stood).head) == ("stood down", "resign")
+    # two papers telling one death in other words: one event with both sources
+    texts = {
+        "a": "Maria Novak died in Eastport on Friday.",
+        "b": "Maria Novak passed away in Eastport on Friday.",
+    }
+    articles = [
+        Article(name, f"{name}.txt", text, [(0, len(text))], published=Published("2022-03-05", "header"))
+        for name, text in texts.items()
+    ]
+    (event,) = build_timeline(articles).events
+    assert (event.date.value, event.sources) == ("2022-03-04", ["a", "b"])
+
+
 def test_title_of_a_date_in_a_participle_clause_is_that_clause():
     text = "Ardovia, governed by Maren Holt since 2011, borders both Velland and Ostra."
     (mention,) = _mentions(text, [("since 2011", "2011")])

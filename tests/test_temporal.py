@@ -346,3 +346,66 @@ def test_a_month_after_in_is_a_month_before_an_article(text: str, value: str) ->
 def test_a_day_name_picks_the_year_of_a_year_less_date(text: str, published: str, value: str) -> None:
     (day,) = [e for e in tag(text, published) if e.granularity == "day"]
     assert day.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In 1989 , the year the old leader died , Rahn was made secretary .", "1989"),
+        ("Rahn may run again as early as 2014, the year Norland hosts the games.", "2014"),
+        # a sentence apart: no apposition, the paper's year as before
+        ("Rahn resigned in 1989. The year ahead looks hard for Acme.", "2013"),
+    ],
+)
+def test_the_year_in_apposition_to_a_year_is_that_year(text: str, value: str) -> None:
+    (the_year,) = [e for e in tag(text, "2013-06-20") if e.text.lower().startswith("the year")]
+    assert the_year.value == value
+
+
+def test_a_later_that_year_counts_from_the_apposed_year() -> None:
+    text = "In 1961 , the year Rahn was arrested , Varga was 19 . That year , Varga began his studies ."
+    values = {e.text: e.value for e in tag(text, "2010-12-08")}
+    assert (values["the year"], values["That year"]) == ("1961", "1961")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # later than a time not named here, told in the past: no date (the paper's day + 2 years is to come)
+        ("Varga left Norland for good . Two years later , she met Rahn at a party .", None),
+        ("In 2003 Rahn left . Two years later , he returned .", "2005"),  # counted from the year named
+        ("The plant will close ten years later .", "2026"),  # a plan: from the paper's day, as before
+    ],
+)
+def test_an_unanchored_later_in_a_past_sentence_gets_no_future_date(text: str, value: str | None) -> None:
+    (later,) = [e for e in tag(text, "2016-11-13") if "later" in e.text]
+    assert later.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rahn ran the second half of the race quicker than the first .",
+        "So in the first half - hour of the hearing , the prosecutor made his case .",
+        "Varga was rarely out of the first half - dozen in the sprints .",
+        "The advert ran during the third quarter of the final .",
+    ],
+)
+def test_a_half_or_quarter_of_something_else_than_a_period_is_no_date(text: str) -> None:
+    assert [e for e in tag(text, "2014-04-10") if "half" in e.text or "quarter" in e.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales fell in the second half of this year .", "2014-H2"),
+        ("Acme expects a loss in the first half of fiscal 2015 .", "2015-H1"),
+        (
+            "Profits were 4.1 % of output in the third quarter - lower than at any time since 2009 .",
+            "2013-Q3",
+        ),
+    ],
+)
+def test_a_half_or_quarter_of_a_year_is_still_a_date(text: str, value: str) -> None:
+    (period,) = [e for e in tag(text, "2014-04-10") if "half" in e.text or "quarter" in e.text]
+    assert period.value == value

@@ -388,6 +388,13 @@ PHRASAL_CONCEPTS = {
     ("gives", "way"): "collapse",
     ("giving", "way"): "collapse",
     ("caved", "in"): "collapse",
+    ("passed", "away"): "death",
+    ("pass", "away"): "death",
+    ("passes", "away"): "death",
+    ("passing", "away"): "death",
+    ("stood", "down"): "resign",
+    ("stand", "down"): "resign",
+    ("stands", "down"): "resign",
 }
 for (_first, _second), _concept in PHRASAL_CONCEPTS.items():
     CONCEPTS[f"{_first} {_second}"] = _concept

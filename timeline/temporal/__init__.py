@@ -150,6 +150,8 @@ relative.<rel>_<unit>                    this week (2022-W07), last month, next 
 relative.n_<unit>s_<dir>                 two days ago, a year earlier (.mention when anchored on one)
   ... .told_day                         an hour later (past clause, no day in its or the previous paragraph):
                                          the last past day named before it, not the paper's day
+  ... .unresolved                       two years later (past clause, no date named to count from):
+                                         no value, not a date still to come
 relative.n_<unit>s_<before|after>.event  12 days before the killing (a happening dated beside its noun
                                          earlier in the article: "killed on Nov. 14")
 relative.vague_<dir>                     years ago -> PAST_REF
@@ -163,6 +165,7 @@ quarter.the.mention / .publication       the quarter, the latest period (last re
 quarter.the.ended                        the quarter ended Sept. 30, with no quarter reported before
 relative.year_ago(.quarter)              the year-ago quarter, year-earlier results
 relative.the_year                        for the year (publication year)
+  ... .apposition                       in 1989, the year X died (the year just named)
 duration.the_year_ended                  the year ended June 30 (P1Y)
 season.last / next / this / nearest      last summer (2021-SU)
 time.mention / time.publication          3 p.m. on the day of the sentence's date, else publication

@@ -676,6 +676,10 @@ def resolve_the_year(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     after = ctx.text[cand.end : cand.end + 30]
     if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through|to)\b", after, re.IGNORECASE):
         return [make(cand, "DURATION", "P1Y", "duration.the_year_ended", "absolute")]
+    if not _clean(cand.group("ymod")) and (named := _apposed_date(cand, ctx, "year")) is not None:
+        expr, span = named  # "In 1989, the year X died": the year just named, not the paper's
+        return [make(cand, "DATE", shift(span, "year", 0), "relative.the_year.apposition", "mention",
+                     anchor_value=expr.value, anchor_text=expr.text)]  # fmt: skip
     if ctx.pub is None or ctx.pub.granularity in ("decade", "century"):
         return [make(cand, "DATE", None, "relative.the_year.unresolved", "unresolved")]
     year = ctx.pub.start.year - (1 if _clean(cand.group("ymod")).startswith("latest") else 0)
@@ -862,6 +866,11 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     else:
         offset = _RELATIVE_OFFSET.get(rel, 0)
     rule = f"relative.{rel.replace('the ', 'the_')}_{unit}"
+    if rel == "the" and unit in _STORY_UNITS and (named := _apposed_date(cand, ctx, unit)) is not None:
+        # "In 1989, the year X died": the year just named, not the paper's
+        expr, span = named
+        return [make(cand, "DATE", shift(span, unit, 0), rule + ".apposition", "mention",
+                     anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
     if rel == "the" and unit in _STORY_UNITS:
         found = story_reference(ctx, cand.start, cand.end, period_of_story=True)
         if found is not None and fine_enough(found[0].span, unit):
@@ -876,6 +885,20 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 _STORY_UNITS = ("month", "year", "decade", "century")
+_APPOSITION_GAP = re.compile(r"\s*,\s*$")
+
+
+def _apposed_date(cand: Candidate, ctx: Context, unit: str) -> tuple[TimeExpression, DateValue] | None:
+    """The date "the <unit>" stands in apposition to ("in 1989, the year ...", "in March, the month ..."):
+    the date named right before it, a comma between, of that unit's granularity."""
+    found = _find_mention(ctx, cand.start, unit)
+    if found is None:
+        return None
+    expr, span = found
+    between = ctx.text[expr.end : cand.start]
+    if not _APPOSITION_GAP.fullmatch(between) or span.granularity != unit:
+        return None
+    return expr, span
 
 
 def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
@@ -937,6 +960,15 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         expr, span = told
         return [make(cand, "DATE", shift(span, "day", 0), rule + ".told_day", "mention",
                      anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
+    if (
+        sign > 0
+        and steps > 0
+        and from_mention
+        and tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "past"
+    ):
+        # "Two years later, she met him": later than a time the text does not name here, and told in the
+        # past: counted from the paper's day it would be a date still to come
+        return [make(cand, "DATE", None, rule + ".unresolved", "unresolved", mod=mod)]
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
 

@@ -722,7 +722,10 @@ _FAMILY_SOURCES: list[tuple[str, str, Guard | None]] = [
         "quarter",
         r"(?:the\s+)?(?:(?P<y1>(?:1\d|20)\d\d)(?:'s)?\s+|(?P<yrel>this|last|next)\s+year'?s\s+)?"
         r"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past)"
-        r"[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half)\b(?!-)"
+        # not "half-hour", nor a half of something else than a period ("the second half of the race")
+        r"[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half)\b(?!-|\s+-\s+(?:hour|dozen|time|mile|length|century)\b)"
+        r"(?!\s+of\s+(?:the|this|that|his|her|its|their|a|an)\s+(?!(?:years?|fiscal|financial|calendar|current"
+        r"|century|decade|month|last|next|past|previous|coming|\d)\b)[a-z])"
         r"(?:\s+of\s+(?:fiscal\s+|the\s+year\s+)?(?:(?P<y2>(?:1\d|20)\d\d)|(?P<yrel2>this|last|next)\s+year))?",
         None,
     ),
