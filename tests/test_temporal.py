@@ -409,3 +409,23 @@ def test_a_half_or_quarter_of_something_else_than_a_period_is_no_date(text: str)
 def test_a_half_or_quarter_of_a_year_is_still_a_date(text: str, value: str) -> None:
     (period,) = [e for e in tag(text, "2014-04-10") if "half" in e.text or "quarter" in e.text]
     assert period.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # after a time the text tells, told in the past, with no date named: not the day after the paper's
+        ("The arrest warrant was revoked the next day by a higher prosecutor .", None),
+        ("The following year was a momentous one for Rahn .", None),
+        ("On Monday Rahn left . The next day he returned .", "2010-12-07"),  # counted from the day named
+        ("Rahn said he aimed for 5 % growth over the next year .", "2011"),  # the year ahead of the paper
+        ("The ministers will meet again the next day .", "2010-12-08"),  # a plan: from the paper's day
+    ],
+)
+def test_an_unanchored_next_day_told_in_the_past_is_not_the_papers_next_day(
+    text: str, value: str | None
+) -> None:
+    (after,) = [
+        e for e in tag(text, "2010-12-07") if e.text.lower().startswith(("the next", "the following"))
+    ]
+    assert after.value == value

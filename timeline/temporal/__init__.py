@@ -156,6 +156,8 @@ relative.n_<unit>s_<before|after>.event  12 days before the killing (a happening
                                          earlier in the article: "killed on Nov. 14")
 relative.vague_<dir>                     years ago -> PAST_REF
 relative.<ref>_<unit>.mention            the same day, that week, the next morning, the previous day
+  ... .unresolved                       the next day, the following year (a past clause, no date named
+                                         before it): no value, not the day after the paper's
 relative.<unit>_<before|after>.mention   the day before, the week after
   ... .weekday                          the day before last Tuesday (shifted from the named day)
 relative.year_end                        by year-end, at year's end (publication year, mod END)

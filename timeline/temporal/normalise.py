@@ -960,17 +960,22 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         expr, span = told
         return [make(cand, "DATE", shift(span, "day", 0), rule + ".told_day", "mention",
                      anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
-    if (
-        sign > 0
-        and steps > 0
-        and from_mention
-        and tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "past"
-    ):
+    if sign > 0 and steps > 0 and from_mention and _told_in_the_past(cand, ctx):
         # "Two years later, she met him": later than a time the text does not name here, and told in the
         # past: counted from the paper's day it would be a date still to come
         return [make(cand, "DATE", None, rule + ".unresolved", "unresolved", mod=mod)]
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
+
+
+def _after_a_told_time(rule: str, calendar_unit: str, offset: int) -> bool:
+    """ "the next day", "the following year", "the year after": a time after one the text tells, not the
+    coming one ("growth over the next year", said in the past tense, is the year ahead of the paper)."""
+    return offset > 0 and (calendar_unit == "day" or "following" in rule or rule.endswith("_after"))
+
+
+def _told_in_the_past(cand: Candidate, ctx: Context) -> bool:
+    return tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "past"
 
 
 def _told_day(cand: Candidate, ctx: Context) -> tuple[TimeExpression, DateValue] | None:
@@ -1059,10 +1064,13 @@ def _resolve_from_mention(
         expr, span = found
         anchor, anchor_value, anchor_text, base = "mention", expr.value, expr.text, span
         rule += ".mention"
-    elif ctx.pub is not None:
+    elif ctx.pub is not None and not (
+        _after_a_told_time(rule, calendar_unit, offset) and _told_in_the_past(cand, ctx)
+    ):
         anchor, anchor_value, anchor_text, base = "publication", ctx.published, PUBLICATION, ctx.pub
         rule += ".publication"
     else:
+        # no date named to count from; "the warrant was revoked the next day": not the day after the paper's
         return [make(cand, "DATE", None, rule + ".unresolved", "unresolved")]
     value = shift(base, calendar_unit, offset)
     kind = "DATE"
