@@ -429,3 +429,22 @@ def test_an_unanchored_next_day_told_in_the_past_is_not_the_papers_next_day(
         e for e in tag(text, "2010-12-07") if e.text.lower().startswith(("the next", "the following"))
     ]
     assert after.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a Monday's paper, told in the past: the weekend just gone (ISO week 23 of 2011 is 6-12 June)
+        ("Officials said this weekend that the talks had failed .", "2011-06-13", "2011-W23-WE"),
+        # a Friday's paper: the coming weekend, whatever the tense of the sentence
+        ("Thousands said they were ready to march this weekend .", "2011-06-17", "2011-W24-WE"),
+        # a possessive names what is to come
+        ("Rahn prepared for this weekend 's summit .", "2011-06-13", "2011-W24-WE"),
+        ("Rahn will speak this weekend .", "2011-06-13", "2011-W24-WE"),
+    ],
+)
+def test_this_weekend_in_an_early_week_paper_told_in_the_past_is_the_one_just_gone(
+    text: str, published: str, value: str
+) -> None:
+    (weekend,) = [e for e in tag(text, published) if "weekend" in e.text]
+    assert weekend.value == value

@@ -863,6 +863,8 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         tense = tense_near(ctx.text, cand.start, cand.end, ctx.layout)
         pub = ctx.pub_day
         offset = 0 if tense == "future" or (pub and pub.isoweekday() >= 6) else -1
+    elif unit == "weekend" and rel == "this" and _weekend_just_gone(cand, ctx):
+        offset = -1  # "This weekend the band said ...", in a Monday's paper: the weekend just gone
     else:
         offset = _RELATIVE_OFFSET.get(rel, 0)
     rule = f"relative.{rel.replace('the ', 'the_')}_{unit}"
@@ -885,6 +887,19 @@ def resolve_relative(cand: Candidate, ctx: Context) -> list[TimeExpression]:
 
 
 _STORY_UNITS = ("month", "year", "decade", "century")
+_POSSESSIVE_S = re.compile(r"\s?['\u2019]s\b")
+
+
+def _weekend_just_gone(cand: Candidate, ctx: Context) -> bool:
+    """ "this weekend" in a Monday's or Tuesday's paper, told in the past ("officials said this weekend"):
+    the weekend just gone.  Later in the week "this weekend" is mostly the coming one whatever the tense
+    ("prepared to take to the streets this weekend"), and so is a possessive ("this weekend's summit")."""
+    pub = ctx.pub_day
+    if pub is None or pub.isoweekday() > 2 or _POSSESSIVE_S.match(ctx.text, cand.end):
+        return False
+    return tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "past"
+
+
 _APPOSITION_GAP = re.compile(r"\s*,\s*$")
 
 
