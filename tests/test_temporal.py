@@ -373,6 +373,7 @@ def test_a_later_that_year_counts_from_the_apposed_year() -> None:
     [
         # later than a time not named here, told in the past: no date (the paper's day + 2 years is to come)
         ("Varga left Norland for good . Two years later , she met Rahn at a party .", None),
+        ("We were told we would fail . But here we are , eight years later .", None),  # now, not 2024
         ("In 2003 Rahn left . Two years later , he returned .", "2005"),  # counted from the year named
         ("The plant will close ten years later .", "2026"),  # a plan: from the paper's day, as before
     ],
@@ -448,3 +449,13 @@ def test_this_weekend_in_an_early_week_paper_told_in_the_past_is_the_one_just_go
 ) -> None:
     (weekend,) = [e for e in tag(text, published) if "weekend" in e.text]
     assert weekend.value == value
+
+
+def test_a_later_counted_from_a_date_for_something_else_is_no_date_past_the_paper() -> None:
+    """A past clause cannot tell a day more than a month after its paper: counted from the wrong date."""
+    text = "Rahn was first elected in 2007 and began her climb up the party two years later ."
+    (later,) = [e for e in tag(text, "2008-05-31") if "later" in e.text]
+    assert later.value is None
+    plan = "The vote is due on 3 September , with final results coming two weeks later ."
+    (later,) = [e for e in tag(plan, "2009-08-28") if "later" in e.text]
+    assert later.value == "2009-W38"  # a plan of the coming weeks, counted from its date, stays

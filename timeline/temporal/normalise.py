@@ -963,6 +963,11 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
     if anchor_found:
         expr, span = anchor_found
         value = shift(span, calendar_unit, sign * steps)
+        if sign > 0 and _after_publication(value, ctx) and _told_in_the_past(cand, ctx):
+            # "... began her climb two years later", counted from a date named for something else: a past
+            # happening after the paper's day is no date of it
+            return [make(cand, "DATE", None, f"relative.n_{unit}s_{direction}.mention.unresolved",
+                         "unresolved", mod=mod)]  # fmt: skip
         return [
             make(cand, "DATE", value, f"relative.n_{unit}s_{direction}.mention", "mention",
                  anchor_value=expr.value, anchor_text=expr.text, mod=mod)
@@ -975,9 +980,9 @@ def resolve_ago(cand: Candidate, ctx: Context) -> list[TimeExpression]:
         expr, span = told
         return [make(cand, "DATE", shift(span, "day", 0), rule + ".told_day", "mention",
                      anchor_value=expr.value, anchor_text=expr.text, mod=mod)]  # fmt: skip
-    if sign > 0 and steps > 0 and from_mention and _told_in_the_past(cand, ctx):
-        # "Two years later, she met him": later than a time the text does not name here, and told in the
-        # past: counted from the paper's day it would be a date still to come
+    if sign > 0 and steps > 0 and from_mention and not _told_ahead(cand, ctx):
+        # "Two years later, she met him", "But here we are, eight years later": later than a time the text
+        # does not name here; only a plan ("will close ten years later") counts from the paper's day
         return [make(cand, "DATE", None, rule + ".unresolved", "unresolved", mod=mod)]
     value = shift(ctx.pub, calendar_unit, sign * steps) if ctx.pub else None
     return [_from_publication(cand, ctx, "DATE", value, rule, mod=mod)]
@@ -991,6 +996,19 @@ def _after_a_told_time(rule: str, calendar_unit: str, offset: int) -> bool:
 
 def _told_in_the_past(cand: Candidate, ctx: Context) -> bool:
     return tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "past"
+
+
+def _told_ahead(cand: Candidate, ctx: Context) -> bool:
+    return tense_near(ctx.text, cand.start, cand.end, ctx.layout) == "future"
+
+
+_PLAN_MARGIN = timedelta(days=31)  # a past sentence may still tell a plan of the coming weeks
+
+
+def _after_publication(value: str | None, ctx: Context) -> bool:
+    """``value`` starts more than a month after the paper's day (a past clause cannot tell it)."""
+    span = cached_value_to_date(value) if value else None
+    return span is not None and ctx.pub is not None and span.start > ctx.pub.end + _PLAN_MARGIN
 
 
 def _told_day(cand: Candidate, ctx: Context) -> tuple[TimeExpression, DateValue] | None:
