@@ -300,6 +300,21 @@ def test_expression_without_value_counts_as_unresolved_whatever_its_anchor():
     assert [(g.kind, g.line) for g in find_gaps(timeline, CheckPolicy())] == [("unresolved-expression", 1)]
 
 
+def test_a_later_with_no_date_to_count_from_says_so() -> None:
+    from dataclasses import replace
+
+    text = "Varga left Norland. Two years later, she met Rahn."
+    article = make_article("a", text=text)
+    later = replace(
+        expression("Two years later", text.index("Two"), None, "unresolved"),
+        rule="relative.n_years_later.unresolved",
+    )
+    (gap,) = find_gaps(
+        timeline_of(*days("2022-02-14"), articles=[article], expressions={"a": [later]}), CheckPolicy()
+    )
+    assert gap.message.endswith("left unresolved: it counts from a time the text does not date")
+
+
 # -- every kind at once -------------------------------------------------------------------------------
 
 

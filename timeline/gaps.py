@@ -205,9 +205,12 @@ def _unresolved_expressions(timeline: Timeline, documents: dict[str, Article]) -
         for expression in expressions:
             if expression.anchor != "unresolved" and expression.value is not None:
                 continue
+            rule = expression.rule or ""
             why = (
                 "no publication date or earlier date to anchor it"
                 if article is not None and _undated(article)
+                else "it counts from a time the text does not date"
+                if rule.startswith("relative.") and rule.endswith(".unresolved")
                 else "it could not be normalised"
             )
             yield Gap(
