@@ -129,3 +129,23 @@ def test_an_events_vector_let_go_is_made_again_from_the_event_as_it_is():
     assert "varga" in space.vector(0) and "varga" not in first
     space.forget(1)
     space.forget(1)  # (letting go twice, or one never made, is nothing)
+
+
+def test_in_a_merge_the_features_hold_the_mentions_own_lists_of_terms_and_names():
+    mention = _mention("a", "Acme closed the Rahn dam at Westholm.", "closed", ["Acme", "Westholm"])
+    outside = features(mention)  # outside a merge: copies, as tuples
+    assert outside.term_words == tuple(mention.terms) and outside.names == ("Acme", "Westholm")
+    remember_features()
+    try:
+        # (the terms read the same words another way: not the key cached outside the merge)
+        other = _mention("b", "Acme closed the Rahn dam at Westholm at noon.", "closed", ["Acme", "Westholm"])
+        found = features(other)
+        assert found.term_words is other.terms and found.names is other.actors  # no copy of either
+        assert found.terms == frozenset(other.terms) and list(found.names) == ["Acme", "Westholm"]
+        equal = _mention("c", "Acme closed the Rahn dam at Westholm at noon.", "closed", ["Acme", "Westholm"])
+        shared = features(equal)  # equal words: the same features, holding the first mention's lists
+        assert shared is found and shared.term_words == equal.terms
+        again = features(mention)  # a key cached outside the merge: the features as they were made
+        assert again is outside and isinstance(again.term_words, tuple)
+    finally:
+        forget_features()
