@@ -83,8 +83,8 @@ def _join_once(
     """One pass (over the ``documents`` only, when given); the articles where a sentence moved."""
     source = [_only_source(c, copies, documents) for c in clusters]  # one article alone tells it: that one
     # each sentence's dated anchor mentions and the cluster each was in, flat: mention, cid, mention, cid
-    # ...  Memory (issue #9): with ``lone`` nearly every dated mention is an anchor (250,000 on the 50 MB
-    # real array), and a tuple a sentence costs a third of a list and a table by ``id`` beside it
+    # ...  Memory (issue #9): with ``lone`` nearly every dated mention is an anchor, and a tuple a sentence
+    # costs a third of a list a sentence and a table by ``id`` of every anchor mention beside it
     by_sentence: dict[tuple[str, int], tuple] = {}
     for cid, cluster in enumerate(clusters):
         if source[cid] == "" or ((source[cid] is None) if lone else (source[cid] is not None)):

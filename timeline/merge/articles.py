@@ -119,8 +119,8 @@ def join_leads(
     copies = copies or {}
     leads = _leads(clusters)
     # memory (issue #9): each event's sources a tuple when one article tells it (``sources_of``), and the
-    # clusters of the leads only (asked for no other mention): tables of every event and every mention
-    # otherwise, 180,000 and 280,000 on the 50 MB real array
+    # clusters of the leads only (asked for no other mention), not a set of every event's sources and a
+    # table of every mention
     sources = sources_of(clusters, copies)
     leading = {id(lead) for lead in leads}
     home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions if id(m) in leading}

@@ -66,7 +66,7 @@ class _Cluster:
     reps: list[tuple[EventMention, MentionFeatures]] = field(default_factory=list)
     has_days: bool = False  # a member is dated to a day (or a time of day)
     # why each mention after the first joined: ``NO_REASONS`` (shared) until one is added.  Memory (issue
-    # #9): most clusters never get one (the 50 MB real array's 150,000 lone events), and an empty list is
+    # #9): most clusters never get one (an event of one mention, as many are), and an empty list is
     # 56 bytes each; write through ``add_reason`` / ``add_reasons``, never in place on the shared tuple
     reasons: list[JoinReason] | tuple[()] = NO_REASONS
     # the distinct dates members state themselves: a tuple, most clusters having none or one (memory, issue
@@ -146,7 +146,7 @@ def sentence_homes(clusters: list[_Cluster], texts: dict[Place, str] | None = No
     """The ids of the clusters holding each sentence's mentions, in increasing order; with ``texts``, each
     sentence's text put there too.  Memory (issue #9): a tuple, not a set (48 bytes for one cluster, as
     nearly every sentence has, against 216), and one key for both tables: a table of every sentence's
-    clusters is made for the 50 MB real array's 200,000 sentences at once."""
+    clusters is made for every sentence of a collection at once."""
     home: Homes = {}
     for cid, cluster in enumerate(clusters):
         for mention in cluster.mentions:

@@ -78,9 +78,9 @@ def _keys(cluster: _Cluster, day: str) -> list[tuple | bytes]:
 
 def _wording(day: str, status: str, words: list[str]) -> bytes:
     """The key of a sentence's words on a day and in a status: their 128-bit digest.  Memory (issue #9):
-    the table holds a key for every sentence of every day-dated event (200,000 on the 50 MB real array), and
-    a sentence's words joined are a string of a hundred or two bytes, a digest 16 (two different sentences
-    meeting on one is a chance of 2^-128 a pair: none)."""
+    the table holds a key for every sentence of every day-dated event, and a sentence's words joined are a
+    string of a hundred or two bytes, a digest 16 (two different sentences meeting on one is a chance of
+    2^-128 a pair: none)."""
     text = "\0".join((day, status, " ".join(words)))
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
