@@ -47,7 +47,7 @@ def _cluster(*mentions: EventMention) -> _Cluster:
     for mention in mentions:
         cluster.add(mention, features(mention))
         if mention.join is not None:
-            cluster.reasons.append(mention.join)
+            cluster.add_reason(mention.join)
     return cluster
 
 

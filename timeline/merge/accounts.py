@@ -32,11 +32,10 @@ re-dated: every moved mention's own date is checked against its new event's agai
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.articles import _evidence, _same_day
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import _Cluster, _root
 from timeline.merge.conflicts import settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -83,30 +82,32 @@ def _join_once(
 ) -> tuple[list[_Cluster], set[str]]:
     """One pass (over the ``documents`` only, when given); the articles where a sentence moved."""
     source = [_only_source(c, copies, documents) for c in clusters]  # one article alone tells it: that one
-    home: dict[int, int] = {}  # id(anchor mention) -> its cluster
-    by_sentence: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
+    # each sentence's dated anchor mentions and the cluster each was in, flat: mention, cid, mention, cid
+    # ...  Memory (issue #9): with ``lone`` nearly every dated mention is an anchor, and a tuple a sentence
+    # costs a third of a list a sentence and a table by ``id`` of every anchor mention beside it
+    by_sentence: dict[tuple[str, int], tuple] = {}
     for cid, cluster in enumerate(clusters):
         if source[cid] == "" or ((source[cid] is None) if lone else (source[cid] is not None)):
             continue  # an anchor: an event other outlets tell (of the article alone, ``lone``)
         for mention in cluster.mentions:
             if mention.date is not None:
-                by_sentence[(mention.document, mention.sentence.index)].append(mention)
-                home[id(mention)] = cid
+                place = (mention.document, mention.sentence.index)
+                by_sentence[place] = (*by_sentence.get(place, ()), mention, cid)
+    moved_to: dict[int, int] = {}  # a cluster that moved -> the one it moved into (``clusters._root``)
     received: set[int] = set()
     moved_in: set[str] = set()
     for cid, cluster in enumerate(clusters):
         if not source[cid]:
             continue
-        found = _anchor(cluster, by_sentence, home, lone)
+        found = _anchor(cluster, by_sentence, moved_to, lone)
         if found is None or found[0] == cid:
             continue
         into, mention, anchor, kind = found
         reason = join_reason(mention, features(mention), anchor, features(anchor), kind)
         mention.join = replace(reason, date=f"{reason.date}; the same article's account of that day")
-        clusters[into].reasons.append(mention.join)
+        clusters[into].add_reason(mention.join)
         clusters[into].absorb(cluster)
-        for moved in cluster.mentions:
-            home[id(moved)] = into
+        moved_to[cid] = into  # (its mentions, and those it took in, are in ``into`` now)
         clusters[cid] = _Cluster()
         received.add(into)
         moved_in.add(mention.document)
@@ -134,8 +135,8 @@ def _only_source(cluster: _Cluster, copies: dict[str, str], documents: set[str] 
 
 def _anchor(
     cluster: _Cluster,
-    by_sentence: dict[tuple[str, int], list[EventMention]],
-    home: dict[int, int],
+    by_sentence: dict[tuple[str, int], tuple],
+    moved_to: dict[int, int],
     lone: bool = False,
 ) -> tuple[int, EventMention, EventMention, str] | None:
     """(cluster, mention, anchor, join kind): the nearest anchor sentence one of the lone cluster's mentions
@@ -145,10 +146,11 @@ def _anchor(
             for mention in cluster.mentions:
                 if mention.date is None:
                     continue
-                for other in by_sentence.get((mention.document, mention.sentence.index + step), ()):
+                anchors = iter(by_sentence.get((mention.document, mention.sentence.index + step), ()))
+                for other, home in zip(anchors, anchors, strict=True):
                     kind = _join_kind(cluster, mention, other, step, lone)
                     if kind:
-                        return home[id(other)], mention, other, kind
+                        return _root(home, moved_to), mention, other, kind
     return None
 
 

@@ -91,7 +91,7 @@ def follow_neighbours(clusters: list[_Cluster], copies: dict[str, str] | None = 
             reason = join_reason(mention, f, other, of, kind)
             mention.join = replace(reason, date=f"{reason.date}; the next sentence of the same article")
             moved[home[id(mention)]].append(mention)
-            clusters[cid].reasons.append(mention.join)
+            clusters[cid].add_reason(mention.join)
             clusters[cid].add(mention, f)
             home[id(mention)] = cid
             received.add(cid)
@@ -118,8 +118,12 @@ def join_leads(
     """
     copies = copies or {}
     leads = _leads(clusters)
-    sources = [{copies.get(m.document, m.document) for m in c.mentions} for c in clusters]
-    home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions}
+    # memory (issue #9): each event's sources a tuple when one article tells it (``sources_of``), and the
+    # clusters of the leads only (asked for no other mention), not a set of every event's sources and a
+    # table of every mention
+    sources = sources_of(clusters, copies)
+    leading = {id(lead) for lead in leads}
+    home = {id(m): cid for cid, c in enumerate(clusters) for m in c.mentions if id(m) in leading}
     by_day: dict[int, list[EventMention]] = defaultdict(list)
     for lead in leads:
         by_day[lead.date.start.toordinal()].append(lead)
@@ -139,7 +143,7 @@ def join_leads(
             continue  # no chains: an event that others join stays, one that joins another takes none
         alone = len(sources[cid]) > LEAD_MOVES
         own = copies.get(lead.document, lead.document)
-        if alone and not sources[cid] - {own} <= sources[into]:
+        if alone and not (sources[cid] - {own}).issubset(sources[into]):  # (several: a set)
             continue  # another article tells the lead's event and not the other's: two happenings
         if alone and _lead_wording(lead, other, idf, clusters) < LEAD_ALONE_WORDING:
             continue  # the same parties in other words: commentary on the day, not its happening
@@ -147,7 +151,7 @@ def join_leads(
         kind = date_kind(lead, other)
         reason = join_reason(lead, f, other, of, kind)
         lead.join = replace(reason, date=f"{reason.date}; leads of the same day")
-        clusters[into].reasons.append(lead.join)
+        clusters[into].add_reason(lead.join)
         if alone:
             clusters[cid] = _lead_alone(clusters[cid], lead)
             clusters[into].add(lead, f)
@@ -201,7 +205,7 @@ def _lead_match(
     lead: EventMention,
     others: list[EventMention],
     home: dict[int, int],
-    sources: list[set[str]],
+    sources: list[Sources],
     copies: dict[str, str],
 ) -> EventMention | None:
     """The other article's lead of the same happening sharing the most named actors, if any."""
@@ -355,5 +359,5 @@ def _follow(mention: EventMention, join: JoinReason, into: _Cluster, gone: list[
         mention.date_source = "joined"  # dated by that event, marked as other undated joins are
     else:
         gone.append(mention)
-    into.reasons.append(join)
+    into.add_reason(join)
     into.add(mention, features(mention))

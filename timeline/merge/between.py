@@ -18,11 +18,10 @@ date is kept.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.articles import _evidence, _same_day
-from timeline.merge.clusters import _Cluster
+from timeline.merge.clusters import Homes, Place, _Cluster, sentence_homes
 from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -42,25 +41,24 @@ def join_between(clusters: list[_Cluster], copies: dict[str, str] | None = None)
     """The clusters after each lone sentence between two of its article's retellings of one happening
     has joined that happening's event as a retelling."""
     copies = copies or {}
-    home: dict[tuple[str, int], set[int]] = defaultdict(set)  # (document, sentence index) -> clusters
-    for cid, cluster in enumerate(clusters):
-        for mention in cluster.mentions:
-            home[(mention.document, mention.sentence.index)].add(cid)
+    home = sentence_homes(clusters)
     received: set[int] = set()
     for cid, cluster in enumerate(clusters):
         mention = _lone_sentence(cluster, copies)
         if mention is None:
             continue
         place = (mention.document, mention.sentence.index)
-        if home[place] != {cid}:
+        if home.get(place) != (cid,):
             continue  # another of the sentence's mentions is elsewhere: not a lone sentence
-        around = home[(place[0], place[1] - 1)] & home[(place[0], place[1] + 1)]
+        around = set(home.get((place[0], place[1] - 1), ())).intersection(
+            home.get((place[0], place[1] + 1), ())
+        )
         into = next((i for i in sorted(around) if _retold_there(mention, clusters[i], copies)), None)
         if into is None:
             continue
         _join(cluster, mention, clusters[into])
         clusters[cid] = _Cluster()
-        home[place] = {into}
+        home[place] = (into,)
         received.add(into)
     if not received:
         return clusters
@@ -105,7 +103,7 @@ def _join(cluster: _Cluster, mention: EventMention, event: _Cluster) -> None:
     )
     reason = join_reason(mention, features(mention), anchor, features(anchor), "retelling")
     mention.join = replace(reason, date=f"{reason.date}; between two of its article's sentences retelling it")
-    event.reasons.append(mention.join)
+    event.add_reason(mention.join)
     event.absorb(cluster)
 
 
@@ -115,18 +113,15 @@ def join_between_same_day(clusters: list[_Cluster], copies: dict[str, str] | Non
     copies = copies or {}
     # where each sentence was before this step: a sentence moved here is no neighbour for the next one (its
     # next sentence, a history aside lent the day's date, would follow it in)
-    home: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for cid, cluster in enumerate(clusters):
-        for mention in cluster.mentions:
-            home[(mention.document, mention.sentence.index)].add(cid)
-    texts = {(m.document, m.sentence.index): m.sentence.text for c in clusters for m in c.mentions}
+    texts: dict[Place, str] = {}
+    home = sentence_homes(clusters, texts)
     received: set[int] = set()
     for cid, cluster in enumerate(clusters):
         if len(cluster.mentions) != 1 or cluster.mentions[0].date is None:
             continue
         mention = cluster.mentions[0]
         document, index = mention.document, mention.sentence.index
-        if home[(document, index)] != {cid}:
+        if home.get((document, index)) != (cid,):
             continue  # another of the sentence's mentions is elsewhere: not a lone sentence
         # (the event around first: most lone sentences have none, and reading the passage's words costs more)
         into = _event_around(mention, clusters, home, copies)
@@ -144,16 +139,16 @@ def join_between_same_day(clusters: list[_Cluster], copies: dict[str, str] | Non
 def _event_around(
     mention: EventMention,
     clusters: list[_Cluster],
-    home: dict[tuple[str, int], set[int]],
+    home: Homes,
     copies: dict[str, str],
 ) -> int | None:
     """The event holding the mention's article's previous sentence and one of its next
     ``SAME_DAY_AFTER`` sentences, told by several outlets, on the mention's own day, nothing telling the
     mention apart from those two sentences."""
     document, index = mention.document, mention.sentence.index
-    before = home.get((document, index - 1), set())
+    before = set(home.get((document, index - 1), ()))
     for gap in range(1, SAME_DAY_AFTER + 1):
-        for cid in sorted(before & home.get((document, index + gap), set())):
+        for cid in sorted(before.intersection(home.get((document, index + gap), ()))):
             event = clusters[cid]
             if len({copies.get(m.document, m.document) for m in event.mentions}) < BETWEEN_SOURCES:
                 continue
@@ -184,7 +179,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
 
 
-def _aside(mention: EventMention, texts: dict[tuple[str, int], str]) -> bool:
+def _aside(mention: EventMention, texts: dict[Place, str]) -> bool:
     """The paper-dated sentence reads as an aside, not the day's next detail: a modal, the writer or
     reader in person, its action in the pluperfect ("he'd stopped"), or an earlier time named in it or in
     the article's sentence before or after it (a passage of history: "until 1980 ... A group of soldiers
@@ -239,4 +234,4 @@ def _join_same_day(mention: EventMention, event: _Cluster) -> None:
     mention.join = replace(
         reason, date=f"{reason.date}; between two of its article's sentences telling it that day"
     )
-    event.reasons.append(mention.join)
+    event.add_reason(mention.join)

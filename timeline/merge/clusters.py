@@ -56,16 +56,36 @@ _NO_GAP = timedelta(0)
 _Match = tuple[tuple[bool, float], EventMention, MentionFeatures]
 
 
+NO_REASONS: tuple[()] = ()  # a cluster's reasons before the first (``_Cluster.reasons``)
+
+
 @dataclass(slots=True)  # memory (issue #13): a large topic holds 10,000 clusters and more
 class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     # distinct (mention, features) to compare against: bounded, so big events stay cheap to match
     reps: list[tuple[EventMention, MentionFeatures]] = field(default_factory=list)
     has_days: bool = False  # a member is dated to a day (or a time of day)
-    reasons: list[JoinReason] = field(default_factory=list)  # why each mention after the first joined
+    # why each mention after the first joined: ``NO_REASONS`` (shared) until one is added.  Memory (issue
+    # #9): most clusters never get one (an event of one mention, as many are), and an empty list is
+    # 56 bytes each; write through ``add_reason`` / ``add_reasons``, never in place on the shared tuple
+    reasons: list[JoinReason] | tuple[()] = NO_REASONS
     # the distinct dates members state themselves: a tuple, most clusters having none or one (memory, issue
     # #13: no empty list for each of a large topic's 13,000 clusters while placing)
     stated: tuple[DateValue, ...] = ()
+
+    def add_reason(self, reason: JoinReason) -> None:
+        """Record why a mention joined (a list of its own made at the first)."""
+        if self.reasons:
+            self.reasons.append(reason)
+        else:
+            self.reasons = [reason]
+
+    def add_reasons(self, reasons: Iterable[JoinReason]) -> None:
+        """``add_reason`` for each, in order."""
+        if self.reasons:
+            self.reasons.extend(reasons)
+        elif found := list(reasons):
+            self.reasons = found
 
     def add(self, mention: EventMention, f: MentionFeatures) -> None:
         self.mentions.append(mention)
@@ -100,7 +120,7 @@ class _Cluster:
         for mention in other.mentions:
             if id(mention) not in represented:
                 self.add(mention, features(mention))
-        self.reasons.extend(other.reasons)
+        self.add_reasons(other.reasons)
 
 
 Sources = tuple[str] | set[str]  # the articles telling an event (``sources_of``)
@@ -116,6 +136,29 @@ def sources_of(clusters: list[_Cluster], copies: dict[str, str]) -> list[Sources
         documents = {copies.get(m.document, m.document) for m in cluster.mentions}
         found.append(tuple(documents) if len(documents) == 1 else documents)
     return found
+
+
+Place = tuple[str, int]  # a sentence: its document and index
+Homes = dict[Place, tuple[int, ...]]  # each sentence's clusters (``sentence_homes``)
+
+
+def sentence_homes(clusters: list[_Cluster], texts: dict[Place, str] | None = None) -> Homes:
+    """The ids of the clusters holding each sentence's mentions, in increasing order; with ``texts``, each
+    sentence's text put there too.  Memory (issue #9): a tuple, not a set (48 bytes for one cluster, as
+    nearly every sentence has, against 216), and one key for both tables: a table of every sentence's
+    clusters is made for every sentence of a collection at once."""
+    home: Homes = {}
+    for cid, cluster in enumerate(clusters):
+        for mention in cluster.mentions:
+            place = (mention.document, mention.sentence.index)
+            found = home.get(place)
+            if found is None:
+                home[place] = (cid,)
+                if texts is not None:
+                    texts[place] = mention.sentence.text
+            elif found[-1] != cid:  # (ids come in increasing order: a repeat is the same cluster's)
+                home[place] = (*found, cid)
+    return home
 
 
 def _signature(mention: EventMention, f: MentionFeatures) -> tuple:
@@ -170,7 +213,7 @@ def _place_dated(
             if ranking
             else join_reason(mention, f, other, of, kind)
         )
-        clusters[cid].reasons.append(mention.join)
+        clusters[cid].add_reason(mention.join)
     clusters[cid].add(mention, f)
     index.add(cid, f, mention.date, mention.document)
 
@@ -258,7 +301,7 @@ def _absorb_same_day(
             if ranking
             else join_reason(member, of, mention, f, kind)
         )
-        target.reasons.append(bridge)
+        target.add_reason(bridge)
         target.absorb(other)
         merged_into[other_id] = cid
 

@@ -79,7 +79,7 @@ def _apply(
             if source in absorbed or target in absorbed:
                 continue
             mention.join = _reason(mention, lead, _CONTINUES)
-            clusters[target].reasons.append(mention.join)
+            clusters[target].add_reason(mention.join)
             clusters[target].add(mention, features(mention))
             gone.setdefault(source, []).append(mention)
             received.add(target)
@@ -88,7 +88,7 @@ def _apply(
             continue
         lead.join = _reason(lead, matched, _CONTINUED)
         clusters[into].absorb(clusters[own])
-        clusters[into].reasons.append(lead.join)
+        clusters[into].add_reason(lead.join)
         clusters[own] = _Cluster()
         received.add(into)
     kept = [_without(c, gone[cid]) if cid in gone else c for cid, c in enumerate(clusters)]

@@ -362,5 +362,5 @@ def _add(mention: EventMention, member: EventMention, into: _Cluster, kind: str,
     f = features(mention)
     reason = join_reason(mention, f, member, features(member), kind)
     mention.join = replace(reason, date=f"{reason.date}; {why}")
-    into.reasons.append(mention.join)
+    into.add_reason(mention.join)
     into.add(mention, f)

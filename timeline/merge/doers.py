@@ -118,7 +118,7 @@ def join_doers_statements(clusters: list[_Cluster], copies: dict[str, str] | Non
             continue
         target, report = found
         mention.join = _reason(mention, act, report)
-        clusters[target].reasons.append(mention.join)
+        clusters[target].add_reason(mention.join)
         clusters[target].add(mention, features(mention))
         gone.setdefault(cid, []).append(mention)
         received.add(target)

@@ -6,7 +6,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -65,13 +65,14 @@ class MentionFeatures:
     kind: str  # "statement" | "occurrence"
     head: str | None  # the trigger's concept
     concepts: frozenset[str]
-    # the mention's terms as read (``terms`` is their set, made when asked).  Memory (issue #9): a tuple
+    # the mention's terms as read (``terms`` is their set, made when asked).  Memory (issue #9): a sequence
     # is a fifth of a frozenset's bytes or less (a set of 8 to 15 words: 728 bytes, a tuple 104 to 160),
-    # and a merge holds the features of every distinct mention from its start to its end
-    term_words: tuple[str, ...]
+    # and a merge holds the features of every distinct mention from its start to its end; in a merge, the
+    # first mention's own list of terms (``_read_features``), which the mentions hold anyway
+    term_words: Sequence[str]
     actors: tuple[frozenset[str], ...]  # blocking keys of each actor
     speaker: frozenset[str] | None  # a statement's speaker keys
-    names: tuple[str, ...] = ()  # the actors as written
+    names: Sequence[str] = ()  # the actors as written (in a merge, the first mention's list: ``term_words``)
     places: frozenset[str] = frozenset()  # blocking keys of the names read as places or nationalities
     # stems of terms that can show two reports share a subject (``specific`` is their set, made when asked)
     specific_words: tuple[str, ...] = ()
@@ -164,9 +165,10 @@ def _read_features(mention: EventMention) -> MentionFeatures:
         governor = ""
     trigger = mention.trigger
     framing = bool(trigger) and concept(trigger) == "begin"
-    return _features(
+    terms = tuple(mention.terms)  # (the cache's key)
+    found = _features(
         trigger,
-        tuple(mention.terms),
+        terms,
         _one(actors),
         places,
         _one(tuple(subjects)),
@@ -175,6 +177,14 @@ def _read_features(mention: EventMention) -> MentionFeatures:
         started_object(mention.sentence.text, trigger) if framing else _EMPTY,
         _compact(mention.content) if mention.content and _publishing(trigger) else _EMPTY,
     )
+    if found.term_words is terms and _HOLDING is not None:
+        # made now, from this key (a fresh tuple): in a merge, held with the mention's own lists of terms
+        # and names (equal words, in order), not copies.  Memory (issue #9): the mentions hold their lists
+        # to the merge's end (nothing changes them there); the copies, one for each distinct features, took
+        # 31 MB of the 50 MB real array's peak.  Set before anyone has read the features
+        object.__setattr__(found, "term_words", mention.terms)
+        object.__setattr__(found, "names", mention.actors)
+    return found
 
 
 @lru_cache(maxsize=65536)

@@ -49,7 +49,7 @@ def place_quotations(clusters: list[_Cluster], quotations: list[EventMention]) -
         speaker, cluster = found
         quotation.join = join_reason(quotation, features(quotation), speaker, features(speaker), "same-date")
         cluster.add(quotation, features(quotation))
-        cluster.reasons.append(quotation.join)
+        cluster.add_reason(quotation.join)
 
 
 def _speaker(

@@ -111,7 +111,7 @@ def join_definite_references(
             continue
         reason = join_reason(mention, features(mention), antecedent, features(antecedent), kind)
         mention.join = replace(reason, date=f"{reason.date}; {REFERENCE_JOIN}")
-        clusters[target].reasons.append(mention.join)
+        clusters[target].add_reason(mention.join)
         clusters[target].add(mention, features(mention))
         gone.setdefault(cid, []).append(mention)
         received.add(target)

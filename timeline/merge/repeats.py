@@ -116,7 +116,7 @@ def expand_repeats(clusters: list[_Cluster], repeats: Repeats) -> None:
             reason = join_reason(first, features(first), representative, f, kind)
             joins = _placed(reason, members)
             cluster.mentions.extend(members)
-            cluster.reasons.extend(joins)
+            cluster.add_reasons(joins)
 
 
 # each field's slot setter, in ``__init__``'s order (a frozen dataclass's own ``__init__`` sets each one

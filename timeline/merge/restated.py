@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from hashlib import blake2b
 
 from timeline.merge.clusters import _Cluster
 from timeline.merge.evidence import join_reason
@@ -43,9 +44,10 @@ def join_restated(clusters: list[_Cluster]) -> list[_Cluster]:
             if other == cid:
                 continue
             big, small = sorted((other, cid), key=lambda i: -len(clusters[i].mentions))
-            if key[0] == "wording" and not _other_outlet(clusters[small], clusters[big]):
+            how = "wording" if type(key) is bytes else "restated"
+            if how == "wording" and not _other_outlet(clusters[small], clusters[big]):
                 continue
-            _join(clusters[small], clusters[big], key[0])
+            _join(clusters[small], clusters[big], how)
             clusters[small] = _Cluster()
             by_key[key] = big
             if small == cid:
@@ -59,17 +61,28 @@ def _other_outlet(small: _Cluster, big: _Cluster) -> bool:
     return len(small.mentions) == 1 and small.mentions[0].document not in {m.document for m in big.mentions}
 
 
-def _keys(cluster: _Cluster, day: str) -> list[tuple]:
-    keys: list[tuple] = []
+def _keys(cluster: _Cluster, day: str) -> list[tuple | bytes]:
+    """The cluster's keys: a mention's wording on that day (``_wording``), and for one article's event its
+    mentions' content (action, status and named actors) on that day."""
+    keys: list[tuple | bytes] = []
     documents = {m.document for m in cluster.mentions}
     for mention in cluster.mentions:
         words = _WORD_RUN.findall(mention.sentence.text.lower())
         if len(words) >= MIN_RESTATED_WORDS:
-            keys.append(("wording", day, mention.status, " ".join(words)))
+            keys.append(_wording(day, mention.status, words))
         if len(documents) == 1 and len(mention.actors) >= 2 and mention.date_source != "joined":
             content = (mention.trigger.lower(), mention.status, frozenset(a.lower() for a in mention.actors))
             keys.append(("restated", day, mention.document, content))
     return keys
+
+
+def _wording(day: str, status: str, words: list[str]) -> bytes:
+    """The key of a sentence's words on a day and in a status: their 128-bit digest.  Memory (issue #9):
+    the table holds a key for every sentence of every day-dated event, and a sentence's words joined are a
+    string of a hundred or two bytes, a digest 16 (two different sentences meeting on one is a chance of
+    2^-128 a pair: none)."""
+    text = "\0".join((day, status, " ".join(words)))
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _join(small: _Cluster, big: _Cluster, how: str) -> None:
@@ -78,5 +91,5 @@ def _join(small: _Cluster, big: _Cluster, how: str) -> None:
     reason = join_reason(mention, features(mention), member, features(member), "same-date")
     said = "the same sentence word for word" if how == "wording" else "the article restating the same report"
     mention.join = replace(reason, date=f"{reason.date}; {said}")
-    big.reasons.append(mention.join)
+    big.add_reason(mention.join)
     big.absorb(small)

@@ -280,7 +280,7 @@ def _join(
             terms=tuple(dict.fromkeys(reason.terms + tuple(shared)))[:6],
             date=f"{reason.date}; retells what several outlets reported (TF-IDF cosine {cosine:.2f})",
         )
-        into.reasons.append(mention.join)
+        into.add_reason(mention.join)
         into.add(mention, f)
 
 

@@ -101,6 +101,10 @@ def join_similar(
             _join(clusters[cid], clusters[into], cosine, space.vector(cid), space.vector(into))
             clusters[cid] = _Cluster()
             gone.add(cid)
+        if best is not None or cid not in dates:
+            # memory (issue #9): a vector no later event asks for again (the event moved, or is no day's
+            # target), let go; a target's stays, the one its postings hold (the event may change since)
+            space.forget(cid)
     return [c for c in clusters if c.mentions]
 
 
@@ -197,7 +201,7 @@ def _join(lone: _Cluster, into: _Cluster, cosine: float, vector: Vector, other: 
         terms=tuple(dict.fromkeys(reason.terms + tuple(shared)))[:6],
         date=f"{reason.date}; similar wording to that day's reports (TF-IDF cosine {cosine:.2f})",
     )
-    into.reasons.append(mention.join)
+    into.add_reason(mention.join)
     into.absorb(lone)
 
 
@@ -233,6 +237,10 @@ class _Space:
             found = self.text_vector(texts.values())
             self._vectors[cid] = found
         return found
+
+    def forget(self, cid: int) -> None:
+        """Let the cluster's vector go (``vector`` makes it again from the cluster as it is then)."""
+        self._vectors.pop(cid, None)
 
     def text_vector(self, texts: Iterable[str]) -> Vector:
         """The normalised TF-IDF vector of the texts together (sentences of the collection)."""

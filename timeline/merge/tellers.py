@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from timeline.merge.articles import _without
-from timeline.merge.clusters import _Cluster, sources_of
+from timeline.merge.clusters import _Cluster, sentence_homes, sources_of
 from timeline.merge.conflicts import _retelling, settle_moves
 from timeline.merge.dates import bounds
 from timeline.merge.evidence import date_kind, join_reason
@@ -80,17 +80,15 @@ def _join_once(
     """One pass (over the lone events of ``documents`` only, when given); the articles where a sentence
     moved."""
     sources = sources_of(clusters, copies)
-    home: dict[Sentence, set[int]] = defaultdict(set)
+    home = sentence_homes(clusters)
     anchors: dict[Sentence, list[Anchor]] = defaultdict(
         list
     )  # retold by a teller, in several outlets' events
     for cid, cluster in enumerate(clusters):
         several = len(sources[cid]) >= TOLD_SOURCES
         for mention in cluster.mentions:
-            place = (mention.document, mention.sentence.index)
-            home[place].add(cid)
             if several and _retold_by_teller(mention):
-                anchors[place].append((cid, mention))
+                anchors[(mention.document, mention.sentence.index)].append((cid, mention))
     moved: dict[int, list[EventMention]] = defaultdict(list)
     received: set[int] = set()
     for cid, cluster in enumerate(clusters):
@@ -100,7 +98,7 @@ def _join_once(
             continue
         for (document, index), mentions in _by_sentence(cluster).items():
             beside = [*anchors.get((document, index - 1), ()), *anchors.get((document, index + 1), ())]
-            if not beside or home[(document, index)] != {cid}:
+            if not beside or home.get((document, index)) != (cid,):
                 continue  # (a sentence with mentions in other events too is not lone)
             found = _anchor(mentions, beside) if all(_told_account(m) for m in mentions) else None
             if found is None:
@@ -186,5 +184,5 @@ def _join(mentions: list[EventMention], into: _Cluster, anchor: EventMention) ->
         kind = date_kind(mention, anchor) if start <= when.end and when.start <= end else "retelling"
         reason = join_reason(mention, f, anchor, of, kind)
         mention.join = replace(reason, date=f"{reason.date}; {_TOLD}")
-        into.reasons.append(mention.join)
+        into.add_reason(mention.join)
         into.add(mention, f)

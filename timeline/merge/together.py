@@ -73,7 +73,7 @@ def fuse(
     mover and one of the target) with ``why`` after its date."""
     mention, anchor = example
     reason = join_reason(mention, features(mention), anchor, features(anchor), date_kind(mention, anchor))
-    clusters[into].reasons.append(replace(reason, date=f"{reason.date}; {why}"))
+    clusters[into].add_reason(replace(reason, date=f"{reason.date}; {why}"))
     clusters[into].absorb(clusters[other])
     clusters[other] = _Cluster()
 

@@ -159,7 +159,7 @@ def _join_undated(undated: list[EventMention], clusters: list[_Cluster], context
     for cid, mention, f, member in attachments:
         other, of = clusters[cid].reps[member]
         mention.join = join_reason(mention, f, other, of, "undated")
-        clusters[cid].reasons.append(mention.join)
+        clusters[cid].add_reason(mention.join)
         clusters[cid].add(mention, f)
     return joined
 
