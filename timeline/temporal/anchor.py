@@ -280,7 +280,8 @@ _BULLET = re.compile(r"\s[·•]\s")
 def _nearest_cue(text: str, start: int, end: int, layout: Layout) -> tuple[str, str, bool] | None:
     s_start, s_end = layout.sentence(start)
     segment = text[max(s_start, start - 150) : start]
-    if (bullet := segment.rfind("·")) >= 0 or (bullet := segment.rfind("•")) >= 0:
+    bullet = max(segment.rfind("·"), segment.rfind("•"))  # the item's own words only
+    if bullet >= 0:
         segment = segment[bullet + 1 :]
     before = _cues(segment)
     if before:
