@@ -5,16 +5,19 @@
 
 A *fragment* is a title of at most 3 words for an event whose first sentence has 8 words or more
 ("Analysts believe", "The magistrate ruled", "We loved"): who thought or said something, not what. An
-*empty* title is a defect whatever its sentence. Each topic's busiest month (the month with most articles,
-its first ``--articles`` of them) is built as a user builds a folder (``build_timeline``, default options),
-so the figures are the tool's output on real news, not on hand-made sentences. Nothing is stored: the
-articles are read at run time from the dataset directory (laid out like ``shared/eval/entities``).
+*empty* title is a defect whatever its sentence, and so is a *split "'s"*: a lone "s" left where a date
+written apart from its possessive ("Friday 's election", tokenised text) was taken out. Each topic's busiest
+month (the month with most articles, its first ``--articles`` of them) is built as a user builds a folder
+(``build_timeline``, default options), so the figures are the tool's output on real news, not on hand-made
+sentences. Nothing is stored: the articles are read at run time from the dataset directory (laid out like
+``shared/eval/entities``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ from timeline.readers.jsonfile import read_jsonl
 
 DEFAULT_TOPICS = ("Enron", "Hassan_Rouhani", "Julian_Assange", "Oscar_Pistorius", "Steve_Jobs")
 FRAGMENT_WORDS, SENTENCE_WORDS = 3, 8
+_SPLIT_S = re.compile(r"(?:^|\s)[sS]\s")
 
 
 @dataclass
@@ -33,6 +37,7 @@ class Count:
     events: int = 0
     empty: int = 0
     fragments: int = 0
+    split_s: int = 0
     examples: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -56,6 +61,8 @@ def count_titles(rows: list[dict], path: str) -> Count:
         elif len(event.title.split()) <= FRAGMENT_WORDS and len(sentence.split()) >= SENTENCE_WORDS:
             count.fragments += 1
             count.examples.append((event.title, sentence))
+        if _SPLIT_S.search(event.title):
+            count.split_s += 1
     return count
 
 
@@ -67,19 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="list N fragment or empty titles with sentences")
     args = parser.parse_args(argv)
     total = Count()
-    print("| topic | events | empty titles | fragment titles |")
-    print("|---|---|---|---|")
+    print("| topic | events | empty titles | fragment titles | split 's' |")
+    print("|---|---|---|---|---|")
     for topic in args.topics.split(","):
         path = args.dataset / topic / "articles.jsonl"
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         count = count_titles(busiest_month(rows, args.articles), str(path))
-        print(f"| {topic} | {count.events} | {count.empty} | {count.fragments} |")
+        print(f"| {topic} | {count.events} | {count.empty} | {count.fragments} | {count.split_s} |")
         total.events += count.events
         total.empty += count.empty
         total.fragments += count.fragments
+        total.split_s += count.split_s
         total.examples.extend(count.examples)
     share = total.fragments / total.events if total.events else 0.0
-    print(f"| **all** | {total.events} | {total.empty} | {total.fragments} ({share:.1%}) |")
+    print(f"| **all** | {total.events} | {total.empty} | {total.fragments} ({share:.1%}) | {total.split_s} |")
     for title, sentence in total.examples[: args.show]:
         print(f"{title!r} <= {sentence[:140]}")
     return 0

@@ -86,3 +86,24 @@ def test_no_event_has_an_empty_title(text: str) -> None:
 
 def test_a_verbless_dated_fragment_is_still_no_event() -> None:
     assert [m for m in _mentions("Why not, on a Saturday afternoon.") if m.expression] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Rahn yesterday rejected growing pressure to call off Friday 's presidential election .",
+            "Rahn rejected growing pressure to call off presidential election",
+        ),
+        (
+            "Acme expects to produce 500 tonnes of grain in this year 's harvest , a 28 % drop .",
+            "Acme expects to produce 500 tonnes of grain in harvest, a 28 % drop",
+        ),
+    ],
+)
+def test_a_possessive_date_left_out_takes_its_s_and_leaves_the_preposition(text: str, title: str) -> None:
+    """Tokenised text writes "Friday 's" apart: without the date, its "'s" would stand alone ("off s
+    presidential"), and the preposition before the date governs the noun after it."""
+    titles = _titles(text)
+    assert title in titles
+    assert not any(" s " in f" {t} " for t in titles)

@@ -250,13 +250,30 @@ def _left_out_flags(analysis: _Analysis) -> list[bool]:
         # instead of asking of every token (most sentences ignore nothing, or a date's few tokens)
         tokens, n = analysis.tokens, len(analysis.tokens)
         flags = [False] * n
-        for i in analysis.ignored:
+        ignored = analysis.ignored
+        for i in ignored:
             if 0 <= i < n:
                 flags[i] = True
-                if i > 0 and tokens[i - 1].lower in _DANGLING_WORDS:
+                if i > 0 and tokens[i - 1].lower in _DANGLING_WORDS and not _possessive_after(analysis, i):
                     flags[i - 1] = True  # "on [Monday]", "last [week]"
+                if i + 1 < n and i + 1 not in ignored and _possessive_after(analysis, i):
+                    flags[i + 1] = True  # "out of [Friday] 's election": the date's "'s" goes with it
         analysis.left_out = flags
     return analysis.left_out
+
+
+def _possessive_after(analysis: _Analysis, i: int) -> bool:
+    """The date ending at token ``i`` (or the run of ignored tokens it is in) is a possessive written apart
+    ("Friday 's", tokenised text): its "'s" is token ``i + 1``, and a preposition before the date governs
+    the noun after it ("out of Friday 's election"), not the date."""
+    tokens, end = analysis.tokens, i
+    while end + 1 in analysis.ignored:
+        end += 1
+    return (
+        end + 1 < len(tokens)
+        and tokens[end + 1].lower == "s"
+        and _after_apostrophe(analysis, tokens[end + 1])
+    )
 
 
 def _left_out(analysis: _Analysis, i: int) -> bool:
